@@ -1,0 +1,466 @@
+// Package model is the resolved form of an errgen spec: the one structure
+// that sits between the YAML loader and every renderer.
+//
+// The loader (package spec) validates the YAML and builds a *Spec with every
+// name resolved, every default applied and every source position recorded.
+// Renderers (Go, OpenAPI, Markdown) are pure functions of a *Spec; they never
+// see YAML and never need to re-check anything the loader has checked. A
+// renderer that finds the model inconsistent has found a loader bug.
+package model
+
+import "fmt"
+
+// Pos is a position in the spec file, 1-based, as editors and compilers
+// print it.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String formats the position as file:line:col, the form editors jump to.
+func (p Pos) String() string {
+	if p.Line == 0 {
+		return p.File
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// File is one rendered output: a path (slash-separated, relative to the
+// directory of the spec file) and its complete contents.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Spec is a whole, valid catalog.
+type Spec struct {
+	// Source is the spec file's path as named in generated headers:
+	// slash-separated and relative, never absolute, so output does not
+	// depend on where the repository is checked out.
+	Source string
+
+	API      API
+	Go       GoOptions
+	Outputs  Outputs
+	Response Response
+	OpenAPI  OpenAPIOptions
+	Docs     DocsOptions
+
+	// Groups in spec order. Errors without a group are not in any group;
+	// see Ungrouped.
+	Groups []*Group
+
+	// Errors in spec order: the order of the docs and of every generated
+	// list. The built-in internal error, when the spec does not name its own
+	// internal code, is not in this list; see Internal.
+	Errors []*Error
+
+	// Reserved codes in spec order.
+	Reserved []*Reserved
+
+	// Internal is the error written for anything that is not a catalog
+	// error, and for catalog 5xx errors that wrap a cause. Either one of
+	// Errors (response.internal_code) or a built-in 500 "internal_error"
+	// with BuiltIn set.
+	Internal *Error
+
+	// Statuses lists the distinct HTTP statuses of Errors (and Internal),
+	// ascending.
+	Statuses []int
+}
+
+// API describes the API the catalog belongs to.
+type API struct {
+	Name string
+	// Description is Markdown: the intro of the reference pages. It may hold
+	// free text and tables that belong to no single error.
+	Description string
+	// DocsURL is the published URL of the error reference, without a
+	// trailing slash; empty when the spec gives none.
+	DocsURL string
+}
+
+// GoOptions configures the generated Go code.
+type GoOptions struct {
+	Package string
+}
+
+// Outputs holds the configured output paths, slash-separated and relative
+// to the spec file's directory; an empty path means the output is off.
+type Outputs struct {
+	Go      string
+	OpenAPI string
+	Docs    string
+}
+
+// Format is the wire format of error bodies.
+type Format string
+
+const (
+	// FormatProblem is RFC 9457 problem details, application/problem+json.
+	FormatProblem Format = "problem"
+	// FormatCustom is a body shaped by the spec's response.body template.
+	FormatCustom Format = "custom"
+)
+
+// Response describes how errors look on the wire.
+type Response struct {
+	Format    Format
+	MediaType string
+	// Body is the body template in wire order. For FormatProblem the loader
+	// builds the RFC 9457 body here too, so renderers handle one shape.
+	Body []*Field
+	// Pos is where the response section starts (zero when absent).
+	Pos Pos
+}
+
+// ValueKind says what a body field carries.
+type ValueKind int
+
+// The kinds of body values. Each but ValueLiteral and ValueObject is a
+// $variable in the spec.
+const (
+	ValueLiteral      ValueKind = iota // a constant: Literal holds string, int64, float64 or bool
+	ValueObject                        // a nested object: Field.Children
+	ValueCode                          // $code
+	ValueStatus                        // $status (JSON number)
+	ValueStatusText                    // $status_text, e.g. "Bad Request"
+	ValueTitle                         // $title
+	ValueMessage                       // $message, the rendered message
+	ValueDetails                       // $details, [{field, message}]; omitted when empty
+	ValueRetryAfter                    // $retry_after, seconds (JSON number); omitted when unset
+	ValueDocURL                        // $doc_url; omitted when the spec has no docs_url
+	ValueInstance                      // $instance, the request path
+	ValueParams                        // $params, an object of all params; omitted when empty
+	ValueParam                         // $param.NAME, one param; omitted when the error has no such param
+	ValueParamsInline                  // problem format only: every param as a member of the enclosing object
+	ValueType                          // problem format only: $doc_url, or "about:blank" without docs_url
+)
+
+// Variable returns the spec spelling of a variable kind ("$code"), or ""
+// for literals and objects.
+func (k ValueKind) Variable() string {
+	switch k {
+	case ValueCode:
+		return "$code"
+	case ValueStatus:
+		return "$status"
+	case ValueStatusText:
+		return "$status_text"
+	case ValueTitle:
+		return "$title"
+	case ValueMessage:
+		return "$message"
+	case ValueDetails:
+		return "$details"
+	case ValueRetryAfter:
+		return "$retry_after"
+	case ValueDocURL:
+		return "$doc_url"
+	case ValueInstance:
+		return "$instance"
+	case ValueParams:
+		return "$params"
+	case ValueParam:
+		return "$param"
+	}
+	return ""
+}
+
+// Field is one member of the body template.
+type Field struct {
+	// Name is the JSON member name; empty for ValueParamsInline.
+	Name string
+	Kind ValueKind
+	// Literal is the constant of a ValueLiteral: string, int64, float64 or bool.
+	Literal any
+	// Param is the parameter name of a ValueParam.
+	Param string
+	// Children are the members of a ValueObject, in wire order.
+	Children []*Field
+	Pos      Pos
+}
+
+// OpenAPIOptions configures the OpenAPI fragment.
+type OpenAPIOptions struct {
+	// Version is "3.0.3" (default) or "3.1.0".
+	Version string
+	// MergeInto is a path (relative to the spec file, slash-separated) of
+	// the team's own OpenAPI document that generate merges the fragment
+	// into; empty when not configured.
+	MergeInto string
+	Pos       Pos
+}
+
+// Layout is how the Markdown reference is split into pages.
+type Layout string
+
+// The docs layouts.
+const (
+	LayoutSingle   Layout = "single"    // one page at outputs.docs
+	LayoutPerGroup Layout = "per_group" // outputs.docs is a directory: index + a page per group
+	LayoutPerError Layout = "per_error" // outputs.docs is a directory: index + a page per error
+)
+
+// FrontMatterStyle picks the front matter docs sites expect.
+type FrontMatterStyle string
+
+// The front matter styles.
+const (
+	FrontMatterNone       FrontMatterStyle = "none"
+	FrontMatterReadme     FrontMatterStyle = "readme"     // readme.io: title, slug, excerpt
+	FrontMatterDocusaurus FrontMatterStyle = "docusaurus" // sidebar_label, title
+)
+
+// DocsOptions configures the Markdown reference.
+type DocsOptions struct {
+	Layout Layout
+	// Title overrides the page title; default "<api.name> errors" or
+	// "Errors" without an API name.
+	Title       string
+	FrontMatter FrontMatterStyle
+	// Slug and Excerpt feed readme.io front matter; SidebarLabel feeds
+	// Docusaurus's. Empty means derived by the renderer.
+	Slug         string
+	Excerpt      string
+	SidebarLabel string
+	// Extra holds free-form front matter keys in spec order; values are
+	// strings, int64, float64 or bool.
+	Extra []KeyValue
+	// Templates is a directory (relative to the spec file, slash-separated)
+	// whose files override the embedded page templates by name.
+	Templates string
+}
+
+// KeyValue is one ordered free-form entry.
+type KeyValue struct {
+	Key   string
+	Value any
+}
+
+// Group is a section of the docs.
+type Group struct {
+	ID          string
+	Title       string
+	Description string // Markdown
+	Errors      []*Error
+	// Page is the group's page (file name without ".md") in the per_group
+	// layout; empty otherwise.
+	Page string
+	Pos  Pos
+}
+
+// ParamType is the Go and JSON type of a message parameter.
+type ParamType string
+
+// The parameter types.
+const (
+	TypeString  ParamType = "string"
+	TypeInt     ParamType = "int"
+	TypeInt64   ParamType = "int64"
+	TypeFloat64 ParamType = "float64"
+	TypeBool    ParamType = "bool"
+)
+
+// Param is a typed message parameter.
+type Param struct {
+	Name        string
+	GoName      string // exported Go form, e.g. "RoomID"
+	ArgName     string // Go identifier for constructor arguments, never a keyword
+	Type        ParamType
+	Description string
+	// Example is the example value (string, int64, float64 or bool), never
+	// nil: the spec's example, else a type-appropriate default.
+	Example any
+	Pos     Pos
+}
+
+// Part is one piece of a message template: literal text, or a parameter.
+type Part struct {
+	Literal string
+	// Param is the index into Error.Params, or -1 for literal text.
+	Param int
+}
+
+// Message is a parsed message template.
+type Message struct {
+	// Template is the message as written in the spec, e.g.
+	// "{field} is required" or "use {{braces}}".
+	Template string
+	// Parts alternates literal text and parameters; adjacent literals are
+	// merged and "{{"/"}}" are already unescaped.
+	Parts []Part
+	// Example is the message rendered with the example params.
+	Example string
+	// Display is the message with placeholders shown as {name} and literal
+	// braces unescaped, for docs.
+	Display string
+}
+
+// Params returns the indexes of the parameters the message uses, in
+// declaration order, without duplicates.
+func (m *Message) Params() []int {
+	seen := map[int]bool{}
+	var out []int
+	for _, p := range m.Parts {
+		if p.Param >= 0 && !seen[p.Param] {
+			seen[p.Param] = true
+			out = append(out, p.Param)
+		}
+	}
+	// Declaration order, not appearance order.
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// IsConstant reports whether the message has no parameters.
+func (m *Message) IsConstant() bool {
+	for _, p := range m.Parts {
+		if p.Param >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Variant is another message for the same code.
+type Variant struct {
+	Name    string
+	GoName  string // e.g. "RoomIDMissing"; constructor New<Error.GoName><GoName>
+	Message Message
+	// Description is optional Markdown about when this variant is sent.
+	Description string
+	Pos         Pos
+}
+
+// Operation is an OpenAPI operationId that returns an error.
+type Operation struct {
+	ID  string
+	Pos Pos
+}
+
+// Error is one catalog entry.
+type Error struct {
+	Code   string
+	GoName string // e.g. "InvalidAPIKey": CodeInvalidAPIKey, ErrInvalidAPIKey, NewInvalidAPIKey
+	Status int
+	// StatusText is the reason phrase, e.g. "Unauthorized".
+	StatusText string
+	Group      *Group // nil when ungrouped
+	// Title is a short constant summary; derived from the code when the
+	// spec gives none.
+	Title       string
+	Message     Message
+	Description string // Markdown
+	Causes      []string
+	Solution    string
+	Params      []*Param
+	Variants    []*Variant
+	Details     bool
+	Retryable   bool
+	// RetryAfter is in seconds; 0 when unset.
+	RetryAfter int
+	Aliases    []string
+	// Deprecated is the deprecation notice; empty when not deprecated.
+	Deprecated string
+	// DeprecatedSet reports whether the error is deprecated (with or
+	// without a notice).
+	DeprecatedSet bool
+	Operations    []Operation
+	// Anchor is the stable fragment id of the error's docs section.
+	Anchor string
+	// Page is the docs page (file name without ".md") that holds the
+	// error's section in the per_group and per_error layouts; empty in the
+	// single layout.
+	Page string
+	// DocURL is api.docs_url plus the error's page and anchor; empty when
+	// the spec has no docs_url. Single layout: docs_url#anchor; per_group:
+	// docs_url/page#anchor; per_error: docs_url/page.
+	DocURL string
+	// BuiltIn marks the default internal error errgen adds when the spec
+	// names no internal_code.
+	BuiltIn bool
+	Pos     Pos
+}
+
+// UngroupedPage is the per_group layout's page for errors in no group.
+const UngroupedPage = "ungrouped"
+
+// IndexPage is the index page of the per_group and per_error layouts.
+const IndexPage = "index"
+
+// GeneratedGoNames are the package-level identifiers the generated Go code
+// declares for itself. The loader refuses error and variant names whose
+// derived identifiers (Code<X>, Err<X>, New<X>, New<X><Variant>) would
+// collide with one of them; the Go renderer's tests keep this list true.
+var GeneratedGoNames = []string{
+	"Code", "Error", "Detail", "Codes", "CodeOf", "StatusOf", "Lookup",
+	"WriteError", "HandlerFunc", "FromResponse", "ErrorWriter", "Problem",
+}
+
+// Reserved is a retired code that may never be reused.
+type Reserved struct {
+	Code   string
+	Reason string
+	Pos    Pos
+}
+
+// AllErrors returns the catalog errors followed by the built-in internal
+// error when there is one: every error the generated code knows.
+func (s *Spec) AllErrors() []*Error {
+	if s.Internal != nil && s.Internal.BuiltIn {
+		out := make([]*Error, 0, len(s.Errors)+1)
+		out = append(out, s.Errors...)
+		return append(out, s.Internal)
+	}
+	return s.Errors
+}
+
+// Ungrouped returns the errors that belong to no group, in spec order.
+func (s *Spec) Ungrouped() []*Error {
+	var out []*Error
+	for _, e := range s.Errors {
+		if e.Group == nil {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ByStatus returns the errors (built-in internal error included) with the
+// given status, in spec order.
+func (s *Spec) ByStatus(status int) []*Error {
+	var out []*Error
+	for _, e := range s.AllErrors() {
+		if e.Status == status {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// FindField returns the first body field (searched depth first, in wire
+// order) of the given kind and its JSON path, or nil.
+func (r *Response) FindField(kind ValueKind) (*Field, []string) {
+	return findField(r.Body, kind, nil)
+}
+
+func findField(fields []*Field, kind ValueKind, path []string) (*Field, []string) {
+	for _, f := range fields {
+		p := append(append([]string(nil), path...), f.Name)
+		if f.Kind == kind {
+			return f, p
+		}
+		if f.Kind == ValueObject {
+			if got, gp := findField(f.Children, kind, p); got != nil {
+				return got, gp
+			}
+		}
+	}
+	return nil, nil
+}

@@ -1,0 +1,770 @@
+package spec
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/errgen/errgen/internal/model"
+)
+
+// builder turns a rawSpec into a model.Spec, reporting every problem of
+// meaning: bad values, unknown references, collisions.
+type builder struct {
+	*walker
+	raw  *rawSpec
+	spec *model.Spec
+
+	groups map[string]*model.Group
+	// codes maps every code, alias and reserved code to where it was
+	// first defined, to report collisions with both positions.
+	codes map[string]codeDef
+	// goNames maps every generated identifier to its owner.
+	goNames map[string]string
+}
+
+type codeDef struct {
+	what   string // "code", "alias" or "reserved code"
+	prefix string // how problems about it start, e.g. `error "x": `
+	pos    model.Pos
+}
+
+func (b *builder) at(s str) model.Pos { return b.pos(s.n) }
+
+func (b *builder) build() *model.Spec {
+	b.spec = &model.Spec{Source: b.file}
+	b.groups = map[string]*model.Group{}
+	b.codes = map[string]codeDef{}
+	b.goNames = map[string]string{}
+	for _, n := range model.GeneratedGoNames {
+		b.goNames[n] = "errgen's own generated code"
+	}
+
+	b.checkVersion()
+	b.buildAPI()
+	b.buildGo()
+	b.buildOutputs()
+	b.buildOpenAPI()
+	b.buildDocs()
+	b.buildGroups()
+	for _, re := range b.raw.errors {
+		if e := b.buildError(re); e != nil {
+			b.spec.Errors = append(b.spec.Errors, e)
+		}
+	}
+	b.checkAliases()
+	b.buildReserved()
+	b.buildResponse()
+	b.buildInternal()
+	b.resolveLinks()
+	b.collectStatuses()
+	return b.spec
+}
+
+func (b *builder) checkVersion() {
+	n := b.raw.version
+	if n == nil {
+		return // reported as missing
+	}
+	v, ok := b.integer(n, "errgen (the format version)")
+	if ok && v != 1 {
+		b.add(b.pos(n), "unsupported format version errgen: %d (this errgen reads version 1)", v)
+	}
+}
+
+func (b *builder) buildAPI() {
+	a := b.raw.api
+	b.spec.API = model.API{Name: a.name.v, Description: strings.TrimRight(a.description.v, "\n")}
+	if a.docsURL.n == nil {
+		return
+	}
+	u, err := url.Parse(a.docsURL.v)
+	switch {
+	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "":
+		b.add(b.at(a.docsURL), "api.docs_url %q is not an absolute http(s) URL", a.docsURL.v)
+	case u.Fragment != "" || strings.HasSuffix(a.docsURL.v, "#"):
+		b.add(b.at(a.docsURL), "api.docs_url %q must not have a #fragment: errgen adds one anchor per error", a.docsURL.v)
+	default:
+		b.spec.API.DocsURL = strings.TrimRight(a.docsURL.v, "/")
+	}
+}
+
+func (b *builder) buildGo() {
+	p := b.raw.goPkg
+	if p.n == nil {
+		return
+	}
+	if !isIdent(p.v) || p.v == "_" {
+		b.add(b.at(p), "go.package %q is not a Go package name", p.v)
+		return
+	}
+	b.spec.Go.Package = p.v
+}
+
+func (b *builder) buildOutputs() {
+	o := b.raw.outputs
+	b.spec.Outputs = model.Outputs{
+		Go:      b.outputPath(o.goOut, "outputs.go"),
+		OpenAPI: b.outputPath(o.openapi, "outputs.openapi"),
+		Docs:    b.outputPath(o.docs, "outputs.docs"),
+	}
+}
+
+// outputPath cleans a path relative to the spec file. Whether it may leave
+// the project is the writer's decision, which knows where the project is.
+func (b *builder) outputPath(s str, what string) string {
+	if s.n == nil {
+		return ""
+	}
+	if strings.TrimSpace(s.v) == "" {
+		b.add(b.at(s), "%s must not be empty (leave the key out to turn the output off)", what)
+		return ""
+	}
+	if strings.ContainsRune(s.v, '\\') {
+		b.add(b.at(s), "%s %q: write paths with forward slashes", what, s.v)
+		return ""
+	}
+	return cleanSlash(s.v)
+}
+
+func (b *builder) buildOpenAPI() {
+	o := b.raw.openapi
+	b.spec.OpenAPI = model.OpenAPIOptions{Version: "3.0.3", Pos: b.pos(o.node)}
+	switch o.version.v {
+	case "", "3.0", "3.0.3":
+	case "3.1", "3.1.0":
+		b.spec.OpenAPI.Version = "3.1.0"
+	default:
+		b.add(b.at(o.version), "openapi.version %q is not supported (use \"3.0\" or \"3.1\")", o.version.v)
+	}
+	b.spec.OpenAPI.MergeInto = b.outputPath(o.mergeInto, "openapi.merge_into")
+}
+
+func (b *builder) buildDocs() {
+	d := b.raw.docs
+	opts := model.DocsOptions{
+		Layout:       model.LayoutSingle,
+		FrontMatter:  model.FrontMatterNone,
+		Title:        d.title.v,
+		Slug:         d.slug.v,
+		Excerpt:      d.excerpt.v,
+		SidebarLabel: d.sidebarLabel.v,
+	}
+	switch l := model.Layout(d.layout.v); l {
+	case "":
+	case model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError:
+		opts.Layout = l
+	default:
+		b.add(b.at(d.layout), "docs.layout %q is not one of single, per_group, per_error", d.layout.v)
+	}
+	switch f := model.FrontMatterStyle(d.frontMatter.v); f {
+	case "":
+	case model.FrontMatterNone, model.FrontMatterReadme, model.FrontMatterDocusaurus:
+		opts.FrontMatter = f
+	default:
+		b.add(b.at(d.frontMatter), "docs.front_matter %q is not one of none, readme, docusaurus", d.frontMatter.v)
+	}
+	if d.extra != nil {
+		b.mapping(d.extra, "docs.front_matter_extra", nil) // reports a non-mapping
+		if n := b.resolve(d.extra); n != nil && n.Kind == yaml.MappingNode {
+			opts.Extra = b.frontMatterExtra(n)
+		}
+	}
+	if d.templates.n != nil {
+		opts.Templates = b.outputPath(d.templates, "docs.templates")
+	}
+	b.spec.Docs = opts
+}
+
+// frontMatterExtra reads free-form scalar keys in order. The mapping call
+// in buildDocs has reported every key as unknown; those reports are
+// dropped here, since any key is allowed.
+func (b *builder) frontMatterExtra(n *yaml.Node) []model.KeyValue {
+	b.probs = slices.DeleteFunc(b.probs, func(p Problem) bool {
+		return strings.HasPrefix(p.Msg, "docs.front_matter_extra: unknown key")
+	})
+	var out []model.KeyValue
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if v, ok := b.literal(n.Content[i+1], "docs.front_matter_extra."+k.Value); ok {
+			out = append(out, model.KeyValue{Key: k.Value, Value: v})
+		}
+	}
+	return out
+}
+
+func (b *builder) buildGroups() {
+	for _, rg := range b.raw.groups {
+		if rg.id.n == nil {
+			continue
+		}
+		pos := b.at(rg.id)
+		if !validCode(rg.id.v) {
+			b.add(pos, "group id %q must match [A-Za-z][A-Za-z0-9_.-]*", rg.id.v)
+			continue
+		}
+		if prev, dup := b.groups[rg.id.v]; dup {
+			b.add(pos, "duplicate group id %q (first defined at %d:%d)", rg.id.v, prev.Pos.Line, prev.Pos.Col)
+			continue
+		}
+		g := &model.Group{
+			ID:          rg.id.v,
+			Title:       cmpOr(rg.title.v, humanize(rg.id.v)),
+			Description: strings.TrimRight(rg.description.v, "\n"),
+			Pos:         pos,
+		}
+		b.groups[g.ID] = g
+		b.spec.Groups = append(b.spec.Groups, g)
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// defineCode records a code, alias or reserved code, reporting a clash
+// with anything defined before it.
+func (b *builder) defineCode(code string, def codeDef) bool {
+	if prev, dup := b.codes[code]; dup {
+		if prev.what == def.what {
+			b.add(def.pos, "%sduplicate %s %q (first defined at %d:%d)", def.prefix, def.what, code, prev.pos.Line, prev.pos.Col)
+		} else {
+			b.add(def.pos, "%s%s %q is already defined as a %s at %d:%d", def.prefix, def.what, code, prev.what, prev.pos.Line, prev.pos.Col)
+		}
+		return false
+	}
+	b.codes[code] = def
+	return true
+}
+
+// claimGoName records a generated identifier, reporting a collision.
+func (b *builder) claimGoName(ident, owner string, pos model.Pos) {
+	if prev, dup := b.goNames[ident]; dup {
+		b.add(pos, "%s: Go identifier %s is also generated for %s; set go_name (or rename the variant) to tell them apart", owner, ident, prev)
+		return
+	}
+	b.goNames[ident] = fmt.Sprintf("%s at %d:%d", owner, pos.Line, pos.Col)
+}
+
+func (b *builder) buildError(re *rawError) *model.Error {
+	if re.code.n == nil {
+		return nil // missing code was reported
+	}
+	what := "error " + strconv.Quote(re.code.v)
+	e := &model.Error{Code: re.code.v, Pos: b.at(re.code)}
+	ok := true
+	if !validCode(e.Code) {
+		b.add(e.Pos, "%s: code must match [A-Za-z][A-Za-z0-9_.-]*", what)
+		ok = false
+	} else if !b.defineCode(e.Code, codeDef{"code", "", e.Pos}) {
+		ok = false
+	}
+
+	if re.statusNode != nil {
+		if re.status < 400 || re.status > 599 {
+			if _, typed := b.integerQuiet(re.statusNode); typed {
+				b.add(b.pos(re.statusNode), "%s: status %d is not an HTTP error status (400-599)", what, re.status)
+			}
+		}
+		e.Status = re.status
+		e.StatusText = statusText(re.status)
+	}
+
+	if re.grp.n != nil {
+		if g := b.groups[re.grp.v]; g != nil {
+			e.Group = g
+			g.Errors = append(g.Errors, e)
+		} else {
+			b.add(b.at(re.grp), "%s: unknown group %q%s", what, re.grp.v, b.suggestGroup(re.grp.v))
+		}
+	}
+
+	e.Title = cmpOr(re.title.v, humanize(e.Code))
+	e.Description = strings.TrimRight(re.description.v, "\n")
+	e.Causes = re.causes
+	e.Solution = strings.TrimRight(re.solution.v, "\n")
+	e.Details = re.details
+	e.RetryAfter = re.retryAfter
+	e.Retryable = re.retryable || re.retryAfter > 0
+	if re.retryAfterNode != nil && re.retryAfter <= 0 {
+		if _, typed := b.integerQuiet(re.retryAfterNode); typed {
+			b.add(b.pos(re.retryAfterNode), "%s: retry_after must be a positive number of seconds", what)
+		}
+	}
+	e.Deprecated, e.DeprecatedSet = re.deprecated.v, re.deprecatedSet
+
+	b.buildParams(e, re, what)
+	b.buildMessages(e, re, what)
+	b.buildExample(e, re, what)
+	if ok {
+		b.buildGoName(e, re, what)
+	}
+	e.Anchor = anchor(e.Code)
+
+	for _, op := range re.operations {
+		if strings.TrimSpace(op.v) == "" {
+			b.add(b.at(op), "%s: operation ids must not be empty", what)
+			continue
+		}
+		if slices.ContainsFunc(e.Operations, func(o model.Operation) bool { return o.ID == op.v }) {
+			b.add(b.at(op), "%s: operation %q is listed twice", what, op.v)
+			continue
+		}
+		e.Operations = append(e.Operations, model.Operation{ID: op.v, Pos: b.at(op)})
+	}
+	if !ok {
+		return nil
+	}
+	return e
+}
+
+// integerQuiet reports whether n is a well-typed integer, so that range
+// checks do not pile onto a type error already reported.
+func (b *builder) integerQuiet(n *yaml.Node) (int, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		return 0, false
+	}
+	v, err := strconv.Atoi(strings.ReplaceAll(n.Value, "_", ""))
+	return v, err == nil
+}
+
+func statusText(status int) string {
+	if t := http.StatusText(status); t != "" {
+		return t
+	}
+	return "Error"
+}
+
+func (b *builder) suggestGroup(got string) string {
+	var fs []field
+	for _, g := range b.spec.Groups {
+		fs = append(fs, field{name: g.ID})
+	}
+	return suggest(got, fs)
+}
+
+var paramTypes = []model.ParamType{model.TypeString, model.TypeInt, model.TypeInt64, model.TypeFloat64, model.TypeBool}
+
+func (b *builder) buildParams(e *model.Error, re *rawError, what string) {
+	seen := map[string]*model.Param{}
+	args := map[string]bool{}
+	for _, rp := range re.params {
+		if rp.name.n == nil {
+			continue
+		}
+		p := &model.Param{Name: rp.name.v, Type: model.TypeString, Description: rp.description.v, Pos: b.at(rp.name)}
+		if !validName(p.Name) {
+			b.add(p.Pos, "%s: param name %q must match [A-Za-z_][A-Za-z0-9_]*", what, p.Name)
+			continue
+		}
+		if prev := seen[p.Name]; prev != nil {
+			b.add(p.Pos, "%s: duplicate param %q (first at %d:%d)", what, p.Name, prev.Pos.Line, prev.Pos.Col)
+			continue
+		}
+		if rp.typ.n != nil {
+			p.Type = model.ParamType(rp.typ.v)
+			if !slices.Contains(paramTypes, p.Type) {
+				b.add(b.at(rp.typ), "%s: param %q has unknown type %q (use string, int, int64, float64 or bool)", what, p.Name, rp.typ.v)
+				p.Type = model.TypeString
+			}
+		}
+		p.GoName = goName(p.Name)
+		if p.GoName == "" || !isExported(p.GoName) {
+			p.GoName = "P" + p.GoName
+		}
+		p.ArgName = argName(p.Name)
+		for args[p.ArgName] {
+			p.ArgName += "_"
+		}
+		args[p.ArgName] = true
+		p.Example = defaultExample(p)
+		seen[p.Name] = p
+		e.Params = append(e.Params, p)
+	}
+}
+
+func defaultExample(p *model.Param) any {
+	switch p.Type {
+	case model.TypeInt, model.TypeInt64:
+		return int64(1)
+	case model.TypeFloat64:
+		return 1.5
+	case model.TypeBool:
+		return true
+	}
+	return p.Name
+}
+
+// buildMessages parses the main message and each variant's, checking
+// placeholders against the params and every param against some message.
+func (b *builder) buildMessages(e *model.Error, re *rawError, what string) {
+	used := map[string]bool{}
+	if re.message.n != nil {
+		e.Message = b.message(e, re.message, what, "message", used)
+	}
+	variants := map[string]*model.Variant{}
+	for _, rv := range re.variants {
+		if rv.name.n == nil || rv.message.n == nil {
+			continue
+		}
+		v := &model.Variant{Name: rv.name.v, Description: strings.TrimRight(rv.description.v, "\n"), Pos: b.at(rv.name)}
+		if !validName(v.Name) {
+			b.add(v.Pos, "%s: variant name %q must match [A-Za-z_][A-Za-z0-9_]*", what, v.Name)
+			continue
+		}
+		if prev := variants[v.Name]; prev != nil {
+			b.add(v.Pos, "%s: duplicate variant %q (first at %d:%d)", what, v.Name, prev.Pos.Line, prev.Pos.Col)
+			continue
+		}
+		variants[v.Name] = v
+		v.GoName = goName(v.Name)
+		v.Message = b.message(e, rv.message, what, "variant "+strconv.Quote(v.Name)+" message", used)
+		e.Variants = append(e.Variants, v)
+	}
+	for _, p := range e.Params {
+		if !used[p.Name] {
+			b.add(p.Pos, "%s: param %q is declared but no message uses {%s}", what, p.Name, p.Name)
+		}
+	}
+}
+
+func (b *builder) message(e *model.Error, s str, what, which string, used map[string]bool) model.Message {
+	m := model.Message{Template: s.v}
+	if strings.TrimSpace(s.v) == "" {
+		b.add(b.at(s), "%s: %s must not be empty", what, which)
+		return m
+	}
+	parts, err := parseTemplate(s.v)
+	if err != nil {
+		b.add(b.at(s), "%s: %s: %v", what, which, err)
+		return m
+	}
+	for _, tp := range parts {
+		if tp.param == "" {
+			m.Parts = append(m.Parts, model.Part{Literal: tp.literal, Param: -1})
+			continue
+		}
+		idx := slices.IndexFunc(e.Params, func(p *model.Param) bool { return p.Name == tp.param })
+		if idx < 0 {
+			b.add(b.at(s), "%s: %s uses {%s}, which is not a declared param", what, which, tp.param)
+			continue
+		}
+		used[tp.param] = true
+		m.Parts = append(m.Parts, model.Part{Param: idx})
+	}
+	return m
+}
+
+// buildExample reads example param values, checks their types, and renders
+// every message with them.
+func (b *builder) buildExample(e *model.Error, re *rawError, what string) {
+	if re.example != nil {
+		n := b.resolve(re.example)
+		if n != nil && n.Kind != yaml.MappingNode {
+			b.add(b.pos(n), "%s: example must be a mapping of param names to values, not %s", what, kindName(n))
+		} else if n != nil {
+			b.exampleValues(e, n, what)
+		}
+	}
+	render(&e.Message, e.Params)
+	for _, v := range e.Variants {
+		render(&v.Message, e.Params)
+	}
+}
+
+func (b *builder) exampleValues(e *model.Error, n *yaml.Node, what string) {
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := b.resolve(n.Content[i]), b.resolve(n.Content[i+1])
+		if k == nil || v == nil {
+			return
+		}
+		if seen[k.Value] {
+			b.add(b.pos(k), "%s: example: duplicate key %q", what, k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		idx := slices.IndexFunc(e.Params, func(p *model.Param) bool { return p.Name == k.Value })
+		if idx < 0 {
+			b.add(b.pos(k), "%s: example gives %q, which is not a declared param", what, k.Value)
+			continue
+		}
+		p := e.Params[idx]
+		if val, ok := exampleValue(p.Type, v); ok {
+			p.Example = val
+		} else {
+			b.add(b.pos(v), "%s: example value %s for param %q is not %s", what, kindName(v), p.Name, article(p.Type))
+		}
+	}
+}
+
+func exampleValue(t model.ParamType, v *yaml.Node) (any, bool) {
+	if v.Kind != yaml.ScalarNode {
+		return nil, false
+	}
+	switch t {
+	case model.TypeString:
+		return v.Value, v.Tag == "!!str"
+	case model.TypeInt, model.TypeInt64:
+		if v.Tag != "!!int" {
+			return nil, false
+		}
+		n, err := strconv.ParseInt(strings.ReplaceAll(v.Value, "_", ""), 0, 64)
+		if t == model.TypeInt && (n > 1<<31-1 || n < -1<<31) {
+			// int is 32 bits on some platforms; keep examples portable.
+			return nil, false
+		}
+		return n, err == nil
+	case model.TypeFloat64:
+		if v.Tag != "!!int" && v.Tag != "!!float" {
+			return nil, false
+		}
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
+		return f, err == nil && f-f == 0
+	case model.TypeBool:
+		bv, err := strconv.ParseBool(strings.ToLower(v.Value))
+		return bv, v.Tag == "!!bool" && err == nil
+	}
+	return nil, false
+}
+
+// render fills in a message's Example and Display forms.
+func render(m *model.Message, params []*model.Param) {
+	var ex, disp strings.Builder
+	for _, p := range m.Parts {
+		if p.Param < 0 {
+			ex.WriteString(p.Literal)
+			disp.WriteString(p.Literal)
+			continue
+		}
+		ex.WriteString(FormatValue(params[p.Param].Example))
+		disp.WriteString("{" + params[p.Param].Name + "}")
+	}
+	m.Example, m.Display = ex.String(), disp.String()
+}
+
+// FormatValue formats a param value the way generated code formats it in
+// messages (strconv's shortest forms), so examples match the wire.
+func FormatValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return fmt.Sprint(v)
+}
+
+func (b *builder) buildGoName(e *model.Error, re *rawError, what string) {
+	e.GoName = goName(e.Code)
+	pos := e.Pos
+	if re.goName.n != nil {
+		pos = b.at(re.goName)
+		if !isIdent(re.goName.v) || !isExported(re.goName.v) {
+			b.add(pos, "%s: go_name %q is not an exported Go identifier", what, re.goName.v)
+			return
+		}
+		e.GoName = re.goName.v
+	}
+	if e.GoName == "" || !isExported(e.GoName) {
+		b.add(pos, "%s: cannot derive an exported Go name from the code; set go_name", what)
+		return
+	}
+	b.claimGoName("Code"+e.GoName, what, pos)
+	b.claimGoName("Err"+e.GoName, what, pos)
+	b.claimGoName("New"+e.GoName, what, pos)
+	for _, v := range e.Variants {
+		b.claimGoName("New"+e.GoName+v.GoName, what+" variant "+strconv.Quote(v.Name), v.Pos)
+	}
+}
+
+func (b *builder) checkAliases() {
+	for _, re := range b.raw.errors {
+		code := re.code.v
+		what := "error " + strconv.Quote(code)
+		e := b.errorByCode(code)
+		for _, a := range re.aliases {
+			pos := b.at(a)
+			if !validCode(a.v) {
+				b.add(pos, "%s: alias %q must match [A-Za-z][A-Za-z0-9_.-]*", what, a.v)
+				continue
+			}
+			if !b.defineCode(a.v, codeDef{"alias", what + ": ", pos}) {
+				continue
+			}
+			if e != nil {
+				e.Aliases = append(e.Aliases, a.v)
+			}
+		}
+	}
+}
+
+func (b *builder) errorByCode(code string) *model.Error {
+	for _, e := range b.spec.Errors {
+		if e.Code == code {
+			return e
+		}
+	}
+	return nil
+}
+
+func (b *builder) buildReserved() {
+	for _, rr := range b.raw.reserved {
+		if rr.code.n == nil {
+			continue
+		}
+		pos := b.at(rr.code)
+		if !validCode(rr.code.v) {
+			b.add(pos, "reserved code %q must match [A-Za-z][A-Za-z0-9_.-]*", rr.code.v)
+			continue
+		}
+		if !b.defineCode(rr.code.v, codeDef{"reserved code", "", pos}) {
+			continue
+		}
+		b.spec.Reserved = append(b.spec.Reserved, &model.Reserved{Code: rr.code.v, Reason: rr.reason.v, Pos: pos})
+	}
+}
+
+// builtinInternal is the error written for anything outside the catalog
+// when the spec names no internal code of its own.
+func builtinInternal() *model.Error {
+	e := &model.Error{
+		Code:       "internal_error",
+		GoName:     "InternalError",
+		Status:     500,
+		StatusText: "Internal Server Error",
+		Title:      "Internal server error",
+		Message:    model.Message{Template: "An internal error occurred.", Parts: []model.Part{{Literal: "An internal error occurred.", Param: -1}}},
+		Description: "An unexpected error occurred on the server. It is not caused by the request; " +
+			"retrying later may succeed.",
+		Anchor:  "internal_error",
+		BuiltIn: true,
+	}
+	render(&e.Message, nil)
+	return e
+}
+
+func (b *builder) buildInternal() {
+	ic := b.raw.response.internalCode
+	if ic.n != nil {
+		e := b.errorByCode(ic.v)
+		switch {
+		case e == nil:
+			b.add(b.at(ic), "response.internal_code %q is not a code of the catalog", ic.v)
+		case e.Status < 500:
+			b.add(b.at(ic), "response.internal_code %q has status %d; the internal error must be a 5xx", ic.v, e.Status)
+		default:
+			b.spec.Internal = e
+		}
+		return
+	}
+	if e := b.errorByCode("internal_error"); e != nil && e.Status >= 500 {
+		b.spec.Internal = e
+		return
+	}
+	in := builtinInternal()
+	if prev, taken := b.codes[in.Code]; taken {
+		b.add(prev.pos, "code \"internal_error\" is errgen's built-in internal error; give it a 5xx status or name another code in response.internal_code")
+		return
+	}
+	for _, id := range []string{"CodeInternalError", "ErrInternalError", "NewInternalError"} {
+		if owner, taken := b.goNames[id]; taken {
+			b.add(b.spec.Response.Pos, "Go identifier %s of errgen's built-in internal error is taken by %s; name your internal error in response.internal_code", id, owner)
+			return
+		}
+	}
+	b.spec.Internal = in
+}
+
+// resolveLinks sets each error's docs page and doc URL from the layout.
+func (b *builder) resolveLinks() {
+	layout := b.spec.Docs.Layout
+	pages := map[string]string{}
+	claim := func(page, owner string, pos model.Pos) {
+		if page == model.IndexPage {
+			b.add(pos, "%s would be written to the index page; rename it", owner)
+			return
+		}
+		if prev, dup := pages[page]; dup && prev != owner {
+			b.add(pos, "%s and %s would share the docs page %q", owner, prev, page+".md")
+			return
+		}
+		pages[page] = owner
+	}
+	if layout == model.LayoutPerGroup {
+		for _, g := range b.spec.Groups {
+			g.Page = g.ID
+			claim(g.Page, "group "+strconv.Quote(g.ID), g.Pos)
+		}
+	}
+	anchors := map[string]*model.Error{}
+	for _, e := range b.spec.AllErrors() {
+		if prev := anchors[e.Anchor]; prev != nil && prev != e {
+			b.add(e.Pos, "error %q and error %q share the docs anchor %q", e.Code, prev.Code, e.Anchor)
+		}
+		anchors[e.Anchor] = e
+		switch layout {
+		case model.LayoutPerGroup:
+			e.Page = model.UngroupedPage
+			if e.Group != nil {
+				e.Page = e.Group.Page
+			} else {
+				claim(e.Page, "the ungrouped errors", e.Pos)
+			}
+		case model.LayoutPerError:
+			e.Page = e.Anchor
+			claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
+		}
+		e.DocURL = docURL(b.spec.API.DocsURL, layout, e)
+	}
+}
+
+func docURL(base string, layout model.Layout, e *model.Error) string {
+	if base == "" {
+		return ""
+	}
+	switch layout {
+	case model.LayoutPerGroup:
+		return base + "/" + e.Page + "#" + e.Anchor
+	case model.LayoutPerError:
+		return base + "/" + e.Page
+	}
+	return base + "#" + e.Anchor
+}
+
+func (b *builder) collectStatuses() {
+	seen := map[int]bool{}
+	for _, e := range b.spec.AllErrors() {
+		if e.Status != 0 && !seen[e.Status] {
+			seen[e.Status] = true
+			b.spec.Statuses = append(b.spec.Statuses, e.Status)
+		}
+	}
+	slices.Sort(b.spec.Statuses)
+}
+
+// cleanSlash cleans a slash-separated path without touching the OS.
+func cleanSlash(p string) string {
+	return path.Clean(p)
+}
+
+// article names a param type with its indefinite article.
+func article(t model.ParamType) string {
+	if t == model.TypeInt || t == model.TypeInt64 {
+		return "an " + string(t)
+	}
+	return "a " + string(t)
+}

@@ -1,0 +1,214 @@
+package spec
+
+import (
+	"strconv"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// decode walks the document into a rawSpec, reporting shape problems
+// (types, unknown and missing keys). Meaning is checked by build.
+func (w *walker) decode(doc *yaml.Node) *rawSpec {
+	rs := &rawSpec{root: doc}
+	seen := w.mapping(doc, "spec", []field{
+		{"errgen", func(_, v *yaml.Node) { rs.version = v }},
+		{"api", func(_, v *yaml.Node) { w.decodeAPI(v, &rs.api) }},
+		{"go", func(_, v *yaml.Node) {
+			s := w.mapping(v, "go", []field{{"package", w.strInto(&rs.goPkg, "go.package")}})
+			w.require(v, s, "go", "package")
+		}},
+		{"outputs", func(_, v *yaml.Node) {
+			w.mapping(v, "outputs", []field{
+				{"go", w.strInto(&rs.outputs.goOut, "outputs.go")},
+				{"openapi", w.strInto(&rs.outputs.openapi, "outputs.openapi")},
+				{"docs", w.strInto(&rs.outputs.docs, "outputs.docs")},
+			})
+		}},
+		{"response", func(_, v *yaml.Node) { w.decodeResponse(v, &rs.response) }},
+		{"openapi", func(_, v *yaml.Node) {
+			rs.openapi.node = v
+			w.mapping(v, "openapi", []field{
+				{"version", w.strInto(&rs.openapi.version, "openapi.version")},
+				{"merge_into", w.strInto(&rs.openapi.mergeInto, "openapi.merge_into")},
+			})
+		}},
+		{"docs", func(_, v *yaml.Node) { w.decodeDocs(v, &rs.docs) }},
+		{"groups", func(_, v *yaml.Node) {
+			w.list(v, "groups", func(it *yaml.Node) { rs.groups = append(rs.groups, w.decodeGroup(it)) })
+		}},
+		{"errors", func(_, v *yaml.Node) {
+			w.list(v, "errors", func(it *yaml.Node) {
+				if e := w.decodeError(it); e != nil {
+					rs.errors = append(rs.errors, e)
+				}
+			})
+		}},
+		{"reserved", func(_, v *yaml.Node) {
+			w.list(v, "reserved", func(it *yaml.Node) { rs.reserved = append(rs.reserved, w.decodeReserved(it)) })
+		}},
+	})
+	w.require(doc, seen, "spec", "errgen", "go", "errors")
+	return rs
+}
+
+// strInto returns a field function that stores a string and its node.
+func (w *walker) strInto(dst *str, what string) func(k, v *yaml.Node) {
+	return func(_, v *yaml.Node) {
+		if s, ok := w.str(v, what); ok {
+			*dst = str{v: s, n: w.resolve(v)}
+		}
+	}
+}
+
+func (w *walker) decodeAPI(n *yaml.Node, a *rawAPI) {
+	w.mapping(n, "api", []field{
+		{"name", w.strInto(&a.name, "api.name")},
+		{"description", w.strInto(&a.description, "api.description")},
+		{"docs_url", w.strInto(&a.docsURL, "api.docs_url")},
+	})
+}
+
+func (w *walker) decodeResponse(n *yaml.Node, r *rawResponse) {
+	r.node = w.resolve(n)
+	w.mapping(n, "response", []field{
+		{"format", w.strInto(&r.format, "response.format")},
+		{"media_type", w.strInto(&r.mediaType, "response.media_type")},
+		{"body", func(_, v *yaml.Node) { r.body = v }},
+		{"internal_code", w.strInto(&r.internalCode, "response.internal_code")},
+	})
+}
+
+func (w *walker) decodeDocs(n *yaml.Node, d *rawDocs) {
+	w.mapping(n, "docs", []field{
+		{"layout", w.strInto(&d.layout, "docs.layout")},
+		{"title", w.strInto(&d.title, "docs.title")},
+		{"front_matter", w.strInto(&d.frontMatter, "docs.front_matter")},
+		{"slug", w.strInto(&d.slug, "docs.slug")},
+		{"excerpt", w.strInto(&d.excerpt, "docs.excerpt")},
+		{"sidebar_label", w.strInto(&d.sidebarLabel, "docs.sidebar_label")},
+		{"front_matter_extra", func(_, v *yaml.Node) { d.extra = v }},
+		{"templates", w.strInto(&d.templates, "docs.templates")},
+	})
+}
+
+func (w *walker) decodeGroup(n *yaml.Node) *rawGroup {
+	g := &rawGroup{node: w.resolve(n)}
+	seen := w.mapping(n, "group", []field{
+		{"id", w.strInto(&g.id, "group id")},
+		{"title", w.strInto(&g.title, "group title")},
+		{"description", w.strInto(&g.description, "group description")},
+	})
+	w.require(n, seen, "group", "id")
+	return g
+}
+
+func (w *walker) decodeReserved(n *yaml.Node) *rawReserved {
+	r := &rawReserved{node: w.resolve(n)}
+	seen := w.mapping(n, "reserved code", []field{
+		{"code", w.strInto(&r.code, "reserved code")},
+		{"reason", w.strInto(&r.reason, "reserved reason")},
+	})
+	w.require(n, seen, "reserved code", "code")
+	return r
+}
+
+// errorName names an error in messages by its code when it has one.
+func errorName(n *yaml.Node) string {
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "code" && n.Content[i+1].Kind == yaml.ScalarNode {
+				return "error " + strconv.Quote(n.Content[i+1].Value)
+			}
+		}
+	}
+	return "error"
+}
+
+func (w *walker) decodeError(n *yaml.Node) *rawError {
+	n = w.resolve(n)
+	if n == nil {
+		return nil
+	}
+	e := &rawError{node: n}
+	what := errorName(n)
+	seen := w.mapping(n, what, []field{
+		{"code", w.strInto(&e.code, what+": code")},
+		{"status", func(_, v *yaml.Node) {
+			e.statusNode = w.resolve(v)
+			e.status, _ = w.integer(v, what+": status")
+		}},
+		{"group", w.strInto(&e.grp, what+": group")},
+		{"title", w.strInto(&e.title, what+": title")},
+		{"message", w.strInto(&e.message, what+": message")},
+		{"description", w.strInto(&e.description, what+": description")},
+		{"causes", func(_, v *yaml.Node) { e.causes = w.strList(v, what+": causes") }},
+		{"solution", w.strInto(&e.solution, what+": solution")},
+		{"params", func(_, v *yaml.Node) {
+			w.list(v, what+": params", func(it *yaml.Node) { e.params = append(e.params, w.decodeParam(it, what)) })
+		}},
+		{"example", func(_, v *yaml.Node) { e.example = v }},
+		{"variants", func(_, v *yaml.Node) {
+			w.list(v, what+": variants", func(it *yaml.Node) { e.variants = append(e.variants, w.decodeVariant(it, what)) })
+		}},
+		{"details", func(_, v *yaml.Node) { e.details, _ = w.boolean(v, what+": details") }},
+		{"retryable", func(_, v *yaml.Node) { e.retryable, _ = w.boolean(v, what+": retryable") }},
+		{"retry_after", func(_, v *yaml.Node) {
+			e.retryAfterNode = w.resolve(v)
+			e.retryAfter, _ = w.integer(v, what+": retry_after")
+		}},
+		{"aliases", func(_, v *yaml.Node) {
+			if r := w.resolve(v); r != nil && r.Kind == yaml.ScalarNode {
+				e.aliases = append(e.aliases, str{v: r.Value, n: r})
+				return
+			}
+			w.list(v, what+": aliases", func(it *yaml.Node) {
+				if s, ok := w.str(it, what+": alias"); ok {
+					e.aliases = append(e.aliases, str{v: s, n: w.resolve(it)})
+				}
+			})
+		}},
+		{"deprecated", func(_, v *yaml.Node) {
+			// `deprecated: true` marks it; a string is the notice.
+			r := w.resolve(v)
+			if r != nil && r.Kind == yaml.ScalarNode && r.Tag == "!!bool" {
+				e.deprecatedSet, _ = w.boolean(r, what+": deprecated")
+				return
+			}
+			if s, ok := w.str(v, what+": deprecated"); ok {
+				e.deprecated, e.deprecatedSet = str{v: s, n: r}, true
+			}
+		}},
+		{"operations", func(_, v *yaml.Node) {
+			w.list(v, what+": operations", func(it *yaml.Node) {
+				if s, ok := w.str(it, what+": operation"); ok {
+					e.operations = append(e.operations, str{v: s, n: w.resolve(it)})
+				}
+			})
+		}},
+		{"go_name", w.strInto(&e.goName, what+": go_name")},
+	})
+	w.require(n, seen, what, "code", "status", "message")
+	return e
+}
+
+func (w *walker) decodeParam(n *yaml.Node, what string) *rawParam {
+	p := &rawParam{node: w.resolve(n)}
+	seen := w.mapping(n, what+": param", []field{
+		{"name", w.strInto(&p.name, what+": param name")},
+		{"type", w.strInto(&p.typ, what+": param type")},
+		{"description", w.strInto(&p.description, what+": param description")},
+	})
+	w.require(n, seen, what+": param", "name")
+	return p
+}
+
+func (w *walker) decodeVariant(n *yaml.Node, what string) *rawVariant {
+	v := &rawVariant{node: w.resolve(n)}
+	seen := w.mapping(n, what+": variant", []field{
+		{"name", w.strInto(&v.name, what+": variant name")},
+		{"message", w.strInto(&v.message, what+": variant message")},
+		{"description", w.strInto(&v.description, what+": variant description")},
+	})
+	w.require(n, seen, what+": variant", "name", "message")
+	return v
+}

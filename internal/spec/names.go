@@ -1,0 +1,183 @@
+package spec
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+)
+
+// initialisms are written in upper case in Go names, as golint and the Go
+// standard library do (ServeHTTP, UserID).
+var initialisms = map[string]bool{
+	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "CSV": true, "DNS": true,
+	"EOF": true, "GUID": true, "HLS": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
+	"IP": true, "JSON": true, "JWT": true, "OK": true, "QPS": true, "RAM": true, "RPC": true,
+	"RTMP": true, "SDK": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "SSO": true,
+	"TCP": true, "TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "URI": true,
+	"URL": true, "UTF8": true, "UUID": true, "VM": true, "XML": true, "XSRF": true, "XSS": true,
+}
+
+// splitWords splits a code or name into words at separators (_ . - and
+// space) and at lower-to-upper case changes: "invalid_api_key",
+// "INVALID_PUSH_TOKEN", "invalidApiKey" and "Invalid-API-Key" all give
+// three words.
+func splitWords(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, string(cur))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case r == '_' || r == '.' || r == '-' || r == ' ':
+			flush()
+		case unicode.IsUpper(r) && i > 0 && len(cur) > 0 &&
+			(unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) ||
+				(i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))):
+			// "apiKey" -> api|Key; "APIKey" -> API|Key.
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return words
+}
+
+// goName derives an exported Go name: invalid_api_key -> InvalidAPIKey,
+// INVALID_PUSH_TOKEN -> InvalidPushToken, not_found -> NotFound.
+func goName(s string) string {
+	var b strings.Builder
+	for _, w := range splitWords(s) {
+		up := strings.ToUpper(w)
+		if initialisms[up] {
+			b.WriteString(up)
+			continue
+		}
+		rs := []rune(strings.ToLower(w))
+		rs[0] = unicode.ToUpper(rs[0])
+		b.WriteString(string(rs))
+	}
+	return b.String()
+}
+
+// argName derives an unexported Go identifier for a constructor argument
+// (room_id -> roomID), avoiding keywords, predeclared identifiers and the
+// packages generated code imports.
+func argName(s string) string {
+	words := splitWords(s)
+	if len(words) == 0 {
+		return "v"
+	}
+	var b strings.Builder
+	for i, w := range words {
+		up := strings.ToUpper(w)
+		switch {
+		case i == 0 && initialisms[up]:
+			b.WriteString(strings.ToLower(w))
+		case initialisms[up]:
+			b.WriteString(up)
+		case i == 0:
+			b.WriteString(strings.ToLower(w))
+		default:
+			rs := []rune(strings.ToLower(w))
+			rs[0] = unicode.ToUpper(rs[0])
+			b.WriteString(string(rs))
+		}
+	}
+	name := b.String()
+	if token.IsKeyword(name) || shadowed[name] {
+		name += "Value"
+	}
+	return name
+}
+
+// shadowed are names a constructor argument must not take: predeclared
+// identifiers and the imports of generated code.
+var shadowed = map[string]bool{
+	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true,
+	"close": true, "complex": true, "copy": true, "delete": true, "error": true, "false": true,
+	"float32": true, "float64": true, "imag": true, "int": true, "int8": true, "int16": true,
+	"int32": true, "int64": true, "iota": true, "len": true, "make": true, "max": true, "min": true,
+	"new": true, "nil": true, "panic": true, "print": true, "println": true, "real": true,
+	"recover": true, "rune": true, "string": true, "true": true, "uint": true, "uint8": true,
+	"uint16": true, "uint32": true, "uint64": true, "uintptr": true, "complex64": true,
+	"complex128": true, "comparable": true,
+	"bytes": true, "errors": true, "fmt": true, "http": true, "io": true, "json": true,
+	"math": true, "strconv": true, "strings": true, "sync": true, "time": true, "url": true,
+	"utf8": true, "slices": true, "e": true, "err": true, "out": true, "buf": true,
+}
+
+// humanize turns a code into a title when the spec gives none:
+// invalid_api_key -> "Invalid API key".
+func humanize(code string) string {
+	words := splitWords(code)
+	for i, w := range words {
+		up := strings.ToUpper(w)
+		switch {
+		case initialisms[up]:
+			words[i] = up
+		case i == 0:
+			rs := []rune(strings.ToLower(w))
+			rs[0] = unicode.ToUpper(rs[0])
+			words[i] = string(rs)
+		default:
+			words[i] = strings.ToLower(w)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// isIdent reports whether s is a Go identifier that is not a keyword.
+func isIdent(s string) bool {
+	return token.IsIdentifier(s)
+}
+
+// isExported reports whether a Go identifier is exported.
+func isExported(s string) bool {
+	return token.IsExported(s)
+}
+
+// validCode reports whether s matches [A-Za-z][A-Za-z0-9_.-]*.
+func validCode(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r < 128 && unicode.IsLetter(r):
+		case i > 0 && (r >= '0' && r <= '9' || r == '_' || r == '.' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// validName reports whether s is a param or variant name:
+// [A-Za-z_][A-Za-z0-9_]*.
+func validName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r < 128 && (unicode.IsLetter(r) || r == '_'):
+		case i > 0 && r >= '0' && r <= '9':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// anchor is the fragment id of an error's docs section: the code in lower
+// case with dots turned into hyphens, which every docs site keeps as is.
+func anchor(code string) string {
+	return strings.ReplaceAll(strings.ToLower(code), ".", "-")
+}

@@ -1,0 +1,93 @@
+package spec
+
+import (
+	"go.yaml.in/yaml/v4"
+)
+
+// The raw* types hold the spec as written, each value beside the node it
+// came from, so that the build stage can point at it.
+
+type rawSpec struct {
+	root     *yaml.Node
+	version  *yaml.Node
+	api      rawAPI
+	goPkg    str
+	outputs  rawOutputs
+	response rawResponse
+	openapi  rawOpenAPI
+	docs     rawDocs
+	groups   []*rawGroup
+	errors   []*rawError
+	reserved []*rawReserved
+}
+
+// str is a string value with its node; n is nil when the key was absent.
+type str struct {
+	v string
+	n *yaml.Node
+}
+
+type rawAPI struct {
+	name, description, docsURL str
+}
+
+type rawOutputs struct {
+	goOut, openapi, docs str
+}
+
+type rawResponse struct {
+	node         *yaml.Node
+	format       str
+	mediaType    str
+	body         *yaml.Node
+	internalCode str
+}
+
+type rawOpenAPI struct {
+	node      *yaml.Node
+	version   str
+	mergeInto str
+}
+
+type rawDocs struct {
+	layout, title, frontMatter, slug, excerpt, sidebarLabel, templates str
+	extra                                                              *yaml.Node
+}
+
+type rawGroup struct {
+	node                   *yaml.Node
+	id, title, description str
+}
+
+type rawParam struct {
+	node                    *yaml.Node
+	name, typ, description  str
+}
+
+type rawVariant struct {
+	node                       *yaml.Node
+	name, message, description str
+}
+
+type rawError struct {
+	node                                   *yaml.Node
+	code, title, message, description, grp str
+	solution, deprecated, goName           str
+	status                                 int
+	statusNode                             *yaml.Node
+	causes                                 []string
+	params                                 []*rawParam
+	example                                *yaml.Node
+	variants                               []*rawVariant
+	details, retryable                     bool
+	retryAfter                             int
+	retryAfterNode                         *yaml.Node
+	aliases                                []str
+	deprecatedSet                          bool
+	operations                             []str
+}
+
+type rawReserved struct {
+	node         *yaml.Node
+	code, reason str
+}
