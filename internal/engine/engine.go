@@ -82,13 +82,16 @@ func inputErr(format string, args ...any) error {
 	return &InputError{Err: fmt.Errorf(format, args...)}
 }
 
-// Render loads the spec and renders every configured output in memory.
-func Render(opts Options) (*Result, error) {
+// Load loads and validates the spec, names it relative to the project
+// root, and applies the options' overrides.
+func Load(opts Options) (*model.Spec, error) {
+	if err := applyOverrides(&model.Spec{}, opts); err != nil {
+		return nil, err // a usage mistake outranks spec problems
+	}
 	specAbs, err := filepath.Abs(opts.SpecPath)
 	if err != nil {
 		return nil, err
 	}
-	root := projectRoot(filepath.Dir(specAbs))
 	s, err := spec.Load(opts.SpecPath, displayName(opts.SpecPath))
 	if err != nil {
 		var ps spec.Problems
@@ -97,14 +100,25 @@ func Render(opts Options) (*Result, error) {
 		}
 		return nil, err
 	}
-	rel, err := filepath.Rel(root, specAbs)
+	rel, err := filepath.Rel(projectRoot(filepath.Dir(specAbs)), specAbs)
 	if err != nil {
 		return nil, err
 	}
 	s.Source = filepath.ToSlash(rel)
-	if err := applyOverrides(s, opts); err != nil {
+	return s, applyOverrides(s, opts)
+}
+
+// Render loads the spec and renders every configured output in memory.
+func Render(opts Options) (*Result, error) {
+	s, err := Load(opts)
+	if err != nil {
 		return nil, err
 	}
+	specAbs, err := filepath.Abs(opts.SpecPath)
+	if err != nil {
+		return nil, err
+	}
+	root := projectRoot(filepath.Dir(specAbs))
 	r := &Result{Spec: s}
 	specDir := filepath.Dir(opts.SpecPath)
 	place := func(rel string) (string, error) {

@@ -1,0 +1,234 @@
+// Package cli is errgen's command line: a function of its arguments and
+// streams, so that tests run it in-process.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/errgen/errgen/internal/engine"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0 // success
+	ExitInput = 1 // spec problems, drift found by check, merge conflicts
+	ExitUsage = 2 // errgen was called wrongly
+	ExitIO    = 3 // reading or writing files failed
+)
+
+// DefaultSpec is the spec path used when -spec is not given.
+const DefaultSpec = "spec/errors.yaml"
+
+const usage = `errgen generates Go error types, HTTP mappers, OpenAPI components and
+Markdown reference pages from one error catalog, spec/errors.yaml.
+
+Usage:
+  errgen <command> [flags]
+
+Commands:
+  generate   write every output the spec configures (only files whose bytes change)
+  check      exit 1 with a diff when any output is missing or out of date
+  openapi    print the OpenAPI fragment, or merge it into an OpenAPI document
+  schema     print the JSON Schema of the spec format, for editors
+  version    print errgen's version
+
+Run 'errgen <command> -h' for a command's flags.
+
+Exit status: 0 ok, 1 spec problems or drift, 2 usage mistakes, 3 file I/O failures.
+Docs: docs/spec.md in errgen's repository describes the spec format.
+`
+
+// Main runs errgen with args (without the program name) and returns the
+// exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return ExitUsage
+	}
+	c := &command{stdin: stdin, stdout: stdout, stderr: stderr}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return ExitOK
+	case "generate":
+		return c.generate(args[1:])
+	case "check":
+		return c.check(args[1:])
+	case "openapi":
+		return c.openapi(args[1:])
+	case "schema":
+		return c.schema(args[1:])
+	case "version", "-version", "--version":
+		return c.version(args[1:])
+	}
+	fmt.Fprintf(stderr, "errgen: unknown command %q\n\n%s", args[0], usage)
+	return ExitUsage
+}
+
+type command struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+}
+
+// flags makes a command's flag set that prints its usage to stderr.
+func (c *command) flags(name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet("errgen "+name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: errgen %s %s\n\n%s\n", name, synopsis, about)
+		if hasFlags(fs) {
+			fmt.Fprintln(fs.Output(), "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+// parse parses flags, returning an exit code when the command should stop
+// (help asked for, or a usage mistake).
+func (c *command) parse(fs *flag.FlagSet, args []string) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(c.stdout)
+		fs.Usage()
+		return ExitOK, true
+	}
+	if err != nil {
+		return ExitUsage, true
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(c.stderr, "errgen %s: unexpected argument %q\n", strings.TrimPrefix(fs.Name(), "errgen "), fs.Arg(0))
+		fs.Usage()
+		return ExitUsage, true
+	}
+	return 0, false
+}
+
+// fail prints err and returns the exit code that fits it.
+func (c *command) fail(err error) int {
+	var usageErr *engine.UsageError
+	var inputErr *engine.InputError
+	switch {
+	case errors.As(err, &usageErr):
+		fmt.Fprintf(c.stderr, "errgen: %v\n", err)
+		return ExitUsage
+	case errors.As(err, &inputErr):
+		fmt.Fprintln(c.stderr, err)
+		return ExitInput
+	}
+	fmt.Fprintf(c.stderr, "errgen: %v\n", err)
+	return ExitIO
+}
+
+func (c *command) version(args []string) int {
+	fs := c.flags("version", "", "Prints errgen's version (the module version it was built from).")
+	if code, stop := c.parse(fs, args); stop {
+		return code
+	}
+	fmt.Fprintln(c.stdout, "errgen", Version())
+	return ExitOK
+}
+
+// Version is the module version errgen was built from, or "(devel)".
+func Version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// specFlags adds the flags every spec-reading command shares.
+func specFlags(fs *flag.FlagSet, opts *engine.Options) {
+	fs.StringVar(&opts.SpecPath, "spec", DefaultSpec, "the spec file; output paths in it are relative to its directory")
+	fs.BoolVar(&opts.AllowOutside, "allow-outside", false, "allow outputs outside the project (the nearest directory above the spec with go.mod or .git)")
+	fs.StringVar(&opts.OpenAPIVersion, "openapi-version", "", "OpenAPI version of the fragment, 3.0 or 3.1 (overrides openapi.version in the spec)")
+}
+
+func (c *command) generate(args []string) int {
+	var opts engine.Options
+	fs := c.flags("generate", "[-spec spec/errors.yaml]", `Writes every output the spec configures: the Go package (outputs.go), the
+OpenAPI fragment (outputs.openapi), the merge into your OpenAPI document
+(openapi.merge_into) and the Markdown reference (outputs.docs).
+
+Only files whose bytes change are rewritten, each atomically. Nothing is
+written when the spec has problems; they are all printed, file:line:col.
+A file that errgen did not generate is never overwritten.
+
+For go:generate, in the package that holds the generated code:
+  //go:generate go tool errgen generate -spec ../../spec/errors.yaml`)
+	specFlags(fs, &opts)
+	verbose := fs.Bool("v", false, "list every output, changed or not")
+	if code, stop := c.parse(fs, args); stop {
+		return code
+	}
+	r, err := engine.Render(opts)
+	if err != nil {
+		return c.fail(err)
+	}
+	changes, err := engine.Write(engine.OS, r)
+	if err != nil {
+		return c.fail(err)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(c.stderr, "note: %s\n", n)
+	}
+	for _, ch := range changes {
+		switch {
+		case ch.Kind == "write":
+			fmt.Fprintf(c.stdout, "wrote %s\n", ch.Name)
+		case ch.Kind == "delete":
+			fmt.Fprintf(c.stdout, "deleted %s\n", ch.Name)
+		case *verbose:
+			fmt.Fprintf(c.stdout, "unchanged %s\n", ch.Name)
+		}
+	}
+	return ExitOK
+}
+
+func (c *command) check(args []string) int {
+	var opts engine.Options
+	fs := c.flags("check", "[-spec spec/errors.yaml]", `Regenerates every output in memory and compares it with the file on disk.
+Exits 0 when all match, or 1 printing a unified diff for each file that is
+missing, stale or would be deleted: the CI check that code and docs match
+the spec. Writes nothing.`)
+	specFlags(fs, &opts)
+	quiet := fs.Bool("q", false, "print only the names of the files that differ, not the diffs")
+	if code, stop := c.parse(fs, args); stop {
+		return code
+	}
+	r, err := engine.Render(opts)
+	if err != nil {
+		return c.fail(err)
+	}
+	drift, err := engine.Check(engine.OS, r)
+	if err != nil {
+		return c.fail(err)
+	}
+	if len(drift) == 0 {
+		return ExitOK
+	}
+	for _, d := range drift {
+		if *quiet {
+			fmt.Fprintln(c.stdout, d.Name)
+			continue
+		}
+		c.stdout.Write(d.Diff)
+	}
+	fmt.Fprintf(c.stderr, "errgen check: %d file(s) out of date with %s; run errgen generate\n", len(drift), opts.SpecPath)
+	return ExitInput
+}
+
+// readFile is os.ReadFile, a variable for tests.
+var readFile = os.ReadFile
