@@ -25,8 +25,12 @@ type builder struct {
 	// codes maps every code, alias and reserved code to where it was
 	// first defined, to report collisions with both positions.
 	codes map[string]codeDef
-	// goNames maps every generated identifier to its owner.
+	// goNames maps every generated identifier to its owner ("" for
+	// errgen's own identifiers).
 	goNames map[string]string
+	// nameClash holds errors already reported for a Go name collision, so
+	// that the anchor collision that follows from it is not reported too.
+	nameClash map[*model.Error]bool
 }
 
 type codeDef struct {
@@ -42,8 +46,9 @@ func (b *builder) build() *model.Spec {
 	b.groups = map[string]*model.Group{}
 	b.codes = map[string]codeDef{}
 	b.goNames = map[string]string{}
+	b.nameClash = map[*model.Error]bool{}
 	for _, n := range model.GeneratedGoNames {
-		b.goNames[n] = "errgen's own generated code"
+		b.goNames[n] = ""
 	}
 
 	b.checkVersion()
@@ -246,13 +251,23 @@ func (b *builder) defineCode(code string, def codeDef) bool {
 	return true
 }
 
-// claimGoName records a generated identifier, reporting a collision.
-func (b *builder) claimGoName(ident, owner string, pos model.Pos) {
-	if prev, dup := b.goNames[ident]; dup {
-		b.add(pos, "%s: Go identifier %s is also generated for %s; set go_name (or rename the variant) to tell them apart", owner, ident, prev)
-		return
+// claimGoNames records the identifiers generated for one owner,
+// reporting the first that collides with an identifier already claimed.
+func (b *builder) claimGoNames(idents []string, owner string, pos model.Pos) bool {
+	for _, id := range idents {
+		if prev, dup := b.goNames[id]; dup {
+			if prev == "" {
+				b.add(pos, "%s: Go identifier %s is one errgen generates for itself; set go_name", owner, id)
+			} else {
+				b.add(pos, "%s: Go identifier %s is also generated for %s; set go_name (or rename the variant) to tell them apart", owner, id, prev)
+			}
+			return false
+		}
 	}
-	b.goNames[ident] = fmt.Sprintf("%s at %d:%d", owner, pos.Line, pos.Col)
+	for _, id := range idents {
+		b.goNames[id] = fmt.Sprintf("%s at %d:%d", owner, pos.Line, pos.Col)
+	}
+	return true
 }
 
 func (b *builder) buildError(re *rawError) *model.Error {
@@ -583,11 +598,12 @@ func (b *builder) buildGoName(e *model.Error, re *rawError, what string) {
 		b.add(pos, "%s: cannot derive an exported Go name from the code; set go_name", what)
 		return
 	}
-	b.claimGoName("Code"+e.GoName, what, pos)
-	b.claimGoName("Err"+e.GoName, what, pos)
-	b.claimGoName("New"+e.GoName, what, pos)
+	if !b.claimGoNames([]string{"Code" + e.GoName, "Err" + e.GoName, "New" + e.GoName}, what, pos) {
+		b.nameClash[e] = true
+		return
+	}
 	for _, v := range e.Variants {
-		b.claimGoName("New"+e.GoName+v.GoName, what+" variant "+strconv.Quote(v.Name), v.Pos)
+		b.claimGoNames([]string{"New" + e.GoName + v.GoName}, what+" variant "+strconv.Quote(v.Name), v.Pos)
 	}
 }
 
@@ -712,7 +728,7 @@ func (b *builder) resolveLinks() {
 	}
 	anchors := map[string]*model.Error{}
 	for _, e := range b.spec.AllErrors() {
-		if prev := anchors[e.Anchor]; prev != nil && prev != e {
+		if prev := anchors[e.Anchor]; prev != nil && prev != e && !b.nameClash[e] {
 			b.add(e.Pos, "error %q and error %q share the docs anchor %q", e.Code, prev.Code, e.Anchor)
 		}
 		anchors[e.Anchor] = e

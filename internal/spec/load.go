@@ -48,8 +48,7 @@ func Parse(name string, data []byte) (*model.Spec, error) {
 	b := &builder{walker: w, raw: raw}
 	s := b.build()
 	if len(r.probs) > 0 {
-		r.probs.sort()
-		return nil, r.probs
+		return nil, r.probs.sorted()
 	}
 	return s, nil
 }

@@ -18,6 +18,9 @@ const (
 	// maxNodes bounds the nodes visited, aliases expanded, so that a
 	// "billion laughs" document is refused instead of walked.
 	maxNodes = 2_000_000
+	// maxAliasHops bounds how often aliases are followed: a legitimate
+	// spec follows a few, an exponential one millions.
+	maxAliasHops = 10_000
 	// maxDepth bounds nesting.
 	maxDepth = 64
 )
@@ -27,6 +30,7 @@ const (
 type walker struct {
 	*reporter
 	visited  int
+	hops     int
 	overflow bool
 }
 
@@ -40,7 +44,16 @@ func (w *walker) pos(n *yaml.Node) model.Pos {
 // resolve follows aliases and charges the node budget. It returns nil once
 // the budget is spent, after reporting it once.
 func (w *walker) resolve(n *yaml.Node) *yaml.Node {
+	if w.overflow {
+		return nil
+	}
 	for n != nil && n.Kind == yaml.AliasNode {
+		w.hops++
+		if w.hops > maxAliasHops {
+			w.overflow = true
+			w.add(w.pos(n), "spec expands YAML aliases more than %d times; refusing it (is it an alias bomb?)", maxAliasHops)
+			return nil
+		}
 		n = n.Alias
 	}
 	if n == nil {
@@ -48,10 +61,8 @@ func (w *walker) resolve(n *yaml.Node) *yaml.Node {
 	}
 	w.visited++
 	if w.visited > maxNodes {
-		if !w.overflow {
-			w.overflow = true
-			w.add(w.pos(n), "spec is too large: more than %d YAML nodes once aliases are expanded", maxNodes)
-		}
+		w.overflow = true
+		w.add(w.pos(n), "spec is too large: more than %d YAML nodes once aliases are expanded", maxNodes)
 		return nil
 	}
 	return n

@@ -37,6 +37,13 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// sorted sorts the problems and drops exact repeats (an aliased node
+// reached twice reports the same problem twice).
+func (ps Problems) sorted() Problems {
+	ps.sort()
+	return slices.Compact(ps)
+}
+
 func (ps Problems) sort() {
 	slices.SortStableFunc(ps, func(a, b Problem) int {
 		return cmp.Or(
