@@ -1,23 +1,37 @@
-# errgen's build. `make test` is the one command that runs every test.
+# errgen's build. `make test` runs every test; `make ci` is what CI runs.
 # Tools the checks need are installed by the targets that use them, from
 # the Go module proxy and the npm registry, into .tools/ (git-ignored).
 
-GO       ?= go
-TOOLS    := $(CURDIR)/.tools
+GO          ?= go
+TOOLS       := $(CURDIR)/.tools
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export PATH := $(TOOLS)/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: all build test vet lint check-generated generate clean
+.PHONY: all build test vet fmt-check staticcheck lint check-generated generate ci clean
 
 all: build test
 
 build:
 	$(GO) build ./...
 
+# Every test: unit, golden, CLI scripts, compile-and-run of generated code.
 test:
 	$(GO) test ./...
 
 vet:
 	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+$(TOOLS)/bin/staticcheck:
+	GOBIN=$(TOOLS)/bin $(GO) install $(STATICCHECK)
+
+# staticcheck covers errgen and the committed generated code of the
+# examples and golden cases (all in this module).
+staticcheck: $(TOOLS)/bin/staticcheck
+	staticcheck ./...
 
 # Regenerate the repository's own outputs from spec/errors.yaml.
 generate:
@@ -27,8 +41,13 @@ generate:
 check-generated:
 	$(GO) run ./cmd/errgen check
 
+# Lint and validation targets; mk/*.mk add theirs to LINT.
+LINT := vet fmt-check staticcheck check-generated
+-include mk/*.mk
+
+lint: $(LINT)
+
+ci: test lint
+
 clean:
 	rm -rf bin .tools
-
-# Per-area targets (lint tools, validators, benchmarks, fuzzing).
--include mk/*.mk

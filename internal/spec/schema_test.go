@@ -1,0 +1,88 @@
+package spec
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/errgen/errgen/internal/testutil"
+)
+
+func compileSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(Schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource("errors.schema.json", doc); err != nil {
+		t.Fatal(err)
+	}
+	sch, err := c.Compile("errors.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sch
+}
+
+// asJSONValue reads YAML and returns the value the JSON Schema sees.
+func asJSONValue(t *testing.T, src []byte) any {
+	t.Helper()
+	var v any
+	if err := yaml.Unmarshal(src, &v); err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestSchemaAcceptsValidSpecs checks the schema against every spec the
+// loader accepts: the repository's own and every golden case.
+func TestSchemaAcceptsValidSpecs(t *testing.T) {
+	sch := compileSchema(t)
+	files := []string{filepath.Join(testutil.Root(), "spec", "errors.yaml")}
+	for _, dir := range testutil.GoldenCases() {
+		files = append(files, filepath.Join(dir, "errors.yaml"))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse(f, src); err != nil {
+			continue // a golden case of invalid input is not the schema's business
+		}
+		if err := sch.Validate(asJSONValue(t, src)); err != nil {
+			t.Errorf("%s: the loader accepts it, the schema does not:\n%v", f, err)
+		}
+	}
+}
+
+// TestSchemaRejectsTypos checks that the schema catches what editors
+// should flag: unknown keys, bad enums, bad variables.
+func TestSchemaRejectsTypos(t *testing.T) {
+	sch := compileSchema(t)
+	for name, src := range map[string]string{
+		"unknown key":  "errgen: 1\ngo: {package: a}\nerrors: [{code: a, stauts: 400, status: 400, message: x}]\n",
+		"bad status":   "errgen: 1\ngo: {package: a}\nerrors: [{code: a, status: 302, message: x}]\n",
+		"bad variable": "errgen: 1\ngo: {package: a}\nresponse: {format: custom, body: {m: $mesage}}\nerrors: []\n",
+		"bad version":  "errgen: 2\ngo: {package: a}\nerrors: []\n",
+		"bad layout":   "errgen: 1\ngo: {package: a}\ndocs: {layout: book}\nerrors: []\n",
+	} {
+		if err := sch.Validate(asJSONValue(t, []byte(src))); err == nil {
+			t.Errorf("%s: schema accepted %q", name, src)
+		}
+	}
+}
