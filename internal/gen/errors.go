@@ -1,0 +1,169 @@
+package gen
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/errgen/errgen/internal/model"
+)
+
+// genCodes renders the Code type and a constant per error.
+func genCodes(f *jen.File, s *model.Spec) {
+	f.Add(doc("Code is a stable machine-readable error code, sent on the wire as written."))
+	f.Type().Id("Code").String()
+	var defs []jen.Code
+	for _, e := range s.AllErrors() {
+		defs = append(defs, doc(fmt.Sprintf("Code%s is the code of Err%s.", e.GoName, e.GoName), aliasNote(e), deprecation(e)))
+		defs = append(defs, jen.Id("Code"+e.GoName).Id("Code").Op("=").Lit(e.Code))
+	}
+	f.Const().Defs(defs...)
+}
+
+// genSentinels renders an Err variable per error, for errors.Is.
+func genSentinels(f *jen.File, s *model.Spec) {
+	var defs []jen.Code
+	for i, e := range s.AllErrors() {
+		defs = append(defs, sentinelDoc(e))
+		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Op("&").Id("Error").Values(errorFields(e, i, jen.Lit(e.Message.Display), nil, "")...))
+	}
+	f.Var().Defs(defs...)
+}
+
+func sentinelDoc(e *model.Error) jen.Code {
+	head := fmt.Sprintf("Err%s is the sentinel of %s (%d %s): %s.", e.GoName, e.Code, e.Status, e.StatusText,
+		strings.TrimSuffix(oneLine(e.Title), "."))
+	msg := fmt.Sprintf("Its message is %s.", quoted(e.Message.Display))
+	var extra []string
+	for _, v := range e.Variants {
+		extra = append(extra, fmt.Sprintf("Variant %s: %s.", v.Name, quoted(v.Message.Display)))
+	}
+	if e.RetryAfter > 0 {
+		extra = append(extra, fmt.Sprintf("Clients are told to retry after %d seconds.", e.RetryAfter))
+	}
+	use := "Compare with errors.Is; create values with New" + e.GoName + "."
+	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), aliasNote(e), use, deprecation(e)}
+	return doc(parts...)
+}
+
+// aliasNote documents the other codes decoding accepts for e.
+func aliasNote(e *model.Error) string {
+	if len(e.Aliases) == 0 {
+		return ""
+	}
+	return "Aliases, accepted when decoding: " + strings.Join(e.Aliases, ", ") + "."
+}
+
+// deprecation is the "Deprecated:" paragraph tools recognise.
+func deprecation(e *model.Error) string {
+	if !e.DeprecatedSet {
+		return ""
+	}
+	if e.Deprecated == "" {
+		return "Deprecated: the spec marks this error deprecated."
+	}
+	return "Deprecated: " + oneLine(e.Deprecated)
+}
+
+// errorFields are the fields of an Error literal for catalog entry i.
+func errorFields(e *model.Error, i int, message jen.Code, params []int, variant string) []jen.Code {
+	out := []jen.Code{
+		jen.Id("Code").Op(":").Id("Code" + e.GoName),
+		jen.Id("Status").Op(":").Lit(e.Status),
+		jen.Id("Title").Op(":").Lit(e.Title),
+		jen.Id("Message").Op(":").Add(message),
+	}
+	if len(params) > 0 {
+		var ps []jen.Code
+		for _, p := range params {
+			ps = append(ps, jen.Values(jen.Id("Name").Op(":").Lit(e.Params[p].Name), jen.Id("Value").Op(":").Id(e.Params[p].ArgName)))
+		}
+		out = append(out, jen.Id("Params").Op(":").Index().Id("Param").Values(ps...))
+	}
+	if e.RetryAfter > 0 {
+		out = append(out, jen.Id("RetryAfter").Op(":").Lit(e.RetryAfter))
+	}
+	if variant != "" {
+		out = append(out, jen.Id("Variant").Op(":").Lit(variant))
+	}
+	return append(out, jen.Id("entry").Op(":").Lit(i+1))
+}
+
+// genConstructors renders New<X> per error and New<X><Variant> per variant.
+func genConstructors(f *jen.File, s *model.Spec) {
+	for i, e := range s.AllErrors() {
+		all := make([]int, len(e.Params))
+		for j := range all {
+			all[j] = j
+		}
+		summary := fmt.Sprintf("New%s returns a new %s error (%d %s) with the message %s.", e.GoName, e.Code, e.Status, e.StatusText, quoted(e.Message.Display))
+		f.Add(doc(summary, paramDocs(e, all), deprecation(e)))
+		genConstructor(f, e, i, "New"+e.GoName, &e.Message, all, "")
+		for _, v := range e.Variants {
+			used := v.Message.Params()
+			summary := fmt.Sprintf("New%s%s returns a new %s error (%d %s), variant %s, with the message %s.",
+				e.GoName, v.GoName, e.Code, e.Status, e.StatusText, v.Name, quoted(v.Message.Display))
+			f.Add(doc(summary, v.Description, paramDocs(e, used), deprecation(e)))
+			genConstructor(f, e, i, "New"+e.GoName+v.GoName, &v.Message, used, v.Name)
+		}
+	}
+}
+
+func paramDocs(e *model.Error, idx []int) string {
+	var lines []string
+	for _, j := range idx {
+		p := e.Params[j]
+		if p.Description != "" {
+			lines = append(lines, fmt.Sprintf("  - %s: %s", p.ArgName, oneLine(p.Description)))
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return "Parameters:\n\n" + strings.Join(lines, "\n")
+}
+
+func genConstructor(f *jen.File, e *model.Error, i int, name string, m *model.Message, params []int, variant string) {
+	var args []jen.Code
+	for _, j := range params {
+		args = append(args, jen.Id(e.Params[j].ArgName).Id(string(e.Params[j].Type)))
+	}
+	f.Func().Id(name).Params(args...).Op("*").Id("Error").Block(
+		jen.Return(jen.Op("&").Id("Error").Values(errorFields(e, i, messageExpr(e, m), params, variant)...)),
+	)
+}
+
+// messageExpr renders a message template as a string expression, each
+// param formatted as spec.FormatValue formats examples.
+func messageExpr(e *model.Error, m *model.Message) jen.Code {
+	var terms []jen.Code
+	for _, part := range m.Parts {
+		if part.Param < 0 {
+			terms = append(terms, jen.Lit(part.Literal))
+			continue
+		}
+		p := e.Params[part.Param]
+		arg := jen.Id(p.ArgName)
+		switch p.Type {
+		case model.TypeString:
+			terms = append(terms, arg)
+		case model.TypeInt:
+			terms = append(terms, jen.Qual("strconv", "Itoa").Call(arg))
+		case model.TypeInt64:
+			terms = append(terms, jen.Qual("strconv", "FormatInt").Call(arg, jen.Lit(10)))
+		case model.TypeFloat64:
+			terms = append(terms, jen.Qual("strconv", "FormatFloat").Call(arg, jen.LitRune('g'), jen.Lit(-1), jen.Lit(64)))
+		case model.TypeBool:
+			terms = append(terms, jen.Qual("strconv", "FormatBool").Call(arg))
+		}
+	}
+	if len(terms) == 0 {
+		return jen.Lit("")
+	}
+	expr := jen.Add(terms[0])
+	for _, t := range terms[1:] {
+		expr = expr.Op("+").Add(t)
+	}
+	return expr
+}
