@@ -1,0 +1,210 @@
+package docs
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/errgen/errgen/internal/model"
+)
+
+// The types below are what the page templates receive. They are part of
+// errgen's contract with teams that override templates (docs/markdown.md
+// documents them), so fields are only ever added.
+
+// Page is the data of a page template (page-*.tmpl).
+type Page struct {
+	// Spec is the whole resolved catalog, for templates that want more
+	// than the page's own view.
+	Spec *model.Spec
+	// Kind is "single", "index", "group" or "error": which page template
+	// renders the page.
+	Kind string
+	// Path is the page's output path, relative to the spec directory.
+	Path string
+	// FrontMatter is the YAML front matter block, "---" lines and final
+	// newline included; "" when docs.front_matter is none.
+	FrontMatter string
+	// Header is the generated-file marker, an HTML comment and a newline.
+	// A page must carry it (errgen refuses to overwrite files without it).
+	Header string
+	// Title is the page's plain-text title (not escaped: use text).
+	Title string
+	// IndexTitle and IndexLink name the reference's main page, for links
+	// back from group and error pages ("" on single and index pages).
+	IndexTitle string
+	IndexLink  string
+	// Intro is the API description (Markdown), on single and index pages.
+	Intro string
+	// Sections are the groups in spec order, then the errors in no group
+	// (with errgen's built-in internal error): the overview of single and
+	// index pages.
+	Sections []*Section
+	// Section is the group a group page documents, or the group of the
+	// error an error page documents (nil for an error in no group).
+	Section *Section
+	// Error is the error an error page documents.
+	Error *Error
+	// Response describes the wire format (single and index pages).
+	Response *Response
+	// Reserved lists the retired codes (single and index pages).
+	Reserved []*model.Reserved
+}
+
+// Section is a group of errors: a spec group, or the errors in none.
+type Section struct {
+	// Group is the spec group; nil for the errors in no group.
+	Group *model.Group
+	// Title is the group's title, or "Other errors" ("Errors" when the
+	// spec has no groups).
+	Title string
+	// Description is the group's Markdown description.
+	Description string
+	// Link is the section's page relative to the current page (per_group
+	// index only; "" elsewhere).
+	Link string
+	// Errors are the section's errors in spec order.
+	Errors []*Error
+}
+
+// Error is one error as the current page shows it.
+type Error struct {
+	*model.Error
+	// Link reaches the error's section from the current page: "#anchor"
+	// on the same page, "page.md#anchor" or "page.md" on another.
+	Link string
+	// H is the Markdown heading prefix of the error's section ("###"),
+	// "" when the page title is the error's heading (per_error pages);
+	// HSub is the prefix of its sub-sections ("####").
+	H, HSub string
+	// Summary is a one-paragraph Markdown description for overview tables:
+	// the first paragraph of the description, else the title.
+	Summary string
+	// Retry says in words whether and when a retry may succeed.
+	Retry string
+	// DetailsMember is the JSON path of the $details member ("errors"),
+	// "" when the wire format has none.
+	DetailsMember string
+	// Messages are the main message (Variant "") then each variant's.
+	Messages []*Message
+	// Params are the error's params with their example values as JSON.
+	Params []*Param
+	// Example is the response the server writes for the main message
+	// with the example params.
+	Example *Example
+	// Internal marks the error the server writes for anything that is not
+	// a catalog error.
+	Internal bool
+}
+
+// Message is one message of an error.
+type Message struct {
+	// Variant is the variant name, "" for the main message.
+	Variant string
+	// Display is the template with placeholders shown as {name}; Example
+	// is the message rendered with the example params (both plain text).
+	Display string
+	Example string
+	// Description says when the variant is sent (Markdown).
+	Description string
+}
+
+// Param is a message parameter.
+type Param struct {
+	*model.Param
+	// ExampleJSON is the example value as it appears in JSON bodies.
+	ExampleJSON string
+}
+
+// Example is an HTTP response exactly as the generated server writes it.
+type Example struct {
+	// StatusLine is e.g. "HTTP/1.1 404 Not Found".
+	StatusLine string
+	// Headers are Content-Type, then Retry-After when the error sets it.
+	Headers []Header
+	// Body is the JSON body, indented with two spaces.
+	Body string
+	// Fence is a code fence longer than any backtick run in the example.
+	Fence string
+}
+
+// Header is one HTTP header line.
+type Header struct{ Name, Value string }
+
+// Response describes the wire format.
+type Response struct {
+	// Format is "problem" (RFC 9457) or "custom".
+	Format    string
+	MediaType string
+	// Fields are the body's members, depth first in wire order.
+	Fields []*FieldDoc
+	// Internal is the error written for non-catalog errors.
+	Internal *Error
+}
+
+// FieldDoc documents one body member.
+type FieldDoc struct {
+	// Path is the member's JSON path ("error.code"); "" for the problem
+	// format's inline params.
+	Path string
+	// Type is the JSON type: string, number, boolean, object, array, or
+	// "as documented" for params.
+	Type string
+	// Description is Markdown written by errgen (spec text in it is
+	// already escaped).
+	Description string
+}
+
+// ungroupedTitle names the section of errors in no group.
+func ungroupedTitle(s *model.Spec) string {
+	if len(s.Groups) == 0 {
+		return "Errors"
+	}
+	return "Other errors"
+}
+
+// docTitle is the reference's title: docs.title, else "<api.name> errors".
+func docTitle(s *model.Spec) string {
+	switch {
+	case s.Docs.Title != "":
+		return s.Docs.Title
+	case s.API.Name != "":
+		return s.API.Name + " errors"
+	}
+	return "Errors"
+}
+
+// retryText says whether a retry may succeed.
+func retryText(e *model.Error) string {
+	switch {
+	case e.RetryAfter > 0:
+		return fmt.Sprintf("yes, after %d seconds (sent as `Retry-After: %d`)", e.RetryAfter, e.RetryAfter)
+	case e.Retryable:
+		return "yes, the same request may succeed later"
+	}
+	return "no"
+}
+
+// summary is the overview's short description of an error.
+func summary(e *model.Error) string {
+	if p := firstParagraph(e.Description); p != "" {
+		return p
+	}
+	return escapeText(e.Title)
+}
+
+// messages lists an error's main message and its variants.
+func messages(e *model.Error) []*Message {
+	out := []*Message{{Display: e.Message.Display, Example: e.Message.Example}}
+	for _, v := range e.Variants {
+		out = append(out, &Message{Variant: v.Name, Display: v.Message.Display, Example: v.Message.Example, Description: v.Description})
+	}
+	return out
+}
+
+// detailsMember is the dotted JSON path of the $details member, if any.
+func detailsMember(s *model.Spec) string {
+	if f, path := s.Response.FindField(model.ValueDetails); f != nil {
+		return strings.Join(path, ".")
+	}
+	return ""
+}

@@ -1,0 +1,321 @@
+package docs
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The escapers below are the template functions that put spec text into
+// Markdown. Plain text (titles, messages) is escaped so that it renders
+// exactly as written; Markdown (descriptions, causes, solutions) keeps its
+// formatting but loses the power to break the page: raw HTML is
+// neutralised outside code, a fence left open is closed, and text bound
+// for one line (list items, table cells) is folded onto it with `|`
+// escaped, so a table keeps its shape whatever the spec says.
+
+// lineBreak joins the lines of text that must stay on one Markdown line.
+// GFM renders <br> inside table cells and list items alike.
+const lineBreak = "<br>"
+
+// normalizeNewlines turns CRLF and CR into LF.
+func normalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// escapeText escapes plain text for any inline position, table cells
+// included: every character Markdown could read as syntax is
+// backslash-escaped, and newlines become <br>.
+func escapeText(s string) string {
+	s = normalizeNewlines(s)
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteString(lineBreak)
+		}
+		escapeLine(&b, line)
+	}
+	return b.String()
+}
+
+func escapeLine(b *strings.Builder, line string) {
+	for i, r := range line {
+		switch r {
+		case '\\', '`', '*', '[', ']', '<', '>', '|', '&', '~', '#', '!':
+			b.WriteByte('\\')
+		case '_':
+			if !intraword(line, i) {
+				b.WriteByte('\\')
+			}
+		case '-', '+', '=':
+			if strings.TrimSpace(line[:i]) == "" {
+				b.WriteByte('\\') // would start a list or a setext underline
+			}
+		case '.', ')':
+			if isDigits(strings.TrimSpace(line[:i])) {
+				b.WriteByte('\\') // "1." would start an ordered list
+			}
+		case '\t':
+			b.WriteString("    ")
+			continue
+		}
+		if r < ' ' || r == 0x7f {
+			continue // control characters have no business on a page
+		}
+		b.WriteRune(r)
+	}
+}
+
+func isDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// intraword reports whether the underscore at byte i sits between two
+// letters or digits, where CommonMark never reads it as emphasis.
+func intraword(s string, i int) bool {
+	if i == 0 || i+1 >= len(s) {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+1:])
+	alnum := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return alnum(before) && alnum(after)
+}
+
+// codeSpan renders s as an inline code span whose delimiters are longer
+// than any backtick run inside it. Newlines become spaces (a code span
+// cannot hold a line break). Not for table cells: see cellCode.
+func codeSpan(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		if r < ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, s)
+	fence := strings.Repeat("`", longestRun(s, '`')+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") || (strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ") && strings.TrimSpace(s) != "") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}
+
+// cellCode is codeSpan for table cells: GFM splits cells on `|` before it
+// parses code spans, so `|` is escaped even there (and GFM drops the
+// backslash).
+func cellCode(s string) string {
+	return strings.ReplaceAll(codeSpan(s), "|", `\|`)
+}
+
+func longestRun(s string, c byte) int {
+	best, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			best = max(best, run)
+		} else {
+			run = 0
+		}
+	}
+	return best
+}
+
+// fenceFor returns a code fence longer than any backtick run in body, so
+// that nothing in the body can close it.
+func fenceFor(body string) string {
+	return strings.Repeat("`", max(3, longestRun(body, '`')+1))
+}
+
+// markdownBlock makes spec Markdown safe to embed as blocks: outside code,
+// `<` becomes &lt; (so no HTML block can swallow the page) but for
+// autolinks like <https://...>; a code fence the text leaves open is
+// closed. Everything else is the author's Markdown.
+func markdownBlock(s string) string {
+	s = strings.TrimRight(normalizeNewlines(s), "\n ")
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	fence := "" // the open fence, if any
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if f := fenceOf(line); f != "" {
+			switch {
+			case fence == "":
+				fence = f
+			case f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "":
+				fence = ""
+			}
+			b.WriteString(line)
+			continue
+		}
+		if fence != "" {
+			b.WriteString(line)
+			continue
+		}
+		b.WriteString(neutralizeHTML(line))
+	}
+	if fence != "" {
+		b.WriteString("\n" + fence)
+	}
+	return b.String()
+}
+
+// fenceOf returns the fence (run of ``` or ~~~) a line opens or closes
+// with, or "".
+func fenceOf(line string) string {
+	t := strings.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return ""
+	}
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 || (t[0] == '`' && strings.Contains(t[n:], "`")) {
+		return ""
+	}
+	return t[:n]
+}
+
+// neutralizeHTML replaces `<` outside code spans with &lt;, but for
+// autolinks (<https://...>, <mailto:...>).
+func neutralizeHTML(line string) string {
+	if !strings.Contains(line, "<") {
+		return line
+	}
+	var b strings.Builder
+	for i := 0; i < len(line); {
+		c := line[i]
+		switch {
+		case c == '\\' && i+1 < len(line):
+			b.WriteString(line[i : i+2])
+			i += 2
+			continue
+		case c == '`':
+			n := 1
+			for i+n < len(line) && line[i+n] == '`' {
+				n++
+			}
+			if end := closingRun(line, i+n, n); end >= 0 {
+				b.WriteString(line[i:end])
+				i = end
+				continue
+			}
+			b.WriteString(line[i : i+n])
+			i += n
+			continue
+		case c == '<' && isAutolink(line[i:]):
+			end := strings.IndexByte(line[i:], '>')
+			b.WriteString(line[i : i+end+1])
+			i += end + 1
+			continue
+		case c == '<':
+			b.WriteString("&lt;")
+			i++
+			continue
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String()
+}
+
+// closingRun finds the end (exclusive) of a code span opened by n
+// backticks, searching from i; -1 when it is not closed on this line.
+func closingRun(line string, i, n int) int {
+	for i < len(line) {
+		if line[i] != '`' {
+			i++
+			continue
+		}
+		m := 0
+		for i+m < len(line) && line[i+m] == '`' {
+			m++
+		}
+		if m == n {
+			return i + m
+		}
+		i += m
+	}
+	return -1
+}
+
+func isAutolink(s string) bool {
+	end := strings.IndexByte(s, '>')
+	if end < 0 {
+		return false
+	}
+	inner := s[1:end]
+	if strings.ContainsAny(inner, " <\t") {
+		return false
+	}
+	for _, scheme := range []string{"https://", "http://", "mailto:"} {
+		if strings.HasPrefix(strings.ToLower(inner), scheme) && len(inner) > len(scheme) {
+			return true
+		}
+	}
+	return false
+}
+
+// markdownInline folds spec Markdown onto one line (list items, table
+// cells): lines of a paragraph are joined with a space, paragraphs with
+// <br>, `<` is neutralised outside code and `|` is escaped.
+func markdownInline(s string) string {
+	s = strings.TrimSpace(normalizeNewlines(s))
+	var paras []string
+	for _, p := range strings.Split(s, "\n\n") {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" {
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			paras = append(paras, neutralizeHTML(strings.Join(lines, " ")))
+		}
+	}
+	out := strings.Join(paras, lineBreak)
+	out = strings.ReplaceAll(out, `\|`, "|") // already escaped by the author
+	out = strings.ReplaceAll(out, "|", `\|`)
+	return escapeLeading(out)
+}
+
+// escapeLeading escapes a character that would start a block (a heading,
+// a list, a quote) when the text begins a list item's content.
+func escapeLeading(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '#', '>', '-', '+', '=':
+		return `\` + s
+	}
+	return s
+}
+
+// firstParagraph returns the first paragraph of Markdown text, for
+// summaries; "" when it starts with a code fence or a table.
+func firstParagraph(s string) string {
+	s = strings.TrimSpace(normalizeNewlines(s))
+	p, _, _ := strings.Cut(s, "\n\n")
+	if fenceOf(strings.SplitN(p, "\n", 2)[0]) != "" || strings.HasPrefix(p, "|") {
+		return ""
+	}
+	return p
+}

@@ -1,0 +1,215 @@
+package docs
+
+import (
+	"path"
+
+	"github.com/errgen/errgen/internal/model"
+)
+
+// renderer builds the data of every page of one spec.
+type renderer struct {
+	s        *model.Spec
+	examples map[*model.Error]*Example
+}
+
+// buildExamples renders every error's example response once.
+func (r *renderer) buildExamples() error {
+	for _, e := range r.s.AllErrors() {
+		ex, err := example(r.s, e)
+		if err != nil {
+			return err
+		}
+		r.examples[e] = ex
+	}
+	return nil
+}
+
+// pages plans every page of the layout, in output order.
+func (r *renderer) pages() []*Page {
+	s := r.s
+	switch s.Docs.Layout {
+	case model.LayoutPerGroup, model.LayoutPerError:
+	default:
+		p := r.page("single", s.Outputs.Docs, r.mainMeta())
+		r.fillMain(p, "", "###", "####")
+		return []*Page{p}
+	}
+	index := r.page("index", r.pagePath(model.IndexPage), r.mainMeta())
+	r.fillMain(index, model.IndexPage, "", "")
+	out := []*Page{index}
+	if s.Docs.Layout == model.LayoutPerGroup {
+		for _, sec := range r.sections(model.IndexPage) {
+			page := model.UngroupedPage
+			if sec.Group != nil {
+				page = sec.Group.Page
+			}
+			out = append(out, r.groupPage(page, sec.Group))
+		}
+		return out
+	}
+	for _, e := range s.AllErrors() {
+		out = append(out, r.errorPage(e))
+	}
+	return out
+}
+
+// pagePath is the output path of a page of a multi-page layout.
+func (r *renderer) pagePath(page string) string {
+	return path.Join(r.s.Outputs.Docs, page+".md")
+}
+
+// page starts a page with its front matter and header.
+func (r *renderer) page(kind, file string, m pageMeta) *Page {
+	p := &Page{
+		Spec:        r.s,
+		Kind:        kind,
+		Path:        file,
+		FrontMatter: frontMatter(r.s, m),
+		Header:      "<!-- " + marker + " from " + r.s.Source + ". DO NOT EDIT. -->\n",
+		Title:       m.title,
+	}
+	if kind == "group" || kind == "error" {
+		p.IndexTitle, p.IndexLink = docTitle(r.s), model.IndexPage+".md"
+	}
+	return p
+}
+
+// fillMain fills the overview, response format and reserved codes of the
+// single page or the index page.
+func (r *renderer) fillMain(p *Page, from, h, hsub string) {
+	p.Intro = r.s.API.Description
+	p.Sections = r.sections(from)
+	for _, sec := range p.Sections {
+		for _, e := range sec.Errors {
+			e.H, e.HSub = h, hsub
+		}
+	}
+	p.Response = responseDoc(r.s, r.view(r.s.Internal, from))
+	p.Reserved = r.s.Reserved
+}
+
+// mainMeta is the front matter of the single page or the index.
+func (r *renderer) mainMeta() pageMeta {
+	s := r.s
+	title := docTitle(s)
+	m := pageMeta{title: title, slug: s.Docs.Slug, excerpt: s.Docs.Excerpt, sidebarLabel: s.Docs.SidebarLabel}
+	if m.slug == "" {
+		m.slug = slugify(title)
+	}
+	if m.excerpt == "" {
+		m.excerpt = plainExcerpt(s.API.Description)
+	}
+	if m.excerpt == "" {
+		m.excerpt = "Every error code the API returns, with its causes and how to fix it."
+	}
+	if m.sidebarLabel == "" {
+		m.sidebarLabel = title
+	}
+	return m
+}
+
+// subMeta is the front matter of a group or error page.
+func (r *renderer) subMeta(title, page, excerpt string) pageMeta {
+	return pageMeta{title: title, slug: r.mainMeta().slug + "-" + slugify(page), excerpt: excerpt, sidebarLabel: title}
+}
+
+// sections groups the errors as the overview shows them, seen from the
+// page named from.
+func (r *renderer) sections(from string) []*Section {
+	s := r.s
+	var out []*Section
+	for _, g := range s.Groups {
+		sec := &Section{Group: g, Title: g.Title, Description: g.Description}
+		if s.Docs.Layout == model.LayoutPerGroup && from != g.Page {
+			sec.Link = g.Page + ".md"
+		}
+		for _, e := range g.Errors {
+			sec.Errors = append(sec.Errors, r.view(e, from))
+		}
+		out = append(out, sec)
+	}
+	other := &Section{Title: ungroupedTitle(s)}
+	for _, e := range s.AllErrors() {
+		if e.Group == nil {
+			other.Errors = append(other.Errors, r.view(e, from))
+		}
+	}
+	if len(other.Errors) > 0 {
+		if s.Docs.Layout == model.LayoutPerGroup && from != model.UngroupedPage {
+			other.Link = model.UngroupedPage + ".md"
+		}
+		out = append(out, other)
+	}
+	return out
+}
+
+// groupPage is the per_group page of g (nil: the errors in no group).
+func (r *renderer) groupPage(page string, g *model.Group) *Page {
+	var sec *Section
+	for _, x := range r.sections(page) {
+		if x.Group == g {
+			sec = x
+		}
+	}
+	excerpt := plainExcerpt(sec.Description)
+	if excerpt == "" {
+		excerpt = sec.Title
+	}
+	p := r.page("group", r.pagePath(page), r.subMeta(sec.Title, page, excerpt))
+	for _, e := range sec.Errors {
+		e.H, e.HSub = "##", "###"
+	}
+	p.Section = sec
+	return p
+}
+
+// errorPage is the per_error page of e.
+func (r *renderer) errorPage(e *model.Error) *Page {
+	excerpt := plainExcerpt(e.Description)
+	if excerpt == "" {
+		excerpt = e.Message.Display
+	}
+	p := r.page("error", r.pagePath(e.Page), r.subMeta(e.Title, e.Page, excerpt))
+	if e.Group != nil {
+		for _, x := range r.sections(e.Page) {
+			if x.Group == e.Group {
+				p.Section = x
+			}
+		}
+	}
+	p.Error = r.view(e, e.Page)
+	p.Error.H, p.Error.HSub = "", "##"
+	return p
+}
+
+// view shows e as seen from the page named from.
+func (r *renderer) view(e *model.Error, from string) *Error {
+	if e == nil {
+		return nil
+	}
+	v := &Error{
+		Error:         e,
+		Link:          link(e, from, r.s.Docs.Layout),
+		Summary:       summary(e),
+		Retry:         retryText(e),
+		DetailsMember: detailsMember(r.s),
+		Messages:      messages(e),
+		Example:       r.examples[e],
+		Internal:      e == r.s.Internal,
+	}
+	for _, p := range e.Params {
+		v.Params = append(v.Params, &Param{Param: p, ExampleJSON: string(jsonValue(p.Example))})
+	}
+	return v
+}
+
+// link reaches e's section from the page named from.
+func link(e *model.Error, from string, layout model.Layout) string {
+	switch {
+	case e.Page == from:
+		return "#" + e.Anchor
+	case layout == model.LayoutPerError:
+		return e.Page + ".md"
+	}
+	return e.Page + ".md#" + e.Anchor
+}
