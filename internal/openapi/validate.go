@@ -1,0 +1,63 @@
+package openapi
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+)
+
+// validationOptions are kin-openapi's checks errgen runs: examples are
+// validated against their schemas (kin-openapi's default, made explicit
+// here because it is the point).
+func validationOptions() []openapi3.ValidationOption {
+	return []openapi3.ValidationOption{openapi3.EnableExamplesValidation()}
+}
+
+func validationContext() context.Context { return context.Background() }
+
+// validateDoc resolves the references of a document errgen built in
+// memory and validates it.
+func validateDoc(doc *openapi3.T) error {
+	if err := openapi3.NewLoader().ResolveRefsIn(doc, nil); err != nil {
+		return err
+	}
+	return doc.Validate(validationContext(), validationOptions()...)
+}
+
+// validateBytes loads an OpenAPI document (YAML or JSON) the way a
+// consumer would and validates it, examples included. References to
+// other files are not followed.
+func validateBytes(data []byte) error {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = false
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		return err
+	}
+	return doc.Validate(validationContext(), validationOptions()...)
+}
+
+// yamlStyle is the layout of written YAML: indentation and whether
+// sequence items sit at their key's indentation ("compact").
+type yamlStyle struct {
+	indent  int
+	compact bool
+}
+
+// encodeYAML writes a document node. Lines are never wrapped, so long
+// descriptions stay on the lines they were written on.
+func encodeYAML(w io.Writer, n *yaml.Node, st yamlStyle) error {
+	out, err := yaml.Dump(n, yaml.WithIndent(st.indent), yaml.WithCompactSeqIndent(st.compact), yaml.WithLineWidth(-1))
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// trimNewlines drops the trailing newlines of a YAML block scalar.
+func trimNewlines(s string) string { return strings.TrimRight(s, "\n") }
+
