@@ -19,7 +19,7 @@ const ExampleInstance = "/v1/example"
 // message with the example params: status line, Content-Type,
 // Retry-After when set, and the body walked from the spec's template in
 // wire order, leaving out what the server leaves out (no details, no
-// retry delay, no docs URL, params the message does not use).
+// retry delay, no docs URL).
 func example(s *model.Spec, e *model.Error) (*Example, error) {
 	var raw bytes.Buffer
 	if err := writeObject(&raw, s.Response.Body, e, &e.Message); err != nil {
@@ -63,7 +63,7 @@ func writeObject(w *bytes.Buffer, fields []*model.Field, e *model.Error, m *mode
 			}
 			member(f.Name, sub.Bytes())
 		case model.ValueParamsInline:
-			for _, i := range m.Params() {
+			for _, i := range carried(e, m) {
 				member(e.Params[i].Name, jsonValue(e.Params[i].Example))
 			}
 		default:
@@ -112,7 +112,7 @@ func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool,
 	case model.ValueParams:
 		return paramsObject(e, m)
 	case model.ValueParam:
-		for _, i := range m.Params() {
+		for _, i := range carried(e, m) {
 			if e.Params[i].Name == f.Param {
 				return jsonValue(e.Params[i].Example), true, nil
 			}
@@ -122,10 +122,10 @@ func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool,
 	return nil, false, fmt.Errorf("member %q: unknown value kind %d", f.Name, f.Kind)
 }
 
-// paramsObject is $params: the message's params by name, omitted when
+// paramsObject is $params: the carried params by name, omitted when
 // there are none.
 func paramsObject(e *model.Error, m *model.Message) ([]byte, bool, error) {
-	idx := m.Params()
+	idx := carried(e, m)
 	if len(idx) == 0 {
 		return nil, false, nil
 	}
@@ -141,6 +141,20 @@ func paramsObject(e *model.Error, m *model.Message) ([]byte, bool, error) {
 	}
 	w.WriteByte('}')
 	return w.Bytes(), true, nil
+}
+
+// carried lists the params a response with message m carries, as the
+// generated constructors set them: every param for the main message, the
+// params its message uses for a variant.
+func carried(e *model.Error, m *model.Message) []int {
+	if m != &e.Message {
+		return m.Params()
+	}
+	all := make([]int, len(e.Params))
+	for i := range all {
+		all[i] = i
+	}
+	return all
 }
 
 // jsonValue encodes a literal or example value the way encoding/json
