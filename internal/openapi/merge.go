@@ -1,18 +1,393 @@
 package openapi
 
 import (
+	"bytes"
+	"cmp"
 	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
 
 	"github.com/errgen/errgen/internal/model"
 )
 
+// merger merges errgen's components into one OpenAPI document, editing
+// the document's own YAML node tree so that everything errgen does not
+// own stays as the team wrote it.
 type merger struct {
-	notes []string
+	s     *model.Spec
+	name  string // the document's name in messages
+	src   []byte
+	json  bool
+	doc   *yaml.Node // the document node
+	root  *yaml.Node // its top-level mapping
+	comps *components
+
+	// ownedResponses names the response components that are errgen's: the
+	// ones the document marked x-errgen and the ones errgen writes now. An
+	// operation response that references one of them is errgen's too.
+	ownedResponses map[string]bool
+
+	problems []problem
+	notes    []string
 }
+
+// problem is one reason the merge cannot be done, at a position in the
+// document or in the spec.
+type problem struct {
+	pos model.Pos
+	msg string
+}
+
+// httpMethods are the operations of a path item, in the order OpenAPI
+// lists them.
+var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
-	return nil, errors.New("openapi: merge not implemented yet")
+	m := &merger{s: s, name: docName, src: doc, json: isJSON(doc), ownedResponses: map[string]bool{}}
+	var n yaml.Node
+	if err := yaml.Load(doc, &n); err != nil {
+		return nil, fmt.Errorf("%s: %w", docName, err)
+	}
+	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: not an OpenAPI document (the top level must be a mapping)", docName)
+	}
+	m.doc, m.root = &n, n.Content[0]
+	v31, err := m.version()
+	if err != nil {
+		return nil, err
+	}
+	m.comps = buildComponents(s, v31)
+	for _, name := range m.comps.responseNames {
+		m.ownedResponses[name] = true
+	}
+	return m, nil
 }
 
-func (m *merger) merge() error            { return nil }
-func (m *merger) encode() ([]byte, error) { return nil, nil }
+// isJSON reports whether a document is JSON: its first non-space byte
+// opens an object.
+func isJSON(doc []byte) bool {
+	t := bytes.TrimLeft(doc, " \t\r\n\ufeff")
+	return len(t) > 0 && t[0] == '{'
+}
+
+// version reads the document's openapi field: errgen writes its
+// components in the dialect of the document it merges into, whatever the
+// spec's openapi.version says.
+func (m *merger) version() (v31 bool, err error) {
+	k, v := mapGet(m.root, "openapi")
+	switch {
+	case v == nil:
+		return false, fmt.Errorf("%s: not an OpenAPI 3 document (no openapi field)", m.name)
+	case strings.HasPrefix(v.Value, "3.0"):
+		return false, nil
+	case strings.HasPrefix(v.Value, "3.1"):
+		return true, nil
+	}
+	return false, fmt.Errorf("%s: openapi %q is not supported (errgen merges into OpenAPI 3.0 and 3.1)", m.at(k), v.Value)
+}
+
+// at is the position of a document node.
+func (m *merger) at(n *yaml.Node) model.Pos {
+	return model.Pos{File: m.name, Line: n.Line, Col: n.Column}
+}
+
+func (m *merger) fail(pos model.Pos, format string, args ...any) {
+	m.problems = append(m.problems, problem{pos, fmt.Sprintf(format, args...)})
+}
+
+// merge edits the tree: components first, then operations. All problems
+// are reported at once, sorted by file and position.
+func (m *merger) merge() error {
+	comps := childMapping(m.root, "components")
+	m.replaceSection(childMapping(comps, "schemas"), "schemas", m.comps.schemaSection())
+	m.replaceSection(childMapping(comps, "responses"), "responses", m.comps.responseSection())
+	ops := m.operations()
+	for _, op := range ops {
+		m.removeOwnedResponses(op)
+	}
+	wants := m.wantedResponses(ops)
+	for _, op := range ops {
+		if w := wants[op.id]; w != nil {
+			m.addResponses(op, w)
+		}
+	}
+	return m.err()
+}
+
+func (m *merger) err() error {
+	if len(m.problems) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(m.problems, func(a, b problem) int {
+		return cmp.Or(cmp.Compare(a.pos.File, b.pos.File), cmp.Compare(a.pos.Line, b.pos.Line), cmp.Compare(a.pos.Col, b.pos.Col))
+	})
+	lines := make([]string, len(m.problems))
+	for i, p := range m.problems {
+		lines[i] = p.pos.String() + ": " + p.msg
+	}
+	return errors.New(strings.Join(lines, "\n"))
+}
+
+// childMapping returns the mapping under key in parent, appending an
+// empty one when there is none. A flow-style empty mapping ({}) is
+// turned into block style so that what errgen adds reads as YAML.
+func childMapping(parent *yaml.Node, key string) *yaml.Node {
+	_, v := mapGet(parent, key)
+	if v == nil {
+		v = mapping().Node
+		parent.Content = append(parent.Content, str(key), v)
+	}
+	if v.Kind == yaml.MappingNode && len(v.Content) == 0 {
+		v.Style &^= yaml.FlowStyle
+	}
+	return v
+}
+
+// isOwned reports whether a node is a mapping errgen marked as its own.
+func isOwned(n *yaml.Node) bool {
+	_, v := mapGet(n, extErrgen)
+	return v != nil && v.Value == "true"
+}
+
+// replaceSection removes errgen's entries from a components section and
+// puts the current ones where the first of them was (or at the end), so
+// that a second merge writes the same bytes. An entry of the same name
+// the team wrote is a conflict.
+func (m *merger) replaceSection(sec *yaml.Node, section string, ours []*yaml.Node) {
+	if sec.Kind != yaml.MappingNode {
+		m.fail(m.at(sec), "components.%s must be a mapping", section)
+		return
+	}
+	want := map[string]bool{}
+	for i := 0; i < len(ours); i += 2 {
+		want[ours[i].Value] = true
+	}
+	insert := -1
+	var kept []*yaml.Node
+	for i := 0; i+1 < len(sec.Content); i += 2 {
+		k, v := sec.Content[i], sec.Content[i+1]
+		switch {
+		case isOwned(v):
+			if insert < 0 {
+				insert = len(kept)
+			}
+			if section == "responses" {
+				m.ownedResponses[k.Value] = true
+			}
+			continue
+		case want[k.Value]:
+			m.conflict(k, section)
+		}
+		kept = append(kept, k, v)
+	}
+	if insert < 0 {
+		insert = len(kept)
+	}
+	sec.Content = slices.Concat(kept[:insert], ours, kept[insert:])
+}
+
+// conflict reports a component the team wrote under a name errgen needs.
+func (m *merger) conflict(k *yaml.Node, section string) {
+	what := "errgen writes its error body schema under that name"
+	if e := m.errorOfComponent(k.Value, section); e != nil {
+		what = fmt.Sprintf("errgen writes the %s of error %q (%s) under that name", strings.TrimSuffix(section, "s"), e.Code, e.Pos)
+	} else if section == "responses" {
+		what = "errgen writes a shared status response under that name"
+	}
+	m.fail(m.at(k), "components.%s.%s was not written by errgen (it has no x-errgen: true), but %s; rename or remove it", section, k.Value, what)
+}
+
+// errorOfComponent is the error whose schema is named name, or the first
+// error of the status response named name.
+func (m *merger) errorOfComponent(name, section string) *model.Error {
+	for _, e := range m.s.AllErrors() {
+		if section == "schemas" && codeSchemaName(e) == name || section == "responses" && statusResponseName(e.Status) == name && !e.BuiltIn {
+			return e
+		}
+	}
+	return nil
+}
+
+// operation is one operation of the document.
+type operation struct {
+	id        string
+	node      *yaml.Node // the operation mapping
+	idNode    *yaml.Node
+	responses *yaml.Node // nil until needed
+}
+
+// operations lists the document's operations that have an operationId,
+// in document order.
+func (m *merger) operations() []*operation {
+	var ops []*operation
+	_, paths := mapGet(m.root, "paths")
+	if paths == nil || paths.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 1; i < len(paths.Content); i += 2 {
+		item := paths.Content[i]
+		for j := 0; item.Kind == yaml.MappingNode && j+1 < len(item.Content); j += 2 {
+			if !slices.Contains(httpMethods, item.Content[j].Value) {
+				continue
+			}
+			op := item.Content[j+1]
+			if _, id := mapGet(op, "operationId"); id != nil && id.Kind == yaml.ScalarNode {
+				ops = append(ops, &operation{id: id.Value, node: op, idNode: id})
+			}
+		}
+	}
+	return ops
+}
+
+// removeOwnedResponses takes errgen's responses off an operation: inline
+// ones marked x-errgen and references to errgen's response components.
+func (m *merger) removeOwnedResponses(op *operation) {
+	_, rs := mapGet(op.node, "responses")
+	if rs == nil || rs.Kind != yaml.MappingNode {
+		return
+	}
+	var kept []*yaml.Node
+	for i := 0; i+1 < len(rs.Content); i += 2 {
+		if !m.ownedResponse(rs.Content[i+1]) {
+			kept = append(kept, rs.Content[i], rs.Content[i+1])
+		}
+	}
+	rs.Content = kept
+}
+
+func (m *merger) ownedResponse(v *yaml.Node) bool {
+	if isOwned(v) {
+		return true
+	}
+	_, ref := mapGet(v, "$ref")
+	if ref == nil {
+		return false
+	}
+	name, ok := strings.CutPrefix(ref.Value, refResponses)
+	return ok && m.ownedResponses[name]
+}
+
+// wantedResponses maps each operationId to the errors (by status) the
+// spec says it returns. Operations the document does not have are
+// problems at the spec's position.
+func (m *merger) wantedResponses(ops []*operation) map[string]map[int][]*model.Error {
+	known := map[string]bool{}
+	for _, op := range ops {
+		known[op.id] = true
+	}
+	wants := map[string]map[int][]*model.Error{}
+	for _, e := range m.s.Errors {
+		for _, o := range e.Operations {
+			if !known[o.ID] {
+				m.fail(o.Pos, "error %q: operation %q is not in %s (no operation has that operationId)", e.Code, o.ID, m.name)
+				continue
+			}
+			if wants[o.ID] == nil {
+				wants[o.ID] = map[int][]*model.Error{}
+			}
+			wants[o.ID][e.Status] = append(wants[o.ID][e.Status], e)
+		}
+	}
+	return wants
+}
+
+// addResponses adds one response per status to an operation, unless the
+// team wrote that status's response by hand.
+func (m *merger) addResponses(op *operation, byStatus map[int][]*model.Error) {
+	statuses := make([]int, 0, len(byStatus))
+	for st := range byStatus {
+		statuses = append(statuses, st)
+	}
+	slices.Sort(statuses)
+	rs := childMapping(op.node, "responses")
+	for _, st := range statuses {
+		errs := byStatus[st]
+		if k, _ := mapGet(rs, strconv.Itoa(st)); k != nil {
+			m.notes = append(m.notes, fmt.Sprintf("%s: operation %s: the %d response was written by hand and is left alone (errgen would describe %s)",
+				m.at(k), op.id, st, codeList(errs)))
+			continue
+		}
+		insertStatus(rs, m.statusKey(st), m.operationResponse(errs))
+	}
+}
+
+func codeList(errs []*model.Error) string {
+	codes := make([]string, len(errs))
+	for i, e := range errs {
+		codes[i] = e.Code
+	}
+	return strings.Join(codes, ", ")
+}
+
+// operationResponse references the shared status response when the
+// operation returns every code of the status, else describes exactly its
+// codes inline.
+func (m *merger) operationResponse(errs []*model.Error) *yaml.Node {
+	if len(errs) == len(m.s.ByStatus(errs[0].Status)) {
+		ref := mapping()
+		ref.add("$ref", str(refResponses+statusResponseName(errs[0].Status)))
+		return ref.Node
+	}
+	r := m.comps.response(errs)
+	r.Extensions = withErrgen(r.Extensions)
+	return m.comps.responseNode(r)
+}
+
+// statusKey writes a status as the document writes its other response
+// codes: quoted the same way, or plain.
+func (m *merger) statusKey(status int) *yaml.Node {
+	k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: strconv.Itoa(status), Style: yaml.SingleQuotedStyle}
+	if m.json {
+		k.Style = yaml.DoubleQuotedStyle
+		return k
+	}
+	if style, ok := m.statusKeyStyle(); ok {
+		k.Style = style
+		if style == 0 {
+			k.Tag = "!!int"
+		}
+	}
+	return k
+}
+
+// statusKeyStyle is the style of the first response code the document
+// writes.
+func (m *merger) statusKeyStyle() (yaml.Style, bool) {
+	for _, op := range m.operations() {
+		_, rs := mapGet(op.node, "responses")
+		for i := 0; rs != nil && rs.Kind == yaml.MappingNode && i < len(rs.Content); i += 2 {
+			if k := rs.Content[i]; isStatus(k.Value) {
+				return k.Style, true
+			}
+		}
+	}
+	return 0, false
+}
+
+func isStatus(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 100 && n <= 599
+}
+
+// insertStatus puts key: value among an operation's responses before the
+// first larger status (default and ranges like 4XX stay after it), so that
+// responses read in ascending order when the team keeps them so.
+func insertStatus(rs *yaml.Node, key, value *yaml.Node) {
+	status, _ := strconv.Atoi(key.Value)
+	at := len(rs.Content)
+	for i := 0; i < len(rs.Content); i += 2 {
+		if n, err := strconv.Atoi(rs.Content[i].Value); err == nil && n > status {
+			at = i
+			break
+		}
+		if rs.Content[i].Value == "default" {
+			at = i
+			break
+		}
+	}
+	rs.Content = slices.Insert(rs.Content, at, key, value)
+}

@@ -86,8 +86,8 @@ func (c *components) unionType(ts []model.ParamType) *openapi3.Schema {
 	}
 	if len(kinds) == 1 {
 		typ, format := jsonType(ts[0])
-		if len(ts) > 1 && !allSame(ts) {
-			format = ""
+		if !allSame(ts) {
+			typ, format = kinds[0], ""
 		}
 		return typed(typ, format, "")
 	}

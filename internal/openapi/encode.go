@@ -1,0 +1,213 @@
+package openapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// encode writes the merged tree in the document's own format and layout.
+func (m *merger) encode() ([]byte, error) {
+	if m.json {
+		var buf bytes.Buffer
+		writeJSON(&buf, m.root, jsonIndent(m.src), "")
+		buf.WriteByte('\n')
+		return buf.Bytes(), nil
+	}
+	var buf bytes.Buffer
+	if err := encodeYAML(&buf, m.doc, detectYAMLStyle(m.src)); err != nil {
+		return nil, err
+	}
+	return restoreBlankLines(m.src, m.doc, buf.Bytes())
+}
+
+// detectYAMLStyle reads the indentation of a YAML document: the first
+// indented line gives the step, and a sequence item at its key's
+// indentation means the compact sequence style.
+func detectYAMLStyle(src []byte) yamlStyle {
+	st := yamlStyle{indent: 2}
+	prevIndent, prevKey, foundIndent := -1, false, false
+	for _, line := range strings.Split(string(src), "\n") {
+		trimmed := strings.TrimLeft(line, " ")
+		if trimmed == "" || strings.HasPrefix(trimmed, "#") {
+			continue
+		}
+		ind := len(line) - len(trimmed)
+		if !foundIndent && ind > 0 && ind <= 9 {
+			st.indent, foundIndent = max(ind, 2), true
+		}
+		if prevKey && strings.HasPrefix(trimmed, "- ") && ind == prevIndent {
+			st.compact = true
+		}
+		prevIndent, prevKey = ind, strings.HasSuffix(strings.TrimRight(trimmed, " "), ":")
+	}
+	return st
+}
+
+// jsonIndent is the indentation step of a JSON document: the leading
+// white space of its first indented line, or "" for one-line JSON.
+func jsonIndent(src []byte) string {
+	for _, line := range strings.Split(string(src), "\n")[1:] {
+		trimmed := strings.TrimLeft(line, " \t")
+		if trimmed != "" {
+			return line[:len(line)-len(trimmed)]
+		}
+	}
+	return ""
+}
+
+// writeJSON writes a node tree as JSON, keys in tree order, indented by
+// step ("" writes one line).
+func writeJSON(buf *bytes.Buffer, n *yaml.Node, step, indent string) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		writeJSON(buf, n.Content[0], step, indent)
+	case yaml.AliasNode:
+		writeJSON(buf, n.Alias, step, indent)
+	case yaml.MappingNode:
+		writeJSONList(buf, '{', '}', len(n.Content)/2, step, indent, func(i int, inner string) {
+			writeJSONString(buf, n.Content[2*i].Value)
+			buf.WriteByte(':')
+			if step != "" {
+				buf.WriteByte(' ')
+			}
+			writeJSON(buf, n.Content[2*i+1], step, inner)
+		})
+	case yaml.SequenceNode:
+		writeJSONList(buf, '[', ']', len(n.Content), step, indent, func(i int, inner string) {
+			writeJSON(buf, n.Content[i], step, inner)
+		})
+	default:
+		writeJSONScalar(buf, n)
+	}
+}
+
+func writeJSONList(buf *bytes.Buffer, open, close byte, n int, step, indent string, item func(i int, inner string)) {
+	buf.WriteByte(open)
+	if n == 0 {
+		buf.WriteByte(close)
+		return
+	}
+	inner := indent + step
+	for i := range n {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if step != "" {
+			buf.WriteString("\n" + inner)
+		}
+		item(i, inner)
+	}
+	if step != "" {
+		buf.WriteString("\n" + indent)
+	}
+	buf.WriteByte(close)
+}
+
+func writeJSONScalar(buf *bytes.Buffer, n *yaml.Node) {
+	switch n.Tag {
+	case "!!int", "!!float", "!!bool":
+		buf.WriteString(n.Value)
+	case "!!null":
+		buf.WriteString("null")
+	default:
+		writeJSONString(buf, n.Value)
+	}
+}
+
+// writeJSONString quotes a string as encoding/json does, but leaves <, >
+// and & as they are: this is a document, not HTML.
+func writeJSONString(buf *bytes.Buffer, s string) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(s) // a string always encodes
+	buf.Write(bytes.TrimSuffix(b.Bytes(), []byte("\n")))
+}
+
+// restoreBlankLines puts back the blank lines the team left between
+// entries of their document, which the YAML encoder drops. Each mapping
+// key that had a blank line (ignoring its head comment) right above it in
+// src gets one again above it (and its head comment) in out.
+func restoreBlankLines(src []byte, doc *yaml.Node, out []byte) ([]byte, error) {
+	srcLines := strings.Split(string(src), "\n")
+	var spaced []*yaml.Node
+	walkKeys(doc, func(k *yaml.Node) {
+		if k.Line > 0 && blankAbove(srcLines, k.Line-commentLines(k)) {
+			spaced = append(spaced, k)
+		}
+	})
+	if len(spaced) == 0 {
+		return out, nil
+	}
+	// Find where each of those keys landed in out: parse it again and walk
+	// both trees side by side (they have the same shape).
+	var again yaml.Node
+	if err := yaml.Load(out, &again); err != nil {
+		return nil, err
+	}
+	outLine := map[*yaml.Node]int{}
+	pairKeys(doc, &again, func(orig, written *yaml.Node) { outLine[orig] = written.Line - commentLines(written) })
+	lines := strings.Split(string(out), "\n")
+	blank := map[int]bool{}
+	for _, k := range spaced {
+		if l := outLine[k]; l > 1 && !blankAbove(lines, l) {
+			blank[l] = true
+		}
+	}
+	var b strings.Builder
+	for i, line := range lines {
+		if blank[i+1] {
+			b.WriteString("\n")
+		}
+		b.WriteString(line)
+		if i < len(lines)-1 {
+			b.WriteString("\n")
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+// commentLines counts the lines of a key's head comment.
+func commentLines(k *yaml.Node) int {
+	if k.HeadComment == "" {
+		return 0
+	}
+	return strings.Count(k.HeadComment, "\n") + 1
+}
+
+// blankAbove reports whether the line above line (1-based) is blank.
+func blankAbove(lines []string, line int) bool {
+	return line >= 2 && line-2 < len(lines) && strings.TrimSpace(lines[line-2]) == ""
+}
+
+// walkKeys calls f for every mapping key under n that came from the
+// source (errgen's own nodes have no line).
+func walkKeys(n *yaml.Node, f func(*yaml.Node)) {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			f(n.Content[i])
+		}
+	}
+	for _, c := range n.Content {
+		walkKeys(c, f)
+	}
+}
+
+// pairKeys walks two trees of the same shape and calls f for each pair of
+// mapping keys.
+func pairKeys(a, b *yaml.Node, f func(a, b *yaml.Node)) {
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return
+	}
+	if a.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(a.Content); i += 2 {
+			f(a.Content[i], b.Content[i])
+		}
+	}
+	for i := range a.Content {
+		pairKeys(a.Content[i], b.Content[i], f)
+	}
+}

@@ -1,0 +1,288 @@
+package openapi
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/spec"
+	"github.com/errgen/errgen/internal/testutil"
+)
+
+// loadCase loads golden/<case>/errors.yaml named as the engine names it.
+func loadCase(t *testing.T, dir string) *model.Spec {
+	t.Helper()
+	name := "golden/" + filepath.Base(dir) + "/errors.yaml"
+	s, err := spec.Load(filepath.Join(dir, "errors.yaml"), name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// parseSpec parses spec source for a test.
+func parseSpec(t *testing.T, src string) *model.Spec {
+	t.Helper()
+	s, err := spec.Parse("spec/errors.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// decode parses a YAML or JSON document into plain values.
+func decode(t *testing.T, data []byte) map[string]any {
+	t.Helper()
+	var v map[string]any
+	if err := yaml.Load(data, &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// dig walks nested maps by keys.
+func dig(v any, keys ...string) any {
+	for _, k := range keys {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return nil
+		}
+		v = m[k]
+	}
+	return v
+}
+
+func keys(v any) []string {
+	m, _ := v.(map[string]any)
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func codesOf(errs []*model.Error) []string {
+	var out []string
+	for _, e := range errs {
+		out = append(out, e.Code)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestFragmentEveryGoldenCase renders every golden case in both OpenAPI
+// versions, validates the bytes with a fresh kin-openapi loader (examples
+// validated), and checks that every code of every status is described.
+func TestFragmentEveryGoldenCase(t *testing.T) {
+	for _, dir := range testutil.GoldenCases() {
+		for _, version := range []string{"3.0.3", "3.1.0"} {
+			t.Run(filepath.Base(dir)+"/"+version, func(t *testing.T) {
+				s := loadCase(t, dir)
+				s.OpenAPI.Version = version
+				out, err := Fragment(s)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := validateBytes(out); err != nil {
+					t.Fatal(err)
+				}
+				checkEveryCode(t, s, decode(t, out))
+			})
+		}
+	}
+}
+
+// checkEveryCode requires a schema per code and, per status, a response
+// whose examples and choices name exactly the codes of that status.
+func checkEveryCode(t *testing.T, s *model.Spec, doc map[string]any) {
+	t.Helper()
+	if got := doc["openapi"]; got != s.OpenAPI.Version {
+		t.Errorf("openapi = %v, want %s", got, s.OpenAPI.Version)
+	}
+	for _, e := range s.AllErrors() {
+		if dig(doc, "components", "schemas", codeSchemaName(e)) == nil {
+			t.Errorf("no schema for %s", e.Code)
+		}
+	}
+	for _, st := range s.Statuses {
+		errs := s.ByStatus(st)
+		content := dig(doc, "components", "responses", statusResponseName(st), "content", s.Response.MediaType)
+		if got, want := keys(dig(content, "examples")), codesOf(errs); !slices.Equal(got, want) {
+			t.Errorf("status %d: examples %v, want %v", st, got, want)
+		}
+		var refs []string
+		sc := dig(content, "schema").(map[string]any)
+		if ref, ok := sc["$ref"].(string); ok {
+			refs = append(refs, ref)
+		}
+		for _, k := range []string{"oneOf", "anyOf"} {
+			list, _ := sc[k].([]any)
+			for _, r := range list {
+				refs = append(refs, dig(r, "$ref").(string))
+			}
+		}
+		var want []string
+		for _, e := range errs {
+			want = append(want, refSchemas+codeSchemaName(e))
+		}
+		slices.Sort(refs)
+		slices.Sort(want)
+		if !slices.Equal(refs, want) {
+			t.Errorf("status %d: schema refers to %v, want %v", st, refs, want)
+		}
+	}
+}
+
+// TestFragmentGolden compares the fragments of errgen's OpenAPI golden
+// cases byte for byte (go test -update rewrites them).
+func TestFragmentGolden(t *testing.T) {
+	for _, dir := range testutil.GoldenCases() {
+		if !strings.HasPrefix(filepath.Base(dir), "openapi-") {
+			continue
+		}
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			s := loadCase(t, dir)
+			out, err := Fragment(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			compareGolden(t, filepath.Join(dir, s.Outputs.OpenAPI), out)
+		})
+	}
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *testutil.Update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the rendered output (go test ./internal/openapi -update, then review git diff)", path)
+	}
+}
+
+// TestFragmentVersions checks what differs between 3.0 and 3.1: enum of
+// one against const, example against examples, anyOf against type lists.
+func TestFragmentVersions(t *testing.T) {
+	src := `errgen: 1
+go: {package: apierr}
+errors:
+  - code: too_big
+    status: 422
+    message: "at most {limit}"
+    params: [{name: limit, type: int}]
+  - code: too_fast
+    status: 422
+    message: "at most {limit}/s"
+    params: [{name: limit, type: float64}]
+  - code: wrong_kind
+    status: 422
+    message: "{limit} is not allowed"
+    params: [{name: limit, type: string}]
+`
+	for _, tc := range []struct {
+		version string
+		want    []string
+		not     []string
+	}{
+		{"3.0.3", []string{"enum: [422]", "example: 1", "anyOf:"}, []string{"const:", "examples:\n            - ", "type: ["}},
+		{"3.1.0", []string{"const: 422", "examples:\n            - 1", "type: [number, string]"}, []string{"enum: [422]", "anyOf:", "example: 1"}},
+	} {
+		s := parseSpec(t, src)
+		s.OpenAPI.Version = tc.version
+		out, err := Fragment(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(out), w) {
+				t.Errorf("%s: missing %q", tc.version, w)
+			}
+		}
+		for _, n := range tc.not {
+			if strings.Contains(string(out), n) {
+				t.Errorf("%s: unexpected %q", tc.version, n)
+			}
+		}
+	}
+}
+
+// TestFragmentHeader checks the generated-file marker and the key order.
+func TestFragmentHeader(t *testing.T) {
+	s := loadCase(t, filepath.Join(testutil.Root(), "golden", "basic"))
+	out, err := Fragment(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, _, _ := strings.Cut(string(out), "\n")
+	if want := "# Code generated by errgen from golden/basic/errors.yaml. DO NOT EDIT."; first != want {
+		t.Errorf("first line %q, want %q", first, want)
+	}
+	var order []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if line != "" && line[0] != ' ' && line[0] != '#' {
+			k, _, _ := strings.Cut(line, ":")
+			order = append(order, k)
+		}
+	}
+	if want := []string{"openapi", "info", "paths", "components"}; !slices.Equal(order, want) {
+		t.Errorf("top-level keys %v, want %v", order, want)
+	}
+	if !strings.Contains(string(out), "paths: {}\n") {
+		t.Error("no empty paths object")
+	}
+}
+
+// TestExamplesAreValidated proves the validation errgen relies on looks
+// at examples: a fragment whose example contradicts its schema fails, in
+// both versions.
+func TestExamplesAreValidated(t *testing.T) {
+	for _, version := range []string{"3.0.3", "3.1.0"} {
+		s := loadCase(t, filepath.Join(testutil.Root(), "golden", "basic"))
+		s.OpenAPI.Version = version
+		out, err := Fragment(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bad := bytes.Replace(out, []byte("                code: too_many_items\n"), []byte("                code: validation_failed\n"), 1)
+		if bytes.Equal(bad, out) {
+			t.Fatal("the example to break was not found")
+		}
+		if err := validateBytes(bad); err == nil {
+			t.Errorf("%s: an example with the wrong code validated", version)
+		}
+	}
+}
+
+// TestFragmentDeterministic renders twice; map iteration must not leak
+// into the output.
+func TestFragmentDeterministic(t *testing.T) {
+	s := loadCase(t, filepath.Join(testutil.Root(), "golden", "basic"))
+	a, err := Fragment(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 5 {
+		b, err := Fragment(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Fatal("two renders differ")
+		}
+	}
+}
