@@ -93,10 +93,7 @@ func errorFields(e *model.Error, i int, message jen.Code, params []int, variant 
 // genConstructors renders New<X> per error and New<X><Variant> per variant.
 func genConstructors(f *jen.File, s *model.Spec) {
 	for i, e := range s.AllErrors() {
-		all := make([]int, len(e.Params))
-		for j := range all {
-			all[j] = j
-		}
+		all := e.Message.Params()
 		summary := fmt.Sprintf("New%s returns a new %s error (%d %s) with the message %s.", e.GoName, e.Code, e.Status, e.StatusText, quoted(e.Message.Display))
 		f.Add(doc(summary, paramDocs(e, all), deprecation(e)))
 		genConstructor(f, e, i, "New"+e.GoName, &e.Message, all, "")

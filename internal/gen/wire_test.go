@@ -1,0 +1,75 @@
+package gen
+
+// wireCase is an exact response a generated server must write: expr is Go
+// code in the generated package that makes the error (plainError is a
+// non-catalog error type of the harness).
+type wireCase struct {
+	name       string
+	expr       string
+	path       string // request path, unique per case
+	status     int
+	retryAfter string
+	body       string
+}
+
+// wireCases are the exact bytes per golden case, by directory name. The
+// bodies follow the seeds where they show one.
+var wireCases = map[string][]wireCase{
+	// RFC 9457 problem details.
+	"basic": {
+		{"params inline", `NewValidationFailed("name", "must be a string")`, "/livestreams", 400, "",
+			`{"type":"https://docs.acme.dev/errors#validation_failed","title":"Validation failed","status":400,"detail":"name is invalid: must be a string","instance":"/livestreams","code":"validation_failed","field":"name","reason":"must be a string"}`},
+		{"typed params and details", `NewTooManyItems(25, 30).WithDetails(Detail{Field: "items", Message: "at most 25 <items>"})`, "/batch", 400, "",
+			`{"type":"https://docs.acme.dev/errors#too_many_items","title":"Too many items","status":400,"detail":"At most 25 items are allowed, got 30","instance":"/batch","code":"too_many_items","max":25,"count":30,"errors":[{"field":"items","message":"at most 25 \u003citems\u003e"}]}`},
+		{"float and bool", `NewLegacyQuota(0.75, true)`, "/quota", 429, "",
+			`{"type":"https://docs.acme.dev/errors#legacy_quota","title":"Legacy quota","status":429,"detail":"Quota exceeded (0.75 used, hard limit: true)","instance":"/quota","code":"legacy_quota","ratio":0.75,"hard":true}`},
+		{"retry after", `fmt.Errorf("listing: %w", ErrRateLimited)`, "/limited", 429, "60",
+			`{"type":"https://docs.acme.dev/errors#rate_limited","title":"Too many requests","status":429,"detail":"Rate limit exceeded","instance":"/limited","code":"rate_limited"}`},
+		{"non-catalog", `plainError("pq: password authentication failed")`, "/boom", 500, "",
+			`{"type":"https://docs.acme.dev/errors#internal_error","title":"Internal server error","status":500,"detail":"An internal error occurred.","instance":"/boom","code":"internal_error"}`},
+	},
+	// Seed 001: statusCode, message, error, details, retryAfter on 429.
+	"wire_statuscode": {
+		{"details", `NewValidationFailed().WithDetails(Detail{Field: "name", Message: "name must be a string"})`, "/v1/livestreams", 400, "",
+			`{"statusCode":400,"message":"Validation failed","error":"Bad Request","details":[{"field":"name","message":"name must be a string"}]}`},
+		{"invalid api key", `NewInvalidAPIKey()`, "/v1/key", 401, "",
+			`{"statusCode":401,"message":"Invalid API Key","error":"Unauthorized"}`},
+		{"missing field", `NewMissingField("name")`, "/v1/missing", 400, "",
+			`{"statusCode":400,"message":"name is required","error":"Bad Request"}`},
+		{"rate limited", `NewTooManyRequests()`, "/v1/limited", 429, "60",
+			`{"statusCode":429,"message":"Rate limit exceeded","error":"Too Many Requests","retryAfter":60}`},
+		{"non-catalog", `plainError("dial tcp 10.0.0.7:5432: connection refused")`, "/v1/boom", 500, "",
+			`{"statusCode":500,"message":"An internal error occurred.","error":"Internal Server Error"}`},
+	},
+	// Seed 002: the code in "error".
+	"wire_errorcode": {
+		{"code in error", `NewInsufficientScope()`, "/me", 403, "",
+			`{"error":"insufficient_scope","message":"The token does not grant access to this resource"}`},
+		{"variant", `NewInvalidRequestMissingParam("client_id")`, "/token", 400, "",
+			`{"error":"invalid_request","message":"Missing required parameter client_id"}`},
+		{"retry after", `NewUsageLimitExceeded(1000, "hour")`, "/usage", 429, "3600",
+			`{"error":"usage_limit_exceeded","message":"Usage limit of 1000 requests per hour exceeded"}`},
+		{"non-catalog", `plainError("secret")`, "/boom", 500, "",
+			`{"error":"internal_error","message":"An unexpected error occurred on the server"}`},
+	},
+	// Google's nested error object.
+	"wire_google": {
+		{"escaped param", `NewNotFound("Bucket \"photos\"")`, "/b/photos", 404, "",
+			`{"error":{"code":404,"message":"Bucket \"photos\" not found","status":"NOT_FOUND"}}`},
+		{"details", `NewInvalidArgument("bucket", "My Bucket").WithDetails(Detail{Field: "bucket", Message: "must not contain spaces"})`, "/b", 400, "",
+			`{"error":{"code":400,"message":"Invalid value for bucket: My Bucket","status":"INVALID_ARGUMENT","details":[{"field":"bucket","message":"must not contain spaces"}]}}`},
+		{"retry after", `NewResourceExhausted(101.5, 100)`, "/quota", 429, "30",
+			`{"error":{"code":429,"message":"Quota exceeded: 101.5 of 100 used","status":"RESOURCE_EXHAUSTED"}}`},
+		{"5xx wrapping a cause", `NewUnavailable().Wrap(plainError("backend pool exhausted"))`, "/down", 500, "",
+			`{"error":{"code":500,"message":"Internal error encountered.","status":"INTERNAL"}}`},
+	},
+	// OAuth 2.0 (RFC 6749 section 5.2).
+	"wire_oauth2": {
+		{"error uri", `NewInvalidRequest("grant_type")`, "/token", 400, "",
+			`{"error":"invalid_request","error_description":"The request is missing the grant_type parameter","error_uri":"https://auth.example.com/docs/errors#invalid_request"}`},
+		{"retry after", `NewSlowDown()`, "/device", 429, "5",
+			`{"error":"slow_down","error_description":"Polling too fast; slow down","error_uri":"https://auth.example.com/docs/errors#slow_down"}`},
+		{"non-catalog", `plainError("secret")`, "/boom", 500, "",
+			`{"error":"internal_error","error_description":"An internal error occurred.","error_uri":"https://auth.example.com/docs/errors#internal_error"}`},
+	},
+}
