@@ -225,8 +225,9 @@ type DocsOptions struct {
 	Slug         string
 	Excerpt      string
 	SidebarLabel string
-	// Extra holds free-form front matter keys in spec order; values are
-	// strings, int64, float64 or bool.
+	// Extra holds free-form front matter keys in spec order. A value is a
+	// string, int64, float64 or bool; a []any of those (a list); or a
+	// []KeyValue (a nested mapping, such as readme.io's metadata block).
 	Extra []KeyValue
 	// Templates is a directory (relative to the spec file, slash-separated)
 	// whose files override the embedded page templates by name.
@@ -395,12 +396,30 @@ const UngroupedPage = "ungrouped"
 const IndexPage = "index"
 
 // GeneratedGoNames are the package-level identifiers the generated Go code
-// declares for itself. The loader refuses error and variant names whose
-// derived identifiers (Code<X>, Err<X>, New<X>, New<X><Variant>) would
-// collide with one of them; the Go renderer's tests keep this list true.
+// declares for itself, besides the Code<X>, Err<X>, New<X> and
+// New<X><Variant> of each error. The loader refuses error and variant
+// names whose derived identifiers would collide with one of them; the Go
+// renderer's tests parse generated files to keep this list exact. The
+// unexported ones all start with "errgen", so code written beside the
+// generated file can avoid them.
 var GeneratedGoNames = []string{
-	"Code", "Error", "Detail", "Codes", "CodeOf", "StatusOf", "Lookup",
-	"WriteError", "HandlerFunc", "FromResponse", "ErrorWriter", "Problem",
+	// Exported API.
+	"Code", "CodeOf", "Error", "Param", "Detail", "StatusOf", "Lookup",
+	"WriteError", "HandlerFunc", "FromResponse",
+	// Generated tables.
+	"errgenInternal", "errgenContentType", "errgenCatalog", "errgenIndex", "errgenByDocURL",
+	"errgenPathCode", "errgenPathMessage", "errgenPathType", "errgenPathDetails",
+	"errgenPathRetryAfter", "errgenPathParams", "errgenParamsInline", "errgenPathParam",
+	// Runtime helpers.
+	"errgenFind", "errgenResolve", "errgenParamPath", "errgenEntry", "errgenTemplate",
+	"errgenOpConst", "errgenOpOpen", "errgenOpClose", "errgenOpMessage", "errgenOpDetails",
+	"errgenOpRetryAfter", "errgenOpInstance", "errgenOpParams", "errgenOpParamsInline",
+	"errgenOpParam", "errgenOp", "errgenBufs", "errgenAppendBody", "errgenAppendParam",
+	"errgenAppendDetails", "errgenAppendValue", "errgenAppendFloat", "errgenHex",
+	"errgenAppendString", "errgenMaxBody", "errgenKeepBody", "errgenUnknown", "errgenDecode",
+	"errgenBuild", "errgenParams", "errgenBodyParam", "errgenConvert", "errgenDetails",
+	"errgenParse", "errgenAt", "errgenByStatus", "errgenMatchMessage", "errgenMatchFrom",
+	"errgenParseRetryAfter",
 }
 
 // Reserved is a retired code that may never be reused.

@@ -93,6 +93,8 @@ func (b *builder) buildAPI() {
 	switch {
 	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "":
 		b.add(b.at(a.docsURL), "api.docs_url %q is not an absolute http(s) URL", a.docsURL.v)
+	case strings.ContainsAny(a.docsURL.v, " <>\"\\`{}|^\t\n\r"):
+		b.add(b.at(a.docsURL), "api.docs_url %q has characters a URL must not hold unescaped", a.docsURL.v)
 	case u.Fragment != "" || strings.HasSuffix(a.docsURL.v, "#"):
 		b.add(b.at(a.docsURL), "api.docs_url %q must not have a #fragment: errgen adds one anchor per error", a.docsURL.v)
 	default:
@@ -187,21 +189,54 @@ func (b *builder) buildDocs() {
 	b.spec.Docs = opts
 }
 
-// frontMatterExtra reads free-form scalar keys in order. The mapping call
-// in buildDocs has reported every key as unknown; those reports are
-// dropped here, since any key is allowed.
+// frontMatterExtra reads free-form front matter keys in order. The
+// mapping call in buildDocs has reported every key as unknown; those
+// reports are dropped here, since any key is allowed. Values are scalars,
+// lists of scalars, or nested mappings (as readme.io's metadata block).
 func (b *builder) frontMatterExtra(n *yaml.Node) []model.KeyValue {
 	b.probs = slices.DeleteFunc(b.probs, func(p Problem) bool {
 		return strings.HasPrefix(p.Msg, "docs.front_matter_extra: unknown key")
 	})
+	return b.extraMapping(n, "docs.front_matter_extra", 0)
+}
+
+func (b *builder) extraMapping(n *yaml.Node, what string, depth int) []model.KeyValue {
 	var out []model.KeyValue
+	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		k := n.Content[i]
-		if v, ok := b.literal(n.Content[i+1], "docs.front_matter_extra."+k.Value); ok {
-			out = append(out, model.KeyValue{Key: k.Value, Value: v})
+		k, v := b.resolve(n.Content[i]), b.resolve(n.Content[i+1])
+		if k == nil || v == nil {
+			return out
+		}
+		if seen[k.Value] {
+			b.add(b.pos(k), "%s: duplicate key %q", what, k.Value)
+			continue
+		}
+		seen[k.Value] = true
+		if val, ok := b.extraValue(v, what+"."+k.Value, depth); ok {
+			out = append(out, model.KeyValue{Key: k.Value, Value: val})
 		}
 	}
 	return out
+}
+
+func (b *builder) extraValue(v *yaml.Node, what string, depth int) (any, bool) {
+	switch {
+	case depth >= 8:
+		b.add(b.pos(v), "%s is nested too deeply", what)
+		return nil, false
+	case v.Kind == yaml.MappingNode:
+		return b.extraMapping(v, what, depth+1), true
+	case v.Kind == yaml.SequenceNode:
+		var items []any
+		for _, it := range v.Content {
+			if val, ok := b.literal(it, what+" items"); ok {
+				items = append(items, val)
+			}
+		}
+		return items, true
+	}
+	return b.literal(v, what)
 }
 
 func (b *builder) buildGroups() {
