@@ -190,26 +190,24 @@ func (m *merger) replaceSection(sec *yaml.Node, section string, ours []*yaml.Nod
 	sec.Content = slices.Concat(kept[:insert], ours, kept[insert:])
 }
 
-// conflict reports a component the team wrote under a name errgen needs.
+// conflict reports a component the team wrote under a name errgen needs,
+// with the spec position of the error it would describe.
 func (m *merger) conflict(k *yaml.Node, section string) {
 	what := "errgen writes its error body schema under that name"
-	if e := m.errorOfComponent(k.Value, section); e != nil {
-		what = fmt.Sprintf("errgen writes the %s of error %q (%s) under that name", strings.TrimSuffix(section, "s"), e.Code, e.Pos)
-	} else if section == "responses" {
-		what = "errgen writes a shared status response under that name"
+	for _, e := range m.s.AllErrors() {
+		switch {
+		case e.BuiltIn:
+			continue
+		case section == "schemas" && codeSchemaName(e) == k.Value:
+			what = fmt.Sprintf("errgen writes the schema of error %q (%s) under that name", e.Code, e.Pos)
+		case section == "responses" && statusResponseName(e.Status) == k.Value:
+			what = fmt.Sprintf("errgen writes the shared %d response under that name (error %q, %s)", e.Status, e.Code, e.Pos)
+		default:
+			continue
+		}
+		break
 	}
 	m.fail(m.at(k), "components.%s.%s was not written by errgen (it has no x-errgen: true), but %s; rename or remove it", section, k.Value, what)
-}
-
-// errorOfComponent is the error whose schema is named name, or the first
-// error of the status response named name.
-func (m *merger) errorOfComponent(name, section string) *model.Error {
-	for _, e := range m.s.AllErrors() {
-		if section == "schemas" && codeSchemaName(e) == name || section == "responses" && statusResponseName(e.Status) == name && !e.BuiltIn {
-			return e
-		}
-	}
-	return nil
 }
 
 // operation is one operation of the document.

@@ -1,0 +1,266 @@
+package openapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/testutil"
+)
+
+// mergeCase is golden/openapi-merge: a spec and a team's commented
+// document (api.orig.yaml) whose merged form is api.yaml.
+func mergeCase(t *testing.T) (s *model.Spec, orig []byte, dir string) {
+	t.Helper()
+	dir = filepath.Join(testutil.Root(), "golden", "openapi-merge")
+	orig, err := os.ReadFile(filepath.Join(dir, "api.orig.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loadCase(t, dir), orig, dir
+}
+
+func mustMerge(t *testing.T, s *model.Spec, name string, doc []byte) ([]byte, []string) {
+	t.Helper()
+	out, notes, err := Merge(s, name, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, notes
+}
+
+// TestMergeGolden merges the team's document and compares the result with
+// golden/openapi-merge/api.yaml, which the engine also merges into (and
+// must leave unchanged: merging is idempotent).
+func TestMergeGolden(t *testing.T) {
+	s, orig, dir := mergeCase(t)
+	out, notes := mustMerge(t, s, "api.yaml", orig)
+	compareGolden(t, filepath.Join(dir, "api.yaml"), out)
+	want := []string{"api.yaml:41:9: operation listLivestreams: the 401 response was written by hand and is left alone (errgen would describe invalid_token)"}
+	if !slices.Equal(notes, want) {
+		t.Errorf("notes:\n%q\nwant\n%q", notes, want)
+	}
+}
+
+// TestMergeKeepsComments requires every comment of the team's document,
+// whole-line or trailing, to survive the merge.
+func TestMergeKeepsComments(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	out, _ := mustMerge(t, s, "api.yaml", orig)
+	comments := regexp.MustCompile(`(?m)#\s.*$|^\s*#$`).FindAllString(string(orig), -1)
+	if len(comments) < 8 {
+		t.Fatalf("found only %d comments in the test document", len(comments))
+	}
+	for _, c := range comments {
+		if !strings.Contains(string(out), strings.TrimSpace(c)) {
+			t.Errorf("comment %q lost", c)
+		}
+	}
+}
+
+// TestMergeOnlyAdds checks that the team's lines all survive in order:
+// the merged document is the original with lines added, apart from the
+// spacing before trailing comments, which the YAML encoder normalises.
+func TestMergeOnlyAdds(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	out, _ := mustMerge(t, s, "api.yaml", orig)
+	norm := regexp.MustCompile(`(\S)[ \t]+# `)
+	got := strings.Split(norm.ReplaceAllString(string(out), "$1 # "), "\n")
+	i := 0
+	for _, line := range strings.Split(norm.ReplaceAllString(string(orig), "$1 # "), "\n") {
+		for i < len(got) && got[i] != line {
+			i++
+		}
+		if i == len(got) {
+			t.Fatalf("line %q of the original is missing or out of order", line)
+		}
+		i++
+	}
+}
+
+// TestMergeIdempotent: merging into the merged document changes nothing,
+// for YAML and JSON.
+func TestMergeIdempotent(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	for name, doc := range map[string][]byte{"api.yaml": orig, "api.json": toJSON(t, orig)} {
+		once, _ := mustMerge(t, s, name, doc)
+		twice, _ := mustMerge(t, s, name, once)
+		if !bytes.Equal(once, twice) {
+			t.Errorf("%s: merging twice differs from merging once", name)
+		}
+	}
+}
+
+// TestMergeReplacesOwn: after the spec changes, merging into the old
+// merged document gives what merging into the original gives: errgen's
+// old components and operation responses are replaced, not kept.
+func TestMergeReplacesOwn(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	merged, _ := mustMerge(t, s, "api.yaml", orig)
+	s.Errors = slices.DeleteFunc(s.Errors, func(e *model.Error) bool { return e.Code == "quota_exceeded" })
+	s.Statuses = nil
+	for _, e := range s.AllErrors() {
+		if !slices.Contains(s.Statuses, e.Status) {
+			s.Statuses = append(s.Statuses, e.Status)
+		}
+	}
+	slices.Sort(s.Statuses)
+	for _, e := range s.Errors {
+		if e.Code == "invalid_token" {
+			e.Operations = e.Operations[:1]
+		}
+	}
+	fresh, _ := mustMerge(t, s, "api.yaml", orig)
+	again, _ := mustMerge(t, s, "api.yaml", merged)
+	if !bytes.Equal(fresh, again) {
+		t.Error("re-merging after a spec change differs from merging into the original")
+	}
+	if bytes.Contains(again, []byte("quota_exceeded")) {
+		t.Error("a removed error is still described")
+	}
+}
+
+// TestMergeOperationResponses checks the per-operation wiring: the shared
+// response where the operation returns every code of a status, an inline
+// response with exactly its codes otherwise, and the hand-written one kept.
+func TestMergeOperationResponses(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	out, _ := mustMerge(t, s, "api.yaml", orig)
+	doc := decode(t, out)
+	list := dig(doc, "paths", "/livestreams", "get", "responses")
+	if got := dig(list, "401", "$ref"); got != "#/components/responses/GatewayUnauthorized" {
+		t.Errorf("hand-written 401 replaced: %v", got)
+	}
+	if got := keys(dig(list, "429", "content", "application/json", "examples")); !slices.Equal(got, []string{"slow_down"}) {
+		t.Errorf("listLivestreams 429 describes %v, want only slow_down", got)
+	}
+	if got := dig(list, "429", "headers", "Retry-After", "required"); got != true {
+		t.Errorf("listLivestreams 429 Retry-After required = %v", got)
+	}
+	create := dig(doc, "paths", "/livestreams", "post", "responses")
+	for _, st := range []string{"400", "401", "403", "429"} {
+		if got, want := dig(create, st, "$ref"), "#/components/responses/Error."+st; got != want {
+			t.Errorf("createLivestream %s = %v, want %s", st, got, want)
+		}
+	}
+	if got := keys(create); !slices.Equal(got, []string{"201", "400", "401", "403", "429", "default"}) {
+		t.Errorf("createLivestream responses %v", got)
+	}
+}
+
+const conflictDoc = `openapi: 3.0.3
+info: {title: T, version: "1"}
+paths:
+  /x:
+    get:
+      operationId: getLivestream
+      responses:
+        '200': {description: OK}
+components:
+  schemas:
+    Error:
+      type: object
+    Error.livestream_not_found:
+      type: object
+  responses:
+    Error.404:
+      description: ours
+`
+
+// TestMergeConflict: components of errgen's names written by hand are
+// errors naming both positions, and nothing is returned.
+func TestMergeConflict(t *testing.T) {
+	s, _, _ := mergeCase(t)
+	out, notes, err := Merge(s, "api.yaml", []byte(conflictDoc))
+	if err == nil || out != nil || notes != nil {
+		t.Fatalf("got out=%d bytes, notes=%v, err=%v", len(out), notes, err)
+	}
+	lines := strings.Split(err.Error(), "\n")
+	want := []string{
+		`api.yaml:11:5: components.schemas.Error was not written by errgen (it has no x-errgen: true), but errgen writes its error body schema under that name; rename or remove it`,
+		`api.yaml:13:5: components.schemas.Error.livestream_not_found was not written by errgen (it has no x-errgen: true), but errgen writes the schema of error "livestream_not_found" (golden/openapi-merge/errors.yaml:54:11) under that name; rename or remove it`,
+		`api.yaml:16:5: components.responses.Error.404 was not written by errgen (it has no x-errgen: true), but errgen writes the shared 404 response under that name (error "livestream_not_found", golden/openapi-merge/errors.yaml:54:11); rename or remove it`,
+	}
+	// Operations the document lacks are reported with the conflicts.
+	for _, l := range want {
+		if !slices.Contains(lines, l) {
+			t.Errorf("missing problem:\n%s\ngot:\n%s", l, err)
+		}
+	}
+}
+
+// TestMergeUnknownOperation: an operationId the document does not have is
+// an error at the spec's position.
+func TestMergeUnknownOperation(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - code: gone
+    status: 404
+    message: Gone
+    operations: [getThing, getOther]
+`)
+	doc := "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /t:\n    get:\n      operationId: getThing\n      responses:\n        '200': {description: OK}\n"
+	out, _, err := Merge(s, "api.yaml", []byte(doc))
+	if out != nil || err == nil {
+		t.Fatalf("got %d bytes, err %v", len(out), err)
+	}
+	if want := `spec/errors.yaml:7:28: error "gone": operation "getOther" is not in api.yaml (no operation has that operationId)`; err.Error() != want {
+		t.Errorf("error:\n%s\nwant\n%s", err, want)
+	}
+}
+
+// TestMergeJSON: JSON in gives JSON out, in the document's indentation,
+// valid and holding errgen's components.
+func TestMergeJSON(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	out, notes := mustMerge(t, s, "api.json", toJSON(t, orig))
+	if !json.Valid(out) {
+		t.Fatalf("output is not JSON:\n%s", out)
+	}
+	if !bytes.HasPrefix(out, []byte("{\n  \"openapi\": \"3.0.3\",\n")) {
+		t.Errorf("output does not keep the document's order and indentation:\n%.200s", out)
+	}
+	var v map[string]any
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatal(err)
+	}
+	if dig(v, "components", "schemas", "Error.slow_down", "x-errgen") != true {
+		t.Error("no errgen schema in the JSON output")
+	}
+	if len(notes) != 1 {
+		t.Errorf("notes %v", notes)
+	}
+	if err := validateBytes(out); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestMergeIntoOpenAPI31: components follow the document's version.
+func TestMergeIntoOpenAPI31(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	doc := bytes.Replace(orig, []byte("openapi: 3.0.3"), []byte("openapi: 3.1.0"), 1)
+	out, _ := mustMerge(t, s, "api.yaml", doc)
+	if !bytes.Contains(out, []byte("const: slow_down")) || bytes.Contains(out, []byte("enum: [slow_down]")) {
+		t.Error("3.1 document did not get 3.1 schemas")
+	}
+}
+
+// toJSON converts a YAML document to indented JSON, keeping key order.
+func toJSON(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	m, err := newMerger(&model.Spec{}, "x", doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	writeJSON(&buf, m.root, "  ", "")
+	buf.WriteByte('\n')
+	return buf.Bytes()
+}
