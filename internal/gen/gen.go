@@ -18,8 +18,8 @@
 package gen
 
 import (
-	_ "embed"
 	"bytes"
+	_ "embed"
 	"fmt"
 	"go/format"
 	"go/parser"
