@@ -1,0 +1,21 @@
+# The generated Go package: benchmarks against hand-written encoding/json
+# code (internal/gen/testdata/bench, generated from golden/basic) and a
+# staticcheck pass over every golden's generated Go.
+
+.PHONY: bench-gen lint-gen test-gen
+
+# Benchmarks of WriteError, FromResponse and errors.Is/CodeOf/StatusOf,
+# each beside its hand-written baseline in the same run.
+bench-gen:
+	$(GO) test ./internal/gen -run TestBenchPackageUpToDate
+	$(GO) test -run '^$$' -bench . -benchmem -count 3 ./internal/gen/testdata/bench
+
+# Compile and exercise every golden's generated package (also part of
+# `make test`).
+test-gen:
+	$(GO) test ./internal/gen ./examples/...
+
+# staticcheck over the generated Go of the golden cases and the example.
+lint-gen:
+	@test -x $(TOOLS)/bin/staticcheck || GOBIN=$(TOOLS)/bin $(GO) install honnef.co/go/tools/cmd/staticcheck@2025.1.1
+	$(TOOLS)/bin/staticcheck ./golden/... ./internal/gen/testdata/bench ./examples/...
