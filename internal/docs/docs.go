@@ -87,7 +87,7 @@ func execute(t *template.Template, p *Page) ([]byte, error) {
 // that do not end in .tmpl are ignored; a .tmpl file that matches no
 // embedded template is an error (most likely a typo).
 func loadTemplates(overrides fs.FS) (*template.Template, error) {
-	names, err := fs.Glob(templates.FS, "*.tmpl")
+	names, err := embeddedNames()
 	if err != nil {
 		return nil, err
 	}
@@ -111,6 +111,11 @@ func loadTemplates(overrides fs.FS) (*template.Template, error) {
 		}
 	}
 	return root, nil
+}
+
+// embeddedNames lists the embedded templates, sorted.
+func embeddedNames() ([]string, error) {
+	return fs.Glob(templates.FS, "*.tmpl")
 }
 
 // readOverrides replaces entries of src with the override files.

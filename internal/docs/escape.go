@@ -168,7 +168,7 @@ func markdownBlock(s string) string {
 			b.WriteString(line)
 			continue
 		}
-		b.WriteString(neutralizeHTML(line))
+		b.WriteString(neutralizeHTML(strings.ReplaceAll(line, "\t", "    ")))
 	}
 	if fence != "" {
 		b.WriteString("\n" + fence)
@@ -277,7 +277,7 @@ func isAutolink(s string) bool {
 // cells): lines of a paragraph are joined with a space, paragraphs with
 // <br>, `<` is neutralised outside code and `|` is escaped.
 func markdownInline(s string) string {
-	s = strings.TrimSpace(normalizeNewlines(s))
+	s = strings.TrimSpace(strings.ReplaceAll(normalizeNewlines(s), "\t", " "))
 	var paras []string
 	for _, p := range strings.Split(s, "\n\n") {
 		var lines []string
