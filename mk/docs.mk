@@ -14,3 +14,5 @@ $(MARKDOWNLINT):
 # editor.
 lint-docs: $(MARKDOWNLINT)
 	$(MARKDOWNLINT) "golden/**/*.md"
+
+LINT += lint-docs
