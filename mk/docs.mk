@@ -9,10 +9,10 @@ MARKDOWNLINT := $(TOOLS)/node_modules/.bin/markdownlint-cli2
 $(MARKDOWNLINT):
 	npm install --prefix $(TOOLS) --no-audit --no-fund markdownlint-cli2@$(MARKDOWNLINT_VERSION)
 
-# Lint the generated pages of every golden case (and the custom-template
-# case). The config file names the globs, so the same check runs from an
-# editor.
+# Lint the generated pages of every golden case (the custom-template case
+# included) and the example service's reference, generated from
+# spec/errors.yaml.
 lint-docs: $(MARKDOWNLINT)
-	$(MARKDOWNLINT) "golden/**/*.md"
+	$(MARKDOWNLINT) "golden/**/*.md" "examples/**/docs/**/*.md"
 
 LINT += lint-docs
