@@ -339,6 +339,12 @@ type Variant struct {
 	Pos         Pos
 }
 
+// Detail is one field-level problem, as the wire's $details carries it.
+type Detail struct {
+	Field   string
+	Message string
+}
+
 // Operation is an OpenAPI operationId that returns an error.
 type Operation struct {
 	ID  string
@@ -363,7 +369,10 @@ type Error struct {
 	Params      []*Param
 	Variants    []*Variant
 	Details     bool
-	Retryable   bool
+	// ExampleDetails are the field details shown in docs and OpenAPI
+	// examples (spec key example_details); empty when none are given.
+	ExampleDetails []Detail
+	Retryable      bool
 	// RetryAfter is in seconds; 0 when unset.
 	RetryAfter int
 	Aliases    []string

@@ -529,6 +529,29 @@ func (b *builder) buildExample(e *model.Error, re *rawError, what string) {
 	for _, v := range e.Variants {
 		render(&v.Message, e.Params)
 	}
+	if re.exampleDetails != nil {
+		e.ExampleDetails = b.exampleDetails(re.exampleDetails, what)
+		if !re.details && len(e.ExampleDetails) > 0 {
+			b.add(b.pos(re.exampleDetails), "%s: example_details needs details: true", what)
+		}
+	}
+}
+
+// exampleDetails reads example field details: a list of {field, message}.
+func (b *builder) exampleDetails(n *yaml.Node, what string) []model.Detail {
+	var out []model.Detail
+	b.list(n, what+": example_details", func(it *yaml.Node) {
+		var name, msg str
+		seen := b.mapping(it, what+": example detail", []field{
+			{"field", b.strInto(&name, what+": example detail field")},
+			{"message", b.strInto(&msg, what+": example detail message")},
+		})
+		b.require(it, seen, what+": example detail", "field", "message")
+		if seen != nil && name.n != nil && msg.n != nil {
+			out = append(out, model.Detail{Field: name.v, Message: msg.v})
+		}
+	})
+	return out
 }
 
 func (b *builder) exampleValues(e *model.Error, n *yaml.Node, what string) {

@@ -147,6 +147,7 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 			w.list(v, what+": params", func(it *yaml.Node) { e.params = append(e.params, w.decodeParam(it, what)) })
 		}},
 		{"example", func(_, v *yaml.Node) { e.example = v }},
+		{"example_details", func(_, v *yaml.Node) { e.exampleDetails = v }},
 		{"variants", func(_, v *yaml.Node) {
 			w.list(v, what+": variants", func(it *yaml.Node) { e.variants = append(e.variants, w.decodeVariant(it, what)) })
 		}},

@@ -78,6 +78,7 @@ type rawError struct {
 	causes                                 []string
 	params                                 []*rawParam
 	example                                *yaml.Node
+	exampleDetails                         *yaml.Node
 	variants                               []*rawVariant
 	details, retryable                     bool
 	retryAfter                             int
