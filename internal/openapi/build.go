@@ -106,7 +106,7 @@ func (c *components) bodySchema() *openapi3.Schema {
 func bodyDescription(s *model.Spec) string {
 	d := "The body of every error response"
 	if s.API.Name != "" {
-		d = "The body of every error response of the " + s.API.Name
+		d = "The body of every error response of the " + escapePlain(s.API.Name)
 	}
 	if s.Response.Format == model.FormatProblem {
 		return d + ": RFC 9457 problem details, with the error's code and params as extension members."
@@ -135,14 +135,14 @@ func (c *components) codeSchema(e *model.Error) *openapi3.Schema {
 // errorDescription is the spec's description of e, or its title when
 // there is none, followed by the deprecation notice.
 func errorDescription(e *model.Error) string {
-	d := e.Description
+	d := markdownSafe(e.Description)
 	if d == "" {
-		d = e.Title + "."
+		d = escapePlain(e.Title) + "."
 	}
 	if e.DeprecatedSet {
 		notice := "Deprecated."
 		if e.Deprecated != "" {
-			notice = "Deprecated: " + e.Deprecated
+			notice = "Deprecated: " + markdownSafe(e.Deprecated)
 		}
 		d += "\n\n" + notice
 	}
@@ -280,11 +280,11 @@ func (c *components) docURL(e *model.Error) (*openapi3.Schema, bool, bool) {
 // shown as {name}.
 func messageDescription(e *model.Error) string {
 	if len(e.Variants) == 0 {
-		return "The message: `" + e.Message.Display + "`."
+		return "The message: " + codeSpan(e.Message.Display) + "."
 	}
-	msgs := []string{"`" + e.Message.Display + "`"}
+	msgs := []string{codeSpan(e.Message.Display)}
 	for _, v := range e.Variants {
-		msgs = append(msgs, "`"+v.Message.Display+"`")
+		msgs = append(msgs, codeSpan(v.Message.Display))
 	}
 	return "The message, one of: " + strings.Join(msgs, ", ") + "."
 }

@@ -42,7 +42,7 @@ func TestMergeGolden(t *testing.T) {
 	s, orig, dir := mergeCase(t)
 	out, notes := mustMerge(t, s, "api.yaml", orig)
 	compareGolden(t, filepath.Join(dir, "api.yaml"), out)
-	want := []string{"api.yaml:41:9: operation listLivestreams: the 401 response was written by hand and is left alone (errgen would describe invalid_token)"}
+	want := []string{"api.yaml:43:9: operation listLivestreams: the 401 response was written by hand and is left alone (errgen would describe invalid_token)"}
 	if !slices.Equal(notes, want) {
 		t.Errorf("notes:\n%q\nwant\n%q", notes, want)
 	}
@@ -240,6 +240,14 @@ func TestMergeJSON(t *testing.T) {
 	if err := validateBytes(out); err != nil {
 		t.Error(err)
 	}
+}
+
+// TestJSONTestdata keeps testdata/api.orig.json, the JSON form of the
+// merge case's team document that make lint-openapi merges into, in step
+// with api.orig.yaml.
+func TestJSONTestdata(t *testing.T) {
+	_, orig, _ := mergeCase(t)
+	compareGolden(t, filepath.Join("testdata", "api.orig.json"), toJSON(t, orig))
 }
 
 // TestMergeIntoOpenAPI31: components follow the document's version.

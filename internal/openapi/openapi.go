@@ -70,7 +70,7 @@ func (c *components) document() *openapi3.T {
 	}
 	return &openapi3.T{
 		OpenAPI: version,
-		Info:    &openapi3.Info{Title: fragmentTitle(c.s), Description: c.s.API.Description, Version: fragmentVersion},
+		Info:    &openapi3.Info{Title: fragmentTitle(c.s), Description: markdownSafe(c.s.API.Description), Version: fragmentVersion},
 		Paths:   openapi3.NewPaths(),
 		Components: &openapi3.Components{
 			Schemas:   c.schemas,

@@ -43,7 +43,7 @@ func (c *components) paramsOf(e *model.Error) []namedSchema {
 // its example value.
 func (c *components) param(p *model.Param) *openapi3.Schema {
 	typ, format := jsonType(p.Type)
-	sc := typed(typ, format, p.Description)
+	sc := typed(typ, format, markdownSafe(p.Description))
 	if c.v31 {
 		sc.Examples = []any{p.Example} // 3.1 schemas take examples, a list
 	} else {

@@ -36,11 +36,11 @@ func responseDescription(errs []*model.Error) string {
 		status = "Status " + strconv.Itoa(e.Status)
 	}
 	if len(errs) == 1 {
-		return status + ": " + e.Title + " (`" + e.Code + "`)."
+		return status + ": " + escapePlain(e.Title) + " (" + codeSpan(e.Code) + ")."
 	}
 	codes := make([]string, len(errs))
 	for i, e := range errs {
-		codes[i] = "`" + e.Code + "`"
+		codes[i] = codeSpan(e.Code)
 	}
 	return status + ": one of " + strings.Join(codes, ", ") + "."
 }
