@@ -136,10 +136,14 @@ func (m *merger) err() error {
 // empty one when there is none. A flow-style empty mapping ({}) is
 // turned into block style so that what errgen adds reads as YAML.
 func childMapping(parent *yaml.Node, key string) *yaml.Node {
-	_, v := mapGet(parent, key)
-	if v == nil {
+	k, v := mapGet(parent, key)
+	switch {
+	case v == nil:
 		v = mapping().Node
 		parent.Content = append(parent.Content, str(key), v)
+	case v.Kind == yaml.ScalarNode && v.Tag == "!!null": // "components:" with nothing under it
+		*v = *mapping().Node
+		v.LineComment, k.LineComment = k.LineComment, ""
 	}
 	if v.Kind == yaml.MappingNode && len(v.Content) == 0 {
 		v.Style &^= yaml.FlowStyle

@@ -272,3 +272,48 @@ func toJSON(t *testing.T, doc []byte) []byte {
 	buf.WriteByte('\n')
 	return buf.Bytes()
 }
+
+// TestMergeDocumentShapes merges into the less common ways of writing a
+// document: flow mappings, unquoted status codes, an operation without
+// responses, and an empty components key.
+func TestMergeDocumentShapes(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - code: gone
+    status: 404
+    message: Gone
+    operations: [getA, postB, putC]
+`)
+	doc := `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /a:
+    get: {operationId: getA, responses: {200: {description: OK}}}
+  /b:
+    post:
+      operationId: postB
+      responses:
+        200:
+          description: OK
+        500:
+          description: Oops
+    put:
+      operationId: putC
+components:
+`
+	out, notes := mustMerge(t, s, "api.yaml", []byte(doc))
+	if len(notes) != 0 {
+		t.Errorf("notes: %v", notes)
+	}
+	again, _ := mustMerge(t, s, "api.yaml", out)
+	if !bytes.Equal(out, again) {
+		t.Errorf("not idempotent:\n%s\n---\n%s", out, again)
+	}
+	if n := strings.Count(string(out), "$ref: '#/components/responses/Error.404'"); n != 3 {
+		t.Errorf("%d operations refer to the 404 response, want 3:\n%s", n, out)
+	}
+	if !strings.Contains(string(out), "\n        404:\n") {
+		t.Errorf("status key not written like the document's own (unquoted):\n%s", out)
+	}
+}
