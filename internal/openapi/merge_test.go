@@ -317,3 +317,28 @@ components:
 		t.Errorf("status key not written like the document's own (unquoted):\n%s", out)
 	}
 }
+
+// TestMergeSplitDocument: references to the team's other files are
+// followed when validating, relative to the document.
+func TestMergeSplitDocument(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - {code: gone, status: 404, message: Gone, operations: [getA]}
+`)
+	dir := t.TempDir()
+	doc := "openapi: 3.0.3\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        '200':\n          $ref: 'parts/responses.yaml#/Ok'\n"
+	if err := os.MkdirAll(filepath.Join(dir, "parts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "parts", "responses.yaml"), []byte("Ok:\n  description: OK\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Merge(s, filepath.Join(dir, "api.yaml"), []byte(doc)); err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(doc, "responses.yaml", "missing.yaml", 1)
+	if _, _, err := Merge(s, filepath.Join(dir, "api.yaml"), []byte(broken)); err == nil {
+		t.Error("a reference to a missing file validated")
+	}
+}

@@ -126,7 +126,7 @@ func Merge(s *model.Spec, docName string, doc []byte) (out []byte, notes []strin
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := validateBytes(out); err != nil {
+	if err := validateMerged(out, docName); err != nil {
 		return nil, nil, fmt.Errorf("%s: the merged document is not valid OpenAPI: %w", docName, err)
 	}
 	return out, m.notes, nil
