@@ -81,4 +81,3 @@ func encodeYAML(w io.Writer, n *yaml.Node, st yamlStyle) error {
 
 // trimNewlines drops the trailing newlines of a YAML block scalar.
 func trimNewlines(s string) string { return strings.TrimRight(s, "\n") }
-
