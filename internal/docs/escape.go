@@ -15,8 +15,9 @@ import (
 // escaped, so a table keeps its shape whatever the spec says.
 
 // lineBreak joins the lines of text that must stay on one Markdown line.
-// GFM renders <br> inside table cells and list items alike.
-const lineBreak = "<br>"
+// GFM renders it inside table cells and list items alike; the
+// self-closing form is also valid MDX (Docusaurus).
+const lineBreak = "<br />"
 
 // normalizeNewlines turns CRLF and CR into LF.
 func normalizeNewlines(s string) string {
@@ -28,7 +29,9 @@ func normalizeNewlines(s string) string {
 
 // escapeText escapes plain text for any inline position, table cells
 // included: every character Markdown could read as syntax is
-// backslash-escaped, and newlines become <br>.
+// backslash-escaped, and newlines become <br />. Braces are escaped too:
+// MDX (Docusaurus) reads {name} as a JavaScript expression, CommonMark
+// renders \{ as {.
 func escapeText(s string) string {
 	s = normalizeNewlines(s)
 	var b strings.Builder
@@ -44,7 +47,7 @@ func escapeText(s string) string {
 func escapeLine(b *strings.Builder, line string) {
 	for i, r := range line {
 		switch r {
-		case '\\', '`', '*', '[', ']', '<', '>', '|', '&', '~', '#', '!':
+		case '\\', '`', '*', '[', ']', '<', '>', '|', '&', '~', '#', '!', '{', '}':
 			b.WriteByte('\\')
 		case '_':
 			if !intraword(line, i) {
@@ -193,8 +196,9 @@ func fenceOf(line string) string {
 	return t[:n]
 }
 
-// neutralizeHTML replaces `<` outside code spans with &lt;, but for
-// autolinks (<https://...>, <mailto:...>).
+// neutralizeHTML replaces `<` outside code spans with &lt; and escapes
+// braces (for MDX). Autolinks (<https://...>, <mailto:...>) become
+// [url](url), which CommonMark and MDX both read as a link.
 func neutralizeHTML(line string) string {
 	if !strings.Contains(line, "<") {
 		return line
@@ -222,9 +226,12 @@ func neutralizeHTML(line string) string {
 			continue
 		case c == '<' && isAutolink(line[i:]):
 			end := strings.IndexByte(line[i:], '>')
-			b.WriteString(line[i : i+end+1])
+			url := line[i+1 : i+end]
+			b.WriteString("[" + url + "](" + url + ")")
 			i += end + 1
 			continue
+		case c == '{' || c == '}':
+			b.WriteByte('\\')
 		case c == '<':
 			b.WriteString("&lt;")
 			i++

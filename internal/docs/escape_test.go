@@ -6,16 +6,16 @@ func TestEscapers(t *testing.T) {
 	cases := []struct {
 		name, got, want string
 	}{
-		{"text", escapeText("a|b *c* <d> _e_ snake_case 1. x\ny"), `a\|b \*c\* \<d\> \_e\_ snake_case 1. x<br>y`},
+		{"text", escapeText("a|b *c* <d> _e_ snake_case 1. x\ny {p}"), `a\|b \*c\* \<d\> \_e\_ snake_case 1. x<br />y \{p\}`},
 		{"text list start", escapeText("- x"), `\- x`},
 		{"text ordered list start", escapeText("12. x"), `12\. x`},
 		{"code", codeSpan("a`b"), "``a`b``"},
 		{"code edge backtick", codeSpan("`a"), "`` `a ``"},
 		{"cell code", cellCode("a|b"), "`a\\|b`"},
-		{"block html", markdownBlock("x <script> `<b>` <https://e.com/x>"), "x &lt;script> `<b>` <https://e.com/x>"},
+		{"block html", markdownBlock("x <script> `<b> {c}` <https://e.com/x> {p}"), "x &lt;script> `<b> {c}` [https://e.com/x](https://e.com/x) \\{p\\}"},
 		{"block fence closed", markdownBlock("a\n\n```go\n<b>"), "a\n\n```go\n<b>\n```"},
 		{"block fence kept", markdownBlock("~~~\n<b>\n~~~\n<i>"), "~~~\n<b>\n~~~\n&lt;i>"},
-		{"inline", markdownInline("a | b\nc\n\n# d <e>"), `a \| b c<br># d &lt;e>`},
+		{"inline", markdownInline("a | b\nc\n\n# d <e>"), `a \| b c<br /># d &lt;e>`},
 		{"inline heading", markdownInline("# d"), `\# d`},
 		{"inline escaped pipe", markdownInline(`a \| b`), `a \| b`},
 		{"summary skips fences", firstParagraph("```\ncode\n```\n\nmore"), ""},

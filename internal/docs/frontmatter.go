@@ -16,6 +16,14 @@ type pageMeta struct {
 	title, slug, excerpt, sidebarLabel string
 }
 
+// mdxFormat makes Docusaurus v3 read a page as CommonMark, not MDX: MDX
+// rejects HTML comments, and every page starts with errgen's header
+// comment.
+var mdxFormat = model.KeyValue{Key: "mdx", Value: mdxBlock{}}
+
+// mdxBlock renders as the nested mapping {format: md}.
+type mdxBlock struct{}
+
 // frontMatter renders the YAML front matter of a page in the spec's style
 // ("" for none), with docs.front_matter_extra keys after the style's own.
 // An extra key that names one of the style's keys replaces its value in
@@ -26,7 +34,7 @@ func frontMatter(s *model.Spec, m pageMeta) string {
 	case model.FrontMatterReadme:
 		kv = []model.KeyValue{{Key: "title", Value: m.title}, {Key: "slug", Value: m.slug}, {Key: "excerpt", Value: m.excerpt}}
 	case model.FrontMatterDocusaurus:
-		kv = []model.KeyValue{{Key: "sidebar_label", Value: m.sidebarLabel}, {Key: "title", Value: m.title}}
+		kv = []model.KeyValue{{Key: "sidebar_label", Value: m.sidebarLabel}, {Key: "title", Value: m.title}, mdxFormat}
 	default:
 		return ""
 	}
@@ -62,6 +70,8 @@ func yamlKey(k string) string {
 // yamlScalar renders a value YAML reads back as the same value and type.
 func yamlScalar(v any) string {
 	switch x := v.(type) {
+	case mdxBlock:
+		return "\n  format: md"
 	case string:
 		return yamlString(x)
 	case bool:

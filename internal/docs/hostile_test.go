@@ -136,7 +136,7 @@ func checkFrontMatter(t *testing.T, s *model.Spec, h string) {
 		}
 		want := []string{"title", "slug", "excerpt", "note", h}
 		if s.Docs.FrontMatter == model.FrontMatterDocusaurus {
-			want = []string{"sidebar_label", "title", "note", h}
+			want = []string{"sidebar_label", "title", "mdx", "note", h}
 		}
 		if strings.Join(keys, "\x00") != strings.Join(want, "\x00") {
 			t.Errorf("%s: front matter keys %q, want %q", f.Path, keys, want)

@@ -92,7 +92,7 @@ func (p *parsed) anchors(t *testing.T) map[string]bool {
 			}
 			ids[m[1]] = true
 		case raw == "</a>":
-		case raw == "<br>", strings.HasPrefix(raw, "<!-- "+marker):
+		case raw == lineBreak, strings.HasPrefix(raw, "<!-- "+marker):
 		default:
 			t.Errorf("%s: unexpected raw HTML %q", p.page.Path, raw)
 		}
