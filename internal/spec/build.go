@@ -25,6 +25,8 @@ type builder struct {
 	// codes maps every code, alias and reserved code to where it was
 	// first defined, to report collisions with both positions.
 	codes map[string]codeDef
+	// byCode indexes the built errors by code.
+	byCode map[string]*model.Error
 	// goNames maps every generated identifier to its owner ("" for
 	// errgen's own identifiers).
 	goNames map[string]string
@@ -46,6 +48,7 @@ func (b *builder) build() *model.Spec {
 	b.groups = map[string]*model.Group{}
 	b.codes = map[string]codeDef{}
 	b.goNames = map[string]string{}
+	b.byCode = map[string]*model.Error{}
 	b.nameClash = map[*model.Error]bool{}
 	for _, n := range model.GeneratedGoNames {
 		b.goNames[n] = ""
@@ -61,6 +64,7 @@ func (b *builder) build() *model.Spec {
 	for _, re := range b.raw.errors {
 		if e := b.buildError(re); e != nil {
 			b.spec.Errors = append(b.spec.Errors, e)
+			b.byCode[e.Code] = e
 		}
 	}
 	b.checkAliases()
@@ -687,12 +691,7 @@ func (b *builder) checkAliases() {
 }
 
 func (b *builder) errorByCode(code string) *model.Error {
-	for _, e := range b.spec.Errors {
-		if e.Code == code {
-			return e
-		}
-	}
-	return nil
+	return b.byCode[code]
 }
 
 func (b *builder) buildReserved() {
