@@ -18,8 +18,8 @@ const ExampleInstance = "/v1/example"
 // example renders the response the generated server writes for e's main
 // message with the example params: status line, Content-Type,
 // Retry-After when set, and the body walked from the spec's template in
-// wire order, leaving out what the server leaves out (no details, no
-// retry delay, no docs URL).
+// wire order, leaving out what the server leaves out (no retry delay, no
+// docs URL, no params). An error that carries details shows one.
 func example(s *model.Spec, e *model.Error) (*Example, error) {
 	var raw bytes.Buffer
 	if err := writeObject(&raw, s.Response.Body, e, &e.Message); err != nil {
@@ -97,7 +97,10 @@ func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool,
 	case model.ValueMessage:
 		return jsonString(m.Example), true, nil
 	case model.ValueDetails:
-		return nil, false, nil // examples show no field details
+		if !e.Details {
+			return nil, false, nil
+		}
+		return exampleDetails(e, m), true, nil
 	case model.ValueRetryAfter:
 		return []byte(strconv.Itoa(e.RetryAfter)), e.RetryAfter > 0, nil
 	case model.ValueDocURL:
@@ -120,6 +123,30 @@ func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool,
 		return nil, false, nil
 	}
 	return nil, false, fmt.Errorf("member %q: unknown value kind %d", f.Name, f.Kind)
+}
+
+// ExampleDetailField is the field an example detail names when the error
+// has no string param called "field" to take it from.
+const ExampleDetailField = "name"
+
+// exampleDetails is the one field detail the example of an error that
+// carries details shows: the example value of its string param "field"
+// (else "name") and the example message, as a handler calling
+// WithDetails(Detail{Field: ..., Message: ...}) would send it.
+func exampleDetails(e *model.Error, m *model.Message) []byte {
+	field := ExampleDetailField
+	for _, p := range e.Params {
+		if s, ok := p.Example.(string); ok && p.Name == "field" && p.Type == model.TypeString {
+			field = s
+		}
+	}
+	var w bytes.Buffer
+	w.WriteString(`[{"field":`)
+	w.Write(jsonString(field))
+	w.WriteString(`,"message":`)
+	w.Write(jsonString(m.Example))
+	w.WriteString("}]")
+	return w.Bytes()
 }
 
 // paramsObject is $params: the carried params by name, omitted when
