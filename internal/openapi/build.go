@@ -16,10 +16,13 @@ import (
 // (codes start with a letter, statuses are digits).
 const (
 	bodySchemaName = "Error"
-	refSchemas     = "#/components/schemas/"
-	refResponses   = "#/components/responses/"
-	extErrgen      = "x-errgen"
-	extAliases     = "x-errgen-aliases"
+	// detailSchemaName is outside the Error.<code> family on purpose: any
+	// name under it could be a code.
+	detailSchemaName = "ErrorDetail"
+	refSchemas       = "#/components/schemas/"
+	refResponses     = "#/components/responses/"
+	extErrgen        = "x-errgen"
+	extAliases       = "x-errgen-aliases"
 	// exampleInstance is the request path shown in examples: the server
 	// writes the path of the request that failed.
 	exampleInstance = "/resource"
@@ -64,6 +67,9 @@ func buildComponents(s *model.Spec, v31 bool) *components {
 		exampleOrder:  map[*openapi3.MediaType][]string{},
 	}
 	c.addSchema(bodySchemaName, c.bodySchema())
+	if hasDetails(s) {
+		c.addSchema(detailSchemaName, c.detailSchema())
+	}
 	for _, e := range s.AllErrors() {
 		c.addSchema(codeSchemaName(e), c.codeSchema(e))
 	}
@@ -166,7 +172,7 @@ func (c *components) object(fields []*model.Field, e *model.Error) *openapi3.Sch
 	for _, f := range fields {
 		if f.Kind == model.ValueParamsInline {
 			for _, p := range c.paramsOf(e) {
-				add(p.name, p.schema, e != nil)
+				add(p.name, p.schema, p.required)
 			}
 			continue
 		}
@@ -190,9 +196,8 @@ func (c *components) field(f *model.Field, e *model.Error) (sc *openapi3.Schema,
 		}
 		return sc, len(sc.Required) > 0, true
 	case model.ValueDetails:
-		if e != nil && !e.Details {
-			return nil, false, false
-		}
+		// Any error can carry details (WithDetails), so every schema
+		// allows them; they are omitted when there are none.
 		return detailsSchema(), false, true
 	case model.ValueRetryAfter:
 		return c.retryAfter(e)
@@ -257,13 +262,13 @@ func (c *components) codeEnum() *openapi3.Schema {
 	return sc
 }
 
+// retryAfter is the schema of $retry_after. Server code may set a retry
+// delay on any error, so every schema allows it; it is required for the
+// errors whose spec sets one.
 func (c *components) retryAfter(e *model.Error) (*openapi3.Schema, bool, bool) {
-	if e != nil && e.RetryAfter <= 0 {
-		return nil, false, false
-	}
 	sc := typed(openapi3.TypeInteger, "", "Seconds to wait before retrying.")
 	sc.Min = ptr(1.0)
-	return sc, e != nil, true
+	return sc, e != nil && e.RetryAfter > 0, true
 }
 
 func (c *components) docURL(e *model.Error) (*openapi3.Schema, bool, bool) {
@@ -297,14 +302,28 @@ func typeURI(e *model.Error) string {
 	return "about:blank"
 }
 
+// detailsSchema is $details: a list of ErrorDetail.
 func detailsSchema() *openapi3.Schema {
-	item := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{
+	return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Ref: refSchemas + detailSchemaName},
+		Description: "Problems with individual request fields; absent when there are none."}
+}
+
+// detailSchema is one field-level problem, shared by every error schema.
+func (c *components) detailSchema() *openapi3.Schema {
+	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{
 		"field":   {Value: typed(openapi3.TypeString, "", "The request field the detail is about.")},
 		"message": {Value: typed(openapi3.TypeString, "", "What is wrong with it.")},
 	}, Required: []string{"field", "message"}}
-	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Value: item},
-		Description: "Problems with individual request fields; absent when there are none."}
+	sc.Title = "Error detail"
+	sc.Description = "A problem with one field of the request."
+	c.propOrder[sc] = []string{"field", "message"}
 	return sc
+}
+
+// hasDetails reports whether the body template has a $details member.
+func hasDetails(s *model.Spec) bool {
+	f, _ := s.Response.FindField(model.ValueDetails)
+	return f != nil
 }
 
 // typed is a schema of one JSON type.

@@ -286,3 +286,41 @@ func TestFragmentDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestFragmentParamsFollowMessages: an error carries only the params of
+// the message it was made with, so a param is required only when every
+// message uses it, and the example (main message) shows only its params.
+func TestFragmentParamsFollowMessages(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - code: bad_field
+    status: 400
+    message: "{field} is invalid: {reason}"
+    params:
+      - {name: field, type: string}
+      - {name: reason, type: string}
+      - {name: limit, type: int}
+    variants:
+      - {name: missing, message: "{field} is required"}
+      - {name: too_long, message: "{field} is longer than {limit}"}
+`)
+	out, err := Fragment(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := decode(t, out)
+	req, _ := dig(doc, "components", "schemas", "Error.bad_field", "required").([]any)
+	if !slices.Contains(req, any("field")) || slices.Contains(req, any("reason")) || slices.Contains(req, any("limit")) {
+		t.Errorf("required = %v, want field but not reason or limit", req)
+	}
+	for _, p := range []string{"field", "reason", "limit"} {
+		if dig(doc, "components", "schemas", "Error.bad_field", "properties", p) == nil {
+			t.Errorf("param %s not described", p)
+		}
+	}
+	ex := dig(doc, "components", "responses", "Error.400", "content", "application/problem+json", "examples", "bad_field", "value")
+	if got := keys(ex); slices.Contains(got, "limit") || !slices.Contains(got, "reason") {
+		t.Errorf("example members %v: want reason, not limit", got)
+	}
+}

@@ -6,10 +6,12 @@ import (
 	"github.com/errgen/errgen/internal/model"
 )
 
-// namedSchema is a param's name and schema.
+// namedSchema is a param's name and schema, and whether every body of
+// the error carries it.
 type namedSchema struct {
-	name   string
-	schema *openapi3.Schema
+	name     string
+	schema   *openapi3.Schema
+	required bool
 }
 
 // paramsOf returns the schemas of e's params in declaration order, or,
@@ -17,9 +19,10 @@ type namedSchema struct {
 // first-seen order, typed with every type a param of that name has.
 func (c *components) paramsOf(e *model.Error) []namedSchema {
 	if e != nil {
+		always := alwaysSent(e)
 		out := make([]namedSchema, len(e.Params))
 		for i, p := range e.Params {
-			out[i] = namedSchema{p.Name, c.param(p)}
+			out[i] = namedSchema{p.Name, c.param(p), always[i]}
 		}
 		return out
 	}
@@ -35,6 +38,27 @@ func (c *components) paramsOf(e *model.Error) []namedSchema {
 	}
 	for i := range out {
 		out[i].schema = c.unionType(types[out[i].name])
+	}
+	return out
+}
+
+// alwaysSent reports, per param index, whether every message of e (main
+// and variants) uses the param: an error carries only the params of the
+// message it was made with.
+func alwaysSent(e *model.Error) map[int]bool {
+	count := map[int]int{}
+	msgs := []*model.Message{&e.Message}
+	for _, v := range e.Variants {
+		msgs = append(msgs, &v.Message)
+	}
+	for _, m := range msgs {
+		for _, i := range m.Params() {
+			count[i]++
+		}
+	}
+	out := map[int]bool{}
+	for i, n := range count {
+		out[i] = n == len(msgs)
 	}
 	return out
 }
@@ -132,11 +156,13 @@ func (c *components) paramsObject(e *model.Error) (*openapi3.Schema, bool, bool)
 	for _, p := range ps {
 		sc.Properties[p.name] = &openapi3.SchemaRef{Value: p.schema}
 		c.propOrder[sc] = append(c.propOrder[sc], p.name)
-		if e != nil {
+		if p.required {
 			sc.Required = append(sc.Required, p.name)
 		}
 	}
-	return sc, e != nil, true
+	// The object is omitted when empty: it is always there only when some
+	// param always is.
+	return sc, len(sc.Required) > 0, true
 }
 
 // oneParam is the schema of $param.NAME, present only for errors that
@@ -144,7 +170,7 @@ func (c *components) paramsObject(e *model.Error) (*openapi3.Schema, bool, bool)
 func (c *components) oneParam(name string, e *model.Error) (*openapi3.Schema, bool, bool) {
 	for _, p := range c.paramsOf(e) {
 		if p.name == name {
-			return p.schema, e != nil, true
+			return p.schema, p.required, true
 		}
 	}
 	return nil, false, false

@@ -115,7 +115,7 @@ func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.
 	for _, f := range fields {
 		switch f.Kind {
 		case model.ValueParamsInline:
-			for _, p := range e.Params {
+			for _, p := range sentParams(e) {
 				m.add(p.Name, scalar(p.Example))
 			}
 		case model.ValueObject:
@@ -129,6 +129,15 @@ func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.
 		}
 	}
 	return m.Node
+}
+
+// sentParams are the params an error made with its main message carries.
+func sentParams(e *model.Error) []*model.Param {
+	var out []*model.Param
+	for _, i := range e.Message.Params() {
+		out = append(out, e.Params[i])
+	}
+	return out
 }
 
 // exampleValue is the value of one member in e's example body.
@@ -156,12 +165,12 @@ func exampleValue(f *model.Field, e *model.Error) (*yaml.Node, bool) {
 		return scalar(typeURI(e)), true
 	case model.ValueParams:
 		m := mapping()
-		for _, p := range e.Params {
+		for _, p := range sentParams(e) {
 			m.add(p.Name, scalar(p.Example))
 		}
-		return m.Node, len(e.Params) > 0
+		return m.Node, len(m.Content) > 0
 	case model.ValueParam:
-		for _, p := range e.Params {
+		for _, p := range sentParams(e) {
 			if p.Name == f.Param {
 				return scalar(p.Example), true
 			}
