@@ -427,7 +427,7 @@ var GeneratedGoNames = []string{
 	"errgenAppendDetails", "errgenAppendValue", "errgenAppendFloat", "errgenHex",
 	"errgenAppendString", "errgenMaxBody", "errgenKeepBody", "errgenUnknown", "errgenDecode",
 	"errgenBuild", "errgenParams", "errgenBodyParam", "errgenConvert", "errgenDetails",
-	"errgenParse", "errgenAt", "errgenByStatus", "errgenMatchMessage", "errgenMatchFrom",
+	"errgenNumber", "errgenParse", "errgenParser", "errgenAt", "errgenByStatus", "errgenMatchMessage", "errgenMatchFrom",
 	"errgenParseRetryAfter",
 }
 
