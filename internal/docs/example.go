@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,7 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 		return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
 	}
 	ex := &Example{
-		StatusLine: fmt.Sprintf("HTTP/1.1 %d %s", e.Status, e.StatusText),
+		StatusLine: statusLine(e.Status),
 		Headers:    []Header{{"Content-Type", s.Response.MediaType}},
 		Body:       body.String(),
 	}
@@ -39,6 +40,16 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 	}
 	ex.Fence = fenceFor(ex.Body)
 	return ex, nil
+}
+
+// statusLine is the status line Go's HTTP server writes: the reason
+// phrase is net/http's, "status code N" for statuses it has none for.
+func statusLine(status int) string {
+	text := http.StatusText(status)
+	if text == "" {
+		text = fmt.Sprintf("status code %d", status)
+	}
+	return fmt.Sprintf("HTTP/1.1 %d %s", status, text)
 }
 
 // writeObject writes a JSON object of the given members.
@@ -171,17 +182,10 @@ func paramsObject(e *model.Error, m *model.Message) ([]byte, bool, error) {
 }
 
 // carried lists the params a response with message m carries, as the
-// generated constructors set them: every param for the main message, the
-// params its message uses for a variant.
+// generated constructors set them: the params the message uses, in
+// declaration order.
 func carried(e *model.Error, m *model.Message) []int {
-	if m != &e.Message {
-		return m.Params()
-	}
-	all := make([]int, len(e.Params))
-	for i := range all {
-		all[i] = i
-	}
-	return all
+	return m.Params()
 }
 
 // jsonValue encodes a literal or example value the way encoding/json

@@ -1,0 +1,202 @@
+package docs
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/gen"
+	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/testutil"
+)
+
+// served is one response the generated server wrote, as the probe
+// program reports it.
+type served struct {
+	Case, Code, StatusLine, ContentType, RetryAfter, Body string
+}
+
+// TestExamplesMatchServer generates the Go package of every golden case
+// that has docs, builds each error with its example params (and the
+// example detail), writes it with the generated WriteError behind a real
+// loopback HTTP server, and requires the documented example response:
+// the same status line, Content-Type, Retry-After and body bytes (the
+// docs indent the JSON; the server sends it compact).
+func TestExamplesMatchServer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program")
+	}
+	tmp := t.TempDir()
+	specs := map[string]*model.Spec{}
+	var imports, calls strings.Builder
+	for i, dir := range testutil.GoldenCases() {
+		s := loadCase(t, dir)
+		if s.Outputs.Docs == "" || s.Go.Package == "" {
+			continue
+		}
+		name := filepath.Base(dir)
+		src, err := gen.Go(s)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		pkg := fmt.Sprintf("c%d", i)
+		writeFile(t, filepath.Join(tmp, pkg, "errors_gen.go"), src)
+		specs[name] = s
+		fmt.Fprintf(&imports, "\t%s \"probe/%s\"\n", pkg, pkg)
+		fmt.Fprintf(&calls, "\tprobe(%q, %s.WriteError, []probeErr{\n", name, pkg)
+		for _, e := range s.AllErrors() {
+			fmt.Fprintf(&calls, "\t\t{%q, %s},\n", e.Code, construct(pkg, e))
+		}
+		calls.WriteString("\t})\n")
+	}
+	writeFile(t, filepath.Join(tmp, "go.mod"), []byte("module probe\n\ngo 1.25\n"))
+	writeFile(t, filepath.Join(tmp, "main.go"), []byte(fmt.Sprintf(probeMain, imports.String(), calls.String())))
+	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "run", ".")
+	cmd.Dir = tmp
+	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("probe: %v\n%s", err, stderr.String())
+	}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		var got served
+		if err := json.Unmarshal([]byte(line), &got); err != nil {
+			t.Fatalf("probe output %q: %v", line, err)
+		}
+		checkServed(t, specs[got.Case], got)
+		n++
+	}
+	want := 0
+	for _, s := range specs {
+		want += len(s.AllErrors())
+	}
+	if n != want || n == 0 {
+		t.Fatalf("probe reported %d responses, want %d", n, want)
+	}
+}
+
+// checkServed compares one served response with the documented example.
+func checkServed(t *testing.T, s *model.Spec, got served) {
+	t.Helper()
+	var e *model.Error
+	for _, x := range s.AllErrors() {
+		if x.Code == got.Code {
+			e = x
+		}
+	}
+	ex, err := example(s, e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	if err := json.Compact(&body, []byte(ex.Body)); err != nil {
+		t.Fatal(err)
+	}
+	want := served{Case: got.Case, Code: e.Code, StatusLine: ex.StatusLine, Body: body.String()}
+	for _, h := range ex.Headers {
+		switch h.Name {
+		case "Content-Type":
+			want.ContentType = h.Value
+		case "Retry-After":
+			want.RetryAfter = h.Value
+		}
+	}
+	if got != want {
+		t.Errorf("%s %s: the server wrote\n%+v\nthe docs show\n%+v", got.Case, got.Code, got, want)
+	}
+}
+
+// construct is the Go expression that builds e with its example params
+// and, when it carries details, the example detail.
+func construct(pkg string, e *model.Error) string {
+	var args []string
+	for _, i := range e.Message.Params() {
+		args = append(args, goLiteral(e.Params[i].Example))
+	}
+	expr := fmt.Sprintf("%s.New%s(%s)", pkg, e.GoName, strings.Join(args, ", "))
+	if e.Details {
+		var d []map[string]string
+		if err := json.Unmarshal(exampleDetails(e, &e.Message), &d); err == nil && len(d) == 1 {
+			expr += fmt.Sprintf(".WithDetails(%s.Detail{Field: %s, Message: %s})", pkg, strconv.Quote(d[0]["field"]), strconv.Quote(d[0]["message"]))
+		}
+	}
+	return expr
+}
+
+func goLiteral(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+func writeFile(t *testing.T, p string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// probeMain serves each error from a loopback httptest server at the
+// example request path and prints what came back, one JSON line each.
+const probeMain = `package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+
+%s)
+
+type probeErr struct {
+	code string
+	err  error
+}
+
+func probe(name string, write func(http.ResponseWriter, *http.Request, error), errs []probeErr) {
+	var cur error
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { write(w, r, cur) }))
+	defer srv.Close()
+	for _, pe := range errs {
+		cur = pe.err
+		resp, err := http.Get(srv.URL + ` + "`" + ExampleInstance + "`" + `)
+		if err != nil {
+			panic(err)
+		}
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			panic(err)
+		}
+		json.NewEncoder(os.Stdout).Encode(map[string]string{
+			"Case": name, "Code": pe.code,
+			"StatusLine":  resp.Proto + " " + resp.Status,
+			"ContentType": resp.Header.Get("Content-Type"),
+			"RetryAfter":  resp.Header.Get("Retry-After"),
+			"Body":        strings.TrimSuffix(string(body), "\n"),
+		})
+	}
+}
+
+func main() {
+%s}
+`
