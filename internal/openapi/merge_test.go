@@ -70,6 +70,11 @@ func TestMergeKeepsComments(t *testing.T) {
 func TestMergeOnlyAdds(t *testing.T) {
 	s, orig, _ := mergeCase(t)
 	out, _ := mustMerge(t, s, "api.yaml", orig)
+	assertOnlyAdds(t, orig, out)
+}
+
+func assertOnlyAdds(t *testing.T, orig, out []byte) {
+	t.Helper()
 	norm := regexp.MustCompile(`(\S)[ \t]+# `)
 	got := strings.Split(norm.ReplaceAllString(string(out), "$1 # "), "\n")
 	i := 0
@@ -78,9 +83,65 @@ func TestMergeOnlyAdds(t *testing.T) {
 			i++
 		}
 		if i == len(got) {
-			t.Fatalf("line %q of the original is missing or out of order", line)
+			t.Fatalf("line %q of the original is missing or out of order in:\n%s", line, out)
 		}
 		i++
+	}
+}
+
+// TestMergeKeepsLayout: documents indented by four spaces, or with list
+// items at their key's indentation, keep their layout.
+func TestMergeKeepsLayout(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - {code: gone, status: 404, message: Gone, operations: [getA]}
+`)
+	four := `openapi: 3.0.3
+info:
+    title: T
+    version: "1"
+tags:
+    -   name: things
+        description: "Things, double-quoted"
+
+paths:
+    /a:
+        get:
+            operationId: getA
+            tags:
+                - things
+            responses:
+                "200":
+                    description: |
+                        Literal
+                        text.
+`
+	compact := `openapi: 3.0.3
+info:
+  title: T
+  version: "1"
+paths:
+  /a:
+    get:
+      operationId: getA
+      tags:
+      - things
+      responses:
+        "200":
+          description: OK
+`
+	for name, doc := range map[string]string{"four": four, "compact": compact} {
+		out, _ := mustMerge(t, s, "api.yaml", []byte(doc))
+		if name == "four" {
+			// The encoder writes "-   name" as "- name".
+			doc = strings.Replace(doc, "-   name: things\n        description", "- name: things\n      description", 1)
+		}
+		assertOnlyAdds(t, []byte(doc), out)
+		ind := map[string]string{"four": "                ", "compact": "        "}[name]
+		if !strings.Contains(string(out), "\n"+ind+"\"404\":\n") {
+			t.Errorf("%s: 404 not written in the document's layout:\n%s", name, out)
+		}
 	}
 }
 
