@@ -216,10 +216,8 @@ func (m *merger) conflict(k *yaml.Node, section string) {
 
 // operation is one operation of the document.
 type operation struct {
-	id        string
-	node      *yaml.Node // the operation mapping
-	idNode    *yaml.Node
-	responses *yaml.Node // nil until needed
+	id   string
+	node *yaml.Node // the operation mapping
 }
 
 // operations lists the document's operations that have an operationId,
@@ -238,7 +236,7 @@ func (m *merger) operations() []*operation {
 			}
 			op := item.Content[j+1]
 			if _, id := mapGet(op, "operationId"); id != nil && id.Kind == yaml.ScalarNode {
-				ops = append(ops, &operation{id: id.Value, node: op, idNode: id})
+				ops = append(ops, &operation{id: id.Value, node: op})
 			}
 		}
 	}

@@ -20,7 +20,7 @@ func (m mapNode) add(key string, v *yaml.Node) {
 	m.Content = append(m.Content, str(key), v)
 }
 
-// addIf appends key: value when the string is not empty.
+// addString appends key: value when the string is not empty.
 func (m mapNode) addString(key, v string) {
 	if v != "" {
 		m.add(key, str(v))
