@@ -1,0 +1,131 @@
+package docs
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/testutil"
+)
+
+// squash drops whitespace, so that facts are compared as the reader sees
+// them, whatever the line breaks.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// mdText is the text a reader sees of spec Markdown.
+func mdText(s string) string {
+	src := []byte(markdownBlock(s))
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	return plainText(doc, src)
+}
+
+// fact is something the spec says that a page must show.
+type fact struct{ what, text string }
+
+// checkFacts requires every fact of the spec, as rendered text, on the
+// page that documents it.
+func checkFacts(t *testing.T, s *model.Spec) {
+	pages := parsePages(t, s)
+	seen := map[string]string{}
+	for name, p := range pages {
+		seen[name] = squash(plainText(p.doc, p.src))
+	}
+	main := s.Outputs.Docs
+	if s.Docs.Layout != model.LayoutSingle {
+		main = path.Join(s.Outputs.Docs, model.IndexPage+".md")
+	}
+	need := func(page string, facts ...fact) {
+		for _, f := range facts {
+			if f.text != "" && !strings.Contains(seen[page], squash(f.text)) {
+				t.Errorf("%s does not show %s %q", page, f.what, f.text)
+			}
+		}
+	}
+	need(main, fact{"the title", docTitle(s)}, fact{"the intro", mdText(s.API.Description)})
+	for _, r := range s.Reserved {
+		need(main, fact{"reserved code", r.Code}, fact{"its reason", mdText(r.Reason)})
+	}
+	for _, g := range s.Groups {
+		page := main
+		if g.Page != "" {
+			page = path.Join(s.Outputs.Docs, g.Page+".md")
+		}
+		need(page, fact{"group title", g.Title}, fact{"group description", mdText(g.Description)})
+	}
+	for _, e := range s.AllErrors() {
+		page := main
+		if e.Page != "" {
+			page = path.Join(s.Outputs.Docs, e.Page+".md")
+		}
+		need(page, errorFacts(e)...)
+		need(main, fact{"the overview of " + e.Code, e.Message.Display})
+	}
+}
+
+func errorFacts(e *model.Error) []fact {
+	fs := []fact{
+		{"code", e.Code}, {"status", fmt.Sprintf("%d %s", e.Status, e.StatusText)},
+		{"title", e.Title}, {"message", e.Message.Display}, {"example message", e.Message.Example},
+		{"description", mdText(e.Description)}, {"solution", mdText(e.Solution)},
+		{"deprecation", mdText(e.Deprecated)},
+	}
+	if e.RetryAfter > 0 {
+		fs = append(fs, fact{"Retry-After", "Retry-After: " + strconv.Itoa(e.RetryAfter)})
+	}
+	for _, c := range e.Causes {
+		fs = append(fs, fact{"cause", mdText(c)})
+	}
+	for _, a := range e.Aliases {
+		fs = append(fs, fact{"alias", a})
+	}
+	for _, o := range e.Operations {
+		fs = append(fs, fact{"operation", o.ID})
+	}
+	for _, p := range e.Params {
+		fs = append(fs, fact{"param", p.Name}, fact{"param type", string(p.Type)},
+			fact{"param description", mdText(p.Description)}, fact{"param example", string(jsonValue(p.Example))})
+	}
+	for _, v := range e.Variants {
+		fs = append(fs, fact{"variant", v.Name}, fact{"variant message", v.Message.Display},
+			fact{"variant example", v.Message.Example}, fact{"variant description", mdText(v.Description)})
+	}
+	return fs
+}
+
+// TestEveryFact: for every golden case and every hostile spec, each page
+// shows, as a reader sees it, every fact the spec holds about what the
+// page documents.
+func TestEveryFact(t *testing.T) {
+	for _, dir := range testutil.GoldenCases() {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			s := loadCase(t, dir)
+			if s.Outputs.Docs == "" {
+				t.Skip("no docs output")
+			}
+			checkFacts(t, s)
+		})
+	}
+	for i, h := range hostile {
+		for _, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
+			t.Run(fmt.Sprintf("hostile-%d-%s", i, l), func(t *testing.T) {
+				checkFacts(t, hostileSpec(t, h, l, model.FrontMatterNone))
+			})
+		}
+	}
+}
