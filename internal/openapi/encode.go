@@ -20,7 +20,11 @@ func (m *merger) encode() ([]byte, error) {
 	if err := encodeYAML(&buf, m.doc, detectYAMLStyle(m.src)); err != nil {
 		return nil, err
 	}
-	return restoreBlankLines(m.src, m.doc, buf.Bytes())
+	out, err := restoreBlankLines(m.src, m.doc, buf.Bytes())
+	if err == nil && bytes.HasPrefix(m.src, []byte("---")) && !bytes.HasPrefix(out, []byte("---")) {
+		out = append([]byte("---\n"), out...) // the encoder drops an explicit document start
+	}
+	return out, err
 }
 
 // detectYAMLStyle reads the indentation of a YAML document: the first

@@ -117,7 +117,8 @@ paths:
                         Literal
                         text.
 `
-	compact := `openapi: 3.0.3
+	compact := `---
+openapi: 3.0.3
 info:
   title: T
   version: "1"
