@@ -61,10 +61,24 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 		return nil, err
 	}
 	m.comps = buildComponents(s, v31)
+	if specV31 := s.OpenAPI.Version == "3.1.0"; specV31 != v31 {
+		k, v := mapGet(m.root, "openapi")
+		m.notes = append(m.notes, fmt.Sprintf("%s: the document is OpenAPI %s, so errgen's components in it are written for %s (the spec's openapi.version is %s)",
+			m.at(k), v.Value, majorMinor(v.Value), majorMinor(s.OpenAPI.Version)))
+	}
 	for _, name := range m.comps.responseNames {
 		m.ownedResponses[name] = true
 	}
 	return m, nil
+}
+
+// majorMinor shortens "3.1.0" to "3.1"; an unset version is 3.0, the
+// default.
+func majorMinor(v string) string {
+	if len(v) < 3 {
+		return "3.0"
+	}
+	return v[:3]
 }
 
 // isJSON reports whether a document is JSON: its first non-space byte

@@ -316,7 +316,10 @@ func TestJSONTestdata(t *testing.T) {
 func TestMergeIntoOpenAPI31(t *testing.T) {
 	s, orig, _ := mergeCase(t)
 	doc := bytes.Replace(orig, []byte("openapi: 3.0.3"), []byte("openapi: 3.1.0"), 1)
-	out, _ := mustMerge(t, s, "api.yaml", doc)
+	out, notes := mustMerge(t, s, "api.yaml", doc)
+	if want := "api.yaml:5:1: the document is OpenAPI 3.1.0, so errgen's components in it are written for 3.1 (the spec's openapi.version is 3.0)"; !slices.Contains(notes, want) {
+		t.Errorf("notes %q lack %q", notes, want)
+	}
 	if !bytes.Contains(out, []byte("const: slow_down")) || bytes.Contains(out, []byte("enum: [slow_down]")) {
 		t.Error("3.1 document did not get 3.1 schemas")
 	}
