@@ -91,7 +91,7 @@ func TestLayoutPaths(t *testing.T) {
 	cases := map[string][]string{
 		"docs-single":    {"errors.md"},
 		"docs-readme":    {"docs/errors.md"},
-		"docs-per-group": {"reference/index.md", "reference/params.md", "reference/access.md", "reference/ungrouped.md"},
+		"docs-per-group": {"reference/index.md", "reference/params.md", "reference/access.md", "reference/billing.md", "reference/ungrouped.md"},
 		"docs-per-error": {"errors/index.md", "errors/bad_request.md", "errors/unauthenticated.md", "errors/payment-declined.md", "errors/card_declined.md", "errors/internal_error.md"},
 	}
 	for name, want := range cases {
