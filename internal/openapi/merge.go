@@ -49,8 +49,11 @@ var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "p
 func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 	m := &merger{s: s, name: docName, src: doc, json: isJSON(doc), ownedResponses: map[string]bool{}}
 	var n yaml.Node
+	if len(bytes.TrimSpace(doc)) == 0 {
+		return nil, fmt.Errorf("%s: the document is empty", docName)
+	}
 	if err := yaml.Load(doc, &n); err != nil {
-		return nil, fmt.Errorf("%s: %w", docName, err)
+		return nil, syntaxError(docName, err)
 	}
 	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s: not an OpenAPI document (the top level must be a mapping)", docName)
@@ -70,6 +73,16 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 		m.ownedResponses[name] = true
 	}
 	return m, nil
+}
+
+// syntaxError points a YAML (or JSON) syntax error at its line, like
+// every other problem errgen reports.
+func syntaxError(docName string, err error) error {
+	var le *yaml.LoadError
+	if errors.As(err, &le) && le.Mark.Line > 0 {
+		return fmt.Errorf("%s: %s", model.Pos{File: docName, Line: le.Mark.Line, Col: le.Mark.Column}, le.Message)
+	}
+	return fmt.Errorf("%s: %w", docName, err)
 }
 
 // majorMinor shortens "3.1.0" to "3.1"; an unset version is 3.0, the
@@ -117,6 +130,10 @@ func (m *merger) fail(pos model.Pos, format string, args ...any) {
 // are reported at once, sorted by file and position.
 func (m *merger) merge() error {
 	comps := childMapping(m.root, "components")
+	if comps.Kind != yaml.MappingNode {
+		m.fail(m.at(comps), "components must be a mapping")
+		return m.err()
+	}
 	m.replaceSection(childMapping(comps, "schemas"), "schemas", m.comps.schemaSection())
 	m.replaceSection(childMapping(comps, "responses"), "responses", m.comps.responseSection())
 	ops := m.operations()
@@ -317,7 +334,14 @@ func (m *merger) addResponses(op *operation, byStatus map[int][]*model.Error) {
 		statuses = append(statuses, st)
 	}
 	slices.Sort(statuses)
+	if op.node.Kind != yaml.MappingNode {
+		return
+	}
 	rs := childMapping(op.node, "responses")
+	if rs.Kind != yaml.MappingNode {
+		m.fail(m.at(rs), "operation %s: responses must be a mapping", op.id)
+		return
+	}
 	for _, st := range statuses {
 		errs := byStatus[st]
 		if k, _ := mapGet(rs, strconv.Itoa(st)); k != nil {

@@ -407,3 +407,29 @@ errors:
 		t.Error("a reference to a missing file validated")
 	}
 }
+
+// TestMergeMalformed: documents errgen cannot merge into are errors, not
+// panics or corrupt output.
+func TestMergeMalformed(t *testing.T) {
+	s, _, _ := mergeCase(t)
+	head := "openapi: 3.0.3\ninfo: {title: T, version: '1'}\n"
+	for _, doc := range []string{
+		"",
+		"- a list",
+		"just text",
+		"{not: [closed",
+		"info: {title: T}\npaths: {}\n",
+		"openapi: 2.0\ninfo: {title: T, version: '1'}\npaths: {}\n",
+		head + "paths: {}\ncomponents: text\n",
+		head + "paths: {}\ncomponents: {schemas: [1, 2]}\n",
+		head + "paths:\n  /a:\n    get:\n      operationId: listLivestreams\n      responses: nope\n",
+		head + "paths:\n  /a:\n    get: [operationId, listLivestreams]\n",
+		head + "paths: [1]\n",
+	} {
+		out, notes, err := Merge(s, "api.yaml", []byte(doc))
+		t.Logf("%q: %v", doc, err)
+		if err == nil || out != nil || notes != nil {
+			t.Errorf("%q: got %d bytes, notes %v, err %v", doc, len(out), notes, err)
+		}
+	}
+}
