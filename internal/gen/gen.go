@@ -38,7 +38,7 @@ var runtimeSource string
 
 // runtimeImports are the packages runtime.gotext uses.
 var runtimeImports = []string{
-	"bytes", "io", "math", "net/http", "strconv", "strings", "sync", "time", "unicode/utf16", "unicode/utf8",
+	"io", "math", "net/http", "strconv", "strings", "sync", "time", "unicode/utf16", "unicode/utf8",
 }
 
 // Go renders the generated Go file for s.

@@ -426,8 +426,8 @@ var GeneratedGoNames = []string{
 	"errgenOpParam", "errgenOp", "errgenBufs", "errgenAppendBody", "errgenAppendParam",
 	"errgenAppendDetails", "errgenAppendValue", "errgenAppendFloat", "errgenHex",
 	"errgenAppendString", "errgenMaxBody", "errgenKeepBody", "errgenUnknown", "errgenDecode",
-	"errgenBuild", "errgenParams", "errgenBodyParam", "errgenConvert", "errgenDetails",
-	"errgenNumber", "errgenParse", "errgenParser", "errgenAt", "errgenByStatus", "errgenMatchMessage", "errgenMatchFrom",
+	"errgenBuild", "errgenParams", "errgenBodyParam", "errgenConvert", "errgenFits", "errgenDetails",
+	"errgenValid", "errgenMember", "errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenAt", "errgenByStatus", "errgenMatchMessage", "errgenMatchFrom",
 	"errgenParseRetryAfter",
 }
 
