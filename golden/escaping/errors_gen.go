@@ -36,19 +36,19 @@ var (
 	// /* an opening comment
 	// and a backslash \ at the end \
 	//
-	// Its message is "Path {path} is not allowed: use {id} or `\\` </script> & more".
+	// Message: "Path {path} is not allowed: use {id} or `\\` </script> & more"
 	//
 	// Compare with errors.Is; create values with NewBadPathV2.
 	ErrBadPathV2 = &Error{Code: CodeBadPathV2, Status: 400, Title: "Bad path */ (or \"quoted\")", Message: "Path {path} is not allowed: use {id} or `\\` </script> & more", entry: 1}
 	// ErrLineSep is the sentinel of LINE_SEP (422 Unprocessable Entity): Line sep.
 	//
-	// Its message is "Separators and in {what}, count {n}".
+	// Message: "Separators and in {what}, count {n}"
 	//
 	// Compare with errors.Is; create values with NewLineSep.
 	ErrLineSep = &Error{Code: CodeLineSep, Status: 422, Title: "Line sep", Message: "Separators \u2028 and \u2029 in {what}, count {n}", entry: 2}
 	// ErrEmptyMessageParam is the sentinel of empty_message_param (409 Conflict): Empty message param.
 	//
-	// Its message is "{a}{b}".
+	// Message: "{a}{b}"
 	//
 	// Compare with errors.Is; create values with NewEmptyMessageParam.
 	ErrEmptyMessageParam = &Error{Code: CodeEmptyMessageParam, Status: 409, Title: "Empty message param", Message: "{a}{b}", entry: 3}
@@ -56,7 +56,7 @@ var (
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
-	// Its message is "An internal error occurred.".
+	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
 	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 4}

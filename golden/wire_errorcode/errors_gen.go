@@ -37,15 +37,15 @@ const (
 var (
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
-	// Its message is "The request is malformed".
+	// Message: "The request is malformed"
 	//
-	// Variant missing_param: "Missing required parameter {param}".
+	// Variant missing_param: "Missing required parameter {param}"
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
 	ErrInvalidRequest = &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is malformed", entry: 1}
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
-	// Its message is "The token does not grant access to this resource".
+	// Message: "The token does not grant access to this resource"
 	//
 	// Aliases, accepted when decoding: access_denied.
 	//
@@ -53,19 +53,19 @@ var (
 	ErrInsufficientScope = &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "The token does not grant access to this resource", entry: 2}
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
 	//
-	// Its message is "The session has expired".
+	// Message: "The session has expired"
 	//
 	// Compare with errors.Is; create values with NewSessionExpired.
 	ErrSessionExpired = &Error{Code: CodeSessionExpired, Status: 401, Title: "Session expired", Message: "The session has expired", entry: 3}
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
 	//
-	// Its message is "The resource was not found".
+	// Message: "The resource was not found"
 	//
 	// Compare with errors.Is; create values with NewNotFound.
 	ErrNotFound = &Error{Code: CodeNotFound, Status: 404, Title: "Not found", Message: "The resource was not found", entry: 4}
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
-	// Its message is "Usage limit of {limit} requests per {window} exceeded".
+	// Message: "Usage limit of {limit} requests per {window} exceeded"
 	//
 	// Clients are told to retry after 3600 seconds.
 	//
@@ -73,7 +73,7 @@ var (
 	ErrUsageLimitExceeded = &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Usage limit exceeded", Message: "Usage limit of {limit} requests per {window} exceeded", RetryAfter: 3600, entry: 5}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal error.
 	//
-	// Its message is "An unexpected error occurred on the server".
+	// Message: "An unexpected error occurred on the server"
 	//
 	// Compare with errors.Is; create values with NewInternalError.
 	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal error", Message: "An unexpected error occurred on the server", entry: 6}

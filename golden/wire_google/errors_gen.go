@@ -37,31 +37,31 @@ const (
 var (
 	// ErrInvalidArgument is the sentinel of INVALID_ARGUMENT (400 Bad Request): Invalid argument.
 	//
-	// Its message is "Invalid value for {field}: {value}".
+	// Message: "Invalid value for {field}: {value}"
 	//
 	// Compare with errors.Is; create values with NewInvalidArgument.
 	ErrInvalidArgument = &Error{Code: CodeInvalidArgument, Status: 400, Title: "Invalid argument", Message: "Invalid value for {field}: {value}", entry: 1}
 	// ErrUnauthenticated is the sentinel of UNAUTHENTICATED (401 Unauthorized): Unauthenticated.
 	//
-	// Its message is "Request had invalid authentication credentials.".
+	// Message: "Request had invalid authentication credentials."
 	//
 	// Compare with errors.Is; create values with NewUnauthenticated.
 	ErrUnauthenticated = &Error{Code: CodeUnauthenticated, Status: 401, Title: "Unauthenticated", Message: "Request had invalid authentication credentials.", entry: 2}
 	// ErrPermissionDenied is the sentinel of PERMISSION_DENIED (403 Forbidden): Permission denied.
 	//
-	// Its message is "The caller does not have permission".
+	// Message: "The caller does not have permission"
 	//
 	// Compare with errors.Is; create values with NewPermissionDenied.
 	ErrPermissionDenied = &Error{Code: CodePermissionDenied, Status: 403, Title: "Permission denied", Message: "The caller does not have permission", entry: 3}
 	// ErrNotFound is the sentinel of NOT_FOUND (404 Not Found): Not found.
 	//
-	// Its message is "{resource} not found".
+	// Message: "{resource} not found"
 	//
 	// Compare with errors.Is; create values with NewNotFound.
 	ErrNotFound = &Error{Code: CodeNotFound, Status: 404, Title: "Not found", Message: "{resource} not found", entry: 4}
 	// ErrResourceExhausted is the sentinel of RESOURCE_EXHAUSTED (429 Too Many Requests): Resource exhausted.
 	//
-	// Its message is "Quota exceeded: {used} of {quota} used".
+	// Message: "Quota exceeded: {used} of {quota} used"
 	//
 	// Clients are told to retry after 30 seconds.
 	//
@@ -69,13 +69,13 @@ var (
 	ErrResourceExhausted = &Error{Code: CodeResourceExhausted, Status: 429, Title: "Resource exhausted", Message: "Quota exceeded: {used} of {quota} used", RetryAfter: 30, entry: 5}
 	// ErrInternal is the sentinel of INTERNAL (500 Internal Server Error): Internal.
 	//
-	// Its message is "Internal error encountered.".
+	// Message: "Internal error encountered."
 	//
 	// Compare with errors.Is; create values with NewInternal.
 	ErrInternal = &Error{Code: CodeInternal, Status: 500, Title: "Internal", Message: "Internal error encountered.", entry: 6}
 	// ErrUnavailable is the sentinel of UNAVAILABLE (503 Service Unavailable): Unavailable.
 	//
-	// Its message is "The service is currently unavailable.".
+	// Message: "The service is currently unavailable."
 	//
 	// Compare with errors.Is; create values with NewUnavailable.
 	ErrUnavailable = &Error{Code: CodeUnavailable, Status: 503, Title: "Unavailable", Message: "The service is currently unavailable.", entry: 7}

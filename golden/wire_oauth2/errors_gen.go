@@ -39,43 +39,43 @@ const (
 var (
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
-	// Its message is "The request is missing the {param} parameter".
+	// Message: "The request is missing the {param} parameter"
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
 	ErrInvalidRequest = &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is missing the {param} parameter", entry: 1}
 	// ErrInvalidClient is the sentinel of invalid_client (401 Unauthorized): Invalid client.
 	//
-	// Its message is "Client authentication failed".
+	// Message: "Client authentication failed"
 	//
 	// Compare with errors.Is; create values with NewInvalidClient.
 	ErrInvalidClient = &Error{Code: CodeInvalidClient, Status: 401, Title: "Invalid client", Message: "Client authentication failed", entry: 2}
 	// ErrInvalidGrant is the sentinel of invalid_grant (400 Bad Request): Invalid grant.
 	//
-	// Its message is "The authorization grant is invalid, expired or revoked".
+	// Message: "The authorization grant is invalid, expired or revoked"
 	//
 	// Compare with errors.Is; create values with NewInvalidGrant.
 	ErrInvalidGrant = &Error{Code: CodeInvalidGrant, Status: 400, Title: "Invalid grant", Message: "The authorization grant is invalid, expired or revoked", entry: 3}
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (400 Bad Request): Unauthorized client.
 	//
-	// Its message is "The client may not use this grant type".
+	// Message: "The client may not use this grant type"
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedClient.
 	ErrUnauthorizedClient = &Error{Code: CodeUnauthorizedClient, Status: 400, Title: "Unauthorized client", Message: "The client may not use this grant type", entry: 4}
 	// ErrUnsupportedGrantType is the sentinel of unsupported_grant_type (400 Bad Request): Unsupported grant type.
 	//
-	// Its message is "Grant type {grant_type} is not supported".
+	// Message: "Grant type {grant_type} is not supported"
 	//
 	// Compare with errors.Is; create values with NewUnsupportedGrantType.
 	ErrUnsupportedGrantType = &Error{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported grant type", Message: "Grant type {grant_type} is not supported", entry: 5}
 	// ErrInvalidScope is the sentinel of invalid_scope (400 Bad Request): Invalid scope.
 	//
-	// Its message is "The requested scope is invalid or exceeds the granted scope".
+	// Message: "The requested scope is invalid or exceeds the granted scope"
 	//
 	// Compare with errors.Is; create values with NewInvalidScope.
 	ErrInvalidScope = &Error{Code: CodeInvalidScope, Status: 400, Title: "Invalid scope", Message: "The requested scope is invalid or exceeds the granted scope", entry: 6}
 	// ErrSlowDown is the sentinel of slow_down (429 Too Many Requests): Slow down.
 	//
-	// Its message is "Polling too fast; slow down".
+	// Message: "Polling too fast; slow down"
 	//
 	// Clients are told to retry after 5 seconds.
 	//
@@ -85,7 +85,7 @@ var (
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
-	// Its message is "An internal error occurred.".
+	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
 	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}

@@ -41,49 +41,49 @@ const (
 var (
 	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
 	//
-	// Its message is "Validation failed".
+	// Message: "Validation failed"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
 	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "Validation failed", entry: 1}
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
-	// Its message is "{field} is required".
+	// Message: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewMissingField.
 	ErrMissingField = &Error{Code: CodeMissingField, Status: 400, Title: "Missing field", Message: "{field} is required", entry: 2}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Its message is "{field} must be a valid UUID".
+	// Message: "{field} must be a valid UUID"
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
 	ErrInvalidUUID = &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: "{field} must be a valid UUID", entry: 3}
 	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
 	//
-	// Its message is "Invalid API Key".
+	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
 	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 4}
 	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Access denied.
 	//
-	// Its message is "Access denied to this resource".
+	// Message: "Access denied to this resource"
 	//
 	// Compare with errors.Is; create values with NewAccessDenied.
 	ErrAccessDenied = &Error{Code: CodeAccessDenied, Status: 403, Title: "Access denied", Message: "Access denied to this resource", entry: 5}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
-	// Its message is "Livestream not found".
+	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
 	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 6}
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
-	// Its message is "Media server not found".
+	// Message: "Media server not found"
 	//
 	// Compare with errors.Is; create values with NewMediaServerNotFound.
 	ErrMediaServerNotFound = &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media server not found", Message: "Media server not found", entry: 7}
 	// ErrTooManyRequests is the sentinel of too_many_requests (429 Too Many Requests): Too many requests.
 	//
-	// Its message is "Rate limit exceeded".
+	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
 	//
@@ -93,7 +93,7 @@ var (
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
-	// Its message is "An internal error occurred.".
+	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
 	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 9}

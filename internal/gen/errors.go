@@ -34,10 +34,10 @@ func genSentinels(f *jen.File, s *model.Spec) {
 func sentinelDoc(e *model.Error) jen.Code {
 	head := fmt.Sprintf("Err%s is the sentinel of %s (%d %s): %s.", e.GoName, e.Code, e.Status, e.StatusText,
 		strings.TrimSuffix(oneLine(e.Title), "."))
-	msg := fmt.Sprintf("Its message is %s.", quoted(e.Message.Display))
+	msg := fmt.Sprintf("Message: %s", quoted(e.Message.Display))
 	var extra []string
 	for _, v := range e.Variants {
-		extra = append(extra, fmt.Sprintf("Variant %s: %s.", v.Name, quoted(v.Message.Display)))
+		extra = append(extra, fmt.Sprintf("Variant %s: %s", v.Name, quoted(v.Message.Display)))
 	}
 	if e.RetryAfter > 0 {
 		extra = append(extra, fmt.Sprintf("Clients are told to retry after %d seconds.", e.RetryAfter))

@@ -89,7 +89,7 @@ var (
 	//
 	// The API key sent in the `ls-api-key` header is unknown.
 	//
-	// Its message is "Invalid API Key".
+	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
 	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
@@ -97,7 +97,7 @@ var (
 	//
 	// The bearer token cannot be verified, or is malformed.
 	//
-	// Its message is "`token` is invalid.".
+	// Message: "`token` is invalid."
 	//
 	// Compare with errors.Is; create values with NewInvalidToken.
 	ErrInvalidToken = &Error{Code: CodeInvalidToken, Status: 401, Title: "Invalid token", Message: "`token` is invalid.", entry: 2}
@@ -105,7 +105,7 @@ var (
 	//
 	// The request requires authentication, but the session has expired.
 	//
-	// Its message is "The session has expired; sign in again.".
+	// Message: "The session has expired; sign in again."
 	//
 	// Compare with errors.Is; create values with NewSessionExpired.
 	ErrSessionExpired = &Error{Code: CodeSessionExpired, Status: 401, Title: "Session expired", Message: "The session has expired; sign in again.", entry: 3}
@@ -113,7 +113,7 @@ var (
 	//
 	// The request is authenticated, but the OAuth client may not perform the requested action.
 	//
-	// Its message is "The client is not authorized to perform this action.".
+	// Message: "The client is not authorized to perform this action."
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedClient.
 	ErrUnauthorizedClient = &Error{Code: CodeUnauthorizedClient, Status: 401, Title: "Unauthorized client", Message: "The client is not authorized to perform this action.", entry: 4}
@@ -122,7 +122,7 @@ var (
 	// The request was valid, but the token does not grant the permission it
 	// needs. `access_denied` is an older name for the same error.
 	//
-	// Its message is "The token lacks the {scope} scope.".
+	// Message: "The token lacks the {scope} scope."
 	//
 	// Aliases, accepted when decoding: access_denied.
 	//
@@ -132,15 +132,15 @@ var (
 	//
 	// The API key is valid but belongs to another project.
 	//
-	// Its message is "Access denied to this resource".
+	// Message: "Access denied to this resource"
 	//
 	// Compare with errors.Is; create values with NewProjectAccessDenied.
 	ErrProjectAccessDenied = &Error{Code: CodeProjectAccessDenied, Status: 403, Title: "Access denied", Message: "Access denied to this resource", entry: 6}
 	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Token not allowed for this API version.
 	//
-	// Its message is "Unauthorised access to V2 API, please provide valid payload version.".
+	// Message: "Unauthorised access to V2 API, please provide valid payload version."
 	//
-	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API.".
+	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedToken.
 	ErrUnauthorizedToken = &Error{Code: CodeUnauthorizedToken, Status: 403, Title: "Token not allowed for this API version", Message: "Unauthorised access to V2 API, please provide valid payload version.", entry: 7}
@@ -149,7 +149,7 @@ var (
 	// The request is missing a required parameter, includes an unsupported
 	// parameter value, or is otherwise malformed.
 	//
-	// Its message is "The request is malformed.".
+	// Message: "The request is malformed."
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
 	ErrInvalidRequest = &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is malformed.", entry: 8}
@@ -157,19 +157,19 @@ var (
 	//
 	// The request body is missing, or it cannot be decoded as JSON.
 	//
-	// Its message is "The payload is invalid.".
+	// Message: "The payload is invalid."
 	//
 	// Compare with errors.Is; create values with NewInvalidPayload.
 	ErrInvalidPayload = &Error{Code: CodeInvalidPayload, Status: 400, Title: "Invalid payload", Message: "The payload is invalid.", entry: 9}
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing required field.
 	//
-	// Its message is "{field} is required".
+	// Message: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewMissingField.
 	ErrMissingField = &Error{Code: CodeMissingField, Status: 400, Title: "Missing required field", Message: "{field} is required", entry: 10}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Its message is "{field} must be a valid UUID".
+	// Message: "{field} must be a valid UUID"
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
 	ErrInvalidUUID = &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: "{field} must be a valid UUID", entry: 11}
@@ -179,7 +179,7 @@ var (
 	// each field with its own message, for example
 	// `{"field": "name", "message": "name must be a string"}`.
 	//
-	// Its message is "Validation failed".
+	// Message: "Validation failed"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
 	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 422, Title: "Validation failed", Message: "Validation failed", entry: 12}
@@ -187,10 +187,10 @@ var (
 	//
 	// The composition layout of a recording or restream is not one the API supports.
 	//
-	// Its message is "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
+	// Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID."
 	//
-	// Variant priority: "layout.priority must be SPEAKER or PIN.".
-	// Variant grid_size: "grid size must be between 1 and {max}.".
+	// Variant priority: "layout.priority must be SPEAKER or PIN."
+	// Variant grid_size: "grid size must be between 1 and {max}."
 	//
 	// Compare with errors.Is; create values with NewInvalidLayout.
 	ErrInvalidLayout = &Error{Code: CodeInvalidLayout, Status: 422, Title: "Invalid layout", Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", entry: 13}
@@ -198,7 +198,7 @@ var (
 	//
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
 	//
-	// Its message is "Content-Type {content_type} is not supported.".
+	// Message: "Content-Type {content_type} is not supported."
 	//
 	// Compare with errors.Is; create values with NewInvalidContentType.
 	ErrInvalidContentType = &Error{Code: CodeInvalidContentType, Status: 415, Title: "Unsupported content type", Message: "Content-Type {content_type} is not supported.", entry: 14}
@@ -207,7 +207,7 @@ var (
 	// The request's `If-Match` header does not match the resource's current
 	// ETag: another client has modified it since you last retrieved it.
 	//
-	// Its message is "The resource has changed since you retrieved it.".
+	// Message: "The resource has changed since you retrieved it."
 	//
 	// Compare with errors.Is; create values with NewPreconditionFailed.
 	ErrPreconditionFailed = &Error{Code: CodePreconditionFailed, Status: 412, Title: "Precondition failed", Message: "The resource has changed since you retrieved it.", entry: 15}
@@ -215,19 +215,19 @@ var (
 	//
 	// The resource doesn't exist at all, or doesn't belong to your project.
 	//
-	// Its message is "The requested resource could not be found.".
+	// Message: "The requested resource could not be found."
 	//
 	// Compare with errors.Is; create values with NewNotFound.
 	ErrNotFound = &Error{Code: CodeNotFound, Status: 404, Title: "Resource not found", Message: "The requested resource could not be found.", entry: 16}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
-	// Its message is "Livestream not found".
+	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
 	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 17}
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
-	// Its message is "Media server not found".
+	// Message: "Media server not found"
 	//
 	// Compare with errors.Is; create values with NewMediaServerNotFound.
 	ErrMediaServerNotFound = &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media server not found", Message: "Media server not found", entry: 18}
@@ -235,7 +235,7 @@ var (
 	//
 	// The endpoint doesn't exist at all, for example `GET /foobar`.
 	//
-	// Its message is "Unrecognized request URL.".
+	// Message: "Unrecognized request URL."
 	//
 	// Compare with errors.Is; create values with NewRouteNotFound.
 	ErrRouteNotFound = &Error{Code: CodeRouteNotFound, Status: 404, Title: "Unrecognized request URL", Message: "Unrecognized request URL.", entry: 19}
@@ -243,7 +243,7 @@ var (
 	//
 	// The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.
 	//
-	// Its message is "Method is not allowed for this route.".
+	// Message: "Method is not allowed for this route."
 	//
 	// Compare with errors.Is; create values with NewMethodNotAllowed.
 	ErrMethodNotAllowed = &Error{Code: CodeMethodNotAllowed, Status: 405, Title: "Method not allowed", Message: "Method is not allowed for this route.", entry: 20}
@@ -252,7 +252,7 @@ var (
 	// The request conflicts with the current state of the resource, for
 	// example when creating a resource that already exists.
 	//
-	// Its message is "{resource} already exists".
+	// Message: "{resource} already exists"
 	//
 	// Compare with errors.Is; create values with NewConflict.
 	ErrConflict = &Error{Code: CodeConflict, Status: 409, Title: "Conflict", Message: "{resource} already exists", entry: 21}
@@ -260,7 +260,7 @@ var (
 	//
 	// The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)
 	//
-	// Its message is "Token is malformed".
+	// Message: "Token is malformed"
 	//
 	// Compare with errors.Is; create values with NewInvalidPushToken.
 	ErrInvalidPushToken = &Error{Code: CodeInvalidPushToken, Status: 401, Title: "Invalid push token", Message: "Token is malformed", entry: 22}
@@ -268,7 +268,7 @@ var (
 	//
 	// The push token is past its expiry. A stream whose token expires while live ends in the `TOKEN_EXPIRED` state.
 	//
-	// Its message is "Token has expired".
+	// Message: "Token has expired"
 	//
 	// Compare with errors.Is; create values with NewExpiredPushToken.
 	ErrExpiredPushToken = &Error{Code: CodeExpiredPushToken, Status: 401, Title: "Expired push token", Message: "Token has expired", entry: 23}
@@ -276,7 +276,7 @@ var (
 	//
 	// The push token is valid, but for another stream. (403 because the credential is genuine but not for this resource.)
 	//
-	// Its message is "Token doesn't match stream".
+	// Message: "Token doesn't match stream"
 	//
 	// Compare with errors.Is; create values with NewTokenMismatch.
 	ErrTokenMismatch = &Error{Code: CodeTokenMismatch, Status: 403, Title: "Token mismatch", Message: "Token doesn't match stream", entry: 24}
@@ -284,7 +284,7 @@ var (
 	//
 	// The project already has as many webhooks as its plan allows.
 	//
-	// Its message is "Your account has reached the webhook urls limit.".
+	// Message: "Your account has reached the webhook urls limit."
 	//
 	// Compare with errors.Is; create values with NewWebhookLimitReached.
 	ErrWebhookLimitReached = &Error{Code: CodeWebhookLimitReached, Status: 400, Title: "Webhook limit reached", Message: "Your account has reached the webhook urls limit.", entry: 25}
@@ -292,7 +292,7 @@ var (
 	//
 	// The API key sent more requests than its rate limit allows in the current window.
 	//
-	// Its message is "Rate limit exceeded".
+	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
 	//
@@ -302,7 +302,7 @@ var (
 	//
 	// The project has used all the streaming minutes of its plan this month.
 	//
-	// Its message is "Monthly usage limit of {limit} minutes exceeded.".
+	// Message: "Monthly usage limit of {limit} minutes exceeded."
 	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
 	ErrUsageLimitExceeded = &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Usage limit exceeded", Message: "Monthly usage limit of {limit} minutes exceeded.", entry: 27}
@@ -310,7 +310,7 @@ var (
 	//
 	// The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.
 	//
-	// Its message is "Quota exceeded".
+	// Message: "Quota exceeded"
 	//
 	// Compare with errors.Is; create values with NewQuotaExceeded.
 	//
@@ -320,11 +320,11 @@ var (
 	//
 	// A service behind the API did not answer in time.
 	//
-	// Its message is "Failed to get session details.".
+	// Message: "Failed to get session details."
 	//
-	// Variant rooms: "Unable to fetch rooms.".
-	// Variant recordings: "Unable to list Room Recordings.".
-	// Variant participants: "Failed to get Active participant List.".
+	// Variant rooms: "Unable to fetch rooms."
+	// Variant recordings: "Unable to list Room Recordings."
+	// Variant participants: "Failed to get Active participant List."
 	//
 	// Compare with errors.Is; create values with NewFetchError.
 	ErrFetchError = &Error{Code: CodeFetchError, Status: 502, Title: "Upstream fetch failed", Message: "Failed to get session details.", entry: 29}
@@ -334,7 +334,7 @@ var (
 	// that is not in this catalog is reported as; its details are never
 	// sent to clients.
 	//
-	// Its message is "An unexpected error occurred on the server.".
+	// Message: "An unexpected error occurred on the server."
 	//
 	// Compare with errors.Is; create values with NewServerError.
 	ErrServerError = &Error{Code: CodeServerError, Status: 500, Title: "Internal server error", Message: "An unexpected error occurred on the server.", entry: 30}

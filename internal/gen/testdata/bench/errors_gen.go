@@ -45,13 +45,13 @@ var (
 	//
 	// The key sent in the `ls-api-key` header is unknown.
 	//
-	// Its message is "Invalid API Key".
+	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
 	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
-	// Its message is "Access denied to this resource".
+	// Message: "Access denied to this resource"
 	//
 	// Aliases, accepted when decoding: access_denied.
 	//
@@ -59,27 +59,27 @@ var (
 	ErrInsufficientScope = &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "Access denied to this resource", entry: 2}
 	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
 	//
-	// Its message is "{field} is invalid: {reason}".
+	// Message: "{field} is invalid: {reason}"
 	//
-	// Variant field_missing: "{field} is required".
+	// Variant field_missing: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
 	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "{field} is invalid: {reason}", entry: 3}
 	// ErrTooManyItems is the sentinel of too_many_items (400 Bad Request): Too many items.
 	//
-	// Its message is "At most {max} items are allowed, got {count}".
+	// Message: "At most {max} items are allowed, got {count}"
 	//
 	// Compare with errors.Is; create values with NewTooManyItems.
 	ErrTooManyItems = &Error{Code: CodeTooManyItems, Status: 400, Title: "Too many items", Message: "At most {max} items are allowed, got {count}", entry: 4}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
-	// Its message is "Livestream not found".
+	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
 	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 5}
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
 	//
-	// Its message is "Rate limit exceeded".
+	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
 	//
@@ -87,7 +87,7 @@ var (
 	ErrRateLimited = &Error{Code: CodeRateLimited, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 6}
 	// ErrLegacyQuota is the sentinel of legacy_quota (429 Too Many Requests): Legacy quota.
 	//
-	// Its message is "Quota exceeded ({ratio} used, hard limit: {hard})".
+	// Message: "Quota exceeded ({ratio} used, hard limit: {hard})"
 	//
 	// Compare with errors.Is; create values with NewLegacyQuota.
 	//
@@ -97,7 +97,7 @@ var (
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
-	// Its message is "An internal error occurred.".
+	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
 	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}
