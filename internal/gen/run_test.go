@@ -71,7 +71,7 @@ func TestGeneratedPackages(t *testing.T) {
 		pkg := filepath.Join(dir, c.name)
 		write(t, filepath.Join(pkg, "errors_gen.go"), c.code)
 		write(t, filepath.Join(pkg, "harness_test.go"), []byte(strings.Replace(string(harness), "package PACKAGE", "package "+c.spec.Go.Package, 1)))
-		write(t, filepath.Join(pkg, "cases_test.go"), casesFile(c.spec, wireCases[c.name]))
+		write(t, filepath.Join(pkg, "cases_test.go"), casesFile(c.spec, wireCases[c.name], decodeCases[c.name]))
 	}
 	run(t, dir, "go", "vet", "./...")
 	run(t, dir, "go", "test", "-count=1", "./...")
@@ -101,7 +101,7 @@ func run(t *testing.T, dir string, name string, args ...string) {
 
 // casesFile renders cases_test.go: one testCase per constructor (main
 // message and each variant) called with the example params.
-func casesFile(s *model.Spec, wire []wireCase) []byte {
+func casesFile(s *model.Spec, wire []wireCase, decode []decodeCase) []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "package %s\n\nimport \"fmt\"\n\nvar _ = fmt.Errorf\n\n", s.Go.Package)
 	b.WriteString("var testCases = []testCase{\n")
@@ -128,6 +128,11 @@ func casesFile(s *model.Spec, wire []wireCase) []byte {
 	for _, w := range wire {
 		fmt.Fprintf(&b, "\t{name: %q, err: func() error { return %s }, path: %q, status: %d, retryAfter: %q, body: %q},\n",
 			w.name, w.expr, w.path, w.status, w.retryAfter, w.body)
+	}
+	b.WriteString("}\n\nvar testDecode = []decodeCase{\n")
+	for _, d := range decode {
+		fmt.Fprintf(&b, "\t{name: %q, status: %d, retryAfter: %q, body: %q, code: %q, message: %q, params: %q, variant: %q, wantRetry: %d},\n",
+			d.name, d.status, d.retryAfter, d.body, d.code, d.message, d.params, d.variant, d.wantRetry)
 	}
 	b.WriteString("}\n")
 	return []byte(b.String())

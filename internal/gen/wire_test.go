@@ -73,3 +73,66 @@ var wireCases = map[string][]wireCase{
 			`{"error":"internal_error","error_description":"An internal error occurred.","error_uri":"https://auth.example.com/docs/errors#internal_error"}`},
 	},
 }
+
+// decodeCase is a response a generated client must identify: code is the
+// canonical code FromResponse must find ("" for an unidentified error),
+// params the fmt %v of the decoded Params.
+type decodeCase struct {
+	name       string
+	status     int
+	retryAfter string // Retry-After header sent
+	body       string
+	code       string
+	message    string
+	params     string
+	variant    string
+	wantRetry  int
+}
+
+// decodeCases exercise each identification rule on hand-written bodies.
+var decodeCases = map[string][]decodeCase{
+	"basic": {
+		{"by type URI, params from the message", 400, "", `{"type":"https://docs.acme.dev/errors#too_many_items","title":"Too many items","status":400,"detail":"At most 3 items are allowed, got 4"}`,
+			"too_many_items", "At most 3 items are allowed, got 4", "[{max 3} {count 4}]", "", 0},
+		{"alias", 403, "", `{"type":"about:blank","status":403,"code":"access_denied","detail":"no"}`,
+			"insufficient_scope", "no", "[]", "", 0},
+		{"variant by message, params inline", 400, "", `{"code":"validation_failed","detail":"email is required","field":"email"}`,
+			"validation_failed", "email is required", "[{field email}]", "field_missing", 0},
+		{"HTTP-date Retry-After in the past", 429, "Wed, 21 Oct 2015 07:28:00 GMT", `{"code":"rate_limited","detail":"Rate limit exceeded"}`,
+			"rate_limited", "Rate limit exceeded", "[]", "", 0},
+		{"unknown code", 400, "", `{"code":"brand_new","detail":"Something new"}`,
+			"brand_new", "Something new", "[]", "", 0},
+	},
+	"wire_statuscode": {
+		{"by message template", 400, "", `{"statusCode":400,"message":"projectId must be a valid UUID","error":"Bad Request"}`,
+			"invalid_uuid", "projectId must be a valid UUID", "[{field projectId}]", "", 0},
+		{"by the only error with the status", 401, "", `{"statusCode":401,"message":"Token expired","error":"Unauthorized"}`,
+			"invalid_api_key", "Token expired", "[]", "", 0},
+		{"two errors share the status", 404, "", `{"statusCode":404,"message":"Project not found","error":"Not Found"}`,
+			"", "Project not found", "[]", "", 0},
+		{"retry from the body", 429, "", `{"statusCode":429,"message":"Rate limit exceeded","error":"Too Many Requests","retryAfter":17}`,
+			"too_many_requests", "Rate limit exceeded", "[]", "", 17},
+		{"header wins over the body", 429, "5", `{"statusCode":429,"message":"Rate limit exceeded","retryAfter":17}`,
+			"too_many_requests", "Rate limit exceeded", "[]", "", 5},
+	},
+	"wire_errorcode": {
+		{"alias in error", 403, "", `{"error":"access_denied","message":"Access denied"}`,
+			"insufficient_scope", "Access denied", "[]", "", 0},
+		{"typed params from the message", 429, "", `{"error":"usage_limit_exceeded","message":"Usage limit of 250 requests per minute exceeded"}`,
+			"usage_limit_exceeded", "Usage limit of 250 requests per minute exceeded", "[{limit 250} {window minute}]", "", 0},
+		{"an int placeholder does not match text", 429, "", `{"error":"usage_limit_exceeded","message":"Usage limit of many requests per minute exceeded"}`,
+			"usage_limit_exceeded", "Usage limit of many requests per minute exceeded", "[]", "", 0},
+	},
+	"wire_google": {
+		{"nested code", 404, "", `{"error":{"code":404,"message":"Object \"a.txt\" not found","status":"NOT_FOUND"}}`,
+			"NOT_FOUND", "Object \"a.txt\" not found", "[{resource Object \"a.txt\"}]", "", 0},
+		{"float and int64 params", 429, "", `{"error":{"code":429,"message":"Quota exceeded: 1e+21 of 9223372036854775807 used","status":"RESOURCE_EXHAUSTED"}}`,
+			"RESOURCE_EXHAUSTED", "Quota exceeded: 1e+21 of 9223372036854775807 used", "[{used 1e+21} {quota 9223372036854775807}]", "", 0},
+	},
+	"wire_oauth2": {
+		{"RFC 6749 example", 400, "", `{"error":"invalid_request","error_description":"The request is missing the grant_type parameter","error_uri":"https://auth.example.com/docs/errors#invalid_request"}`,
+			"invalid_request", "The request is missing the grant_type parameter", "[{param grant_type}]", "", 0},
+		{"by type URI only", 400, "", `{"error_uri":"https://auth.example.com/docs/errors#invalid_scope","error_description":"Bad scope"}`,
+			"invalid_scope", "Bad scope", "[]", "", 0},
+	},
+}
