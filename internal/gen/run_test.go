@@ -64,7 +64,12 @@ func TestGeneratedPackages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	// ERRGEN_GEN_DIR keeps the module for debugging or fuzzing, e.g.
+	// (cd $ERRGEN_GEN_DIR/basic && go test -fuzz FuzzFromResponse).
+	dir := os.Getenv("ERRGEN_GEN_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
 	write(t, filepath.Join(dir, "go.mod"), []byte("module errgentest\n\ngo 1.25\n"))
 	cases := loadRunCases(t)
 	for _, c := range cases {
