@@ -31,9 +31,9 @@ func TestWireBytes(t *testing.T) {
 	base := serve(t, 100)
 	cases := []struct {
 		name, method, path, key, contentType, body string
-		status                                      int
-		retryAfter                                  string
-		want                                        string
+		status                                     int
+		retryAfter                                 string
+		want                                       string
 	}{
 		{"invalid api key", "GET", "/v1/livestreams/x", "wrong", "", "", 401, "",
 			`{"type":"https://docs.streamline.dev/errors#invalid_api_key","title":"Invalid API key","status":401,"detail":"Invalid API Key","instance":"/v1/livestreams/x","code":"invalid_api_key"}`},
