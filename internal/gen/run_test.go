@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"go/format"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -140,7 +141,11 @@ func casesFile(s *model.Spec, wire []wireCase, decode []decodeCase) []byte {
 			d.name, d.status, d.retryAfter, d.body, d.code, d.message, d.params, d.variant, d.wantRetry)
 	}
 	b.WriteString("}\n")
-	return []byte(b.String())
+	src, err := format.Source([]byte(b.String()))
+	if err != nil {
+		panic(fmt.Sprintf("cases_test.go does not format: %v\n%s", err, b.String()))
+	}
+	return src
 }
 
 func writeCase(b *strings.Builder, e *model.Error, name, ctor string, m *model.Message, params []int, variant string) {
