@@ -39,19 +39,37 @@ var (
 	// Message: "Path {path} is not allowed: use {id} or `\\` </script> & more"
 	//
 	// Compare with errors.Is; create values with NewBadPathV2.
-	ErrBadPathV2 = &Error{Code: CodeBadPathV2, Status: 400, Title: "Bad path */ (or \"quoted\")", Message: "Path {path} is not allowed: use {id} or `\\` </script> & more", entry: 1}
+	ErrBadPathV2 = &Error{
+		Code:    CodeBadPathV2,
+		Status:  400,
+		Title:   "Bad path */ (or \"quoted\")",
+		Message: "Path {path} is not allowed: use {id} or `\\` </script> & more",
+		entry:   1,
+	}
 	// ErrLineSep is the sentinel of LINE_SEP (422 Unprocessable Entity): Line sep.
 	//
 	// Message: "Separators and in {what}, count {n}"
 	//
 	// Compare with errors.Is; create values with NewLineSep.
-	ErrLineSep = &Error{Code: CodeLineSep, Status: 422, Title: "Line sep", Message: "Separators \u2028 and \u2029 in {what}, count {n}", entry: 2}
+	ErrLineSep = &Error{
+		Code:    CodeLineSep,
+		Status:  422,
+		Title:   "Line sep",
+		Message: "Separators \u2028 and \u2029 in {what}, count {n}",
+		entry:   2,
+	}
 	// ErrEmptyMessageParam is the sentinel of empty_message_param (409 Conflict): Empty message param.
 	//
 	// Message: "{a}{b}"
 	//
 	// Compare with errors.Is; create values with NewEmptyMessageParam.
-	ErrEmptyMessageParam = &Error{Code: CodeEmptyMessageParam, Status: 409, Title: "Empty message param", Message: "{a}{b}", entry: 3}
+	ErrEmptyMessageParam = &Error{
+		Code:    CodeEmptyMessageParam,
+		Status:  409,
+		Title:   "Empty message param",
+		Message: "{a}{b}",
+		entry:   3,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
@@ -59,7 +77,13 @@ var (
 	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 4}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   4,
+	}
 )
 
 // NewBadPathV2 returns a new bad.path-v2 error (400 Bad Request) with the message "Path {path} is not allowed: use {id} or `\\` </script> & more".
@@ -68,22 +92,49 @@ var (
 //
 //   - path: the path */ given
 func NewBadPathV2(path string) *Error {
-	return &Error{Code: CodeBadPathV2, Status: 400, Title: "Bad path */ (or \"quoted\")", Message: "Path " + path + " is not allowed: use {id} or `\\` </script> & more", Params: []Param{{Name: "path", Value: path}}, entry: 1}
+	return &Error{
+		Code:    CodeBadPathV2,
+		Status:  400,
+		Title:   "Bad path */ (or \"quoted\")",
+		Message: "Path " + path + " is not allowed: use {id} or `\\` </script> & more",
+		Params:  []Param{{Name: "path", Value: path}},
+		entry:   1,
+	}
 }
 
 // NewLineSep returns a new LINE_SEP error (422 Unprocessable Entity) with the message "Separators and in {what}, count {n}".
 func NewLineSep(what string, n int64) *Error {
-	return &Error{Code: CodeLineSep, Status: 422, Title: "Line sep", Message: "Separators \u2028 and \u2029 in " + what + ", count " + strconv.FormatInt(n, 10), Params: []Param{{Name: "what", Value: what}, {Name: "n", Value: n}}, entry: 2}
+	return &Error{
+		Code:    CodeLineSep,
+		Status:  422,
+		Title:   "Line sep",
+		Message: "Separators \u2028 and \u2029 in " + what + ", count " + strconv.FormatInt(n, 10),
+		Params:  []Param{{Name: "what", Value: what}, {Name: "n", Value: n}},
+		entry:   2,
+	}
 }
 
 // NewEmptyMessageParam returns a new empty_message_param error (409 Conflict) with the message "{a}{b}".
 func NewEmptyMessageParam(a string, b int) *Error {
-	return &Error{Code: CodeEmptyMessageParam, Status: 409, Title: "Empty message param", Message: a + strconv.Itoa(b), Params: []Param{{Name: "a", Value: a}, {Name: "b", Value: b}}, entry: 3}
+	return &Error{
+		Code:    CodeEmptyMessageParam,
+		Status:  409,
+		Title:   "Empty message param",
+		Message: a + strconv.Itoa(b),
+		Params:  []Param{{Name: "a", Value: a}, {Name: "b", Value: b}},
+		entry:   3,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 4}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   4,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -94,10 +145,88 @@ var errgenContentType = []string{"application/json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeBadPathV2, status: 400, title: "Bad path */ (or \"quoted\")", params: []string{"path"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"Path ", " is not allowed: use {id} or `\\` </script> & more"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"kind\":\"$literal dollar\",\"code\":\"bad.path-v2\""}, {op: errgenOpMessage, lit: "\"msg\":"}, {op: errgenOpOpen, lit: "\"info\":{"}, {op: errgenOpConst, lit: "\"title\":\"Bad path */ (or \\\"quoted\\\")\""}, {op: errgenOpParams, lit: "\"params\":"}, {op: errgenOpInstance, lit: "\"where\":"}, {op: errgenOpClose}, {op: errgenOpParam, lit: "\"one\":", name: "path"}, {op: errgenOpConst, lit: "\"version\":2,\"beta\":true"}}, sentinel: ErrBadPathV2},
-	{code: CodeLineSep, status: 422, title: "Line sep", params: []string{"what", "n"}, kinds: "sI", messages: []errgenTemplate{{lits: []string{"Separators \u2028 and \u2029 in ", ", count ", ""}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"kind\":\"$literal dollar\",\"code\":\"LINE_SEP\""}, {op: errgenOpMessage, lit: "\"msg\":"}, {op: errgenOpOpen, lit: "\"info\":{"}, {op: errgenOpConst, lit: "\"title\":\"Line sep\""}, {op: errgenOpParams, lit: "\"params\":"}, {op: errgenOpInstance, lit: "\"where\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"version\":2,\"beta\":true"}}, sentinel: ErrLineSep},
-	{code: CodeEmptyMessageParam, status: 409, title: "Empty message param", params: []string{"a", "b"}, kinds: "si", messages: []errgenTemplate{{lits: []string{"", "", ""}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"kind\":\"$literal dollar\",\"code\":\"empty_message_param\""}, {op: errgenOpMessage, lit: "\"msg\":"}, {op: errgenOpOpen, lit: "\"info\":{"}, {op: errgenOpConst, lit: "\"title\":\"Empty message param\""}, {op: errgenOpParams, lit: "\"params\":"}, {op: errgenOpInstance, lit: "\"where\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"version\":2,\"beta\":true"}}, sentinel: ErrEmptyMessageParam},
-	{code: CodeInternalError, status: 500, title: "Internal server error", messages: []errgenTemplate{{lits: []string{"An internal error occurred."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"kind\":\"$literal dollar\",\"code\":\"internal_error\""}, {op: errgenOpMessage, lit: "\"msg\":"}, {op: errgenOpOpen, lit: "\"info\":{"}, {op: errgenOpConst, lit: "\"title\":\"Internal server error\""}, {op: errgenOpInstance, lit: "\"where\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"version\":2,\"beta\":true"}}, sentinel: ErrInternalError},
+	{
+		code:   CodeBadPathV2,
+		status: 400,
+		title:  "Bad path */ (or \"quoted\")",
+		params: []string{"path"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"Path ", " is not allowed: use {id} or `\\` </script> & more"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"bad.path-v2"`},
+			{op: errgenOpMessage, lit: `"msg":`},
+			{op: errgenOpOpen, lit: `"info":{`},
+			{op: errgenOpConst, lit: `"title":"Bad path */ (or \"quoted\")"`},
+			{op: errgenOpParams, lit: `"params":`},
+			{op: errgenOpInstance, lit: `"where":`},
+			{op: errgenOpClose},
+			{op: errgenOpParam, lit: `"one":`, name: "path"},
+			{op: errgenOpConst, lit: `"version":2,"beta":true`},
+		},
+		sentinel: ErrBadPathV2,
+	},
+	{
+		code:   CodeLineSep,
+		status: 422,
+		title:  "Line sep",
+		params: []string{"what", "n"},
+		kinds:  "sI",
+		messages: []errgenTemplate{
+			{lits: []string{"Separators \u2028 and \u2029 in ", ", count ", ""}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"LINE_SEP"`},
+			{op: errgenOpMessage, lit: `"msg":`},
+			{op: errgenOpOpen, lit: `"info":{`},
+			{op: errgenOpConst, lit: `"title":"Line sep"`},
+			{op: errgenOpParams, lit: `"params":`},
+			{op: errgenOpInstance, lit: `"where":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"version":2,"beta":true`},
+		},
+		sentinel: ErrLineSep,
+	},
+	{
+		code:   CodeEmptyMessageParam,
+		status: 409,
+		title:  "Empty message param",
+		params: []string{"a", "b"},
+		kinds:  "si",
+		messages: []errgenTemplate{
+			{lits: []string{"", "", ""}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"empty_message_param"`},
+			{op: errgenOpMessage, lit: `"msg":`},
+			{op: errgenOpOpen, lit: `"info":{`},
+			{op: errgenOpConst, lit: `"title":"Empty message param"`},
+			{op: errgenOpParams, lit: `"params":`},
+			{op: errgenOpInstance, lit: `"where":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"version":2,"beta":true`},
+		},
+		sentinel: ErrEmptyMessageParam,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal server error",
+		messages: []errgenTemplate{
+			{lits: []string{"An internal error occurred."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"internal_error"`},
+			{op: errgenOpMessage, lit: `"msg":`},
+			{op: errgenOpOpen, lit: `"info":{`},
+			{op: errgenOpConst, lit: `"title":"Internal server error"`},
+			{op: errgenOpInstance, lit: `"where":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"version":2,"beta":true`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.

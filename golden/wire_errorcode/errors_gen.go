@@ -42,7 +42,13 @@ var (
 	// Variant missing_param: "Missing required parameter {param}"
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is malformed", entry: 1}
+	ErrInvalidRequest = &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Invalid request",
+		Message: "The request is malformed",
+		entry:   1,
+	}
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
 	// Message: "The token does not grant access to this resource"
@@ -50,19 +56,37 @@ var (
 	// Aliases, accepted when decoding: access_denied.
 	//
 	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "The token does not grant access to this resource", entry: 2}
+	ErrInsufficientScope = &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "The token does not grant access to this resource",
+		entry:   2,
+	}
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
 	//
 	// Message: "The session has expired"
 	//
 	// Compare with errors.Is; create values with NewSessionExpired.
-	ErrSessionExpired = &Error{Code: CodeSessionExpired, Status: 401, Title: "Session expired", Message: "The session has expired", entry: 3}
+	ErrSessionExpired = &Error{
+		Code:    CodeSessionExpired,
+		Status:  401,
+		Title:   "Session expired",
+		Message: "The session has expired",
+		entry:   3,
+	}
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
 	//
 	// Message: "The resource was not found"
 	//
 	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{Code: CodeNotFound, Status: 404, Title: "Not found", Message: "The resource was not found", entry: 4}
+	ErrNotFound = &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Not found",
+		Message: "The resource was not found",
+		entry:   4,
+	}
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
 	// Message: "Usage limit of {limit} requests per {window} exceeded"
@@ -70,48 +94,107 @@ var (
 	// Clients are told to retry after 3600 seconds.
 	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
-	ErrUsageLimitExceeded = &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Usage limit exceeded", Message: "Usage limit of {limit} requests per {window} exceeded", RetryAfter: 3600, entry: 5}
+	ErrUsageLimitExceeded = &Error{
+		Code:       CodeUsageLimitExceeded,
+		Status:     429,
+		Title:      "Usage limit exceeded",
+		Message:    "Usage limit of {limit} requests per {window} exceeded",
+		RetryAfter: 3600,
+		entry:      5,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal error.
 	//
 	// Message: "An unexpected error occurred on the server"
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal error", Message: "An unexpected error occurred on the server", entry: 6}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal error",
+		Message: "An unexpected error occurred on the server",
+		entry:   6,
+	}
 )
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is malformed".
 func NewInvalidRequest() *Error {
-	return &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is malformed", entry: 1}
+	return &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Invalid request",
+		Message: "The request is malformed",
+		entry:   1,
+	}
 }
 
 // NewInvalidRequestMissingParam returns a new invalid_request error (400 Bad Request), variant missing_param, with the message "Missing required parameter {param}".
 func NewInvalidRequestMissingParam(param string) *Error {
-	return &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "Missing required parameter " + param, Params: []Param{{Name: "param", Value: param}}, Variant: "missing_param", entry: 1}
+	return &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Invalid request",
+		Message: "Missing required parameter " + param,
+		Params:  []Param{{Name: "param", Value: param}},
+		Variant: "missing_param",
+		entry:   1,
+	}
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The token does not grant access to this resource".
 func NewInsufficientScope() *Error {
-	return &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "The token does not grant access to this resource", entry: 2}
+	return &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "The token does not grant access to this resource",
+		entry:   2,
+	}
 }
 
 // NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The session has expired".
 func NewSessionExpired() *Error {
-	return &Error{Code: CodeSessionExpired, Status: 401, Title: "Session expired", Message: "The session has expired", entry: 3}
+	return &Error{
+		Code:    CodeSessionExpired,
+		Status:  401,
+		Title:   "Session expired",
+		Message: "The session has expired",
+		entry:   3,
+	}
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The resource was not found".
 func NewNotFound() *Error {
-	return &Error{Code: CodeNotFound, Status: 404, Title: "Not found", Message: "The resource was not found", entry: 4}
+	return &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Not found",
+		Message: "The resource was not found",
+		entry:   4,
+	}
 }
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Usage limit of {limit} requests per {window} exceeded".
 func NewUsageLimitExceeded(limit int, window string) *Error {
-	return &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Usage limit exceeded", Message: "Usage limit of " + strconv.Itoa(limit) + " requests per " + window + " exceeded", Params: []Param{{Name: "limit", Value: limit}, {Name: "window", Value: window}}, RetryAfter: 3600, entry: 5}
+	return &Error{
+		Code:       CodeUsageLimitExceeded,
+		Status:     429,
+		Title:      "Usage limit exceeded",
+		Message:    "Usage limit of " + strconv.Itoa(limit) + " requests per " + window + " exceeded",
+		Params:     []Param{{Name: "limit", Value: limit}, {Name: "window", Value: window}},
+		RetryAfter: 3600,
+		entry:      5,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal error", Message: "An unexpected error occurred on the server", entry: 6}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal error",
+		Message: "An unexpected error occurred on the server",
+		entry:   6,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -122,12 +205,97 @@ var errgenContentType = []string{"application/json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidRequest, status: 400, title: "Invalid request", params: []string{"param"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"The request is malformed"}}, {variant: "missing_param", lits: []string{"Missing required parameter ", ""}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"invalid_request\""}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpDetails, lit: "\"details\":"}}, sentinel: ErrInvalidRequest},
-	{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", messages: []errgenTemplate{{lits: []string{"The token does not grant access to this resource"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"insufficient_scope\""}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpDetails, lit: "\"details\":"}}, sentinel: ErrInsufficientScope},
-	{code: CodeSessionExpired, status: 401, title: "Session expired", messages: []errgenTemplate{{lits: []string{"The session has expired"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"session_expired\""}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpDetails, lit: "\"details\":"}}, sentinel: ErrSessionExpired},
-	{code: CodeNotFound, status: 404, title: "Not found", messages: []errgenTemplate{{lits: []string{"The resource was not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"not_found\""}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpDetails, lit: "\"details\":"}}, sentinel: ErrNotFound},
-	{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", retryAfter: 3600, retryHeader: []string{"3600"}, params: []string{"limit", "window"}, kinds: "is", messages: []errgenTemplate{{lits: []string{"Usage limit of ", " requests per ", " exceeded"}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"usage_limit_exceeded\""}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpDetails, lit: "\"details\":"}}, sentinel: ErrUsageLimitExceeded},
-	{code: CodeInternalError, status: 500, title: "Internal error", messages: []errgenTemplate{{lits: []string{"An unexpected error occurred on the server"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"internal_error\""}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpDetails, lit: "\"details\":"}}, sentinel: ErrInternalError},
+	{
+		code:   CodeInvalidRequest,
+		status: 400,
+		title:  "Invalid request",
+		params: []string{"param"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"The request is malformed"}},
+			{variant: "missing_param", lits: []string{"Missing required parameter ", ""}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"invalid_request"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpDetails, lit: `"details":`},
+		},
+		sentinel: ErrInvalidRequest,
+	},
+	{
+		code:   CodeInsufficientScope,
+		status: 403,
+		title:  "Insufficient scope",
+		messages: []errgenTemplate{
+			{lits: []string{"The token does not grant access to this resource"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"insufficient_scope"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpDetails, lit: `"details":`},
+		},
+		sentinel: ErrInsufficientScope,
+	},
+	{
+		code:   CodeSessionExpired,
+		status: 401,
+		title:  "Session expired",
+		messages: []errgenTemplate{
+			{lits: []string{"The session has expired"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"session_expired"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpDetails, lit: `"details":`},
+		},
+		sentinel: ErrSessionExpired,
+	},
+	{
+		code:   CodeNotFound,
+		status: 404,
+		title:  "Not found",
+		messages: []errgenTemplate{
+			{lits: []string{"The resource was not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"not_found"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpDetails, lit: `"details":`},
+		},
+		sentinel: ErrNotFound,
+	},
+	{
+		code:        CodeUsageLimitExceeded,
+		status:      429,
+		title:       "Usage limit exceeded",
+		retryAfter:  3600,
+		retryHeader: []string{"3600"},
+		params:      []string{"limit", "window"},
+		kinds:       "is",
+		messages: []errgenTemplate{
+			{lits: []string{"Usage limit of ", " requests per ", " exceeded"}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"usage_limit_exceeded"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpDetails, lit: `"details":`},
+		},
+		sentinel: ErrUsageLimitExceeded,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal error",
+		messages: []errgenTemplate{
+			{lits: []string{"An unexpected error occurred on the server"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"internal_error"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpDetails, lit: `"details":`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.

@@ -40,25 +40,49 @@ var (
 	// Message: "Invalid value for {field}: {value}"
 	//
 	// Compare with errors.Is; create values with NewInvalidArgument.
-	ErrInvalidArgument = &Error{Code: CodeInvalidArgument, Status: 400, Title: "Invalid argument", Message: "Invalid value for {field}: {value}", entry: 1}
+	ErrInvalidArgument = &Error{
+		Code:    CodeInvalidArgument,
+		Status:  400,
+		Title:   "Invalid argument",
+		Message: "Invalid value for {field}: {value}",
+		entry:   1,
+	}
 	// ErrUnauthenticated is the sentinel of UNAUTHENTICATED (401 Unauthorized): Unauthenticated.
 	//
 	// Message: "Request had invalid authentication credentials."
 	//
 	// Compare with errors.Is; create values with NewUnauthenticated.
-	ErrUnauthenticated = &Error{Code: CodeUnauthenticated, Status: 401, Title: "Unauthenticated", Message: "Request had invalid authentication credentials.", entry: 2}
+	ErrUnauthenticated = &Error{
+		Code:    CodeUnauthenticated,
+		Status:  401,
+		Title:   "Unauthenticated",
+		Message: "Request had invalid authentication credentials.",
+		entry:   2,
+	}
 	// ErrPermissionDenied is the sentinel of PERMISSION_DENIED (403 Forbidden): Permission denied.
 	//
 	// Message: "The caller does not have permission"
 	//
 	// Compare with errors.Is; create values with NewPermissionDenied.
-	ErrPermissionDenied = &Error{Code: CodePermissionDenied, Status: 403, Title: "Permission denied", Message: "The caller does not have permission", entry: 3}
+	ErrPermissionDenied = &Error{
+		Code:    CodePermissionDenied,
+		Status:  403,
+		Title:   "Permission denied",
+		Message: "The caller does not have permission",
+		entry:   3,
+	}
 	// ErrNotFound is the sentinel of NOT_FOUND (404 Not Found): Not found.
 	//
 	// Message: "{resource} not found"
 	//
 	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{Code: CodeNotFound, Status: 404, Title: "Not found", Message: "{resource} not found", entry: 4}
+	ErrNotFound = &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Not found",
+		Message: "{resource} not found",
+		entry:   4,
+	}
 	// ErrResourceExhausted is the sentinel of RESOURCE_EXHAUSTED (429 Too Many Requests): Resource exhausted.
 	//
 	// Message: "Quota exceeded: {used} of {quota} used"
@@ -66,54 +90,119 @@ var (
 	// Clients are told to retry after 30 seconds.
 	//
 	// Compare with errors.Is; create values with NewResourceExhausted.
-	ErrResourceExhausted = &Error{Code: CodeResourceExhausted, Status: 429, Title: "Resource exhausted", Message: "Quota exceeded: {used} of {quota} used", RetryAfter: 30, entry: 5}
+	ErrResourceExhausted = &Error{
+		Code:       CodeResourceExhausted,
+		Status:     429,
+		Title:      "Resource exhausted",
+		Message:    "Quota exceeded: {used} of {quota} used",
+		RetryAfter: 30,
+		entry:      5,
+	}
 	// ErrInternal is the sentinel of INTERNAL (500 Internal Server Error): Internal.
 	//
 	// Message: "Internal error encountered."
 	//
 	// Compare with errors.Is; create values with NewInternal.
-	ErrInternal = &Error{Code: CodeInternal, Status: 500, Title: "Internal", Message: "Internal error encountered.", entry: 6}
+	ErrInternal = &Error{
+		Code:    CodeInternal,
+		Status:  500,
+		Title:   "Internal",
+		Message: "Internal error encountered.",
+		entry:   6,
+	}
 	// ErrUnavailable is the sentinel of UNAVAILABLE (503 Service Unavailable): Unavailable.
 	//
 	// Message: "The service is currently unavailable."
 	//
 	// Compare with errors.Is; create values with NewUnavailable.
-	ErrUnavailable = &Error{Code: CodeUnavailable, Status: 503, Title: "Unavailable", Message: "The service is currently unavailable.", entry: 7}
+	ErrUnavailable = &Error{
+		Code:    CodeUnavailable,
+		Status:  503,
+		Title:   "Unavailable",
+		Message: "The service is currently unavailable.",
+		entry:   7,
+	}
 )
 
 // NewInvalidArgument returns a new INVALID_ARGUMENT error (400 Bad Request) with the message "Invalid value for {field}: {value}".
 func NewInvalidArgument(field string, value string) *Error {
-	return &Error{Code: CodeInvalidArgument, Status: 400, Title: "Invalid argument", Message: "Invalid value for " + field + ": " + value, Params: []Param{{Name: "field", Value: field}, {Name: "value", Value: value}}, entry: 1}
+	return &Error{
+		Code:    CodeInvalidArgument,
+		Status:  400,
+		Title:   "Invalid argument",
+		Message: "Invalid value for " + field + ": " + value,
+		Params:  []Param{{Name: "field", Value: field}, {Name: "value", Value: value}},
+		entry:   1,
+	}
 }
 
 // NewUnauthenticated returns a new UNAUTHENTICATED error (401 Unauthorized) with the message "Request had invalid authentication credentials.".
 func NewUnauthenticated() *Error {
-	return &Error{Code: CodeUnauthenticated, Status: 401, Title: "Unauthenticated", Message: "Request had invalid authentication credentials.", entry: 2}
+	return &Error{
+		Code:    CodeUnauthenticated,
+		Status:  401,
+		Title:   "Unauthenticated",
+		Message: "Request had invalid authentication credentials.",
+		entry:   2,
+	}
 }
 
 // NewPermissionDenied returns a new PERMISSION_DENIED error (403 Forbidden) with the message "The caller does not have permission".
 func NewPermissionDenied() *Error {
-	return &Error{Code: CodePermissionDenied, Status: 403, Title: "Permission denied", Message: "The caller does not have permission", entry: 3}
+	return &Error{
+		Code:    CodePermissionDenied,
+		Status:  403,
+		Title:   "Permission denied",
+		Message: "The caller does not have permission",
+		entry:   3,
+	}
 }
 
 // NewNotFound returns a new NOT_FOUND error (404 Not Found) with the message "{resource} not found".
 func NewNotFound(resource string) *Error {
-	return &Error{Code: CodeNotFound, Status: 404, Title: "Not found", Message: resource + " not found", Params: []Param{{Name: "resource", Value: resource}}, entry: 4}
+	return &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Not found",
+		Message: resource + " not found",
+		Params:  []Param{{Name: "resource", Value: resource}},
+		entry:   4,
+	}
 }
 
 // NewResourceExhausted returns a new RESOURCE_EXHAUSTED error (429 Too Many Requests) with the message "Quota exceeded: {used} of {quota} used".
 func NewResourceExhausted(used float64, quota int64) *Error {
-	return &Error{Code: CodeResourceExhausted, Status: 429, Title: "Resource exhausted", Message: "Quota exceeded: " + strconv.FormatFloat(used, 'g', -1, 64) + " of " + strconv.FormatInt(quota, 10) + " used", Params: []Param{{Name: "used", Value: used}, {Name: "quota", Value: quota}}, RetryAfter: 30, entry: 5}
+	return &Error{
+		Code:       CodeResourceExhausted,
+		Status:     429,
+		Title:      "Resource exhausted",
+		Message:    "Quota exceeded: " + strconv.FormatFloat(used, 'g', -1, 64) + " of " + strconv.FormatInt(quota, 10) + " used",
+		Params:     []Param{{Name: "used", Value: used}, {Name: "quota", Value: quota}},
+		RetryAfter: 30,
+		entry:      5,
+	}
 }
 
 // NewInternal returns a new INTERNAL error (500 Internal Server Error) with the message "Internal error encountered.".
 func NewInternal() *Error {
-	return &Error{Code: CodeInternal, Status: 500, Title: "Internal", Message: "Internal error encountered.", entry: 6}
+	return &Error{
+		Code:    CodeInternal,
+		Status:  500,
+		Title:   "Internal",
+		Message: "Internal error encountered.",
+		entry:   6,
+	}
 }
 
 // NewUnavailable returns a new UNAVAILABLE error (503 Service Unavailable) with the message "The service is currently unavailable.".
 func NewUnavailable() *Error {
-	return &Error{Code: CodeUnavailable, Status: 503, Title: "Unavailable", Message: "The service is currently unavailable.", entry: 7}
+	return &Error{
+		Code:    CodeUnavailable,
+		Status:  503,
+		Title:   "Unavailable",
+		Message: "The service is currently unavailable.",
+		entry:   7,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -124,13 +213,133 @@ var errgenContentType = []string{"application/json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidArgument, status: 400, title: "Invalid argument", params: []string{"field", "value"}, kinds: "ss", messages: []errgenTemplate{{lits: []string{"Invalid value for ", ": ", ""}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpOpen, lit: "\"error\":{"}, {op: errgenOpConst, lit: "\"code\":400"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"status\":\"INVALID_ARGUMENT\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpClose}}, sentinel: ErrInvalidArgument},
-	{code: CodeUnauthenticated, status: 401, title: "Unauthenticated", messages: []errgenTemplate{{lits: []string{"Request had invalid authentication credentials."}}}, body: []errgenOp{{op: errgenOpOpen, lit: "\"error\":{"}, {op: errgenOpConst, lit: "\"code\":401"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"status\":\"UNAUTHENTICATED\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpClose}}, sentinel: ErrUnauthenticated},
-	{code: CodePermissionDenied, status: 403, title: "Permission denied", messages: []errgenTemplate{{lits: []string{"The caller does not have permission"}}}, body: []errgenOp{{op: errgenOpOpen, lit: "\"error\":{"}, {op: errgenOpConst, lit: "\"code\":403"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"status\":\"PERMISSION_DENIED\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpClose}}, sentinel: ErrPermissionDenied},
-	{code: CodeNotFound, status: 404, title: "Not found", params: []string{"resource"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " not found"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpOpen, lit: "\"error\":{"}, {op: errgenOpConst, lit: "\"code\":404"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"status\":\"NOT_FOUND\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpClose}}, sentinel: ErrNotFound},
-	{code: CodeResourceExhausted, status: 429, title: "Resource exhausted", retryAfter: 30, retryHeader: []string{"30"}, params: []string{"used", "quota"}, kinds: "fI", messages: []errgenTemplate{{lits: []string{"Quota exceeded: ", " of ", " used"}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpOpen, lit: "\"error\":{"}, {op: errgenOpConst, lit: "\"code\":429"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"status\":\"RESOURCE_EXHAUSTED\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpClose}}, sentinel: ErrResourceExhausted},
-	{code: CodeInternal, status: 500, title: "Internal", messages: []errgenTemplate{{lits: []string{"Internal error encountered."}}}, body: []errgenOp{{op: errgenOpOpen, lit: "\"error\":{"}, {op: errgenOpConst, lit: "\"code\":500"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"status\":\"INTERNAL\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpClose}}, sentinel: ErrInternal},
-	{code: CodeUnavailable, status: 503, title: "Unavailable", messages: []errgenTemplate{{lits: []string{"The service is currently unavailable."}}}, body: []errgenOp{{op: errgenOpOpen, lit: "\"error\":{"}, {op: errgenOpConst, lit: "\"code\":503"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"status\":\"UNAVAILABLE\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpClose}}, sentinel: ErrUnavailable},
+	{
+		code:   CodeInvalidArgument,
+		status: 400,
+		title:  "Invalid argument",
+		params: []string{"field", "value"},
+		kinds:  "ss",
+		messages: []errgenTemplate{
+			{lits: []string{"Invalid value for ", ": ", ""}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpOpen, lit: `"error":{`},
+			{op: errgenOpConst, lit: `"code":400`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"status":"INVALID_ARGUMENT"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpClose},
+		},
+		sentinel: ErrInvalidArgument,
+	},
+	{
+		code:   CodeUnauthenticated,
+		status: 401,
+		title:  "Unauthenticated",
+		messages: []errgenTemplate{
+			{lits: []string{"Request had invalid authentication credentials."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpOpen, lit: `"error":{`},
+			{op: errgenOpConst, lit: `"code":401`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"status":"UNAUTHENTICATED"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpClose},
+		},
+		sentinel: ErrUnauthenticated,
+	},
+	{
+		code:   CodePermissionDenied,
+		status: 403,
+		title:  "Permission denied",
+		messages: []errgenTemplate{
+			{lits: []string{"The caller does not have permission"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpOpen, lit: `"error":{`},
+			{op: errgenOpConst, lit: `"code":403`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"status":"PERMISSION_DENIED"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpClose},
+		},
+		sentinel: ErrPermissionDenied,
+	},
+	{
+		code:   CodeNotFound,
+		status: 404,
+		title:  "Not found",
+		params: []string{"resource"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " not found"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpOpen, lit: `"error":{`},
+			{op: errgenOpConst, lit: `"code":404`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"status":"NOT_FOUND"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpClose},
+		},
+		sentinel: ErrNotFound,
+	},
+	{
+		code:        CodeResourceExhausted,
+		status:      429,
+		title:       "Resource exhausted",
+		retryAfter:  30,
+		retryHeader: []string{"30"},
+		params:      []string{"used", "quota"},
+		kinds:       "fI",
+		messages: []errgenTemplate{
+			{lits: []string{"Quota exceeded: ", " of ", " used"}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpOpen, lit: `"error":{`},
+			{op: errgenOpConst, lit: `"code":429`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"status":"RESOURCE_EXHAUSTED"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpClose},
+		},
+		sentinel: ErrResourceExhausted,
+	},
+	{
+		code:   CodeInternal,
+		status: 500,
+		title:  "Internal",
+		messages: []errgenTemplate{
+			{lits: []string{"Internal error encountered."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpOpen, lit: `"error":{`},
+			{op: errgenOpConst, lit: `"code":500`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"status":"INTERNAL"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpClose},
+		},
+		sentinel: ErrInternal,
+	},
+	{
+		code:   CodeUnavailable,
+		status: 503,
+		title:  "Unavailable",
+		messages: []errgenTemplate{
+			{lits: []string{"The service is currently unavailable."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpOpen, lit: `"error":{`},
+			{op: errgenOpConst, lit: `"code":503`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"status":"UNAVAILABLE"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpClose},
+		},
+		sentinel: ErrUnavailable,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.

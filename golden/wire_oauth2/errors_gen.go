@@ -42,37 +42,73 @@ var (
 	// Message: "The request is missing the {param} parameter"
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is missing the {param} parameter", entry: 1}
+	ErrInvalidRequest = &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Invalid request",
+		Message: "The request is missing the {param} parameter",
+		entry:   1,
+	}
 	// ErrInvalidClient is the sentinel of invalid_client (401 Unauthorized): Invalid client.
 	//
 	// Message: "Client authentication failed"
 	//
 	// Compare with errors.Is; create values with NewInvalidClient.
-	ErrInvalidClient = &Error{Code: CodeInvalidClient, Status: 401, Title: "Invalid client", Message: "Client authentication failed", entry: 2}
+	ErrInvalidClient = &Error{
+		Code:    CodeInvalidClient,
+		Status:  401,
+		Title:   "Invalid client",
+		Message: "Client authentication failed",
+		entry:   2,
+	}
 	// ErrInvalidGrant is the sentinel of invalid_grant (400 Bad Request): Invalid grant.
 	//
 	// Message: "The authorization grant is invalid, expired or revoked"
 	//
 	// Compare with errors.Is; create values with NewInvalidGrant.
-	ErrInvalidGrant = &Error{Code: CodeInvalidGrant, Status: 400, Title: "Invalid grant", Message: "The authorization grant is invalid, expired or revoked", entry: 3}
+	ErrInvalidGrant = &Error{
+		Code:    CodeInvalidGrant,
+		Status:  400,
+		Title:   "Invalid grant",
+		Message: "The authorization grant is invalid, expired or revoked",
+		entry:   3,
+	}
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (400 Bad Request): Unauthorized client.
 	//
 	// Message: "The client may not use this grant type"
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedClient.
-	ErrUnauthorizedClient = &Error{Code: CodeUnauthorizedClient, Status: 400, Title: "Unauthorized client", Message: "The client may not use this grant type", entry: 4}
+	ErrUnauthorizedClient = &Error{
+		Code:    CodeUnauthorizedClient,
+		Status:  400,
+		Title:   "Unauthorized client",
+		Message: "The client may not use this grant type",
+		entry:   4,
+	}
 	// ErrUnsupportedGrantType is the sentinel of unsupported_grant_type (400 Bad Request): Unsupported grant type.
 	//
 	// Message: "Grant type {grant_type} is not supported"
 	//
 	// Compare with errors.Is; create values with NewUnsupportedGrantType.
-	ErrUnsupportedGrantType = &Error{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported grant type", Message: "Grant type {grant_type} is not supported", entry: 5}
+	ErrUnsupportedGrantType = &Error{
+		Code:    CodeUnsupportedGrantType,
+		Status:  400,
+		Title:   "Unsupported grant type",
+		Message: "Grant type {grant_type} is not supported",
+		entry:   5,
+	}
 	// ErrInvalidScope is the sentinel of invalid_scope (400 Bad Request): Invalid scope.
 	//
 	// Message: "The requested scope is invalid or exceeds the granted scope"
 	//
 	// Compare with errors.Is; create values with NewInvalidScope.
-	ErrInvalidScope = &Error{Code: CodeInvalidScope, Status: 400, Title: "Invalid scope", Message: "The requested scope is invalid or exceeds the granted scope", entry: 6}
+	ErrInvalidScope = &Error{
+		Code:    CodeInvalidScope,
+		Status:  400,
+		Title:   "Invalid scope",
+		Message: "The requested scope is invalid or exceeds the granted scope",
+		entry:   6,
+	}
 	// ErrSlowDown is the sentinel of slow_down (429 Too Many Requests): Slow down.
 	//
 	// Message: "Polling too fast; slow down"
@@ -80,7 +116,14 @@ var (
 	// Clients are told to retry after 5 seconds.
 	//
 	// Compare with errors.Is; create values with NewSlowDown.
-	ErrSlowDown = &Error{Code: CodeSlowDown, Status: 429, Title: "Slow down", Message: "Polling too fast; slow down", RetryAfter: 5, entry: 7}
+	ErrSlowDown = &Error{
+		Code:       CodeSlowDown,
+		Status:     429,
+		Title:      "Slow down",
+		Message:    "Polling too fast; slow down",
+		RetryAfter: 5,
+		entry:      7,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
@@ -88,47 +131,104 @@ var (
 	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   8,
+	}
 )
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing the {param} parameter".
 func NewInvalidRequest(param string) *Error {
-	return &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is missing the " + param + " parameter", Params: []Param{{Name: "param", Value: param}}, entry: 1}
+	return &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Invalid request",
+		Message: "The request is missing the " + param + " parameter",
+		Params:  []Param{{Name: "param", Value: param}},
+		entry:   1,
+	}
 }
 
 // NewInvalidClient returns a new invalid_client error (401 Unauthorized) with the message "Client authentication failed".
 func NewInvalidClient() *Error {
-	return &Error{Code: CodeInvalidClient, Status: 401, Title: "Invalid client", Message: "Client authentication failed", entry: 2}
+	return &Error{
+		Code:    CodeInvalidClient,
+		Status:  401,
+		Title:   "Invalid client",
+		Message: "Client authentication failed",
+		entry:   2,
+	}
 }
 
 // NewInvalidGrant returns a new invalid_grant error (400 Bad Request) with the message "The authorization grant is invalid, expired or revoked".
 func NewInvalidGrant() *Error {
-	return &Error{Code: CodeInvalidGrant, Status: 400, Title: "Invalid grant", Message: "The authorization grant is invalid, expired or revoked", entry: 3}
+	return &Error{
+		Code:    CodeInvalidGrant,
+		Status:  400,
+		Title:   "Invalid grant",
+		Message: "The authorization grant is invalid, expired or revoked",
+		entry:   3,
+	}
 }
 
 // NewUnauthorizedClient returns a new unauthorized_client error (400 Bad Request) with the message "The client may not use this grant type".
 func NewUnauthorizedClient() *Error {
-	return &Error{Code: CodeUnauthorizedClient, Status: 400, Title: "Unauthorized client", Message: "The client may not use this grant type", entry: 4}
+	return &Error{
+		Code:    CodeUnauthorizedClient,
+		Status:  400,
+		Title:   "Unauthorized client",
+		Message: "The client may not use this grant type",
+		entry:   4,
+	}
 }
 
 // NewUnsupportedGrantType returns a new unsupported_grant_type error (400 Bad Request) with the message "Grant type {grant_type} is not supported".
 func NewUnsupportedGrantType(grantType string) *Error {
-	return &Error{Code: CodeUnsupportedGrantType, Status: 400, Title: "Unsupported grant type", Message: "Grant type " + grantType + " is not supported", Params: []Param{{Name: "grant_type", Value: grantType}}, entry: 5}
+	return &Error{
+		Code:    CodeUnsupportedGrantType,
+		Status:  400,
+		Title:   "Unsupported grant type",
+		Message: "Grant type " + grantType + " is not supported",
+		Params:  []Param{{Name: "grant_type", Value: grantType}},
+		entry:   5,
+	}
 }
 
 // NewInvalidScope returns a new invalid_scope error (400 Bad Request) with the message "The requested scope is invalid or exceeds the granted scope".
 func NewInvalidScope() *Error {
-	return &Error{Code: CodeInvalidScope, Status: 400, Title: "Invalid scope", Message: "The requested scope is invalid or exceeds the granted scope", entry: 6}
+	return &Error{
+		Code:    CodeInvalidScope,
+		Status:  400,
+		Title:   "Invalid scope",
+		Message: "The requested scope is invalid or exceeds the granted scope",
+		entry:   6,
+	}
 }
 
 // NewSlowDown returns a new slow_down error (429 Too Many Requests) with the message "Polling too fast; slow down".
 func NewSlowDown() *Error {
-	return &Error{Code: CodeSlowDown, Status: 429, Title: "Slow down", Message: "Polling too fast; slow down", RetryAfter: 5, entry: 7}
+	return &Error{
+		Code:       CodeSlowDown,
+		Status:     429,
+		Title:      "Slow down",
+		Message:    "Polling too fast; slow down",
+		RetryAfter: 5,
+		entry:      7,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   8,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -139,14 +239,132 @@ var errgenContentType = []string{"application/json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidRequest, status: 400, title: "Invalid request", docURL: "https://auth.example.com/docs/errors#invalid_request", params: []string{"param"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"The request is missing the ", " parameter"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"invalid_request\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#invalid_request\""}}, sentinel: ErrInvalidRequest},
-	{code: CodeInvalidClient, status: 401, title: "Invalid client", docURL: "https://auth.example.com/docs/errors#invalid_client", messages: []errgenTemplate{{lits: []string{"Client authentication failed"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"invalid_client\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#invalid_client\""}}, sentinel: ErrInvalidClient},
-	{code: CodeInvalidGrant, status: 400, title: "Invalid grant", docURL: "https://auth.example.com/docs/errors#invalid_grant", messages: []errgenTemplate{{lits: []string{"The authorization grant is invalid, expired or revoked"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"invalid_grant\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#invalid_grant\""}}, sentinel: ErrInvalidGrant},
-	{code: CodeUnauthorizedClient, status: 400, title: "Unauthorized client", docURL: "https://auth.example.com/docs/errors#unauthorized_client", messages: []errgenTemplate{{lits: []string{"The client may not use this grant type"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"unauthorized_client\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#unauthorized_client\""}}, sentinel: ErrUnauthorizedClient},
-	{code: CodeUnsupportedGrantType, status: 400, title: "Unsupported grant type", docURL: "https://auth.example.com/docs/errors#unsupported_grant_type", params: []string{"grant_type"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"Grant type ", " is not supported"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"unsupported_grant_type\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#unsupported_grant_type\""}}, sentinel: ErrUnsupportedGrantType},
-	{code: CodeInvalidScope, status: 400, title: "Invalid scope", docURL: "https://auth.example.com/docs/errors#invalid_scope", messages: []errgenTemplate{{lits: []string{"The requested scope is invalid or exceeds the granted scope"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"invalid_scope\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#invalid_scope\""}}, sentinel: ErrInvalidScope},
-	{code: CodeSlowDown, status: 429, title: "Slow down", docURL: "https://auth.example.com/docs/errors#slow_down", retryAfter: 5, retryHeader: []string{"5"}, messages: []errgenTemplate{{lits: []string{"Polling too fast; slow down"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"slow_down\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#slow_down\""}}, sentinel: ErrSlowDown},
-	{code: CodeInternalError, status: 500, title: "Internal server error", docURL: "https://auth.example.com/docs/errors#internal_error", messages: []errgenTemplate{{lits: []string{"An internal error occurred."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"internal_error\""}, {op: errgenOpMessage, lit: "\"error_description\":"}, {op: errgenOpConst, lit: "\"error_uri\":\"https://auth.example.com/docs/errors#internal_error\""}}, sentinel: ErrInternalError},
+	{
+		code:   CodeInvalidRequest,
+		status: 400,
+		title:  "Invalid request",
+		docURL: "https://auth.example.com/docs/errors#invalid_request",
+		params: []string{"param"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"The request is missing the ", " parameter"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"invalid_request"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_request"`},
+		},
+		sentinel: ErrInvalidRequest,
+	},
+	{
+		code:   CodeInvalidClient,
+		status: 401,
+		title:  "Invalid client",
+		docURL: "https://auth.example.com/docs/errors#invalid_client",
+		messages: []errgenTemplate{
+			{lits: []string{"Client authentication failed"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"invalid_client"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_client"`},
+		},
+		sentinel: ErrInvalidClient,
+	},
+	{
+		code:   CodeInvalidGrant,
+		status: 400,
+		title:  "Invalid grant",
+		docURL: "https://auth.example.com/docs/errors#invalid_grant",
+		messages: []errgenTemplate{
+			{lits: []string{"The authorization grant is invalid, expired or revoked"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"invalid_grant"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_grant"`},
+		},
+		sentinel: ErrInvalidGrant,
+	},
+	{
+		code:   CodeUnauthorizedClient,
+		status: 400,
+		title:  "Unauthorized client",
+		docURL: "https://auth.example.com/docs/errors#unauthorized_client",
+		messages: []errgenTemplate{
+			{lits: []string{"The client may not use this grant type"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"unauthorized_client"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#unauthorized_client"`},
+		},
+		sentinel: ErrUnauthorizedClient,
+	},
+	{
+		code:   CodeUnsupportedGrantType,
+		status: 400,
+		title:  "Unsupported grant type",
+		docURL: "https://auth.example.com/docs/errors#unsupported_grant_type",
+		params: []string{"grant_type"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"Grant type ", " is not supported"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"unsupported_grant_type"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#unsupported_grant_type"`},
+		},
+		sentinel: ErrUnsupportedGrantType,
+	},
+	{
+		code:   CodeInvalidScope,
+		status: 400,
+		title:  "Invalid scope",
+		docURL: "https://auth.example.com/docs/errors#invalid_scope",
+		messages: []errgenTemplate{
+			{lits: []string{"The requested scope is invalid or exceeds the granted scope"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"invalid_scope"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_scope"`},
+		},
+		sentinel: ErrInvalidScope,
+	},
+	{
+		code:        CodeSlowDown,
+		status:      429,
+		title:       "Slow down",
+		docURL:      "https://auth.example.com/docs/errors#slow_down",
+		retryAfter:  5,
+		retryHeader: []string{"5"},
+		messages: []errgenTemplate{
+			{lits: []string{"Polling too fast; slow down"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"slow_down"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#slow_down"`},
+		},
+		sentinel: ErrSlowDown,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal server error",
+		docURL: "https://auth.example.com/docs/errors#internal_error",
+		messages: []errgenTemplate{
+			{lits: []string{"An internal error occurred."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"internal_error"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#internal_error"`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.

@@ -44,43 +44,85 @@ var (
 	// Message: "Validation failed"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "Validation failed", entry: 1}
+	ErrValidationFailed = &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: "Validation failed",
+		entry:   1,
+	}
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
 	// Message: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewMissingField.
-	ErrMissingField = &Error{Code: CodeMissingField, Status: 400, Title: "Missing field", Message: "{field} is required", entry: 2}
+	ErrMissingField = &Error{
+		Code:    CodeMissingField,
+		Status:  400,
+		Title:   "Missing field",
+		Message: "{field} is required",
+		entry:   2,
+	}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
 	// Message: "{field} must be a valid UUID"
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
-	ErrInvalidUUID = &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: "{field} must be a valid UUID", entry: 3}
+	ErrInvalidUUID = &Error{
+		Code:    CodeInvalidUUID,
+		Status:  400,
+		Title:   "Invalid UUID",
+		Message: "{field} must be a valid UUID",
+		entry:   3,
+	}
 	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
 	//
 	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 4}
+	ErrInvalidAPIKey = &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   4,
+	}
 	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Access denied.
 	//
 	// Message: "Access denied to this resource"
 	//
 	// Compare with errors.Is; create values with NewAccessDenied.
-	ErrAccessDenied = &Error{Code: CodeAccessDenied, Status: 403, Title: "Access denied", Message: "Access denied to this resource", entry: 5}
+	ErrAccessDenied = &Error{
+		Code:    CodeAccessDenied,
+		Status:  403,
+		Title:   "Access denied",
+		Message: "Access denied to this resource",
+		entry:   5,
+	}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
 	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 6}
+	ErrLivestreamNotFound = &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   6,
+	}
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
 	// Message: "Media server not found"
 	//
 	// Compare with errors.Is; create values with NewMediaServerNotFound.
-	ErrMediaServerNotFound = &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media server not found", Message: "Media server not found", entry: 7}
+	ErrMediaServerNotFound = &Error{
+		Code:    CodeMediaServerNotFound,
+		Status:  404,
+		Title:   "Media server not found",
+		Message: "Media server not found",
+		entry:   7,
+	}
 	// ErrTooManyRequests is the sentinel of too_many_requests (429 Too Many Requests): Too many requests.
 	//
 	// Message: "Rate limit exceeded"
@@ -88,7 +130,14 @@ var (
 	// Clients are told to retry after 60 seconds.
 	//
 	// Compare with errors.Is; create values with NewTooManyRequests.
-	ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 8}
+	ErrTooManyRequests = &Error{
+		Code:       CodeTooManyRequests,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      8,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
@@ -96,12 +145,24 @@ var (
 	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 9}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   9,
+	}
 )
 
 // NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "Validation failed".
 func NewValidationFailed() *Error {
-	return &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "Validation failed", entry: 1}
+	return &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: "Validation failed",
+		entry:   1,
+	}
 }
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
@@ -110,42 +171,93 @@ func NewValidationFailed() *Error {
 //
 //   - field: the missing request field
 func NewMissingField(field string) *Error {
-	return &Error{Code: CodeMissingField, Status: 400, Title: "Missing field", Message: field + " is required", Params: []Param{{Name: "field", Value: field}}, entry: 2}
+	return &Error{
+		Code:    CodeMissingField,
+		Status:  400,
+		Title:   "Missing field",
+		Message: field + " is required",
+		Params:  []Param{{Name: "field", Value: field}},
+		entry:   2,
+	}
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
 func NewInvalidUUID(field string) *Error {
-	return &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: field + " must be a valid UUID", Params: []Param{{Name: "field", Value: field}}, entry: 3}
+	return &Error{
+		Code:    CodeInvalidUUID,
+		Status:  400,
+		Title:   "Invalid UUID",
+		Message: field + " must be a valid UUID",
+		Params:  []Param{{Name: "field", Value: field}},
+		entry:   3,
+	}
 }
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 4}
+	return &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   4,
+	}
 }
 
 // NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "Access denied to this resource".
 func NewAccessDenied() *Error {
-	return &Error{Code: CodeAccessDenied, Status: 403, Title: "Access denied", Message: "Access denied to this resource", entry: 5}
+	return &Error{
+		Code:    CodeAccessDenied,
+		Status:  403,
+		Title:   "Access denied",
+		Message: "Access denied to this resource",
+		entry:   5,
+	}
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 6}
+	return &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   6,
+	}
 }
 
 // NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
 func NewMediaServerNotFound() *Error {
-	return &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media server not found", Message: "Media server not found", entry: 7}
+	return &Error{
+		Code:    CodeMediaServerNotFound,
+		Status:  404,
+		Title:   "Media server not found",
+		Message: "Media server not found",
+		entry:   7,
+	}
 }
 
 // NewTooManyRequests returns a new too_many_requests error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewTooManyRequests() *Error {
-	return &Error{Code: CodeTooManyRequests, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 8}
+	return &Error{
+		Code:       CodeTooManyRequests,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      8,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 9}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   9,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -156,15 +268,156 @@ var errgenContentType = []string{"application/json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeValidationFailed, status: 400, title: "Validation failed", messages: []errgenTemplate{{lits: []string{"Validation failed"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":400"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Bad Request\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrValidationFailed},
-	{code: CodeMissingField, status: 400, title: "Missing field", params: []string{"field"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " is required"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":400"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Bad Request\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrMissingField},
-	{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: []string{"field"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " must be a valid UUID"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":400"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Bad Request\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrInvalidUUID},
-	{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", messages: []errgenTemplate{{lits: []string{"Invalid API Key"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":401"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Unauthorized\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrInvalidAPIKey},
-	{code: CodeAccessDenied, status: 403, title: "Access denied", messages: []errgenTemplate{{lits: []string{"Access denied to this resource"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":403"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Forbidden\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrAccessDenied},
-	{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", messages: []errgenTemplate{{lits: []string{"Livestream not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":404"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Not Found\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrLivestreamNotFound},
-	{code: CodeMediaServerNotFound, status: 404, title: "Media server not found", messages: []errgenTemplate{{lits: []string{"Media server not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":404"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Not Found\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrMediaServerNotFound},
-	{code: CodeTooManyRequests, status: 429, title: "Too many requests", retryAfter: 60, retryHeader: []string{"60"}, messages: []errgenTemplate{{lits: []string{"Rate limit exceeded"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":429"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Too Many Requests\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrTooManyRequests},
-	{code: CodeInternalError, status: 500, title: "Internal server error", messages: []errgenTemplate{{lits: []string{"An internal error occurred."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":500"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Internal Server Error\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrInternalError},
+	{
+		code:   CodeValidationFailed,
+		status: 400,
+		title:  "Validation failed",
+		messages: []errgenTemplate{
+			{lits: []string{"Validation failed"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":400`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Bad Request"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrValidationFailed,
+	},
+	{
+		code:   CodeMissingField,
+		status: 400,
+		title:  "Missing field",
+		params: []string{"field"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " is required"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":400`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Bad Request"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrMissingField,
+	},
+	{
+		code:   CodeInvalidUUID,
+		status: 400,
+		title:  "Invalid UUID",
+		params: []string{"field"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":400`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Bad Request"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrInvalidUUID,
+	},
+	{
+		code:   CodeInvalidAPIKey,
+		status: 401,
+		title:  "Invalid API key",
+		messages: []errgenTemplate{
+			{lits: []string{"Invalid API Key"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":401`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrInvalidAPIKey,
+	},
+	{
+		code:   CodeAccessDenied,
+		status: 403,
+		title:  "Access denied",
+		messages: []errgenTemplate{
+			{lits: []string{"Access denied to this resource"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":403`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Forbidden"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrAccessDenied,
+	},
+	{
+		code:   CodeLivestreamNotFound,
+		status: 404,
+		title:  "Livestream not found",
+		messages: []errgenTemplate{
+			{lits: []string{"Livestream not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":404`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Not Found"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrLivestreamNotFound,
+	},
+	{
+		code:   CodeMediaServerNotFound,
+		status: 404,
+		title:  "Media server not found",
+		messages: []errgenTemplate{
+			{lits: []string{"Media server not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":404`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Not Found"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrMediaServerNotFound,
+	},
+	{
+		code:        CodeTooManyRequests,
+		status:      429,
+		title:       "Too many requests",
+		retryAfter:  60,
+		retryHeader: []string{"60"},
+		messages: []errgenTemplate{
+			{lits: []string{"Rate limit exceeded"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":429`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Too Many Requests"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrTooManyRequests,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal server error",
+		messages: []errgenTemplate{
+			{lits: []string{"An internal error occurred."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":500`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Internal Server Error"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.

@@ -26,7 +26,7 @@ func genSentinels(f *jen.File, s *model.Spec) {
 	var defs []jen.Code
 	for i, e := range s.AllErrors() {
 		defs = append(defs, sentinelDoc(e))
-		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Op("&").Id("Error").Values(errorFields(e, i, jen.Lit(e.Message.Display), nil, "")...))
+		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Op("&").Id("Error").Values(lines(errorFields(e, i, jen.Lit(e.Message.Display), nil, ""))...))
 	}
 	f.Var().Defs(defs...)
 }
@@ -127,7 +127,7 @@ func genConstructor(f *jen.File, e *model.Error, i int, name string, m *model.Me
 		args = append(args, jen.Id(e.Params[j].ArgName).Id(string(e.Params[j].Type)))
 	}
 	f.Func().Id(name).Params(args...).Op("*").Id("Error").Block(
-		jen.Return(jen.Op("&").Id("Error").Values(errorFields(e, i, messageExpr(e, m), params, variant)...)),
+		jen.Return(jen.Op("&").Id("Error").Values(lines(errorFields(e, i, messageExpr(e, m), params, variant))...)),
 	)
 }
 

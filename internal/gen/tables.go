@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
@@ -49,7 +50,7 @@ func genTables(f *jen.File, s *model.Spec) {
 func genCatalog(f *jen.File, s *model.Spec, all []*model.Error) {
 	var entries []jen.Code
 	for _, e := range all {
-		entries = append(entries, jen.Line().Values(entryFields(s, e)...))
+		entries = append(entries, jen.Line().Values(lines(entryFields(s, e))...))
 	}
 	f.Add(doc("errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs."))
 	f.Var().Id("errgenCatalog").Op("=").Index(jen.Op("...")).Id("errgenEntry").Values(append(entries, jen.Line())...)
@@ -84,12 +85,12 @@ func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 	for _, v := range e.Variants {
 		msgs = append(msgs, template(&v.Message, v.Name))
 	}
-	out = append(out, jen.Id("messages").Op(":").Index().Id("errgenTemplate").Values(msgs...))
+	out = append(out, jen.Id("messages").Op(":").Index().Id("errgenTemplate").Values(lines(msgs)...))
 	var ops []jen.Code
 	for _, o := range bodyProgram(s, e) {
 		fields := []jen.Code{jen.Id("op").Op(":").Id(o.kind)}
 		if o.lit != "" {
-			fields = append(fields, jen.Id("lit").Op(":").Lit(o.lit))
+			fields = append(fields, jen.Id("lit").Op(":").Add(rawLit(o.lit)))
 		}
 		if o.name != "" {
 			fields = append(fields, jen.Id("name").Op(":").Lit(o.name))
@@ -97,9 +98,27 @@ func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 		ops = append(ops, jen.Values(fields...))
 	}
 	out = append(out,
-		jen.Id("body").Op(":").Index().Id("errgenOp").Values(ops...),
+		jen.Id("body").Op(":").Index().Id("errgenOp").Values(lines(ops)...),
 		jen.Id("sentinel").Op(":").Id("Err"+e.GoName))
 	return out
+}
+
+// rawLit renders pre-encoded JSON as a raw string literal when it can be
+// one, so its quotes need no escaping in the generated file.
+func rawLit(s string) jen.Code {
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return r == '`' || r < 0x20 || r == 0x7f || r == '\uFEFF' }) {
+		return jen.Lit(s)
+	}
+	return jen.Op("`" + s + "`")
+}
+
+// lines puts each element of a composite literal on its own line.
+func lines(items []jen.Code) []jen.Code {
+	out := make([]jen.Code, 0, len(items)+1)
+	for _, it := range items {
+		out = append(out, jen.Line().Add(it))
+	}
+	return append(out, jen.Line())
 }
 
 func kindByte(t model.ParamType) byte {

@@ -92,7 +92,13 @@ var (
 	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
+	ErrInvalidAPIKey = &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   1,
+	}
 	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
 	//
 	// The bearer token cannot be verified, or is malformed.
@@ -100,7 +106,13 @@ var (
 	// Message: "`token` is invalid."
 	//
 	// Compare with errors.Is; create values with NewInvalidToken.
-	ErrInvalidToken = &Error{Code: CodeInvalidToken, Status: 401, Title: "Invalid token", Message: "`token` is invalid.", entry: 2}
+	ErrInvalidToken = &Error{
+		Code:    CodeInvalidToken,
+		Status:  401,
+		Title:   "Invalid token",
+		Message: "`token` is invalid.",
+		entry:   2,
+	}
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
 	//
 	// The request requires authentication, but the session has expired.
@@ -108,7 +120,13 @@ var (
 	// Message: "The session has expired; sign in again."
 	//
 	// Compare with errors.Is; create values with NewSessionExpired.
-	ErrSessionExpired = &Error{Code: CodeSessionExpired, Status: 401, Title: "Session expired", Message: "The session has expired; sign in again.", entry: 3}
+	ErrSessionExpired = &Error{
+		Code:    CodeSessionExpired,
+		Status:  401,
+		Title:   "Session expired",
+		Message: "The session has expired; sign in again.",
+		entry:   3,
+	}
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (401 Unauthorized): Unauthorized client.
 	//
 	// The request is authenticated, but the OAuth client may not perform the requested action.
@@ -116,7 +134,13 @@ var (
 	// Message: "The client is not authorized to perform this action."
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedClient.
-	ErrUnauthorizedClient = &Error{Code: CodeUnauthorizedClient, Status: 401, Title: "Unauthorized client", Message: "The client is not authorized to perform this action.", entry: 4}
+	ErrUnauthorizedClient = &Error{
+		Code:    CodeUnauthorizedClient,
+		Status:  401,
+		Title:   "Unauthorized client",
+		Message: "The client is not authorized to perform this action.",
+		entry:   4,
+	}
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
 	// The request was valid, but the token does not grant the permission it
@@ -127,7 +151,13 @@ var (
 	// Aliases, accepted when decoding: access_denied.
 	//
 	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "The token lacks the {scope} scope.", entry: 5}
+	ErrInsufficientScope = &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "The token lacks the {scope} scope.",
+		entry:   5,
+	}
 	// ErrProjectAccessDenied is the sentinel of project_access_denied (403 Forbidden): Access denied.
 	//
 	// The API key is valid but belongs to another project.
@@ -135,7 +165,13 @@ var (
 	// Message: "Access denied to this resource"
 	//
 	// Compare with errors.Is; create values with NewProjectAccessDenied.
-	ErrProjectAccessDenied = &Error{Code: CodeProjectAccessDenied, Status: 403, Title: "Access denied", Message: "Access denied to this resource", entry: 6}
+	ErrProjectAccessDenied = &Error{
+		Code:    CodeProjectAccessDenied,
+		Status:  403,
+		Title:   "Access denied",
+		Message: "Access denied to this resource",
+		entry:   6,
+	}
 	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Token not allowed for this API version.
 	//
 	// Message: "Unauthorised access to V2 API, please provide valid payload version."
@@ -143,7 +179,13 @@ var (
 	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedToken.
-	ErrUnauthorizedToken = &Error{Code: CodeUnauthorizedToken, Status: 403, Title: "Token not allowed for this API version", Message: "Unauthorised access to V2 API, please provide valid payload version.", entry: 7}
+	ErrUnauthorizedToken = &Error{
+		Code:    CodeUnauthorizedToken,
+		Status:  403,
+		Title:   "Token not allowed for this API version",
+		Message: "Unauthorised access to V2 API, please provide valid payload version.",
+		entry:   7,
+	}
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
 	// The request is missing a required parameter, includes an unsupported
@@ -152,7 +194,13 @@ var (
 	// Message: "The request is malformed."
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is malformed.", entry: 8}
+	ErrInvalidRequest = &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Invalid request",
+		Message: "The request is malformed.",
+		entry:   8,
+	}
 	// ErrInvalidPayload is the sentinel of invalid_payload (400 Bad Request): Invalid payload.
 	//
 	// The request body is missing, or it cannot be decoded as JSON.
@@ -160,19 +208,37 @@ var (
 	// Message: "The payload is invalid."
 	//
 	// Compare with errors.Is; create values with NewInvalidPayload.
-	ErrInvalidPayload = &Error{Code: CodeInvalidPayload, Status: 400, Title: "Invalid payload", Message: "The payload is invalid.", entry: 9}
+	ErrInvalidPayload = &Error{
+		Code:    CodeInvalidPayload,
+		Status:  400,
+		Title:   "Invalid payload",
+		Message: "The payload is invalid.",
+		entry:   9,
+	}
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing required field.
 	//
 	// Message: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewMissingField.
-	ErrMissingField = &Error{Code: CodeMissingField, Status: 400, Title: "Missing required field", Message: "{field} is required", entry: 10}
+	ErrMissingField = &Error{
+		Code:    CodeMissingField,
+		Status:  400,
+		Title:   "Missing required field",
+		Message: "{field} is required",
+		entry:   10,
+	}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
 	// Message: "{field} must be a valid UUID"
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
-	ErrInvalidUUID = &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: "{field} must be a valid UUID", entry: 11}
+	ErrInvalidUUID = &Error{
+		Code:    CodeInvalidUUID,
+		Status:  400,
+		Title:   "Invalid UUID",
+		Message: "{field} must be a valid UUID",
+		entry:   11,
+	}
 	// ErrValidationFailed is the sentinel of validation_failed (422 Unprocessable Entity): Validation failed.
 	//
 	// One or more fields have values the API cannot accept. `errors` lists
@@ -182,7 +248,13 @@ var (
 	// Message: "Validation failed"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 422, Title: "Validation failed", Message: "Validation failed", entry: 12}
+	ErrValidationFailed = &Error{
+		Code:    CodeValidationFailed,
+		Status:  422,
+		Title:   "Validation failed",
+		Message: "Validation failed",
+		entry:   12,
+	}
 	// ErrInvalidLayout is the sentinel of invalid_layout (422 Unprocessable Entity): Invalid layout.
 	//
 	// The composition layout of a recording or restream is not one the API supports.
@@ -193,7 +265,13 @@ var (
 	// Variant grid_size: "grid size must be between 1 and {max}."
 	//
 	// Compare with errors.Is; create values with NewInvalidLayout.
-	ErrInvalidLayout = &Error{Code: CodeInvalidLayout, Status: 422, Title: "Invalid layout", Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", entry: 13}
+	ErrInvalidLayout = &Error{
+		Code:    CodeInvalidLayout,
+		Status:  422,
+		Title:   "Invalid layout",
+		Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
+		entry:   13,
+	}
 	// ErrInvalidContentType is the sentinel of invalid_content_type (415 Unsupported Media Type): Unsupported content type.
 	//
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
@@ -201,7 +279,13 @@ var (
 	// Message: "Content-Type {content_type} is not supported."
 	//
 	// Compare with errors.Is; create values with NewInvalidContentType.
-	ErrInvalidContentType = &Error{Code: CodeInvalidContentType, Status: 415, Title: "Unsupported content type", Message: "Content-Type {content_type} is not supported.", entry: 14}
+	ErrInvalidContentType = &Error{
+		Code:    CodeInvalidContentType,
+		Status:  415,
+		Title:   "Unsupported content type",
+		Message: "Content-Type {content_type} is not supported.",
+		entry:   14,
+	}
 	// ErrPreconditionFailed is the sentinel of precondition_failed (412 Precondition Failed): Precondition failed.
 	//
 	// The request's `If-Match` header does not match the resource's current
@@ -210,7 +294,13 @@ var (
 	// Message: "The resource has changed since you retrieved it."
 	//
 	// Compare with errors.Is; create values with NewPreconditionFailed.
-	ErrPreconditionFailed = &Error{Code: CodePreconditionFailed, Status: 412, Title: "Precondition failed", Message: "The resource has changed since you retrieved it.", entry: 15}
+	ErrPreconditionFailed = &Error{
+		Code:    CodePreconditionFailed,
+		Status:  412,
+		Title:   "Precondition failed",
+		Message: "The resource has changed since you retrieved it.",
+		entry:   15,
+	}
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Resource not found.
 	//
 	// The resource doesn't exist at all, or doesn't belong to your project.
@@ -218,19 +308,37 @@ var (
 	// Message: "The requested resource could not be found."
 	//
 	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{Code: CodeNotFound, Status: 404, Title: "Resource not found", Message: "The requested resource could not be found.", entry: 16}
+	ErrNotFound = &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "The requested resource could not be found.",
+		entry:   16,
+	}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
 	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 17}
+	ErrLivestreamNotFound = &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   17,
+	}
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
 	// Message: "Media server not found"
 	//
 	// Compare with errors.Is; create values with NewMediaServerNotFound.
-	ErrMediaServerNotFound = &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media server not found", Message: "Media server not found", entry: 18}
+	ErrMediaServerNotFound = &Error{
+		Code:    CodeMediaServerNotFound,
+		Status:  404,
+		Title:   "Media server not found",
+		Message: "Media server not found",
+		entry:   18,
+	}
 	// ErrRouteNotFound is the sentinel of route_not_found (404 Not Found): Unrecognized request URL.
 	//
 	// The endpoint doesn't exist at all, for example `GET /foobar`.
@@ -238,7 +346,13 @@ var (
 	// Message: "Unrecognized request URL."
 	//
 	// Compare with errors.Is; create values with NewRouteNotFound.
-	ErrRouteNotFound = &Error{Code: CodeRouteNotFound, Status: 404, Title: "Unrecognized request URL", Message: "Unrecognized request URL.", entry: 19}
+	ErrRouteNotFound = &Error{
+		Code:    CodeRouteNotFound,
+		Status:  404,
+		Title:   "Unrecognized request URL",
+		Message: "Unrecognized request URL.",
+		entry:   19,
+	}
 	// ErrMethodNotAllowed is the sentinel of method_not_allowed (405 Method Not Allowed): Method not allowed.
 	//
 	// The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.
@@ -246,7 +360,13 @@ var (
 	// Message: "Method is not allowed for this route."
 	//
 	// Compare with errors.Is; create values with NewMethodNotAllowed.
-	ErrMethodNotAllowed = &Error{Code: CodeMethodNotAllowed, Status: 405, Title: "Method not allowed", Message: "Method is not allowed for this route.", entry: 20}
+	ErrMethodNotAllowed = &Error{
+		Code:    CodeMethodNotAllowed,
+		Status:  405,
+		Title:   "Method not allowed",
+		Message: "Method is not allowed for this route.",
+		entry:   20,
+	}
 	// ErrConflict is the sentinel of conflict (409 Conflict): Conflict.
 	//
 	// The request conflicts with the current state of the resource, for
@@ -255,7 +375,13 @@ var (
 	// Message: "{resource} already exists"
 	//
 	// Compare with errors.Is; create values with NewConflict.
-	ErrConflict = &Error{Code: CodeConflict, Status: 409, Title: "Conflict", Message: "{resource} already exists", entry: 21}
+	ErrConflict = &Error{
+		Code:    CodeConflict,
+		Status:  409,
+		Title:   "Conflict",
+		Message: "{resource} already exists",
+		entry:   21,
+	}
 	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
 	//
 	// The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)
@@ -263,7 +389,13 @@ var (
 	// Message: "Token is malformed"
 	//
 	// Compare with errors.Is; create values with NewInvalidPushToken.
-	ErrInvalidPushToken = &Error{Code: CodeInvalidPushToken, Status: 401, Title: "Invalid push token", Message: "Token is malformed", entry: 22}
+	ErrInvalidPushToken = &Error{
+		Code:    CodeInvalidPushToken,
+		Status:  401,
+		Title:   "Invalid push token",
+		Message: "Token is malformed",
+		entry:   22,
+	}
 	// ErrExpiredPushToken is the sentinel of EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token.
 	//
 	// The push token is past its expiry. A stream whose token expires while live ends in the `TOKEN_EXPIRED` state.
@@ -271,7 +403,13 @@ var (
 	// Message: "Token has expired"
 	//
 	// Compare with errors.Is; create values with NewExpiredPushToken.
-	ErrExpiredPushToken = &Error{Code: CodeExpiredPushToken, Status: 401, Title: "Expired push token", Message: "Token has expired", entry: 23}
+	ErrExpiredPushToken = &Error{
+		Code:    CodeExpiredPushToken,
+		Status:  401,
+		Title:   "Expired push token",
+		Message: "Token has expired",
+		entry:   23,
+	}
 	// ErrTokenMismatch is the sentinel of TOKEN_MISMATCH (403 Forbidden): Token mismatch.
 	//
 	// The push token is valid, but for another stream. (403 because the credential is genuine but not for this resource.)
@@ -279,7 +417,13 @@ var (
 	// Message: "Token doesn't match stream"
 	//
 	// Compare with errors.Is; create values with NewTokenMismatch.
-	ErrTokenMismatch = &Error{Code: CodeTokenMismatch, Status: 403, Title: "Token mismatch", Message: "Token doesn't match stream", entry: 24}
+	ErrTokenMismatch = &Error{
+		Code:    CodeTokenMismatch,
+		Status:  403,
+		Title:   "Token mismatch",
+		Message: "Token doesn't match stream",
+		entry:   24,
+	}
 	// ErrWebhookLimitReached is the sentinel of webhook_limit_reached (400 Bad Request): Webhook limit reached.
 	//
 	// The project already has as many webhooks as its plan allows.
@@ -287,7 +431,13 @@ var (
 	// Message: "Your account has reached the webhook urls limit."
 	//
 	// Compare with errors.Is; create values with NewWebhookLimitReached.
-	ErrWebhookLimitReached = &Error{Code: CodeWebhookLimitReached, Status: 400, Title: "Webhook limit reached", Message: "Your account has reached the webhook urls limit.", entry: 25}
+	ErrWebhookLimitReached = &Error{
+		Code:    CodeWebhookLimitReached,
+		Status:  400,
+		Title:   "Webhook limit reached",
+		Message: "Your account has reached the webhook urls limit.",
+		entry:   25,
+	}
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
 	//
 	// The API key sent more requests than its rate limit allows in the current window.
@@ -297,7 +447,14 @@ var (
 	// Clients are told to retry after 60 seconds.
 	//
 	// Compare with errors.Is; create values with NewRateLimited.
-	ErrRateLimited = &Error{Code: CodeRateLimited, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 26}
+	ErrRateLimited = &Error{
+		Code:       CodeRateLimited,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      26,
+	}
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
 	// The project has used all the streaming minutes of its plan this month.
@@ -305,7 +462,13 @@ var (
 	// Message: "Monthly usage limit of {limit} minutes exceeded."
 	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
-	ErrUsageLimitExceeded = &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Usage limit exceeded", Message: "Monthly usage limit of {limit} minutes exceeded.", entry: 27}
+	ErrUsageLimitExceeded = &Error{
+		Code:    CodeUsageLimitExceeded,
+		Status:  429,
+		Title:   "Usage limit exceeded",
+		Message: "Monthly usage limit of {limit} minutes exceeded.",
+		entry:   27,
+	}
 	// ErrQuotaExceeded is the sentinel of quota_exceeded (429 Too Many Requests): Quota exceeded.
 	//
 	// The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.
@@ -315,7 +478,13 @@ var (
 	// Compare with errors.Is; create values with NewQuotaExceeded.
 	//
 	// Deprecated: Use usage_limit_exceeded, which names the limit.
-	ErrQuotaExceeded = &Error{Code: CodeQuotaExceeded, Status: 429, Title: "Quota exceeded", Message: "Quota exceeded", entry: 28}
+	ErrQuotaExceeded = &Error{
+		Code:    CodeQuotaExceeded,
+		Status:  429,
+		Title:   "Quota exceeded",
+		Message: "Quota exceeded",
+		entry:   28,
+	}
 	// ErrFetchError is the sentinel of fetch_error (502 Bad Gateway): Upstream fetch failed.
 	//
 	// A service behind the API did not answer in time.
@@ -327,7 +496,13 @@ var (
 	// Variant participants: "Failed to get Active participant List."
 	//
 	// Compare with errors.Is; create values with NewFetchError.
-	ErrFetchError = &Error{Code: CodeFetchError, Status: 502, Title: "Upstream fetch failed", Message: "Failed to get session details.", entry: 29}
+	ErrFetchError = &Error{
+		Code:    CodeFetchError,
+		Status:  502,
+		Title:   "Upstream fetch failed",
+		Message: "Failed to get session details.",
+		entry:   29,
+	}
 	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on our side. This is also what any error
@@ -337,27 +512,57 @@ var (
 	// Message: "An unexpected error occurred on the server."
 	//
 	// Compare with errors.Is; create values with NewServerError.
-	ErrServerError = &Error{Code: CodeServerError, Status: 500, Title: "Internal server error", Message: "An unexpected error occurred on the server.", entry: 30}
+	ErrServerError = &Error{
+		Code:    CodeServerError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An unexpected error occurred on the server.",
+		entry:   30,
+	}
 )
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
+	return &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   1,
+	}
 }
 
 // NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "`token` is invalid.".
 func NewInvalidToken() *Error {
-	return &Error{Code: CodeInvalidToken, Status: 401, Title: "Invalid token", Message: "`token` is invalid.", entry: 2}
+	return &Error{
+		Code:    CodeInvalidToken,
+		Status:  401,
+		Title:   "Invalid token",
+		Message: "`token` is invalid.",
+		entry:   2,
+	}
 }
 
 // NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The session has expired; sign in again.".
 func NewSessionExpired() *Error {
-	return &Error{Code: CodeSessionExpired, Status: 401, Title: "Session expired", Message: "The session has expired; sign in again.", entry: 3}
+	return &Error{
+		Code:    CodeSessionExpired,
+		Status:  401,
+		Title:   "Session expired",
+		Message: "The session has expired; sign in again.",
+		entry:   3,
+	}
 }
 
 // NewUnauthorizedClient returns a new unauthorized_client error (401 Unauthorized) with the message "The client is not authorized to perform this action.".
 func NewUnauthorizedClient() *Error {
-	return &Error{Code: CodeUnauthorizedClient, Status: 401, Title: "Unauthorized client", Message: "The client is not authorized to perform this action.", entry: 4}
+	return &Error{
+		Code:    CodeUnauthorizedClient,
+		Status:  401,
+		Title:   "Unauthorized client",
+		Message: "The client is not authorized to perform this action.",
+		entry:   4,
+	}
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The token lacks the {scope} scope.".
@@ -366,34 +571,72 @@ func NewUnauthorizedClient() *Error {
 //
 //   - scope: The scope the request needs.
 func NewInsufficientScope(scope string) *Error {
-	return &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "The token lacks the " + scope + " scope.", Params: []Param{{Name: "scope", Value: scope}}, entry: 5}
+	return &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "The token lacks the " + scope + " scope.",
+		Params:  []Param{{Name: "scope", Value: scope}},
+		entry:   5,
+	}
 }
 
 // NewProjectAccessDenied returns a new project_access_denied error (403 Forbidden) with the message "Access denied to this resource".
 func NewProjectAccessDenied() *Error {
-	return &Error{Code: CodeProjectAccessDenied, Status: 403, Title: "Access denied", Message: "Access denied to this resource", entry: 6}
+	return &Error{
+		Code:    CodeProjectAccessDenied,
+		Status:  403,
+		Title:   "Access denied",
+		Message: "Access denied to this resource",
+		entry:   6,
+	}
 }
 
 // NewUnauthorizedToken returns a new unauthorized_token error (403 Forbidden) with the message "Unauthorised access to V2 API, please provide valid payload version.".
 func NewUnauthorizedToken() *Error {
-	return &Error{Code: CodeUnauthorizedToken, Status: 403, Title: "Token not allowed for this API version", Message: "Unauthorised access to V2 API, please provide valid payload version.", entry: 7}
+	return &Error{
+		Code:    CodeUnauthorizedToken,
+		Status:  403,
+		Title:   "Token not allowed for this API version",
+		Message: "Unauthorised access to V2 API, please provide valid payload version.",
+		entry:   7,
+	}
 }
 
 // NewUnauthorizedTokenCrawlerRoleRequired returns a new unauthorized_token error (403 Forbidden), variant crawler_role_required, with the message "Your role must be a CRAWLER in token payload to use V2 API.".
 //
 // Sent by V2 endpoints reserved to crawlers.
 func NewUnauthorizedTokenCrawlerRoleRequired() *Error {
-	return &Error{Code: CodeUnauthorizedToken, Status: 403, Title: "Token not allowed for this API version", Message: "Your role must be a CRAWLER in token payload to use V2 API.", Variant: "crawler_role_required", entry: 7}
+	return &Error{
+		Code:    CodeUnauthorizedToken,
+		Status:  403,
+		Title:   "Token not allowed for this API version",
+		Message: "Your role must be a CRAWLER in token payload to use V2 API.",
+		Variant: "crawler_role_required",
+		entry:   7,
+	}
 }
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is malformed.".
 func NewInvalidRequest() *Error {
-	return &Error{Code: CodeInvalidRequest, Status: 400, Title: "Invalid request", Message: "The request is malformed.", entry: 8}
+	return &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Invalid request",
+		Message: "The request is malformed.",
+		entry:   8,
+	}
 }
 
 // NewInvalidPayload returns a new invalid_payload error (400 Bad Request) with the message "The payload is invalid.".
 func NewInvalidPayload() *Error {
-	return &Error{Code: CodeInvalidPayload, Status: 400, Title: "Invalid payload", Message: "The payload is invalid.", entry: 9}
+	return &Error{
+		Code:    CodeInvalidPayload,
+		Status:  400,
+		Title:   "Invalid payload",
+		Message: "The payload is invalid.",
+		entry:   9,
+	}
 }
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
@@ -402,7 +645,14 @@ func NewInvalidPayload() *Error {
 //
 //   - field: The JSON name of the missing field.
 func NewMissingField(field string) *Error {
-	return &Error{Code: CodeMissingField, Status: 400, Title: "Missing required field", Message: field + " is required", Params: []Param{{Name: "field", Value: field}}, entry: 10}
+	return &Error{
+		Code:    CodeMissingField,
+		Status:  400,
+		Title:   "Missing required field",
+		Message: field + " is required",
+		Params:  []Param{{Name: "field", Value: field}},
+		entry:   10,
+	}
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
@@ -411,22 +661,48 @@ func NewMissingField(field string) *Error {
 //
 //   - field: The parameter that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: field + " must be a valid UUID", Params: []Param{{Name: "field", Value: field}}, entry: 11}
+	return &Error{
+		Code:    CodeInvalidUUID,
+		Status:  400,
+		Title:   "Invalid UUID",
+		Message: field + " must be a valid UUID",
+		Params:  []Param{{Name: "field", Value: field}},
+		entry:   11,
+	}
 }
 
 // NewValidationFailed returns a new validation_failed error (422 Unprocessable Entity) with the message "Validation failed".
 func NewValidationFailed() *Error {
-	return &Error{Code: CodeValidationFailed, Status: 422, Title: "Validation failed", Message: "Validation failed", entry: 12}
+	return &Error{
+		Code:    CodeValidationFailed,
+		Status:  422,
+		Title:   "Validation failed",
+		Message: "Validation failed",
+		entry:   12,
+	}
 }
 
 // NewInvalidLayout returns a new invalid_layout error (422 Unprocessable Entity) with the message "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
 func NewInvalidLayout() *Error {
-	return &Error{Code: CodeInvalidLayout, Status: 422, Title: "Invalid layout", Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", entry: 13}
+	return &Error{
+		Code:    CodeInvalidLayout,
+		Status:  422,
+		Title:   "Invalid layout",
+		Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
+		entry:   13,
+	}
 }
 
 // NewInvalidLayoutPriority returns a new invalid_layout error (422 Unprocessable Entity), variant priority, with the message "layout.priority must be SPEAKER or PIN.".
 func NewInvalidLayoutPriority() *Error {
-	return &Error{Code: CodeInvalidLayout, Status: 422, Title: "Invalid layout", Message: "layout.priority must be SPEAKER or PIN.", Variant: "priority", entry: 13}
+	return &Error{
+		Code:    CodeInvalidLayout,
+		Status:  422,
+		Title:   "Invalid layout",
+		Message: "layout.priority must be SPEAKER or PIN.",
+		Variant: "priority",
+		entry:   13,
+	}
 }
 
 // NewInvalidLayoutGridSize returns a new invalid_layout error (422 Unprocessable Entity), variant grid_size, with the message "grid size must be between 1 and {max}.".
@@ -437,7 +713,15 @@ func NewInvalidLayoutPriority() *Error {
 //
 //   - maxValue: The largest grid size.
 func NewInvalidLayoutGridSize(maxValue int) *Error {
-	return &Error{Code: CodeInvalidLayout, Status: 422, Title: "Invalid layout", Message: "grid size must be between 1 and " + strconv.Itoa(maxValue) + ".", Params: []Param{{Name: "max", Value: maxValue}}, Variant: "grid_size", entry: 13}
+	return &Error{
+		Code:    CodeInvalidLayout,
+		Status:  422,
+		Title:   "Invalid layout",
+		Message: "grid size must be between 1 and " + strconv.Itoa(maxValue) + ".",
+		Params:  []Param{{Name: "max", Value: maxValue}},
+		Variant: "grid_size",
+		entry:   13,
+	}
 }
 
 // NewInvalidContentType returns a new invalid_content_type error (415 Unsupported Media Type) with the message "Content-Type {content_type} is not supported.".
@@ -446,37 +730,80 @@ func NewInvalidLayoutGridSize(maxValue int) *Error {
 //
 //   - contentType: The Content-Type the request sent.
 func NewInvalidContentType(contentType string) *Error {
-	return &Error{Code: CodeInvalidContentType, Status: 415, Title: "Unsupported content type", Message: "Content-Type " + contentType + " is not supported.", Params: []Param{{Name: "content_type", Value: contentType}}, entry: 14}
+	return &Error{
+		Code:    CodeInvalidContentType,
+		Status:  415,
+		Title:   "Unsupported content type",
+		Message: "Content-Type " + contentType + " is not supported.",
+		Params:  []Param{{Name: "content_type", Value: contentType}},
+		entry:   14,
+	}
 }
 
 // NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The resource has changed since you retrieved it.".
 func NewPreconditionFailed() *Error {
-	return &Error{Code: CodePreconditionFailed, Status: 412, Title: "Precondition failed", Message: "The resource has changed since you retrieved it.", entry: 15}
+	return &Error{
+		Code:    CodePreconditionFailed,
+		Status:  412,
+		Title:   "Precondition failed",
+		Message: "The resource has changed since you retrieved it.",
+		entry:   15,
+	}
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource could not be found.".
 func NewNotFound() *Error {
-	return &Error{Code: CodeNotFound, Status: 404, Title: "Resource not found", Message: "The requested resource could not be found.", entry: 16}
+	return &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "The requested resource could not be found.",
+		entry:   16,
+	}
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 17}
+	return &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   17,
+	}
 }
 
 // NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
 func NewMediaServerNotFound() *Error {
-	return &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media server not found", Message: "Media server not found", entry: 18}
+	return &Error{
+		Code:    CodeMediaServerNotFound,
+		Status:  404,
+		Title:   "Media server not found",
+		Message: "Media server not found",
+		entry:   18,
+	}
 }
 
 // NewRouteNotFound returns a new route_not_found error (404 Not Found) with the message "Unrecognized request URL.".
 func NewRouteNotFound() *Error {
-	return &Error{Code: CodeRouteNotFound, Status: 404, Title: "Unrecognized request URL", Message: "Unrecognized request URL.", entry: 19}
+	return &Error{
+		Code:    CodeRouteNotFound,
+		Status:  404,
+		Title:   "Unrecognized request URL",
+		Message: "Unrecognized request URL.",
+		entry:   19,
+	}
 }
 
 // NewMethodNotAllowed returns a new method_not_allowed error (405 Method Not Allowed) with the message "Method is not allowed for this route.".
 func NewMethodNotAllowed() *Error {
-	return &Error{Code: CodeMethodNotAllowed, Status: 405, Title: "Method not allowed", Message: "Method is not allowed for this route.", entry: 20}
+	return &Error{
+		Code:    CodeMethodNotAllowed,
+		Status:  405,
+		Title:   "Method not allowed",
+		Message: "Method is not allowed for this route.",
+		entry:   20,
+	}
 }
 
 // NewConflict returns a new conflict error (409 Conflict) with the message "{resource} already exists".
@@ -485,32 +812,70 @@ func NewMethodNotAllowed() *Error {
 //
 //   - resource: The kind of resource.
 func NewConflict(resource string) *Error {
-	return &Error{Code: CodeConflict, Status: 409, Title: "Conflict", Message: resource + " already exists", Params: []Param{{Name: "resource", Value: resource}}, entry: 21}
+	return &Error{
+		Code:    CodeConflict,
+		Status:  409,
+		Title:   "Conflict",
+		Message: resource + " already exists",
+		Params:  []Param{{Name: "resource", Value: resource}},
+		entry:   21,
+	}
 }
 
 // NewInvalidPushToken returns a new INVALID_PUSH_TOKEN error (401 Unauthorized) with the message "Token is malformed".
 func NewInvalidPushToken() *Error {
-	return &Error{Code: CodeInvalidPushToken, Status: 401, Title: "Invalid push token", Message: "Token is malformed", entry: 22}
+	return &Error{
+		Code:    CodeInvalidPushToken,
+		Status:  401,
+		Title:   "Invalid push token",
+		Message: "Token is malformed",
+		entry:   22,
+	}
 }
 
 // NewExpiredPushToken returns a new EXPIRED_PUSH_TOKEN error (401 Unauthorized) with the message "Token has expired".
 func NewExpiredPushToken() *Error {
-	return &Error{Code: CodeExpiredPushToken, Status: 401, Title: "Expired push token", Message: "Token has expired", entry: 23}
+	return &Error{
+		Code:    CodeExpiredPushToken,
+		Status:  401,
+		Title:   "Expired push token",
+		Message: "Token has expired",
+		entry:   23,
+	}
 }
 
 // NewTokenMismatch returns a new TOKEN_MISMATCH error (403 Forbidden) with the message "Token doesn't match stream".
 func NewTokenMismatch() *Error {
-	return &Error{Code: CodeTokenMismatch, Status: 403, Title: "Token mismatch", Message: "Token doesn't match stream", entry: 24}
+	return &Error{
+		Code:    CodeTokenMismatch,
+		Status:  403,
+		Title:   "Token mismatch",
+		Message: "Token doesn't match stream",
+		entry:   24,
+	}
 }
 
 // NewWebhookLimitReached returns a new webhook_limit_reached error (400 Bad Request) with the message "Your account has reached the webhook urls limit.".
 func NewWebhookLimitReached() *Error {
-	return &Error{Code: CodeWebhookLimitReached, Status: 400, Title: "Webhook limit reached", Message: "Your account has reached the webhook urls limit.", entry: 25}
+	return &Error{
+		Code:    CodeWebhookLimitReached,
+		Status:  400,
+		Title:   "Webhook limit reached",
+		Message: "Your account has reached the webhook urls limit.",
+		entry:   25,
+	}
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewRateLimited() *Error {
-	return &Error{Code: CodeRateLimited, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 26}
+	return &Error{
+		Code:       CodeRateLimited,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      26,
+	}
 }
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Monthly usage limit of {limit} minutes exceeded.".
@@ -519,39 +884,85 @@ func NewRateLimited() *Error {
 //
 //   - limit: The plan's monthly streaming minutes.
 func NewUsageLimitExceeded(limit int64) *Error {
-	return &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Usage limit exceeded", Message: "Monthly usage limit of " + strconv.FormatInt(limit, 10) + " minutes exceeded.", Params: []Param{{Name: "limit", Value: limit}}, entry: 27}
+	return &Error{
+		Code:    CodeUsageLimitExceeded,
+		Status:  429,
+		Title:   "Usage limit exceeded",
+		Message: "Monthly usage limit of " + strconv.FormatInt(limit, 10) + " minutes exceeded.",
+		Params:  []Param{{Name: "limit", Value: limit}},
+		entry:   27,
+	}
 }
 
 // NewQuotaExceeded returns a new quota_exceeded error (429 Too Many Requests) with the message "Quota exceeded".
 //
 // Deprecated: Use usage_limit_exceeded, which names the limit.
 func NewQuotaExceeded() *Error {
-	return &Error{Code: CodeQuotaExceeded, Status: 429, Title: "Quota exceeded", Message: "Quota exceeded", entry: 28}
+	return &Error{
+		Code:    CodeQuotaExceeded,
+		Status:  429,
+		Title:   "Quota exceeded",
+		Message: "Quota exceeded",
+		entry:   28,
+	}
 }
 
 // NewFetchError returns a new fetch_error error (502 Bad Gateway) with the message "Failed to get session details.".
 func NewFetchError() *Error {
-	return &Error{Code: CodeFetchError, Status: 502, Title: "Upstream fetch failed", Message: "Failed to get session details.", entry: 29}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  502,
+		Title:   "Upstream fetch failed",
+		Message: "Failed to get session details.",
+		entry:   29,
+	}
 }
 
 // NewFetchErrorRooms returns a new fetch_error error (502 Bad Gateway), variant rooms, with the message "Unable to fetch rooms.".
 func NewFetchErrorRooms() *Error {
-	return &Error{Code: CodeFetchError, Status: 502, Title: "Upstream fetch failed", Message: "Unable to fetch rooms.", Variant: "rooms", entry: 29}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  502,
+		Title:   "Upstream fetch failed",
+		Message: "Unable to fetch rooms.",
+		Variant: "rooms",
+		entry:   29,
+	}
 }
 
 // NewFetchErrorRecordings returns a new fetch_error error (502 Bad Gateway), variant recordings, with the message "Unable to list Room Recordings.".
 func NewFetchErrorRecordings() *Error {
-	return &Error{Code: CodeFetchError, Status: 502, Title: "Upstream fetch failed", Message: "Unable to list Room Recordings.", Variant: "recordings", entry: 29}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  502,
+		Title:   "Upstream fetch failed",
+		Message: "Unable to list Room Recordings.",
+		Variant: "recordings",
+		entry:   29,
+	}
 }
 
 // NewFetchErrorParticipants returns a new fetch_error error (502 Bad Gateway), variant participants, with the message "Failed to get Active participant List.".
 func NewFetchErrorParticipants() *Error {
-	return &Error{Code: CodeFetchError, Status: 502, Title: "Upstream fetch failed", Message: "Failed to get Active participant List.", Variant: "participants", entry: 29}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  502,
+		Title:   "Upstream fetch failed",
+		Message: "Failed to get Active participant List.",
+		Variant: "participants",
+		entry:   29,
+	}
 }
 
 // NewServerError returns a new server_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server.".
 func NewServerError() *Error {
-	return &Error{Code: CodeServerError, Status: 500, Title: "Internal server error", Message: "An unexpected error occurred on the server.", entry: 30}
+	return &Error{
+		Code:    CodeServerError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An unexpected error occurred on the server.",
+		entry:   30,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -562,36 +973,545 @@ var errgenContentType = []string{"application/problem+json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", docURL: "https://docs.streamline.dev/errors#invalid_api_key", messages: []errgenTemplate{{lits: []string{"Invalid API Key"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_api_key\",\"title\":\"Invalid API key\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_api_key\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidAPIKey},
-	{code: CodeInvalidToken, status: 401, title: "Invalid token", docURL: "https://docs.streamline.dev/errors#invalid_token", messages: []errgenTemplate{{lits: []string{"`token` is invalid."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_token\",\"title\":\"Invalid token\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_token\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidToken},
-	{code: CodeSessionExpired, status: 401, title: "Session expired", docURL: "https://docs.streamline.dev/errors#session_expired", messages: []errgenTemplate{{lits: []string{"The session has expired; sign in again."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#session_expired\",\"title\":\"Session expired\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"session_expired\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrSessionExpired},
-	{code: CodeUnauthorizedClient, status: 401, title: "Unauthorized client", docURL: "https://docs.streamline.dev/errors#unauthorized_client", messages: []errgenTemplate{{lits: []string{"The client is not authorized to perform this action."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#unauthorized_client\",\"title\":\"Unauthorized client\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"unauthorized_client\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrUnauthorizedClient},
-	{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", docURL: "https://docs.streamline.dev/errors#insufficient_scope", params: []string{"scope"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"The token lacks the ", " scope."}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#insufficient_scope\",\"title\":\"Insufficient scope\",\"status\":403"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"insufficient_scope\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInsufficientScope},
-	{code: CodeProjectAccessDenied, status: 403, title: "Access denied", docURL: "https://docs.streamline.dev/errors#project_access_denied", messages: []errgenTemplate{{lits: []string{"Access denied to this resource"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#project_access_denied\",\"title\":\"Access denied\",\"status\":403"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"project_access_denied\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrProjectAccessDenied},
-	{code: CodeUnauthorizedToken, status: 403, title: "Token not allowed for this API version", docURL: "https://docs.streamline.dev/errors#unauthorized_token", messages: []errgenTemplate{{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}}, {variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#unauthorized_token\",\"title\":\"Token not allowed for this API version\",\"status\":403"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"unauthorized_token\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrUnauthorizedToken},
-	{code: CodeInvalidRequest, status: 400, title: "Invalid request", docURL: "https://docs.streamline.dev/errors#invalid_request", messages: []errgenTemplate{{lits: []string{"The request is malformed."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_request\",\"title\":\"Invalid request\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_request\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidRequest},
-	{code: CodeInvalidPayload, status: 400, title: "Invalid payload", docURL: "https://docs.streamline.dev/errors#invalid_payload", messages: []errgenTemplate{{lits: []string{"The payload is invalid."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_payload\",\"title\":\"Invalid payload\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_payload\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidPayload},
-	{code: CodeMissingField, status: 400, title: "Missing required field", docURL: "https://docs.streamline.dev/errors#missing_field", params: []string{"field"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " is required"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#missing_field\",\"title\":\"Missing required field\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"missing_field\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrMissingField},
-	{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", docURL: "https://docs.streamline.dev/errors#invalid_uuid", params: []string{"field"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " must be a valid UUID"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_uuid\",\"title\":\"Invalid UUID\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_uuid\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidUUID},
-	{code: CodeValidationFailed, status: 422, title: "Validation failed", docURL: "https://docs.streamline.dev/errors#validation_failed", messages: []errgenTemplate{{lits: []string{"Validation failed"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#validation_failed\",\"title\":\"Validation failed\",\"status\":422"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"validation_failed\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrValidationFailed},
-	{code: CodeInvalidLayout, status: 422, title: "Invalid layout", docURL: "https://docs.streamline.dev/errors#invalid_layout", params: []string{"max"}, kinds: "i", messages: []errgenTemplate{{lits: []string{"layout.type must be SPOTLIGHT, SIDEBAR or GRID."}}, {variant: "priority", lits: []string{"layout.priority must be SPEAKER or PIN."}}, {variant: "grid_size", lits: []string{"grid size must be between 1 and ", "."}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_layout\",\"title\":\"Invalid layout\",\"status\":422"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_layout\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidLayout},
-	{code: CodeInvalidContentType, status: 415, title: "Unsupported content type", docURL: "https://docs.streamline.dev/errors#invalid_content_type", params: []string{"content_type"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"Content-Type ", " is not supported."}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_content_type\",\"title\":\"Unsupported content type\",\"status\":415"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_content_type\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidContentType},
-	{code: CodePreconditionFailed, status: 412, title: "Precondition failed", docURL: "https://docs.streamline.dev/errors#precondition_failed", messages: []errgenTemplate{{lits: []string{"The resource has changed since you retrieved it."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#precondition_failed\",\"title\":\"Precondition failed\",\"status\":412"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"precondition_failed\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrPreconditionFailed},
-	{code: CodeNotFound, status: 404, title: "Resource not found", docURL: "https://docs.streamline.dev/errors#not_found", messages: []errgenTemplate{{lits: []string{"The requested resource could not be found."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#not_found\",\"title\":\"Resource not found\",\"status\":404"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"not_found\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrNotFound},
-	{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", docURL: "https://docs.streamline.dev/errors#livestream_not_found", messages: []errgenTemplate{{lits: []string{"Livestream not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#livestream_not_found\",\"title\":\"Livestream not found\",\"status\":404"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"livestream_not_found\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrLivestreamNotFound},
-	{code: CodeMediaServerNotFound, status: 404, title: "Media server not found", docURL: "https://docs.streamline.dev/errors#media_server_not_found", messages: []errgenTemplate{{lits: []string{"Media server not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#media_server_not_found\",\"title\":\"Media server not found\",\"status\":404"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"media_server_not_found\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrMediaServerNotFound},
-	{code: CodeRouteNotFound, status: 404, title: "Unrecognized request URL", docURL: "https://docs.streamline.dev/errors#route_not_found", messages: []errgenTemplate{{lits: []string{"Unrecognized request URL."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#route_not_found\",\"title\":\"Unrecognized request URL\",\"status\":404"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"route_not_found\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrRouteNotFound},
-	{code: CodeMethodNotAllowed, status: 405, title: "Method not allowed", docURL: "https://docs.streamline.dev/errors#method_not_allowed", messages: []errgenTemplate{{lits: []string{"Method is not allowed for this route."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#method_not_allowed\",\"title\":\"Method not allowed\",\"status\":405"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"method_not_allowed\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrMethodNotAllowed},
-	{code: CodeConflict, status: 409, title: "Conflict", docURL: "https://docs.streamline.dev/errors#conflict", params: []string{"resource"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " already exists"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#conflict\",\"title\":\"Conflict\",\"status\":409"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"conflict\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrConflict},
-	{code: CodeInvalidPushToken, status: 401, title: "Invalid push token", docURL: "https://docs.streamline.dev/errors#invalid_push_token", messages: []errgenTemplate{{lits: []string{"Token is malformed"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#invalid_push_token\",\"title\":\"Invalid push token\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"INVALID_PUSH_TOKEN\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidPushToken},
-	{code: CodeExpiredPushToken, status: 401, title: "Expired push token", docURL: "https://docs.streamline.dev/errors#expired_push_token", messages: []errgenTemplate{{lits: []string{"Token has expired"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#expired_push_token\",\"title\":\"Expired push token\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"EXPIRED_PUSH_TOKEN\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrExpiredPushToken},
-	{code: CodeTokenMismatch, status: 403, title: "Token mismatch", docURL: "https://docs.streamline.dev/errors#token_mismatch", messages: []errgenTemplate{{lits: []string{"Token doesn't match stream"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#token_mismatch\",\"title\":\"Token mismatch\",\"status\":403"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"TOKEN_MISMATCH\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrTokenMismatch},
-	{code: CodeWebhookLimitReached, status: 400, title: "Webhook limit reached", docURL: "https://docs.streamline.dev/errors#webhook_limit_reached", messages: []errgenTemplate{{lits: []string{"Your account has reached the webhook urls limit."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#webhook_limit_reached\",\"title\":\"Webhook limit reached\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"webhook_limit_reached\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrWebhookLimitReached},
-	{code: CodeRateLimited, status: 429, title: "Too many requests", docURL: "https://docs.streamline.dev/errors#rate_limited", retryAfter: 60, retryHeader: []string{"60"}, messages: []errgenTemplate{{lits: []string{"Rate limit exceeded"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#rate_limited\",\"title\":\"Too many requests\",\"status\":429"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"rate_limited\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrRateLimited},
-	{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", docURL: "https://docs.streamline.dev/errors#usage_limit_exceeded", params: []string{"limit"}, kinds: "I", messages: []errgenTemplate{{lits: []string{"Monthly usage limit of ", " minutes exceeded."}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#usage_limit_exceeded\",\"title\":\"Usage limit exceeded\",\"status\":429"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"usage_limit_exceeded\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrUsageLimitExceeded},
-	{code: CodeQuotaExceeded, status: 429, title: "Quota exceeded", docURL: "https://docs.streamline.dev/errors#quota_exceeded", messages: []errgenTemplate{{lits: []string{"Quota exceeded"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#quota_exceeded\",\"title\":\"Quota exceeded\",\"status\":429"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"quota_exceeded\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrQuotaExceeded},
-	{code: CodeFetchError, status: 502, title: "Upstream fetch failed", docURL: "https://docs.streamline.dev/errors#fetch_error", messages: []errgenTemplate{{lits: []string{"Failed to get session details."}}, {variant: "rooms", lits: []string{"Unable to fetch rooms."}}, {variant: "recordings", lits: []string{"Unable to list Room Recordings."}}, {variant: "participants", lits: []string{"Failed to get Active participant List."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#fetch_error\",\"title\":\"Upstream fetch failed\",\"status\":502"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"fetch_error\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrFetchError},
-	{code: CodeServerError, status: 500, title: "Internal server error", docURL: "https://docs.streamline.dev/errors#server_error", messages: []errgenTemplate{{lits: []string{"An unexpected error occurred on the server."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.streamline.dev/errors#server_error\",\"title\":\"Internal server error\",\"status\":500"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"server_error\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrServerError},
+	{
+		code:   CodeInvalidAPIKey,
+		status: 401,
+		title:  "Invalid API key",
+		docURL: "https://docs.streamline.dev/errors#invalid_api_key",
+		messages: []errgenTemplate{
+			{lits: []string{"Invalid API Key"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_api_key","title":"Invalid API key","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidAPIKey,
+	},
+	{
+		code:   CodeInvalidToken,
+		status: 401,
+		title:  "Invalid token",
+		docURL: "https://docs.streamline.dev/errors#invalid_token",
+		messages: []errgenTemplate{
+			{lits: []string{"`token` is invalid."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_token","title":"Invalid token","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_token"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidToken,
+	},
+	{
+		code:   CodeSessionExpired,
+		status: 401,
+		title:  "Session expired",
+		docURL: "https://docs.streamline.dev/errors#session_expired",
+		messages: []errgenTemplate{
+			{lits: []string{"The session has expired; sign in again."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#session_expired","title":"Session expired","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"session_expired"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrSessionExpired,
+	},
+	{
+		code:   CodeUnauthorizedClient,
+		status: 401,
+		title:  "Unauthorized client",
+		docURL: "https://docs.streamline.dev/errors#unauthorized_client",
+		messages: []errgenTemplate{
+			{lits: []string{"The client is not authorized to perform this action."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#unauthorized_client","title":"Unauthorized client","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"unauthorized_client"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrUnauthorizedClient,
+	},
+	{
+		code:   CodeInsufficientScope,
+		status: 403,
+		title:  "Insufficient scope",
+		docURL: "https://docs.streamline.dev/errors#insufficient_scope",
+		params: []string{"scope"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"The token lacks the ", " scope."}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#insufficient_scope","title":"Insufficient scope","status":403`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInsufficientScope,
+	},
+	{
+		code:   CodeProjectAccessDenied,
+		status: 403,
+		title:  "Access denied",
+		docURL: "https://docs.streamline.dev/errors#project_access_denied",
+		messages: []errgenTemplate{
+			{lits: []string{"Access denied to this resource"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#project_access_denied","title":"Access denied","status":403`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"project_access_denied"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrProjectAccessDenied,
+	},
+	{
+		code:   CodeUnauthorizedToken,
+		status: 403,
+		title:  "Token not allowed for this API version",
+		docURL: "https://docs.streamline.dev/errors#unauthorized_token",
+		messages: []errgenTemplate{
+			{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}},
+			{variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#unauthorized_token","title":"Token not allowed for this API version","status":403`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"unauthorized_token"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrUnauthorizedToken,
+	},
+	{
+		code:   CodeInvalidRequest,
+		status: 400,
+		title:  "Invalid request",
+		docURL: "https://docs.streamline.dev/errors#invalid_request",
+		messages: []errgenTemplate{
+			{lits: []string{"The request is malformed."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_request","title":"Invalid request","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_request"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidRequest,
+	},
+	{
+		code:   CodeInvalidPayload,
+		status: 400,
+		title:  "Invalid payload",
+		docURL: "https://docs.streamline.dev/errors#invalid_payload",
+		messages: []errgenTemplate{
+			{lits: []string{"The payload is invalid."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_payload","title":"Invalid payload","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_payload"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidPayload,
+	},
+	{
+		code:   CodeMissingField,
+		status: 400,
+		title:  "Missing required field",
+		docURL: "https://docs.streamline.dev/errors#missing_field",
+		params: []string{"field"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " is required"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#missing_field","title":"Missing required field","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"missing_field"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrMissingField,
+	},
+	{
+		code:   CodeInvalidUUID,
+		status: 400,
+		title:  "Invalid UUID",
+		docURL: "https://docs.streamline.dev/errors#invalid_uuid",
+		params: []string{"field"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_uuid","title":"Invalid UUID","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_uuid"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidUUID,
+	},
+	{
+		code:   CodeValidationFailed,
+		status: 422,
+		title:  "Validation failed",
+		docURL: "https://docs.streamline.dev/errors#validation_failed",
+		messages: []errgenTemplate{
+			{lits: []string{"Validation failed"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#validation_failed","title":"Validation failed","status":422`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"validation_failed"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrValidationFailed,
+	},
+	{
+		code:   CodeInvalidLayout,
+		status: 422,
+		title:  "Invalid layout",
+		docURL: "https://docs.streamline.dev/errors#invalid_layout",
+		params: []string{"max"},
+		kinds:  "i",
+		messages: []errgenTemplate{
+			{lits: []string{"layout.type must be SPOTLIGHT, SIDEBAR or GRID."}},
+			{variant: "priority", lits: []string{"layout.priority must be SPEAKER or PIN."}},
+			{variant: "grid_size", lits: []string{"grid size must be between 1 and ", "."}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_layout","title":"Invalid layout","status":422`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_layout"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidLayout,
+	},
+	{
+		code:   CodeInvalidContentType,
+		status: 415,
+		title:  "Unsupported content type",
+		docURL: "https://docs.streamline.dev/errors#invalid_content_type",
+		params: []string{"content_type"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"Content-Type ", " is not supported."}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_content_type","title":"Unsupported content type","status":415`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_content_type"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidContentType,
+	},
+	{
+		code:   CodePreconditionFailed,
+		status: 412,
+		title:  "Precondition failed",
+		docURL: "https://docs.streamline.dev/errors#precondition_failed",
+		messages: []errgenTemplate{
+			{lits: []string{"The resource has changed since you retrieved it."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#precondition_failed","title":"Precondition failed","status":412`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"precondition_failed"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrPreconditionFailed,
+	},
+	{
+		code:   CodeNotFound,
+		status: 404,
+		title:  "Resource not found",
+		docURL: "https://docs.streamline.dev/errors#not_found",
+		messages: []errgenTemplate{
+			{lits: []string{"The requested resource could not be found."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#not_found","title":"Resource not found","status":404`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"not_found"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrNotFound,
+	},
+	{
+		code:   CodeLivestreamNotFound,
+		status: 404,
+		title:  "Livestream not found",
+		docURL: "https://docs.streamline.dev/errors#livestream_not_found",
+		messages: []errgenTemplate{
+			{lits: []string{"Livestream not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#livestream_not_found","title":"Livestream not found","status":404`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"livestream_not_found"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrLivestreamNotFound,
+	},
+	{
+		code:   CodeMediaServerNotFound,
+		status: 404,
+		title:  "Media server not found",
+		docURL: "https://docs.streamline.dev/errors#media_server_not_found",
+		messages: []errgenTemplate{
+			{lits: []string{"Media server not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#media_server_not_found","title":"Media server not found","status":404`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"media_server_not_found"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrMediaServerNotFound,
+	},
+	{
+		code:   CodeRouteNotFound,
+		status: 404,
+		title:  "Unrecognized request URL",
+		docURL: "https://docs.streamline.dev/errors#route_not_found",
+		messages: []errgenTemplate{
+			{lits: []string{"Unrecognized request URL."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#route_not_found","title":"Unrecognized request URL","status":404`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"route_not_found"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrRouteNotFound,
+	},
+	{
+		code:   CodeMethodNotAllowed,
+		status: 405,
+		title:  "Method not allowed",
+		docURL: "https://docs.streamline.dev/errors#method_not_allowed",
+		messages: []errgenTemplate{
+			{lits: []string{"Method is not allowed for this route."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#method_not_allowed","title":"Method not allowed","status":405`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"method_not_allowed"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrMethodNotAllowed,
+	},
+	{
+		code:   CodeConflict,
+		status: 409,
+		title:  "Conflict",
+		docURL: "https://docs.streamline.dev/errors#conflict",
+		params: []string{"resource"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " already exists"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#conflict","title":"Conflict","status":409`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"conflict"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrConflict,
+	},
+	{
+		code:   CodeInvalidPushToken,
+		status: 401,
+		title:  "Invalid push token",
+		docURL: "https://docs.streamline.dev/errors#invalid_push_token",
+		messages: []errgenTemplate{
+			{lits: []string{"Token is malformed"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_push_token","title":"Invalid push token","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"INVALID_PUSH_TOKEN"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidPushToken,
+	},
+	{
+		code:   CodeExpiredPushToken,
+		status: 401,
+		title:  "Expired push token",
+		docURL: "https://docs.streamline.dev/errors#expired_push_token",
+		messages: []errgenTemplate{
+			{lits: []string{"Token has expired"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#expired_push_token","title":"Expired push token","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"EXPIRED_PUSH_TOKEN"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrExpiredPushToken,
+	},
+	{
+		code:   CodeTokenMismatch,
+		status: 403,
+		title:  "Token mismatch",
+		docURL: "https://docs.streamline.dev/errors#token_mismatch",
+		messages: []errgenTemplate{
+			{lits: []string{"Token doesn't match stream"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#token_mismatch","title":"Token mismatch","status":403`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"TOKEN_MISMATCH"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrTokenMismatch,
+	},
+	{
+		code:   CodeWebhookLimitReached,
+		status: 400,
+		title:  "Webhook limit reached",
+		docURL: "https://docs.streamline.dev/errors#webhook_limit_reached",
+		messages: []errgenTemplate{
+			{lits: []string{"Your account has reached the webhook urls limit."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#webhook_limit_reached","title":"Webhook limit reached","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"webhook_limit_reached"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrWebhookLimitReached,
+	},
+	{
+		code:        CodeRateLimited,
+		status:      429,
+		title:       "Too many requests",
+		docURL:      "https://docs.streamline.dev/errors#rate_limited",
+		retryAfter:  60,
+		retryHeader: []string{"60"},
+		messages: []errgenTemplate{
+			{lits: []string{"Rate limit exceeded"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#rate_limited","title":"Too many requests","status":429`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"rate_limited"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrRateLimited,
+	},
+	{
+		code:   CodeUsageLimitExceeded,
+		status: 429,
+		title:  "Usage limit exceeded",
+		docURL: "https://docs.streamline.dev/errors#usage_limit_exceeded",
+		params: []string{"limit"},
+		kinds:  "I",
+		messages: []errgenTemplate{
+			{lits: []string{"Monthly usage limit of ", " minutes exceeded."}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#usage_limit_exceeded","title":"Usage limit exceeded","status":429`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"usage_limit_exceeded"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrUsageLimitExceeded,
+	},
+	{
+		code:   CodeQuotaExceeded,
+		status: 429,
+		title:  "Quota exceeded",
+		docURL: "https://docs.streamline.dev/errors#quota_exceeded",
+		messages: []errgenTemplate{
+			{lits: []string{"Quota exceeded"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#quota_exceeded","title":"Quota exceeded","status":429`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"quota_exceeded"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrQuotaExceeded,
+	},
+	{
+		code:   CodeFetchError,
+		status: 502,
+		title:  "Upstream fetch failed",
+		docURL: "https://docs.streamline.dev/errors#fetch_error",
+		messages: []errgenTemplate{
+			{lits: []string{"Failed to get session details."}},
+			{variant: "rooms", lits: []string{"Unable to fetch rooms."}},
+			{variant: "recordings", lits: []string{"Unable to list Room Recordings."}},
+			{variant: "participants", lits: []string{"Failed to get Active participant List."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#fetch_error","title":"Upstream fetch failed","status":502`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"fetch_error"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrFetchError,
+	},
+	{
+		code:   CodeServerError,
+		status: 500,
+		title:  "Internal server error",
+		docURL: "https://docs.streamline.dev/errors#server_error",
+		messages: []errgenTemplate{
+			{lits: []string{"An unexpected error occurred on the server."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#server_error","title":"Internal server error","status":500`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"server_error"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrServerError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.

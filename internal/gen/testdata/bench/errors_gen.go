@@ -48,7 +48,13 @@ var (
 	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
+	ErrInvalidAPIKey = &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   1,
+	}
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
 	// Message: "Access denied to this resource"
@@ -56,7 +62,13 @@ var (
 	// Aliases, accepted when decoding: access_denied.
 	//
 	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "Access denied to this resource", entry: 2}
+	ErrInsufficientScope = &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "Access denied to this resource",
+		entry:   2,
+	}
 	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
 	//
 	// Message: "{field} is invalid: {reason}"
@@ -64,19 +76,37 @@ var (
 	// Variant field_missing: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "{field} is invalid: {reason}", entry: 3}
+	ErrValidationFailed = &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: "{field} is invalid: {reason}",
+		entry:   3,
+	}
 	// ErrTooManyItems is the sentinel of too_many_items (400 Bad Request): Too many items.
 	//
 	// Message: "At most {max} items are allowed, got {count}"
 	//
 	// Compare with errors.Is; create values with NewTooManyItems.
-	ErrTooManyItems = &Error{Code: CodeTooManyItems, Status: 400, Title: "Too many items", Message: "At most {max} items are allowed, got {count}", entry: 4}
+	ErrTooManyItems = &Error{
+		Code:    CodeTooManyItems,
+		Status:  400,
+		Title:   "Too many items",
+		Message: "At most {max} items are allowed, got {count}",
+		entry:   4,
+	}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
 	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 5}
+	ErrLivestreamNotFound = &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   5,
+	}
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
 	//
 	// Message: "Rate limit exceeded"
@@ -84,7 +114,14 @@ var (
 	// Clients are told to retry after 60 seconds.
 	//
 	// Compare with errors.Is; create values with NewRateLimited.
-	ErrRateLimited = &Error{Code: CodeRateLimited, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 6}
+	ErrRateLimited = &Error{
+		Code:       CodeRateLimited,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      6,
+	}
 	// ErrLegacyQuota is the sentinel of legacy_quota (429 Too Many Requests): Legacy quota.
 	//
 	// Message: "Quota exceeded ({ratio} used, hard limit: {hard})"
@@ -92,7 +129,13 @@ var (
 	// Compare with errors.Is; create values with NewLegacyQuota.
 	//
 	// Deprecated: Use rate_limited.
-	ErrLegacyQuota = &Error{Code: CodeLegacyQuota, Status: 429, Title: "Legacy quota", Message: "Quota exceeded ({ratio} used, hard limit: {hard})", entry: 7}
+	ErrLegacyQuota = &Error{
+		Code:    CodeLegacyQuota,
+		Status:  429,
+		Title:   "Legacy quota",
+		Message: "Quota exceeded ({ratio} used, hard limit: {hard})",
+		entry:   7,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
@@ -100,17 +143,35 @@ var (
 	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   8,
+	}
 )
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
+	return &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   1,
+	}
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "Access denied to this resource".
 func NewInsufficientScope() *Error {
-	return &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "Access denied to this resource", entry: 2}
+	return &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "Access denied to this resource",
+		entry:   2,
+	}
 }
 
 // NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "{field} is invalid: {reason}".
@@ -120,7 +181,14 @@ func NewInsufficientScope() *Error {
 //   - field: the offending field
 //   - reason: why it was rejected
 func NewValidationFailed(field string, reason string) *Error {
-	return &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: field + " is invalid: " + reason, Params: []Param{{Name: "field", Value: field}, {Name: "reason", Value: reason}}, entry: 3}
+	return &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: field + " is invalid: " + reason,
+		Params:  []Param{{Name: "field", Value: field}, {Name: "reason", Value: reason}},
+		entry:   3,
+	}
 }
 
 // NewValidationFailedFieldMissing returns a new validation_failed error (400 Bad Request), variant field_missing, with the message "{field} is required".
@@ -129,34 +197,75 @@ func NewValidationFailed(field string, reason string) *Error {
 //
 //   - field: the offending field
 func NewValidationFailedFieldMissing(field string) *Error {
-	return &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: field + " is required", Params: []Param{{Name: "field", Value: field}}, Variant: "field_missing", entry: 3}
+	return &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: field + " is required",
+		Params:  []Param{{Name: "field", Value: field}},
+		Variant: "field_missing",
+		entry:   3,
+	}
 }
 
 // NewTooManyItems returns a new too_many_items error (400 Bad Request) with the message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return &Error{Code: CodeTooManyItems, Status: 400, Title: "Too many items", Message: "At most " + strconv.Itoa(maxValue) + " items are allowed, got " + strconv.FormatInt(count, 10), Params: []Param{{Name: "max", Value: maxValue}, {Name: "count", Value: count}}, entry: 4}
+	return &Error{
+		Code:    CodeTooManyItems,
+		Status:  400,
+		Title:   "Too many items",
+		Message: "At most " + strconv.Itoa(maxValue) + " items are allowed, got " + strconv.FormatInt(count, 10),
+		Params:  []Param{{Name: "max", Value: maxValue}, {Name: "count", Value: count}},
+		entry:   4,
+	}
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 5}
+	return &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   5,
+	}
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewRateLimited() *Error {
-	return &Error{Code: CodeRateLimited, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 6}
+	return &Error{
+		Code:       CodeRateLimited,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      6,
+	}
 }
 
 // NewLegacyQuota returns a new legacy_quota error (429 Too Many Requests) with the message "Quota exceeded ({ratio} used, hard limit: {hard})".
 //
 // Deprecated: Use rate_limited.
 func NewLegacyQuota(ratio float64, hard bool) *Error {
-	return &Error{Code: CodeLegacyQuota, Status: 429, Title: "Legacy quota", Message: "Quota exceeded (" + strconv.FormatFloat(ratio, 'g', -1, 64) + " used, hard limit: " + strconv.FormatBool(hard) + ")", Params: []Param{{Name: "ratio", Value: ratio}, {Name: "hard", Value: hard}}, entry: 7}
+	return &Error{
+		Code:    CodeLegacyQuota,
+		Status:  429,
+		Title:   "Legacy quota",
+		Message: "Quota exceeded (" + strconv.FormatFloat(ratio, 'g', -1, 64) + " used, hard limit: " + strconv.FormatBool(hard) + ")",
+		Params:  []Param{{Name: "ratio", Value: ratio}, {Name: "hard", Value: hard}},
+		entry:   7,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   8,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -167,14 +276,154 @@ var errgenContentType = []string{"application/problem+json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", docURL: "https://docs.acme.dev/errors#invalid_api_key", messages: []errgenTemplate{{lits: []string{"Invalid API Key"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#invalid_api_key\",\"title\":\"Invalid API key\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_api_key\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidAPIKey},
-	{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", docURL: "https://docs.acme.dev/errors#insufficient_scope", messages: []errgenTemplate{{lits: []string{"Access denied to this resource"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#insufficient_scope\",\"title\":\"Insufficient scope\",\"status\":403"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"insufficient_scope\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInsufficientScope},
-	{code: CodeValidationFailed, status: 400, title: "Validation failed", docURL: "https://docs.acme.dev/errors#validation_failed", params: []string{"field", "reason"}, kinds: "ss", messages: []errgenTemplate{{lits: []string{"", " is invalid: ", ""}, params: []int{0, 1}}, {variant: "field_missing", lits: []string{"", " is required"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#validation_failed\",\"title\":\"Validation failed\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"validation_failed\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrValidationFailed},
-	{code: CodeTooManyItems, status: 400, title: "Too many items", docURL: "https://docs.acme.dev/errors#too_many_items", params: []string{"max", "count"}, kinds: "iI", messages: []errgenTemplate{{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#too_many_items\",\"title\":\"Too many items\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"too_many_items\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrTooManyItems},
-	{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", docURL: "https://docs.acme.dev/errors#livestream_not_found", messages: []errgenTemplate{{lits: []string{"Livestream not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#livestream_not_found\",\"title\":\"Livestream not found\",\"status\":404"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"livestream_not_found\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrLivestreamNotFound},
-	{code: CodeRateLimited, status: 429, title: "Too many requests", docURL: "https://docs.acme.dev/errors#rate_limited", retryAfter: 60, retryHeader: []string{"60"}, messages: []errgenTemplate{{lits: []string{"Rate limit exceeded"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#rate_limited\",\"title\":\"Too many requests\",\"status\":429"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"rate_limited\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrRateLimited},
-	{code: CodeLegacyQuota, status: 429, title: "Legacy quota", docURL: "https://docs.acme.dev/errors#legacy_quota", params: []string{"ratio", "hard"}, kinds: "fb", messages: []errgenTemplate{{lits: []string{"Quota exceeded (", " used, hard limit: ", ")"}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#legacy_quota\",\"title\":\"Legacy quota\",\"status\":429"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"legacy_quota\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrLegacyQuota},
-	{code: CodeInternalError, status: 500, title: "Internal server error", docURL: "https://docs.acme.dev/errors#internal_error", messages: []errgenTemplate{{lits: []string{"An internal error occurred."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#internal_error\",\"title\":\"Internal server error\",\"status\":500"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"internal_error\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInternalError},
+	{
+		code:   CodeInvalidAPIKey,
+		status: 401,
+		title:  "Invalid API key",
+		docURL: "https://docs.acme.dev/errors#invalid_api_key",
+		messages: []errgenTemplate{
+			{lits: []string{"Invalid API Key"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#invalid_api_key","title":"Invalid API key","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidAPIKey,
+	},
+	{
+		code:   CodeInsufficientScope,
+		status: 403,
+		title:  "Insufficient scope",
+		docURL: "https://docs.acme.dev/errors#insufficient_scope",
+		messages: []errgenTemplate{
+			{lits: []string{"Access denied to this resource"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#insufficient_scope","title":"Insufficient scope","status":403`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInsufficientScope,
+	},
+	{
+		code:   CodeValidationFailed,
+		status: 400,
+		title:  "Validation failed",
+		docURL: "https://docs.acme.dev/errors#validation_failed",
+		params: []string{"field", "reason"},
+		kinds:  "ss",
+		messages: []errgenTemplate{
+			{lits: []string{"", " is invalid: ", ""}, params: []int{0, 1}},
+			{variant: "field_missing", lits: []string{"", " is required"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#validation_failed","title":"Validation failed","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"validation_failed"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrValidationFailed,
+	},
+	{
+		code:   CodeTooManyItems,
+		status: 400,
+		title:  "Too many items",
+		docURL: "https://docs.acme.dev/errors#too_many_items",
+		params: []string{"max", "count"},
+		kinds:  "iI",
+		messages: []errgenTemplate{
+			{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#too_many_items","title":"Too many items","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"too_many_items"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrTooManyItems,
+	},
+	{
+		code:   CodeLivestreamNotFound,
+		status: 404,
+		title:  "Livestream not found",
+		docURL: "https://docs.acme.dev/errors#livestream_not_found",
+		messages: []errgenTemplate{
+			{lits: []string{"Livestream not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#livestream_not_found","title":"Livestream not found","status":404`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"livestream_not_found"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrLivestreamNotFound,
+	},
+	{
+		code:        CodeRateLimited,
+		status:      429,
+		title:       "Too many requests",
+		docURL:      "https://docs.acme.dev/errors#rate_limited",
+		retryAfter:  60,
+		retryHeader: []string{"60"},
+		messages: []errgenTemplate{
+			{lits: []string{"Rate limit exceeded"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#rate_limited","title":"Too many requests","status":429`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"rate_limited"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrRateLimited,
+	},
+	{
+		code:   CodeLegacyQuota,
+		status: 429,
+		title:  "Legacy quota",
+		docURL: "https://docs.acme.dev/errors#legacy_quota",
+		params: []string{"ratio", "hard"},
+		kinds:  "fb",
+		messages: []errgenTemplate{
+			{lits: []string{"Quota exceeded (", " used, hard limit: ", ")"}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#legacy_quota","title":"Legacy quota","status":429`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"legacy_quota"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrLegacyQuota,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal server error",
+		docURL: "https://docs.acme.dev/errors#internal_error",
+		messages: []errgenTemplate{
+			{lits: []string{"An internal error occurred."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#internal_error","title":"Internal server error","status":500`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"internal_error"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.
