@@ -127,6 +127,8 @@ func plainText(n ast.Node, src []byte) string {
 			}
 		case *ast.String:
 			b.Write(c.Value)
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
 		}
 		return ast.WalkContinue, nil
 	})
