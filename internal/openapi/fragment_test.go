@@ -16,7 +16,7 @@ import (
 )
 
 // loadCase loads golden/<case>/errors.yaml named as the engine names it.
-func loadCase(t *testing.T, dir string) *model.Spec {
+func loadCase(t testing.TB, dir string) *model.Spec {
 	t.Helper()
 	name := "golden/" + filepath.Base(dir) + "/errors.yaml"
 	s, err := spec.Load(filepath.Join(dir, "errors.yaml"), name)
