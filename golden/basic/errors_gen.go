@@ -3,8 +3,6 @@
 package apierr
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -46,72 +45,133 @@ var (
 	//
 	// The key sent in the `ls-api-key` header is unknown.
 	//
-	// Its message is "Invalid API Key".
+	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
+	ErrInvalidAPIKey = &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   1,
+	}
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
-	// Its message is "Access denied to this resource".
+	// Message: "Access denied to this resource"
 	//
 	// Aliases, accepted when decoding: access_denied.
 	//
 	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "Access denied to this resource", entry: 2}
+	ErrInsufficientScope = &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "Access denied to this resource",
+		entry:   2,
+	}
 	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
 	//
-	// Its message is "{field} is invalid: {reason}".
+	// Message: "{field} is invalid: {reason}"
 	//
-	// Variant field_missing: "{field} is required".
+	// Variant field_missing: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "{field} is invalid: {reason}", entry: 3}
+	ErrValidationFailed = &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: "{field} is invalid: {reason}",
+		entry:   3,
+	}
 	// ErrTooManyItems is the sentinel of too_many_items (400 Bad Request): Too many items.
 	//
-	// Its message is "At most {max} items are allowed, got {count}".
+	// Message: "At most {max} items are allowed, got {count}"
 	//
 	// Compare with errors.Is; create values with NewTooManyItems.
-	ErrTooManyItems = &Error{Code: CodeTooManyItems, Status: 400, Title: "Too many items", Message: "At most {max} items are allowed, got {count}", entry: 4}
+	ErrTooManyItems = &Error{
+		Code:    CodeTooManyItems,
+		Status:  400,
+		Title:   "Too many items",
+		Message: "At most {max} items are allowed, got {count}",
+		entry:   4,
+	}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
-	// Its message is "Livestream not found".
+	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 5}
+	ErrLivestreamNotFound = &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   5,
+	}
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
 	//
-	// Its message is "Rate limit exceeded".
+	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
 	//
 	// Compare with errors.Is; create values with NewRateLimited.
-	ErrRateLimited = &Error{Code: CodeRateLimited, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 6}
+	ErrRateLimited = &Error{
+		Code:       CodeRateLimited,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      6,
+	}
 	// ErrLegacyQuota is the sentinel of legacy_quota (429 Too Many Requests): Legacy quota.
 	//
-	// Its message is "Quota exceeded ({ratio} used, hard limit: {hard})".
+	// Message: "Quota exceeded ({ratio} used, hard limit: {hard})"
 	//
 	// Compare with errors.Is; create values with NewLegacyQuota.
 	//
 	// Deprecated: Use rate_limited.
-	ErrLegacyQuota = &Error{Code: CodeLegacyQuota, Status: 429, Title: "Legacy quota", Message: "Quota exceeded ({ratio} used, hard limit: {hard})", entry: 7}
+	ErrLegacyQuota = &Error{
+		Code:    CodeLegacyQuota,
+		Status:  429,
+		Title:   "Legacy quota",
+		Message: "Quota exceeded ({ratio} used, hard limit: {hard})",
+		entry:   7,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
-	// Its message is "An internal error occurred.".
+	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   8,
+	}
 )
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API key", Message: "Invalid API Key", entry: 1}
+	return &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API key",
+		Message: "Invalid API Key",
+		entry:   1,
+	}
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "Access denied to this resource".
 func NewInsufficientScope() *Error {
-	return &Error{Code: CodeInsufficientScope, Status: 403, Title: "Insufficient scope", Message: "Access denied to this resource", entry: 2}
+	return &Error{
+		Code:    CodeInsufficientScope,
+		Status:  403,
+		Title:   "Insufficient scope",
+		Message: "Access denied to this resource",
+		entry:   2,
+	}
 }
 
 // NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "{field} is invalid: {reason}".
@@ -121,7 +181,14 @@ func NewInsufficientScope() *Error {
 //   - field: the offending field
 //   - reason: why it was rejected
 func NewValidationFailed(field string, reason string) *Error {
-	return &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: field + " is invalid: " + reason, Params: []Param{{Name: "field", Value: field}, {Name: "reason", Value: reason}}, entry: 3}
+	return &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: field + " is invalid: " + reason,
+		Params:  []Param{{Name: "field", Value: field}, {Name: "reason", Value: reason}},
+		entry:   3,
+	}
 }
 
 // NewValidationFailedFieldMissing returns a new validation_failed error (400 Bad Request), variant field_missing, with the message "{field} is required".
@@ -130,34 +197,75 @@ func NewValidationFailed(field string, reason string) *Error {
 //
 //   - field: the offending field
 func NewValidationFailedFieldMissing(field string) *Error {
-	return &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: field + " is required", Params: []Param{{Name: "field", Value: field}}, Variant: "field_missing", entry: 3}
+	return &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: field + " is required",
+		Params:  []Param{{Name: "field", Value: field}},
+		Variant: "field_missing",
+		entry:   3,
+	}
 }
 
 // NewTooManyItems returns a new too_many_items error (400 Bad Request) with the message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return &Error{Code: CodeTooManyItems, Status: 400, Title: "Too many items", Message: "At most " + strconv.Itoa(maxValue) + " items are allowed, got " + strconv.FormatInt(count, 10), Params: []Param{{Name: "max", Value: maxValue}, {Name: "count", Value: count}}, entry: 4}
+	return &Error{
+		Code:    CodeTooManyItems,
+		Status:  400,
+		Title:   "Too many items",
+		Message: "At most " + strconv.Itoa(maxValue) + " items are allowed, got " + strconv.FormatInt(count, 10),
+		Params:  []Param{{Name: "max", Value: maxValue}, {Name: "count", Value: count}},
+		entry:   4,
+	}
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream not found", Message: "Livestream not found", entry: 5}
+	return &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream not found",
+		Message: "Livestream not found",
+		entry:   5,
+	}
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewRateLimited() *Error {
-	return &Error{Code: CodeRateLimited, Status: 429, Title: "Too many requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 6}
+	return &Error{
+		Code:       CodeRateLimited,
+		Status:     429,
+		Title:      "Too many requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      6,
+	}
 }
 
 // NewLegacyQuota returns a new legacy_quota error (429 Too Many Requests) with the message "Quota exceeded ({ratio} used, hard limit: {hard})".
 //
 // Deprecated: Use rate_limited.
 func NewLegacyQuota(ratio float64, hard bool) *Error {
-	return &Error{Code: CodeLegacyQuota, Status: 429, Title: "Legacy quota", Message: "Quota exceeded (" + strconv.FormatFloat(ratio, 'g', -1, 64) + " used, hard limit: " + strconv.FormatBool(hard) + ")", Params: []Param{{Name: "ratio", Value: ratio}, {Name: "hard", Value: hard}}, entry: 7}
+	return &Error{
+		Code:    CodeLegacyQuota,
+		Status:  429,
+		Title:   "Legacy quota",
+		Message: "Quota exceeded (" + strconv.FormatFloat(ratio, 'g', -1, 64) + " used, hard limit: " + strconv.FormatBool(hard) + ")",
+		Params:  []Param{{Name: "ratio", Value: ratio}, {Name: "hard", Value: hard}},
+		entry:   7,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 8}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   8,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -168,14 +276,154 @@ var errgenContentType = []string{"application/problem+json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", docURL: "https://docs.acme.dev/errors#invalid_api_key", messages: []errgenTemplate{{lits: []string{"Invalid API Key"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#invalid_api_key\",\"title\":\"Invalid API key\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_api_key\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidAPIKey},
-	{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", docURL: "https://docs.acme.dev/errors#insufficient_scope", messages: []errgenTemplate{{lits: []string{"Access denied to this resource"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#insufficient_scope\",\"title\":\"Insufficient scope\",\"status\":403"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"insufficient_scope\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInsufficientScope},
-	{code: CodeValidationFailed, status: 400, title: "Validation failed", docURL: "https://docs.acme.dev/errors#validation_failed", params: []string{"field", "reason"}, kinds: "ss", messages: []errgenTemplate{{lits: []string{"", " is invalid: ", ""}, params: []int{0, 1}}, {variant: "field_missing", lits: []string{"", " is required"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#validation_failed\",\"title\":\"Validation failed\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"validation_failed\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrValidationFailed},
-	{code: CodeTooManyItems, status: 400, title: "Too many items", docURL: "https://docs.acme.dev/errors#too_many_items", params: []string{"max", "count"}, kinds: "iI", messages: []errgenTemplate{{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#too_many_items\",\"title\":\"Too many items\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"too_many_items\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrTooManyItems},
-	{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", docURL: "https://docs.acme.dev/errors#livestream_not_found", messages: []errgenTemplate{{lits: []string{"Livestream not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#livestream_not_found\",\"title\":\"Livestream not found\",\"status\":404"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"livestream_not_found\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrLivestreamNotFound},
-	{code: CodeRateLimited, status: 429, title: "Too many requests", docURL: "https://docs.acme.dev/errors#rate_limited", retryAfter: 60, retryHeader: []string{"60"}, messages: []errgenTemplate{{lits: []string{"Rate limit exceeded"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#rate_limited\",\"title\":\"Too many requests\",\"status\":429"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"rate_limited\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrRateLimited},
-	{code: CodeLegacyQuota, status: 429, title: "Legacy quota", docURL: "https://docs.acme.dev/errors#legacy_quota", params: []string{"ratio", "hard"}, kinds: "fb", messages: []errgenTemplate{{lits: []string{"Quota exceeded (", " used, hard limit: ", ")"}, params: []int{0, 1}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#legacy_quota\",\"title\":\"Legacy quota\",\"status\":429"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"legacy_quota\""}, {op: errgenOpParamsInline}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrLegacyQuota},
-	{code: CodeInternalError, status: 500, title: "Internal server error", docURL: "https://docs.acme.dev/errors#internal_error", messages: []errgenTemplate{{lits: []string{"An internal error occurred."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"https://docs.acme.dev/errors#internal_error\",\"title\":\"Internal server error\",\"status\":500"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"internal_error\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInternalError},
+	{
+		code:   CodeInvalidAPIKey,
+		status: 401,
+		title:  "Invalid API key",
+		docURL: "https://docs.acme.dev/errors#invalid_api_key",
+		messages: []errgenTemplate{
+			{lits: []string{"Invalid API Key"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#invalid_api_key","title":"Invalid API key","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidAPIKey,
+	},
+	{
+		code:   CodeInsufficientScope,
+		status: 403,
+		title:  "Insufficient scope",
+		docURL: "https://docs.acme.dev/errors#insufficient_scope",
+		messages: []errgenTemplate{
+			{lits: []string{"Access denied to this resource"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#insufficient_scope","title":"Insufficient scope","status":403`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInsufficientScope,
+	},
+	{
+		code:   CodeValidationFailed,
+		status: 400,
+		title:  "Validation failed",
+		docURL: "https://docs.acme.dev/errors#validation_failed",
+		params: []string{"field", "reason"},
+		kinds:  "ss",
+		messages: []errgenTemplate{
+			{lits: []string{"", " is invalid: ", ""}, params: []int{0, 1}},
+			{variant: "field_missing", lits: []string{"", " is required"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#validation_failed","title":"Validation failed","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"validation_failed"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrValidationFailed,
+	},
+	{
+		code:   CodeTooManyItems,
+		status: 400,
+		title:  "Too many items",
+		docURL: "https://docs.acme.dev/errors#too_many_items",
+		params: []string{"max", "count"},
+		kinds:  "iI",
+		messages: []errgenTemplate{
+			{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#too_many_items","title":"Too many items","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"too_many_items"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrTooManyItems,
+	},
+	{
+		code:   CodeLivestreamNotFound,
+		status: 404,
+		title:  "Livestream not found",
+		docURL: "https://docs.acme.dev/errors#livestream_not_found",
+		messages: []errgenTemplate{
+			{lits: []string{"Livestream not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#livestream_not_found","title":"Livestream not found","status":404`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"livestream_not_found"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrLivestreamNotFound,
+	},
+	{
+		code:        CodeRateLimited,
+		status:      429,
+		title:       "Too many requests",
+		docURL:      "https://docs.acme.dev/errors#rate_limited",
+		retryAfter:  60,
+		retryHeader: []string{"60"},
+		messages: []errgenTemplate{
+			{lits: []string{"Rate limit exceeded"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#rate_limited","title":"Too many requests","status":429`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"rate_limited"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrRateLimited,
+	},
+	{
+		code:   CodeLegacyQuota,
+		status: 429,
+		title:  "Legacy quota",
+		docURL: "https://docs.acme.dev/errors#legacy_quota",
+		params: []string{"ratio", "hard"},
+		kinds:  "fb",
+		messages: []errgenTemplate{
+			{lits: []string{"Quota exceeded (", " used, hard limit: ", ")"}, params: []int{0, 1}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#legacy_quota","title":"Legacy quota","status":429`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"legacy_quota"`},
+			{op: errgenOpParamsInline},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrLegacyQuota,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal server error",
+		docURL: "https://docs.acme.dev/errors#internal_error",
+		messages: []errgenTemplate{
+			{lits: []string{"An internal error occurred."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#internal_error","title":"Internal server error","status":500`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"internal_error"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.
@@ -737,23 +985,20 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 }
 
 func errgenDecode(status int, body []byte) *Error {
-	if len(body) > errgenMaxBody {
+	root, ok := errgenValid(body)
+	if len(body) > errgenMaxBody || !ok {
 		return errgenUnknown(status, "", "", body)
 	}
-	root, ok := errgenParse(body)
-	if !ok {
-		return errgenUnknown(status, "", "", body)
-	}
-	message, _ := errgenAt(root, errgenPathMessage).(string)
+	message, _ := errgenString(errgenAt(root, errgenPathMessage))
 	i := -1
-	code, hasCode := errgenAt(root, errgenPathCode).(string)
+	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
 	switch {
 	case hasCode:
 		if i = errgenIndex(code); i < 0 {
 			return errgenUnknown(status, Code(code), message, body)
 		}
 	default:
-		if t, _ := errgenAt(root, errgenPathType).(string); t != "" {
+		if t, _ := errgenString(errgenAt(root, errgenPathType)); t != "" {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
@@ -769,24 +1014,22 @@ func errgenDecode(status int, body []byte) *Error {
 	return errgenBuild(i, status, root, message)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a parsed body.
-func errgenBuild(i, status int, root any, message string) *Error {
+// errgenBuild makes the *Error of catalog entry i from a valid body.
+func errgenBuild(i, status int, body []byte, message string) *Error {
 	ent := &errgenCatalog[i]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
 	if message == "" {
 		e.Message = ent.sentinel.Message
 	}
 	var matched []string
-	var variant string
 	if message != "" {
 		if _, t, vals := errgenMatchMessage(status, i, message); t != nil {
-			variant, matched = t.variant, vals
-			e.Variant = variant
+			e.Variant, matched = t.variant, vals
 		}
 	}
-	e.Params = errgenParams(ent, root, matched)
-	e.Details = errgenDetails(errgenAt(root, errgenPathDetails))
-	if n, ok := errgenAt(root, errgenPathRetryAfter).(json.Number); ok {
+	e.Params = errgenParams(ent, body, matched)
+	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
+	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
 		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
 			e.RetryAfter = v
 		}
@@ -796,11 +1039,11 @@ func errgenBuild(i, status int, root any, message string) *Error {
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
+func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.params {
 		kind := ent.kinds[j]
-		if v, ok := errgenBodyParam(root, name, kind); ok {
+		if v, ok := errgenBodyParam(body, name, kind); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
@@ -815,43 +1058,31 @@ func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
 
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object or a $param.NAME member, as the wire format places them.
-func errgenBodyParam(root any, name string, kind byte) (any, bool) {
-	var raw any
-	var ok bool
+func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
+	var raw []byte
 	if errgenParamsInline != nil {
-		if obj, isObj := errgenAt(root, errgenParamsInline).(map[string]any); isObj {
-			raw, ok = obj[name]
+		raw = errgenMember(errgenAt(body, errgenParamsInline), name)
+	}
+	if raw == nil && errgenPathParams != nil {
+		raw = errgenMember(errgenAt(body, errgenPathParams), name)
+	}
+	for k := 0; raw == nil && k < len(errgenPathParam); k++ {
+		if errgenPathParam[k].name == name {
+			raw = errgenAt(body, errgenPathParam[k].path)
 		}
 	}
-	if !ok && errgenPathParams != nil {
-		if obj, isObj := errgenAt(root, errgenPathParams).(map[string]any); isObj {
-			raw, ok = obj[name]
+	switch {
+	case raw == nil:
+	case raw[0] == '"':
+		if s, ok := errgenString(raw); ok && kind == 's' {
+			return s, true
 		}
-	}
-	if !ok {
-		for _, pp := range errgenPathParam {
-			if pp.name == name {
-				if raw = errgenAt(root, pp.path); raw != nil {
-					ok = true
-					break
-				}
-			}
+	case errgenIsNumber(raw):
+		if kind != 's' && kind != 'b' {
+			return errgenConvert(string(raw), kind)
 		}
-	}
-	if !ok {
-		return nil, false
-	}
-	switch x := raw.(type) {
-	case string:
-		if kind == 's' {
-			return x, true
-		}
-	case json.Number:
-		return errgenConvert(string(x), kind)
-	case bool:
-		if kind == 'b' {
-			return x, true
-		}
+	case kind == 'b' && (string(raw) == "true" || string(raw) == "false"):
+		return string(raw) == "true", true
 	}
 	return nil, false
 }
@@ -871,54 +1102,400 @@ func errgenConvert(s string, kind byte) (any, bool) {
 		v, err := strconv.ParseFloat(s, 64)
 		return v, err == nil
 	case 'b':
-		v, err := strconv.ParseBool(s)
-		return v, err == nil && (s == "true" || s == "false")
+		return s == "true", s == "true" || s == "false"
 	}
 	return nil, false
 }
 
-func errgenDetails(v any) []Detail {
-	list, _ := v.([]any)
-	var out []Detail
-	for _, item := range list {
-		obj, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		f, _ := obj["field"].(string)
-		m, _ := obj["message"].(string)
-		out = append(out, Detail{Field: f, Message: m})
+// errgenFits reports whether s parses as a param of the given kind,
+// without allocating.
+func errgenFits(s string, kind byte) bool {
+	var err error
+	switch kind {
+	case 'i':
+		_, err = strconv.ParseInt(s, 10, strconv.IntSize)
+	case 'I':
+		_, err = strconv.ParseInt(s, 10, 64)
+	case 'f':
+		_, err = strconv.ParseFloat(s, 64)
+	case 'b':
+		return s == "true" || s == "false"
 	}
-	return out
+	return err == nil
 }
 
-// errgenParse decodes a JSON object body, numbers kept exact.
-func errgenParse(body []byte) (map[string]any, bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var root map[string]any
-	if err := dec.Decode(&root); err != nil || root == nil {
+// errgenDetails reads a details list: objects with field and message.
+func errgenDetails(raw []byte) []Detail {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil
+	}
+	var out []Detail
+	p := errgenParser{b: raw, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] == ']' {
+			return out
+		}
+		start := p.i
+		if !p.skipValue(0) {
+			return out
+		}
+		if item := p.b[start:p.i]; item[0] == '{' {
+			f, _ := errgenString(errgenMember(item, "field"))
+			m, _ := errgenString(errgenMember(item, "message"))
+			out = append(out, Detail{Field: f, Message: m})
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenValid reports whether body is one JSON object and nothing else,
+// accepting exactly what encoding/json accepts, nested at most 64 levels,
+// and returns the object without surrounding space. The lookups below
+// read only objects it has accepted, in place, without building a tree.
+func errgenValid(body []byte) ([]byte, bool) {
+	p := errgenParser{b: body}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] != '{' || !p.skipValue(0) {
 		return nil, false
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, false // trailing data
-	}
-	return root, true
+	end := p.i
+	p.space()
+	return body[start:end], p.i == len(p.b)
 }
 
-// errgenAt follows a member path; nil when absent.
-func errgenAt(v any, path []string) any {
+// errgenAt follows a member path from a valid object to a member's raw
+// value; nil when absent. An empty path is the object itself.
+func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = obj[name]
+		raw = errgenMember(raw, name)
 	}
-	return v
+	return raw
+}
+
+// errgenMember returns the raw value of the last member called name (as
+// encoding/json, the last duplicate wins), or nil when obj is not an
+// object or has no such member.
+func errgenMember(obj []byte, name string) []byte {
+	if len(obj) == 0 || obj[0] != '{' {
+		return nil
+	}
+	var found []byte
+	p := errgenParser{b: obj, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return found
+		}
+		kStart := p.i
+		p.skipString()
+		key := p.b[kStart+1 : p.i-1]
+		p.space()
+		p.i++ // :
+		p.space()
+		vStart := p.i
+		p.skipValue(0)
+		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
+			found = p.b[vStart:p.i]
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenNeedsDecoding reports whether a raw key differs from its decoded
+// form: it holds escapes or bytes that may be invalid UTF-8.
+func errgenNeedsDecoding(key []byte) bool {
+	for _, c := range key {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// errgenKeyIs compares an escaped key with name.
+func errgenKeyIs(raw []byte, name string) bool {
+	q := errgenParser{b: raw}
+	s, ok := q.str()
+	return ok && s == name
+}
+
+// errgenString decodes a raw JSON string value.
+func errgenString(raw []byte) (string, bool) {
+	if len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	p := errgenParser{b: raw}
+	return p.str()
+}
+
+// errgenIsNumber reports whether a raw value is a number.
+func errgenIsNumber(raw []byte) bool {
+	return len(raw) > 0 && (raw[0] == '-' || ('0' <= raw[0] && raw[0] <= '9'))
+}
+
+// errgenParser is a position in a body being read.
+type errgenParser struct {
+	b []byte
+	i int
+}
+
+func (p *errgenParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// skipValue moves past one value, reporting whether it is valid JSON.
+func (p *errgenParser) skipValue(depth int) bool {
+	if depth > 64 || p.i >= len(p.b) {
+		return false
+	}
+	switch c := p.b[p.i]; {
+	case c == '{' || c == '[':
+		return p.skipComposite(depth, c)
+	case c == '"':
+		return p.skipString()
+	case c == '-' || ('0' <= c && c <= '9'):
+		return p.skipNumber()
+	}
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+			p.i += len(lit)
+			return true
+		}
+	}
+	return false
+}
+
+// skipComposite moves past an object or an array.
+func (p *errgenParser) skipComposite(depth int, open byte) bool {
+	closer := byte(']')
+	if open == '{' {
+		closer = '}'
+	}
+	p.i++
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == closer {
+		p.i++
+		return true
+	}
+	for {
+		p.space()
+		if open == '{' {
+			if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
+				return false
+			}
+			p.space()
+			if p.i >= len(p.b) || p.b[p.i] != ':' {
+				return false
+			}
+			p.i++
+			p.space()
+		}
+		if !p.skipValue(depth + 1) {
+			return false
+		}
+		p.space()
+		if p.i >= len(p.b) {
+			return false
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case closer:
+			p.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skipNumber moves past a number in JSON's grammar:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *errgenParser) skipNumber() bool {
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && '0' <= p.b[p.i] && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	if p.i < len(p.b) && p.b[p.i] == '0' {
+		p.i++
+	} else if digits() == 0 {
+		return false
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// skipString moves past a string: no raw control characters, only
+// JSON's escapes.
+func (p *errgenParser) skipString() bool {
+	p.i++ // "
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if _, ok := p.escape(); !ok {
+				return false
+			}
+		default:
+			p.i++
+		}
+	}
+	return false
+}
+
+// str decodes a string, as encoding/json does: invalid UTF-8 and lone
+// surrogates become U+FFFD.
+func (p *errgenParser) str() (string, bool) {
+	p.i++ // "
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		if c == '"' {
+			s := string(p.b[start:p.i])
+			p.i++
+			return s, true
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		p.i++
+	}
+	out := append([]byte(nil), p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(out), true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			r, ok := p.escape()
+			if !ok {
+				return "", false
+			}
+			out = utf8.AppendRune(out, r)
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			p.i++
+		default:
+			r, size := utf8.DecodeRune(p.b[p.i:])
+			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
+			p.i += size
+		}
+	}
+	return "", false
+}
+
+// escape reads one backslash escape, combining surrogate pairs; a lone
+// surrogate becomes U+FFFD.
+func (p *errgenParser) escape() (rune, bool) {
+	if p.i+1 >= len(p.b) {
+		return 0, false
+	}
+	c := p.b[p.i+1]
+	p.i += 2
+	switch c {
+	case '"', '\\', '/':
+		return rune(c), true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	case 'u':
+		r, ok := p.hex4()
+		if !ok {
+			return 0, false
+		}
+		if !utf16.IsSurrogate(r) {
+			return r, true
+		}
+		if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+			save := p.i
+			p.i += 2
+			if r2, ok := p.hex4(); ok {
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					return d, true
+				}
+			}
+			p.i = save
+		}
+		return utf8.RuneError, true
+	}
+	return 0, false
+}
+
+func (p *errgenParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	p.i += 4
+	return r, true
 }
 
 // errgenByStatus returns the only catalog error with the status, or -1.
@@ -990,7 +1567,7 @@ func errgenMatchFrom(ent *errgenEntry, t *errgenTemplate, n int, s string, vals 
 		if !strings.HasPrefix(s[end:], next) {
 			continue
 		}
-		if _, ok := errgenConvert(s[:end], kind); !ok {
+		if !errgenFits(s[:end], kind) {
 			continue
 		}
 		vals[n] = s[:end]

@@ -3,8 +3,6 @@
 package hostile
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -49,99 +48,190 @@ var (
 	// Description with */ closing a comment, // a line comment,
 	// a tab:	here, <script>alert("x")</script>, and שגיאה: הבקשה נכשלה — خطأ في الطلب.
 	//
-	// Its message is "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe".
+	// Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe"
 	//
 	// Compare with errors.Is; create values with NewError.
-	ErrError = &Error{Code: CodeError, Status: 400, Title: "Title with \"quotes\", 'single', `ticks`, */ and //", Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe", entry: 1}
+	ErrError = &Error{
+		Code:    CodeError,
+		Status:  400,
+		Title:   "Title with \"quotes\", 'single', `ticks`, */ and //",
+		Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe",
+		entry:   1,
+	}
 	// ErrOfCode is the sentinel of of (401 Unauthorized): A code whose Go name (CodeOf) errgen generates itself.
 	//
-	// Its message is "{not a param} but {func} is literal, {range} too".
+	// Message: "{not a param} but {func} is literal, {range} too"
 	//
 	// Compare with errors.Is; create values with NewOfCode.
-	ErrOfCode = &Error{Code: CodeOfCode, Status: 401, Title: "A code whose Go name (CodeOf) errgen generates itself", Message: "{not a param} but {func} is literal, {range} too", entry: 2}
+	ErrOfCode = &Error{
+		Code:    CodeOfCode,
+		Status:  401,
+		Title:   "A code whose Go name (CodeOf) errgen generates itself",
+		Message: "{not a param} but {func} is literal, {range} too",
+		entry:   2,
+	}
 	// ErrType is the sentinel of type (402 Payment Required): Type.
 	//
-	// Its message is "{ { } }".
+	// Message: "{ { } }"
 	//
 	// Compare with errors.Is; create values with NewType.
 	//
 	// Deprecated: Deprecated */ because // reasons | and <b>bold</b>
-	ErrType = &Error{Code: CodeType, Status: 402, Title: "Type", Message: "{ { } }", entry: 3}
+	ErrType = &Error{
+		Code:    CodeType,
+		Status:  402,
+		Title:   "Type",
+		Message: "{ { } }",
+		entry:   3,
+	}
 	// ErrCode is the sentinel of code (403 Forbidden): Code.
 	//
-	// Its message is "Value {func}: {func}".
+	// Message: "Value {func}: {func}"
 	//
 	// Compare with errors.Is; create values with NewCode.
-	ErrCode = &Error{Code: CodeCode, Status: 403, Title: "Code", Message: "Value {func}: {func}", entry: 4}
+	ErrCode = &Error{
+		Code:    CodeCode,
+		Status:  403,
+		Title:   "Code",
+		Message: "Value {func}: {func}",
+		entry:   4,
+	}
 	// ErrNew is the sentinel of new (404 Not Found): New.
 	//
-	// Its message is "{func}{len}".
+	// Message: "{func}{len}"
 	//
 	// Compare with errors.Is; create values with NewNew.
-	ErrNew = &Error{Code: CodeNew, Status: 404, Title: "New", Message: "{func}{len}", entry: 5}
+	ErrNew = &Error{
+		Code:    CodeNew,
+		Status:  404,
+		Title:   "New",
+		Message: "{func}{len}",
+		entry:   5,
+	}
 	// ErrKeywords is the sentinel of keywords (422 Unprocessable Entity): Params named like keywords.
 	//
-	// Its message is "func={func} range={range} len={len} err={err} e={e}".
+	// Message: "func={func} range={range} len={len} err={err} e={e}"
 	//
 	// Compare with errors.Is; create values with NewKeywords.
-	ErrKeywords = &Error{Code: CodeKeywords, Status: 422, Title: "Params named like keywords", Message: "func={func} range={range} len={len} err={err} e={e}", entry: 6}
+	ErrKeywords = &Error{
+		Code:    CodeKeywords,
+		Status:  422,
+		Title:   "Params named like keywords",
+		Message: "func={func} range={range} len={len} err={err} e={e}",
+		entry:   6,
+	}
 	// ErrRtlText is the sentinel of rtl.text (409 Conflict): שגיאה: הבקשה נכשלה — خطأ في الطلب.
 	//
-	// Its message is "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}".
+	// Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}"
 	//
 	// Compare with errors.Is; create values with NewRtlText.
-	ErrRtlText = &Error{Code: CodeRtlText, Status: 409, Title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}", entry: 7}
+	ErrRtlText = &Error{
+		Code:    CodeRtlText,
+		Status:  409,
+		Title:   "שגיאה: הבקשה נכשלה — خطأ في الطلب",
+		Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}",
+		entry:   7,
+	}
 	// ErrLongText is the sentinel of long-text (413 Request Entity Too Large): Long text.
 	//
 	// A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description.
 	//
-	// Its message is "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message".
+	// Message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"
 	//
 	// Clients are told to retry after 2147483 seconds.
 	//
 	// Compare with errors.Is; create values with NewLongText.
-	ErrLongText = &Error{Code: CodeLongText, Status: 413, Title: "Long text", Message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message", RetryAfter: 2147483, entry: 8}
+	ErrLongText = &Error{
+		Code:       CodeLongText,
+		Status:     413,
+		Title:      "Long text",
+		Message:    "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message",
+		RetryAfter: 2147483,
+		entry:      8,
+	}
 	// ErrLen is the sentinel of LEN (599 Error): Len.
 	//
-	// Its message is "Status 599 has no standard text".
+	// Message: "Status 599 has no standard text"
 	//
 	// Compare with errors.Is; create values with NewLen.
-	ErrLen = &Error{Code: CodeLen, Status: 599, Title: "Len", Message: "Status 599 has no standard text", entry: 9}
+	ErrLen = &Error{
+		Code:    CodeLen,
+		Status:  599,
+		Title:   "Len",
+		Message: "Status 599 has no standard text",
+		entry:   9,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
-	// Its message is "An internal error occurred.".
+	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 10}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   10,
+	}
 )
 
 // NewError returns a new error error (400 Bad Request) with the message "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe".
 func NewError() *Error {
-	return &Error{Code: CodeError, Status: 400, Title: "Title with \"quotes\", 'single', `ticks`, */ and //", Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe", entry: 1}
+	return &Error{
+		Code:    CodeError,
+		Status:  400,
+		Title:   "Title with \"quotes\", 'single', `ticks`, */ and //",
+		Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe",
+		entry:   1,
+	}
 }
 
 // NewOfCode returns a new of error (401 Unauthorized) with the message "{not a param} but {func} is literal, {range} too".
 func NewOfCode() *Error {
-	return &Error{Code: CodeOfCode, Status: 401, Title: "A code whose Go name (CodeOf) errgen generates itself", Message: "{not a param} but {func} is literal, {range} too", entry: 2}
+	return &Error{
+		Code:    CodeOfCode,
+		Status:  401,
+		Title:   "A code whose Go name (CodeOf) errgen generates itself",
+		Message: "{not a param} but {func} is literal, {range} too",
+		entry:   2,
+	}
 }
 
 // NewType returns a new type error (402 Payment Required) with the message "{ { } }".
 //
 // Deprecated: Deprecated */ because // reasons | and <b>bold</b>
 func NewType() *Error {
-	return &Error{Code: CodeType, Status: 402, Title: "Type", Message: "{ { } }", entry: 3}
+	return &Error{
+		Code:    CodeType,
+		Status:  402,
+		Title:   "Type",
+		Message: "{ { } }",
+		entry:   3,
+	}
 }
 
 // NewCode returns a new code error (403 Forbidden) with the message "Value {func}: {func}".
 func NewCode() *Error {
-	return &Error{Code: CodeCode, Status: 403, Title: "Code", Message: "Value {func}: {func}", entry: 4}
+	return &Error{
+		Code:    CodeCode,
+		Status:  403,
+		Title:   "Code",
+		Message: "Value {func}: {func}",
+		entry:   4,
+	}
 }
 
 // NewNew returns a new new error (404 Not Found) with the message "{func}{len}".
 func NewNew() *Error {
-	return &Error{Code: CodeNew, Status: 404, Title: "New", Message: "{func}{len}", entry: 5}
+	return &Error{
+		Code:    CodeNew,
+		Status:  404,
+		Title:   "New",
+		Message: "{func}{len}",
+		entry:   5,
+	}
 }
 
 // NewKeywords returns a new keywords error (422 Unprocessable Entity) with the message "func={func} range={range} len={len} err={err} e={e}".
@@ -150,27 +240,60 @@ func NewNew() *Error {
 //
 //   - funcValue: a | pipe */ in a description
 func NewKeywords(funcValue string, rangeValue int, lenValue float64, errValue bool, eValue int64) *Error {
-	return &Error{Code: CodeKeywords, Status: 422, Title: "Params named like keywords", Message: "func=" + funcValue + " range=" + strconv.Itoa(rangeValue) + " len=" + strconv.FormatFloat(lenValue, 'g', -1, 64) + " err=" + strconv.FormatBool(errValue) + " e=" + strconv.FormatInt(eValue, 10), Params: []Param{{Name: "func", Value: funcValue}, {Name: "range", Value: rangeValue}, {Name: "len", Value: lenValue}, {Name: "err", Value: errValue}, {Name: "e", Value: eValue}}, entry: 6}
+	return &Error{
+		Code:    CodeKeywords,
+		Status:  422,
+		Title:   "Params named like keywords",
+		Message: "func=" + funcValue + " range=" + strconv.Itoa(rangeValue) + " len=" + strconv.FormatFloat(lenValue, 'g', -1, 64) + " err=" + strconv.FormatBool(errValue) + " e=" + strconv.FormatInt(eValue, 10),
+		Params:  []Param{{Name: "func", Value: funcValue}, {Name: "range", Value: rangeValue}, {Name: "len", Value: lenValue}, {Name: "err", Value: errValue}, {Name: "e", Value: eValue}},
+		entry:   6,
+	}
 }
 
 // NewRtlText returns a new rtl.text error (409 Conflict) with the message "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}".
 func NewRtlText(who string) *Error {
-	return &Error{Code: CodeRtlText, Status: 409, Title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب " + who, Params: []Param{{Name: "who", Value: who}}, entry: 7}
+	return &Error{
+		Code:    CodeRtlText,
+		Status:  409,
+		Title:   "שגיאה: הבקשה נכשלה — خطأ في الطلب",
+		Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب " + who,
+		Params:  []Param{{Name: "who", Value: who}},
+		entry:   7,
+	}
 }
 
 // NewLongText returns a new long-text error (413 Request Entity Too Large) with the message "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message".
 func NewLongText() *Error {
-	return &Error{Code: CodeLongText, Status: 413, Title: "Long text", Message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message", RetryAfter: 2147483, entry: 8}
+	return &Error{
+		Code:       CodeLongText,
+		Status:     413,
+		Title:      "Long text",
+		Message:    "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message",
+		RetryAfter: 2147483,
+		entry:      8,
+	}
 }
 
 // NewLen returns a new LEN error (599 Error) with the message "Status 599 has no standard text".
 func NewLen() *Error {
-	return &Error{Code: CodeLen, Status: 599, Title: "Len", Message: "Status 599 has no standard text", entry: 9}
+	return &Error{
+		Code:    CodeLen,
+		Status:  599,
+		Title:   "Len",
+		Message: "Status 599 has no standard text",
+		entry:   9,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 10}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   10,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -181,16 +304,214 @@ var errgenContentType = []string{"application/vnd.hostile+json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeError, status: 400, title: "Title with \"quotes\", 'single', `ticks`, */ and //", docURL: "https://docs.example.com/errors?x=1&y='2'#error", messages: []errgenTemplate{{lits: []string{"Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"error\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"Title with \\\"quotes\\\", 'single', `ticks`, */ and //\",\"%s\":400"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrError},
-	{code: CodeOfCode, status: 401, title: "A code whose Go name (CodeOf) errgen generates itself", docURL: "https://docs.example.com/errors?x=1&y='2'#of", messages: []errgenTemplate{{lits: []string{"{not a param} but {func} is literal, {range} too"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"of\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"A code whose Go name (CodeOf) errgen generates itself\",\"%s\":401"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrOfCode},
-	{code: CodeType, status: 402, title: "Type", docURL: "https://docs.example.com/errors?x=1&y='2'#type", messages: []errgenTemplate{{lits: []string{"{ { } }"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"type\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"Type\",\"%s\":402"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrType},
-	{code: CodeCode, status: 403, title: "Code", docURL: "https://docs.example.com/errors?x=1&y='2'#code", messages: []errgenTemplate{{lits: []string{"Value {func}: {func}"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"code\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"Code\",\"%s\":403"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrCode},
-	{code: CodeNew, status: 404, title: "New", docURL: "https://docs.example.com/errors?x=1&y='2'#new", messages: []errgenTemplate{{lits: []string{"{func}{len}"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"new\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"New\",\"%s\":404"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrNew},
-	{code: CodeKeywords, status: 422, title: "Params named like keywords", docURL: "https://docs.example.com/errors?x=1&y='2'#keywords", params: []string{"func", "range", "len", "err", "e"}, kinds: "sifbI", messages: []errgenTemplate{{lits: []string{"func=", " range=", " len=", " err=", " e=", ""}, params: []int{0, 1, 2, 3, 4}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"keywords\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"Params named like keywords\",\"%s\":422"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpParams, lit: "\"back\\\\slash\":"}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrKeywords},
-	{code: CodeRtlText, status: 409, title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", docURL: "https://docs.example.com/errors?x=1&y='2'#rtl-text", params: []string{"who"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"שגיאה: הבקשה נכשלה — خطأ في الطلب ", ""}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"rtl.text\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"שגיאה: הבקשה נכשלה — خطأ في الطلب\",\"%s\":409"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpParams, lit: "\"back\\\\slash\":"}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrRtlText},
-	{code: CodeLongText, status: 413, title: "Long text", docURL: "https://docs.example.com/errors?x=1&y='2'#long-text", retryAfter: 2147483, retryHeader: []string{"2147483"}, messages: []errgenTemplate{{lits: []string{"Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"long-text\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"Long text\",\"%s\":413"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrLongText},
-	{code: CodeLen, status: 599, title: "Len", docURL: "https://docs.example.com/errors?x=1&y='2'#len", messages: []errgenTemplate{{lits: []string{"Status 599 has no standard text"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"LEN\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"Len\",\"%s\":599"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrLen},
-	{code: CodeInternalError, status: 500, title: "Internal server error", docURL: "https://docs.example.com/errors?x=1&y='2'#internal_error", messages: []errgenTemplate{{lits: []string{"An internal error occurred."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"we\\\"ird key\":\"internal_error\""}, {op: errgenOpMessage, lit: "\"\\u003c/script\\u003e\":"}, {op: errgenOpConst, lit: "\"ünï\":\"Internal server error\",\"%s\":500"}, {op: errgenOpOpen, lit: "\"nested\":{"}, {op: errgenOpConst, lit: "\"$$\":\"$literal dollar\""}, {op: errgenOpDetails, lit: "\"tab\\tkey\":"}, {op: errgenOpClose}, {op: errgenOpConst, lit: "\"constant\":\"line1\\nline2\\ttab \\u2028 \\u0000 end\""}}, sentinel: ErrInternalError},
+	{
+		code:   CodeError,
+		status: 400,
+		title:  "Title with \"quotes\", 'single', `ticks`, */ and //",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#error",
+		messages: []errgenTemplate{
+			{lits: []string{"Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"error"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: "\"ünï\":\"Title with \\\"quotes\\\", 'single', `ticks`, */ and //\",\"%s\":400"},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrError,
+	},
+	{
+		code:   CodeOfCode,
+		status: 401,
+		title:  "A code whose Go name (CodeOf) errgen generates itself",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#of",
+		messages: []errgenTemplate{
+			{lits: []string{"{not a param} but {func} is literal, {range} too"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"of"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"A code whose Go name (CodeOf) errgen generates itself","%s":401`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrOfCode,
+	},
+	{
+		code:   CodeType,
+		status: 402,
+		title:  "Type",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#type",
+		messages: []errgenTemplate{
+			{lits: []string{"{ { } }"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"type"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"Type","%s":402`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrType,
+	},
+	{
+		code:   CodeCode,
+		status: 403,
+		title:  "Code",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#code",
+		messages: []errgenTemplate{
+			{lits: []string{"Value {func}: {func}"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"code"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"Code","%s":403`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrCode,
+	},
+	{
+		code:   CodeNew,
+		status: 404,
+		title:  "New",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#new",
+		messages: []errgenTemplate{
+			{lits: []string{"{func}{len}"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"new"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"New","%s":404`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrNew,
+	},
+	{
+		code:   CodeKeywords,
+		status: 422,
+		title:  "Params named like keywords",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#keywords",
+		params: []string{"func", "range", "len", "err", "e"},
+		kinds:  "sifbI",
+		messages: []errgenTemplate{
+			{lits: []string{"func=", " range=", " len=", " err=", " e=", ""}, params: []int{0, 1, 2, 3, 4}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"keywords"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"Params named like keywords","%s":422`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpParams, lit: `"back\\slash":`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrKeywords,
+	},
+	{
+		code:   CodeRtlText,
+		status: 409,
+		title:  "שגיאה: הבקשה נכשלה — خطأ في الطلب",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#rtl-text",
+		params: []string{"who"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"שגיאה: הבקשה נכשלה — خطأ في الطلب ", ""}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"rtl.text"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"שגיאה: הבקשה נכשלה — خطأ في الطلب","%s":409`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpParams, lit: `"back\\slash":`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrRtlText,
+	},
+	{
+		code:        CodeLongText,
+		status:      413,
+		title:       "Long text",
+		docURL:      "https://docs.example.com/errors?x=1&y='2'#long-text",
+		retryAfter:  2147483,
+		retryHeader: []string{"2147483"},
+		messages: []errgenTemplate{
+			{lits: []string{"Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"long-text"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"Long text","%s":413`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrLongText,
+	},
+	{
+		code:   CodeLen,
+		status: 599,
+		title:  "Len",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#len",
+		messages: []errgenTemplate{
+			{lits: []string{"Status 599 has no standard text"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"LEN"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"Len","%s":599`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrLen,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal server error",
+		docURL: "https://docs.example.com/errors?x=1&y='2'#internal_error",
+		messages: []errgenTemplate{
+			{lits: []string{"An internal error occurred."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"we\"ird key":"internal_error"`},
+			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
+			{op: errgenOpConst, lit: `"ünï":"Internal server error","%s":500`},
+			{op: errgenOpOpen, lit: `"nested":{`},
+			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
+			{op: errgenOpDetails, lit: `"tab\tkey":`},
+			{op: errgenOpClose},
+			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.
@@ -760,23 +1081,20 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 }
 
 func errgenDecode(status int, body []byte) *Error {
-	if len(body) > errgenMaxBody {
+	root, ok := errgenValid(body)
+	if len(body) > errgenMaxBody || !ok {
 		return errgenUnknown(status, "", "", body)
 	}
-	root, ok := errgenParse(body)
-	if !ok {
-		return errgenUnknown(status, "", "", body)
-	}
-	message, _ := errgenAt(root, errgenPathMessage).(string)
+	message, _ := errgenString(errgenAt(root, errgenPathMessage))
 	i := -1
-	code, hasCode := errgenAt(root, errgenPathCode).(string)
+	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
 	switch {
 	case hasCode:
 		if i = errgenIndex(code); i < 0 {
 			return errgenUnknown(status, Code(code), message, body)
 		}
 	default:
-		if t, _ := errgenAt(root, errgenPathType).(string); t != "" {
+		if t, _ := errgenString(errgenAt(root, errgenPathType)); t != "" {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
@@ -792,24 +1110,22 @@ func errgenDecode(status int, body []byte) *Error {
 	return errgenBuild(i, status, root, message)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a parsed body.
-func errgenBuild(i, status int, root any, message string) *Error {
+// errgenBuild makes the *Error of catalog entry i from a valid body.
+func errgenBuild(i, status int, body []byte, message string) *Error {
 	ent := &errgenCatalog[i]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
 	if message == "" {
 		e.Message = ent.sentinel.Message
 	}
 	var matched []string
-	var variant string
 	if message != "" {
 		if _, t, vals := errgenMatchMessage(status, i, message); t != nil {
-			variant, matched = t.variant, vals
-			e.Variant = variant
+			e.Variant, matched = t.variant, vals
 		}
 	}
-	e.Params = errgenParams(ent, root, matched)
-	e.Details = errgenDetails(errgenAt(root, errgenPathDetails))
-	if n, ok := errgenAt(root, errgenPathRetryAfter).(json.Number); ok {
+	e.Params = errgenParams(ent, body, matched)
+	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
+	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
 		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
 			e.RetryAfter = v
 		}
@@ -819,11 +1135,11 @@ func errgenBuild(i, status int, root any, message string) *Error {
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
+func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.params {
 		kind := ent.kinds[j]
-		if v, ok := errgenBodyParam(root, name, kind); ok {
+		if v, ok := errgenBodyParam(body, name, kind); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
@@ -838,43 +1154,31 @@ func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
 
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object or a $param.NAME member, as the wire format places them.
-func errgenBodyParam(root any, name string, kind byte) (any, bool) {
-	var raw any
-	var ok bool
+func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
+	var raw []byte
 	if errgenParamsInline != nil {
-		if obj, isObj := errgenAt(root, errgenParamsInline).(map[string]any); isObj {
-			raw, ok = obj[name]
+		raw = errgenMember(errgenAt(body, errgenParamsInline), name)
+	}
+	if raw == nil && errgenPathParams != nil {
+		raw = errgenMember(errgenAt(body, errgenPathParams), name)
+	}
+	for k := 0; raw == nil && k < len(errgenPathParam); k++ {
+		if errgenPathParam[k].name == name {
+			raw = errgenAt(body, errgenPathParam[k].path)
 		}
 	}
-	if !ok && errgenPathParams != nil {
-		if obj, isObj := errgenAt(root, errgenPathParams).(map[string]any); isObj {
-			raw, ok = obj[name]
+	switch {
+	case raw == nil:
+	case raw[0] == '"':
+		if s, ok := errgenString(raw); ok && kind == 's' {
+			return s, true
 		}
-	}
-	if !ok {
-		for _, pp := range errgenPathParam {
-			if pp.name == name {
-				if raw = errgenAt(root, pp.path); raw != nil {
-					ok = true
-					break
-				}
-			}
+	case errgenIsNumber(raw):
+		if kind != 's' && kind != 'b' {
+			return errgenConvert(string(raw), kind)
 		}
-	}
-	if !ok {
-		return nil, false
-	}
-	switch x := raw.(type) {
-	case string:
-		if kind == 's' {
-			return x, true
-		}
-	case json.Number:
-		return errgenConvert(string(x), kind)
-	case bool:
-		if kind == 'b' {
-			return x, true
-		}
+	case kind == 'b' && (string(raw) == "true" || string(raw) == "false"):
+		return string(raw) == "true", true
 	}
 	return nil, false
 }
@@ -894,54 +1198,400 @@ func errgenConvert(s string, kind byte) (any, bool) {
 		v, err := strconv.ParseFloat(s, 64)
 		return v, err == nil
 	case 'b':
-		v, err := strconv.ParseBool(s)
-		return v, err == nil && (s == "true" || s == "false")
+		return s == "true", s == "true" || s == "false"
 	}
 	return nil, false
 }
 
-func errgenDetails(v any) []Detail {
-	list, _ := v.([]any)
-	var out []Detail
-	for _, item := range list {
-		obj, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		f, _ := obj["field"].(string)
-		m, _ := obj["message"].(string)
-		out = append(out, Detail{Field: f, Message: m})
+// errgenFits reports whether s parses as a param of the given kind,
+// without allocating.
+func errgenFits(s string, kind byte) bool {
+	var err error
+	switch kind {
+	case 'i':
+		_, err = strconv.ParseInt(s, 10, strconv.IntSize)
+	case 'I':
+		_, err = strconv.ParseInt(s, 10, 64)
+	case 'f':
+		_, err = strconv.ParseFloat(s, 64)
+	case 'b':
+		return s == "true" || s == "false"
 	}
-	return out
+	return err == nil
 }
 
-// errgenParse decodes a JSON object body, numbers kept exact.
-func errgenParse(body []byte) (map[string]any, bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var root map[string]any
-	if err := dec.Decode(&root); err != nil || root == nil {
+// errgenDetails reads a details list: objects with field and message.
+func errgenDetails(raw []byte) []Detail {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil
+	}
+	var out []Detail
+	p := errgenParser{b: raw, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] == ']' {
+			return out
+		}
+		start := p.i
+		if !p.skipValue(0) {
+			return out
+		}
+		if item := p.b[start:p.i]; item[0] == '{' {
+			f, _ := errgenString(errgenMember(item, "field"))
+			m, _ := errgenString(errgenMember(item, "message"))
+			out = append(out, Detail{Field: f, Message: m})
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenValid reports whether body is one JSON object and nothing else,
+// accepting exactly what encoding/json accepts, nested at most 64 levels,
+// and returns the object without surrounding space. The lookups below
+// read only objects it has accepted, in place, without building a tree.
+func errgenValid(body []byte) ([]byte, bool) {
+	p := errgenParser{b: body}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] != '{' || !p.skipValue(0) {
 		return nil, false
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, false // trailing data
-	}
-	return root, true
+	end := p.i
+	p.space()
+	return body[start:end], p.i == len(p.b)
 }
 
-// errgenAt follows a member path; nil when absent.
-func errgenAt(v any, path []string) any {
+// errgenAt follows a member path from a valid object to a member's raw
+// value; nil when absent. An empty path is the object itself.
+func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = obj[name]
+		raw = errgenMember(raw, name)
 	}
-	return v
+	return raw
+}
+
+// errgenMember returns the raw value of the last member called name (as
+// encoding/json, the last duplicate wins), or nil when obj is not an
+// object or has no such member.
+func errgenMember(obj []byte, name string) []byte {
+	if len(obj) == 0 || obj[0] != '{' {
+		return nil
+	}
+	var found []byte
+	p := errgenParser{b: obj, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return found
+		}
+		kStart := p.i
+		p.skipString()
+		key := p.b[kStart+1 : p.i-1]
+		p.space()
+		p.i++ // :
+		p.space()
+		vStart := p.i
+		p.skipValue(0)
+		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
+			found = p.b[vStart:p.i]
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenNeedsDecoding reports whether a raw key differs from its decoded
+// form: it holds escapes or bytes that may be invalid UTF-8.
+func errgenNeedsDecoding(key []byte) bool {
+	for _, c := range key {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// errgenKeyIs compares an escaped key with name.
+func errgenKeyIs(raw []byte, name string) bool {
+	q := errgenParser{b: raw}
+	s, ok := q.str()
+	return ok && s == name
+}
+
+// errgenString decodes a raw JSON string value.
+func errgenString(raw []byte) (string, bool) {
+	if len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	p := errgenParser{b: raw}
+	return p.str()
+}
+
+// errgenIsNumber reports whether a raw value is a number.
+func errgenIsNumber(raw []byte) bool {
+	return len(raw) > 0 && (raw[0] == '-' || ('0' <= raw[0] && raw[0] <= '9'))
+}
+
+// errgenParser is a position in a body being read.
+type errgenParser struct {
+	b []byte
+	i int
+}
+
+func (p *errgenParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// skipValue moves past one value, reporting whether it is valid JSON.
+func (p *errgenParser) skipValue(depth int) bool {
+	if depth > 64 || p.i >= len(p.b) {
+		return false
+	}
+	switch c := p.b[p.i]; {
+	case c == '{' || c == '[':
+		return p.skipComposite(depth, c)
+	case c == '"':
+		return p.skipString()
+	case c == '-' || ('0' <= c && c <= '9'):
+		return p.skipNumber()
+	}
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+			p.i += len(lit)
+			return true
+		}
+	}
+	return false
+}
+
+// skipComposite moves past an object or an array.
+func (p *errgenParser) skipComposite(depth int, open byte) bool {
+	closer := byte(']')
+	if open == '{' {
+		closer = '}'
+	}
+	p.i++
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == closer {
+		p.i++
+		return true
+	}
+	for {
+		p.space()
+		if open == '{' {
+			if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
+				return false
+			}
+			p.space()
+			if p.i >= len(p.b) || p.b[p.i] != ':' {
+				return false
+			}
+			p.i++
+			p.space()
+		}
+		if !p.skipValue(depth + 1) {
+			return false
+		}
+		p.space()
+		if p.i >= len(p.b) {
+			return false
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case closer:
+			p.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skipNumber moves past a number in JSON's grammar:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *errgenParser) skipNumber() bool {
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && '0' <= p.b[p.i] && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	if p.i < len(p.b) && p.b[p.i] == '0' {
+		p.i++
+	} else if digits() == 0 {
+		return false
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// skipString moves past a string: no raw control characters, only
+// JSON's escapes.
+func (p *errgenParser) skipString() bool {
+	p.i++ // "
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if _, ok := p.escape(); !ok {
+				return false
+			}
+		default:
+			p.i++
+		}
+	}
+	return false
+}
+
+// str decodes a string, as encoding/json does: invalid UTF-8 and lone
+// surrogates become U+FFFD.
+func (p *errgenParser) str() (string, bool) {
+	p.i++ // "
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		if c == '"' {
+			s := string(p.b[start:p.i])
+			p.i++
+			return s, true
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		p.i++
+	}
+	out := append([]byte(nil), p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(out), true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			r, ok := p.escape()
+			if !ok {
+				return "", false
+			}
+			out = utf8.AppendRune(out, r)
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			p.i++
+		default:
+			r, size := utf8.DecodeRune(p.b[p.i:])
+			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
+			p.i += size
+		}
+	}
+	return "", false
+}
+
+// escape reads one backslash escape, combining surrogate pairs; a lone
+// surrogate becomes U+FFFD.
+func (p *errgenParser) escape() (rune, bool) {
+	if p.i+1 >= len(p.b) {
+		return 0, false
+	}
+	c := p.b[p.i+1]
+	p.i += 2
+	switch c {
+	case '"', '\\', '/':
+		return rune(c), true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	case 'u':
+		r, ok := p.hex4()
+		if !ok {
+			return 0, false
+		}
+		if !utf16.IsSurrogate(r) {
+			return r, true
+		}
+		if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+			save := p.i
+			p.i += 2
+			if r2, ok := p.hex4(); ok {
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					return d, true
+				}
+			}
+			p.i = save
+		}
+		return utf8.RuneError, true
+	}
+	return 0, false
+}
+
+func (p *errgenParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	p.i += 4
+	return r, true
 }
 
 // errgenByStatus returns the only catalog error with the status, or -1.
@@ -1013,7 +1663,7 @@ func errgenMatchFrom(ent *errgenEntry, t *errgenTemplate, n int, s string, vals 
 		if !strings.HasPrefix(s[end:], next) {
 			continue
 		}
-		if _, ok := errgenConvert(s[:end], kind); !ok {
+		if !errgenFits(s[:end], kind) {
 			continue
 		}
 		vals[n] = s[:end]

@@ -3,8 +3,6 @@
 package livestreamerr
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -55,103 +54,194 @@ var (
 	// The body failed validation; `details` lists each field with its
 	// message, as in the page's "Error Response Format" example.
 	//
-	// Its message is "Validation failed".
+	// Message: "Validation failed"
 	//
 	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "Validation failed", entry: 1}
+	ErrValidationFailed = &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: "Validation failed",
+		entry:   1,
+	}
 	// ErrMissingRequiredField is the sentinel of missing_required_field (400 Bad Request): Missing Required Field.
 	//
-	// Its message is "{field} is required".
+	// Message: "{field} is required"
 	//
 	// Compare with errors.Is; create values with NewMissingRequiredField.
-	ErrMissingRequiredField = &Error{Code: CodeMissingRequiredField, Status: 400, Title: "Missing Required Field", Message: "{field} is required", entry: 2}
+	ErrMissingRequiredField = &Error{
+		Code:    CodeMissingRequiredField,
+		Status:  400,
+		Title:   "Missing Required Field",
+		Message: "{field} is required",
+		entry:   2,
+	}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Its message is "{field} must be a valid UUID".
+	// Message: "{field} must be a valid UUID"
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
-	ErrInvalidUUID = &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: "{field} must be a valid UUID", entry: 3}
+	ErrInvalidUUID = &Error{
+		Code:    CodeInvalidUUID,
+		Status:  400,
+		Title:   "Invalid UUID",
+		Message: "{field} must be a valid UUID",
+		entry:   3,
+	}
 	// ErrUnprocessableEntity is the sentinel of unprocessable_entity (422 Unprocessable Entity): Unprocessable Entity.
 	//
 	// The page's status table lists 422 for failed validation too.
 	//
-	// Its message is "Validation failed".
+	// Message: "Validation failed"
 	//
 	// Compare with errors.Is; create values with NewUnprocessableEntity.
-	ErrUnprocessableEntity = &Error{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Message: "Validation failed", entry: 4}
+	ErrUnprocessableEntity = &Error{
+		Code:    CodeUnprocessableEntity,
+		Status:  422,
+		Title:   "Unprocessable Entity",
+		Message: "Validation failed",
+		entry:   4,
+	}
 	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API Key.
 	//
-	// Its message is "Invalid API Key".
+	// Message: "Invalid API Key"
 	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API Key", Message: "Invalid API Key", entry: 5}
+	ErrInvalidAPIKey = &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API Key",
+		Message: "Invalid API Key",
+		entry:   5,
+	}
 	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Access Denied.
 	//
-	// Its message is "Access denied to this resource".
+	// Message: "Access denied to this resource"
 	//
 	// Compare with errors.Is; create values with NewAccessDenied.
-	ErrAccessDenied = &Error{Code: CodeAccessDenied, Status: 403, Title: "Access Denied", Message: "Access denied to this resource", entry: 6}
+	ErrAccessDenied = &Error{
+		Code:    CodeAccessDenied,
+		Status:  403,
+		Title:   "Access Denied",
+		Message: "Access denied to this resource",
+		entry:   6,
+	}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream Not Found.
 	//
-	// Its message is "Livestream not found".
+	// Message: "Livestream not found"
 	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream Not Found", Message: "Livestream not found", entry: 7}
+	ErrLivestreamNotFound = &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream Not Found",
+		Message: "Livestream not found",
+		entry:   7,
+	}
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media Server Not Found.
 	//
-	// Its message is "Media server not found".
+	// Message: "Media server not found"
 	//
 	// Compare with errors.Is; create values with NewMediaServerNotFound.
-	ErrMediaServerNotFound = &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media Server Not Found", Message: "Media server not found", entry: 8}
+	ErrMediaServerNotFound = &Error{
+		Code:    CodeMediaServerNotFound,
+		Status:  404,
+		Title:   "Media Server Not Found",
+		Message: "Media server not found",
+		entry:   8,
+	}
 	// ErrResourceConflict is the sentinel of resource_conflict (409 Conflict): Conflict.
 	//
-	// Its message is "Resource already exists".
+	// Message: "Resource already exists"
 	//
 	// Compare with errors.Is; create values with NewResourceConflict.
-	ErrResourceConflict = &Error{Code: CodeResourceConflict, Status: 409, Title: "Conflict", Message: "Resource already exists", entry: 9}
+	ErrResourceConflict = &Error{
+		Code:    CodeResourceConflict,
+		Status:  409,
+		Title:   "Conflict",
+		Message: "Resource already exists",
+		entry:   9,
+	}
 	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
 	//
 	// Push Token Errors. The page gives no status: 401, as for any credential that cannot be read.
 	//
-	// Its message is "Token is malformed".
+	// Message: "Token is malformed"
 	//
 	// Compare with errors.Is; create values with NewInvalidPushToken.
-	ErrInvalidPushToken = &Error{Code: CodeInvalidPushToken, Status: 401, Title: "Invalid push token", Message: "Token is malformed", entry: 10}
+	ErrInvalidPushToken = &Error{
+		Code:    CodeInvalidPushToken,
+		Status:  401,
+		Title:   "Invalid push token",
+		Message: "Token is malformed",
+		entry:   10,
+	}
 	// ErrExpiredPushToken is the sentinel of EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token.
 	//
 	// Push Token Errors. The page gives no status: 401, as for an expired credential.
 	//
-	// Its message is "Token has expired".
+	// Message: "Token has expired"
 	//
 	// Compare with errors.Is; create values with NewExpiredPushToken.
-	ErrExpiredPushToken = &Error{Code: CodeExpiredPushToken, Status: 401, Title: "Expired push token", Message: "Token has expired", entry: 11}
+	ErrExpiredPushToken = &Error{
+		Code:    CodeExpiredPushToken,
+		Status:  401,
+		Title:   "Expired push token",
+		Message: "Token has expired",
+		entry:   11,
+	}
 	// ErrTokenMismatch is the sentinel of TOKEN_MISMATCH (403 Forbidden): Token mismatch.
 	//
 	// Push Token Errors. The page gives no status: 403, since the token is genuine but not for this stream.
 	//
-	// Its message is "Token doesn't match stream".
+	// Message: "Token doesn't match stream"
 	//
 	// Compare with errors.Is; create values with NewTokenMismatch.
-	ErrTokenMismatch = &Error{Code: CodeTokenMismatch, Status: 403, Title: "Token mismatch", Message: "Token doesn't match stream", entry: 12}
+	ErrTokenMismatch = &Error{
+		Code:    CodeTokenMismatch,
+		Status:  403,
+		Title:   "Token mismatch",
+		Message: "Token doesn't match stream",
+		entry:   12,
+	}
 	// ErrTooManyRequests is the sentinel of too_many_requests (429 Too Many Requests): Too Many Requests.
 	//
-	// Its message is "Rate limit exceeded".
+	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
 	//
 	// Compare with errors.Is; create values with NewTooManyRequests.
-	ErrTooManyRequests = &Error{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 13}
+	ErrTooManyRequests = &Error{
+		Code:       CodeTooManyRequests,
+		Status:     429,
+		Title:      "Too Many Requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      13,
+	}
 	// ErrInternalServerError is the sentinel of internal_server_error (500 Internal Server Error): Internal Server Error.
 	//
-	// Its message is "Server error".
+	// Message: "Server error"
 	//
 	// Compare with errors.Is; create values with NewInternalServerError.
-	ErrInternalServerError = &Error{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Message: "Server error", entry: 14}
+	ErrInternalServerError = &Error{
+		Code:    CodeInternalServerError,
+		Status:  500,
+		Title:   "Internal Server Error",
+		Message: "Server error",
+		entry:   14,
+	}
 )
 
 // NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "Validation failed".
 func NewValidationFailed() *Error {
-	return &Error{Code: CodeValidationFailed, Status: 400, Title: "Validation failed", Message: "Validation failed", entry: 1}
+	return &Error{
+		Code:    CodeValidationFailed,
+		Status:  400,
+		Title:   "Validation failed",
+		Message: "Validation failed",
+		entry:   1,
+	}
 }
 
 // NewMissingRequiredField returns a new missing_required_field error (400 Bad Request) with the message "{field} is required".
@@ -160,7 +250,14 @@ func NewValidationFailed() *Error {
 //
 //   - field: The missing field.
 func NewMissingRequiredField(field string) *Error {
-	return &Error{Code: CodeMissingRequiredField, Status: 400, Title: "Missing Required Field", Message: field + " is required", Params: []Param{{Name: "field", Value: field}}, entry: 2}
+	return &Error{
+		Code:    CodeMissingRequiredField,
+		Status:  400,
+		Title:   "Missing Required Field",
+		Message: field + " is required",
+		Params:  []Param{{Name: "field", Value: field}},
+		entry:   2,
+	}
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
@@ -169,62 +266,136 @@ func NewMissingRequiredField(field string) *Error {
 //
 //   - field: The field that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return &Error{Code: CodeInvalidUUID, Status: 400, Title: "Invalid UUID", Message: field + " must be a valid UUID", Params: []Param{{Name: "field", Value: field}}, entry: 3}
+	return &Error{
+		Code:    CodeInvalidUUID,
+		Status:  400,
+		Title:   "Invalid UUID",
+		Message: field + " must be a valid UUID",
+		Params:  []Param{{Name: "field", Value: field}},
+		entry:   3,
+	}
 }
 
 // NewUnprocessableEntity returns a new unprocessable_entity error (422 Unprocessable Entity) with the message "Validation failed".
 func NewUnprocessableEntity() *Error {
-	return &Error{Code: CodeUnprocessableEntity, Status: 422, Title: "Unprocessable Entity", Message: "Validation failed", entry: 4}
+	return &Error{
+		Code:    CodeUnprocessableEntity,
+		Status:  422,
+		Title:   "Unprocessable Entity",
+		Message: "Validation failed",
+		entry:   4,
+	}
 }
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{Code: CodeInvalidAPIKey, Status: 401, Title: "Invalid API Key", Message: "Invalid API Key", entry: 5}
+	return &Error{
+		Code:    CodeInvalidAPIKey,
+		Status:  401,
+		Title:   "Invalid API Key",
+		Message: "Invalid API Key",
+		entry:   5,
+	}
 }
 
 // NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "Access denied to this resource".
 func NewAccessDenied() *Error {
-	return &Error{Code: CodeAccessDenied, Status: 403, Title: "Access Denied", Message: "Access denied to this resource", entry: 6}
+	return &Error{
+		Code:    CodeAccessDenied,
+		Status:  403,
+		Title:   "Access Denied",
+		Message: "Access denied to this resource",
+		entry:   6,
+	}
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{Code: CodeLivestreamNotFound, Status: 404, Title: "Livestream Not Found", Message: "Livestream not found", entry: 7}
+	return &Error{
+		Code:    CodeLivestreamNotFound,
+		Status:  404,
+		Title:   "Livestream Not Found",
+		Message: "Livestream not found",
+		entry:   7,
+	}
 }
 
 // NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
 func NewMediaServerNotFound() *Error {
-	return &Error{Code: CodeMediaServerNotFound, Status: 404, Title: "Media Server Not Found", Message: "Media server not found", entry: 8}
+	return &Error{
+		Code:    CodeMediaServerNotFound,
+		Status:  404,
+		Title:   "Media Server Not Found",
+		Message: "Media server not found",
+		entry:   8,
+	}
 }
 
 // NewResourceConflict returns a new resource_conflict error (409 Conflict) with the message "Resource already exists".
 func NewResourceConflict() *Error {
-	return &Error{Code: CodeResourceConflict, Status: 409, Title: "Conflict", Message: "Resource already exists", entry: 9}
+	return &Error{
+		Code:    CodeResourceConflict,
+		Status:  409,
+		Title:   "Conflict",
+		Message: "Resource already exists",
+		entry:   9,
+	}
 }
 
 // NewInvalidPushToken returns a new INVALID_PUSH_TOKEN error (401 Unauthorized) with the message "Token is malformed".
 func NewInvalidPushToken() *Error {
-	return &Error{Code: CodeInvalidPushToken, Status: 401, Title: "Invalid push token", Message: "Token is malformed", entry: 10}
+	return &Error{
+		Code:    CodeInvalidPushToken,
+		Status:  401,
+		Title:   "Invalid push token",
+		Message: "Token is malformed",
+		entry:   10,
+	}
 }
 
 // NewExpiredPushToken returns a new EXPIRED_PUSH_TOKEN error (401 Unauthorized) with the message "Token has expired".
 func NewExpiredPushToken() *Error {
-	return &Error{Code: CodeExpiredPushToken, Status: 401, Title: "Expired push token", Message: "Token has expired", entry: 11}
+	return &Error{
+		Code:    CodeExpiredPushToken,
+		Status:  401,
+		Title:   "Expired push token",
+		Message: "Token has expired",
+		entry:   11,
+	}
 }
 
 // NewTokenMismatch returns a new TOKEN_MISMATCH error (403 Forbidden) with the message "Token doesn't match stream".
 func NewTokenMismatch() *Error {
-	return &Error{Code: CodeTokenMismatch, Status: 403, Title: "Token mismatch", Message: "Token doesn't match stream", entry: 12}
+	return &Error{
+		Code:    CodeTokenMismatch,
+		Status:  403,
+		Title:   "Token mismatch",
+		Message: "Token doesn't match stream",
+		entry:   12,
+	}
 }
 
 // NewTooManyRequests returns a new too_many_requests error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewTooManyRequests() *Error {
-	return &Error{Code: CodeTooManyRequests, Status: 429, Title: "Too Many Requests", Message: "Rate limit exceeded", RetryAfter: 60, entry: 13}
+	return &Error{
+		Code:       CodeTooManyRequests,
+		Status:     429,
+		Title:      "Too Many Requests",
+		Message:    "Rate limit exceeded",
+		RetryAfter: 60,
+		entry:      13,
+	}
 }
 
 // NewInternalServerError returns a new internal_server_error error (500 Internal Server Error) with the message "Server error".
 func NewInternalServerError() *Error {
-	return &Error{Code: CodeInternalServerError, Status: 500, Title: "Internal Server Error", Message: "Server error", entry: 14}
+	return &Error{
+		Code:    CodeInternalServerError,
+		Status:  500,
+		Title:   "Internal Server Error",
+		Message: "Server error",
+		entry:   14,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -235,20 +406,236 @@ var errgenContentType = []string{"application/json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeValidationFailed, status: 400, title: "Validation failed", messages: []errgenTemplate{{lits: []string{"Validation failed"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":400"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Bad Request\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrValidationFailed},
-	{code: CodeMissingRequiredField, status: 400, title: "Missing Required Field", params: []string{"field"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " is required"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":400"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Bad Request\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrMissingRequiredField},
-	{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: []string{"field"}, kinds: "s", messages: []errgenTemplate{{lits: []string{"", " must be a valid UUID"}, params: []int{0}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":400"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Bad Request\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrInvalidUUID},
-	{code: CodeUnprocessableEntity, status: 422, title: "Unprocessable Entity", messages: []errgenTemplate{{lits: []string{"Validation failed"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":422"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Unprocessable Entity\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrUnprocessableEntity},
-	{code: CodeInvalidAPIKey, status: 401, title: "Invalid API Key", messages: []errgenTemplate{{lits: []string{"Invalid API Key"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":401"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Unauthorized\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrInvalidAPIKey},
-	{code: CodeAccessDenied, status: 403, title: "Access Denied", messages: []errgenTemplate{{lits: []string{"Access denied to this resource"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":403"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Forbidden\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrAccessDenied},
-	{code: CodeLivestreamNotFound, status: 404, title: "Livestream Not Found", messages: []errgenTemplate{{lits: []string{"Livestream not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":404"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Not Found\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrLivestreamNotFound},
-	{code: CodeMediaServerNotFound, status: 404, title: "Media Server Not Found", messages: []errgenTemplate{{lits: []string{"Media server not found"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":404"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Not Found\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrMediaServerNotFound},
-	{code: CodeResourceConflict, status: 409, title: "Conflict", messages: []errgenTemplate{{lits: []string{"Resource already exists"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":409"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Conflict\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrResourceConflict},
-	{code: CodeInvalidPushToken, status: 401, title: "Invalid push token", messages: []errgenTemplate{{lits: []string{"Token is malformed"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":401"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Unauthorized\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrInvalidPushToken},
-	{code: CodeExpiredPushToken, status: 401, title: "Expired push token", messages: []errgenTemplate{{lits: []string{"Token has expired"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":401"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Unauthorized\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrExpiredPushToken},
-	{code: CodeTokenMismatch, status: 403, title: "Token mismatch", messages: []errgenTemplate{{lits: []string{"Token doesn't match stream"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":403"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Forbidden\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrTokenMismatch},
-	{code: CodeTooManyRequests, status: 429, title: "Too Many Requests", retryAfter: 60, retryHeader: []string{"60"}, messages: []errgenTemplate{{lits: []string{"Rate limit exceeded"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":429"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Too Many Requests\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrTooManyRequests},
-	{code: CodeInternalServerError, status: 500, title: "Internal Server Error", messages: []errgenTemplate{{lits: []string{"Server error"}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"statusCode\":500"}, {op: errgenOpMessage, lit: "\"message\":"}, {op: errgenOpConst, lit: "\"error\":\"Internal Server Error\""}, {op: errgenOpDetails, lit: "\"details\":"}, {op: errgenOpRetryAfter, lit: "\"retryAfter\":"}}, sentinel: ErrInternalServerError},
+	{
+		code:   CodeValidationFailed,
+		status: 400,
+		title:  "Validation failed",
+		messages: []errgenTemplate{
+			{lits: []string{"Validation failed"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":400`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Bad Request"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrValidationFailed,
+	},
+	{
+		code:   CodeMissingRequiredField,
+		status: 400,
+		title:  "Missing Required Field",
+		params: []string{"field"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " is required"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":400`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Bad Request"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrMissingRequiredField,
+	},
+	{
+		code:   CodeInvalidUUID,
+		status: 400,
+		title:  "Invalid UUID",
+		params: []string{"field"},
+		kinds:  "s",
+		messages: []errgenTemplate{
+			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":400`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Bad Request"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrInvalidUUID,
+	},
+	{
+		code:   CodeUnprocessableEntity,
+		status: 422,
+		title:  "Unprocessable Entity",
+		messages: []errgenTemplate{
+			{lits: []string{"Validation failed"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":422`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Unprocessable Entity"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrUnprocessableEntity,
+	},
+	{
+		code:   CodeInvalidAPIKey,
+		status: 401,
+		title:  "Invalid API Key",
+		messages: []errgenTemplate{
+			{lits: []string{"Invalid API Key"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":401`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrInvalidAPIKey,
+	},
+	{
+		code:   CodeAccessDenied,
+		status: 403,
+		title:  "Access Denied",
+		messages: []errgenTemplate{
+			{lits: []string{"Access denied to this resource"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":403`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Forbidden"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrAccessDenied,
+	},
+	{
+		code:   CodeLivestreamNotFound,
+		status: 404,
+		title:  "Livestream Not Found",
+		messages: []errgenTemplate{
+			{lits: []string{"Livestream not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":404`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Not Found"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrLivestreamNotFound,
+	},
+	{
+		code:   CodeMediaServerNotFound,
+		status: 404,
+		title:  "Media Server Not Found",
+		messages: []errgenTemplate{
+			{lits: []string{"Media server not found"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":404`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Not Found"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrMediaServerNotFound,
+	},
+	{
+		code:   CodeResourceConflict,
+		status: 409,
+		title:  "Conflict",
+		messages: []errgenTemplate{
+			{lits: []string{"Resource already exists"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":409`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Conflict"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrResourceConflict,
+	},
+	{
+		code:   CodeInvalidPushToken,
+		status: 401,
+		title:  "Invalid push token",
+		messages: []errgenTemplate{
+			{lits: []string{"Token is malformed"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":401`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrInvalidPushToken,
+	},
+	{
+		code:   CodeExpiredPushToken,
+		status: 401,
+		title:  "Expired push token",
+		messages: []errgenTemplate{
+			{lits: []string{"Token has expired"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":401`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrExpiredPushToken,
+	},
+	{
+		code:   CodeTokenMismatch,
+		status: 403,
+		title:  "Token mismatch",
+		messages: []errgenTemplate{
+			{lits: []string{"Token doesn't match stream"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":403`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Forbidden"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrTokenMismatch,
+	},
+	{
+		code:        CodeTooManyRequests,
+		status:      429,
+		title:       "Too Many Requests",
+		retryAfter:  60,
+		retryHeader: []string{"60"},
+		messages: []errgenTemplate{
+			{lits: []string{"Rate limit exceeded"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":429`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Too Many Requests"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrTooManyRequests,
+	},
+	{
+		code:   CodeInternalServerError,
+		status: 500,
+		title:  "Internal Server Error",
+		messages: []errgenTemplate{
+			{lits: []string{"Server error"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"statusCode":500`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"error":"Internal Server Error"`},
+			{op: errgenOpDetails, lit: `"details":`},
+			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
+		},
+		sentinel: ErrInternalServerError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.
@@ -804,23 +1191,20 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 }
 
 func errgenDecode(status int, body []byte) *Error {
-	if len(body) > errgenMaxBody {
+	root, ok := errgenValid(body)
+	if len(body) > errgenMaxBody || !ok {
 		return errgenUnknown(status, "", "", body)
 	}
-	root, ok := errgenParse(body)
-	if !ok {
-		return errgenUnknown(status, "", "", body)
-	}
-	message, _ := errgenAt(root, errgenPathMessage).(string)
+	message, _ := errgenString(errgenAt(root, errgenPathMessage))
 	i := -1
-	code, hasCode := errgenAt(root, errgenPathCode).(string)
+	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
 	switch {
 	case hasCode:
 		if i = errgenIndex(code); i < 0 {
 			return errgenUnknown(status, Code(code), message, body)
 		}
 	default:
-		if t, _ := errgenAt(root, errgenPathType).(string); t != "" {
+		if t, _ := errgenString(errgenAt(root, errgenPathType)); t != "" {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
@@ -836,24 +1220,22 @@ func errgenDecode(status int, body []byte) *Error {
 	return errgenBuild(i, status, root, message)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a parsed body.
-func errgenBuild(i, status int, root any, message string) *Error {
+// errgenBuild makes the *Error of catalog entry i from a valid body.
+func errgenBuild(i, status int, body []byte, message string) *Error {
 	ent := &errgenCatalog[i]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
 	if message == "" {
 		e.Message = ent.sentinel.Message
 	}
 	var matched []string
-	var variant string
 	if message != "" {
 		if _, t, vals := errgenMatchMessage(status, i, message); t != nil {
-			variant, matched = t.variant, vals
-			e.Variant = variant
+			e.Variant, matched = t.variant, vals
 		}
 	}
-	e.Params = errgenParams(ent, root, matched)
-	e.Details = errgenDetails(errgenAt(root, errgenPathDetails))
-	if n, ok := errgenAt(root, errgenPathRetryAfter).(json.Number); ok {
+	e.Params = errgenParams(ent, body, matched)
+	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
+	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
 		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
 			e.RetryAfter = v
 		}
@@ -863,11 +1245,11 @@ func errgenBuild(i, status int, root any, message string) *Error {
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
+func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.params {
 		kind := ent.kinds[j]
-		if v, ok := errgenBodyParam(root, name, kind); ok {
+		if v, ok := errgenBodyParam(body, name, kind); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
@@ -882,43 +1264,31 @@ func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
 
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object or a $param.NAME member, as the wire format places them.
-func errgenBodyParam(root any, name string, kind byte) (any, bool) {
-	var raw any
-	var ok bool
+func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
+	var raw []byte
 	if errgenParamsInline != nil {
-		if obj, isObj := errgenAt(root, errgenParamsInline).(map[string]any); isObj {
-			raw, ok = obj[name]
+		raw = errgenMember(errgenAt(body, errgenParamsInline), name)
+	}
+	if raw == nil && errgenPathParams != nil {
+		raw = errgenMember(errgenAt(body, errgenPathParams), name)
+	}
+	for k := 0; raw == nil && k < len(errgenPathParam); k++ {
+		if errgenPathParam[k].name == name {
+			raw = errgenAt(body, errgenPathParam[k].path)
 		}
 	}
-	if !ok && errgenPathParams != nil {
-		if obj, isObj := errgenAt(root, errgenPathParams).(map[string]any); isObj {
-			raw, ok = obj[name]
+	switch {
+	case raw == nil:
+	case raw[0] == '"':
+		if s, ok := errgenString(raw); ok && kind == 's' {
+			return s, true
 		}
-	}
-	if !ok {
-		for _, pp := range errgenPathParam {
-			if pp.name == name {
-				if raw = errgenAt(root, pp.path); raw != nil {
-					ok = true
-					break
-				}
-			}
+	case errgenIsNumber(raw):
+		if kind != 's' && kind != 'b' {
+			return errgenConvert(string(raw), kind)
 		}
-	}
-	if !ok {
-		return nil, false
-	}
-	switch x := raw.(type) {
-	case string:
-		if kind == 's' {
-			return x, true
-		}
-	case json.Number:
-		return errgenConvert(string(x), kind)
-	case bool:
-		if kind == 'b' {
-			return x, true
-		}
+	case kind == 'b' && (string(raw) == "true" || string(raw) == "false"):
+		return string(raw) == "true", true
 	}
 	return nil, false
 }
@@ -938,54 +1308,400 @@ func errgenConvert(s string, kind byte) (any, bool) {
 		v, err := strconv.ParseFloat(s, 64)
 		return v, err == nil
 	case 'b':
-		v, err := strconv.ParseBool(s)
-		return v, err == nil && (s == "true" || s == "false")
+		return s == "true", s == "true" || s == "false"
 	}
 	return nil, false
 }
 
-func errgenDetails(v any) []Detail {
-	list, _ := v.([]any)
-	var out []Detail
-	for _, item := range list {
-		obj, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		f, _ := obj["field"].(string)
-		m, _ := obj["message"].(string)
-		out = append(out, Detail{Field: f, Message: m})
+// errgenFits reports whether s parses as a param of the given kind,
+// without allocating.
+func errgenFits(s string, kind byte) bool {
+	var err error
+	switch kind {
+	case 'i':
+		_, err = strconv.ParseInt(s, 10, strconv.IntSize)
+	case 'I':
+		_, err = strconv.ParseInt(s, 10, 64)
+	case 'f':
+		_, err = strconv.ParseFloat(s, 64)
+	case 'b':
+		return s == "true" || s == "false"
 	}
-	return out
+	return err == nil
 }
 
-// errgenParse decodes a JSON object body, numbers kept exact.
-func errgenParse(body []byte) (map[string]any, bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var root map[string]any
-	if err := dec.Decode(&root); err != nil || root == nil {
+// errgenDetails reads a details list: objects with field and message.
+func errgenDetails(raw []byte) []Detail {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil
+	}
+	var out []Detail
+	p := errgenParser{b: raw, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] == ']' {
+			return out
+		}
+		start := p.i
+		if !p.skipValue(0) {
+			return out
+		}
+		if item := p.b[start:p.i]; item[0] == '{' {
+			f, _ := errgenString(errgenMember(item, "field"))
+			m, _ := errgenString(errgenMember(item, "message"))
+			out = append(out, Detail{Field: f, Message: m})
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenValid reports whether body is one JSON object and nothing else,
+// accepting exactly what encoding/json accepts, nested at most 64 levels,
+// and returns the object without surrounding space. The lookups below
+// read only objects it has accepted, in place, without building a tree.
+func errgenValid(body []byte) ([]byte, bool) {
+	p := errgenParser{b: body}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] != '{' || !p.skipValue(0) {
 		return nil, false
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, false // trailing data
-	}
-	return root, true
+	end := p.i
+	p.space()
+	return body[start:end], p.i == len(p.b)
 }
 
-// errgenAt follows a member path; nil when absent.
-func errgenAt(v any, path []string) any {
+// errgenAt follows a member path from a valid object to a member's raw
+// value; nil when absent. An empty path is the object itself.
+func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = obj[name]
+		raw = errgenMember(raw, name)
 	}
-	return v
+	return raw
+}
+
+// errgenMember returns the raw value of the last member called name (as
+// encoding/json, the last duplicate wins), or nil when obj is not an
+// object or has no such member.
+func errgenMember(obj []byte, name string) []byte {
+	if len(obj) == 0 || obj[0] != '{' {
+		return nil
+	}
+	var found []byte
+	p := errgenParser{b: obj, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return found
+		}
+		kStart := p.i
+		p.skipString()
+		key := p.b[kStart+1 : p.i-1]
+		p.space()
+		p.i++ // :
+		p.space()
+		vStart := p.i
+		p.skipValue(0)
+		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
+			found = p.b[vStart:p.i]
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenNeedsDecoding reports whether a raw key differs from its decoded
+// form: it holds escapes or bytes that may be invalid UTF-8.
+func errgenNeedsDecoding(key []byte) bool {
+	for _, c := range key {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// errgenKeyIs compares an escaped key with name.
+func errgenKeyIs(raw []byte, name string) bool {
+	q := errgenParser{b: raw}
+	s, ok := q.str()
+	return ok && s == name
+}
+
+// errgenString decodes a raw JSON string value.
+func errgenString(raw []byte) (string, bool) {
+	if len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	p := errgenParser{b: raw}
+	return p.str()
+}
+
+// errgenIsNumber reports whether a raw value is a number.
+func errgenIsNumber(raw []byte) bool {
+	return len(raw) > 0 && (raw[0] == '-' || ('0' <= raw[0] && raw[0] <= '9'))
+}
+
+// errgenParser is a position in a body being read.
+type errgenParser struct {
+	b []byte
+	i int
+}
+
+func (p *errgenParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// skipValue moves past one value, reporting whether it is valid JSON.
+func (p *errgenParser) skipValue(depth int) bool {
+	if depth > 64 || p.i >= len(p.b) {
+		return false
+	}
+	switch c := p.b[p.i]; {
+	case c == '{' || c == '[':
+		return p.skipComposite(depth, c)
+	case c == '"':
+		return p.skipString()
+	case c == '-' || ('0' <= c && c <= '9'):
+		return p.skipNumber()
+	}
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+			p.i += len(lit)
+			return true
+		}
+	}
+	return false
+}
+
+// skipComposite moves past an object or an array.
+func (p *errgenParser) skipComposite(depth int, open byte) bool {
+	closer := byte(']')
+	if open == '{' {
+		closer = '}'
+	}
+	p.i++
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == closer {
+		p.i++
+		return true
+	}
+	for {
+		p.space()
+		if open == '{' {
+			if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
+				return false
+			}
+			p.space()
+			if p.i >= len(p.b) || p.b[p.i] != ':' {
+				return false
+			}
+			p.i++
+			p.space()
+		}
+		if !p.skipValue(depth + 1) {
+			return false
+		}
+		p.space()
+		if p.i >= len(p.b) {
+			return false
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case closer:
+			p.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skipNumber moves past a number in JSON's grammar:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *errgenParser) skipNumber() bool {
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && '0' <= p.b[p.i] && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	if p.i < len(p.b) && p.b[p.i] == '0' {
+		p.i++
+	} else if digits() == 0 {
+		return false
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// skipString moves past a string: no raw control characters, only
+// JSON's escapes.
+func (p *errgenParser) skipString() bool {
+	p.i++ // "
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if _, ok := p.escape(); !ok {
+				return false
+			}
+		default:
+			p.i++
+		}
+	}
+	return false
+}
+
+// str decodes a string, as encoding/json does: invalid UTF-8 and lone
+// surrogates become U+FFFD.
+func (p *errgenParser) str() (string, bool) {
+	p.i++ // "
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		if c == '"' {
+			s := string(p.b[start:p.i])
+			p.i++
+			return s, true
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		p.i++
+	}
+	out := append([]byte(nil), p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(out), true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			r, ok := p.escape()
+			if !ok {
+				return "", false
+			}
+			out = utf8.AppendRune(out, r)
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			p.i++
+		default:
+			r, size := utf8.DecodeRune(p.b[p.i:])
+			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
+			p.i += size
+		}
+	}
+	return "", false
+}
+
+// escape reads one backslash escape, combining surrogate pairs; a lone
+// surrogate becomes U+FFFD.
+func (p *errgenParser) escape() (rune, bool) {
+	if p.i+1 >= len(p.b) {
+		return 0, false
+	}
+	c := p.b[p.i+1]
+	p.i += 2
+	switch c {
+	case '"', '\\', '/':
+		return rune(c), true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	case 'u':
+		r, ok := p.hex4()
+		if !ok {
+			return 0, false
+		}
+		if !utf16.IsSurrogate(r) {
+			return r, true
+		}
+		if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+			save := p.i
+			p.i += 2
+			if r2, ok := p.hex4(); ok {
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					return d, true
+				}
+			}
+			p.i = save
+		}
+		return utf8.RuneError, true
+	}
+	return 0, false
+}
+
+func (p *errgenParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	p.i += 4
+	return r, true
 }
 
 // errgenByStatus returns the only catalog error with the status, or -1.
@@ -1057,7 +1773,7 @@ func errgenMatchFrom(ent *errgenEntry, t *errgenTemplate, n int, s string, vals 
 		if !strings.HasPrefix(s[end:], next) {
 			continue
 		}
-		if _, ok := errgenConvert(s[:end], kind); !ok {
+		if !errgenFits(s[:end], kind) {
 			continue
 		}
 		vals[n] = s[:end]

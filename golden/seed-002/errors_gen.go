@@ -3,8 +3,6 @@
 package identityerr
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -46,128 +45,248 @@ const (
 var (
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Bad Request.
 	//
-	// Its message is "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.".
+	// Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.", entry: 1}
+	ErrInvalidRequest = &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Bad Request",
+		Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.",
+		entry:   1,
+	}
 	// ErrInvalidContentType is the sentinel of invalid_content_type (415 Unsupported Media Type): Unsupported Media Type.
 	//
-	// Its message is "The request’s Content-Type header is not supported by the server.".
+	// Message: "The request’s Content-Type header is not supported by the server."
 	//
 	// Compare with errors.Is; create values with NewInvalidContentType.
-	ErrInvalidContentType = &Error{Code: CodeInvalidContentType, Status: 415, Title: "Unsupported Media Type", Message: "The request’s Content-Type header is not supported by the server.", entry: 2}
+	ErrInvalidContentType = &Error{
+		Code:    CodeInvalidContentType,
+		Status:  415,
+		Title:   "Unsupported Media Type",
+		Message: "The request’s Content-Type header is not supported by the server.",
+		entry:   2,
+	}
 	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Forbidden.
 	//
 	// This may be due to insufficient permissions or an invalid token.
 	//
-	// Its message is "The request was valid, but the server is refusing to respond to it.".
+	// Message: "The request was valid, but the server is refusing to respond to it."
 	//
 	// Aliases, accepted when decoding: insufficient_scope.
 	//
 	// Compare with errors.Is; create values with NewAccessDenied.
-	ErrAccessDenied = &Error{Code: CodeAccessDenied, Status: 403, Title: "Forbidden", Message: "The request was valid, but the server is refusing to respond to it.", entry: 3}
+	ErrAccessDenied = &Error{
+		Code:    CodeAccessDenied,
+		Status:  403,
+		Title:   "Forbidden",
+		Message: "The request was valid, but the server is refusing to respond to it.",
+		entry:   3,
+	}
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Unauthorized.
 	//
 	// The user must re-authenticate to obtain a new session token.
 	//
-	// Its message is "The request requires authentication, but the session has expired.".
+	// Message: "The request requires authentication, but the session has expired."
 	//
 	// Compare with errors.Is; create values with NewSessionExpired.
-	ErrSessionExpired = &Error{Code: CodeSessionExpired, Status: 401, Title: "Unauthorized", Message: "The request requires authentication, but the session has expired.", entry: 4}
+	ErrSessionExpired = &Error{
+		Code:    CodeSessionExpired,
+		Status:  401,
+		Title:   "Unauthorized",
+		Message: "The request requires authentication, but the session has expired.",
+		entry:   4,
+	}
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (401 Unauthorized): Unauthorized.
 	//
-	// Its message is "The request requires authentication, but the client is not authorized to perform the requested action.".
+	// Message: "The request requires authentication, but the client is not authorized to perform the requested action."
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedClient.
-	ErrUnauthorizedClient = &Error{Code: CodeUnauthorizedClient, Status: 401, Title: "Unauthorized", Message: "The request requires authentication, but the client is not authorized to perform the requested action.", entry: 5}
+	ErrUnauthorizedClient = &Error{
+		Code:    CodeUnauthorizedClient,
+		Status:  401,
+		Title:   "Unauthorized",
+		Message: "The request requires authentication, but the client is not authorized to perform the requested action.",
+		entry:   5,
+	}
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not Found.
 	//
-	// Its message is "The requested resource or page could not be found.".
+	// Message: "The requested resource or page could not be found."
 	//
 	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{Code: CodeNotFound, Status: 404, Title: "Not Found", Message: "The requested resource or page could not be found.", entry: 6}
+	ErrNotFound = &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Not Found",
+		Message: "The requested resource or page could not be found.",
+		entry:   6,
+	}
 	// ErrConflict is the sentinel of conflict (409 Conflict): Conflict.
 	//
 	// This may occur when trying to create a resource that already exists or when trying to update a resource that has been modified since it was last retrieved.
 	//
-	// Its message is "The request could not be completed due to a conflict with the current state of the resource.".
+	// Message: "The request could not be completed due to a conflict with the current state of the resource."
 	//
 	// Compare with errors.Is; create values with NewConflict.
-	ErrConflict = &Error{Code: CodeConflict, Status: 409, Title: "Conflict", Message: "The request could not be completed due to a conflict with the current state of the resource.", entry: 7}
+	ErrConflict = &Error{
+		Code:    CodeConflict,
+		Status:  409,
+		Title:   "Conflict",
+		Message: "The request could not be completed due to a conflict with the current state of the resource.",
+		entry:   7,
+	}
 	// ErrPreconditionFailed is the sentinel of precondition_failed (412 Precondition Failed): Precondition Failed.
 	//
 	// The resource has been modified by another client since you last retrieved it.
 	//
-	// Its message is "The request included an If-Match header whose value does not match the resource’s current ETag.".
+	// Message: "The request included an If-Match header whose value does not match the resource’s current ETag."
 	//
 	// Compare with errors.Is; create values with NewPreconditionFailed.
-	ErrPreconditionFailed = &Error{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", Message: "The request included an If-Match header whose value does not match the resource’s current ETag.", entry: 8}
+	ErrPreconditionFailed = &Error{
+		Code:    CodePreconditionFailed,
+		Status:  412,
+		Title:   "Precondition Failed",
+		Message: "The request included an If-Match header whose value does not match the resource’s current ETag.",
+		entry:   8,
+	}
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Too Many Requests.
 	//
 	// This may occur if the user has made too many requests in a short period of time.
 	//
-	// Its message is "The request was rejected because the user has exceeded their usage limits.".
+	// Message: "The request was rejected because the user has exceeded their usage limits."
 	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
-	ErrUsageLimitExceeded = &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Too Many Requests", Message: "The request was rejected because the user has exceeded their usage limits.", entry: 9}
+	ErrUsageLimitExceeded = &Error{
+		Code:    CodeUsageLimitExceeded,
+		Status:  429,
+		Title:   "Too Many Requests",
+		Message: "The request was rejected because the user has exceeded their usage limits.",
+		entry:   9,
+	}
 	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Internal Server Error.
 	//
 	// This is a generic error message and may not provide specific details about the issue.
 	//
-	// Its message is "An unexpected error occurred on the server.".
+	// Message: "An unexpected error occurred on the server."
 	//
 	// Compare with errors.Is; create values with NewServerError.
-	ErrServerError = &Error{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Message: "An unexpected error occurred on the server.", entry: 10}
+	ErrServerError = &Error{
+		Code:    CodeServerError,
+		Status:  500,
+		Title:   "Internal Server Error",
+		Message: "An unexpected error occurred on the server.",
+		entry:   10,
+	}
 )
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.".
 func NewInvalidRequest() *Error {
-	return &Error{Code: CodeInvalidRequest, Status: 400, Title: "Bad Request", Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.", entry: 1}
+	return &Error{
+		Code:    CodeInvalidRequest,
+		Status:  400,
+		Title:   "Bad Request",
+		Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.",
+		entry:   1,
+	}
 }
 
 // NewInvalidContentType returns a new invalid_content_type error (415 Unsupported Media Type) with the message "The request’s Content-Type header is not supported by the server.".
 func NewInvalidContentType() *Error {
-	return &Error{Code: CodeInvalidContentType, Status: 415, Title: "Unsupported Media Type", Message: "The request’s Content-Type header is not supported by the server.", entry: 2}
+	return &Error{
+		Code:    CodeInvalidContentType,
+		Status:  415,
+		Title:   "Unsupported Media Type",
+		Message: "The request’s Content-Type header is not supported by the server.",
+		entry:   2,
+	}
 }
 
 // NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "The request was valid, but the server is refusing to respond to it.".
 func NewAccessDenied() *Error {
-	return &Error{Code: CodeAccessDenied, Status: 403, Title: "Forbidden", Message: "The request was valid, but the server is refusing to respond to it.", entry: 3}
+	return &Error{
+		Code:    CodeAccessDenied,
+		Status:  403,
+		Title:   "Forbidden",
+		Message: "The request was valid, but the server is refusing to respond to it.",
+		entry:   3,
+	}
 }
 
 // NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The request requires authentication, but the session has expired.".
 func NewSessionExpired() *Error {
-	return &Error{Code: CodeSessionExpired, Status: 401, Title: "Unauthorized", Message: "The request requires authentication, but the session has expired.", entry: 4}
+	return &Error{
+		Code:    CodeSessionExpired,
+		Status:  401,
+		Title:   "Unauthorized",
+		Message: "The request requires authentication, but the session has expired.",
+		entry:   4,
+	}
 }
 
 // NewUnauthorizedClient returns a new unauthorized_client error (401 Unauthorized) with the message "The request requires authentication, but the client is not authorized to perform the requested action.".
 func NewUnauthorizedClient() *Error {
-	return &Error{Code: CodeUnauthorizedClient, Status: 401, Title: "Unauthorized", Message: "The request requires authentication, but the client is not authorized to perform the requested action.", entry: 5}
+	return &Error{
+		Code:    CodeUnauthorizedClient,
+		Status:  401,
+		Title:   "Unauthorized",
+		Message: "The request requires authentication, but the client is not authorized to perform the requested action.",
+		entry:   5,
+	}
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource or page could not be found.".
 func NewNotFound() *Error {
-	return &Error{Code: CodeNotFound, Status: 404, Title: "Not Found", Message: "The requested resource or page could not be found.", entry: 6}
+	return &Error{
+		Code:    CodeNotFound,
+		Status:  404,
+		Title:   "Not Found",
+		Message: "The requested resource or page could not be found.",
+		entry:   6,
+	}
 }
 
 // NewConflict returns a new conflict error (409 Conflict) with the message "The request could not be completed due to a conflict with the current state of the resource.".
 func NewConflict() *Error {
-	return &Error{Code: CodeConflict, Status: 409, Title: "Conflict", Message: "The request could not be completed due to a conflict with the current state of the resource.", entry: 7}
+	return &Error{
+		Code:    CodeConflict,
+		Status:  409,
+		Title:   "Conflict",
+		Message: "The request could not be completed due to a conflict with the current state of the resource.",
+		entry:   7,
+	}
 }
 
 // NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The request included an If-Match header whose value does not match the resource’s current ETag.".
 func NewPreconditionFailed() *Error {
-	return &Error{Code: CodePreconditionFailed, Status: 412, Title: "Precondition Failed", Message: "The request included an If-Match header whose value does not match the resource’s current ETag.", entry: 8}
+	return &Error{
+		Code:    CodePreconditionFailed,
+		Status:  412,
+		Title:   "Precondition Failed",
+		Message: "The request included an If-Match header whose value does not match the resource’s current ETag.",
+		entry:   8,
+	}
 }
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "The request was rejected because the user has exceeded their usage limits.".
 func NewUsageLimitExceeded() *Error {
-	return &Error{Code: CodeUsageLimitExceeded, Status: 429, Title: "Too Many Requests", Message: "The request was rejected because the user has exceeded their usage limits.", entry: 9}
+	return &Error{
+		Code:    CodeUsageLimitExceeded,
+		Status:  429,
+		Title:   "Too Many Requests",
+		Message: "The request was rejected because the user has exceeded their usage limits.",
+		entry:   9,
+	}
 }
 
 // NewServerError returns a new server_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server.".
 func NewServerError() *Error {
-	return &Error{Code: CodeServerError, Status: 500, Title: "Internal Server Error", Message: "An unexpected error occurred on the server.", entry: 10}
+	return &Error{
+		Code:    CodeServerError,
+		Status:  500,
+		Title:   "Internal Server Error",
+		Message: "An unexpected error occurred on the server.",
+		entry:   10,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -178,16 +297,136 @@ var errgenContentType = []string{"application/json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidRequest, status: 400, title: "Bad Request", messages: []errgenTemplate{{lits: []string{"The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"invalid_request\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrInvalidRequest},
-	{code: CodeInvalidContentType, status: 415, title: "Unsupported Media Type", messages: []errgenTemplate{{lits: []string{"The request’s Content-Type header is not supported by the server."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"invalid_content_type\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrInvalidContentType},
-	{code: CodeAccessDenied, status: 403, title: "Forbidden", messages: []errgenTemplate{{lits: []string{"The request was valid, but the server is refusing to respond to it."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"access_denied\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrAccessDenied},
-	{code: CodeSessionExpired, status: 401, title: "Unauthorized", messages: []errgenTemplate{{lits: []string{"The request requires authentication, but the session has expired."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"session_expired\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrSessionExpired},
-	{code: CodeUnauthorizedClient, status: 401, title: "Unauthorized", messages: []errgenTemplate{{lits: []string{"The request requires authentication, but the client is not authorized to perform the requested action."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"unauthorized_client\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrUnauthorizedClient},
-	{code: CodeNotFound, status: 404, title: "Not Found", messages: []errgenTemplate{{lits: []string{"The requested resource or page could not be found."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"not_found\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrNotFound},
-	{code: CodeConflict, status: 409, title: "Conflict", messages: []errgenTemplate{{lits: []string{"The request could not be completed due to a conflict with the current state of the resource."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"conflict\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrConflict},
-	{code: CodePreconditionFailed, status: 412, title: "Precondition Failed", messages: []errgenTemplate{{lits: []string{"The request included an If-Match header whose value does not match the resource’s current ETag."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"precondition_failed\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrPreconditionFailed},
-	{code: CodeUsageLimitExceeded, status: 429, title: "Too Many Requests", messages: []errgenTemplate{{lits: []string{"The request was rejected because the user has exceeded their usage limits."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"usage_limit_exceeded\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrUsageLimitExceeded},
-	{code: CodeServerError, status: 500, title: "Internal Server Error", messages: []errgenTemplate{{lits: []string{"An unexpected error occurred on the server."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"error\":\"server_error\""}, {op: errgenOpMessage, lit: "\"error_description\":"}}, sentinel: ErrServerError},
+	{
+		code:   CodeInvalidRequest,
+		status: 400,
+		title:  "Bad Request",
+		messages: []errgenTemplate{
+			{lits: []string{"The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"invalid_request"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrInvalidRequest,
+	},
+	{
+		code:   CodeInvalidContentType,
+		status: 415,
+		title:  "Unsupported Media Type",
+		messages: []errgenTemplate{
+			{lits: []string{"The request’s Content-Type header is not supported by the server."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"invalid_content_type"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrInvalidContentType,
+	},
+	{
+		code:   CodeAccessDenied,
+		status: 403,
+		title:  "Forbidden",
+		messages: []errgenTemplate{
+			{lits: []string{"The request was valid, but the server is refusing to respond to it."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"access_denied"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrAccessDenied,
+	},
+	{
+		code:   CodeSessionExpired,
+		status: 401,
+		title:  "Unauthorized",
+		messages: []errgenTemplate{
+			{lits: []string{"The request requires authentication, but the session has expired."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"session_expired"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrSessionExpired,
+	},
+	{
+		code:   CodeUnauthorizedClient,
+		status: 401,
+		title:  "Unauthorized",
+		messages: []errgenTemplate{
+			{lits: []string{"The request requires authentication, but the client is not authorized to perform the requested action."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"unauthorized_client"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrUnauthorizedClient,
+	},
+	{
+		code:   CodeNotFound,
+		status: 404,
+		title:  "Not Found",
+		messages: []errgenTemplate{
+			{lits: []string{"The requested resource or page could not be found."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"not_found"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrNotFound,
+	},
+	{
+		code:   CodeConflict,
+		status: 409,
+		title:  "Conflict",
+		messages: []errgenTemplate{
+			{lits: []string{"The request could not be completed due to a conflict with the current state of the resource."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"conflict"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrConflict,
+	},
+	{
+		code:   CodePreconditionFailed,
+		status: 412,
+		title:  "Precondition Failed",
+		messages: []errgenTemplate{
+			{lits: []string{"The request included an If-Match header whose value does not match the resource’s current ETag."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"precondition_failed"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrPreconditionFailed,
+	},
+	{
+		code:   CodeUsageLimitExceeded,
+		status: 429,
+		title:  "Too Many Requests",
+		messages: []errgenTemplate{
+			{lits: []string{"The request was rejected because the user has exceeded their usage limits."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"usage_limit_exceeded"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrUsageLimitExceeded,
+	},
+	{
+		code:   CodeServerError,
+		status: 500,
+		title:  "Internal Server Error",
+		messages: []errgenTemplate{
+			{lits: []string{"An unexpected error occurred on the server."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"error":"server_error"`},
+			{op: errgenOpMessage, lit: `"error_description":`},
+		},
+		sentinel: ErrServerError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.
@@ -735,23 +974,20 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 }
 
 func errgenDecode(status int, body []byte) *Error {
-	if len(body) > errgenMaxBody {
+	root, ok := errgenValid(body)
+	if len(body) > errgenMaxBody || !ok {
 		return errgenUnknown(status, "", "", body)
 	}
-	root, ok := errgenParse(body)
-	if !ok {
-		return errgenUnknown(status, "", "", body)
-	}
-	message, _ := errgenAt(root, errgenPathMessage).(string)
+	message, _ := errgenString(errgenAt(root, errgenPathMessage))
 	i := -1
-	code, hasCode := errgenAt(root, errgenPathCode).(string)
+	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
 	switch {
 	case hasCode:
 		if i = errgenIndex(code); i < 0 {
 			return errgenUnknown(status, Code(code), message, body)
 		}
 	default:
-		if t, _ := errgenAt(root, errgenPathType).(string); t != "" {
+		if t, _ := errgenString(errgenAt(root, errgenPathType)); t != "" {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
@@ -767,24 +1003,22 @@ func errgenDecode(status int, body []byte) *Error {
 	return errgenBuild(i, status, root, message)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a parsed body.
-func errgenBuild(i, status int, root any, message string) *Error {
+// errgenBuild makes the *Error of catalog entry i from a valid body.
+func errgenBuild(i, status int, body []byte, message string) *Error {
 	ent := &errgenCatalog[i]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
 	if message == "" {
 		e.Message = ent.sentinel.Message
 	}
 	var matched []string
-	var variant string
 	if message != "" {
 		if _, t, vals := errgenMatchMessage(status, i, message); t != nil {
-			variant, matched = t.variant, vals
-			e.Variant = variant
+			e.Variant, matched = t.variant, vals
 		}
 	}
-	e.Params = errgenParams(ent, root, matched)
-	e.Details = errgenDetails(errgenAt(root, errgenPathDetails))
-	if n, ok := errgenAt(root, errgenPathRetryAfter).(json.Number); ok {
+	e.Params = errgenParams(ent, body, matched)
+	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
+	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
 		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
 			e.RetryAfter = v
 		}
@@ -794,11 +1028,11 @@ func errgenBuild(i, status int, root any, message string) *Error {
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
+func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.params {
 		kind := ent.kinds[j]
-		if v, ok := errgenBodyParam(root, name, kind); ok {
+		if v, ok := errgenBodyParam(body, name, kind); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
@@ -813,43 +1047,31 @@ func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
 
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object or a $param.NAME member, as the wire format places them.
-func errgenBodyParam(root any, name string, kind byte) (any, bool) {
-	var raw any
-	var ok bool
+func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
+	var raw []byte
 	if errgenParamsInline != nil {
-		if obj, isObj := errgenAt(root, errgenParamsInline).(map[string]any); isObj {
-			raw, ok = obj[name]
+		raw = errgenMember(errgenAt(body, errgenParamsInline), name)
+	}
+	if raw == nil && errgenPathParams != nil {
+		raw = errgenMember(errgenAt(body, errgenPathParams), name)
+	}
+	for k := 0; raw == nil && k < len(errgenPathParam); k++ {
+		if errgenPathParam[k].name == name {
+			raw = errgenAt(body, errgenPathParam[k].path)
 		}
 	}
-	if !ok && errgenPathParams != nil {
-		if obj, isObj := errgenAt(root, errgenPathParams).(map[string]any); isObj {
-			raw, ok = obj[name]
+	switch {
+	case raw == nil:
+	case raw[0] == '"':
+		if s, ok := errgenString(raw); ok && kind == 's' {
+			return s, true
 		}
-	}
-	if !ok {
-		for _, pp := range errgenPathParam {
-			if pp.name == name {
-				if raw = errgenAt(root, pp.path); raw != nil {
-					ok = true
-					break
-				}
-			}
+	case errgenIsNumber(raw):
+		if kind != 's' && kind != 'b' {
+			return errgenConvert(string(raw), kind)
 		}
-	}
-	if !ok {
-		return nil, false
-	}
-	switch x := raw.(type) {
-	case string:
-		if kind == 's' {
-			return x, true
-		}
-	case json.Number:
-		return errgenConvert(string(x), kind)
-	case bool:
-		if kind == 'b' {
-			return x, true
-		}
+	case kind == 'b' && (string(raw) == "true" || string(raw) == "false"):
+		return string(raw) == "true", true
 	}
 	return nil, false
 }
@@ -869,54 +1091,400 @@ func errgenConvert(s string, kind byte) (any, bool) {
 		v, err := strconv.ParseFloat(s, 64)
 		return v, err == nil
 	case 'b':
-		v, err := strconv.ParseBool(s)
-		return v, err == nil && (s == "true" || s == "false")
+		return s == "true", s == "true" || s == "false"
 	}
 	return nil, false
 }
 
-func errgenDetails(v any) []Detail {
-	list, _ := v.([]any)
-	var out []Detail
-	for _, item := range list {
-		obj, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		f, _ := obj["field"].(string)
-		m, _ := obj["message"].(string)
-		out = append(out, Detail{Field: f, Message: m})
+// errgenFits reports whether s parses as a param of the given kind,
+// without allocating.
+func errgenFits(s string, kind byte) bool {
+	var err error
+	switch kind {
+	case 'i':
+		_, err = strconv.ParseInt(s, 10, strconv.IntSize)
+	case 'I':
+		_, err = strconv.ParseInt(s, 10, 64)
+	case 'f':
+		_, err = strconv.ParseFloat(s, 64)
+	case 'b':
+		return s == "true" || s == "false"
 	}
-	return out
+	return err == nil
 }
 
-// errgenParse decodes a JSON object body, numbers kept exact.
-func errgenParse(body []byte) (map[string]any, bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var root map[string]any
-	if err := dec.Decode(&root); err != nil || root == nil {
+// errgenDetails reads a details list: objects with field and message.
+func errgenDetails(raw []byte) []Detail {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil
+	}
+	var out []Detail
+	p := errgenParser{b: raw, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] == ']' {
+			return out
+		}
+		start := p.i
+		if !p.skipValue(0) {
+			return out
+		}
+		if item := p.b[start:p.i]; item[0] == '{' {
+			f, _ := errgenString(errgenMember(item, "field"))
+			m, _ := errgenString(errgenMember(item, "message"))
+			out = append(out, Detail{Field: f, Message: m})
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenValid reports whether body is one JSON object and nothing else,
+// accepting exactly what encoding/json accepts, nested at most 64 levels,
+// and returns the object without surrounding space. The lookups below
+// read only objects it has accepted, in place, without building a tree.
+func errgenValid(body []byte) ([]byte, bool) {
+	p := errgenParser{b: body}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] != '{' || !p.skipValue(0) {
 		return nil, false
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, false // trailing data
-	}
-	return root, true
+	end := p.i
+	p.space()
+	return body[start:end], p.i == len(p.b)
 }
 
-// errgenAt follows a member path; nil when absent.
-func errgenAt(v any, path []string) any {
+// errgenAt follows a member path from a valid object to a member's raw
+// value; nil when absent. An empty path is the object itself.
+func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = obj[name]
+		raw = errgenMember(raw, name)
 	}
-	return v
+	return raw
+}
+
+// errgenMember returns the raw value of the last member called name (as
+// encoding/json, the last duplicate wins), or nil when obj is not an
+// object or has no such member.
+func errgenMember(obj []byte, name string) []byte {
+	if len(obj) == 0 || obj[0] != '{' {
+		return nil
+	}
+	var found []byte
+	p := errgenParser{b: obj, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return found
+		}
+		kStart := p.i
+		p.skipString()
+		key := p.b[kStart+1 : p.i-1]
+		p.space()
+		p.i++ // :
+		p.space()
+		vStart := p.i
+		p.skipValue(0)
+		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
+			found = p.b[vStart:p.i]
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenNeedsDecoding reports whether a raw key differs from its decoded
+// form: it holds escapes or bytes that may be invalid UTF-8.
+func errgenNeedsDecoding(key []byte) bool {
+	for _, c := range key {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// errgenKeyIs compares an escaped key with name.
+func errgenKeyIs(raw []byte, name string) bool {
+	q := errgenParser{b: raw}
+	s, ok := q.str()
+	return ok && s == name
+}
+
+// errgenString decodes a raw JSON string value.
+func errgenString(raw []byte) (string, bool) {
+	if len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	p := errgenParser{b: raw}
+	return p.str()
+}
+
+// errgenIsNumber reports whether a raw value is a number.
+func errgenIsNumber(raw []byte) bool {
+	return len(raw) > 0 && (raw[0] == '-' || ('0' <= raw[0] && raw[0] <= '9'))
+}
+
+// errgenParser is a position in a body being read.
+type errgenParser struct {
+	b []byte
+	i int
+}
+
+func (p *errgenParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// skipValue moves past one value, reporting whether it is valid JSON.
+func (p *errgenParser) skipValue(depth int) bool {
+	if depth > 64 || p.i >= len(p.b) {
+		return false
+	}
+	switch c := p.b[p.i]; {
+	case c == '{' || c == '[':
+		return p.skipComposite(depth, c)
+	case c == '"':
+		return p.skipString()
+	case c == '-' || ('0' <= c && c <= '9'):
+		return p.skipNumber()
+	}
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+			p.i += len(lit)
+			return true
+		}
+	}
+	return false
+}
+
+// skipComposite moves past an object or an array.
+func (p *errgenParser) skipComposite(depth int, open byte) bool {
+	closer := byte(']')
+	if open == '{' {
+		closer = '}'
+	}
+	p.i++
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == closer {
+		p.i++
+		return true
+	}
+	for {
+		p.space()
+		if open == '{' {
+			if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
+				return false
+			}
+			p.space()
+			if p.i >= len(p.b) || p.b[p.i] != ':' {
+				return false
+			}
+			p.i++
+			p.space()
+		}
+		if !p.skipValue(depth + 1) {
+			return false
+		}
+		p.space()
+		if p.i >= len(p.b) {
+			return false
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case closer:
+			p.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skipNumber moves past a number in JSON's grammar:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *errgenParser) skipNumber() bool {
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && '0' <= p.b[p.i] && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	if p.i < len(p.b) && p.b[p.i] == '0' {
+		p.i++
+	} else if digits() == 0 {
+		return false
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// skipString moves past a string: no raw control characters, only
+// JSON's escapes.
+func (p *errgenParser) skipString() bool {
+	p.i++ // "
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if _, ok := p.escape(); !ok {
+				return false
+			}
+		default:
+			p.i++
+		}
+	}
+	return false
+}
+
+// str decodes a string, as encoding/json does: invalid UTF-8 and lone
+// surrogates become U+FFFD.
+func (p *errgenParser) str() (string, bool) {
+	p.i++ // "
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		if c == '"' {
+			s := string(p.b[start:p.i])
+			p.i++
+			return s, true
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		p.i++
+	}
+	out := append([]byte(nil), p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(out), true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			r, ok := p.escape()
+			if !ok {
+				return "", false
+			}
+			out = utf8.AppendRune(out, r)
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			p.i++
+		default:
+			r, size := utf8.DecodeRune(p.b[p.i:])
+			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
+			p.i += size
+		}
+	}
+	return "", false
+}
+
+// escape reads one backslash escape, combining surrogate pairs; a lone
+// surrogate becomes U+FFFD.
+func (p *errgenParser) escape() (rune, bool) {
+	if p.i+1 >= len(p.b) {
+		return 0, false
+	}
+	c := p.b[p.i+1]
+	p.i += 2
+	switch c {
+	case '"', '\\', '/':
+		return rune(c), true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	case 'u':
+		r, ok := p.hex4()
+		if !ok {
+			return 0, false
+		}
+		if !utf16.IsSurrogate(r) {
+			return r, true
+		}
+		if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+			save := p.i
+			p.i += 2
+			if r2, ok := p.hex4(); ok {
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					return d, true
+				}
+			}
+			p.i = save
+		}
+		return utf8.RuneError, true
+	}
+	return 0, false
+}
+
+func (p *errgenParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	p.i += 4
+	return r, true
 }
 
 // errgenByStatus returns the only catalog error with the status, or -1.
@@ -988,7 +1556,7 @@ func errgenMatchFrom(ent *errgenEntry, t *errgenTemplate, n int, s string, vals 
 		if !strings.HasPrefix(s[end:], next) {
 			continue
 		}
-		if _, ok := errgenConvert(s[:end], kind); !ok {
+		if !errgenFits(s[:end], kind) {
 			continue
 		}
 		vals[n] = s[:end]

@@ -3,8 +3,6 @@
 package sdkerr
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"math"
 	"net/http"
@@ -12,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -38,208 +37,432 @@ const (
 var (
 	// ErrInvalidParams is the sentinel of invalid_params (400 Bad Request): Invalid params.
 	//
-	// Its message is "Please provide a valid `roomId` in body params.".
+	// Message: "Please provide a valid `roomId` in body params."
 	//
-	// Variant participant_id_required: "`PartcipantId` is required in request body.".
-	// Variant room_id_invalid: "`RoomId` is invalid.".
-	// Variant region_invalid: "'region' field is invalid.".
+	// Variant participant_id_required: "`PartcipantId` is required in request body."
+	// Variant room_id_invalid: "`RoomId` is invalid."
+	// Variant region_invalid: "'region' field is invalid."
 	//
 	// Compare with errors.Is; create values with NewInvalidParams.
-	ErrInvalidParams = &Error{Code: CodeInvalidParams, Status: 400, Title: "Invalid params", Message: "Please provide a valid `roomId` in body params.", entry: 1}
+	ErrInvalidParams = &Error{
+		Code:    CodeInvalidParams,
+		Status:  400,
+		Title:   "Invalid params",
+		Message: "Please provide a valid `roomId` in body params.",
+		entry:   1,
+	}
 	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
 	//
-	// Its message is "`token` is invalid.".
+	// Message: "`token` is invalid."
 	//
 	// Compare with errors.Is; create values with NewInvalidToken.
-	ErrInvalidToken = &Error{Code: CodeInvalidToken, Status: 401, Title: "Invalid token", Message: "`token` is invalid.", entry: 2}
+	ErrInvalidToken = &Error{
+		Code:    CodeInvalidToken,
+		Status:  401,
+		Title:   "Invalid token",
+		Message: "`token` is invalid.",
+		entry:   2,
+	}
 	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Unauthorized token.
 	//
-	// Its message is "Unauthorised access to V2 API, please provide valid payload version.".
+	// Message: "Unauthorised access to V2 API, please provide valid payload version."
 	//
-	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API.".
+	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedToken.
-	ErrUnauthorizedToken = &Error{Code: CodeUnauthorizedToken, Status: 403, Title: "Unauthorized token", Message: "Unauthorised access to V2 API, please provide valid payload version.", entry: 3}
+	ErrUnauthorizedToken = &Error{
+		Code:    CodeUnauthorizedToken,
+		Status:  403,
+		Title:   "Unauthorized token",
+		Message: "Unauthorised access to V2 API, please provide valid payload version.",
+		entry:   3,
+	}
 	// ErrResourceNotFound is the sentinel of resource_not_found (404 Not Found): Resource not found.
 	//
-	// Its message is "Room not found.".
+	// Message: "Room not found."
 	//
-	// Variant room_recording: "Room Recording not found.".
-	// Variant session: "Session not found.".
-	// Variant hls: "HLS not found.".
-	// Variant active_participants: "No active participants found.".
+	// Variant room_recording: "Room Recording not found."
+	// Variant session: "Session not found."
+	// Variant hls: "HLS not found."
+	// Variant active_participants: "No active participants found."
 	//
 	// Compare with errors.Is; create values with NewResourceNotFound.
-	ErrResourceNotFound = &Error{Code: CodeResourceNotFound, Status: 404, Title: "Resource not found", Message: "Room not found.", entry: 4}
+	ErrResourceNotFound = &Error{
+		Code:    CodeResourceNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "Room not found.",
+		entry:   4,
+	}
 	// ErrFetchError is the sentinel of fetch_error (406 Not Acceptable): Fetch error.
 	//
-	// Its message is "Failed to get session details.".
+	// Message: "Failed to get session details."
 	//
-	// Variant rooms: "Unable to fetch rooms.".
-	// Variant room_recordings: "Unable to list Room Recordings.".
-	// Variant active_participants: "Failed to get Active participant List.".
-	// Variant end_session: "Failed to end session.".
-	// Variant remove_participant: "Failed to remove participant from session.".
+	// Variant rooms: "Unable to fetch rooms."
+	// Variant room_recordings: "Unable to list Room Recordings."
+	// Variant active_participants: "Failed to get Active participant List."
+	// Variant end_session: "Failed to end session."
+	// Variant remove_participant: "Failed to remove participant from session."
 	//
 	// Compare with errors.Is; create values with NewFetchError.
-	ErrFetchError = &Error{Code: CodeFetchError, Status: 406, Title: "Fetch error", Message: "Failed to get session details.", entry: 5}
+	ErrFetchError = &Error{
+		Code:    CodeFetchError,
+		Status:  406,
+		Title:   "Fetch error",
+		Message: "Failed to get session details.",
+		entry:   5,
+	}
 	// ErrInvalidObject is the sentinel of invalid_object (422 Unprocessable Entity): Invalid object.
 	//
-	// Its message is "Please provide streamKey.".
+	// Message: "Please provide streamKey."
 	//
-	// Variant stream_url: "Please provide streamUrl.".
-	// Variant layout: "Please provide layout under config object.".
-	// Variant outputs: "Please provide outputs.".
-	// Variant layout_type: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
-	// Variant layout_priority: "layout.priority must be SPEAKER or PIN.".
-	// Variant grid_size_positive: "grid Size must be a positive number.".
-	// Variant grid_size_max: "grid Size must be ≤ 25.".
+	// Variant stream_url: "Please provide streamUrl."
+	// Variant layout: "Please provide layout under config object."
+	// Variant outputs: "Please provide outputs."
+	// Variant layout_type: "layout.type must be SPOTLIGHT, SIDEBAR or GRID."
+	// Variant layout_priority: "layout.priority must be SPEAKER or PIN."
+	// Variant grid_size_positive: "grid Size must be a positive number."
+	// Variant grid_size_max: "grid Size must be ≤ 25."
 	//
 	// Compare with errors.Is; create values with NewInvalidObject.
-	ErrInvalidObject = &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "Please provide streamKey.", entry: 6}
+	ErrInvalidObject = &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "Please provide streamKey.",
+		entry:   6,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
-	// Its message is "An internal error occurred.".
+	// Message: "An internal error occurred."
 	//
 	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 7}
+	ErrInternalError = &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   7,
+	}
 )
 
 // NewInvalidParams returns a new invalid_params error (400 Bad Request) with the message "Please provide a valid `roomId` in body params.".
 func NewInvalidParams() *Error {
-	return &Error{Code: CodeInvalidParams, Status: 400, Title: "Invalid params", Message: "Please provide a valid `roomId` in body params.", entry: 1}
+	return &Error{
+		Code:    CodeInvalidParams,
+		Status:  400,
+		Title:   "Invalid params",
+		Message: "Please provide a valid `roomId` in body params.",
+		entry:   1,
+	}
 }
 
 // NewInvalidParamsParticipantIDRequired returns a new invalid_params error (400 Bad Request), variant participant_id_required, with the message "`PartcipantId` is required in request body.".
 func NewInvalidParamsParticipantIDRequired() *Error {
-	return &Error{Code: CodeInvalidParams, Status: 400, Title: "Invalid params", Message: "`PartcipantId` is required in request body.", Variant: "participant_id_required", entry: 1}
+	return &Error{
+		Code:    CodeInvalidParams,
+		Status:  400,
+		Title:   "Invalid params",
+		Message: "`PartcipantId` is required in request body.",
+		Variant: "participant_id_required",
+		entry:   1,
+	}
 }
 
 // NewInvalidParamsRoomIDInvalid returns a new invalid_params error (400 Bad Request), variant room_id_invalid, with the message "`RoomId` is invalid.".
 func NewInvalidParamsRoomIDInvalid() *Error {
-	return &Error{Code: CodeInvalidParams, Status: 400, Title: "Invalid params", Message: "`RoomId` is invalid.", Variant: "room_id_invalid", entry: 1}
+	return &Error{
+		Code:    CodeInvalidParams,
+		Status:  400,
+		Title:   "Invalid params",
+		Message: "`RoomId` is invalid.",
+		Variant: "room_id_invalid",
+		entry:   1,
+	}
 }
 
 // NewInvalidParamsRegionInvalid returns a new invalid_params error (400 Bad Request), variant region_invalid, with the message "'region' field is invalid.".
 func NewInvalidParamsRegionInvalid() *Error {
-	return &Error{Code: CodeInvalidParams, Status: 400, Title: "Invalid params", Message: "'region' field is invalid.", Variant: "region_invalid", entry: 1}
+	return &Error{
+		Code:    CodeInvalidParams,
+		Status:  400,
+		Title:   "Invalid params",
+		Message: "'region' field is invalid.",
+		Variant: "region_invalid",
+		entry:   1,
+	}
 }
 
 // NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "`token` is invalid.".
 func NewInvalidToken() *Error {
-	return &Error{Code: CodeInvalidToken, Status: 401, Title: "Invalid token", Message: "`token` is invalid.", entry: 2}
+	return &Error{
+		Code:    CodeInvalidToken,
+		Status:  401,
+		Title:   "Invalid token",
+		Message: "`token` is invalid.",
+		entry:   2,
+	}
 }
 
 // NewUnauthorizedToken returns a new unauthorized_token error (403 Forbidden) with the message "Unauthorised access to V2 API, please provide valid payload version.".
 func NewUnauthorizedToken() *Error {
-	return &Error{Code: CodeUnauthorizedToken, Status: 403, Title: "Unauthorized token", Message: "Unauthorised access to V2 API, please provide valid payload version.", entry: 3}
+	return &Error{
+		Code:    CodeUnauthorizedToken,
+		Status:  403,
+		Title:   "Unauthorized token",
+		Message: "Unauthorised access to V2 API, please provide valid payload version.",
+		entry:   3,
+	}
 }
 
 // NewUnauthorizedTokenCrawlerRoleRequired returns a new unauthorized_token error (403 Forbidden), variant crawler_role_required, with the message "Your role must be a CRAWLER in token payload to use V2 API.".
 func NewUnauthorizedTokenCrawlerRoleRequired() *Error {
-	return &Error{Code: CodeUnauthorizedToken, Status: 403, Title: "Unauthorized token", Message: "Your role must be a CRAWLER in token payload to use V2 API.", Variant: "crawler_role_required", entry: 3}
+	return &Error{
+		Code:    CodeUnauthorizedToken,
+		Status:  403,
+		Title:   "Unauthorized token",
+		Message: "Your role must be a CRAWLER in token payload to use V2 API.",
+		Variant: "crawler_role_required",
+		entry:   3,
+	}
 }
 
 // NewResourceNotFound returns a new resource_not_found error (404 Not Found) with the message "Room not found.".
 func NewResourceNotFound() *Error {
-	return &Error{Code: CodeResourceNotFound, Status: 404, Title: "Resource not found", Message: "Room not found.", entry: 4}
+	return &Error{
+		Code:    CodeResourceNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "Room not found.",
+		entry:   4,
+	}
 }
 
 // NewResourceNotFoundRoomRecording returns a new resource_not_found error (404 Not Found), variant room_recording, with the message "Room Recording not found.".
 func NewResourceNotFoundRoomRecording() *Error {
-	return &Error{Code: CodeResourceNotFound, Status: 404, Title: "Resource not found", Message: "Room Recording not found.", Variant: "room_recording", entry: 4}
+	return &Error{
+		Code:    CodeResourceNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "Room Recording not found.",
+		Variant: "room_recording",
+		entry:   4,
+	}
 }
 
 // NewResourceNotFoundSession returns a new resource_not_found error (404 Not Found), variant session, with the message "Session not found.".
 func NewResourceNotFoundSession() *Error {
-	return &Error{Code: CodeResourceNotFound, Status: 404, Title: "Resource not found", Message: "Session not found.", Variant: "session", entry: 4}
+	return &Error{
+		Code:    CodeResourceNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "Session not found.",
+		Variant: "session",
+		entry:   4,
+	}
 }
 
 // NewResourceNotFoundHLS returns a new resource_not_found error (404 Not Found), variant hls, with the message "HLS not found.".
 func NewResourceNotFoundHLS() *Error {
-	return &Error{Code: CodeResourceNotFound, Status: 404, Title: "Resource not found", Message: "HLS not found.", Variant: "hls", entry: 4}
+	return &Error{
+		Code:    CodeResourceNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "HLS not found.",
+		Variant: "hls",
+		entry:   4,
+	}
 }
 
 // NewResourceNotFoundActiveParticipants returns a new resource_not_found error (404 Not Found), variant active_participants, with the message "No active participants found.".
 func NewResourceNotFoundActiveParticipants() *Error {
-	return &Error{Code: CodeResourceNotFound, Status: 404, Title: "Resource not found", Message: "No active participants found.", Variant: "active_participants", entry: 4}
+	return &Error{
+		Code:    CodeResourceNotFound,
+		Status:  404,
+		Title:   "Resource not found",
+		Message: "No active participants found.",
+		Variant: "active_participants",
+		entry:   4,
+	}
 }
 
 // NewFetchError returns a new fetch_error error (406 Not Acceptable) with the message "Failed to get session details.".
 func NewFetchError() *Error {
-	return &Error{Code: CodeFetchError, Status: 406, Title: "Fetch error", Message: "Failed to get session details.", entry: 5}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  406,
+		Title:   "Fetch error",
+		Message: "Failed to get session details.",
+		entry:   5,
+	}
 }
 
 // NewFetchErrorRooms returns a new fetch_error error (406 Not Acceptable), variant rooms, with the message "Unable to fetch rooms.".
 func NewFetchErrorRooms() *Error {
-	return &Error{Code: CodeFetchError, Status: 406, Title: "Fetch error", Message: "Unable to fetch rooms.", Variant: "rooms", entry: 5}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  406,
+		Title:   "Fetch error",
+		Message: "Unable to fetch rooms.",
+		Variant: "rooms",
+		entry:   5,
+	}
 }
 
 // NewFetchErrorRoomRecordings returns a new fetch_error error (406 Not Acceptable), variant room_recordings, with the message "Unable to list Room Recordings.".
 func NewFetchErrorRoomRecordings() *Error {
-	return &Error{Code: CodeFetchError, Status: 406, Title: "Fetch error", Message: "Unable to list Room Recordings.", Variant: "room_recordings", entry: 5}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  406,
+		Title:   "Fetch error",
+		Message: "Unable to list Room Recordings.",
+		Variant: "room_recordings",
+		entry:   5,
+	}
 }
 
 // NewFetchErrorActiveParticipants returns a new fetch_error error (406 Not Acceptable), variant active_participants, with the message "Failed to get Active participant List.".
 func NewFetchErrorActiveParticipants() *Error {
-	return &Error{Code: CodeFetchError, Status: 406, Title: "Fetch error", Message: "Failed to get Active participant List.", Variant: "active_participants", entry: 5}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  406,
+		Title:   "Fetch error",
+		Message: "Failed to get Active participant List.",
+		Variant: "active_participants",
+		entry:   5,
+	}
 }
 
 // NewFetchErrorEndSession returns a new fetch_error error (406 Not Acceptable), variant end_session, with the message "Failed to end session.".
 func NewFetchErrorEndSession() *Error {
-	return &Error{Code: CodeFetchError, Status: 406, Title: "Fetch error", Message: "Failed to end session.", Variant: "end_session", entry: 5}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  406,
+		Title:   "Fetch error",
+		Message: "Failed to end session.",
+		Variant: "end_session",
+		entry:   5,
+	}
 }
 
 // NewFetchErrorRemoveParticipant returns a new fetch_error error (406 Not Acceptable), variant remove_participant, with the message "Failed to remove participant from session.".
 func NewFetchErrorRemoveParticipant() *Error {
-	return &Error{Code: CodeFetchError, Status: 406, Title: "Fetch error", Message: "Failed to remove participant from session.", Variant: "remove_participant", entry: 5}
+	return &Error{
+		Code:    CodeFetchError,
+		Status:  406,
+		Title:   "Fetch error",
+		Message: "Failed to remove participant from session.",
+		Variant: "remove_participant",
+		entry:   5,
+	}
 }
 
 // NewInvalidObject returns a new invalid_object error (422 Unprocessable Entity) with the message "Please provide streamKey.".
 func NewInvalidObject() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "Please provide streamKey.", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "Please provide streamKey.",
+		entry:   6,
+	}
 }
 
 // NewInvalidObjectStreamURL returns a new invalid_object error (422 Unprocessable Entity), variant stream_url, with the message "Please provide streamUrl.".
 func NewInvalidObjectStreamURL() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "Please provide streamUrl.", Variant: "stream_url", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "Please provide streamUrl.",
+		Variant: "stream_url",
+		entry:   6,
+	}
 }
 
 // NewInvalidObjectLayout returns a new invalid_object error (422 Unprocessable Entity), variant layout, with the message "Please provide layout under config object.".
 func NewInvalidObjectLayout() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "Please provide layout under config object.", Variant: "layout", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "Please provide layout under config object.",
+		Variant: "layout",
+		entry:   6,
+	}
 }
 
 // NewInvalidObjectOutputs returns a new invalid_object error (422 Unprocessable Entity), variant outputs, with the message "Please provide outputs.".
 func NewInvalidObjectOutputs() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "Please provide outputs.", Variant: "outputs", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "Please provide outputs.",
+		Variant: "outputs",
+		entry:   6,
+	}
 }
 
 // NewInvalidObjectLayoutType returns a new invalid_object error (422 Unprocessable Entity), variant layout_type, with the message "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
 func NewInvalidObjectLayoutType() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", Variant: "layout_type", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
+		Variant: "layout_type",
+		entry:   6,
+	}
 }
 
 // NewInvalidObjectLayoutPriority returns a new invalid_object error (422 Unprocessable Entity), variant layout_priority, with the message "layout.priority must be SPEAKER or PIN.".
 func NewInvalidObjectLayoutPriority() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "layout.priority must be SPEAKER or PIN.", Variant: "layout_priority", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "layout.priority must be SPEAKER or PIN.",
+		Variant: "layout_priority",
+		entry:   6,
+	}
 }
 
 // NewInvalidObjectGridSizePositive returns a new invalid_object error (422 Unprocessable Entity), variant grid_size_positive, with the message "grid Size must be a positive number.".
 func NewInvalidObjectGridSizePositive() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "grid Size must be a positive number.", Variant: "grid_size_positive", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "grid Size must be a positive number.",
+		Variant: "grid_size_positive",
+		entry:   6,
+	}
 }
 
 // NewInvalidObjectGridSizeMax returns a new invalid_object error (422 Unprocessable Entity), variant grid_size_max, with the message "grid Size must be ≤ 25.".
 func NewInvalidObjectGridSizeMax() *Error {
-	return &Error{Code: CodeInvalidObject, Status: 422, Title: "Invalid object", Message: "grid Size must be ≤ 25.", Variant: "grid_size_max", entry: 6}
+	return &Error{
+		Code:    CodeInvalidObject,
+		Status:  422,
+		Title:   "Invalid object",
+		Message: "grid Size must be ≤ 25.",
+		Variant: "grid_size_max",
+		entry:   6,
+	}
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{Code: CodeInternalError, Status: 500, Title: "Internal server error", Message: "An internal error occurred.", entry: 7}
+	return &Error{
+		Code:    CodeInternalError,
+		Status:  500,
+		Title:   "Internal server error",
+		Message: "An internal error occurred.",
+		entry:   7,
+	}
 }
 
 // errgenInternal is the catalog index of the error written for anything outside the catalog.
@@ -250,13 +473,138 @@ var errgenContentType = []string{"application/problem+json"}
 
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
-	{code: CodeInvalidParams, status: 400, title: "Invalid params", messages: []errgenTemplate{{lits: []string{"Please provide a valid `roomId` in body params."}}, {variant: "participant_id_required", lits: []string{"`PartcipantId` is required in request body."}}, {variant: "room_id_invalid", lits: []string{"`RoomId` is invalid."}}, {variant: "region_invalid", lits: []string{"'region' field is invalid."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"about:blank\",\"title\":\"Invalid params\",\"status\":400"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_params\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidParams},
-	{code: CodeInvalidToken, status: 401, title: "Invalid token", messages: []errgenTemplate{{lits: []string{"`token` is invalid."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"about:blank\",\"title\":\"Invalid token\",\"status\":401"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_token\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidToken},
-	{code: CodeUnauthorizedToken, status: 403, title: "Unauthorized token", messages: []errgenTemplate{{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}}, {variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"about:blank\",\"title\":\"Unauthorized token\",\"status\":403"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"unauthorized_token\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrUnauthorizedToken},
-	{code: CodeResourceNotFound, status: 404, title: "Resource not found", messages: []errgenTemplate{{lits: []string{"Room not found."}}, {variant: "room_recording", lits: []string{"Room Recording not found."}}, {variant: "session", lits: []string{"Session not found."}}, {variant: "hls", lits: []string{"HLS not found."}}, {variant: "active_participants", lits: []string{"No active participants found."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"about:blank\",\"title\":\"Resource not found\",\"status\":404"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"resource_not_found\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrResourceNotFound},
-	{code: CodeFetchError, status: 406, title: "Fetch error", messages: []errgenTemplate{{lits: []string{"Failed to get session details."}}, {variant: "rooms", lits: []string{"Unable to fetch rooms."}}, {variant: "room_recordings", lits: []string{"Unable to list Room Recordings."}}, {variant: "active_participants", lits: []string{"Failed to get Active participant List."}}, {variant: "end_session", lits: []string{"Failed to end session."}}, {variant: "remove_participant", lits: []string{"Failed to remove participant from session."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"about:blank\",\"title\":\"Fetch error\",\"status\":406"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"fetch_error\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrFetchError},
-	{code: CodeInvalidObject, status: 422, title: "Invalid object", messages: []errgenTemplate{{lits: []string{"Please provide streamKey."}}, {variant: "stream_url", lits: []string{"Please provide streamUrl."}}, {variant: "layout", lits: []string{"Please provide layout under config object."}}, {variant: "outputs", lits: []string{"Please provide outputs."}}, {variant: "layout_type", lits: []string{"layout.type must be SPOTLIGHT, SIDEBAR or GRID."}}, {variant: "layout_priority", lits: []string{"layout.priority must be SPEAKER or PIN."}}, {variant: "grid_size_positive", lits: []string{"grid Size must be a positive number."}}, {variant: "grid_size_max", lits: []string{"grid Size must be ≤ 25."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"about:blank\",\"title\":\"Invalid object\",\"status\":422"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"invalid_object\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInvalidObject},
-	{code: CodeInternalError, status: 500, title: "Internal server error", messages: []errgenTemplate{{lits: []string{"An internal error occurred."}}}, body: []errgenOp{{op: errgenOpConst, lit: "\"type\":\"about:blank\",\"title\":\"Internal server error\",\"status\":500"}, {op: errgenOpMessage, lit: "\"detail\":"}, {op: errgenOpInstance, lit: "\"instance\":"}, {op: errgenOpConst, lit: "\"code\":\"internal_error\""}, {op: errgenOpDetails, lit: "\"errors\":"}}, sentinel: ErrInternalError},
+	{
+		code:   CodeInvalidParams,
+		status: 400,
+		title:  "Invalid params",
+		messages: []errgenTemplate{
+			{lits: []string{"Please provide a valid `roomId` in body params."}},
+			{variant: "participant_id_required", lits: []string{"`PartcipantId` is required in request body."}},
+			{variant: "room_id_invalid", lits: []string{"`RoomId` is invalid."}},
+			{variant: "region_invalid", lits: []string{"'region' field is invalid."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid params","status":400`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_params"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidParams,
+	},
+	{
+		code:   CodeInvalidToken,
+		status: 401,
+		title:  "Invalid token",
+		messages: []errgenTemplate{
+			{lits: []string{"`token` is invalid."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid token","status":401`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_token"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidToken,
+	},
+	{
+		code:   CodeUnauthorizedToken,
+		status: 403,
+		title:  "Unauthorized token",
+		messages: []errgenTemplate{
+			{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}},
+			{variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unauthorized token","status":403`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"unauthorized_token"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrUnauthorizedToken,
+	},
+	{
+		code:   CodeResourceNotFound,
+		status: 404,
+		title:  "Resource not found",
+		messages: []errgenTemplate{
+			{lits: []string{"Room not found."}},
+			{variant: "room_recording", lits: []string{"Room Recording not found."}},
+			{variant: "session", lits: []string{"Session not found."}},
+			{variant: "hls", lits: []string{"HLS not found."}},
+			{variant: "active_participants", lits: []string{"No active participants found."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Resource not found","status":404`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"resource_not_found"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrResourceNotFound,
+	},
+	{
+		code:   CodeFetchError,
+		status: 406,
+		title:  "Fetch error",
+		messages: []errgenTemplate{
+			{lits: []string{"Failed to get session details."}},
+			{variant: "rooms", lits: []string{"Unable to fetch rooms."}},
+			{variant: "room_recordings", lits: []string{"Unable to list Room Recordings."}},
+			{variant: "active_participants", lits: []string{"Failed to get Active participant List."}},
+			{variant: "end_session", lits: []string{"Failed to end session."}},
+			{variant: "remove_participant", lits: []string{"Failed to remove participant from session."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Fetch error","status":406`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"fetch_error"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrFetchError,
+	},
+	{
+		code:   CodeInvalidObject,
+		status: 422,
+		title:  "Invalid object",
+		messages: []errgenTemplate{
+			{lits: []string{"Please provide streamKey."}},
+			{variant: "stream_url", lits: []string{"Please provide streamUrl."}},
+			{variant: "layout", lits: []string{"Please provide layout under config object."}},
+			{variant: "outputs", lits: []string{"Please provide outputs."}},
+			{variant: "layout_type", lits: []string{"layout.type must be SPOTLIGHT, SIDEBAR or GRID."}},
+			{variant: "layout_priority", lits: []string{"layout.priority must be SPEAKER or PIN."}},
+			{variant: "grid_size_positive", lits: []string{"grid Size must be a positive number."}},
+			{variant: "grid_size_max", lits: []string{"grid Size must be ≤ 25."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid object","status":422`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"invalid_object"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInvalidObject,
+	},
+	{
+		code:   CodeInternalError,
+		status: 500,
+		title:  "Internal server error",
+		messages: []errgenTemplate{
+			{lits: []string{"An internal error occurred."}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal server error","status":500`},
+			{op: errgenOpMessage, lit: `"detail":`},
+			{op: errgenOpInstance, lit: `"instance":`},
+			{op: errgenOpConst, lit: `"code":"internal_error"`},
+			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		sentinel: ErrInternalError,
+	},
 }
 
 // errgenIndex returns the catalog index of a code or alias, or -1.
@@ -798,23 +1146,20 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 }
 
 func errgenDecode(status int, body []byte) *Error {
-	if len(body) > errgenMaxBody {
+	root, ok := errgenValid(body)
+	if len(body) > errgenMaxBody || !ok {
 		return errgenUnknown(status, "", "", body)
 	}
-	root, ok := errgenParse(body)
-	if !ok {
-		return errgenUnknown(status, "", "", body)
-	}
-	message, _ := errgenAt(root, errgenPathMessage).(string)
+	message, _ := errgenString(errgenAt(root, errgenPathMessage))
 	i := -1
-	code, hasCode := errgenAt(root, errgenPathCode).(string)
+	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
 	switch {
 	case hasCode:
 		if i = errgenIndex(code); i < 0 {
 			return errgenUnknown(status, Code(code), message, body)
 		}
 	default:
-		if t, _ := errgenAt(root, errgenPathType).(string); t != "" {
+		if t, _ := errgenString(errgenAt(root, errgenPathType)); t != "" {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
@@ -830,24 +1175,22 @@ func errgenDecode(status int, body []byte) *Error {
 	return errgenBuild(i, status, root, message)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a parsed body.
-func errgenBuild(i, status int, root any, message string) *Error {
+// errgenBuild makes the *Error of catalog entry i from a valid body.
+func errgenBuild(i, status int, body []byte, message string) *Error {
 	ent := &errgenCatalog[i]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
 	if message == "" {
 		e.Message = ent.sentinel.Message
 	}
 	var matched []string
-	var variant string
 	if message != "" {
 		if _, t, vals := errgenMatchMessage(status, i, message); t != nil {
-			variant, matched = t.variant, vals
-			e.Variant = variant
+			e.Variant, matched = t.variant, vals
 		}
 	}
-	e.Params = errgenParams(ent, root, matched)
-	e.Details = errgenDetails(errgenAt(root, errgenPathDetails))
-	if n, ok := errgenAt(root, errgenPathRetryAfter).(json.Number); ok {
+	e.Params = errgenParams(ent, body, matched)
+	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
+	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
 		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
 			e.RetryAfter = v
 		}
@@ -857,11 +1200,11 @@ func errgenBuild(i, status int, root any, message string) *Error {
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
+func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.params {
 		kind := ent.kinds[j]
-		if v, ok := errgenBodyParam(root, name, kind); ok {
+		if v, ok := errgenBodyParam(body, name, kind); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
@@ -876,43 +1219,31 @@ func errgenParams(ent *errgenEntry, root any, matched []string) []Param {
 
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object or a $param.NAME member, as the wire format places them.
-func errgenBodyParam(root any, name string, kind byte) (any, bool) {
-	var raw any
-	var ok bool
+func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
+	var raw []byte
 	if errgenParamsInline != nil {
-		if obj, isObj := errgenAt(root, errgenParamsInline).(map[string]any); isObj {
-			raw, ok = obj[name]
+		raw = errgenMember(errgenAt(body, errgenParamsInline), name)
+	}
+	if raw == nil && errgenPathParams != nil {
+		raw = errgenMember(errgenAt(body, errgenPathParams), name)
+	}
+	for k := 0; raw == nil && k < len(errgenPathParam); k++ {
+		if errgenPathParam[k].name == name {
+			raw = errgenAt(body, errgenPathParam[k].path)
 		}
 	}
-	if !ok && errgenPathParams != nil {
-		if obj, isObj := errgenAt(root, errgenPathParams).(map[string]any); isObj {
-			raw, ok = obj[name]
+	switch {
+	case raw == nil:
+	case raw[0] == '"':
+		if s, ok := errgenString(raw); ok && kind == 's' {
+			return s, true
 		}
-	}
-	if !ok {
-		for _, pp := range errgenPathParam {
-			if pp.name == name {
-				if raw = errgenAt(root, pp.path); raw != nil {
-					ok = true
-					break
-				}
-			}
+	case errgenIsNumber(raw):
+		if kind != 's' && kind != 'b' {
+			return errgenConvert(string(raw), kind)
 		}
-	}
-	if !ok {
-		return nil, false
-	}
-	switch x := raw.(type) {
-	case string:
-		if kind == 's' {
-			return x, true
-		}
-	case json.Number:
-		return errgenConvert(string(x), kind)
-	case bool:
-		if kind == 'b' {
-			return x, true
-		}
+	case kind == 'b' && (string(raw) == "true" || string(raw) == "false"):
+		return string(raw) == "true", true
 	}
 	return nil, false
 }
@@ -932,54 +1263,400 @@ func errgenConvert(s string, kind byte) (any, bool) {
 		v, err := strconv.ParseFloat(s, 64)
 		return v, err == nil
 	case 'b':
-		v, err := strconv.ParseBool(s)
-		return v, err == nil && (s == "true" || s == "false")
+		return s == "true", s == "true" || s == "false"
 	}
 	return nil, false
 }
 
-func errgenDetails(v any) []Detail {
-	list, _ := v.([]any)
-	var out []Detail
-	for _, item := range list {
-		obj, ok := item.(map[string]any)
-		if !ok {
-			continue
-		}
-		f, _ := obj["field"].(string)
-		m, _ := obj["message"].(string)
-		out = append(out, Detail{Field: f, Message: m})
+// errgenFits reports whether s parses as a param of the given kind,
+// without allocating.
+func errgenFits(s string, kind byte) bool {
+	var err error
+	switch kind {
+	case 'i':
+		_, err = strconv.ParseInt(s, 10, strconv.IntSize)
+	case 'I':
+		_, err = strconv.ParseInt(s, 10, 64)
+	case 'f':
+		_, err = strconv.ParseFloat(s, 64)
+	case 'b':
+		return s == "true" || s == "false"
 	}
-	return out
+	return err == nil
 }
 
-// errgenParse decodes a JSON object body, numbers kept exact.
-func errgenParse(body []byte) (map[string]any, bool) {
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	var root map[string]any
-	if err := dec.Decode(&root); err != nil || root == nil {
+// errgenDetails reads a details list: objects with field and message.
+func errgenDetails(raw []byte) []Detail {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil
+	}
+	var out []Detail
+	p := errgenParser{b: raw, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] == ']' {
+			return out
+		}
+		start := p.i
+		if !p.skipValue(0) {
+			return out
+		}
+		if item := p.b[start:p.i]; item[0] == '{' {
+			f, _ := errgenString(errgenMember(item, "field"))
+			m, _ := errgenString(errgenMember(item, "message"))
+			out = append(out, Detail{Field: f, Message: m})
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenValid reports whether body is one JSON object and nothing else,
+// accepting exactly what encoding/json accepts, nested at most 64 levels,
+// and returns the object without surrounding space. The lookups below
+// read only objects it has accepted, in place, without building a tree.
+func errgenValid(body []byte) ([]byte, bool) {
+	p := errgenParser{b: body}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] != '{' || !p.skipValue(0) {
 		return nil, false
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, false // trailing data
-	}
-	return root, true
+	end := p.i
+	p.space()
+	return body[start:end], p.i == len(p.b)
 }
 
-// errgenAt follows a member path; nil when absent.
-func errgenAt(v any, path []string) any {
+// errgenAt follows a member path from a valid object to a member's raw
+// value; nil when absent. An empty path is the object itself.
+func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = obj[name]
+		raw = errgenMember(raw, name)
 	}
-	return v
+	return raw
+}
+
+// errgenMember returns the raw value of the last member called name (as
+// encoding/json, the last duplicate wins), or nil when obj is not an
+// object or has no such member.
+func errgenMember(obj []byte, name string) []byte {
+	if len(obj) == 0 || obj[0] != '{' {
+		return nil
+	}
+	var found []byte
+	p := errgenParser{b: obj, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] != '"' {
+			return found
+		}
+		kStart := p.i
+		p.skipString()
+		key := p.b[kStart+1 : p.i-1]
+		p.space()
+		p.i++ // :
+		p.space()
+		vStart := p.i
+		p.skipValue(0)
+		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
+			found = p.b[vStart:p.i]
+		}
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenNeedsDecoding reports whether a raw key differs from its decoded
+// form: it holds escapes or bytes that may be invalid UTF-8.
+func errgenNeedsDecoding(key []byte) bool {
+	for _, c := range key {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// errgenKeyIs compares an escaped key with name.
+func errgenKeyIs(raw []byte, name string) bool {
+	q := errgenParser{b: raw}
+	s, ok := q.str()
+	return ok && s == name
+}
+
+// errgenString decodes a raw JSON string value.
+func errgenString(raw []byte) (string, bool) {
+	if len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	p := errgenParser{b: raw}
+	return p.str()
+}
+
+// errgenIsNumber reports whether a raw value is a number.
+func errgenIsNumber(raw []byte) bool {
+	return len(raw) > 0 && (raw[0] == '-' || ('0' <= raw[0] && raw[0] <= '9'))
+}
+
+// errgenParser is a position in a body being read.
+type errgenParser struct {
+	b []byte
+	i int
+}
+
+func (p *errgenParser) space() {
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case ' ', '\t', '\n', '\r':
+			p.i++
+		default:
+			return
+		}
+	}
+}
+
+// skipValue moves past one value, reporting whether it is valid JSON.
+func (p *errgenParser) skipValue(depth int) bool {
+	if depth > 64 || p.i >= len(p.b) {
+		return false
+	}
+	switch c := p.b[p.i]; {
+	case c == '{' || c == '[':
+		return p.skipComposite(depth, c)
+	case c == '"':
+		return p.skipString()
+	case c == '-' || ('0' <= c && c <= '9'):
+		return p.skipNumber()
+	}
+	for _, lit := range [...]string{"true", "false", "null"} {
+		if len(p.b)-p.i >= len(lit) && string(p.b[p.i:p.i+len(lit)]) == lit {
+			p.i += len(lit)
+			return true
+		}
+	}
+	return false
+}
+
+// skipComposite moves past an object or an array.
+func (p *errgenParser) skipComposite(depth int, open byte) bool {
+	closer := byte(']')
+	if open == '{' {
+		closer = '}'
+	}
+	p.i++
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == closer {
+		p.i++
+		return true
+	}
+	for {
+		p.space()
+		if open == '{' {
+			if p.i >= len(p.b) || p.b[p.i] != '"' || !p.skipString() {
+				return false
+			}
+			p.space()
+			if p.i >= len(p.b) || p.b[p.i] != ':' {
+				return false
+			}
+			p.i++
+			p.space()
+		}
+		if !p.skipValue(depth + 1) {
+			return false
+		}
+		p.space()
+		if p.i >= len(p.b) {
+			return false
+		}
+		switch p.b[p.i] {
+		case ',':
+			p.i++
+		case closer:
+			p.i++
+			return true
+		default:
+			return false
+		}
+	}
+}
+
+// skipNumber moves past a number in JSON's grammar:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+func (p *errgenParser) skipNumber() bool {
+	digits := func() int {
+		n := 0
+		for p.i < len(p.b) && '0' <= p.b[p.i] && p.b[p.i] <= '9' {
+			p.i++
+			n++
+		}
+		return n
+	}
+	if p.b[p.i] == '-' {
+		p.i++
+	}
+	if p.i < len(p.b) && p.b[p.i] == '0' {
+		p.i++
+	} else if digits() == 0 {
+		return false
+	}
+	if p.i < len(p.b) && p.b[p.i] == '.' {
+		p.i++
+		if digits() == 0 {
+			return false
+		}
+	}
+	if p.i < len(p.b) && (p.b[p.i] == 'e' || p.b[p.i] == 'E') {
+		p.i++
+		if p.i < len(p.b) && (p.b[p.i] == '+' || p.b[p.i] == '-') {
+			p.i++
+		}
+		if digits() == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// skipString moves past a string: no raw control characters, only
+// JSON's escapes.
+func (p *errgenParser) skipString() bool {
+	p.i++ // "
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			if _, ok := p.escape(); !ok {
+				return false
+			}
+		default:
+			p.i++
+		}
+	}
+	return false
+}
+
+// str decodes a string, as encoding/json does: invalid UTF-8 and lone
+// surrogates become U+FFFD.
+func (p *errgenParser) str() (string, bool) {
+	p.i++ // "
+	start := p.i
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		if c == '"' {
+			s := string(p.b[start:p.i])
+			p.i++
+			return s, true
+		}
+		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
+			break
+		}
+		p.i++
+	}
+	out := append([]byte(nil), p.b[start:p.i]...)
+	for p.i < len(p.b) {
+		c := p.b[p.i]
+		switch {
+		case c == '"':
+			p.i++
+			return string(out), true
+		case c < 0x20:
+			return "", false
+		case c == '\\':
+			r, ok := p.escape()
+			if !ok {
+				return "", false
+			}
+			out = utf8.AppendRune(out, r)
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			p.i++
+		default:
+			r, size := utf8.DecodeRune(p.b[p.i:])
+			out = utf8.AppendRune(out, r) // RuneError for invalid bytes
+			p.i += size
+		}
+	}
+	return "", false
+}
+
+// escape reads one backslash escape, combining surrogate pairs; a lone
+// surrogate becomes U+FFFD.
+func (p *errgenParser) escape() (rune, bool) {
+	if p.i+1 >= len(p.b) {
+		return 0, false
+	}
+	c := p.b[p.i+1]
+	p.i += 2
+	switch c {
+	case '"', '\\', '/':
+		return rune(c), true
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	case 'u':
+		r, ok := p.hex4()
+		if !ok {
+			return 0, false
+		}
+		if !utf16.IsSurrogate(r) {
+			return r, true
+		}
+		if p.i+1 < len(p.b) && p.b[p.i] == '\\' && p.b[p.i+1] == 'u' {
+			save := p.i
+			p.i += 2
+			if r2, ok := p.hex4(); ok {
+				if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
+					return d, true
+				}
+			}
+			p.i = save
+		}
+		return utf8.RuneError, true
+	}
+	return 0, false
+}
+
+func (p *errgenParser) hex4() (rune, bool) {
+	if p.i+4 > len(p.b) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range p.b[p.i : p.i+4] {
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		case 'A' <= c && c <= 'F':
+			d = c - 'A' + 10
+		default:
+			return 0, false
+		}
+		r = r<<4 | rune(d)
+	}
+	p.i += 4
+	return r, true
 }
 
 // errgenByStatus returns the only catalog error with the status, or -1.
@@ -1051,7 +1728,7 @@ func errgenMatchFrom(ent *errgenEntry, t *errgenTemplate, n int, s string, vals 
 		if !strings.HasPrefix(s[end:], next) {
 			continue
 		}
-		if _, ok := errgenConvert(s[:end], kind); !ok {
+		if !errgenFits(s[:end], kind) {
 			continue
 		}
 		vals[n] = s[:end]

@@ -113,4 +113,3 @@ To merge on every 'errgen generate', set openapi.merge_into in the spec.`)
 	}
 	return ExitOK
 }
-

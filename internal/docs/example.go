@@ -140,11 +140,28 @@ func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool,
 // has no string param called "field" to take it from.
 const ExampleDetailField = "name"
 
-// exampleDetails is the one field detail the example of an error that
-// carries details shows: the example value of its string param "field"
-// (else "name") and the example message, as a handler calling
+// exampleDetails are the field details the example of an error that
+// carries details shows: the spec's example_details when it gives them,
+// else one detail naming the example value of its string param "field"
+// (else "name") with the example message, as a handler calling
 // WithDetails(Detail{Field: ..., Message: ...}) would send it.
 func exampleDetails(e *model.Error, m *model.Message) []byte {
+	if len(e.ExampleDetails) > 0 {
+		var w bytes.Buffer
+		w.WriteByte('[')
+		for i, d := range e.ExampleDetails {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString(`{"field":`)
+			w.Write(jsonString(d.Field))
+			w.WriteString(`,"message":`)
+			w.Write(jsonString(d.Message))
+			w.WriteByte('}')
+		}
+		w.WriteByte(']')
+		return w.Bytes()
+	}
 	field := ExampleDetailField
 	for _, p := range e.Params {
 		if s, ok := p.Example.(string); ok && p.Name == "field" && p.Type == model.TypeString {

@@ -51,11 +51,33 @@ func frontMatter(s *model.Spec, m pageMeta) string {
 	}
 	var b strings.Builder
 	b.WriteString("---\n")
-	for _, x := range kv {
-		b.WriteString(yamlKey(x.Key) + ": " + yamlScalar(x.Value) + "\n")
-	}
+	writeFrontMatter(&b, kv, "")
 	b.WriteString("---\n")
 	return b.String()
+}
+
+// writeFrontMatter writes keys at an indent: nested mappings (readme.io's
+// metadata block) as indented blocks, lists as flow sequences.
+func writeFrontMatter(b *strings.Builder, kv []model.KeyValue, indent string) {
+	for _, x := range kv {
+		switch v := x.Value.(type) {
+		case []model.KeyValue:
+			if len(v) == 0 {
+				b.WriteString(indent + yamlKey(x.Key) + ": {}\n")
+				continue
+			}
+			b.WriteString(indent + yamlKey(x.Key) + ":\n")
+			writeFrontMatter(b, v, indent+"  ")
+		case []any:
+			items := make([]string, len(v))
+			for i, it := range v {
+				items[i] = yamlScalar(it)
+			}
+			b.WriteString(indent + yamlKey(x.Key) + ": [" + strings.Join(items, ", ") + "]\n")
+		default:
+			b.WriteString(indent + yamlKey(x.Key) + ": " + yamlScalar(x.Value) + "\n")
+		}
+	}
 }
 
 var plainKey = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)

@@ -7,7 +7,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -58,7 +57,7 @@ func TestExamplesMatchServer(t *testing.T) {
 	}
 	writeFile(t, filepath.Join(tmp, "go.mod"), []byte("module probe\n\ngo 1.25\n"))
 	writeFile(t, filepath.Join(tmp, "main.go"), []byte(fmt.Sprintf(probeMain, imports.String(), calls.String())))
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "run", ".")
+	cmd := exec.Command("go", "run", ".")
 	cmd.Dir = tmp
 	cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off")
 	var stderr bytes.Buffer
@@ -126,8 +125,12 @@ func construct(pkg string, e *model.Error) string {
 	expr := fmt.Sprintf("%s.New%s(%s)", pkg, e.GoName, strings.Join(args, ", "))
 	if e.Details {
 		var d []map[string]string
-		if err := json.Unmarshal(exampleDetails(e, &e.Message), &d); err == nil && len(d) == 1 {
-			expr += fmt.Sprintf(".WithDetails(%s.Detail{Field: %s, Message: %s})", pkg, strconv.Quote(d[0]["field"]), strconv.Quote(d[0]["message"]))
+		if err := json.Unmarshal(exampleDetails(e, &e.Message), &d); err == nil {
+			var ds []string
+			for _, x := range d {
+				ds = append(ds, fmt.Sprintf("%s.Detail{Field: %s, Message: %s}", pkg, strconv.Quote(x["field"]), strconv.Quote(x["message"])))
+			}
+			expr += ".WithDetails(" + strings.Join(ds, ", ") + ")"
 		}
 	}
 	return expr

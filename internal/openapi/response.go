@@ -175,7 +175,16 @@ func exampleValue(f *model.Field, e *model.Error) (*yaml.Node, bool) {
 				return scalar(p.Example), true
 			}
 		}
+	case model.ValueDetails:
+		// The spec's example_details, when it gives any.
+		list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, d := range e.ExampleDetails {
+			m := mapping()
+			m.add("field", scalar(d.Field))
+			m.add("message", scalar(d.Message))
+			list.Content = append(list.Content, m.Node)
+		}
+		return list, len(list.Content) > 0
 	}
-	// $details: the example shows an error built without field details.
 	return nil, false
 }

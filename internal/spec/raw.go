@@ -60,8 +60,8 @@ type rawGroup struct {
 }
 
 type rawParam struct {
-	node                    *yaml.Node
-	name, typ, description  str
+	node                   *yaml.Node
+	name, typ, description str
 }
 
 type rawVariant struct {
