@@ -16,6 +16,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/errgen/errgen/internal/docs"
 	"github.com/errgen/errgen/internal/gen"
@@ -150,32 +151,60 @@ func (e *UsageError) Error() string { return e.Msg }
 
 func renderAll(r *Result, specDir string, place func(string) (string, error)) error {
 	s := r.Spec
-	add := func(rel string, data []byte, merged bool) error {
-		p, err := place(rel)
-		if err != nil {
-			return err
-		}
-		r.Outputs = append(r.Outputs, Output{Path: p, Name: displayName(p), Data: data, Merged: merged})
-		return nil
+	add := func(rel string, data []byte, merged bool) error { return r.add(place, rel, data, merged) }
+	// The Go file and the fragment are the costly outputs: render them
+	// while the rest is rendered here, then add everything in a fixed
+	// order.
+	var goData, oaData []byte
+	var goErr, oaErr error
+	var wg sync.WaitGroup
+	if s.Outputs.Go != "" {
+		wg.Go(func() { goData, goErr = gen.Go(s) })
+	}
+	if s.Outputs.OpenAPI != "" {
+		wg.Go(func() { oaData, oaErr = openapi.Fragment(s) })
+	}
+	rest := Result{Spec: s}
+	restErr := renderRest(&rest, specDir, place)
+	wg.Wait()
+	if goErr != nil {
+		return fmt.Errorf("rendering Go: %w", goErr)
+	}
+	if oaErr != nil {
+		return fmt.Errorf("rendering OpenAPI: %w", oaErr)
+	}
+	if restErr != nil {
+		return restErr
 	}
 	if s.Outputs.Go != "" {
-		data, err := gen.Go(s)
-		if err != nil {
-			return fmt.Errorf("rendering Go: %w", err)
-		}
-		if err := add(s.Outputs.Go, data, false); err != nil {
+		if err := add(s.Outputs.Go, goData, false); err != nil {
 			return err
 		}
 	}
 	if s.Outputs.OpenAPI != "" {
-		data, err := openapi.Fragment(s)
-		if err != nil {
-			return fmt.Errorf("rendering OpenAPI: %w", err)
-		}
-		if err := add(s.Outputs.OpenAPI, data, false); err != nil {
+		if err := add(s.Outputs.OpenAPI, oaData, false); err != nil {
 			return err
 		}
 	}
+	r.Outputs = append(r.Outputs, rest.Outputs...)
+	r.Notes = append(r.Notes, rest.Notes...)
+	return nil
+}
+
+// add places an output and appends it.
+func (r *Result) add(place func(string) (string, error), rel string, data []byte, merged bool) error {
+	p, err := place(rel)
+	if err != nil {
+		return err
+	}
+	r.Outputs = append(r.Outputs, Output{Path: p, Name: displayName(p), Data: data, Merged: merged})
+	return nil
+}
+
+// renderRest renders the merged OpenAPI document and the docs into r.
+func renderRest(r *Result, specDir string, place func(string) (string, error)) error {
+	s := r.Spec
+	add := func(rel string, data []byte, merged bool) error { return r.add(place, rel, data, merged) }
 	if s.OpenAPI.MergeInto != "" {
 		if err := renderMerge(r, specDir, place); err != nil {
 			return err

@@ -2,14 +2,12 @@ package gen
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"testing"
 
 	"github.com/errgen/errgen/internal/spec"
+	"github.com/errgen/errgen/internal/testutil"
 )
-
-var update = flag.Bool("update", false, "rewrite generated files under testdata")
 
 // benchSource is the spec the committed benchmark package is generated
 // from; testdata/bench holds its output beside hand-written baselines.
@@ -28,7 +26,7 @@ func TestBenchPackageUpToDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	const path = "testdata/bench/errors_gen.go"
-	if *update {
+	if *testutil.Update {
 		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -90,9 +90,11 @@ func errorFields(e *model.Error, i int, message jen.Code, params []int, variant 
 	return append(out, jen.Id("entry").Op(":").Lit(i+1))
 }
 
-// genConstructors renders New<X> per error and New<X><Variant> per variant.
-func genConstructors(f *jen.File, s *model.Spec) {
-	for i, e := range s.AllErrors() {
+// genConstructors renders New<X> per error and New<X><Variant> per variant,
+// for the errors from..to of the catalog.
+func genConstructors(f *jen.File, s *model.Spec, from, to int) {
+	for i, e := range s.AllErrors()[from:to] {
+		i += from
 		all := e.Message.Params()
 		summary := fmt.Sprintf("New%s returns a new %s error (%d %s) with the message %s.", e.GoName, e.Code, e.Status, e.StatusText, quoted(e.Message.Display))
 		f.Add(doc(summary, paramDocs(e, all), deprecation(e)))

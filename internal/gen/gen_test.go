@@ -4,13 +4,17 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/spec"
+	"github.com/errgen/errgen/internal/testutil"
 )
 
 // TestGeneratedGoNames parses every generated file and checks that the
@@ -82,6 +86,9 @@ func TestFileShape(t *testing.T) {
 		if err != nil || !bytes.Equal(again, c.code) {
 			t.Errorf("%s: second rendering differs (err %v)", c.name, err)
 		}
+		if formatted, err := format.Source(c.code); err != nil || !bytes.Equal(formatted, c.code) {
+			t.Errorf("%s: the file is not gofmt'ed (err %v)", c.name, err)
+		}
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, "x.go", c.code, parser.ParseComments)
 		if err != nil {
@@ -128,6 +135,37 @@ func undocumented(t *testing.T, name string, f *ast.File) {
 						t.Errorf("%s: %s has no doc comment", name, n.Name)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestPartsJoinAsFormatted renders catalogs big enough to be rendered in
+// several parts and checks that the joined file is what formatting the
+// whole file gives, and the same at every GOMAXPROCS.
+func TestPartsJoinAsFormatted(t *testing.T) {
+	for _, n := range []int{1, partSize - 1, 2*partSize + 3} {
+		s, err := spec.Parse("errors.yaml", testutil.SynthSpec(n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, err := Go(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		formatted, err := format.Source(code)
+		if err != nil {
+			t.Fatalf("%d errors: %v", n, err)
+		}
+		if !bytes.Equal(formatted, code) {
+			t.Errorf("%d errors: the joined file differs from the formatted one", n)
+		}
+		for _, procs := range []int{1, 3} {
+			prev := runtime.GOMAXPROCS(procs)
+			again, err := Go(s)
+			runtime.GOMAXPROCS(prev)
+			if err != nil || !bytes.Equal(again, code) {
+				t.Errorf("%d errors, GOMAXPROCS=%d: output differs (err %v)", n, procs, err)
 			}
 		}
 	}

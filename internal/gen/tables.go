@@ -33,21 +33,18 @@ type op struct {
 	name string
 }
 
-// genTables renders the catalog table and the lookups the runtime uses.
-func genTables(f *jen.File, s *model.Spec) {
-	all := s.AllErrors()
-	internal := slices.Index(all, s.Internal)
+// genConstants renders the constants the runtime uses.
+func genConstants(f *jen.File, s *model.Spec) {
+	internal := slices.Index(s.AllErrors(), s.Internal)
 	f.Add(doc("errgenInternal is the catalog index of the error written for anything outside the catalog."))
 	f.Const().Id("errgenInternal").Op("=").Lit(internal)
 	f.Add(doc("errgenContentType is the Content-Type header of error responses."))
 	f.Var().Id("errgenContentType").Op("=").Index().String().Values(jen.Lit(s.Response.MediaType))
-	genCatalog(f, s, all)
-	genIndex(f, all)
-	genByDocURL(f, all)
-	genPaths(f, s)
 }
 
-func genCatalog(f *jen.File, s *model.Spec, all []*model.Error) {
+// genCatalog renders the catalog table.
+func genCatalog(f *jen.File, s *model.Spec) {
+	all := s.AllErrors()
 	var entries []jen.Code
 	for _, e := range all {
 		entries = append(entries, jen.Line().Values(lines(entryFields(s, e))...))
@@ -266,7 +263,8 @@ func jsonString(s string) string {
 }
 
 // genIndex renders the code-to-index lookup, aliases included.
-func genIndex(f *jen.File, all []*model.Error) {
+func genIndex(f *jen.File, s *model.Spec) {
+	all := s.AllErrors()
 	var cases []jen.Code
 	for i, e := range all {
 		codes := []jen.Code{jen.Lit(e.Code)}
@@ -283,7 +281,8 @@ func genIndex(f *jen.File, all []*model.Error) {
 }
 
 // genByDocURL renders the type-URI-to-index lookup.
-func genByDocURL(f *jen.File, all []*model.Error) {
+func genByDocURL(f *jen.File, s *model.Spec) {
+	all := s.AllErrors()
 	var cases []jen.Code
 	seen := map[string]bool{}
 	for i, e := range all {

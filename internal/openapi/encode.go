@@ -3,6 +3,7 @@ package openapi
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -214,4 +215,59 @@ func pairKeys(a, b *yaml.Node, f func(a, b *yaml.Node)) {
 	for i := range a.Content {
 		pairKeys(a.Content[i], b.Content[i], f)
 	}
+}
+
+// writeFragment writes the fragment document exactly as encodeYAML would,
+// in pieces: each component is encoded on its own, at its depth. The YAML
+// encoder keeps every event of a document in memory, so one call for a
+// catalog of thousands of errors costs far more than the sum of the small
+// ones; the output is the same, byte for byte (the fragment tests compare
+// the two).
+func writeFragment(buf *bytes.Buffer, doc *yaml.Node) error {
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if k.Value != "components" || v.Kind != yaml.MappingNode || len(v.Content) == 0 {
+			if err := writePair(buf, nil, k, v); err != nil {
+				return err
+			}
+			continue
+		}
+		buf.WriteString("components:\n")
+		for j := 0; j+1 < len(v.Content); j += 2 {
+			section, entries := v.Content[j], v.Content[j+1]
+			if entries.Kind != yaml.MappingNode || len(entries.Content) == 0 {
+				if err := writePair(buf, []string{"components"}, section, entries); err != nil {
+					return err
+				}
+				continue
+			}
+			buf.WriteString("  " + section.Value + ":\n") // schemas, responses
+			for e := 0; e+1 < len(entries.Content); e += 2 {
+				if err := writePair(buf, []string{"components", section.Value}, entries.Content[e], entries.Content[e+1]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// writePair encodes the entry k: v nested under the mapping keys of path
+// (plain keys) and writes it without the lines of those keys, so that it
+// is written exactly as it is in the whole document.
+func writePair(buf *bytes.Buffer, path []string, k, v *yaml.Node) error {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{k, v}}
+	for _, key := range slices.Backward(path) {
+		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str(key), n}}
+	}
+	out, err := yaml.Dump(n, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(-1))
+	if err != nil {
+		return err
+	}
+	for range path {
+		out = out[bytes.IndexByte(out, '\n')+1:]
+	}
+	buf.Write(out)
+	return nil
 }

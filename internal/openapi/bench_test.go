@@ -1,0 +1,36 @@
+package openapi
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/spec"
+	"github.com/errgen/errgen/internal/testutil"
+)
+
+// benchSpec is the benchmarks' synthetic catalog of n errors.
+func benchSpec(b *testing.B, n int) *model.Spec {
+	b.Helper()
+	s, err := spec.Parse("errors.yaml", testutil.SynthSpec(n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkFragment renders the fragment of catalogs of 100, 1,000 and
+// 10,000 errors, validation included.
+func BenchmarkFragment(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		s := benchSpec(b, n)
+		b.Run(fmt.Sprintf("errors=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Fragment(s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
