@@ -218,7 +218,8 @@ func pairKeys(a, b *yaml.Node, f func(a, b *yaml.Node)) {
 }
 
 // writeFragment writes the fragment document exactly as encodeYAML would,
-// in pieces: each component is encoded on its own, at its depth. The YAML
+// in pieces: each component is written on its own, by fastYAML where it
+// can, else by the encoder at the component's depth. The YAML
 // encoder keeps every event of a document in memory, so one call for a
 // catalog of thousands of errors costs far more than the sum of the small
 // ones; the output is the same, byte for byte (the fragment tests compare
@@ -243,8 +244,15 @@ func writeFragment(buf *bytes.Buffer, doc *yaml.Node) error {
 				continue
 			}
 			buf.WriteString("  " + section.Value + ":\n") // schemas, responses
+			var fast fastYAML
 			for e := 0; e+1 < len(entries.Content); e += 2 {
-				if err := writePair(buf, []string{"components", section.Value}, entries.Content[e], entries.Content[e+1]); err != nil {
+				k, v := entries.Content[e], entries.Content[e+1]
+				fast.buf.Reset()
+				if fast.entry(k, v, 4) {
+					buf.Write(fast.buf.Bytes())
+					continue
+				}
+				if err := writePair(buf, []string{"components", section.Value}, k, v); err != nil {
 					return err
 				}
 			}

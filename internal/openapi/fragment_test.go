@@ -336,13 +336,17 @@ func TestWriteFragmentMatchesEncoder(t *testing.T) {
 		for _, v31 := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/v31=%t", filepath.Base(dir), v31), func(t *testing.T) {
 				s := loadCase(t, dir)
-				c := buildComponents(s, v31)
-				node := c.fragmentNode(c.document())
+				// Each writer gets its own tree: the encoder may change
+				// the nodes it writes.
+				tree := func() *yaml.Node {
+					c := buildComponents(s, v31)
+					return c.fragmentNode(c.document())
+				}
 				var want, got bytes.Buffer
-				if err := encodeYAML(&want, node, yamlStyle{indent: 2}); err != nil {
+				if err := encodeYAML(&want, tree(), yamlStyle{indent: 2}); err != nil {
 					t.Fatal(err)
 				}
-				if err := writeFragment(&got, node); err != nil {
+				if err := writeFragment(&got, tree()); err != nil {
 					t.Fatal(err)
 				}
 				if got.String() != want.String() {
@@ -372,36 +376,78 @@ func lineDiff(want, got string) string {
 }
 
 // TestWriteFragmentRandomText compares the piecewise writer with the
-// encoder on component text made of the characters that change how YAML
-// writes a scalar: breaks of every kind, indentation, quotes, indicators.
+// encoder on components made of random text (the characters that change
+// how YAML writes a scalar: breaks of every kind, indentation, quotes,
+// indicators, words that read as other types) in every position: keys,
+// values, sequence items, flow items, mappings in sequences.
 func TestWriteFragmentRandomText(t *testing.T) {
-	alphabet := []string{"a", "b", " ", "  ", "\n", "\n\n", "\t", "\u2028", "\u2029", "\u0085", "#", ": ", "- ", "\"", "'", "|", ">", "{", "[", "&", "*", "!", "%", "@", "`", "é", "\u200f", "\x00", "\xff", "---", "..."}
-	rng := rand.New(rand.NewPCG(1, 2))
-	for i := range 3000 {
-		var text strings.Builder
-		for range rng.IntN(12) {
-			text.WriteString(alphabet[rng.IntN(len(alphabet))])
+	alphabet := []string{"a", "b", "Z", "_", "$", "/", "(", ".", "0", "1", "-", " ", "  ", "\n", "\n\n", "\t",
+		"\u2028", "\u2029", "\u0085", "#", ":", ": ", "- ", "?", ",", "\"", "'", "|", ">", "{", "[", "]", "&", "*",
+		"!", "%", "@", "`", "é", "\u200f", "\x00", "\xff", "---", "...", "true", "No", "null", "~", "<<", "=", "1e3"}
+	// Most text is drawn from the ASCII that fastYAML writes itself (some
+	// of it plain, some quoted), the rest from everything.
+	tame := []string{"a", "b", "Z", "_", "/", "(", ".", "0", "1", "-", " ", ": ", ":", "#", " #", "\n", "'", "\"",
+		"true", "null", "n", "on", "{", "x:y", "$", "?", ","}
+	text := func(r *rand.Rand) string {
+		from := tame
+		if r.IntN(4) == 0 {
+			from = alphabet
+		}
+		var b strings.Builder
+		for range r.IntN(8) {
+			b.WriteString(from[r.IntN(len(from))])
+		}
+		return b.String()
+	}
+	// tree builds the same document for the same seed: random text in one
+	// position, plain words elsewhere.
+	tree := func(seed uint64) *yaml.Node {
+		r := rand.New(rand.NewPCG(seed, 0))
+		slot := r.IntN(5)
+		pick := func(i int, plain string) string {
+			if i == slot {
+				return text(r)
+			}
+			return plain
 		}
 		schema := mapping()
-		schema.add("description", str(text.String()))
-		schema.add("examples", sequence(str(text.String()), flow(sequence(str(text.String())))))
+		schema.add(pick(0, "key"), str(pick(1, "value")))
+		schema.add("description", str(pick(2, "Some words.")))
+		item := mapping()
+		item.add("text", str(pick(3, "item")))
+		item.add("n", scalar(int64(r.IntN(1000)-500)))
+		item.add("f", scalar(float64(r.IntN(1000))/8))
+		item.add("ok", scalar(r.IntN(2) == 0))
+		schema.add("examples", sequence(str(pick(3, "first")), item.Node, flow(sequence(str(pick(4, "word")), scalar(r.IntN(600))))))
 		schemas := mapping()
-		schemas.add("Error."+strconv.Itoa(i), schema.Node)
+		schemas.add("Error."+strconv.FormatUint(seed, 10), schema.Node)
 		comps := mapping()
 		comps.add("schemas", schemas.Node)
 		root := mapping()
 		root.add("openapi", str("3.1.0"))
 		root.add("components", comps.Node)
-		node := &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node}}
+		return &yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{root.Node}}
+	}
+	compared, fast := 0, 0
+	for seed := range uint64(20000) {
 		var want, got bytes.Buffer
-		if err := encodeYAML(&want, node, yamlStyle{indent: 2}); err != nil {
+		if err := encodeYAML(&want, tree(seed), yamlStyle{indent: 2}); err != nil {
 			continue // text the encoder refuses is refused by both
 		}
-		if err := writeFragment(&got, node); err != nil {
-			t.Fatalf("%q: %v", text.String(), err)
+		compared++
+		schemas := tree(seed).Content[0].Content[3].Content[1]
+		if w := (fastYAML{}); w.entry(schemas.Content[0], schemas.Content[1], 4) {
+			fast++
+		}
+		if err := writeFragment(&got, tree(seed)); err != nil {
+			t.Fatalf("seed %d: %v", seed, err)
 		}
 		if got.String() != want.String() {
-			t.Fatalf("text %q: piecewise output differs from the encoder's:\n%s", text.String(), lineDiff(want.String(), got.String()))
+			t.Fatalf("seed %d: piecewise output differs from the encoder's:\n%s", seed, lineDiff(want.String(), got.String()))
 		}
 	}
+	if compared < 10000 || fast < compared/4 {
+		t.Errorf("%d of 20000 documents encoded, %d written by fastYAML: the test compares too little", compared, fast)
+	}
+	t.Logf("%d documents compared, %d written by fastYAML", compared, fast)
 }

@@ -21,9 +21,8 @@
 //     Retry-After is described where any error of the status sets it.
 //
 // Every component errgen writes carries x-errgen: true. The document is
-// built with kin-openapi's types, written with keys in reading order, and
-// loaded back and validated by kin-openapi, examples included, before it
-// is returned.
+// built with kin-openapi's types and validated by kin-openapi, examples
+// included, before it is written with keys in reading order.
 //
 // # Merge
 //

@@ -1,0 +1,305 @@
+package openapi
+
+import (
+	"bytes"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// fastYAML writes a node tree errgen built (block mappings and sequences
+// of plain or single-quoted ASCII scalars, small flow sequences) exactly
+// as the YAML encoder does with two-space indentation and no line
+// wrapping, without the encoder's cost. It handles only what it can write
+// byte for byte like the encoder; anything else (multi-line or non-ASCII
+// text, text that needs double quotes, comments, nested sequences) makes
+// it give up, and the caller encodes that piece with the encoder. The
+// fragment tests compare the two on every golden case and on random text.
+type fastYAML struct {
+	buf bytes.Buffer
+	ok  bool
+}
+
+// entry writes the mapping entry k: v at indent and reports whether it
+// could.
+func (w *fastYAML) entry(k, v *yaml.Node, indent int) bool {
+	w.ok = true
+	w.pair(k, v, indent, true)
+	return w.ok
+}
+
+func (w *fastYAML) fail() { w.ok = false }
+
+func (w *fastYAML) spaces(n int) {
+	for range n {
+		w.buf.WriteByte(' ')
+	}
+}
+
+// pair writes key: value; the key's indentation is written by the caller
+// when first is false (a mapping that starts a sequence item).
+func (w *fastYAML) pair(k, v *yaml.Node, indent int, writeIndent bool) {
+	if !w.ok {
+		return
+	}
+	if k.Kind != yaml.ScalarNode || len(k.Value) > 100 || hasComments(k) {
+		w.fail()
+		return
+	}
+	if writeIndent {
+		w.spaces(indent)
+	}
+	w.scalar(k)
+	w.buf.WriteByte(':')
+	w.value(v, indent, false)
+}
+
+// value writes a node after "key:" (inSeq false) or "- " (inSeq true).
+func (w *fastYAML) value(v *yaml.Node, indent int, inSeq bool) {
+	if !w.ok {
+		return
+	}
+	if hasComments(v) || v.Anchor != "" {
+		w.fail()
+		return
+	}
+	sep := func() {
+		if !inSeq {
+			w.buf.WriteByte(' ')
+		}
+	}
+	switch {
+	case v.Kind == yaml.ScalarNode && v.Style == yaml.LiteralStyle:
+		sep()
+		w.literal(v, indent+2)
+	case v.Kind == yaml.ScalarNode:
+		sep()
+		w.scalar(v)
+		w.buf.WriteByte('\n')
+	case v.Style&yaml.FlowStyle != 0:
+		sep()
+		w.flow(v)
+		w.buf.WriteByte('\n')
+	case len(v.Content) == 0:
+		w.fail()
+	case v.Kind == yaml.MappingNode:
+		if inSeq {
+			w.pair(v.Content[0], v.Content[1], indent+2, false)
+		} else {
+			w.buf.WriteByte('\n')
+			w.pair(v.Content[0], v.Content[1], indent+2, true)
+		}
+		for i := 2; i+1 < len(v.Content); i += 2 {
+			w.pair(v.Content[i], v.Content[i+1], indent+2, true)
+		}
+	case v.Kind == yaml.SequenceNode && !inSeq:
+		w.buf.WriteByte('\n')
+		for _, item := range v.Content {
+			w.spaces(indent + 2)
+			w.buf.WriteString("- ")
+			w.value(item, indent+2, true)
+		}
+	default:
+		w.fail()
+	}
+}
+
+// flow writes a flow sequence of scalars.
+func (w *fastYAML) flow(v *yaml.Node) {
+	if v.Kind != yaml.SequenceNode || len(v.Content) == 0 {
+		w.fail()
+		return
+	}
+	w.buf.WriteByte('[')
+	for i, item := range v.Content {
+		if i > 0 {
+			w.buf.WriteString(", ")
+		}
+		switch {
+		case item.Kind != yaml.ScalarNode || item.Style != 0 || hasComments(item):
+			w.fail()
+		case item.Tag != "!!str" && canonicalNonString(item):
+			w.buf.WriteString(item.Value)
+		case item.Tag != "!!str":
+			w.fail()
+		case flowPlain(item.Value):
+			w.buf.WriteString(item.Value)
+		case (notPlain(item.Value) || strings.ContainsAny(item.Value, flowIndicators)) && singleQuotable(item.Value):
+			w.single(item.Value)
+		default:
+			w.fail()
+		}
+	}
+	w.buf.WriteByte(']')
+}
+
+// flowIndicators are the characters that keep text from being plain in a
+// flow collection.
+const flowIndicators = ",?[]{}:"
+
+// flowPlain reports whether s is written plain as a flow item.
+func flowPlain(s string) bool {
+	return blockPlain(s) && !strings.ContainsAny(s, flowIndicators)
+}
+
+func (w *fastYAML) single(s string) {
+	w.buf.WriteByte('\'')
+	w.buf.WriteString(strings.ReplaceAll(s, "'", "''"))
+	w.buf.WriteByte('\'')
+}
+
+// literal writes a literal block scalar whose lines are printable ASCII
+// with no leading or trailing space, at indent, with the encoder's
+// chomping indicator: "|-" without a final line break, "|" with one.
+func (w *fastYAML) literal(n *yaml.Node, indent int) {
+	v := n.Value
+	if n.Tag != "!!str" || v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
+		w.fail()
+		return
+	}
+	body, chomp := strings.CutSuffix(v, "\n")
+	for line := range strings.SplitSeq(body, "\n") {
+		if line != "" && (line[0] == ' ' || line[len(line)-1] == ' ') {
+			w.fail()
+			return
+		}
+		for i := 0; i < len(line); i++ {
+			if line[i] < 0x20 || line[i] > 0x7e {
+				w.fail()
+				return
+			}
+		}
+	}
+	if chomp {
+		w.buf.WriteString("|\n")
+	} else {
+		w.buf.WriteString("|-\n")
+	}
+	for line := range strings.SplitSeq(body, "\n") {
+		if line != "" {
+			w.spaces(indent)
+			w.buf.WriteString(line)
+		}
+		w.buf.WriteByte('\n')
+	}
+}
+
+// scalar writes a scalar in block context: plain where the encoder writes
+// it plain, single-quoted where the encoder quotes it so.
+func (w *fastYAML) scalar(n *yaml.Node) {
+	switch {
+	case n.Style != 0:
+		w.fail()
+	case n.Tag == "!!str" && blockPlain(n.Value):
+		w.buf.WriteString(n.Value)
+	case n.Tag == "!!str" && notPlain(n.Value) && singleQuotable(n.Value):
+		w.single(n.Value)
+	case n.Tag != "!!str" && canonicalNonString(n):
+		w.buf.WriteString(n.Value)
+	default:
+		w.fail()
+	}
+}
+
+func hasComments(n *yaml.Node) bool {
+	return n.HeadComment != "" || n.LineComment != "" || n.FootComment != ""
+}
+
+// blockPlain reports whether the encoder writes s as a plain scalar in
+// block context, conservatively: printable ASCII starting with a letter
+// or one of _ $ / (, with no indicator sequence a plain scalar may not hold, that
+// does not read as a boolean or null (YAML 1.2: yes, no, on and off are
+// strings).
+func blockPlain(s string) bool {
+	if s == "" || !isLetter(s[0]) && !strings.ContainsRune("_$/(", rune(s[0])) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e {
+			return false
+		}
+		switch c {
+		case ':':
+			if i+1 == len(s) || s[i+1] == ' ' {
+				return false
+			}
+		case '#':
+			if s[i-1] == ' ' {
+				return false
+			}
+		}
+	}
+	if s[len(s)-1] == ' ' {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "null": // would read as a boolean or null
+		return false
+	}
+	return true
+}
+
+// notPlain reports whether s holds an indicator that keeps the encoder
+// from writing it plain in block context.
+func notPlain(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.IndexByte("#,[]{}&*!|>'\"%@`", s[0]) >= 0 {
+		return true
+	}
+	if strings.IndexByte("-?:", s[0]) >= 0 && (len(s) == 1 || s[1] == ' ') {
+		return true
+	}
+	return strings.Contains(s, ": ") || strings.HasSuffix(s, ":") || strings.Contains(s, " #")
+}
+
+// singleQuotable reports whether the encoder writes s single-quoted: text
+// it cannot write plain that holds only printable ASCII, with no leading
+// or trailing space.
+func singleQuotable(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
+// canonicalNonString reports whether a number or boolean node holds the
+// form the encoder writes as it is: an integer, a decimal fraction, true
+// or false.
+func canonicalNonString(n *yaml.Node) bool {
+	v := n.Value
+	switch n.Tag {
+	case "!!bool":
+		return v == "true" || v == "false"
+	case "!!int":
+		return isInteger(v)
+	case "!!float":
+		whole, frac, ok := strings.Cut(v, ".")
+		return ok && isInteger(whole) && frac != "" && isDigits(frac)
+	}
+	return false
+}
+
+func isInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	return s != "" && (s == "0" || s[0] != '0') && isDigits(s)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
