@@ -4,12 +4,16 @@
 
 FUZZTIME       ?= 10m
 FUZZTIME_SHORT ?= 5s
+# Extra flags for go test -fuzz, e.g. FUZZFLAGS=-parallel=1.
+FUZZFLAGS      ?=
 # package:target pairs.
 FUZZ_TARGETS   := ./internal/spec:FuzzParse ./internal/spec:FuzzTemplate \
                   ./internal/openapi:FuzzMerge ./internal/docs:FuzzTableCells
 # The generated client's decoder is fuzzed in the module internal/gen's
 # tests build from every golden case (kept at FUZZ_GEN_DIR), on the
-# problem+json catalog and on seed 001's custom body without a code.
+# problem+json catalog and on seed 001's custom body without a code. Its
+# failing inputs are saved under FUZZ_GEN_DIR/<case>/testdata/fuzz: copy
+# one into the harness's seeds (internal/gen/testdata) to keep it.
 FUZZ_GEN_DIR   := $(TOOLS)/genfuzz
 FUZZ_GEN       := basic:FuzzFromResponse seed-001:FuzzFromResponse basic:FuzzMessageRoundTrip
 
@@ -17,14 +21,14 @@ define run-fuzz
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$pkg $$fn ($(1))"; \
-		$(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1); \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) $(FUZZFLAGS); \
 	done
 	@rm -rf $(FUZZ_GEN_DIR)
 	ERRGEN_GEN_DIR=$(FUZZ_GEN_DIR) $(GO) test ./internal/gen -run '^TestGeneratedPackages$$' -count=1
 	@set -e; for t in $(FUZZ_GEN); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz generated $$pkg $$fn ($(1))"; \
-		(cd $(FUZZ_GEN_DIR)/$$pkg && GOFLAGS=-mod=mod GOWORK=off $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1)); \
+		(cd $(FUZZ_GEN_DIR)/$$pkg && GOFLAGS=-mod=mod GOWORK=off $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) $(FUZZFLAGS)); \
 	done
 endef
 
