@@ -6,8 +6,10 @@ package golden
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/errgen/errgen/internal/engine"
@@ -51,22 +53,51 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestDeterministic renders every case twice and requires identical bytes.
+// TestDeterministic renders every case again and again, at GOMAXPROCS 1
+// to 8, and from a copy of the repository at another path (as another
+// machine would check it out), and requires identical bytes every time.
 func TestDeterministic(t *testing.T) {
+	elsewhere := t.TempDir()
+	if err := os.WriteFile(filepath.Join(elsewhere, "go.mod"), []byte("module elsewhere\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for _, dir := range testutil.GoldenCases() {
-		opts := engine.Options{SpecPath: filepath.Join(dir, "errors.yaml")}
-		a, err := engine.Render(opts)
+		want, err := engine.Render(engine.Options{SpecPath: filepath.Join(dir, "errors.yaml")})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
-		b, err := engine.Render(opts)
-		if err != nil {
-			t.Fatalf("%s: %v", dir, err)
-		}
-		for i := range a.Outputs {
-			if !bytes.Equal(a.Outputs[i].Data, b.Outputs[i].Data) {
-				t.Errorf("%s: two renders differ", a.Outputs[i].Name)
+		same := func(how string, got *engine.Result) {
+			t.Helper()
+			if len(got.Outputs) != len(want.Outputs) {
+				t.Fatalf("%s, %s: %d outputs, want %d", dir, how, len(got.Outputs), len(want.Outputs))
+			}
+			for i := range want.Outputs {
+				if !bytes.Equal(got.Outputs[i].Data, want.Outputs[i].Data) {
+					t.Errorf("%s, %s: differs", want.Outputs[i].Name, how)
+				}
+				if bytes.Contains(got.Outputs[i].Data, []byte(testutil.Root())) {
+					t.Errorf("%s: holds the absolute path of the repository", want.Outputs[i].Name)
+				}
 			}
 		}
+		for run := range 8 {
+			procs := 1 + run
+			prev := runtime.GOMAXPROCS(procs)
+			got, err := engine.Render(engine.Options{SpecPath: filepath.Join(dir, "errors.yaml")})
+			runtime.GOMAXPROCS(prev)
+			if err != nil {
+				t.Fatalf("%s: %v", dir, err)
+			}
+			same(fmt.Sprintf("GOMAXPROCS=%d", procs), got)
+		}
+		copyDir := filepath.Join(elsewhere, "golden", filepath.Base(dir))
+		if err := os.CopyFS(copyDir, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+		got, err := engine.Render(engine.Options{SpecPath: filepath.Join(copyDir, "errors.yaml")})
+		if err != nil {
+			t.Fatalf("%s: %v", copyDir, err)
+		}
+		same("rendered at "+copyDir, got)
 	}
 }
