@@ -1,6 +1,6 @@
 # OpenAPI checks: an independent validator (Redocly CLI) lints the
-# fragment of every golden case, in OpenAPI 3.0 and 3.1, and a merged
-# team document. Rules: internal/openapi/testdata/redocly.yaml, which
+# fragment of every golden case, in OpenAPI 3.0 and 3.1, the merged team
+# documents of golden/openapi-merge and of the flagship example. Rules: internal/openapi/testdata/redocly.yaml, which
 # explains each rule it turns off.
 
 REDOCLY_VERSION := 2.77.0
@@ -28,6 +28,7 @@ lint-openapi: $(REDOCLY)
 	$(OPENAPI_LINT)/errgen openapi merge -spec golden/openapi-merge/errors.yaml \
 		-into internal/openapi/testdata/api.orig.json > $(OPENAPI_LINT)/merged.json
 	$(REDOCLY) lint --config internal/openapi/testdata/redocly.yaml --format=summary \
-		$(OPENAPI_LINT)/*.yaml $(OPENAPI_LINT)/merged.json golden/openapi-merge/api.yaml
+		$(OPENAPI_LINT)/*.yaml $(OPENAPI_LINT)/merged.json golden/openapi-merge/api.yaml \
+		examples/videoapi/api/openapi.yaml
 
 LINT += lint-openapi

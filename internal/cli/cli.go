@@ -99,13 +99,20 @@ func hasFlags(fs *flag.FlagSet) bool {
 // parse parses flags, returning an exit code when the command should stop
 // (help asked for, or a usage mistake).
 func (c *command) parse(fs *flag.FlagSet, args []string) (int, bool) {
+	// The flag package prints the usage itself on any parse error; print
+	// it here instead, once: to stdout when asked for, to stderr after a
+	// mistake.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(c.stdout)
 		fs.Usage()
 		return ExitOK, true
 	}
 	if err != nil {
+		fs.Usage()
 		return ExitUsage, true
 	}
 	if fs.NArg() > 0 {
