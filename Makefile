@@ -7,7 +7,7 @@ TOOLS       := $(CURDIR)/.tools
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export PATH := $(TOOLS)/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: all build test vet fmt-check staticcheck lint check-generated generate ci clean
+.PHONY: all build test vet fmt-check staticcheck lint check-generated generate ci clean bench bench-generate
 
 all: build test
 
@@ -40,6 +40,15 @@ generate:
 # Fail when committed outputs drift from spec/errors.yaml.
 check-generated:
 	$(GO) run ./cmd/errgen check
+
+# Benchmarks, each beside its baseline in the same run (BENCHMARKS.md):
+# generation against gofmt of its own output, and the generated code
+# against hand-written encoding/json code (bench-gen, mk/gen.mk).
+bench: bench-generate bench-gen
+
+bench-generate:
+	$(GO) test -run '^$$' -bench 'BenchmarkGenerate' -benchmem -count 3 ./internal/engine
+	$(GO) test -run '^$$' -bench 'BenchmarkStages' -benchmem -count 1 ./internal/engine
 
 # Lint and validation targets; mk/*.mk add theirs to LINT.
 LINT := vet fmt-check staticcheck check-generated
