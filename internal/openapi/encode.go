@@ -22,6 +22,9 @@ func (m *merger) encode() ([]byte, error) {
 		return nil, err
 	}
 	out, err := restoreBlankLines(m.src, m.doc, buf.Bytes())
+	if err == nil {
+		out = restoreCommentGaps(m.src, m.doc, out)
+	}
 	if err == nil && bytes.HasPrefix(m.src, []byte("---")) && !bytes.HasPrefix(out, []byte("---")) {
 		out = append([]byte("---\n"), out...) // the encoder drops an explicit document start
 	}
@@ -173,6 +176,56 @@ func restoreBlankLines(src []byte, doc *yaml.Node, out []byte) ([]byte, error) {
 		}
 	}
 	return []byte(b.String()), nil
+}
+
+// restoreCommentGaps puts back the spacing the team left before trailing
+// comments ("limit:  # 1..100"), which the YAML encoder writes as one
+// space. A line of out gets its source's spacing when its text and
+// comment are those of a source line with a trailing comment; text and
+// comments that appear with different spacings in the source are left
+// as written.
+func restoreCommentGaps(src []byte, doc *yaml.Node, out []byte) []byte {
+	srcLines := strings.Split(string(src), "\n")
+	type lineKey struct{ text, comment string }
+	gaps := map[lineKey]string{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if c := n.LineComment; c != "" && n.Line > 0 && n.Line <= len(srcLines) && !strings.Contains(c, "\n") {
+			line := srcLines[n.Line-1]
+			if i := strings.LastIndex(line, c); i > 0 {
+				text := strings.TrimRight(line[:i], " \t")
+				k := lineKey{strings.TrimSpace(text), c}
+				if g, seen := gaps[k]; seen && g != line[len(text):i] {
+					gaps[k] = "" // spaced differently in different places
+				} else if !seen {
+					gaps[k] = line[len(text):i]
+				}
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(doc)
+	if len(gaps) == 0 {
+		return out
+	}
+	lines := strings.Split(string(out), "\n")
+	for li, line := range lines {
+		for i := strings.Index(line, " #"); i >= 0; {
+			text, comment := strings.TrimRight(line[:i], " \t"), line[i+1:]
+			if g := gaps[lineKey{strings.TrimSpace(text), comment}]; g != "" {
+				lines[li] = text + g + comment
+				break
+			}
+			next := strings.Index(line[i+2:], " #")
+			if next < 0 {
+				break
+			}
+			i += 2 + next
+		}
+	}
+	return []byte(strings.Join(lines, "\n"))
 }
 
 // commentLines counts the lines of a key's head comment.
