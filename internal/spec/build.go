@@ -59,6 +59,7 @@ func (b *builder) build() *model.Spec {
 	b.buildGo()
 	b.buildOutputs()
 	b.buildOpenAPI()
+	b.checkOutputClash()
 	b.buildDocs()
 	b.buildGroups()
 	for _, re := range b.raw.errors {
@@ -142,6 +143,38 @@ func (b *builder) outputPath(s str, what string) string {
 		return ""
 	}
 	return cleanSlash(s.v)
+}
+
+// checkOutputClash refuses two outputs (or an output and the merged
+// document) at the same path, which would overwrite each other. Paths
+// that differ only in case clash too: they are one file on
+// case-insensitive file systems.
+func (b *builder) checkOutputClash() {
+	type out struct {
+		what string
+		s    str
+		path string
+	}
+	o := b.raw.outputs
+	var seen []out
+	for _, c := range []out{
+		{"outputs.go", o.goOut, b.spec.Outputs.Go},
+		{"outputs.openapi", o.openapi, b.spec.Outputs.OpenAPI},
+		{"outputs.docs", o.docs, b.spec.Outputs.Docs},
+		{"openapi.merge_into", b.raw.openapi.mergeInto, b.spec.OpenAPI.MergeInto},
+	} {
+		if c.path == "" {
+			continue
+		}
+		for _, prev := range seen {
+			if strings.EqualFold(prev.path, c.path) {
+				p := b.at(prev.s)
+				b.add(b.at(c.s), "%s %q is the same file as %s at %d:%d", c.what, c.s.v, prev.what, p.Line, p.Col)
+				break
+			}
+		}
+		seen = append(seen, c)
+	}
 }
 
 func (b *builder) buildOpenAPI() {
