@@ -36,8 +36,8 @@ func (w *fastYAML) spaces(n int) {
 	}
 }
 
-// pair writes key: value; the key's indentation is written by the caller
-// when first is false (a mapping that starts a sequence item).
+// pair writes key: value at indent; without writeIndent the caller has
+// written what precedes the key (the "- " of a sequence item).
 func (w *fastYAML) pair(k, v *yaml.Node, indent int, writeIndent bool) {
 	if !w.ok {
 		return
