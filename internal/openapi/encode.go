@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -17,18 +18,167 @@ func (m *merger) encode() ([]byte, error) {
 		buf.WriteByte('\n')
 		return buf.Bytes(), nil
 	}
-	var buf bytes.Buffer
-	if err := encodeYAML(&buf, m.doc, detectYAMLStyle(m.src)); err != nil {
-		return nil, err
-	}
-	out, err := restoreBlankLines(m.src, m.doc, buf.Bytes())
-	if err == nil {
-		out = restoreCommentGaps(m.src, m.doc, out)
-	}
+	out, err := encodeMerged(m.src, m.doc, detectYAMLStyle(m.src), pieceNodes)
 	if err == nil && bytes.HasPrefix(m.src, []byte("---")) && !bytes.HasPrefix(out, []byte("---")) {
 		out = append([]byte("---\n"), out...) // the encoder drops an explicit document start
 	}
 	return out, err
+}
+
+// pieceNodes is the size (in nodes) from which a subtree errgen added to
+// a document is encoded on its own.
+const pieceNodes = 16
+
+// sectionEntries is how many entries make a large errgen mapping a
+// section (such as components.schemas), cut into one piece per entry
+// rather than encoded as one.
+var sectionEntries = 16
+
+// encodeMerged writes the merged document with the YAML encoder and puts
+// back the team's layout (blank lines, spacing before comments). The
+// encoder's cost grows faster than the document, so the subtrees errgen
+// added of pieceNodes nodes or more are each encoded on their own, at
+// their depth, and spliced into the rest: the bytes are the same as one
+// encoder call over the whole tree (the merge tests compare the two).
+func encodeMerged(src []byte, doc *yaml.Node, st yamlStyle, minPiece int) ([]byte, error) {
+	var pieces []piece
+	if !bytes.Contains(src, []byte(placeholderPrefix)) { // else a placeholder could be the team's text
+		cutPieces(doc.Content[0], nil, minPiece, &pieces)
+	}
+	// Encode the rest with a placeholder in each piece's place.
+	for i, p := range pieces {
+		p.parent.Content[p.index] = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: placeholder(i)}
+	}
+	var buf bytes.Buffer
+	err := encodeYAML(&buf, doc, st)
+	var out []byte
+	if err == nil {
+		out, err = restoreBlankLines(src, doc, buf.Bytes())
+	}
+	for _, p := range pieces {
+		p.parent.Content[p.index] = p.value
+	}
+	if err != nil {
+		return nil, err
+	}
+	out = restoreCommentGaps(src, doc, out)
+	if len(pieces) == 0 {
+		return out, nil
+	}
+	var spliced bytes.Buffer
+	spliced.Grow(len(out))
+	for line := range strings.Lines(string(out)) {
+		i, ok := placeholderIn(line)
+		if !ok {
+			spliced.WriteString(line)
+			continue
+		}
+		p := pieces[i]
+		if st == (yamlStyle{indent: 2}) { // fastYAML's layout
+			var w fastYAML
+			if w.entry(p.parent.Content[p.index-1], p.value, 2*len(p.path)) {
+				spliced.Write(w.buf.Bytes())
+				continue
+			}
+		}
+		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{p.parent.Content[p.index-1], p.value}}
+		for _, key := range slices.Backward(p.path) {
+			n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{key, n}}
+		}
+		var one bytes.Buffer
+		if err := encodeYAML(&one, n, st); err != nil {
+			return nil, err
+		}
+		text := one.Bytes()
+		for range p.path {
+			text = text[bytes.IndexByte(text, '\n')+1:]
+		}
+		spliced.Write(text)
+	}
+	return spliced.Bytes(), nil
+}
+
+// piece is a subtree encoded on its own: the value at parent.Content[index],
+// reached from the top through the mapping keys of path.
+type piece struct {
+	parent *yaml.Node
+	index  int
+	value  *yaml.Node
+	path   []*yaml.Node
+}
+
+// cutPieces finds the pieces under the mapping m (at path): values errgen
+// added (their key has no source line) of at least minPiece nodes, and
+// every entry of a large errgen section (such as components.schemas),
+// which is descended into instead of being one piece. Only mappings are
+// descended into, so a piece's depth is its path's length.
+func cutPieces(m *yaml.Node, path []*yaml.Node, minPiece int, out *[]piece) {
+	cutIn(m, path, minPiece, false, out)
+}
+
+func cutIn(m *yaml.Node, path []*yaml.Node, minPiece int, ours bool, out *[]piece) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, v := m.Content[i], m.Content[i+1]
+		if v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 || hasComments(k) || k.Kind != yaml.ScalarNode {
+			continue
+		}
+		if k.Line > 0 {
+			cutIn(v, append(slices.Clip(path), plainKey(k)), minPiece, false, out)
+			continue
+		}
+		size := countNodes(v)
+		switch {
+		case size >= 4*minPiece && len(v.Content) > 2*sectionEntries:
+			cutIn(v, append(slices.Clip(path), plainKey(k)), minPiece, true, out)
+		case size >= minPiece || ours:
+			*out = append(*out, piece{parent: m, index: i + 1, value: v, path: slices.Clone(path)})
+		}
+	}
+}
+
+// plainKey is a stand-in for a path key: the encoder writes the lines of
+// a mapping's values the same whatever its key says.
+func plainKey(*yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "k"}
+}
+
+func countNodes(n *yaml.Node) int {
+	c := 1
+	for _, x := range n.Content {
+		c += countNodes(x)
+	}
+	return c
+}
+
+const placeholderPrefix = "errgen-piece-"
+
+func placeholder(i int) string { return placeholderPrefix + strconv.Itoa(i) }
+
+// placeholderIn reports which piece a line of the encoded rest stands for.
+func placeholderIn(line string) (int, bool) {
+	line = strings.TrimRight(line, "\n")
+	at := strings.LastIndex(line, ": "+placeholderPrefix)
+	if at < 0 {
+		return 0, false
+	}
+	i, err := strconv.Atoi(line[at+2+len(placeholderPrefix):])
+	return i, err == nil
+}
+
+// treeJSON is the merged YAML document written as JSON, for validation:
+// kin-openapi reads JSON many times faster than YAML. It is nil for JSON
+// documents, validated as written, and for documents using YAML merge
+// keys (<<), which JSON cannot express.
+func (m *merger) treeJSON() []byte {
+	if m.json || bytes.Contains(m.src, []byte("<<")) {
+		return nil
+	}
+	var buf bytes.Buffer
+	writeJSON(&buf, m.root, "", "")
+	if !json.Valid(buf.Bytes()) { // numbers JSON has no form for, such as .inf
+		return nil
+	}
+	return buf.Bytes()
 }
 
 // detectYAMLStyle reads the indentation of a YAML document: the first

@@ -118,9 +118,9 @@ func (w *fastYAML) flow(v *yaml.Node) {
 		switch {
 		case item.Kind != yaml.ScalarNode || item.Style != 0 || hasComments(item):
 			w.fail()
-		case item.Tag != "!!str" && canonicalNonString(item):
+		case item.ShortTag() != "!!str" && canonicalNonString(item.ShortTag(), item.Value):
 			w.buf.WriteString(item.Value)
-		case item.Tag != "!!str":
+		case item.ShortTag() != "!!str":
 			w.fail()
 		case flowPlain(item.Value):
 			w.buf.WriteString(item.Value)
@@ -153,7 +153,7 @@ func (w *fastYAML) single(s string) {
 // chomping indicator: "|-" without a final line break, "|" with one.
 func (w *fastYAML) literal(n *yaml.Node, indent int) {
 	v := n.Value
-	if n.Tag != "!!str" || v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
+	if n.ShortTag() != "!!str" || v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
 		w.fail()
 		return
 	}
@@ -185,16 +185,29 @@ func (w *fastYAML) literal(n *yaml.Node, indent int) {
 }
 
 // scalar writes a scalar in block context: plain where the encoder writes
-// it plain, single-quoted where the encoder quotes it so.
+// it plain, single-quoted where the encoder quotes it so, and quoted as
+// asked when the node asks for quotes.
 func (w *fastYAML) scalar(n *yaml.Node) {
+	// The encoder clears the tags a value implies (and quotes strings
+	// that would read as something else), so a node it has written may
+	// have no tag: ShortTag resolves it.
+	tag := n.ShortTag()
 	switch {
+	case n.Style == yaml.DoubleQuotedStyle && tag == "!!str" && singleQuotable(n.Value) && !strings.ContainsAny(n.Value, `"\\`):
+		w.buf.WriteByte('"')
+		w.buf.WriteString(n.Value)
+		w.buf.WriteByte('"')
+	case n.Style == yaml.SingleQuotedStyle && tag == "!!str" && singleQuotable(n.Value):
+		w.single(n.Value)
 	case n.Style != 0:
 		w.fail()
-	case n.Tag == "!!str" && blockPlain(n.Value):
-		w.buf.WriteString(n.Value)
-	case n.Tag == "!!str" && notPlain(n.Value) && singleQuotable(n.Value):
+	case tag == "!!str" && isInteger(n.Value): // quoted, or it would read as a number
 		w.single(n.Value)
-	case n.Tag != "!!str" && canonicalNonString(n):
+	case tag == "!!str" && blockPlain(n.Value):
+		w.buf.WriteString(n.Value)
+	case tag == "!!str" && notPlain(n.Value) && singleQuotable(n.Value):
+		w.single(n.Value)
+	case tag != "!!str" && canonicalNonString(tag, n.Value):
 		w.buf.WriteString(n.Value)
 	default:
 		w.fail()
@@ -270,12 +283,11 @@ func singleQuotable(s string) bool {
 	return true
 }
 
-// canonicalNonString reports whether a number or boolean node holds the
+// canonicalNonString reports whether a number or boolean (of tag) holds the
 // form the encoder writes as it is: an integer, a decimal fraction, true
 // or false.
-func canonicalNonString(n *yaml.Node) bool {
-	v := n.Value
-	switch n.Tag {
+func canonicalNonString(tag, v string) bool {
+	switch tag {
 	case "!!bool":
 		return v == "true" || v == "false"
 	case "!!int":

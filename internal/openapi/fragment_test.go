@@ -413,6 +413,8 @@ func TestWriteFragmentRandomText(t *testing.T) {
 		schema := mapping()
 		schema.add(pick(0, "key"), str(pick(1, "value")))
 		schema.add("description", str(pick(2, "Some words.")))
+		styles := []yaml.Style{yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle}
+		schema.add("quoted", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: pick(1, "200"), Style: styles[r.IntN(2)]})
 		item := mapping()
 		item.add("text", str(pick(3, "item")))
 		item.add("n", scalar(int64(r.IntN(1000)-500)))

@@ -3,6 +3,8 @@ package openapi
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/spec"
 	"github.com/errgen/errgen/internal/testutil"
 )
 
@@ -428,6 +431,80 @@ func TestMergeMalformed(t *testing.T) {
 		t.Logf("%q: %v", doc, err)
 		if err == nil || out != nil || notes != nil {
 			t.Errorf("%q: got %d bytes, notes %v, err %v", doc, len(out), notes, err)
+		}
+	}
+}
+
+// TestMergePiecesMatchEncoder pins the piecewise encoding of merged
+// documents to one encoder call over the whole tree: on the golden merge
+// (into the team's document, and into a document without components, in
+// two and four spaces, compact or not) and on the synthetic catalog,
+// cutting pieces as small as they go.
+func TestMergePiecesMatchEncoder(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	// doc is a document without components holding the given operations,
+	// indented by ind, with a tags list in the compact style or not.
+	doc := func(ind string, compact bool, ops ...string) []byte {
+		var b strings.Builder
+		fmt.Fprintf(&b, "openapi: 3.0.3\ninfo:\n%stitle: T\n%sversion: \"1\"\ntags:\n", ind, ind)
+		if compact {
+			b.WriteString("- name: x\n")
+		} else {
+			fmt.Fprintf(&b, "%s- name: x\n", ind)
+		}
+		b.WriteString("paths:\n")
+		for i, op := range ops {
+			fmt.Fprintf(&b, "%[1]s/p%[2]d:\n%[1]s%[1]sget:\n%[1]s%[1]s%[1]soperationId: %[3]s\n%[1]s%[1]s%[1]sresponses:\n%[1]s%[1]s%[1]s%[1]s\"200\":\n%[1]s%[1]s%[1]s%[1]s%[1]sdescription: OK\n", ind, i, op)
+		}
+		return []byte(b.String())
+	}
+	goldenOps := []string{"listLivestreams", "createLivestream", "getLivestream", "deleteLivestream"}
+	bare := doc("    ", false, goldenOps...)
+	compact := doc("  ", true, goldenOps...)
+	synth, err := spec.Parse("errors.yaml", testutil.SynthSpec(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var synthOps []string
+	for i := range 20 {
+		synthOps = append(synthOps, fmt.Sprintf("op%d", i))
+	}
+	cases := []struct {
+		name string
+		s    *model.Spec
+		doc  []byte
+	}{
+		{"golden", s, orig}, {"bare", s, bare}, {"compact", s, compact}, {"synthetic", synth, doc("  ", false, synthOps...)},
+	}
+	for _, c := range cases {
+		m, err := newMerger(c.s, "api.yaml", c.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := m.merge(); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		st := detectYAMLStyle(c.doc)
+		want, err := encodeMerged(c.doc, m.doc, st, math.MaxInt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(want, []byte("x-errgen")) {
+			t.Fatalf("%s: nothing merged", c.name)
+		}
+		for _, min := range []int{1, 3, 10, 50, pieceNodes} {
+			var pieces []piece
+			cutPieces(m.doc.Content[0], nil, min, &pieces)
+			got, err := encodeMerged(c.doc, m.doc, st, min)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s, pieces of %d nodes (%d pieces): differs from one encoding:\n%s", c.name, min, len(pieces), lineDiff(string(want), string(got)))
+			}
+			if min == 1 && len(pieces) < 3 {
+				t.Errorf("%s: only %d pieces cut", c.name, len(pieces))
+			}
 		}
 	}
 }

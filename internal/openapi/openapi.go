@@ -118,11 +118,15 @@ func Merge(s *model.Spec, docName string, doc []byte) (out []byte, notes []strin
 	if err := m.merge(); err != nil {
 		return nil, nil, err
 	}
+	tree := m.treeJSON() // before encoding: the YAML encoder may restyle nodes
 	out, err = m.encode()
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := validateMerged(out, docName); err != nil {
+	if tree == nil {
+		tree = out
+	}
+	if err := validateMerged(tree, docName); err != nil {
 		return nil, nil, fmt.Errorf("%s: the merged document is not valid OpenAPI: %w", docName, err)
 	}
 	return out, m.notes, nil
