@@ -31,7 +31,7 @@ const pieceNodes = 16
 
 // sectionEntries is how many entries make a large errgen mapping a
 // section (such as components.schemas), cut into one piece per entry
-// rather than encoded as one.
+// rather than encoded as one (a variable for the tests).
 var sectionEntries = 16
 
 // encodeMerged writes the merged document with the YAML encoder and puts

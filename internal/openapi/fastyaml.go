@@ -118,9 +118,9 @@ func (w *fastYAML) flow(v *yaml.Node) {
 		switch {
 		case item.Kind != yaml.ScalarNode || item.Style != 0 || hasComments(item):
 			w.fail()
-		case item.ShortTag() != "!!str" && canonicalNonString(item.ShortTag(), item.Value):
+		case effectiveTag(item) != "!!str" && canonicalNonString(effectiveTag(item), item.Value):
 			w.buf.WriteString(item.Value)
-		case item.ShortTag() != "!!str":
+		case effectiveTag(item) != "!!str":
 			w.fail()
 		case flowPlain(item.Value):
 			w.buf.WriteString(item.Value)
@@ -153,7 +153,7 @@ func (w *fastYAML) single(s string) {
 // chomping indicator: "|-" without a final line break, "|" with one.
 func (w *fastYAML) literal(n *yaml.Node, indent int) {
 	v := n.Value
-	if n.ShortTag() != "!!str" || v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
+	if effectiveTag(n) != "!!str" || v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
 		w.fail()
 		return
 	}
@@ -188,10 +188,7 @@ func (w *fastYAML) literal(n *yaml.Node, indent int) {
 // it plain, single-quoted where the encoder quotes it so, and quoted as
 // asked when the node asks for quotes.
 func (w *fastYAML) scalar(n *yaml.Node) {
-	// The encoder clears the tags a value implies (and quotes strings
-	// that would read as something else), so a node it has written may
-	// have no tag: ShortTag resolves it.
-	tag := n.ShortTag()
+	tag := effectiveTag(n)
 	switch {
 	case n.Style == yaml.DoubleQuotedStyle && tag == "!!str" && singleQuotable(n.Value) && !strings.ContainsAny(n.Value, `"\\`):
 		w.buf.WriteByte('"')
@@ -212,6 +209,26 @@ func (w *fastYAML) scalar(n *yaml.Node) {
 	default:
 		w.fail()
 	}
+}
+
+// effectiveTag is the tag a scalar is written with. The encoder clears
+// the tags a value implies (quoting strings that would read as something
+// else), so a node it has written before may have none; such a plain
+// scalar is a boolean or number when it reads as one (in the canonical
+// forms fastYAML writes), else a string.
+func effectiveTag(n *yaml.Node) string {
+	if n.Tag != "" || n.Style != 0 {
+		return n.ShortTag()
+	}
+	switch v := n.Value; {
+	case v == "true" || v == "false":
+		return "!!bool"
+	case isInteger(v):
+		return "!!int"
+	case canonicalNonString("!!float", v):
+		return "!!float"
+	}
+	return "!!str"
 }
 
 func hasComments(n *yaml.Node) bool {

@@ -492,18 +492,23 @@ func TestMergePiecesMatchEncoder(t *testing.T) {
 		if !bytes.Contains(want, []byte("x-errgen")) {
 			t.Fatalf("%s: nothing merged", c.name)
 		}
-		for _, min := range []int{1, 3, 10, 50, pieceNodes} {
-			var pieces []piece
-			cutPieces(m.doc.Content[0], nil, min, &pieces)
-			got, err := encodeMerged(c.doc, m.doc, st, min)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s, pieces of %d nodes (%d pieces): differs from one encoding:\n%s", c.name, min, len(pieces), lineDiff(string(want), string(got)))
-			}
-			if min == 1 && len(pieces) < 3 {
-				t.Errorf("%s: only %d pieces cut", c.name, len(pieces))
+		defer func(n int) { sectionEntries = n }(sectionEntries)
+		for _, sections := range []int{1, 16} {
+			sectionEntries = sections
+			for _, min := range []int{1, 3, 10, 50, pieceNodes} {
+				var pieces []piece
+				cutPieces(m.doc.Content[0], nil, min, &pieces)
+				got, err := encodeMerged(c.doc, m.doc, st, min)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s, sections of %d, pieces of %d nodes (%d pieces): differs from one encoding:\n%s",
+						c.name, sections, min, len(pieces), lineDiff(string(want), string(got)))
+				}
+				if min == 1 && len(pieces) < 3 {
+					t.Errorf("%s: only %d pieces cut", c.name, len(pieces))
+				}
 			}
 		}
 	}
