@@ -3,7 +3,6 @@ package openapi
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -43,7 +42,7 @@ var sectionEntries = 16
 func encodeMerged(src []byte, doc *yaml.Node, st yamlStyle, minPiece int) ([]byte, error) {
 	var pieces []piece
 	if !bytes.Contains(src, []byte(placeholderPrefix)) { // else a placeholder could be the team's text
-		cutPieces(doc.Content[0], nil, minPiece, &pieces)
+		cutPieces(doc.Content[0], 0, minPiece, &pieces)
 	}
 	// Encode the rest with a placeholder in each piece's place.
 	for i, p := range pieces {
@@ -74,72 +73,49 @@ func encodeMerged(src []byte, doc *yaml.Node, st yamlStyle, minPiece int) ([]byt
 			continue
 		}
 		p := pieces[i]
-		if st == (yamlStyle{indent: 2}) { // fastYAML's layout
-			var w fastYAML
-			if w.entry(p.parent.Content[p.index-1], p.value, 2*len(p.path)) {
-				spliced.Write(w.buf.Bytes())
-				continue
-			}
-		}
-		n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{p.parent.Content[p.index-1], p.value}}
-		for _, key := range slices.Backward(p.path) {
-			n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{key, n}}
-		}
-		var one bytes.Buffer
-		if err := encodeYAML(&one, n, st); err != nil {
+		if err := writeEntry(&spliced, p.depth, p.parent.Content[p.index-1], p.value, st); err != nil {
 			return nil, err
 		}
-		text := one.Bytes()
-		for range p.path {
-			text = text[bytes.IndexByte(text, '\n')+1:]
-		}
-		spliced.Write(text)
 	}
 	return spliced.Bytes(), nil
 }
 
 // piece is a subtree encoded on its own: the value at parent.Content[index],
-// reached from the top through the mapping keys of path.
+// depth mappings down from the top.
 type piece struct {
 	parent *yaml.Node
 	index  int
 	value  *yaml.Node
-	path   []*yaml.Node
+	depth  int
 }
 
-// cutPieces finds the pieces under the mapping m (at path): values errgen
+// cutPieces finds the pieces under the mapping m (at depth): values errgen
 // added (their key has no source line) of at least minPiece nodes, and
 // every entry of a large errgen section (such as components.schemas),
 // which is descended into instead of being one piece. Only mappings are
-// descended into, so a piece's depth is its path's length.
-func cutPieces(m *yaml.Node, path []*yaml.Node, minPiece int, out *[]piece) {
-	cutIn(m, path, minPiece, false, out)
+// descended into, so a piece's depth is the number of mappings above it.
+func cutPieces(m *yaml.Node, depth, minPiece int, out *[]piece) {
+	cutIn(m, depth, minPiece, false, out)
 }
 
-func cutIn(m *yaml.Node, path []*yaml.Node, minPiece int, ours bool, out *[]piece) {
+func cutIn(m *yaml.Node, depth, minPiece int, ours bool, out *[]piece) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if v.Kind != yaml.MappingNode || v.Style&yaml.FlowStyle != 0 || len(v.Content) == 0 || hasComments(k) || k.Kind != yaml.ScalarNode {
 			continue
 		}
 		if k.Line > 0 {
-			cutIn(v, append(slices.Clip(path), plainKey(k)), minPiece, false, out)
+			cutIn(v, depth+1, minPiece, false, out)
 			continue
 		}
 		size := countNodes(v)
 		switch {
 		case size >= 4*minPiece && len(v.Content) > 2*sectionEntries:
-			cutIn(v, append(slices.Clip(path), plainKey(k)), minPiece, true, out)
+			cutIn(v, depth+1, minPiece, true, out)
 		case size >= minPiece || ours:
-			*out = append(*out, piece{parent: m, index: i + 1, value: v, path: slices.Clone(path)})
+			*out = append(*out, piece{parent: m, index: i + 1, value: v, depth: depth})
 		}
 	}
-}
-
-// plainKey is a stand-in for a path key: the encoder writes the lines of
-// a mapping's values the same whatever its key says.
-func plainKey(*yaml.Node) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "k"}
 }
 
 func countNodes(n *yaml.Node) int {
@@ -428,11 +404,12 @@ func pairKeys(a, b *yaml.Node, f func(a, b *yaml.Node)) {
 // ones; the output is the same, byte for byte (the fragment tests compare
 // the two).
 func writeFragment(buf *bytes.Buffer, doc *yaml.Node) error {
+	st := yamlStyle{indent: 2}
 	root := doc.Content[0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if k.Value != "components" || v.Kind != yaml.MappingNode || len(v.Content) == 0 {
-			if err := writePair(buf, nil, k, v); err != nil {
+			if err := writeEntry(buf, 0, k, v, st); err != nil {
 				return err
 			}
 			continue
@@ -441,21 +418,14 @@ func writeFragment(buf *bytes.Buffer, doc *yaml.Node) error {
 		for j := 0; j+1 < len(v.Content); j += 2 {
 			section, entries := v.Content[j], v.Content[j+1]
 			if entries.Kind != yaml.MappingNode || len(entries.Content) == 0 {
-				if err := writePair(buf, []string{"components"}, section, entries); err != nil {
+				if err := writeEntry(buf, 1, section, entries, st); err != nil {
 					return err
 				}
 				continue
 			}
 			buf.WriteString("  " + section.Value + ":\n") // schemas, responses
-			var fast fastYAML
 			for e := 0; e+1 < len(entries.Content); e += 2 {
-				k, v := entries.Content[e], entries.Content[e+1]
-				fast.buf.Reset()
-				if fast.entry(k, v, 4) {
-					buf.Write(fast.buf.Bytes())
-					continue
-				}
-				if err := writePair(buf, []string{"components", section.Value}, k, v); err != nil {
+				if err := writeEntry(buf, 2, entries.Content[e], entries.Content[e+1], st); err != nil {
 					return err
 				}
 			}
@@ -464,21 +434,27 @@ func writeFragment(buf *bytes.Buffer, doc *yaml.Node) error {
 	return nil
 }
 
-// writePair encodes the entry k: v nested under the mapping keys of path
-// (plain keys) and writes it without the lines of those keys, so that it
-// is written exactly as it is in the whole document.
-func writePair(buf *bytes.Buffer, path []string, k, v *yaml.Node) error {
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{k, v}}
-	for _, key := range slices.Backward(path) {
-		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str(key), n}}
+// writeEntry writes the mapping entry k: v depth block mappings down,
+// exactly as the encoder writes it inside the whole document: with
+// fastYAML when the layout is fastYAML's and it can, else with the
+// encoder, nested under depth stand-in keys whose lines are then dropped
+// (the lines of a mapping's values do not depend on its key).
+func writeEntry(buf *bytes.Buffer, depth int, k, v *yaml.Node, st yamlStyle) error {
+	if st == (yamlStyle{indent: 2}) && writeFast(buf, k, v, 2*depth) {
+		return nil
 	}
-	out, err := yaml.Dump(n, yaml.WithIndent(2), yaml.WithCompactSeqIndent(false), yaml.WithLineWidth(-1))
-	if err != nil {
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{k, v}}
+	for range depth {
+		n = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{str("k"), n}}
+	}
+	var out bytes.Buffer
+	if err := encodeYAML(&out, n, st); err != nil {
 		return err
 	}
-	for range path {
-		out = out[bytes.IndexByte(out, '\n')+1:]
+	text := out.Bytes()
+	for range depth {
+		text = text[bytes.IndexByte(text, '\n')+1:]
 	}
-	buf.Write(out)
+	buf.Write(text)
 	return nil
 }

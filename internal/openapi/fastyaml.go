@@ -16,15 +16,19 @@ import (
 // it give up, and the caller encodes that piece with the encoder. The
 // fragment tests compare the two on every golden case and on random text.
 type fastYAML struct {
-	buf bytes.Buffer
+	buf *bytes.Buffer
 	ok  bool
 }
 
-// entry writes the mapping entry k: v at indent and reports whether it
-// could.
-func (w *fastYAML) entry(k, v *yaml.Node, indent int) bool {
-	w.ok = true
+// writeFast writes the mapping entry k: v at indent to buf and reports
+// whether it could; when it could not, buf is as it was.
+func writeFast(buf *bytes.Buffer, k, v *yaml.Node, indent int) bool {
+	start := buf.Len()
+	w := fastYAML{buf: buf, ok: true}
 	w.pair(k, v, indent, true)
+	if !w.ok {
+		buf.Truncate(start)
+	}
 	return w.ok
 }
 

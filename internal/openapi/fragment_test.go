@@ -438,7 +438,7 @@ func TestWriteFragmentRandomText(t *testing.T) {
 		}
 		compared++
 		schemas := tree(seed).Content[0].Content[3].Content[1]
-		if w := (fastYAML{}); w.entry(schemas.Content[0], schemas.Content[1], 4) {
+		if writeFast(new(bytes.Buffer), schemas.Content[0], schemas.Content[1], 4) {
 			fast++
 		}
 		if err := writeFragment(&got, tree(seed)); err != nil {

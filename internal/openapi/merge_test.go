@@ -497,7 +497,7 @@ func TestMergePiecesMatchEncoder(t *testing.T) {
 			sectionEntries = sections
 			for _, min := range []int{1, 3, 10, 50, pieceNodes} {
 				var pieces []piece
-				cutPieces(m.doc.Content[0], nil, min, &pieces)
+				cutPieces(m.doc.Content[0], 0, min, &pieces)
 				got, err := encodeMerged(c.doc, m.doc, st, min)
 				if err != nil {
 					t.Fatal(err)
