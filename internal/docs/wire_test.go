@@ -47,6 +47,7 @@ func TestExamplesMatchServer(t *testing.T) {
 		}
 		pkg := fmt.Sprintf("c%d", i)
 		writeFile(t, filepath.Join(tmp, pkg, "errors_gen.go"), src)
+		writeFile(t, filepath.Join(tmp, pkg, gen.RuntimeFile), gen.Runtime(s))
 		specs[name] = s
 		fmt.Fprintf(&imports, "\t%s \"probe/%s\"\n", pkg, pkg)
 		fmt.Fprintf(&calls, "\tprobe(%q, %s.WriteError, []probeErr{\n", name, pkg)

@@ -180,6 +180,9 @@ func renderAll(r *Result, specDir string, place func(string) (string, error)) er
 		if err := add(s.Outputs.Go, goData, false); err != nil {
 			return err
 		}
+		if err := add(model.RuntimePath(s.Outputs.Go), gen.Runtime(s), false); err != nil {
+			return err
+		}
 	}
 	if s.Outputs.OpenAPI != "" {
 		if err := add(s.Outputs.OpenAPI, oaData, false); err != nil {

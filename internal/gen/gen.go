@@ -1,17 +1,18 @@
-// Package gen renders the Go package of an errgen spec: one file with the
-// error codes, sentinels and constructors (the errors part) and the HTTP
-// mappers that write and decode them in the spec's wire format (the HTTP
-// part).
+// Package gen renders the Go package of an errgen spec as two files: the
+// catalog file (outputs.go: the error codes, sentinels, constructors and
+// the tables that describe each error) and the runtime file beside it
+// (RuntimeFile: the Error type's methods, the HTTP writer and the
+// response decoder, the same for every catalog).
 //
-// The catalog-specific parts (constants, sentinels, constructors, the
-// catalog table with each error's pre-encoded body program, the code and
-// type-URI lookups and the JSON paths the decoder reads) are built with
-// jennifer from the model. The part that is the same for every catalog
-// (the Error methods, the JSON writer, the response decoder) lives in
-// runtime.gotext and is appended verbatim; it only refers to the generated
-// tables by their errgen-prefixed names. The two are joined, their imports
-// merged and the whole formatted, so the output is one gofmt'ed file that
-// imports the standard library only.
+// The catalog file is built with jennifer from the model: constants,
+// sentinels, constructors, the catalog table with each error's
+// pre-encoded body program, the code and type-URI lookups and the JSON
+// paths the decoder reads. The runtime is the real Go package in
+// ./runtime, compiled and tested there, and emitted verbatim under the
+// catalog's package clause; it refers to the catalog only through the
+// errgen-prefixed tables and the Code type. So the catalog file holds
+// only what its spec says, and the runtime file changes only when errgen
+// does. Both import the standard library only.
 //
 // Output is deterministic: every list follows spec order and no map is
 // ranged over into output.
@@ -19,7 +20,7 @@ package gen
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
 	"errors"
 	"fmt"
 	"go/parser"
@@ -35,15 +36,63 @@ import (
 	"github.com/errgen/errgen/internal/model"
 )
 
-//go:embed runtime.gotext
-var runtimeSource string
+// RuntimeFile is the name of the runtime file, written in the directory
+// of outputs.go.
+const RuntimeFile = model.RuntimeFile
 
-// runtimeImports are the packages runtime.gotext uses.
-var runtimeImports = []string{
-	"io", "math", "net/http", "strconv", "strings", "sync", "time", "unicode/utf16", "unicode/utf8",
+// runtimeFiles are the files of ./runtime that make up the runtime file,
+// in the order they are joined.
+var runtimeFiles = []string{"error.go", "write.go", "decode.go", "json.go", "tables.go"}
+
+//go:embed runtime/error.go runtime/write.go runtime/decode.go runtime/json.go runtime/tables.go
+var runtimeFS embed.FS
+
+// runtimeIntro opens the runtime file, after its imports.
+const runtimeIntro = `// This file is the part of the package that is the same for every
+// catalog: the Error type and its methods, the JSON writer behind
+// WriteError and the response decoder behind FromResponse. It reads the
+// catalog through the errgen-prefixed tables of the package's other
+// generated file.
+`
+
+// runtimeBody is the runtime's import paths and its joined declarations,
+// the same for every spec.
+var runtimeBody = sync.OnceValues(func() ([]string, []byte) {
+	var paths []string
+	var body bytes.Buffer
+	body.WriteString(runtimeIntro)
+	for _, name := range runtimeFiles {
+		src, err := runtimeFS.ReadFile("runtime/" + name)
+		if err != nil {
+			panic(err) // embedded: cannot fail
+		}
+		imports, decls, err := splitImports(src)
+		if err != nil {
+			panic(fmt.Sprintf("runtime/%s: %v", name, err)) // compiled in this module: cannot fail
+		}
+		paths = append(paths, imports...)
+		body.WriteString("\n")
+		body.Write(decls)
+	}
+	slices.Sort(paths)
+	return slices.Compact(paths), body.Bytes()
+})
+
+// Runtime renders the runtime file for s: the runtime under the
+// catalog's header and package clause.
+func Runtime(s *model.Spec) []byte {
+	paths, body := runtimeBody()
+	var out bytes.Buffer
+	out.Grow(len(body) + 1024)
+	header(&out, s)
+	out.WriteString("package " + s.Go.Package + "\n")
+	imports(&out, paths)
+	out.WriteString("\n")
+	out.Write(body)
+	return out.Bytes()
 }
 
-// Go renders the generated Go file for s.
+// Go renders the catalog file for s.
 //
 // The file is rendered in parts, each a run of whole top-level
 // declarations built and formatted by jennifer on its own, concurrently;
@@ -81,7 +130,7 @@ func Go(s *model.Spec) ([]byte, error) {
 // partSize is how many errors' constructors one part renders.
 const partSize = 500
 
-// fileParts lists the parts of the generated file, in file order.
+// fileParts lists the parts of the catalog file, in file order.
 func fileParts(s *model.Spec) []func(*jen.File) {
 	parts := []func(*jen.File){
 		func(f *jen.File) { genCodes(f, s) },
@@ -100,13 +149,13 @@ func fileParts(s *model.Spec) []func(*jen.File) {
 	)
 }
 
-// join assembles the file: the header, the package clause, one import
-// block with every part's imports and the runtime's, the parts' bodies
-// and the runtime.
+// join assembles the catalog file: the header, the package doc and
+// clause, one import block with every part's imports, and the parts'
+// bodies.
 func join(s *model.Spec, parts [][]byte) ([]byte, error) {
-	paths := slices.Clone(runtimeImports)
+	var paths []string
 	bodies := make([][]byte, len(parts))
-	size := len(runtimeSource)
+	size := 0
 	for i, src := range parts {
 		imports, body, err := splitImports(src)
 		if err != nil {
@@ -119,18 +168,70 @@ func join(s *model.Spec, parts [][]byte) ([]byte, error) {
 	slices.Sort(paths)
 	paths = slices.Compact(paths)
 	out := bytes.NewBuffer(make([]byte, 0, size+4096))
-	fmt.Fprintf(out, "// Code generated by errgen from %s. DO NOT EDIT.\n\npackage %s\n\nimport (\n", oneLine(s.Source), s.Go.Package)
-	for _, p := range paths {
-		out.WriteString("\t" + strconv.Quote(p) + "\n")
-	}
-	out.WriteString(")\n")
+	header(out, s)
+	out.WriteString(packageDoc(s))
+	out.WriteString("package " + s.Go.Package + "\n")
+	imports(out, paths)
 	for _, body := range bodies {
 		out.WriteString("\n")
 		out.Write(body)
 	}
-	out.WriteString("\n")
-	out.WriteString(runtimeSource)
 	return out.Bytes(), nil
+}
+
+// wrap breaks text into lines of at most width bytes where it can,
+// between words.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	return append(lines, line)
+}
+
+// header writes the generated-file line every output starts with.
+func header(out *bytes.Buffer, s *model.Spec) {
+	fmt.Fprintf(out, "// Code generated by errgen from %s. DO NOT EDIT.\n\n", oneLine(s.Source))
+}
+
+// imports writes an import block of paths (none when paths is empty).
+func imports(out *bytes.Buffer, paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	out.WriteString("\nimport (\n")
+	for _, p := range paths {
+		out.WriteString("\t" + strconv.Quote(p) + "\n")
+	}
+	out.WriteString(")\n")
+}
+
+// packageDoc is the package's doc comment, which go doc shows.
+func packageDoc(s *model.Spec) string {
+	api := oneLine(s.API.Name)
+	if api == "" {
+		api = "the API"
+	}
+	var b bytes.Buffer
+	for _, l := range wrap(fmt.Sprintf("Package %s holds the errors of %s, generated by errgen from %s.", s.Go.Package, api, oneLine(s.Source)), 72) {
+		b.WriteString("// " + l + "\n")
+	}
+	b.WriteString(`//
+// Each error has a Code, a sentinel Err variable for errors.Is and New
+// functions that build it with its params. Servers return errors from
+// HandlerFunc handlers or write them with WriteError, in the API's wire
+// format; clients turn responses back into errors with FromResponse.
+// CodeOf, StatusOf and Lookup read errors of any origin.
+`)
+	return b.String()
 }
 
 // splitImports returns the imported paths of a formatted part and what

@@ -17,9 +17,10 @@ import (
 
 // runCase is a spec whose generated package is compiled and exercised.
 type runCase struct {
-	name string // directory in the temp module
-	spec *model.Spec
-	code []byte
+	name    string // directory in the temp module
+	spec    *model.Spec
+	code    []byte // the catalog file
+	runtime []byte // the runtime file
 }
 
 // loadRunCases loads every golden spec with a Go output, and the
@@ -49,7 +50,7 @@ func loadRunCases(t *testing.T) []runCase {
 			t.Fatalf("%s: %v", rel, err)
 		}
 		name := filepath.Base(filepath.Dir(p))
-		out = append(out, runCase{name: name, spec: s, code: code})
+		out = append(out, runCase{name: name, spec: s, code: code, runtime: Runtime(s)})
 	}
 	return out
 }
@@ -76,6 +77,7 @@ func TestGeneratedPackages(t *testing.T) {
 	for _, c := range cases {
 		pkg := filepath.Join(dir, c.name)
 		write(t, filepath.Join(pkg, "errors_gen.go"), c.code)
+		write(t, filepath.Join(pkg, RuntimeFile), c.runtime)
 		write(t, filepath.Join(pkg, "harness_test.go"), []byte(strings.Replace(string(harness), "package PACKAGE", "package "+c.spec.Go.Package, 1)))
 		write(t, filepath.Join(pkg, "cases_test.go"), casesFile(c.spec, wireCases[c.name], decodeCases[c.name]))
 	}

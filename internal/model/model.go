@@ -8,7 +8,10 @@
 // renderer that finds the model inconsistent has found a loader bug.
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"path"
+)
 
 // Pos is a position in the spec file, 1-based, as editors and compilers
 // print it.
@@ -403,6 +406,20 @@ const UngroupedPage = "ungrouped"
 
 // IndexPage is the index page of the per_group and per_error layouts.
 const IndexPage = "index"
+
+// RuntimeFile is the name of the Go file that holds the part of the
+// generated package that is the same for every catalog, written beside
+// the catalog file (outputs.go).
+const RuntimeFile = "errors_runtime_gen.go"
+
+// RuntimePath is where the runtime file of a catalog file at goOutput
+// goes: beside it, slash-separated like goOutput; "" when goOutput is.
+func RuntimePath(goOutput string) string {
+	if goOutput == "" {
+		return ""
+	}
+	return path.Join(path.Dir(goOutput), RuntimeFile)
+}
 
 // GeneratedGoNames are the package-level identifiers the generated Go code
 // declares for itself, besides the Code<X>, Err<X>, New<X> and

@@ -126,6 +126,10 @@ func (b *builder) buildOutputs() {
 		OpenAPI: b.outputPath(o.openapi, "outputs.openapi"),
 		Docs:    b.outputPath(o.docs, "outputs.docs"),
 	}
+	if g := b.spec.Outputs.Go; g != "" && strings.EqualFold(path.Base(g), model.RuntimeFile) {
+		b.add(b.at(o.goOut), "outputs.go %q: %s is the runtime file errgen writes beside the catalog file; give the catalog file another name, such as errors_gen.go", o.goOut.v, model.RuntimeFile)
+		b.spec.Outputs.Go = ""
+	}
 }
 
 // outputPath cleans a path relative to the spec file. Whether it may leave
@@ -159,6 +163,7 @@ func (b *builder) checkOutputClash() {
 	var seen []out
 	for _, c := range []out{
 		{"outputs.go", o.goOut, b.spec.Outputs.Go},
+		{"the runtime file beside outputs.go", o.goOut, model.RuntimePath(b.spec.Outputs.Go)},
 		{"outputs.openapi", o.openapi, b.spec.Outputs.OpenAPI},
 		{"outputs.docs", o.docs, b.spec.Outputs.Docs},
 		{"openapi.merge_into", b.raw.openapi.mergeInto, b.spec.OpenAPI.MergeInto},

@@ -1,0 +1,24 @@
+// Package runtime is the part of every generated Go package that is the
+// same for every catalog: the Error type and its methods, CodeOf,
+// StatusOf and Lookup, the JSON writer behind WriteError and HandlerFunc,
+// and the response decoder behind FromResponse.
+//
+// It is real Go, compiled, vetted, linted and unit-tested here like any
+// package, and errgen emits it verbatim into each generated package as
+// errors_runtime_gen.go (internal/gen joins the files listed in
+// gen.runtimeFiles, merging their imports, under the package clause of
+// the catalog). It reads the catalog only through the errgen-prefixed
+// tables the catalog file declares (errgenCatalog, errgenIndex,
+// errgenByDocURL, errgenPath*, errgenInternal, errgenContentType) and the
+// Code type. catalog_gen.go is errgen's own output for
+// testdata/errors.yaml, standing in for a generated catalog so that this
+// package compiles and its tests run; internal/gen's tests keep it up to
+// date.
+//
+// Everything here runs in other teams' services, on bodies and headers
+// from the network: no panics on any input (typed nils included), no
+// recursion without a bound, and nothing slower than linear in what it
+// reads.
+//
+// This file is not emitted.
+package runtime

@@ -1,0 +1,158 @@
+package runtime
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// edgeStrings are strings whose JSON encoding takes every branch of the
+// writer and the reader: escapes, HTML characters, JavaScript line
+// separators, invalid UTF-8, surrogates.
+var edgeStrings = []string{
+	"", "plain", `quote " and \ backslash`, "<script>&amp;</script>", "tab\tnew\nline\rcr\bbs\fff",
+	"\x00\x01\x1f\x7f", "\u2028\u2029", "é ü 日本 🎉", "\xff\xfe bad", "a\xc3", "\ufeffbom", "\ud7ff\ue000",
+}
+
+func randomString(r *rand.Rand) string {
+	var b strings.Builder
+	for n := r.Intn(12); n > 0; n-- {
+		switch r.Intn(5) {
+		case 0:
+			b.WriteByte(byte(r.Intn(256)))
+		case 1:
+			b.WriteRune(rune(r.Intn(0x110000)))
+		case 2:
+			b.WriteString(edgeStrings[r.Intn(len(edgeStrings))])
+		default:
+			b.WriteByte(byte(0x20 + r.Intn(0x60)))
+		}
+	}
+	return b.String()
+}
+
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	cases := append([]string(nil), edgeStrings...)
+	for range 5000 {
+		cases = append(cases, randomString(r))
+	}
+	for _, s := range cases {
+		want, _ := json.Marshal(s)
+		if got := errgenAppendString(nil, s); !bytes.Equal(got, want) {
+			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}
+
+func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
+	for _, f := range []float64{0, -0.0, 1, -1.5, 1e-6, 1e-7, 123456789, 1e20, 1e21, 1.5e300, math.SmallestNonzeroFloat64, math.MaxFloat64, 0.1, 1.0 / 3} {
+		want, _ := json.Marshal(f)
+		if got := errgenAppendFloat(nil, f); !bytes.Equal(got, want) {
+			t.Errorf("%v: got %s, want %s", f, got, want)
+		}
+	}
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		if got := errgenAppendFloat(nil, f); string(got) != "null" {
+			t.Errorf("%v: got %s, want null", f, got)
+		}
+	}
+}
+
+// TestReadStringsBack reads every written string back with the body
+// reader and with encoding/json: both agree.
+func TestReadStringsBack(t *testing.T) {
+	r := rand.New(rand.NewSource(2))
+	for range 3000 {
+		s := randomString(r)
+		raw := errgenAppendString(nil, s)
+		var want string
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatal(err)
+		}
+		got, ok := errgenString(raw)
+		if !ok || got != want {
+			t.Errorf("%s: read %q, %v; encoding/json %q", raw, got, ok, want)
+		}
+	}
+	for _, raw := range []string{`"\ud800"`, `"\ud800\u0041"`, `"\udc00\ud800"`, `"\ud83c\udf89"`, `"\/\b\f"`} {
+		var want string
+		if err := json.Unmarshal([]byte(raw), &want); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := errgenString([]byte(raw)); !ok || got != want {
+			t.Errorf("%s: read %q, %v; encoding/json %q", raw, got, ok, want)
+		}
+	}
+}
+
+// validBodies and invalidBodies probe the validator's edges.
+var validBodies = []string{
+	`{}`, ` {"a":1} `, `{"a":[1,2,{"b":null}],"c":"\u00e9","d":-0.5e+3,"e":true,"f":false}`,
+	"{\"a\":\"\xff\"}", `{"":""}`, `{"a":{"a":{"a":{}}}}`, `{"n":0,"m":-0,"x":1E5}`,
+}
+
+var invalidBodies = []string{
+	``, `[]`, `"s"`, `{`, `{"a"}`, `{"a":}`, `{"a":1,}`, `{"a":01}`, `{"a":1.}`, `{"a":.5}`, `{"a":1e}`,
+	`{"a":"\x"}`, "{\"a\":\"\x01\"}", `{"a":tru}`, `{"a":nulls}`, `{} {}`, `{"a":"\u12"}`, `{'a':1}`,
+	`{"a":[1 2]}`, `{"a":+1}`, `{"a":NaN}`,
+}
+
+func TestValidMatchesEncodingJSON(t *testing.T) {
+	for _, b := range validBodies {
+		if _, ok := errgenValid([]byte(b)); !ok || !json.Valid([]byte(b)) {
+			t.Errorf("%q: errgenValid %v, json.Valid %v", b, ok, json.Valid([]byte(b)))
+		}
+	}
+	for _, b := range invalidBodies {
+		if _, ok := errgenValid([]byte(b)); ok {
+			t.Errorf("%q: accepted", b)
+		}
+	}
+	deep := strings.Repeat(`{"a":`, 64) + "1" + strings.Repeat("}", 64)
+	if _, ok := errgenValid([]byte(deep)); !ok {
+		t.Error("64 levels refused")
+	}
+	tooDeep := strings.Repeat(`{"a":`, 70) + "1" + strings.Repeat("}", 70)
+	if _, ok := errgenValid([]byte(tooDeep)); ok {
+		t.Error("70 levels accepted")
+	}
+}
+
+// TestMemberLikeEncodingJSON reads members as encoding/json would into a
+// map: escaped keys decoded, the last duplicate wins.
+func TestMemberLikeEncodingJSON(t *testing.T) {
+	body := []byte(`{"code":"a","c\u006fde":"b","x":{"y":[1,{"z":2}]},"\u00e9":"e"}`)
+	if got, _ := errgenString(errgenMember(body, "code")); got != "b" {
+		t.Errorf("code = %q, want the last duplicate b", got)
+	}
+	if got := errgenAt(body, []string{"x", "y"}); string(got) != `[1,{"z":2}]` {
+		t.Errorf("x.y = %s", got)
+	}
+	if got, _ := errgenString(errgenMember(body, "é")); got != "e" {
+		t.Errorf("é = %q", got)
+	}
+	if errgenMember(body, "missing") != nil || errgenMember([]byte(`[1]`), "a") != nil || errgenAt(body, nil) != nil {
+		t.Error("absent members found")
+	}
+}
+
+// TestReadValidBodiesOnly checks that no lookup panics or reads past a
+// valid body, whatever its shape, and that invalid ones are refused first.
+func TestReadValidBodiesOnly(t *testing.T) {
+	for _, b := range append(append([]string{}, validBodies...), invalidBodies...) {
+		root, ok := errgenValid([]byte(b))
+		if !ok {
+			continue
+		}
+		for _, name := range []string{"a", "b", "c", "n"} {
+			v := errgenMember(root, name)
+			if v != nil && !json.Valid(v) {
+				t.Errorf("%q: member %s = %q is not a JSON value", b, name, v)
+			}
+		}
+	}
+}
