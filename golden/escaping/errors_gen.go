@@ -36,38 +36,38 @@ var (
 	// /* an opening comment
 	// and a backslash \ at the end \
 	//
-	// Message: "Path {path} is not allowed: use {id} or `\\` </script> & more"
+	// Message: "Path {path} is not allowed: use {id} or `\\` </script> & more". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Bad path */ (or \"quoted\")".
 	//
 	// Compare with errors.Is; create values with NewBadPathV2.
 	ErrBadPathV2 = &Error{
 		Code:    CodeBadPathV2,
 		Status:  400,
 		Title:   "Bad path */ (or \"quoted\")",
-		Message: "Path {path} is not allowed: use {id} or `\\` </script> & more",
+		Message: "Bad path */ (or \"quoted\")",
 		entry:   1,
 	}
 	// ErrLineSep is the sentinel of LINE_SEP (422 Unprocessable Entity): Line sep.
 	//
-	// Message: "Separators and in {what}, count {n}"
+	// Message: "Separators and in {what}, count {n}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Line sep".
 	//
 	// Compare with errors.Is; create values with NewLineSep.
 	ErrLineSep = &Error{
 		Code:    CodeLineSep,
 		Status:  422,
 		Title:   "Line sep",
-		Message: "Separators \u2028 and \u2029 in {what}, count {n}",
+		Message: "Line sep",
 		entry:   2,
 	}
 	// ErrEmptyMessageParam is the sentinel of empty_message_param (409 Conflict): Empty message param.
 	//
-	// Message: "{a}{b}"
+	// Message: "{a}{b}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Empty message param".
 	//
 	// Compare with errors.Is; create values with NewEmptyMessageParam.
 	ErrEmptyMessageParam = &Error{
 		Code:    CodeEmptyMessageParam,
 		Status:  409,
 		Title:   "Empty message param",
-		Message: "{a}{b}",
+		Message: "Empty message param",
 		entry:   3,
 	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
@@ -146,11 +146,12 @@ var errgenContentType = []string{"application/json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeBadPathV2,
-		status: 400,
-		title:  "Bad path */ (or \"quoted\")",
-		params: []string{"path"},
-		kinds:  "s",
+		code:    CodeBadPathV2,
+		status:  400,
+		title:   "Bad path */ (or \"quoted\")",
+		message: "Bad path */ (or \"quoted\")",
+		params:  []string{"path"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"Path ", " is not allowed: use {id} or `\\` </script> & more"}, params: []int{0}},
 		},
@@ -168,11 +169,12 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrBadPathV2,
 	},
 	{
-		code:   CodeLineSep,
-		status: 422,
-		title:  "Line sep",
-		params: []string{"what", "n"},
-		kinds:  "sI",
+		code:    CodeLineSep,
+		status:  422,
+		title:   "Line sep",
+		message: "Line sep",
+		params:  []string{"what", "n"},
+		kinds:   "sI",
 		messages: []errgenTemplate{
 			{lits: []string{"Separators \u2028 and \u2029 in ", ", count ", ""}, params: []int{0, 1}},
 		},
@@ -189,11 +191,12 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrLineSep,
 	},
 	{
-		code:   CodeEmptyMessageParam,
-		status: 409,
-		title:  "Empty message param",
-		params: []string{"a", "b"},
-		kinds:  "si",
+		code:    CodeEmptyMessageParam,
+		status:  409,
+		title:   "Empty message param",
+		message: "Empty message param",
+		params:  []string{"a", "b"},
+		kinds:   "si",
 		messages: []errgenTemplate{
 			{lits: []string{"", "", ""}, params: []int{0, 1}},
 		},
@@ -210,9 +213,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrEmptyMessageParam,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal server error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An internal error occurred.",
 		messages: []errgenTemplate{
 			{lits: []string{"An internal error occurred."}},
 		},

@@ -111,26 +111,26 @@ var (
 	}
 	// ErrKeywords is the sentinel of keywords (422 Unprocessable Entity): Params named like keywords.
 	//
-	// Message: "func={func} range={range} len={len} err={err} e={e}"
+	// Message: "func={func} range={range} len={len} err={err} e={e}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Params named like keywords".
 	//
 	// Compare with errors.Is; create values with NewKeywords.
 	ErrKeywords = &Error{
 		Code:    CodeKeywords,
 		Status:  422,
 		Title:   "Params named like keywords",
-		Message: "func={func} range={range} len={len} err={err} e={e}",
+		Message: "Params named like keywords",
 		entry:   6,
 	}
 	// ErrRtlText is the sentinel of rtl.text (409 Conflict): שגיאה: הבקשה נכשלה — خطأ في الطلب.
 	//
-	// Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}"
+	// Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "שגיאה: הבקשה נכשלה — خطأ في الطلب".
 	//
 	// Compare with errors.Is; create values with NewRtlText.
 	ErrRtlText = &Error{
 		Code:    CodeRtlText,
 		Status:  409,
 		Title:   "שגיאה: הבקשה נכשלה — خطأ في الطلب",
-		Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}",
+		Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب",
 		entry:   7,
 	}
 	// ErrLongText is the sentinel of long-text (413 Request Entity Too Large): Long text.
@@ -306,10 +306,11 @@ var errgenContentType = []string{"application/vnd.hostile+json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeError,
-		status: 400,
-		title:  "Title with \"quotes\", 'single', `ticks`, */ and //",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#error",
+		code:    CodeError,
+		status:  400,
+		title:   "Title with \"quotes\", 'single', `ticks`, */ and //",
+		message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#error",
 		messages: []errgenTemplate{
 			{lits: []string{"Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe"}},
 		},
@@ -326,10 +327,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrError,
 	},
 	{
-		code:   CodeOfCode,
-		status: 401,
-		title:  "A code whose Go name (CodeOf) errgen generates itself",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#of",
+		code:    CodeOfCode,
+		status:  401,
+		title:   "A code whose Go name (CodeOf) errgen generates itself",
+		message: "{not a param} but {func} is literal, {range} too",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#of",
 		messages: []errgenTemplate{
 			{lits: []string{"{not a param} but {func} is literal, {range} too"}},
 		},
@@ -346,10 +348,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrOfCode,
 	},
 	{
-		code:   CodeType,
-		status: 402,
-		title:  "Type",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#type",
+		code:    CodeType,
+		status:  402,
+		title:   "Type",
+		message: "{ { } }",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#type",
 		messages: []errgenTemplate{
 			{lits: []string{"{ { } }"}},
 		},
@@ -366,10 +369,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrType,
 	},
 	{
-		code:   CodeCode,
-		status: 403,
-		title:  "Code",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#code",
+		code:    CodeCode,
+		status:  403,
+		title:   "Code",
+		message: "Value {func}: {func}",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#code",
 		messages: []errgenTemplate{
 			{lits: []string{"Value {func}: {func}"}},
 		},
@@ -386,10 +390,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrCode,
 	},
 	{
-		code:   CodeNew,
-		status: 404,
-		title:  "New",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#new",
+		code:    CodeNew,
+		status:  404,
+		title:   "New",
+		message: "{func}{len}",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#new",
 		messages: []errgenTemplate{
 			{lits: []string{"{func}{len}"}},
 		},
@@ -406,12 +411,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrNew,
 	},
 	{
-		code:   CodeKeywords,
-		status: 422,
-		title:  "Params named like keywords",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#keywords",
-		params: []string{"func", "range", "len", "err", "e"},
-		kinds:  "sifbI",
+		code:    CodeKeywords,
+		status:  422,
+		title:   "Params named like keywords",
+		message: "Params named like keywords",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#keywords",
+		params:  []string{"func", "range", "len", "err", "e"},
+		kinds:   "sifbI",
 		messages: []errgenTemplate{
 			{lits: []string{"func=", " range=", " len=", " err=", " e=", ""}, params: []int{0, 1, 2, 3, 4}},
 		},
@@ -429,12 +435,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrKeywords,
 	},
 	{
-		code:   CodeRtlText,
-		status: 409,
-		title:  "שגיאה: הבקשה נכשלה — خطأ في الطلب",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#rtl-text",
-		params: []string{"who"},
-		kinds:  "s",
+		code:    CodeRtlText,
+		status:  409,
+		title:   "שגיאה: הבקשה נכשלה — خطأ في الطلب",
+		message: "שגיאה: הבקשה נכשלה — خطأ في الطلب",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#rtl-text",
+		params:  []string{"who"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"שגיאה: הבקשה נכשלה — خطأ في الطلب ", ""}, params: []int{0}},
 		},
@@ -455,6 +462,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeLongText,
 		status:      413,
 		title:       "Long text",
+		message:     "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message",
 		docURL:      "https://docs.example.com/errors?x=1&y='2'#long-text",
 		retryAfter:  2147483,
 		retryHeader: []string{"2147483"},
@@ -474,10 +482,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrLongText,
 	},
 	{
-		code:   CodeLen,
-		status: 599,
-		title:  "Len",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#len",
+		code:    CodeLen,
+		status:  599,
+		title:   "Len",
+		message: "Status 599 has no standard text",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#len",
 		messages: []errgenTemplate{
 			{lits: []string{"Status 599 has no standard text"}},
 		},
@@ -494,10 +503,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrLen,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal server error",
-		docURL: "https://docs.example.com/errors?x=1&y='2'#internal_error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An internal error occurred.",
+		docURL:  "https://docs.example.com/errors?x=1&y='2'#internal_error",
 		messages: []errgenTemplate{
 			{lits: []string{"An internal error occurred."}},
 		},

@@ -217,9 +217,10 @@ var errgenContentType = []string{"application/problem+json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidAttributes,
-		status: 400,
-		title:  "Invalid attributes",
+		code:    CodeInvalidAttributes,
+		status:  400,
+		title:   "Invalid attributes",
+		message: "Invalid attributes.",
 		messages: []errgenTemplate{
 			{lits: []string{"Invalid attributes."}},
 		},
@@ -233,9 +234,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidAttributes,
 	},
 	{
-		code:   CodeInvalidPayload,
-		status: 400,
-		title:  "Invalid payload",
+		code:    CodeInvalidPayload,
+		status:  400,
+		title:   "Invalid payload",
+		message: "The payload is invalid.",
 		messages: []errgenTemplate{
 			{lits: []string{"The payload is invalid."}},
 		},
@@ -249,9 +251,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidPayload,
 	},
 	{
-		code:   CodeWebhookLimitReached,
-		status: 400,
-		title:  "Webhook limit reached",
+		code:    CodeWebhookLimitReached,
+		status:  400,
+		title:   "Webhook limit reached",
+		message: "Your account has reached the webhook urls limit.",
 		messages: []errgenTemplate{
 			{lits: []string{"Your account has reached the webhook urls limit."}},
 		},
@@ -265,9 +268,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrWebhookLimitReached,
 	},
 	{
-		code:   CodeResourceNotFound,
-		status: 404,
-		title:  "Resource not found",
+		code:    CodeResourceNotFound,
+		status:  404,
+		title:   "Resource not found",
+		message: "The requested resource could not be found.",
 		messages: []errgenTemplate{
 			{lits: []string{"The requested resource could not be found."}},
 		},
@@ -281,9 +285,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrResourceNotFound,
 	},
 	{
-		code:   CodeUnrecognizedURL,
-		status: 404,
-		title:  "Unrecognized request URL",
+		code:    CodeUnrecognizedURL,
+		status:  404,
+		title:   "Unrecognized request URL",
+		message: "Unrecognized request URL.",
 		messages: []errgenTemplate{
 			{lits: []string{"Unrecognized request URL."}},
 		},
@@ -297,9 +302,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnrecognizedURL,
 	},
 	{
-		code:   CodeMethodNotAllowed,
-		status: 405,
-		title:  "Method not allowed",
+		code:    CodeMethodNotAllowed,
+		status:  405,
+		title:   "Method not allowed",
+		message: "Method is not allowed for this route.",
 		messages: []errgenTemplate{
 			{lits: []string{"Method is not allowed for this route."}},
 		},
@@ -313,9 +319,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMethodNotAllowed,
 	},
 	{
-		code:   CodeServerError,
-		status: 500,
-		title:  "Server error",
+		code:    CodeServerError,
+		status:  500,
+		title:   "Server error",
+		message: "Server error",
 		messages: []errgenTemplate{
 			{lits: []string{"Server error"}},
 		},

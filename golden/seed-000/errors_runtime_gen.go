@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"net/http"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,7 +24,14 @@ import (
 // Error is an error of the catalog, or an error response that FromResponse
 // could not identify. Values made by the New functions, Lookup and
 // FromResponse are fresh: change them freely. The Err variables are shared
-// sentinels for errors.Is: never modify them.
+// sentinels for errors.Is: never modify them. (Nothing the package writes
+// or looks up is read from them: assigning to a sentinel's fields changes
+// no response, no Lookup result and no decoded error.)
+//
+// Every method accepts a nil *Error, as held in a non-nil error interface
+// (a typed nil): Error returns "<nil>", Is reports false, Unwrap and
+// Param find nothing, and Wrap and WithDetails return an error without a
+// code, which WriteError writes as the internal error.
 type Error struct {
 	// Code is the stable machine-readable code, as sent on the wire.
 	// Decoding maps aliases to the canonical code. It is empty for a
@@ -67,8 +75,12 @@ type Detail struct {
 }
 
 // Error returns "code: message", followed by ": cause" when the error wraps
-// one. The cause's text is for logs; WriteError never sends it.
+// one. The cause's text is for logs; WriteError never sends it. A nil
+// *Error returns "<nil>".
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	s := e.Message
 	if e.Code != "" {
 		s = string(e.Code) + ": " + s
@@ -80,35 +92,51 @@ func (e *Error) Error() string {
 }
 
 // Unwrap returns the wrapped cause, or nil.
-func (e *Error) Unwrap() error { return e.cause }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.cause
+}
 
 // Is reports whether target is an *Error with the same code, so that
 // errors.Is(err, ErrX) holds for every error of code X (sentinels, values
 // from the New functions, decoded responses, aliases included) without
-// allocating.
+// allocating. A sentinel's code is read from the catalog, not from the
+// variable.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t.Code != "" && t.Code == e.Code
+	if !ok || e == nil || t == nil {
+		return false
+	}
+	code := errgenCode(t)
+	return code != "" && code == errgenCode(e)
 }
 
 // Wrap returns a copy of e that wraps cause, for errors.Unwrap and logs.
 // WriteError never sends the cause's text; a 5xx error that wraps a cause
-// is written as the internal error.
+// is written as the internal error. On a nil *Error it returns an error
+// without a code that wraps cause, written as the internal error.
 func (e *Error) Wrap(cause error) *Error {
-	c := *e
+	c := errgenCopy(e)
 	c.cause = cause
-	return &c
+	return c
 }
 
 // WithDetails returns a copy of e with details appended to its Details.
+// On a nil *Error it returns an error without a code, written as the
+// internal error.
 func (e *Error) WithDetails(details ...Detail) *Error {
-	c := *e
-	c.Details = append(append([]Detail(nil), e.Details...), details...)
-	return &c
+	c := errgenCopy(e)
+	c.Details = append(append([]Detail(nil), c.Details...), details...)
+	return c
 }
 
 // Param returns the value of the named message parameter.
 func (e *Error) Param(name string) (any, bool) {
+	if e == nil {
+		return nil, false
+	}
 	for _, p := range e.Params {
 		if p.Name == name {
 			return p.Value, true
@@ -120,10 +148,7 @@ func (e *Error) Param(name string) (any, bool) {
 // CodeOf returns the code of the first *Error in err's chain, or "" when
 // there is none. It does not allocate.
 func CodeOf(err error) Code {
-	if e := errgenFind(err); e != nil {
-		return e.Code
-	}
-	return ""
+	return errgenCode(errgenFind(err))
 }
 
 // StatusOf returns the HTTP status of the first *Error in err's chain:
@@ -132,24 +157,75 @@ func StatusOf(err error) int {
 	if err == nil {
 		return http.StatusOK
 	}
-	if e := errgenFind(err); e != nil && e.Status != 0 {
+	e := errgenFind(err)
+	switch {
+	case e == nil:
+	case errgenIsSentinel(e):
+		return errgenCatalog[e.entry-1].status
+	case e.Status != 0:
 		return e.Status
 	}
 	return http.StatusInternalServerError
 }
 
-// Lookup returns a fresh copy of the sentinel of a code or alias.
+// Lookup returns a fresh error of a code or alias, as its sentinel was
+// generated.
 func Lookup(code string) (*Error, bool) {
 	i := errgenIndex(code)
 	if i < 0 {
 		return nil, false
 	}
-	c := *errgenCatalog[i].sentinel
-	return &c, true
+	return errgenNew(i), true
+}
+
+// errgenNew returns a fresh error of catalog entry i, as its sentinel was
+// generated: the values come from the catalog, never from the sentinel
+// variable, which a program may have changed.
+func errgenNew(i int) *Error {
+	e := new(Error)
+	errgenFill(e, i)
+	return e
+}
+
+// errgenFill sets e to catalog entry i's sentinel values.
+func errgenFill(e *Error, i int) {
+	ent := &errgenCatalog[i]
+	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.message, RetryAfter: ent.retryAfter, entry: i + 1}
+}
+
+// errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
+// sentinel's values from the catalog.
+func errgenCopy(e *Error) *Error {
+	switch {
+	case e == nil:
+		return new(Error)
+	case errgenIsSentinel(e):
+		return errgenNew(e.entry - 1)
+	}
+	c := *e
+	return &c
+}
+
+// errgenIsSentinel reports whether e is one of the package's Err
+// variables.
+func errgenIsSentinel(e *Error) bool {
+	return e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].sentinel == e
+}
+
+// errgenCode is e's code, a sentinel's from the catalog; "" for nil.
+func errgenCode(e *Error) Code {
+	switch {
+	case e == nil:
+		return ""
+	case errgenIsSentinel(e):
+		return errgenCatalog[e.entry-1].code
+	}
+	return e.Code
 }
 
 // errgenFind walks err's chain (errors.Unwrap and errors.Join trees, depth
-// first) to the first *Error, without allocating.
+// first) to the first *Error, without allocating; nil when there is none
+// or it is a nil *Error.
 func errgenFind(err error) *Error {
 	for err != nil {
 		switch x := err.(type) {
@@ -174,7 +250,7 @@ func errgenFind(err error) *Error {
 // errgenResolve returns the catalog index of e: its own when it came from
 // this package, else the one of its code; -1 when it is not a catalog error.
 func errgenResolve(e *Error) int {
-	if e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].code == e.Code {
+	if e.entry > 0 && e.entry <= len(errgenCatalog) && (errgenCatalog[e.entry-1].sentinel == e || errgenCatalog[e.entry-1].code == e.Code) {
 		return e.entry - 1
 	}
 	return errgenIndex(string(e.Code))
@@ -187,8 +263,11 @@ var errgenBufs = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return 
 // Retry-After when set, and the body in the spec's wire format. An error
 // that is not from the catalog, or a catalog error with a 5xx status that
 // wraps a cause, is written as the internal error: the text of an
-// unexpected error never reaches the client. A nil err is written as the
-// internal error too.
+// unexpected error never reaches the client. A nil err, or a nil *Error,
+// is written as the internal error too. A sentinel is written as the
+// catalog generated it, whatever a program assigned to its fields; the
+// sentinel of an error whose message has params carries no values for
+// them, so its title is sent as the message.
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	e := errgenFind(err)
 	i := -1
@@ -197,7 +276,12 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if i < 0 || (errgenCatalog[i].status >= 500 && e.cause != nil) {
 		i = errgenInternal
-		e = errgenCatalog[i].sentinel
+		e = nil
+	}
+	var fresh Error
+	if e == nil || errgenIsSentinel(e) {
+		errgenFill(&fresh, i)
+		e = &fresh
 	}
 	ent := &errgenCatalog[i]
 	h := w.Header()
@@ -234,10 +318,17 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// errgenAppendBody runs the body program of ent for e.
+// errgenMaxDepth bounds the nesting of body templates (the spec allows
+// 16 levels).
+const errgenMaxDepth = 32
+
+// errgenAppendBody runs the body program of ent for e. An inner object
+// none of whose members is sent for e is left out, member name and all.
 func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
+	var before uint64 // bit d set: the object at depth d had a member before its open child
+	var marks [errgenMaxDepth]int
 	depth := 0
 	sep := func(buf []byte) []byte {
 		if filled&(1<<depth) != 0 {
@@ -252,12 +343,26 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 		case errgenOpConst:
 			buf = append(sep(buf), op.lit...)
 		case errgenOpOpen:
+			if depth+1 >= errgenMaxDepth {
+				return append(buf[:0], "{}"...) // not generated: the spec refuses such nesting
+			}
+			marks[depth] = len(buf)
+			before = before&^(1<<depth) | filled&(1<<depth)
 			buf = append(sep(buf), op.lit...)
 			depth++
 			filled &^= 1 << depth
 		case errgenOpClose:
-			buf = append(buf, '}')
+			if depth == 0 {
+				return append(buf[:0], "{}"...) // not generated: unbalanced program
+			}
+			empty := filled&(1<<depth) == 0
 			depth--
+			if empty {
+				buf = buf[:marks[depth]]
+				filled = filled&^(1<<depth) | before&(1<<depth)
+			} else {
+				buf = append(buf, '}')
+			}
 		case errgenOpMessage:
 			buf = errgenAppendString(append(sep(buf), op.lit...), e.Message)
 		case errgenOpDetails:
@@ -468,6 +573,7 @@ func errgenDecode(status int, body []byte) *Error {
 	}
 	message, _ := errgenString(errgenAt(root, errgenPathMessage))
 	i := -1
+	m := errgenMatch{entry: -1}
 	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
 	switch {
 	case hasCode:
@@ -479,7 +585,8 @@ func errgenDecode(status int, body []byte) *Error {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
-			i, _, _ = errgenMatchMessage(status, -1, message)
+			m = errgenMatchMessage(status, -1, message)
+			i = m.entry
 		}
 		if i < 0 {
 			i = errgenByStatus(status)
@@ -488,23 +595,34 @@ func errgenDecode(status int, body []byte) *Error {
 	if i < 0 {
 		return errgenUnknown(status, "", message, body)
 	}
-	return errgenBuild(i, status, root, message)
+	if m.entry != i && message != "" {
+		// Identified otherwise: only the error's own messages name the
+		// variant and recover the params the body does not carry.
+		m = errgenMatchMessage(status, i, message)
+	}
+	return errgenBuild(i, status, root, message, &m)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a valid body.
-func errgenBuild(i, status int, body []byte, message string) *Error {
+// errgenBuild makes the *Error of catalog entry i from a valid body and
+// what matching its message found. Without a message, the message is
+// rendered from the params the body carries when it has them all, and is
+// the error's sentinel message (the title, for a message with params)
+// otherwise: never a template with its placeholders.
+func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Error {
 	ent := &errgenCatalog[i]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
-	if message == "" {
-		e.Message = ent.sentinel.Message
+	if m.template != nil {
+		e.Variant = m.template.variant
 	}
-	var matched []string
-	if message != "" {
-		if _, t, vals := errgenMatchMessage(status, i, message); t != nil {
-			e.Variant, matched = t.variant, vals
+	e.Params = errgenParams(ent, body, m.values)
+	if message == "" {
+		e.Message = ent.message
+		if len(ent.messages) > 0 {
+			if s, ok := errgenRender(ent, &ent.messages[0], e.Params); ok {
+				e.Message = s
+			}
 		}
 	}
-	e.Params = errgenParams(ent, body, matched)
 	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
 	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
 		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
@@ -629,86 +747,6 @@ func errgenDetails(raw []byte) []Detail {
 	}
 }
 
-// errgenByStatus returns the only catalog error with the status, or -1.
-func errgenByStatus(status int) int {
-	found := -1
-	for i := range errgenCatalog {
-		if errgenCatalog[i].status == status {
-			if found >= 0 {
-				return -1
-			}
-			found = i
-		}
-	}
-	return found
-}
-
-// errgenMatchMessage matches a message against the templates of the
-// errors with the given status (of entry only, when entry >= 0), in
-// catalog order, main message before variants. It returns the entry, the
-// template and the raw param values by param index ("\x00" when the
-// template does not use a param).
-func errgenMatchMessage(status, entry int, message string) (int, *errgenTemplate, []string) {
-	if len(message) > 4096 {
-		return -1, nil, nil
-	}
-	for i := range errgenCatalog {
-		ent := &errgenCatalog[i]
-		if (entry >= 0 && i != entry) || (entry < 0 && ent.status != status) {
-			continue
-		}
-		for k := range ent.messages {
-			t := &ent.messages[k]
-			vals := make([]string, len(t.params))
-			if !strings.HasPrefix(message, t.lits[0]) || !errgenMatchFrom(ent, t, 0, message[len(t.lits[0]):], vals) {
-				continue
-			}
-			byParam := make([]string, len(ent.params))
-			for j := range byParam {
-				byParam[j] = "\x00"
-			}
-			for j, p := range t.params {
-				byParam[p] = vals[j]
-			}
-			return i, t, byParam
-		}
-	}
-	return -1, nil, nil
-}
-
-// errgenMatchFrom matches s against the template from placeholder n on,
-// backtracking over where each placeholder ends.
-func errgenMatchFrom(ent *errgenEntry, t *errgenTemplate, n int, s string, vals []string) bool {
-	if n == len(t.params) {
-		if s != "" {
-			return false
-		}
-		for a := range t.params {
-			for b := a + 1; b < len(t.params); b++ {
-				if t.params[a] == t.params[b] && vals[a] != vals[b] {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	next := t.lits[n+1]
-	kind := ent.kinds[t.params[n]]
-	for end := 0; end <= len(s); end++ {
-		if !strings.HasPrefix(s[end:], next) {
-			continue
-		}
-		if !errgenFits(s[:end], kind) {
-			continue
-		}
-		vals[n] = s[:end]
-		if errgenMatchFrom(ent, t, n+1, s[end+len(next):], vals) {
-			return true
-		}
-	}
-	return false
-}
-
 // errgenParseRetryAfter reads a Retry-After header: delay-seconds or an
 // HTTP-date, as seconds from now (0 for a date in the past).
 func errgenParseRetryAfter(v string, now time.Time) (int, bool) {
@@ -727,6 +765,168 @@ func errgenParseRetryAfter(v string, now time.Time) (int, bool) {
 		return 0, true
 	}
 	return int((d + time.Second - 1) / time.Second), true
+}
+
+// errgenMaxMessage bounds the messages FromResponse matches against the
+// catalog's templates; a longer one is not matched.
+const errgenMaxMessage = 4096
+
+// errgenMatch is what matching a message found: the catalog entry (-1
+// for none), the template, and the raw param values by param index
+// ("\x00" for a param the template does not use).
+type errgenMatch struct {
+	entry    int
+	template *errgenTemplate
+	values   []string
+}
+
+// errgenByStatus returns the only catalog error with the status, or -1.
+func errgenByStatus(status int) int {
+	found := -1
+	for i := range errgenCatalog {
+		if errgenCatalog[i].status == status {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// errgenMatchMessage matches a message against the templates of the
+// errors with the given status (of entry only, when entry >= 0), in
+// catalog order, main message before variants, then the sentinel message
+// of an error whose main message has params (its title, which WriteError
+// sends for the sentinel). Matching takes time linear in the message.
+func errgenMatchMessage(status, entry int, message string) errgenMatch {
+	if len(message) > errgenMaxMessage {
+		return errgenMatch{entry: -1}
+	}
+	for i := range errgenCatalog {
+		ent := &errgenCatalog[i]
+		if (entry >= 0 && i != entry) || (entry < 0 && ent.status != status) {
+			continue
+		}
+		for k := range ent.messages {
+			t := &ent.messages[k]
+			if vals, ok := errgenMatchTemplate(ent, t, message); ok {
+				return errgenMatch{entry: i, template: t, values: vals}
+			}
+		}
+		if len(ent.messages) > 0 && len(ent.messages[0].params) > 0 && message == ent.message {
+			return errgenMatch{entry: i}
+		}
+	}
+	return errgenMatch{entry: -1}
+}
+
+// errgenMatchTemplate matches message against one template, returning
+// the raw param values by param index. A template without placeholders is
+// compared as a string; one with placeholders is first checked for its
+// leading and trailing text, then matched by its regular expression
+// (package regexp runs in time linear in the message: no backtracking).
+// A placeholder is lazy, so of several ways to split a message the one
+// with the shortest values first is taken, and typed: ints and int64s
+// match decimal integers, float64s decimal numbers, Inf and NaN, bools
+// true and false, each checked for range after the match. A param used
+// twice must have the same value at each place.
+func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([]string, bool) {
+	if len(t.params) == 0 {
+		return nil, len(t.lits) == 1 && message == t.lits[0]
+	}
+	last := t.lits[len(t.lits)-1]
+	if !strings.HasPrefix(message, t.lits[0]) || !strings.HasSuffix(message, last) || len(message) < len(t.lits[0])+len(last) {
+		return nil, false
+	}
+	loc := errgenRegexp(ent, t).FindStringSubmatchIndex(message)
+	if loc == nil {
+		return nil, false
+	}
+	vals := make([]string, len(ent.params))
+	for j := range vals {
+		vals[j] = "\x00"
+	}
+	for n, p := range t.params {
+		v := message[loc[2+2*n]:loc[3+2*n]]
+		if !errgenFits(v, ent.kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
+			return nil, false
+		}
+		vals[p] = v
+	}
+	return vals, true
+}
+
+// errgenRegexps caches each template's compiled expression, compiled on
+// first use.
+var errgenRegexps sync.Map // *errgenTemplate -> *regexp.Regexp
+
+// errgenRegexp returns the anchored expression of a template: its
+// literals quoted, a typed group per placeholder.
+func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
+	if re, ok := errgenRegexps.Load(t); ok {
+		return re.(*regexp.Regexp)
+	}
+	var b strings.Builder
+	b.WriteString(`\A`)
+	b.WriteString(regexp.QuoteMeta(t.lits[0]))
+	for n, p := range t.params {
+		b.WriteString("(")
+		b.WriteString(errgenKindPattern(ent.kinds[p]))
+		b.WriteString(")")
+		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
+	}
+	b.WriteString(`\z`)
+	re, _ := errgenRegexps.LoadOrStore(t, regexp.MustCompile(b.String()))
+	return re.(*regexp.Regexp)
+}
+
+// errgenKindPattern is what a placeholder of a kind matches, lazily.
+func errgenKindPattern(kind byte) string {
+	switch kind {
+	case 'i', 'I':
+		return `[+-]??[0-9]+?`
+	case 'f':
+		return `(?i:[+-]??(?:[0-9]+?(?:\.[0-9]*?)??|\.[0-9]+?)(?:e[+-]??[0-9]+?)??|[+-]??inf(?:inity)??|nan)`
+	case 'b':
+		return `true|false`
+	}
+	return `(?s:.*?)`
+}
+
+// errgenRender renders a template with params, formatted as the New
+// functions format them; false when a param it uses is missing or of
+// another type.
+func errgenRender(ent *errgenEntry, t *errgenTemplate, params []Param) (string, bool) {
+	var b []byte
+	for n, lit := range t.lits {
+		b = append(b, lit...)
+		if n == len(t.params) {
+			break
+		}
+		name := ent.params[t.params[n]]
+		var v any
+		for _, p := range params {
+			if p.Name == name {
+				v = p.Value
+			}
+		}
+		switch x := v.(type) {
+		case string:
+			b = append(b, x...)
+		case int:
+			b = strconv.AppendInt(b, int64(x), 10)
+		case int64:
+			b = strconv.AppendInt(b, x, 10)
+		case float64:
+			b = strconv.AppendFloat(b, x, 'g', -1, 64)
+		case bool:
+			b = strconv.AppendBool(b, x)
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
 }
 
 // errgenValid reports whether body is one JSON object and nothing else,
@@ -1083,9 +1283,12 @@ type errgenParamPath struct {
 
 // errgenEntry is what the generated code knows about one error.
 type errgenEntry struct {
-	code       Code
-	status     int
-	title      string
+	code   Code
+	status int
+	title  string
+	// message is what a sentinel carries and WriteError sends for it: the
+	// main message, or the title when the message has params.
+	message    string
 	docURL     string
 	retryAfter int
 	// retryHeader is the pre-built Retry-After header for retryAfter.

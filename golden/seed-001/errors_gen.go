@@ -62,26 +62,26 @@ var (
 	}
 	// ErrMissingRequiredField is the sentinel of missing_required_field (400 Bad Request): Missing Required Field.
 	//
-	// Message: "{field} is required"
+	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing Required Field".
 	//
 	// Compare with errors.Is; create values with NewMissingRequiredField.
 	ErrMissingRequiredField = &Error{
 		Code:    CodeMissingRequiredField,
 		Status:  400,
 		Title:   "Missing Required Field",
-		Message: "{field} is required",
+		Message: "Missing Required Field",
 		entry:   2,
 	}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Message: "{field} must be a valid UUID"
+	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
 	ErrInvalidUUID = &Error{
 		Code:    CodeInvalidUUID,
 		Status:  400,
 		Title:   "Invalid UUID",
-		Message: "{field} must be a valid UUID",
+		Message: "Invalid UUID",
 		entry:   3,
 	}
 	// ErrUnprocessableEntity is the sentinel of unprocessable_entity (422 Unprocessable Entity): Unprocessable Entity.
@@ -403,9 +403,10 @@ var errgenContentType = []string{"application/json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeValidationFailed,
-		status: 400,
-		title:  "Validation failed",
+		code:    CodeValidationFailed,
+		status:  400,
+		title:   "Validation failed",
+		message: "Validation failed",
 		messages: []errgenTemplate{
 			{lits: []string{"Validation failed"}},
 		},
@@ -419,11 +420,12 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrValidationFailed,
 	},
 	{
-		code:   CodeMissingRequiredField,
-		status: 400,
-		title:  "Missing Required Field",
-		params: []string{"field"},
-		kinds:  "s",
+		code:    CodeMissingRequiredField,
+		status:  400,
+		title:   "Missing Required Field",
+		message: "Missing Required Field",
+		params:  []string{"field"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " is required"}, params: []int{0}},
 		},
@@ -437,11 +439,12 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMissingRequiredField,
 	},
 	{
-		code:   CodeInvalidUUID,
-		status: 400,
-		title:  "Invalid UUID",
-		params: []string{"field"},
-		kinds:  "s",
+		code:    CodeInvalidUUID,
+		status:  400,
+		title:   "Invalid UUID",
+		message: "Invalid UUID",
+		params:  []string{"field"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
 		},
@@ -455,9 +458,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidUUID,
 	},
 	{
-		code:   CodeUnprocessableEntity,
-		status: 422,
-		title:  "Unprocessable Entity",
+		code:    CodeUnprocessableEntity,
+		status:  422,
+		title:   "Unprocessable Entity",
+		message: "Validation failed",
 		messages: []errgenTemplate{
 			{lits: []string{"Validation failed"}},
 		},
@@ -471,9 +475,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnprocessableEntity,
 	},
 	{
-		code:   CodeInvalidAPIKey,
-		status: 401,
-		title:  "Invalid API Key",
+		code:    CodeInvalidAPIKey,
+		status:  401,
+		title:   "Invalid API Key",
+		message: "Invalid API Key",
 		messages: []errgenTemplate{
 			{lits: []string{"Invalid API Key"}},
 		},
@@ -487,9 +492,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidAPIKey,
 	},
 	{
-		code:   CodeAccessDenied,
-		status: 403,
-		title:  "Access Denied",
+		code:    CodeAccessDenied,
+		status:  403,
+		title:   "Access Denied",
+		message: "Access denied to this resource",
 		messages: []errgenTemplate{
 			{lits: []string{"Access denied to this resource"}},
 		},
@@ -503,9 +509,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrAccessDenied,
 	},
 	{
-		code:   CodeLivestreamNotFound,
-		status: 404,
-		title:  "Livestream Not Found",
+		code:    CodeLivestreamNotFound,
+		status:  404,
+		title:   "Livestream Not Found",
+		message: "Livestream not found",
 		messages: []errgenTemplate{
 			{lits: []string{"Livestream not found"}},
 		},
@@ -519,9 +526,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrLivestreamNotFound,
 	},
 	{
-		code:   CodeMediaServerNotFound,
-		status: 404,
-		title:  "Media Server Not Found",
+		code:    CodeMediaServerNotFound,
+		status:  404,
+		title:   "Media Server Not Found",
+		message: "Media server not found",
 		messages: []errgenTemplate{
 			{lits: []string{"Media server not found"}},
 		},
@@ -535,9 +543,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMediaServerNotFound,
 	},
 	{
-		code:   CodeResourceConflict,
-		status: 409,
-		title:  "Conflict",
+		code:    CodeResourceConflict,
+		status:  409,
+		title:   "Conflict",
+		message: "Resource already exists",
 		messages: []errgenTemplate{
 			{lits: []string{"Resource already exists"}},
 		},
@@ -551,9 +560,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrResourceConflict,
 	},
 	{
-		code:   CodeInvalidPushToken,
-		status: 401,
-		title:  "Invalid push token",
+		code:    CodeInvalidPushToken,
+		status:  401,
+		title:   "Invalid push token",
+		message: "Token is malformed",
 		messages: []errgenTemplate{
 			{lits: []string{"Token is malformed"}},
 		},
@@ -567,9 +577,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidPushToken,
 	},
 	{
-		code:   CodeExpiredPushToken,
-		status: 401,
-		title:  "Expired push token",
+		code:    CodeExpiredPushToken,
+		status:  401,
+		title:   "Expired push token",
+		message: "Token has expired",
 		messages: []errgenTemplate{
 			{lits: []string{"Token has expired"}},
 		},
@@ -583,9 +594,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrExpiredPushToken,
 	},
 	{
-		code:   CodeTokenMismatch,
-		status: 403,
-		title:  "Token mismatch",
+		code:    CodeTokenMismatch,
+		status:  403,
+		title:   "Token mismatch",
+		message: "Token doesn't match stream",
 		messages: []errgenTemplate{
 			{lits: []string{"Token doesn't match stream"}},
 		},
@@ -602,6 +614,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeTooManyRequests,
 		status:      429,
 		title:       "Too Many Requests",
+		message:     "Rate limit exceeded",
 		retryAfter:  60,
 		retryHeader: []string{"60"},
 		messages: []errgenTemplate{
@@ -617,9 +630,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrTooManyRequests,
 	},
 	{
-		code:   CodeInternalServerError,
-		status: 500,
-		title:  "Internal Server Error",
+		code:    CodeInternalServerError,
+		status:  500,
+		title:   "Internal Server Error",
+		message: "Server error",
 		messages: []errgenTemplate{
 			{lits: []string{"Server error"}},
 		},

@@ -294,9 +294,10 @@ var errgenContentType = []string{"application/json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidRequest,
-		status: 400,
-		title:  "Bad Request",
+		code:    CodeInvalidRequest,
+		status:  400,
+		title:   "Bad Request",
+		message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."}},
 		},
@@ -307,9 +308,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidRequest,
 	},
 	{
-		code:   CodeInvalidContentType,
-		status: 415,
-		title:  "Unsupported Media Type",
+		code:    CodeInvalidContentType,
+		status:  415,
+		title:   "Unsupported Media Type",
+		message: "The request’s Content-Type header is not supported by the server.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request’s Content-Type header is not supported by the server."}},
 		},
@@ -320,9 +322,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidContentType,
 	},
 	{
-		code:   CodeAccessDenied,
-		status: 403,
-		title:  "Forbidden",
+		code:    CodeAccessDenied,
+		status:  403,
+		title:   "Forbidden",
+		message: "The request was valid, but the server is refusing to respond to it.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request was valid, but the server is refusing to respond to it."}},
 		},
@@ -333,9 +336,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrAccessDenied,
 	},
 	{
-		code:   CodeSessionExpired,
-		status: 401,
-		title:  "Unauthorized",
+		code:    CodeSessionExpired,
+		status:  401,
+		title:   "Unauthorized",
+		message: "The request requires authentication, but the session has expired.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request requires authentication, but the session has expired."}},
 		},
@@ -346,9 +350,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrSessionExpired,
 	},
 	{
-		code:   CodeUnauthorizedClient,
-		status: 401,
-		title:  "Unauthorized",
+		code:    CodeUnauthorizedClient,
+		status:  401,
+		title:   "Unauthorized",
+		message: "The request requires authentication, but the client is not authorized to perform the requested action.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request requires authentication, but the client is not authorized to perform the requested action."}},
 		},
@@ -359,9 +364,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnauthorizedClient,
 	},
 	{
-		code:   CodeNotFound,
-		status: 404,
-		title:  "Not Found",
+		code:    CodeNotFound,
+		status:  404,
+		title:   "Not Found",
+		message: "The requested resource or page could not be found.",
 		messages: []errgenTemplate{
 			{lits: []string{"The requested resource or page could not be found."}},
 		},
@@ -372,9 +378,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrNotFound,
 	},
 	{
-		code:   CodeConflict,
-		status: 409,
-		title:  "Conflict",
+		code:    CodeConflict,
+		status:  409,
+		title:   "Conflict",
+		message: "The request could not be completed due to a conflict with the current state of the resource.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request could not be completed due to a conflict with the current state of the resource."}},
 		},
@@ -385,9 +392,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrConflict,
 	},
 	{
-		code:   CodePreconditionFailed,
-		status: 412,
-		title:  "Precondition Failed",
+		code:    CodePreconditionFailed,
+		status:  412,
+		title:   "Precondition Failed",
+		message: "The request included an If-Match header whose value does not match the resource’s current ETag.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request included an If-Match header whose value does not match the resource’s current ETag."}},
 		},
@@ -398,9 +406,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrPreconditionFailed,
 	},
 	{
-		code:   CodeUsageLimitExceeded,
-		status: 429,
-		title:  "Too Many Requests",
+		code:    CodeUsageLimitExceeded,
+		status:  429,
+		title:   "Too Many Requests",
+		message: "The request was rejected because the user has exceeded their usage limits.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request was rejected because the user has exceeded their usage limits."}},
 		},
@@ -411,9 +420,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUsageLimitExceeded,
 	},
 	{
-		code:   CodeServerError,
-		status: 500,
-		title:  "Internal Server Error",
+		code:    CodeServerError,
+		status:  500,
+		title:   "Internal Server Error",
+		message: "An unexpected error occurred on the server.",
 		messages: []errgenTemplate{
 			{lits: []string{"An unexpected error occurred on the server."}},
 		},

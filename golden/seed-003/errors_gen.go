@@ -470,9 +470,10 @@ var errgenContentType = []string{"application/problem+json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidParams,
-		status: 400,
-		title:  "Invalid params",
+		code:    CodeInvalidParams,
+		status:  400,
+		title:   "Invalid params",
+		message: "Please provide a valid `roomId` in body params.",
 		messages: []errgenTemplate{
 			{lits: []string{"Please provide a valid `roomId` in body params."}},
 			{variant: "participant_id_required", lits: []string{"`PartcipantId` is required in request body."}},
@@ -489,9 +490,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidParams,
 	},
 	{
-		code:   CodeInvalidToken,
-		status: 401,
-		title:  "Invalid token",
+		code:    CodeInvalidToken,
+		status:  401,
+		title:   "Invalid token",
+		message: "`token` is invalid.",
 		messages: []errgenTemplate{
 			{lits: []string{"`token` is invalid."}},
 		},
@@ -505,9 +507,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidToken,
 	},
 	{
-		code:   CodeUnauthorizedToken,
-		status: 403,
-		title:  "Unauthorized token",
+		code:    CodeUnauthorizedToken,
+		status:  403,
+		title:   "Unauthorized token",
+		message: "Unauthorised access to V2 API, please provide valid payload version.",
 		messages: []errgenTemplate{
 			{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}},
 			{variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}},
@@ -522,9 +525,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnauthorizedToken,
 	},
 	{
-		code:   CodeResourceNotFound,
-		status: 404,
-		title:  "Resource not found",
+		code:    CodeResourceNotFound,
+		status:  404,
+		title:   "Resource not found",
+		message: "Room not found.",
 		messages: []errgenTemplate{
 			{lits: []string{"Room not found."}},
 			{variant: "room_recording", lits: []string{"Room Recording not found."}},
@@ -542,9 +546,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrResourceNotFound,
 	},
 	{
-		code:   CodeFetchError,
-		status: 406,
-		title:  "Fetch error",
+		code:    CodeFetchError,
+		status:  406,
+		title:   "Fetch error",
+		message: "Failed to get session details.",
 		messages: []errgenTemplate{
 			{lits: []string{"Failed to get session details."}},
 			{variant: "rooms", lits: []string{"Unable to fetch rooms."}},
@@ -563,9 +568,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrFetchError,
 	},
 	{
-		code:   CodeInvalidObject,
-		status: 422,
-		title:  "Invalid object",
+		code:    CodeInvalidObject,
+		status:  422,
+		title:   "Invalid object",
+		message: "Please provide streamKey.",
 		messages: []errgenTemplate{
 			{lits: []string{"Please provide streamKey."}},
 			{variant: "stream_url", lits: []string{"Please provide streamUrl."}},
@@ -586,9 +592,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidObject,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal server error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An internal error occurred.",
 		messages: []errgenTemplate{
 			{lits: []string{"An internal error occurred."}},
 		},

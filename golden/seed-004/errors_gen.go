@@ -128,9 +128,10 @@ var errgenContentType = []string{"application/problem+json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeBadRequest,
-		status: 400,
-		title:  "Bad Request",
+		code:    CodeBadRequest,
+		status:  400,
+		title:   "Bad Request",
+		message: "The request was unacceptable.",
 		messages: []errgenTemplate{
 			{lits: []string{"The request was unacceptable."}},
 		},
@@ -144,9 +145,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrBadRequest,
 	},
 	{
-		code:   CodeUnauthenticated,
-		status: 401,
-		title:  "Unauthenticated",
+		code:    CodeUnauthenticated,
+		status:  401,
+		title:   "Unauthenticated",
+		message: "Your API key is invalid.",
 		messages: []errgenTemplate{
 			{lits: []string{"Your API key is invalid."}},
 		},
@@ -160,9 +162,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnauthenticated,
 	},
 	{
-		code:   CodeNotFound,
-		status: 404,
-		title:  "Not Found",
+		code:    CodeNotFound,
+		status:  404,
+		title:   "Not Found",
+		message: "The requested resource doesn't exist.",
 		messages: []errgenTemplate{
 			{lits: []string{"The requested resource doesn't exist."}},
 		},
@@ -176,9 +179,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrNotFound,
 	},
 	{
-		code:   CodeInternalServerError,
-		status: 500,
-		title:  "Internal Server Error",
+		code:    CodeInternalServerError,
+		status:  500,
+		title:   "Internal Server Error",
+		message: "Something went wrong on our side.",
 		messages: []errgenTemplate{
 			{lits: []string{"Something went wrong on our side."}},
 		},

@@ -89,7 +89,7 @@ var (
 	}
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
-	// Message: "Usage limit of {limit} requests per {window} exceeded"
+	// Message: "Usage limit of {limit} requests per {window} exceeded". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
 	//
 	// Clients are told to retry after 3600 seconds.
 	//
@@ -98,7 +98,7 @@ var (
 		Code:       CodeUsageLimitExceeded,
 		Status:     429,
 		Title:      "Usage limit exceeded",
-		Message:    "Usage limit of {limit} requests per {window} exceeded",
+		Message:    "Usage limit exceeded",
 		RetryAfter: 3600,
 		entry:      5,
 	}
@@ -206,11 +206,12 @@ var errgenContentType = []string{"application/json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidRequest,
-		status: 400,
-		title:  "Invalid request",
-		params: []string{"param"},
-		kinds:  "s",
+		code:    CodeInvalidRequest,
+		status:  400,
+		title:   "Invalid request",
+		message: "The request is malformed",
+		params:  []string{"param"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"The request is malformed"}},
 			{variant: "missing_param", lits: []string{"Missing required parameter ", ""}, params: []int{0}},
@@ -223,9 +224,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidRequest,
 	},
 	{
-		code:   CodeInsufficientScope,
-		status: 403,
-		title:  "Insufficient scope",
+		code:    CodeInsufficientScope,
+		status:  403,
+		title:   "Insufficient scope",
+		message: "The token does not grant access to this resource",
 		messages: []errgenTemplate{
 			{lits: []string{"The token does not grant access to this resource"}},
 		},
@@ -237,9 +239,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInsufficientScope,
 	},
 	{
-		code:   CodeSessionExpired,
-		status: 401,
-		title:  "Session expired",
+		code:    CodeSessionExpired,
+		status:  401,
+		title:   "Session expired",
+		message: "The session has expired",
 		messages: []errgenTemplate{
 			{lits: []string{"The session has expired"}},
 		},
@@ -251,9 +254,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrSessionExpired,
 	},
 	{
-		code:   CodeNotFound,
-		status: 404,
-		title:  "Not found",
+		code:    CodeNotFound,
+		status:  404,
+		title:   "Not found",
+		message: "The resource was not found",
 		messages: []errgenTemplate{
 			{lits: []string{"The resource was not found"}},
 		},
@@ -268,6 +272,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeUsageLimitExceeded,
 		status:      429,
 		title:       "Usage limit exceeded",
+		message:     "Usage limit exceeded",
 		retryAfter:  3600,
 		retryHeader: []string{"3600"},
 		params:      []string{"limit", "window"},
@@ -283,9 +288,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUsageLimitExceeded,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal error",
+		message: "An unexpected error occurred on the server",
 		messages: []errgenTemplate{
 			{lits: []string{"An unexpected error occurred on the server"}},
 		},

@@ -37,14 +37,14 @@ const (
 var (
 	// ErrInvalidArgument is the sentinel of INVALID_ARGUMENT (400 Bad Request): Invalid argument.
 	//
-	// Message: "Invalid value for {field}: {value}"
+	// Message: "Invalid value for {field}: {value}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid argument".
 	//
 	// Compare with errors.Is; create values with NewInvalidArgument.
 	ErrInvalidArgument = &Error{
 		Code:    CodeInvalidArgument,
 		Status:  400,
 		Title:   "Invalid argument",
-		Message: "Invalid value for {field}: {value}",
+		Message: "Invalid argument",
 		entry:   1,
 	}
 	// ErrUnauthenticated is the sentinel of UNAUTHENTICATED (401 Unauthorized): Unauthenticated.
@@ -73,19 +73,19 @@ var (
 	}
 	// ErrNotFound is the sentinel of NOT_FOUND (404 Not Found): Not found.
 	//
-	// Message: "{resource} not found"
+	// Message: "{resource} not found". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Not found".
 	//
 	// Compare with errors.Is; create values with NewNotFound.
 	ErrNotFound = &Error{
 		Code:    CodeNotFound,
 		Status:  404,
 		Title:   "Not found",
-		Message: "{resource} not found",
+		Message: "Not found",
 		entry:   4,
 	}
 	// ErrResourceExhausted is the sentinel of RESOURCE_EXHAUSTED (429 Too Many Requests): Resource exhausted.
 	//
-	// Message: "Quota exceeded: {used} of {quota} used"
+	// Message: "Quota exceeded: {used} of {quota} used". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Resource exhausted".
 	//
 	// Clients are told to retry after 30 seconds.
 	//
@@ -94,7 +94,7 @@ var (
 		Code:       CodeResourceExhausted,
 		Status:     429,
 		Title:      "Resource exhausted",
-		Message:    "Quota exceeded: {used} of {quota} used",
+		Message:    "Resource exhausted",
 		RetryAfter: 30,
 		entry:      5,
 	}
@@ -214,11 +214,12 @@ var errgenContentType = []string{"application/json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidArgument,
-		status: 400,
-		title:  "Invalid argument",
-		params: []string{"field", "value"},
-		kinds:  "ss",
+		code:    CodeInvalidArgument,
+		status:  400,
+		title:   "Invalid argument",
+		message: "Invalid argument",
+		params:  []string{"field", "value"},
+		kinds:   "ss",
 		messages: []errgenTemplate{
 			{lits: []string{"Invalid value for ", ": ", ""}, params: []int{0, 1}},
 		},
@@ -233,9 +234,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidArgument,
 	},
 	{
-		code:   CodeUnauthenticated,
-		status: 401,
-		title:  "Unauthenticated",
+		code:    CodeUnauthenticated,
+		status:  401,
+		title:   "Unauthenticated",
+		message: "Request had invalid authentication credentials.",
 		messages: []errgenTemplate{
 			{lits: []string{"Request had invalid authentication credentials."}},
 		},
@@ -250,9 +252,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnauthenticated,
 	},
 	{
-		code:   CodePermissionDenied,
-		status: 403,
-		title:  "Permission denied",
+		code:    CodePermissionDenied,
+		status:  403,
+		title:   "Permission denied",
+		message: "The caller does not have permission",
 		messages: []errgenTemplate{
 			{lits: []string{"The caller does not have permission"}},
 		},
@@ -267,11 +270,12 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrPermissionDenied,
 	},
 	{
-		code:   CodeNotFound,
-		status: 404,
-		title:  "Not found",
-		params: []string{"resource"},
-		kinds:  "s",
+		code:    CodeNotFound,
+		status:  404,
+		title:   "Not found",
+		message: "Not found",
+		params:  []string{"resource"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " not found"}, params: []int{0}},
 		},
@@ -289,6 +293,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeResourceExhausted,
 		status:      429,
 		title:       "Resource exhausted",
+		message:     "Resource exhausted",
 		retryAfter:  30,
 		retryHeader: []string{"30"},
 		params:      []string{"used", "quota"},
@@ -307,9 +312,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrResourceExhausted,
 	},
 	{
-		code:   CodeInternal,
-		status: 500,
-		title:  "Internal",
+		code:    CodeInternal,
+		status:  500,
+		title:   "Internal",
+		message: "Internal error encountered.",
 		messages: []errgenTemplate{
 			{lits: []string{"Internal error encountered."}},
 		},
@@ -324,9 +330,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInternal,
 	},
 	{
-		code:   CodeUnavailable,
-		status: 503,
-		title:  "Unavailable",
+		code:    CodeUnavailable,
+		status:  503,
+		title:   "Unavailable",
+		message: "The service is currently unavailable.",
 		messages: []errgenTemplate{
 			{lits: []string{"The service is currently unavailable."}},
 		},

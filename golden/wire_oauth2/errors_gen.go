@@ -35,14 +35,14 @@ const (
 var (
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
-	// Message: "The request is missing the {param} parameter"
+	// Message: "The request is missing the {param} parameter". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid request".
 	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
 	ErrInvalidRequest = &Error{
 		Code:    CodeInvalidRequest,
 		Status:  400,
 		Title:   "Invalid request",
-		Message: "The request is missing the {param} parameter",
+		Message: "Invalid request",
 		entry:   1,
 	}
 	// ErrInvalidClient is the sentinel of invalid_client (401 Unauthorized): Invalid client.
@@ -83,14 +83,14 @@ var (
 	}
 	// ErrUnsupportedGrantType is the sentinel of unsupported_grant_type (400 Bad Request): Unsupported grant type.
 	//
-	// Message: "Grant type {grant_type} is not supported"
+	// Message: "Grant type {grant_type} is not supported". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Unsupported grant type".
 	//
 	// Compare with errors.Is; create values with NewUnsupportedGrantType.
 	ErrUnsupportedGrantType = &Error{
 		Code:    CodeUnsupportedGrantType,
 		Status:  400,
 		Title:   "Unsupported grant type",
-		Message: "Grant type {grant_type} is not supported",
+		Message: "Unsupported grant type",
 		entry:   5,
 	}
 	// ErrInvalidScope is the sentinel of invalid_scope (400 Bad Request): Invalid scope.
@@ -236,12 +236,13 @@ var errgenContentType = []string{"application/json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidRequest,
-		status: 400,
-		title:  "Invalid request",
-		docURL: "https://auth.example.com/docs/errors#invalid_request",
-		params: []string{"param"},
-		kinds:  "s",
+		code:    CodeInvalidRequest,
+		status:  400,
+		title:   "Invalid request",
+		message: "Invalid request",
+		docURL:  "https://auth.example.com/docs/errors#invalid_request",
+		params:  []string{"param"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"The request is missing the ", " parameter"}, params: []int{0}},
 		},
@@ -253,10 +254,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidRequest,
 	},
 	{
-		code:   CodeInvalidClient,
-		status: 401,
-		title:  "Invalid client",
-		docURL: "https://auth.example.com/docs/errors#invalid_client",
+		code:    CodeInvalidClient,
+		status:  401,
+		title:   "Invalid client",
+		message: "Client authentication failed",
+		docURL:  "https://auth.example.com/docs/errors#invalid_client",
 		messages: []errgenTemplate{
 			{lits: []string{"Client authentication failed"}},
 		},
@@ -268,10 +270,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidClient,
 	},
 	{
-		code:   CodeInvalidGrant,
-		status: 400,
-		title:  "Invalid grant",
-		docURL: "https://auth.example.com/docs/errors#invalid_grant",
+		code:    CodeInvalidGrant,
+		status:  400,
+		title:   "Invalid grant",
+		message: "The authorization grant is invalid, expired or revoked",
+		docURL:  "https://auth.example.com/docs/errors#invalid_grant",
 		messages: []errgenTemplate{
 			{lits: []string{"The authorization grant is invalid, expired or revoked"}},
 		},
@@ -283,10 +286,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidGrant,
 	},
 	{
-		code:   CodeUnauthorizedClient,
-		status: 400,
-		title:  "Unauthorized client",
-		docURL: "https://auth.example.com/docs/errors#unauthorized_client",
+		code:    CodeUnauthorizedClient,
+		status:  400,
+		title:   "Unauthorized client",
+		message: "The client may not use this grant type",
+		docURL:  "https://auth.example.com/docs/errors#unauthorized_client",
 		messages: []errgenTemplate{
 			{lits: []string{"The client may not use this grant type"}},
 		},
@@ -298,12 +302,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnauthorizedClient,
 	},
 	{
-		code:   CodeUnsupportedGrantType,
-		status: 400,
-		title:  "Unsupported grant type",
-		docURL: "https://auth.example.com/docs/errors#unsupported_grant_type",
-		params: []string{"grant_type"},
-		kinds:  "s",
+		code:    CodeUnsupportedGrantType,
+		status:  400,
+		title:   "Unsupported grant type",
+		message: "Unsupported grant type",
+		docURL:  "https://auth.example.com/docs/errors#unsupported_grant_type",
+		params:  []string{"grant_type"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"Grant type ", " is not supported"}, params: []int{0}},
 		},
@@ -315,10 +320,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnsupportedGrantType,
 	},
 	{
-		code:   CodeInvalidScope,
-		status: 400,
-		title:  "Invalid scope",
-		docURL: "https://auth.example.com/docs/errors#invalid_scope",
+		code:    CodeInvalidScope,
+		status:  400,
+		title:   "Invalid scope",
+		message: "The requested scope is invalid or exceeds the granted scope",
+		docURL:  "https://auth.example.com/docs/errors#invalid_scope",
 		messages: []errgenTemplate{
 			{lits: []string{"The requested scope is invalid or exceeds the granted scope"}},
 		},
@@ -333,6 +339,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeSlowDown,
 		status:      429,
 		title:       "Slow down",
+		message:     "Polling too fast; slow down",
 		docURL:      "https://auth.example.com/docs/errors#slow_down",
 		retryAfter:  5,
 		retryHeader: []string{"5"},
@@ -347,10 +354,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrSlowDown,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal server error",
-		docURL: "https://auth.example.com/docs/errors#internal_error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An internal error occurred.",
+		docURL:  "https://auth.example.com/docs/errors#internal_error",
 		messages: []errgenTemplate{
 			{lits: []string{"An internal error occurred."}},
 		},

@@ -49,26 +49,26 @@ var (
 	}
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
-	// Message: "{field} is required"
+	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing field".
 	//
 	// Compare with errors.Is; create values with NewMissingField.
 	ErrMissingField = &Error{
 		Code:    CodeMissingField,
 		Status:  400,
 		Title:   "Missing field",
-		Message: "{field} is required",
+		Message: "Missing field",
 		entry:   2,
 	}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Message: "{field} must be a valid UUID"
+	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
 	ErrInvalidUUID = &Error{
 		Code:    CodeInvalidUUID,
 		Status:  400,
 		Title:   "Invalid UUID",
-		Message: "{field} must be a valid UUID",
+		Message: "Invalid UUID",
 		entry:   3,
 	}
 	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
@@ -265,9 +265,10 @@ var errgenContentType = []string{"application/json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeValidationFailed,
-		status: 400,
-		title:  "Validation failed",
+		code:    CodeValidationFailed,
+		status:  400,
+		title:   "Validation failed",
+		message: "Validation failed",
 		messages: []errgenTemplate{
 			{lits: []string{"Validation failed"}},
 		},
@@ -281,11 +282,12 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrValidationFailed,
 	},
 	{
-		code:   CodeMissingField,
-		status: 400,
-		title:  "Missing field",
-		params: []string{"field"},
-		kinds:  "s",
+		code:    CodeMissingField,
+		status:  400,
+		title:   "Missing field",
+		message: "Missing field",
+		params:  []string{"field"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " is required"}, params: []int{0}},
 		},
@@ -299,11 +301,12 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMissingField,
 	},
 	{
-		code:   CodeInvalidUUID,
-		status: 400,
-		title:  "Invalid UUID",
-		params: []string{"field"},
-		kinds:  "s",
+		code:    CodeInvalidUUID,
+		status:  400,
+		title:   "Invalid UUID",
+		message: "Invalid UUID",
+		params:  []string{"field"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
 		},
@@ -317,9 +320,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidUUID,
 	},
 	{
-		code:   CodeInvalidAPIKey,
-		status: 401,
-		title:  "Invalid API key",
+		code:    CodeInvalidAPIKey,
+		status:  401,
+		title:   "Invalid API key",
+		message: "Invalid API Key",
 		messages: []errgenTemplate{
 			{lits: []string{"Invalid API Key"}},
 		},
@@ -333,9 +337,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidAPIKey,
 	},
 	{
-		code:   CodeAccessDenied,
-		status: 403,
-		title:  "Access denied",
+		code:    CodeAccessDenied,
+		status:  403,
+		title:   "Access denied",
+		message: "Access denied to this resource",
 		messages: []errgenTemplate{
 			{lits: []string{"Access denied to this resource"}},
 		},
@@ -349,9 +354,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrAccessDenied,
 	},
 	{
-		code:   CodeLivestreamNotFound,
-		status: 404,
-		title:  "Livestream not found",
+		code:    CodeLivestreamNotFound,
+		status:  404,
+		title:   "Livestream not found",
+		message: "Livestream not found",
 		messages: []errgenTemplate{
 			{lits: []string{"Livestream not found"}},
 		},
@@ -365,9 +371,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrLivestreamNotFound,
 	},
 	{
-		code:   CodeMediaServerNotFound,
-		status: 404,
-		title:  "Media server not found",
+		code:    CodeMediaServerNotFound,
+		status:  404,
+		title:   "Media server not found",
+		message: "Media server not found",
 		messages: []errgenTemplate{
 			{lits: []string{"Media server not found"}},
 		},
@@ -384,6 +391,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeTooManyRequests,
 		status:      429,
 		title:       "Too many requests",
+		message:     "Rate limit exceeded",
 		retryAfter:  60,
 		retryHeader: []string{"60"},
 		messages: []errgenTemplate{
@@ -399,9 +407,10 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrTooManyRequests,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal server error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An internal error occurred.",
 		messages: []errgenTemplate{
 			{lits: []string{"An internal error occurred."}},
 		},

@@ -72,7 +72,9 @@ func writeObject(w *bytes.Buffer, fields []*model.Field, e *model.Error, m *mode
 			if err := writeObject(&sub, f.Children, e, m); err != nil {
 				return err
 			}
-			member(f.Name, sub.Bytes())
+			if sub.Len() > 2 { // the server leaves out an object with no member
+				member(f.Name, sub.Bytes())
+			}
 		case model.ValueParamsInline:
 			for _, i := range carried(e, m) {
 				member(e.Params[i].Name, jsonValue(e.Params[i].Example))

@@ -26,15 +26,29 @@ func genSentinels(f *jen.File, s *model.Spec) {
 	var defs []jen.Code
 	for i, e := range s.AllErrors() {
 		defs = append(defs, sentinelDoc(e))
-		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Op("&").Id("Error").Values(lines(errorFields(e, i, jen.Lit(e.Message.Display), nil, ""))...))
+		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Op("&").Id("Error").Values(lines(errorFields(e, i, jen.Lit(sentinelMessage(e)), nil, ""))...))
 	}
 	f.Var().Defs(defs...)
+}
+
+// sentinelMessage is the message of e's sentinel, which WriteError sends
+// when the sentinel itself is returned: the main message, or the title
+// when the message has params, for which the sentinel has no values (a
+// placeholder is never sent).
+func sentinelMessage(e *model.Error) string {
+	if e.Message.IsConstant() {
+		return e.Message.Display
+	}
+	return e.Title
 }
 
 func sentinelDoc(e *model.Error) jen.Code {
 	head := fmt.Sprintf("Err%s is the sentinel of %s (%d %s): %s.", e.GoName, e.Code, e.Status, e.StatusText,
 		strings.TrimSuffix(oneLine(e.Title), "."))
 	msg := fmt.Sprintf("Message: %s", quoted(e.Message.Display))
+	if !e.Message.IsConstant() {
+		msg += fmt.Sprintf(". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, %s.", quoted(e.Title))
+	}
 	var extra []string
 	for _, v := range e.Variants {
 		extra = append(extra, fmt.Sprintf("Variant %s: %s", v.Name, quoted(v.Message.Display)))

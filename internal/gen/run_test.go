@@ -82,7 +82,11 @@ func TestGeneratedPackages(t *testing.T) {
 		write(t, filepath.Join(pkg, "cases_test.go"), casesFile(c.spec, wireCases[c.name], decodeCases[c.name]))
 	}
 	run(t, dir, "go", "vet", "./...")
-	run(t, dir, "go", "test", "-count=1", "./...")
+	args := []string{"test", "-count=1"}
+	if os.Getenv("ERRGEN_GEN_RACE") != "" { // make test-race
+		args = append(args, "-race")
+	}
+	run(t, dir, "go", append(args, "./...")...)
 }
 
 func write(t *testing.T, path string, data []byte) {
@@ -125,6 +129,8 @@ func casesFile(s *model.Spec, wire []wireCase, decode []decodeCase) []byte {
 	fmt.Fprintf(&b, "const testMediaType = %q\n\n", s.Response.MediaType)
 	hasDetails, _ := s.Response.FindField(model.ValueDetails)
 	fmt.Fprintf(&b, "const testHasDetails = %v\n\n", hasDetails != nil)
+	hasMessage, _ := s.Response.FindField(model.ValueMessage)
+	fmt.Fprintf(&b, "const testHasMessage = %v\n\n", hasMessage != nil)
 	var garbage []string
 	for _, st := range []int{418, 502, 599, 300, 451, 508} {
 		if !slices.Contains(s.Statuses, st) {

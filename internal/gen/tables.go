@@ -58,6 +58,7 @@ func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 		jen.Id("code").Op(":").Id("Code" + e.GoName),
 		jen.Id("status").Op(":").Lit(e.Status),
 		jen.Id("title").Op(":").Lit(e.Title),
+		jen.Id("message").Op(":").Lit(sentinelMessage(e)),
 	}
 	if e.DocURL != "" {
 		out = append(out, jen.Id("docURL").Op(":").Lit(e.DocURL))
@@ -162,7 +163,9 @@ func template(m *model.Message, variant string) jen.Code {
 
 // bodyProgram compiles the body template for e: members whose value is
 // the same for every response of e are pre-encoded, adjacent ones merged
-// into one instruction; members that are always empty for e are dropped.
+// into one instruction; members that are always empty for e are dropped,
+// and so are inner objects left with no member (the runtime leaves out
+// those that end up empty in a response).
 func bodyProgram(s *model.Spec, e *model.Error) []op {
 	var out []op
 	emit := func(o op) {
@@ -186,6 +189,10 @@ func bodyProgram(s *model.Spec, e *model.Error) []op {
 			case model.ValueObject:
 				emit(op{kind: opOpen, lit: key + "{"})
 				walk(fd.Children)
+				if out[len(out)-1].kind == opOpen {
+					out = out[:len(out)-1] // always empty for e: left out
+					continue
+				}
 				emit(op{kind: opClose})
 			case model.ValueMessage:
 				emit(op{kind: opMessage, lit: key})

@@ -444,8 +444,10 @@ var GeneratedGoNames = []string{
 	"errgenAppendDetails", "errgenAppendValue", "errgenAppendFloat", "errgenHex",
 	"errgenAppendString", "errgenMaxBody", "errgenKeepBody", "errgenUnknown", "errgenDecode",
 	"errgenBuild", "errgenParams", "errgenBodyParam", "errgenConvert", "errgenFits", "errgenDetails",
-	"errgenValid", "errgenMember", "errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenAt", "errgenByStatus", "errgenMatchMessage", "errgenMatchFrom",
-	"errgenParseRetryAfter",
+	"errgenValid", "errgenMember", "errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenAt", "errgenByStatus", "errgenMatchMessage",
+	"errgenParseRetryAfter", "errgenMaxDepth", "errgenNew", "errgenFill", "errgenCopy", "errgenIsSentinel",
+	"errgenCode", "errgenMaxMessage", "errgenMatch", "errgenMatchTemplate", "errgenRegexps", "errgenRegexp",
+	"errgenKindPattern", "errgenRender",
 }
 
 // Reserved is a retired code that may never be reused.

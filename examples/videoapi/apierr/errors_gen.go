@@ -146,7 +146,7 @@ var (
 	// The request was valid, but the token does not grant the permission it
 	// needs. `access_denied` is an older name for the same error.
 	//
-	// Message: "The token lacks the {scope} scope."
+	// Message: "The token lacks the {scope} scope.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Insufficient scope".
 	//
 	// Aliases, accepted when decoding: access_denied.
 	//
@@ -155,7 +155,7 @@ var (
 		Code:    CodeInsufficientScope,
 		Status:  403,
 		Title:   "Insufficient scope",
-		Message: "The token lacks the {scope} scope.",
+		Message: "Insufficient scope",
 		entry:   5,
 	}
 	// ErrProjectAccessDenied is the sentinel of project_access_denied (403 Forbidden): Access denied.
@@ -217,26 +217,26 @@ var (
 	}
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing required field.
 	//
-	// Message: "{field} is required"
+	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing required field".
 	//
 	// Compare with errors.Is; create values with NewMissingField.
 	ErrMissingField = &Error{
 		Code:    CodeMissingField,
 		Status:  400,
 		Title:   "Missing required field",
-		Message: "{field} is required",
+		Message: "Missing required field",
 		entry:   10,
 	}
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Message: "{field} must be a valid UUID"
+	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
 	ErrInvalidUUID = &Error{
 		Code:    CodeInvalidUUID,
 		Status:  400,
 		Title:   "Invalid UUID",
-		Message: "{field} must be a valid UUID",
+		Message: "Invalid UUID",
 		entry:   11,
 	}
 	// ErrValidationFailed is the sentinel of validation_failed (422 Unprocessable Entity): Validation failed.
@@ -276,14 +276,14 @@ var (
 	//
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
 	//
-	// Message: "Content-Type {content_type} is not supported."
+	// Message: "Content-Type {content_type} is not supported.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Unsupported content type".
 	//
 	// Compare with errors.Is; create values with NewInvalidContentType.
 	ErrInvalidContentType = &Error{
 		Code:    CodeInvalidContentType,
 		Status:  415,
 		Title:   "Unsupported content type",
-		Message: "Content-Type {content_type} is not supported.",
+		Message: "Unsupported content type",
 		entry:   14,
 	}
 	// ErrPreconditionFailed is the sentinel of precondition_failed (412 Precondition Failed): Precondition failed.
@@ -372,14 +372,14 @@ var (
 	// The request conflicts with the current state of the resource, for
 	// example when creating a resource that already exists.
 	//
-	// Message: "{resource} already exists"
+	// Message: "{resource} already exists". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Conflict".
 	//
 	// Compare with errors.Is; create values with NewConflict.
 	ErrConflict = &Error{
 		Code:    CodeConflict,
 		Status:  409,
 		Title:   "Conflict",
-		Message: "{resource} already exists",
+		Message: "Conflict",
 		entry:   21,
 	}
 	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
@@ -459,14 +459,14 @@ var (
 	//
 	// The project has used all the streaming minutes of its plan this month.
 	//
-	// Message: "Monthly usage limit of {limit} minutes exceeded."
+	// Message: "Monthly usage limit of {limit} minutes exceeded.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
 	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
 	ErrUsageLimitExceeded = &Error{
 		Code:    CodeUsageLimitExceeded,
 		Status:  429,
 		Title:   "Usage limit exceeded",
-		Message: "Monthly usage limit of {limit} minutes exceeded.",
+		Message: "Usage limit exceeded",
 		entry:   27,
 	}
 	// ErrQuotaExceeded is the sentinel of quota_exceeded (429 Too Many Requests): Quota exceeded.
@@ -974,10 +974,11 @@ var errgenContentType = []string{"application/problem+json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidAPIKey,
-		status: 401,
-		title:  "Invalid API key",
-		docURL: "https://docs.streamline.dev/errors#invalid_api_key",
+		code:    CodeInvalidAPIKey,
+		status:  401,
+		title:   "Invalid API key",
+		message: "Invalid API Key",
+		docURL:  "https://docs.streamline.dev/errors#invalid_api_key",
 		messages: []errgenTemplate{
 			{lits: []string{"Invalid API Key"}},
 		},
@@ -991,10 +992,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidAPIKey,
 	},
 	{
-		code:   CodeInvalidToken,
-		status: 401,
-		title:  "Invalid token",
-		docURL: "https://docs.streamline.dev/errors#invalid_token",
+		code:    CodeInvalidToken,
+		status:  401,
+		title:   "Invalid token",
+		message: "`token` is invalid.",
+		docURL:  "https://docs.streamline.dev/errors#invalid_token",
 		messages: []errgenTemplate{
 			{lits: []string{"`token` is invalid."}},
 		},
@@ -1008,10 +1010,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidToken,
 	},
 	{
-		code:   CodeSessionExpired,
-		status: 401,
-		title:  "Session expired",
-		docURL: "https://docs.streamline.dev/errors#session_expired",
+		code:    CodeSessionExpired,
+		status:  401,
+		title:   "Session expired",
+		message: "The session has expired; sign in again.",
+		docURL:  "https://docs.streamline.dev/errors#session_expired",
 		messages: []errgenTemplate{
 			{lits: []string{"The session has expired; sign in again."}},
 		},
@@ -1025,10 +1028,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrSessionExpired,
 	},
 	{
-		code:   CodeUnauthorizedClient,
-		status: 401,
-		title:  "Unauthorized client",
-		docURL: "https://docs.streamline.dev/errors#unauthorized_client",
+		code:    CodeUnauthorizedClient,
+		status:  401,
+		title:   "Unauthorized client",
+		message: "The client is not authorized to perform this action.",
+		docURL:  "https://docs.streamline.dev/errors#unauthorized_client",
 		messages: []errgenTemplate{
 			{lits: []string{"The client is not authorized to perform this action."}},
 		},
@@ -1042,12 +1046,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnauthorizedClient,
 	},
 	{
-		code:   CodeInsufficientScope,
-		status: 403,
-		title:  "Insufficient scope",
-		docURL: "https://docs.streamline.dev/errors#insufficient_scope",
-		params: []string{"scope"},
-		kinds:  "s",
+		code:    CodeInsufficientScope,
+		status:  403,
+		title:   "Insufficient scope",
+		message: "Insufficient scope",
+		docURL:  "https://docs.streamline.dev/errors#insufficient_scope",
+		params:  []string{"scope"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"The token lacks the ", " scope."}, params: []int{0}},
 		},
@@ -1062,10 +1067,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInsufficientScope,
 	},
 	{
-		code:   CodeProjectAccessDenied,
-		status: 403,
-		title:  "Access denied",
-		docURL: "https://docs.streamline.dev/errors#project_access_denied",
+		code:    CodeProjectAccessDenied,
+		status:  403,
+		title:   "Access denied",
+		message: "Access denied to this resource",
+		docURL:  "https://docs.streamline.dev/errors#project_access_denied",
 		messages: []errgenTemplate{
 			{lits: []string{"Access denied to this resource"}},
 		},
@@ -1079,10 +1085,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrProjectAccessDenied,
 	},
 	{
-		code:   CodeUnauthorizedToken,
-		status: 403,
-		title:  "Token not allowed for this API version",
-		docURL: "https://docs.streamline.dev/errors#unauthorized_token",
+		code:    CodeUnauthorizedToken,
+		status:  403,
+		title:   "Token not allowed for this API version",
+		message: "Unauthorised access to V2 API, please provide valid payload version.",
+		docURL:  "https://docs.streamline.dev/errors#unauthorized_token",
 		messages: []errgenTemplate{
 			{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}},
 			{variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}},
@@ -1097,10 +1104,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUnauthorizedToken,
 	},
 	{
-		code:   CodeInvalidRequest,
-		status: 400,
-		title:  "Invalid request",
-		docURL: "https://docs.streamline.dev/errors#invalid_request",
+		code:    CodeInvalidRequest,
+		status:  400,
+		title:   "Invalid request",
+		message: "The request is malformed.",
+		docURL:  "https://docs.streamline.dev/errors#invalid_request",
 		messages: []errgenTemplate{
 			{lits: []string{"The request is malformed."}},
 		},
@@ -1114,10 +1122,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidRequest,
 	},
 	{
-		code:   CodeInvalidPayload,
-		status: 400,
-		title:  "Invalid payload",
-		docURL: "https://docs.streamline.dev/errors#invalid_payload",
+		code:    CodeInvalidPayload,
+		status:  400,
+		title:   "Invalid payload",
+		message: "The payload is invalid.",
+		docURL:  "https://docs.streamline.dev/errors#invalid_payload",
 		messages: []errgenTemplate{
 			{lits: []string{"The payload is invalid."}},
 		},
@@ -1131,12 +1140,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidPayload,
 	},
 	{
-		code:   CodeMissingField,
-		status: 400,
-		title:  "Missing required field",
-		docURL: "https://docs.streamline.dev/errors#missing_field",
-		params: []string{"field"},
-		kinds:  "s",
+		code:    CodeMissingField,
+		status:  400,
+		title:   "Missing required field",
+		message: "Missing required field",
+		docURL:  "https://docs.streamline.dev/errors#missing_field",
+		params:  []string{"field"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " is required"}, params: []int{0}},
 		},
@@ -1151,12 +1161,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMissingField,
 	},
 	{
-		code:   CodeInvalidUUID,
-		status: 400,
-		title:  "Invalid UUID",
-		docURL: "https://docs.streamline.dev/errors#invalid_uuid",
-		params: []string{"field"},
-		kinds:  "s",
+		code:    CodeInvalidUUID,
+		status:  400,
+		title:   "Invalid UUID",
+		message: "Invalid UUID",
+		docURL:  "https://docs.streamline.dev/errors#invalid_uuid",
+		params:  []string{"field"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
 		},
@@ -1171,10 +1182,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidUUID,
 	},
 	{
-		code:   CodeValidationFailed,
-		status: 422,
-		title:  "Validation failed",
-		docURL: "https://docs.streamline.dev/errors#validation_failed",
+		code:    CodeValidationFailed,
+		status:  422,
+		title:   "Validation failed",
+		message: "Validation failed",
+		docURL:  "https://docs.streamline.dev/errors#validation_failed",
 		messages: []errgenTemplate{
 			{lits: []string{"Validation failed"}},
 		},
@@ -1188,12 +1200,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrValidationFailed,
 	},
 	{
-		code:   CodeInvalidLayout,
-		status: 422,
-		title:  "Invalid layout",
-		docURL: "https://docs.streamline.dev/errors#invalid_layout",
-		params: []string{"max"},
-		kinds:  "i",
+		code:    CodeInvalidLayout,
+		status:  422,
+		title:   "Invalid layout",
+		message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
+		docURL:  "https://docs.streamline.dev/errors#invalid_layout",
+		params:  []string{"max"},
+		kinds:   "i",
 		messages: []errgenTemplate{
 			{lits: []string{"layout.type must be SPOTLIGHT, SIDEBAR or GRID."}},
 			{variant: "priority", lits: []string{"layout.priority must be SPEAKER or PIN."}},
@@ -1210,12 +1223,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidLayout,
 	},
 	{
-		code:   CodeInvalidContentType,
-		status: 415,
-		title:  "Unsupported content type",
-		docURL: "https://docs.streamline.dev/errors#invalid_content_type",
-		params: []string{"content_type"},
-		kinds:  "s",
+		code:    CodeInvalidContentType,
+		status:  415,
+		title:   "Unsupported content type",
+		message: "Unsupported content type",
+		docURL:  "https://docs.streamline.dev/errors#invalid_content_type",
+		params:  []string{"content_type"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"Content-Type ", " is not supported."}, params: []int{0}},
 		},
@@ -1230,10 +1244,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidContentType,
 	},
 	{
-		code:   CodePreconditionFailed,
-		status: 412,
-		title:  "Precondition failed",
-		docURL: "https://docs.streamline.dev/errors#precondition_failed",
+		code:    CodePreconditionFailed,
+		status:  412,
+		title:   "Precondition failed",
+		message: "The resource has changed since you retrieved it.",
+		docURL:  "https://docs.streamline.dev/errors#precondition_failed",
 		messages: []errgenTemplate{
 			{lits: []string{"The resource has changed since you retrieved it."}},
 		},
@@ -1247,10 +1262,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrPreconditionFailed,
 	},
 	{
-		code:   CodeNotFound,
-		status: 404,
-		title:  "Resource not found",
-		docURL: "https://docs.streamline.dev/errors#not_found",
+		code:    CodeNotFound,
+		status:  404,
+		title:   "Resource not found",
+		message: "The requested resource could not be found.",
+		docURL:  "https://docs.streamline.dev/errors#not_found",
 		messages: []errgenTemplate{
 			{lits: []string{"The requested resource could not be found."}},
 		},
@@ -1264,10 +1280,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrNotFound,
 	},
 	{
-		code:   CodeLivestreamNotFound,
-		status: 404,
-		title:  "Livestream not found",
-		docURL: "https://docs.streamline.dev/errors#livestream_not_found",
+		code:    CodeLivestreamNotFound,
+		status:  404,
+		title:   "Livestream not found",
+		message: "Livestream not found",
+		docURL:  "https://docs.streamline.dev/errors#livestream_not_found",
 		messages: []errgenTemplate{
 			{lits: []string{"Livestream not found"}},
 		},
@@ -1281,10 +1298,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrLivestreamNotFound,
 	},
 	{
-		code:   CodeMediaServerNotFound,
-		status: 404,
-		title:  "Media server not found",
-		docURL: "https://docs.streamline.dev/errors#media_server_not_found",
+		code:    CodeMediaServerNotFound,
+		status:  404,
+		title:   "Media server not found",
+		message: "Media server not found",
+		docURL:  "https://docs.streamline.dev/errors#media_server_not_found",
 		messages: []errgenTemplate{
 			{lits: []string{"Media server not found"}},
 		},
@@ -1298,10 +1316,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMediaServerNotFound,
 	},
 	{
-		code:   CodeRouteNotFound,
-		status: 404,
-		title:  "Unrecognized request URL",
-		docURL: "https://docs.streamline.dev/errors#route_not_found",
+		code:    CodeRouteNotFound,
+		status:  404,
+		title:   "Unrecognized request URL",
+		message: "Unrecognized request URL.",
+		docURL:  "https://docs.streamline.dev/errors#route_not_found",
 		messages: []errgenTemplate{
 			{lits: []string{"Unrecognized request URL."}},
 		},
@@ -1315,10 +1334,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrRouteNotFound,
 	},
 	{
-		code:   CodeMethodNotAllowed,
-		status: 405,
-		title:  "Method not allowed",
-		docURL: "https://docs.streamline.dev/errors#method_not_allowed",
+		code:    CodeMethodNotAllowed,
+		status:  405,
+		title:   "Method not allowed",
+		message: "Method is not allowed for this route.",
+		docURL:  "https://docs.streamline.dev/errors#method_not_allowed",
 		messages: []errgenTemplate{
 			{lits: []string{"Method is not allowed for this route."}},
 		},
@@ -1332,12 +1352,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMethodNotAllowed,
 	},
 	{
-		code:   CodeConflict,
-		status: 409,
-		title:  "Conflict",
-		docURL: "https://docs.streamline.dev/errors#conflict",
-		params: []string{"resource"},
-		kinds:  "s",
+		code:    CodeConflict,
+		status:  409,
+		title:   "Conflict",
+		message: "Conflict",
+		docURL:  "https://docs.streamline.dev/errors#conflict",
+		params:  []string{"resource"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " already exists"}, params: []int{0}},
 		},
@@ -1352,10 +1373,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrConflict,
 	},
 	{
-		code:   CodeInvalidPushToken,
-		status: 401,
-		title:  "Invalid push token",
-		docURL: "https://docs.streamline.dev/errors#invalid_push_token",
+		code:    CodeInvalidPushToken,
+		status:  401,
+		title:   "Invalid push token",
+		message: "Token is malformed",
+		docURL:  "https://docs.streamline.dev/errors#invalid_push_token",
 		messages: []errgenTemplate{
 			{lits: []string{"Token is malformed"}},
 		},
@@ -1369,10 +1391,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidPushToken,
 	},
 	{
-		code:   CodeExpiredPushToken,
-		status: 401,
-		title:  "Expired push token",
-		docURL: "https://docs.streamline.dev/errors#expired_push_token",
+		code:    CodeExpiredPushToken,
+		status:  401,
+		title:   "Expired push token",
+		message: "Token has expired",
+		docURL:  "https://docs.streamline.dev/errors#expired_push_token",
 		messages: []errgenTemplate{
 			{lits: []string{"Token has expired"}},
 		},
@@ -1386,10 +1409,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrExpiredPushToken,
 	},
 	{
-		code:   CodeTokenMismatch,
-		status: 403,
-		title:  "Token mismatch",
-		docURL: "https://docs.streamline.dev/errors#token_mismatch",
+		code:    CodeTokenMismatch,
+		status:  403,
+		title:   "Token mismatch",
+		message: "Token doesn't match stream",
+		docURL:  "https://docs.streamline.dev/errors#token_mismatch",
 		messages: []errgenTemplate{
 			{lits: []string{"Token doesn't match stream"}},
 		},
@@ -1403,10 +1427,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrTokenMismatch,
 	},
 	{
-		code:   CodeWebhookLimitReached,
-		status: 400,
-		title:  "Webhook limit reached",
-		docURL: "https://docs.streamline.dev/errors#webhook_limit_reached",
+		code:    CodeWebhookLimitReached,
+		status:  400,
+		title:   "Webhook limit reached",
+		message: "Your account has reached the webhook urls limit.",
+		docURL:  "https://docs.streamline.dev/errors#webhook_limit_reached",
 		messages: []errgenTemplate{
 			{lits: []string{"Your account has reached the webhook urls limit."}},
 		},
@@ -1423,6 +1448,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeRateLimited,
 		status:      429,
 		title:       "Too many requests",
+		message:     "Rate limit exceeded",
 		docURL:      "https://docs.streamline.dev/errors#rate_limited",
 		retryAfter:  60,
 		retryHeader: []string{"60"},
@@ -1439,12 +1465,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrRateLimited,
 	},
 	{
-		code:   CodeUsageLimitExceeded,
-		status: 429,
-		title:  "Usage limit exceeded",
-		docURL: "https://docs.streamline.dev/errors#usage_limit_exceeded",
-		params: []string{"limit"},
-		kinds:  "I",
+		code:    CodeUsageLimitExceeded,
+		status:  429,
+		title:   "Usage limit exceeded",
+		message: "Usage limit exceeded",
+		docURL:  "https://docs.streamline.dev/errors#usage_limit_exceeded",
+		params:  []string{"limit"},
+		kinds:   "I",
 		messages: []errgenTemplate{
 			{lits: []string{"Monthly usage limit of ", " minutes exceeded."}, params: []int{0}},
 		},
@@ -1459,10 +1486,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrUsageLimitExceeded,
 	},
 	{
-		code:   CodeQuotaExceeded,
-		status: 429,
-		title:  "Quota exceeded",
-		docURL: "https://docs.streamline.dev/errors#quota_exceeded",
+		code:    CodeQuotaExceeded,
+		status:  429,
+		title:   "Quota exceeded",
+		message: "Quota exceeded",
+		docURL:  "https://docs.streamline.dev/errors#quota_exceeded",
 		messages: []errgenTemplate{
 			{lits: []string{"Quota exceeded"}},
 		},
@@ -1476,10 +1504,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrQuotaExceeded,
 	},
 	{
-		code:   CodeFetchError,
-		status: 502,
-		title:  "Upstream fetch failed",
-		docURL: "https://docs.streamline.dev/errors#fetch_error",
+		code:    CodeFetchError,
+		status:  502,
+		title:   "Upstream fetch failed",
+		message: "Failed to get session details.",
+		docURL:  "https://docs.streamline.dev/errors#fetch_error",
 		messages: []errgenTemplate{
 			{lits: []string{"Failed to get session details."}},
 			{variant: "rooms", lits: []string{"Unable to fetch rooms."}},
@@ -1496,10 +1525,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrFetchError,
 	},
 	{
-		code:   CodeServerError,
-		status: 500,
-		title:  "Internal server error",
-		docURL: "https://docs.streamline.dev/errors#server_error",
+		code:    CodeServerError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An unexpected error occurred on the server.",
+		docURL:  "https://docs.streamline.dev/errors#server_error",
 		messages: []errgenTemplate{
 			{lits: []string{"An unexpected error occurred on the server."}},
 		},

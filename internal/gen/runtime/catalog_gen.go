@@ -47,7 +47,7 @@ var (
 	}
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
-	// Message: "{field} is required"
+	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing field".
 	//
 	// Variant empty: "{field} must not be empty"
 	//
@@ -56,12 +56,12 @@ var (
 		Code:    CodeMissingField,
 		Status:  400,
 		Title:   "Missing field",
-		Message: "{field} is required",
+		Message: "Missing field",
 		entry:   2,
 	}
 	// ErrTooManyItems is the sentinel of too_many_items (422 Unprocessable Entity): Too many items.
 	//
-	// Message: "At most {max} items are allowed, got {count}"
+	// Message: "At most {max} items are allowed, got {count}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Too many items".
 	//
 	// Aliases, accepted when decoding: too_many.
 	//
@@ -70,12 +70,12 @@ var (
 		Code:    CodeTooManyItems,
 		Status:  422,
 		Title:   "Too many items",
-		Message: "At most {max} items are allowed, got {count}",
+		Message: "Too many items",
 		entry:   3,
 	}
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Rate limited.
 	//
-	// Message: "Used {ratio} of the quota; retry: {retry}"
+	// Message: "Used {ratio} of the quota; retry: {retry}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Rate limited".
 	//
 	// Clients are told to retry after 30 seconds.
 	//
@@ -84,7 +84,7 @@ var (
 		Code:       CodeRateLimited,
 		Status:     429,
 		Title:      "Rate limited",
-		Message:    "Used {ratio} of the quota; retry: {retry}",
+		Message:    "Rate limited",
 		RetryAfter: 30,
 		entry:      4,
 	}
@@ -185,10 +185,11 @@ var errgenContentType = []string{"application/problem+json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidAPIKey,
-		status: 401,
-		title:  "Invalid API key",
-		docURL: "https://docs.example.com/errors#invalid_api_key",
+		code:    CodeInvalidAPIKey,
+		status:  401,
+		title:   "Invalid API key",
+		message: "Invalid API Key",
+		docURL:  "https://docs.example.com/errors#invalid_api_key",
 		messages: []errgenTemplate{
 			{lits: []string{"Invalid API Key"}},
 		},
@@ -202,12 +203,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidAPIKey,
 	},
 	{
-		code:   CodeMissingField,
-		status: 400,
-		title:  "Missing field",
-		docURL: "https://docs.example.com/errors#missing_field",
-		params: []string{"field"},
-		kinds:  "s",
+		code:    CodeMissingField,
+		status:  400,
+		title:   "Missing field",
+		message: "Missing field",
+		docURL:  "https://docs.example.com/errors#missing_field",
+		params:  []string{"field"},
+		kinds:   "s",
 		messages: []errgenTemplate{
 			{lits: []string{"", " is required"}, params: []int{0}},
 			{variant: "empty", lits: []string{"", " must not be empty"}, params: []int{0}},
@@ -223,12 +225,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrMissingField,
 	},
 	{
-		code:   CodeTooManyItems,
-		status: 422,
-		title:  "Too many items",
-		docURL: "https://docs.example.com/errors#too_many_items",
-		params: []string{"max", "count"},
-		kinds:  "iI",
+		code:    CodeTooManyItems,
+		status:  422,
+		title:   "Too many items",
+		message: "Too many items",
+		docURL:  "https://docs.example.com/errors#too_many_items",
+		params:  []string{"max", "count"},
+		kinds:   "iI",
 		messages: []errgenTemplate{
 			{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}},
 		},
@@ -246,6 +249,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeRateLimited,
 		status:      429,
 		title:       "Rate limited",
+		message:     "Rate limited",
 		docURL:      "https://docs.example.com/errors#rate_limited",
 		retryAfter:  30,
 		retryHeader: []string{"30"},
@@ -265,10 +269,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrRateLimited,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal server error",
-		docURL: "https://docs.example.com/errors#internal_error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An internal error occurred.",
+		docURL:  "https://docs.example.com/errors#internal_error",
 		messages: []errgenTemplate{
 			{lits: []string{"An internal error occurred."}},
 		},

@@ -4,7 +4,6 @@ import (
 	"io"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -65,6 +64,7 @@ func errgenDecode(status int, body []byte) *Error {
 	}
 	message, _ := errgenString(errgenAt(root, errgenPathMessage))
 	i := -1
+	m := errgenMatch{entry: -1}
 	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
 	switch {
 	case hasCode:
@@ -76,7 +76,8 @@ func errgenDecode(status int, body []byte) *Error {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
-			i, _, _ = errgenMatchMessage(status, -1, message)
+			m = errgenMatchMessage(status, -1, message)
+			i = m.entry
 		}
 		if i < 0 {
 			i = errgenByStatus(status)
@@ -85,23 +86,34 @@ func errgenDecode(status int, body []byte) *Error {
 	if i < 0 {
 		return errgenUnknown(status, "", message, body)
 	}
-	return errgenBuild(i, status, root, message)
+	if m.entry != i && message != "" {
+		// Identified otherwise: only the error's own messages name the
+		// variant and recover the params the body does not carry.
+		m = errgenMatchMessage(status, i, message)
+	}
+	return errgenBuild(i, status, root, message, &m)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a valid body.
-func errgenBuild(i, status int, body []byte, message string) *Error {
+// errgenBuild makes the *Error of catalog entry i from a valid body and
+// what matching its message found. Without a message, the message is
+// rendered from the params the body carries when it has them all, and is
+// the error's sentinel message (the title, for a message with params)
+// otherwise: never a template with its placeholders.
+func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Error {
 	ent := &errgenCatalog[i]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
-	if message == "" {
-		e.Message = ent.sentinel.Message
+	if m.template != nil {
+		e.Variant = m.template.variant
 	}
-	var matched []string
-	if message != "" {
-		if _, t, vals := errgenMatchMessage(status, i, message); t != nil {
-			e.Variant, matched = t.variant, vals
+	e.Params = errgenParams(ent, body, m.values)
+	if message == "" {
+		e.Message = ent.message
+		if len(ent.messages) > 0 {
+			if s, ok := errgenRender(ent, &ent.messages[0], e.Params); ok {
+				e.Message = s
+			}
 		}
 	}
-	e.Params = errgenParams(ent, body, matched)
 	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
 	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
 		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
@@ -224,86 +236,6 @@ func errgenDetails(raw []byte) []Detail {
 			p.i++
 		}
 	}
-}
-
-// errgenByStatus returns the only catalog error with the status, or -1.
-func errgenByStatus(status int) int {
-	found := -1
-	for i := range errgenCatalog {
-		if errgenCatalog[i].status == status {
-			if found >= 0 {
-				return -1
-			}
-			found = i
-		}
-	}
-	return found
-}
-
-// errgenMatchMessage matches a message against the templates of the
-// errors with the given status (of entry only, when entry >= 0), in
-// catalog order, main message before variants. It returns the entry, the
-// template and the raw param values by param index ("\x00" when the
-// template does not use a param).
-func errgenMatchMessage(status, entry int, message string) (int, *errgenTemplate, []string) {
-	if len(message) > 4096 {
-		return -1, nil, nil
-	}
-	for i := range errgenCatalog {
-		ent := &errgenCatalog[i]
-		if (entry >= 0 && i != entry) || (entry < 0 && ent.status != status) {
-			continue
-		}
-		for k := range ent.messages {
-			t := &ent.messages[k]
-			vals := make([]string, len(t.params))
-			if !strings.HasPrefix(message, t.lits[0]) || !errgenMatchFrom(ent, t, 0, message[len(t.lits[0]):], vals) {
-				continue
-			}
-			byParam := make([]string, len(ent.params))
-			for j := range byParam {
-				byParam[j] = "\x00"
-			}
-			for j, p := range t.params {
-				byParam[p] = vals[j]
-			}
-			return i, t, byParam
-		}
-	}
-	return -1, nil, nil
-}
-
-// errgenMatchFrom matches s against the template from placeholder n on,
-// backtracking over where each placeholder ends.
-func errgenMatchFrom(ent *errgenEntry, t *errgenTemplate, n int, s string, vals []string) bool {
-	if n == len(t.params) {
-		if s != "" {
-			return false
-		}
-		for a := range t.params {
-			for b := a + 1; b < len(t.params); b++ {
-				if t.params[a] == t.params[b] && vals[a] != vals[b] {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	next := t.lits[n+1]
-	kind := ent.kinds[t.params[n]]
-	for end := 0; end <= len(s); end++ {
-		if !strings.HasPrefix(s[end:], next) {
-			continue
-		}
-		if !errgenFits(s[:end], kind) {
-			continue
-		}
-		vals[n] = s[:end]
-		if errgenMatchFrom(ent, t, n+1, s[end+len(next):], vals) {
-			return true
-		}
-	}
-	return false
 }
 
 // errgenParseRetryAfter reads a Retry-After header: delay-seconds or an

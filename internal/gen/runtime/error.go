@@ -7,7 +7,14 @@ import (
 // Error is an error of the catalog, or an error response that FromResponse
 // could not identify. Values made by the New functions, Lookup and
 // FromResponse are fresh: change them freely. The Err variables are shared
-// sentinels for errors.Is: never modify them.
+// sentinels for errors.Is: never modify them. (Nothing the package writes
+// or looks up is read from them: assigning to a sentinel's fields changes
+// no response, no Lookup result and no decoded error.)
+//
+// Every method accepts a nil *Error, as held in a non-nil error interface
+// (a typed nil): Error returns "<nil>", Is reports false, Unwrap and
+// Param find nothing, and Wrap and WithDetails return an error without a
+// code, which WriteError writes as the internal error.
 type Error struct {
 	// Code is the stable machine-readable code, as sent on the wire.
 	// Decoding maps aliases to the canonical code. It is empty for a
@@ -51,8 +58,12 @@ type Detail struct {
 }
 
 // Error returns "code: message", followed by ": cause" when the error wraps
-// one. The cause's text is for logs; WriteError never sends it.
+// one. The cause's text is for logs; WriteError never sends it. A nil
+// *Error returns "<nil>".
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	s := e.Message
 	if e.Code != "" {
 		s = string(e.Code) + ": " + s
@@ -64,35 +75,51 @@ func (e *Error) Error() string {
 }
 
 // Unwrap returns the wrapped cause, or nil.
-func (e *Error) Unwrap() error { return e.cause }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.cause
+}
 
 // Is reports whether target is an *Error with the same code, so that
 // errors.Is(err, ErrX) holds for every error of code X (sentinels, values
 // from the New functions, decoded responses, aliases included) without
-// allocating.
+// allocating. A sentinel's code is read from the catalog, not from the
+// variable.
 func (e *Error) Is(target error) bool {
 	t, ok := target.(*Error)
-	return ok && t.Code != "" && t.Code == e.Code
+	if !ok || e == nil || t == nil {
+		return false
+	}
+	code := errgenCode(t)
+	return code != "" && code == errgenCode(e)
 }
 
 // Wrap returns a copy of e that wraps cause, for errors.Unwrap and logs.
 // WriteError never sends the cause's text; a 5xx error that wraps a cause
-// is written as the internal error.
+// is written as the internal error. On a nil *Error it returns an error
+// without a code that wraps cause, written as the internal error.
 func (e *Error) Wrap(cause error) *Error {
-	c := *e
+	c := errgenCopy(e)
 	c.cause = cause
-	return &c
+	return c
 }
 
 // WithDetails returns a copy of e with details appended to its Details.
+// On a nil *Error it returns an error without a code, written as the
+// internal error.
 func (e *Error) WithDetails(details ...Detail) *Error {
-	c := *e
-	c.Details = append(append([]Detail(nil), e.Details...), details...)
-	return &c
+	c := errgenCopy(e)
+	c.Details = append(append([]Detail(nil), c.Details...), details...)
+	return c
 }
 
 // Param returns the value of the named message parameter.
 func (e *Error) Param(name string) (any, bool) {
+	if e == nil {
+		return nil, false
+	}
 	for _, p := range e.Params {
 		if p.Name == name {
 			return p.Value, true
@@ -104,10 +131,7 @@ func (e *Error) Param(name string) (any, bool) {
 // CodeOf returns the code of the first *Error in err's chain, or "" when
 // there is none. It does not allocate.
 func CodeOf(err error) Code {
-	if e := errgenFind(err); e != nil {
-		return e.Code
-	}
-	return ""
+	return errgenCode(errgenFind(err))
 }
 
 // StatusOf returns the HTTP status of the first *Error in err's chain:
@@ -116,24 +140,75 @@ func StatusOf(err error) int {
 	if err == nil {
 		return http.StatusOK
 	}
-	if e := errgenFind(err); e != nil && e.Status != 0 {
+	e := errgenFind(err)
+	switch {
+	case e == nil:
+	case errgenIsSentinel(e):
+		return errgenCatalog[e.entry-1].status
+	case e.Status != 0:
 		return e.Status
 	}
 	return http.StatusInternalServerError
 }
 
-// Lookup returns a fresh copy of the sentinel of a code or alias.
+// Lookup returns a fresh error of a code or alias, as its sentinel was
+// generated.
 func Lookup(code string) (*Error, bool) {
 	i := errgenIndex(code)
 	if i < 0 {
 		return nil, false
 	}
-	c := *errgenCatalog[i].sentinel
-	return &c, true
+	return errgenNew(i), true
+}
+
+// errgenNew returns a fresh error of catalog entry i, as its sentinel was
+// generated: the values come from the catalog, never from the sentinel
+// variable, which a program may have changed.
+func errgenNew(i int) *Error {
+	e := new(Error)
+	errgenFill(e, i)
+	return e
+}
+
+// errgenFill sets e to catalog entry i's sentinel values.
+func errgenFill(e *Error, i int) {
+	ent := &errgenCatalog[i]
+	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.message, RetryAfter: ent.retryAfter, entry: i + 1}
+}
+
+// errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
+// sentinel's values from the catalog.
+func errgenCopy(e *Error) *Error {
+	switch {
+	case e == nil:
+		return new(Error)
+	case errgenIsSentinel(e):
+		return errgenNew(e.entry - 1)
+	}
+	c := *e
+	return &c
+}
+
+// errgenIsSentinel reports whether e is one of the package's Err
+// variables.
+func errgenIsSentinel(e *Error) bool {
+	return e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].sentinel == e
+}
+
+// errgenCode is e's code, a sentinel's from the catalog; "" for nil.
+func errgenCode(e *Error) Code {
+	switch {
+	case e == nil:
+		return ""
+	case errgenIsSentinel(e):
+		return errgenCatalog[e.entry-1].code
+	}
+	return e.Code
 }
 
 // errgenFind walks err's chain (errors.Unwrap and errors.Join trees, depth
-// first) to the first *Error, without allocating.
+// first) to the first *Error, without allocating; nil when there is none
+// or it is a nil *Error.
 func errgenFind(err error) *Error {
 	for err != nil {
 		switch x := err.(type) {
@@ -158,7 +233,7 @@ func errgenFind(err error) *Error {
 // errgenResolve returns the catalog index of e: its own when it came from
 // this package, else the one of its code; -1 when it is not a catalog error.
 func errgenResolve(e *Error) int {
-	if e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].code == e.Code {
+	if e.entry > 0 && e.entry <= len(errgenCatalog) && (errgenCatalog[e.entry-1].sentinel == e || errgenCatalog[e.entry-1].code == e.Code) {
 		return e.entry - 1
 	}
 	return errgenIndex(string(e.Code))

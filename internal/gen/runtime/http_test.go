@@ -15,7 +15,11 @@ import (
 // response with its body read.
 func serve(t *testing.T, err error) (*http.Response, string) {
 	t.Helper()
-	srv := httptest.NewServer(HandlerFunc(func(http.ResponseWriter, *http.Request) error { return err }))
+	var h http.Handler = HandlerFunc(func(http.ResponseWriter, *http.Request) error { return err })
+	if err == nil { // HandlerFunc writes nothing for nil
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { WriteError(w, r, nil) })
+	}
+	srv := httptest.NewServer(h)
 	defer srv.Close()
 	resp, e := http.Get(srv.URL + "/v1/things")
 	if e != nil {

@@ -8,9 +8,12 @@ type errgenParamPath struct {
 
 // errgenEntry is what the generated code knows about one error.
 type errgenEntry struct {
-	code       Code
-	status     int
-	title      string
+	code   Code
+	status int
+	title  string
+	// message is what a sentinel carries and WriteError sends for it: the
+	// main message, or the title when the message has params.
+	message    string
 	docURL     string
 	retryAfter int
 	// retryHeader is the pre-built Retry-After header for retryAfter.

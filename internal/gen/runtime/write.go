@@ -15,8 +15,11 @@ var errgenBufs = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return 
 // Retry-After when set, and the body in the spec's wire format. An error
 // that is not from the catalog, or a catalog error with a 5xx status that
 // wraps a cause, is written as the internal error: the text of an
-// unexpected error never reaches the client. A nil err is written as the
-// internal error too.
+// unexpected error never reaches the client. A nil err, or a nil *Error,
+// is written as the internal error too. A sentinel is written as the
+// catalog generated it, whatever a program assigned to its fields; the
+// sentinel of an error whose message has params carries no values for
+// them, so its title is sent as the message.
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	e := errgenFind(err)
 	i := -1
@@ -25,7 +28,12 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if i < 0 || (errgenCatalog[i].status >= 500 && e.cause != nil) {
 		i = errgenInternal
-		e = errgenCatalog[i].sentinel
+		e = nil
+	}
+	var fresh Error
+	if e == nil || errgenIsSentinel(e) {
+		errgenFill(&fresh, i)
+		e = &fresh
 	}
 	ent := &errgenCatalog[i]
 	h := w.Header()
@@ -62,10 +70,17 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// errgenAppendBody runs the body program of ent for e.
+// errgenMaxDepth bounds the nesting of body templates (the spec allows
+// 16 levels).
+const errgenMaxDepth = 32
+
+// errgenAppendBody runs the body program of ent for e. An inner object
+// none of whose members is sent for e is left out, member name and all.
 func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
+	var before uint64 // bit d set: the object at depth d had a member before its open child
+	var marks [errgenMaxDepth]int
 	depth := 0
 	sep := func(buf []byte) []byte {
 		if filled&(1<<depth) != 0 {
@@ -80,12 +95,26 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 		case errgenOpConst:
 			buf = append(sep(buf), op.lit...)
 		case errgenOpOpen:
+			if depth+1 >= errgenMaxDepth {
+				return append(buf[:0], "{}"...) // not generated: the spec refuses such nesting
+			}
+			marks[depth] = len(buf)
+			before = before&^(1<<depth) | filled&(1<<depth)
 			buf = append(sep(buf), op.lit...)
 			depth++
 			filled &^= 1 << depth
 		case errgenOpClose:
-			buf = append(buf, '}')
+			if depth == 0 {
+				return append(buf[:0], "{}"...) // not generated: unbalanced program
+			}
+			empty := filled&(1<<depth) == 0
 			depth--
+			if empty {
+				buf = buf[:marks[depth]]
+				filled = filled&^(1<<depth) | before&(1<<depth)
+			} else {
+				buf = append(buf, '}')
+			}
 		case errgenOpMessage:
 			buf = errgenAppendString(append(sep(buf), op.lit...), e.Message)
 		case errgenOpDetails:

@@ -71,7 +71,7 @@ var (
 	}
 	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
 	//
-	// Message: "{field} is invalid: {reason}"
+	// Message: "{field} is invalid: {reason}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Validation failed".
 	//
 	// Variant field_missing: "{field} is required"
 	//
@@ -80,19 +80,19 @@ var (
 		Code:    CodeValidationFailed,
 		Status:  400,
 		Title:   "Validation failed",
-		Message: "{field} is invalid: {reason}",
+		Message: "Validation failed",
 		entry:   3,
 	}
 	// ErrTooManyItems is the sentinel of too_many_items (400 Bad Request): Too many items.
 	//
-	// Message: "At most {max} items are allowed, got {count}"
+	// Message: "At most {max} items are allowed, got {count}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Too many items".
 	//
 	// Compare with errors.Is; create values with NewTooManyItems.
 	ErrTooManyItems = &Error{
 		Code:    CodeTooManyItems,
 		Status:  400,
 		Title:   "Too many items",
-		Message: "At most {max} items are allowed, got {count}",
+		Message: "Too many items",
 		entry:   4,
 	}
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
@@ -124,7 +124,7 @@ var (
 	}
 	// ErrLegacyQuota is the sentinel of legacy_quota (429 Too Many Requests): Legacy quota.
 	//
-	// Message: "Quota exceeded ({ratio} used, hard limit: {hard})"
+	// Message: "Quota exceeded ({ratio} used, hard limit: {hard})". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Legacy quota".
 	//
 	// Compare with errors.Is; create values with NewLegacyQuota.
 	//
@@ -133,7 +133,7 @@ var (
 		Code:    CodeLegacyQuota,
 		Status:  429,
 		Title:   "Legacy quota",
-		Message: "Quota exceeded ({ratio} used, hard limit: {hard})",
+		Message: "Legacy quota",
 		entry:   7,
 	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
@@ -277,10 +277,11 @@ var errgenContentType = []string{"application/problem+json"}
 // errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
 var errgenCatalog = [...]errgenEntry{
 	{
-		code:   CodeInvalidAPIKey,
-		status: 401,
-		title:  "Invalid API key",
-		docURL: "https://docs.acme.dev/errors#invalid_api_key",
+		code:    CodeInvalidAPIKey,
+		status:  401,
+		title:   "Invalid API key",
+		message: "Invalid API Key",
+		docURL:  "https://docs.acme.dev/errors#invalid_api_key",
 		messages: []errgenTemplate{
 			{lits: []string{"Invalid API Key"}},
 		},
@@ -294,10 +295,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInvalidAPIKey,
 	},
 	{
-		code:   CodeInsufficientScope,
-		status: 403,
-		title:  "Insufficient scope",
-		docURL: "https://docs.acme.dev/errors#insufficient_scope",
+		code:    CodeInsufficientScope,
+		status:  403,
+		title:   "Insufficient scope",
+		message: "Access denied to this resource",
+		docURL:  "https://docs.acme.dev/errors#insufficient_scope",
 		messages: []errgenTemplate{
 			{lits: []string{"Access denied to this resource"}},
 		},
@@ -311,12 +313,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrInsufficientScope,
 	},
 	{
-		code:   CodeValidationFailed,
-		status: 400,
-		title:  "Validation failed",
-		docURL: "https://docs.acme.dev/errors#validation_failed",
-		params: []string{"field", "reason"},
-		kinds:  "ss",
+		code:    CodeValidationFailed,
+		status:  400,
+		title:   "Validation failed",
+		message: "Validation failed",
+		docURL:  "https://docs.acme.dev/errors#validation_failed",
+		params:  []string{"field", "reason"},
+		kinds:   "ss",
 		messages: []errgenTemplate{
 			{lits: []string{"", " is invalid: ", ""}, params: []int{0, 1}},
 			{variant: "field_missing", lits: []string{"", " is required"}, params: []int{0}},
@@ -332,12 +335,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrValidationFailed,
 	},
 	{
-		code:   CodeTooManyItems,
-		status: 400,
-		title:  "Too many items",
-		docURL: "https://docs.acme.dev/errors#too_many_items",
-		params: []string{"max", "count"},
-		kinds:  "iI",
+		code:    CodeTooManyItems,
+		status:  400,
+		title:   "Too many items",
+		message: "Too many items",
+		docURL:  "https://docs.acme.dev/errors#too_many_items",
+		params:  []string{"max", "count"},
+		kinds:   "iI",
 		messages: []errgenTemplate{
 			{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}},
 		},
@@ -352,10 +356,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrTooManyItems,
 	},
 	{
-		code:   CodeLivestreamNotFound,
-		status: 404,
-		title:  "Livestream not found",
-		docURL: "https://docs.acme.dev/errors#livestream_not_found",
+		code:    CodeLivestreamNotFound,
+		status:  404,
+		title:   "Livestream not found",
+		message: "Livestream not found",
+		docURL:  "https://docs.acme.dev/errors#livestream_not_found",
 		messages: []errgenTemplate{
 			{lits: []string{"Livestream not found"}},
 		},
@@ -372,6 +377,7 @@ var errgenCatalog = [...]errgenEntry{
 		code:        CodeRateLimited,
 		status:      429,
 		title:       "Too many requests",
+		message:     "Rate limit exceeded",
 		docURL:      "https://docs.acme.dev/errors#rate_limited",
 		retryAfter:  60,
 		retryHeader: []string{"60"},
@@ -388,12 +394,13 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrRateLimited,
 	},
 	{
-		code:   CodeLegacyQuota,
-		status: 429,
-		title:  "Legacy quota",
-		docURL: "https://docs.acme.dev/errors#legacy_quota",
-		params: []string{"ratio", "hard"},
-		kinds:  "fb",
+		code:    CodeLegacyQuota,
+		status:  429,
+		title:   "Legacy quota",
+		message: "Legacy quota",
+		docURL:  "https://docs.acme.dev/errors#legacy_quota",
+		params:  []string{"ratio", "hard"},
+		kinds:   "fb",
 		messages: []errgenTemplate{
 			{lits: []string{"Quota exceeded (", " used, hard limit: ", ")"}, params: []int{0, 1}},
 		},
@@ -408,10 +415,11 @@ var errgenCatalog = [...]errgenEntry{
 		sentinel: ErrLegacyQuota,
 	},
 	{
-		code:   CodeInternalError,
-		status: 500,
-		title:  "Internal server error",
-		docURL: "https://docs.acme.dev/errors#internal_error",
+		code:    CodeInternalError,
+		status:  500,
+		title:   "Internal server error",
+		message: "An internal error occurred.",
+		docURL:  "https://docs.acme.dev/errors#internal_error",
 		messages: []errgenTemplate{
 			{lits: []string{"An internal error occurred."}},
 		},

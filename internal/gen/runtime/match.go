@@ -1,0 +1,170 @@
+package runtime
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// errgenMaxMessage bounds the messages FromResponse matches against the
+// catalog's templates; a longer one is not matched.
+const errgenMaxMessage = 4096
+
+// errgenMatch is what matching a message found: the catalog entry (-1
+// for none), the template, and the raw param values by param index
+// ("\x00" for a param the template does not use).
+type errgenMatch struct {
+	entry    int
+	template *errgenTemplate
+	values   []string
+}
+
+// errgenByStatus returns the only catalog error with the status, or -1.
+func errgenByStatus(status int) int {
+	found := -1
+	for i := range errgenCatalog {
+		if errgenCatalog[i].status == status {
+			if found >= 0 {
+				return -1
+			}
+			found = i
+		}
+	}
+	return found
+}
+
+// errgenMatchMessage matches a message against the templates of the
+// errors with the given status (of entry only, when entry >= 0), in
+// catalog order, main message before variants, then the sentinel message
+// of an error whose main message has params (its title, which WriteError
+// sends for the sentinel). Matching takes time linear in the message.
+func errgenMatchMessage(status, entry int, message string) errgenMatch {
+	if len(message) > errgenMaxMessage {
+		return errgenMatch{entry: -1}
+	}
+	for i := range errgenCatalog {
+		ent := &errgenCatalog[i]
+		if (entry >= 0 && i != entry) || (entry < 0 && ent.status != status) {
+			continue
+		}
+		for k := range ent.messages {
+			t := &ent.messages[k]
+			if vals, ok := errgenMatchTemplate(ent, t, message); ok {
+				return errgenMatch{entry: i, template: t, values: vals}
+			}
+		}
+		if len(ent.messages) > 0 && len(ent.messages[0].params) > 0 && message == ent.message {
+			return errgenMatch{entry: i}
+		}
+	}
+	return errgenMatch{entry: -1}
+}
+
+// errgenMatchTemplate matches message against one template, returning
+// the raw param values by param index. A template without placeholders is
+// compared as a string; one with placeholders is first checked for its
+// leading and trailing text, then matched by its regular expression
+// (package regexp runs in time linear in the message: no backtracking).
+// A placeholder is lazy, so of several ways to split a message the one
+// with the shortest values first is taken, and typed: ints and int64s
+// match decimal integers, float64s decimal numbers, Inf and NaN, bools
+// true and false, each checked for range after the match. A param used
+// twice must have the same value at each place.
+func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([]string, bool) {
+	if len(t.params) == 0 {
+		return nil, len(t.lits) == 1 && message == t.lits[0]
+	}
+	last := t.lits[len(t.lits)-1]
+	if !strings.HasPrefix(message, t.lits[0]) || !strings.HasSuffix(message, last) || len(message) < len(t.lits[0])+len(last) {
+		return nil, false
+	}
+	loc := errgenRegexp(ent, t).FindStringSubmatchIndex(message)
+	if loc == nil {
+		return nil, false
+	}
+	vals := make([]string, len(ent.params))
+	for j := range vals {
+		vals[j] = "\x00"
+	}
+	for n, p := range t.params {
+		v := message[loc[2+2*n]:loc[3+2*n]]
+		if !errgenFits(v, ent.kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
+			return nil, false
+		}
+		vals[p] = v
+	}
+	return vals, true
+}
+
+// errgenRegexps caches each template's compiled expression, compiled on
+// first use.
+var errgenRegexps sync.Map // *errgenTemplate -> *regexp.Regexp
+
+// errgenRegexp returns the anchored expression of a template: its
+// literals quoted, a typed group per placeholder.
+func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
+	if re, ok := errgenRegexps.Load(t); ok {
+		return re.(*regexp.Regexp)
+	}
+	var b strings.Builder
+	b.WriteString(`\A`)
+	b.WriteString(regexp.QuoteMeta(t.lits[0]))
+	for n, p := range t.params {
+		b.WriteString("(")
+		b.WriteString(errgenKindPattern(ent.kinds[p]))
+		b.WriteString(")")
+		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
+	}
+	b.WriteString(`\z`)
+	re, _ := errgenRegexps.LoadOrStore(t, regexp.MustCompile(b.String()))
+	return re.(*regexp.Regexp)
+}
+
+// errgenKindPattern is what a placeholder of a kind matches, lazily.
+func errgenKindPattern(kind byte) string {
+	switch kind {
+	case 'i', 'I':
+		return `[+-]??[0-9]+?`
+	case 'f':
+		return `(?i:[+-]??(?:[0-9]+?(?:\.[0-9]*?)??|\.[0-9]+?)(?:e[+-]??[0-9]+?)??|[+-]??inf(?:inity)??|nan)`
+	case 'b':
+		return `true|false`
+	}
+	return `(?s:.*?)`
+}
+
+// errgenRender renders a template with params, formatted as the New
+// functions format them; false when a param it uses is missing or of
+// another type.
+func errgenRender(ent *errgenEntry, t *errgenTemplate, params []Param) (string, bool) {
+	var b []byte
+	for n, lit := range t.lits {
+		b = append(b, lit...)
+		if n == len(t.params) {
+			break
+		}
+		name := ent.params[t.params[n]]
+		var v any
+		for _, p := range params {
+			if p.Name == name {
+				v = p.Value
+			}
+		}
+		switch x := v.(type) {
+		case string:
+			b = append(b, x...)
+		case int:
+			b = strconv.AppendInt(b, int64(x), 10)
+		case int64:
+			b = strconv.AppendInt(b, x, 10)
+		case float64:
+			b = strconv.AppendFloat(b, x, 'g', -1, 64)
+		case bool:
+			b = strconv.AppendBool(b, x)
+		default:
+			return "", false
+		}
+	}
+	return string(b), true
+}
