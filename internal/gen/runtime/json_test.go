@@ -49,7 +49,7 @@ func TestAppendStringMatchesEncodingJSON(t *testing.T) {
 }
 
 func TestAppendFloatMatchesEncodingJSON(t *testing.T) {
-	for _, f := range []float64{0, -0.0, 1, -1.5, 1e-6, 1e-7, 123456789, 1e20, 1e21, 1.5e300, math.SmallestNonzeroFloat64, math.MaxFloat64, 0.1, 1.0 / 3} {
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1.5, 1e-6, 1e-7, 123456789, 1e20, 1e21, 1.5e300, math.SmallestNonzeroFloat64, math.MaxFloat64, 0.1, 1.0 / 3} {
 		want, _ := json.Marshal(f)
 		if got := errgenAppendFloat(nil, f); !bytes.Equal(got, want) {
 			t.Errorf("%v: got %s, want %s", f, got, want)
