@@ -839,13 +839,16 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	if !strings.HasPrefix(message, t.lits[0]) || !strings.HasSuffix(message, last) || len(message) < len(t.lits[0])+len(last) {
 		return nil, false
 	}
-	loc := errgenRegexp(ent, t).FindStringSubmatchIndex(message)
-	if loc == nil {
-		return nil, false
-	}
 	vals := make([]string, len(ent.params))
 	for j := range vals {
 		vals[j] = "\x00"
+	}
+	if errgenAllStrings(ent, t) {
+		return vals, errgenScan(t, message, vals)
+	}
+	loc := errgenRegexp(ent, t).FindStringSubmatchIndex(message)
+	if loc == nil {
+		return nil, false
 	}
 	for n, p := range t.params {
 		v := message[loc[2+2*n]:loc[3+2*n]]
@@ -855,6 +858,47 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 		vals[p] = v
 	}
 	return vals, true
+}
+
+// errgenAllStrings reports whether every placeholder of t is a string.
+func errgenAllStrings(ent *errgenEntry, t *errgenTemplate) bool {
+	for _, p := range t.params {
+		if ent.kinds[p] != 's' {
+			return false
+		}
+	}
+	return true
+}
+
+// errgenScan matches a template whose placeholders are all strings in
+// one pass: each placeholder but the last ends where the next literal
+// first occurs, the last takes what remains before the trailing text.
+// That is the split the lazy expression finds: a string placeholder
+// takes anything, so the earliest occurrence leaves the longest rest,
+// and if any split fits, the one with the longest rest does.
+func errgenScan(t *errgenTemplate, message string, vals []string) bool {
+	rest := message[len(t.lits[0]):]
+	last := t.lits[len(t.lits)-1]
+	for n, p := range t.params {
+		var v string
+		if n == len(t.params)-1 {
+			if len(rest) < len(last) || !strings.HasSuffix(rest, last) {
+				return false
+			}
+			v = rest[:len(rest)-len(last)]
+		} else {
+			k := strings.Index(rest, t.lits[n+1])
+			if k < 0 {
+				return false
+			}
+			v, rest = rest[:k], rest[k+len(t.lits[n+1]):]
+		}
+		if vals[p] != "\x00" && vals[p] != v {
+			return false
+		}
+		vals[p] = v
+	}
+	return true
 }
 
 // errgenRegexps caches each template's compiled expression, compiled on

@@ -447,7 +447,7 @@ var GeneratedGoNames = []string{
 	"errgenValid", "errgenMember", "errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenAt", "errgenByStatus", "errgenMatchMessage",
 	"errgenParseRetryAfter", "errgenMaxDepth", "errgenNew", "errgenFill", "errgenCopy", "errgenIsSentinel",
 	"errgenCode", "errgenMaxMessage", "errgenMatch", "errgenMatchTemplate", "errgenRegexps", "errgenRegexp",
-	"errgenKindPattern", "errgenRender",
+	"errgenKindPattern", "errgenRender", "errgenAllStrings", "errgenScan",
 }
 
 // Reserved is a retired code that may never be reused.
