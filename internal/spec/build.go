@@ -2,7 +2,6 @@ package spec
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"path"
 	"slices"
@@ -33,6 +32,8 @@ type builder struct {
 	// nameClash holds errors already reported for a Go name collision, so
 	// that the anchor collision that follows from it is not reported too.
 	nameClash map[*model.Error]bool
+	// statusText holds the spec's status_text entries.
+	statusText map[int]string
 }
 
 type codeDef struct {
@@ -60,6 +61,7 @@ func (b *builder) build() *model.Spec {
 	b.buildOutputs()
 	b.buildOpenAPI()
 	b.checkOutputClash()
+	b.buildStatusText()
 	b.buildDocs()
 	b.buildGroups()
 	for _, re := range b.raw.errors {
@@ -73,6 +75,7 @@ func (b *builder) build() *model.Spec {
 	b.buildResponse()
 	b.buildInternal()
 	b.resolveLinks()
+	b.resolveWireTitles()
 	b.collectStatuses()
 	return b.spec
 }
@@ -363,7 +366,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 			}
 		}
 		e.Status = re.status
-		e.StatusText = statusText(re.status)
+		e.StatusText = statusText(re.status, b.statusText)
 	}
 
 	if re.grp.n != nil {
@@ -422,13 +425,6 @@ func (b *builder) integerQuiet(n *yaml.Node) (int, bool) {
 	}
 	v, err := strconv.Atoi(strings.ReplaceAll(n.Value, "_", ""))
 	return v, err == nil
-}
-
-func statusText(status int) string {
-	if t := http.StatusText(status); t != "" {
-		return t
-	}
-	return "Error"
 }
 
 func (b *builder) suggestGroup(got string) string {
@@ -782,6 +778,7 @@ func (b *builder) buildInternal() {
 		return
 	}
 	in := builtinInternal()
+	in.StatusText = statusText(in.Status, b.statusText)
 	if prev, taken := b.codes[in.Code]; taken {
 		b.add(prev.pos, "code \"internal_error\" is errgen's built-in internal error; give it a 5xx status or name another code in response.internal_code")
 		return
@@ -835,6 +832,19 @@ func (b *builder) resolveLinks() {
 			claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
 		}
 		e.DocURL = docURL(b.spec.API.DocsURL, layout, e)
+	}
+}
+
+// resolveWireTitles sets the title each error's responses carry: the
+// status text when the problem type is about:blank, as RFC 9457
+// recommends, else the error's own title.
+func (b *builder) resolveWireTitles() {
+	blank := b.spec.AboutBlank()
+	for _, e := range b.spec.AllErrors() {
+		e.WireTitle = e.Title
+		if blank {
+			e.WireTitle = e.StatusText
+		}
 	}
 }
 
