@@ -94,6 +94,19 @@ func TestSchemaAcceptsValidSpecs(t *testing.T) {
 	}
 }
 
+// TestSchemaStatusText checks that the schema takes status_text keys as
+// editors see them, integers and strings of digits alike.
+func TestSchemaStatusText(t *testing.T) {
+	sch := compileSchema(t)
+	src := "errgen: 1\ngo: {package: a}\nstatus_text: {499: Client Closed Request, \"520\": Origin Error}\nerrors: []\n"
+	if _, err := Parse("errors.yaml", []byte(src)); err != nil {
+		t.Fatalf("the loader refuses %q: %v", src, err)
+	}
+	if err := sch.Validate(asJSONValue(t, []byte(src))); err != nil {
+		t.Errorf("the schema refuses %q:\n%v", src, err)
+	}
+}
+
 // TestSchemaRejectsTypos checks that the schema catches what editors
 // should flag: unknown keys, bad enums, bad variables.
 func TestSchemaRejectsTypos(t *testing.T) {
