@@ -150,7 +150,7 @@ var (
 		RetryAfter: 2147483,
 		entry:      8,
 	}
-	// ErrLen is the sentinel of LEN (599 Error): Len.
+	// ErrLen is the sentinel of LEN (599 Server Error): Len.
 	//
 	// Message: "Status 599 has no standard text"
 	//
@@ -275,7 +275,7 @@ func NewLongText() *Error {
 	}
 }
 
-// NewLen returns a new LEN error (599 Error) with the message "Status 599 has no standard text".
+// NewLen returns a new LEN error (599 Server Error) with the message "Status 599 has no standard text".
 func NewLen() *Error {
 	return &Error{
 		Code:    CodeLen,

@@ -225,7 +225,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"Invalid attributes."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid attributes","status":400`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_attributes"`},
@@ -242,7 +242,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"The payload is invalid."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid payload","status":400`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_payload"`},
@@ -259,7 +259,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"Your account has reached the webhook urls limit."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Webhook limit reached","status":400`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"webhook_limit_reached"`},
@@ -276,7 +276,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"The requested resource could not be found."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Resource not found","status":404`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Found","status":404`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"resource_not_found"`},
@@ -293,7 +293,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"Unrecognized request URL."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unrecognized request URL","status":404`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Found","status":404`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"unrecognized_url"`},
@@ -310,7 +310,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"Method is not allowed for this route."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Method not allowed","status":405`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Method Not Allowed","status":405`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"method_not_allowed"`},
@@ -327,7 +327,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"Server error"}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Server error","status":500`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal Server Error","status":500`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"server_error"`},

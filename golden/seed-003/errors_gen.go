@@ -481,7 +481,7 @@ var errgenCatalog = [...]errgenEntry{
 			{variant: "region_invalid", lits: []string{"'region' field is invalid."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid params","status":400`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_params"`},
@@ -498,7 +498,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"`token` is invalid."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid token","status":401`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unauthorized","status":401`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_token"`},
@@ -516,7 +516,7 @@ var errgenCatalog = [...]errgenEntry{
 			{variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unauthorized token","status":403`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Forbidden","status":403`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"unauthorized_token"`},
@@ -537,7 +537,7 @@ var errgenCatalog = [...]errgenEntry{
 			{variant: "active_participants", lits: []string{"No active participants found."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Resource not found","status":404`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Found","status":404`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"resource_not_found"`},
@@ -559,7 +559,7 @@ var errgenCatalog = [...]errgenEntry{
 			{variant: "remove_participant", lits: []string{"Failed to remove participant from session."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Fetch error","status":406`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Acceptable","status":406`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"fetch_error"`},
@@ -583,7 +583,7 @@ var errgenCatalog = [...]errgenEntry{
 			{variant: "grid_size_max", lits: []string{"grid Size must be ≤ 25."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Invalid object","status":422`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unprocessable Entity","status":422`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_object"`},
@@ -600,7 +600,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"An internal error occurred."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal server error","status":500`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal Server Error","status":500`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"internal_error"`},

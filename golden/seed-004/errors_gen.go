@@ -153,7 +153,7 @@ var errgenCatalog = [...]errgenEntry{
 			{lits: []string{"Your API key is invalid."}},
 		},
 		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unauthenticated","status":401`},
+			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unauthorized","status":401`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"unauthenticated"`},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"strconv"
 	"strings"
 
@@ -31,7 +30,7 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 		return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
 	}
 	ex := &Example{
-		StatusLine: statusLine(e.Status),
+		StatusLine: statusLine(e),
 		Headers:    []Header{{"Content-Type", s.Response.MediaType}},
 		Body:       body.String(),
 	}
@@ -42,14 +41,12 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 	return ex, nil
 }
 
-// statusLine is the status line Go's HTTP server writes: the reason
-// phrase is net/http's, "status code N" for statuses it has none for.
-func statusLine(status int) string {
-	text := http.StatusText(status)
-	if text == "" {
-		text = fmt.Sprintf("status code %d", status)
-	}
-	return fmt.Sprintf("HTTP/1.1 %d %s", status, text)
+// statusLine is the response's status line with the error's status text,
+// the one the body's $status_text and the pages show. (Go's HTTP server
+// writes its own reason phrase, "status code N" for a status net/http
+// does not name; clients ignore the phrase, and HTTP/2 sends none.)
+func statusLine(e *model.Error) string {
+	return fmt.Sprintf("HTTP/1.1 %d %s", e.Status, e.StatusText)
 }
 
 // writeObject writes a JSON object of the given members.
@@ -106,7 +103,7 @@ func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool,
 	case model.ValueStatusText:
 		return jsonString(e.StatusText), true, nil
 	case model.ValueTitle:
-		return jsonString(e.Title), true, nil
+		return jsonString(e.WireTitle), true, nil
 	case model.ValueMessage:
 		return jsonString(m.Example), true, nil
 	case model.ValueDetails:
@@ -307,6 +304,9 @@ func fieldDescription(s *model.Spec, f *model.Field) string {
 	case model.ValueStatusText:
 		return "The HTTP status text, e.g. `Bad Request`."
 	case model.ValueTitle:
+		if s.AboutBlank() {
+			return "The HTTP status text, e.g. `Bad Request`, as RFC 9457 asks of problems of type `about:blank`."
+		}
 		return "A short summary of the error, the same for every occurrence of a code."
 	case model.ValueMessage:
 		return "A human-readable message with the error's params filled in. Show it, but do not parse it: it may change."

@@ -2,8 +2,10 @@ package docs
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -101,6 +103,16 @@ func checkServed(t *testing.T, s *model.Spec, got served) {
 	var body bytes.Buffer
 	if err := json.Compact(&body, []byte(ex.Body)); err != nil {
 		t.Fatal(err)
+	}
+	// The docs' status line carries errgen's status text; Go's server
+	// writes net/http's reason phrase, "status code N" when it has none.
+	// The status must match, and the phrases wherever both name it.
+	if wantLine := fmt.Sprintf("HTTP/1.1 %d %s", e.Status, e.StatusText); ex.StatusLine != wantLine {
+		t.Errorf("%s %s: the docs show the status line %q, want %q", got.Case, got.Code, ex.StatusLine, wantLine)
+	}
+	goLine := fmt.Sprintf("HTTP/1.1 %d %s", e.Status, cmp.Or(http.StatusText(e.Status), fmt.Sprintf("status code %d", e.Status)))
+	if got.StatusLine == goLine {
+		got.StatusLine = ex.StatusLine
 	}
 	want := served{Case: got.Case, Code: e.Code, StatusLine: ex.StatusLine, Body: body.String()}
 	for _, h := range ex.Headers {

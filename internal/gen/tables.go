@@ -238,7 +238,7 @@ func constValue(e *model.Error, fd *model.Field) (string, bool) {
 	case model.ValueStatusText:
 		return jsonString(e.StatusText), true
 	case model.ValueTitle:
-		return jsonString(e.Title), true
+		return jsonString(e.WireTitle), true
 	case model.ValueDocURL:
 		if e.DocURL == "" {
 			return "", true

@@ -359,12 +359,22 @@ type Error struct {
 	Code   string
 	GoName string // e.g. "InvalidAPIKey": CodeInvalidAPIKey, ErrInvalidAPIKey, NewInvalidAPIKey
 	Status int
-	// StatusText is the reason phrase, e.g. "Unauthorized".
+	// StatusText is the status's text, e.g. "Unauthorized": the spec's
+	// status_text entry, else net/http's reason phrase, else a common
+	// name (499 "Client Closed Request"), else the status class ("Client
+	// Error", "Server Error").
 	StatusText string
 	Group      *Group // nil when ungrouped
 	// Title is a short constant summary; derived from the code when the
 	// spec gives none.
-	Title       string
+	Title string
+	// WireTitle is the title responses carry ($title, the problem
+	// format's "title"): StatusText when the body writes the problem type
+	// and the error has no DocURL, so that its type is about:blank (RFC
+	// 9457 section 4.2.1: the title should then be the status phrase);
+	// Title otherwise. Renderers write it wherever a response's title
+	// appears; Title stays the error's own summary everywhere else.
+	WireTitle   string
 	Message     Message
 	Description string // Markdown
 	Causes      []string
@@ -466,6 +476,15 @@ func (s *Spec) AllErrors() []*Error {
 		return append(out, s.Internal)
 	}
 	return s.Errors
+}
+
+// AboutBlank reports whether the problems the server writes have type
+// about:blank: the body writes the problem type and the spec has no
+// docs_url, so no error has a doc link. Every WireTitle is then the
+// status text.
+func (s *Spec) AboutBlank() bool {
+	f, _ := s.Response.FindField(ValueType)
+	return f != nil && s.API.DocsURL == ""
 }
 
 // Ungrouped returns the errors that belong to no group, in spec order.

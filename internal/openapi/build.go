@@ -231,7 +231,10 @@ func (c *components) fixed(kind model.ValueKind, e *model.Error) *openapi3.Schem
 		return typed(openapi3.TypeString, "", "The HTTP reason phrase, e.g. \"Bad Request\".")
 	case model.ValueTitle:
 		if e != nil {
-			return c.constant(openapi3.TypeString, e.Title)
+			return c.constant(openapi3.TypeString, e.WireTitle)
+		}
+		if c.s.AboutBlank() {
+			return typed(openapi3.TypeString, "", "The HTTP status text, e.g. \"Bad Request\", as RFC 9457 asks of problems of type about:blank.")
 		}
 		return typed(openapi3.TypeString, "", "A short summary of the error, the same for every occurrence.")
 	case model.ValueMessage:

@@ -152,7 +152,7 @@ func exampleValue(f *model.Field, e *model.Error) (*yaml.Node, bool) {
 	case model.ValueStatusText:
 		return scalar(e.StatusText), true
 	case model.ValueTitle:
-		return scalar(e.Title), true
+		return scalar(e.WireTitle), true
 	case model.ValueMessage:
 		return scalar(e.Message.Example), true
 	case model.ValueRetryAfter:

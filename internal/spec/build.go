@@ -2,7 +2,6 @@ package spec
 
 import (
 	"fmt"
-	"net/http"
 	"net/url"
 	"path"
 	"slices"
@@ -33,6 +32,8 @@ type builder struct {
 	// nameClash holds errors already reported for a Go name collision, so
 	// that the anchor collision that follows from it is not reported too.
 	nameClash map[*model.Error]bool
+	// statusText holds the spec's status_text entries.
+	statusText map[int]string
 }
 
 type codeDef struct {
@@ -60,6 +61,7 @@ func (b *builder) build() *model.Spec {
 	b.buildOutputs()
 	b.buildOpenAPI()
 	b.checkOutputClash()
+	b.buildStatusText()
 	b.buildDocs()
 	b.buildGroups()
 	for _, re := range b.raw.errors {
@@ -73,6 +75,7 @@ func (b *builder) build() *model.Spec {
 	b.buildResponse()
 	b.buildInternal()
 	b.resolveLinks()
+	b.resolveWireTitles()
 	b.collectStatuses()
 	return b.spec
 }
@@ -368,7 +371,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 			}
 		}
 		e.Status = re.status
-		e.StatusText = statusText(re.status)
+		e.StatusText = statusText(re.status, b.statusText)
 	}
 
 	if re.grp.n != nil {
@@ -427,13 +430,6 @@ func (b *builder) integerQuiet(n *yaml.Node) (int, bool) {
 	}
 	v, err := strconv.Atoi(strings.ReplaceAll(n.Value, "_", ""))
 	return v, err == nil
-}
-
-func statusText(status int) string {
-	if t := http.StatusText(status); t != "" {
-		return t
-	}
-	return "Error"
 }
 
 func (b *builder) suggestGroup(got string) string {
@@ -496,48 +492,70 @@ func defaultExample(p *model.Param) any {
 	return p.Name
 }
 
+// paramUse records, across an error's messages, which params they use.
+type paramUse struct {
+	used map[string]bool
+	// suggested holds params proposed for a misspelled placeholder: the
+	// misspelling is the mistake, so they are not reported as unused.
+	suggested map[string]bool
+	// incomplete is set when a message could not be read or parsed (a
+	// problem already reported): its placeholders are unknown, so no
+	// param is reported as unused.
+	incomplete bool
+}
+
 // buildMessages parses the main message and each variant's, checking
 // placeholders against the params and every param against some message.
 func (b *builder) buildMessages(e *model.Error, re *rawError, what string) {
-	used := map[string]bool{}
+	use := &paramUse{used: map[string]bool{}, suggested: map[string]bool{}}
 	if re.message.n != nil {
-		e.Message = b.message(e, re.message, what, "message", used)
+		e.Message = b.message(e, re.message, what, "message", use)
+	} else {
+		use.incomplete = true
 	}
 	variants := map[string]*model.Variant{}
 	for _, rv := range re.variants {
 		if rv.name.n == nil || rv.message.n == nil {
+			use.incomplete = true
 			continue
 		}
 		v := &model.Variant{Name: rv.name.v, Description: strings.TrimRight(rv.description.v, "\n"), Pos: b.at(rv.name)}
 		if !validName(v.Name) {
 			b.add(v.Pos, "%s: variant name %q must match [A-Za-z_][A-Za-z0-9_]*", what, v.Name)
+			use.incomplete = true
 			continue
 		}
 		if prev := variants[v.Name]; prev != nil {
 			b.add(v.Pos, "%s: duplicate variant %q (first at %d:%d)", what, v.Name, prev.Pos.Line, prev.Pos.Col)
+			use.incomplete = true
 			continue
 		}
 		variants[v.Name] = v
 		v.GoName = goName(v.Name)
-		v.Message = b.message(e, rv.message, what, "variant "+strconv.Quote(v.Name)+" message", used)
+		v.Message = b.message(e, rv.message, what, "variant "+strconv.Quote(v.Name)+" message", use)
 		e.Variants = append(e.Variants, v)
 	}
+	if use.incomplete {
+		return
+	}
 	for _, p := range e.Params {
-		if !used[p.Name] {
+		if !use.used[p.Name] && !use.suggested[p.Name] {
 			b.add(p.Pos, "%s: param %q is declared but no message uses {%s}", what, p.Name, p.Name)
 		}
 	}
 }
 
-func (b *builder) message(e *model.Error, s str, what, which string, used map[string]bool) model.Message {
+func (b *builder) message(e *model.Error, s str, what, which string, use *paramUse) model.Message {
 	m := model.Message{Template: s.v}
 	if strings.TrimSpace(s.v) == "" {
 		b.add(b.at(s), "%s: %s must not be empty", what, which)
+		use.incomplete = true
 		return m
 	}
 	parts, err := parseTemplate(s.v)
 	if err != nil {
 		b.add(b.at(s), "%s: %s: %v", what, which, err)
+		use.incomplete = true
 		return m
 	}
 	for _, tp := range parts {
@@ -547,13 +565,34 @@ func (b *builder) message(e *model.Error, s str, what, which string, used map[st
 		}
 		idx := slices.IndexFunc(e.Params, func(p *model.Param) bool { return p.Name == tp.param })
 		if idx < 0 {
-			b.add(b.at(s), "%s: %s uses {%s}, which is not a declared param", what, which, tp.param)
+			hint := ""
+			if p := closestParam(tp.param, e.Params); p != nil {
+				hint = " (did you mean {" + p.Name + "}?)"
+				use.suggested[p.Name] = true
+			}
+			b.add(b.at(s), "%s: %s uses {%s}, which is not a declared param%s", what, which, tp.param, hint)
 			continue
 		}
-		used[tp.param] = true
+		use.used[tp.param] = true
 		m.Parts = append(m.Parts, model.Part{Param: idx})
 	}
 	return m
+}
+
+// closestParam proposes the declared param a misspelled placeholder
+// meant: the first at the smallest edit distance (ignoring case) below 3,
+// and below the name's length, so that a short name is not proposed for
+// an unrelated one.
+func closestParam(got string, params []*model.Param) *model.Param {
+	var best *model.Param
+	bestDist := 3
+	for _, p := range params {
+		d := editDistance(strings.ToLower(got), strings.ToLower(p.Name))
+		if d < bestDist && d < len(p.Name) {
+			best, bestDist = p, d
+		}
+	}
+	return best
 }
 
 // buildExample reads example param values, checks their types, and renders
@@ -787,6 +826,7 @@ func (b *builder) buildInternal() {
 		return
 	}
 	in := builtinInternal()
+	in.StatusText = statusText(in.Status, b.statusText)
 	if prev, taken := b.codes[in.Code]; taken {
 		b.add(prev.pos, "code \"internal_error\" is errgen's built-in internal error; give it a 5xx status or name another code in response.internal_code")
 		return
@@ -840,6 +880,19 @@ func (b *builder) resolveLinks() {
 			claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
 		}
 		e.DocURL = docURL(b.spec.API.DocsURL, layout, e)
+	}
+}
+
+// resolveWireTitles sets the title each error's responses carry: the
+// status text when the problem type is about:blank, as RFC 9457
+// recommends, else the error's own title.
+func (b *builder) resolveWireTitles() {
+	blank := b.spec.AboutBlank()
+	for _, e := range b.spec.AllErrors() {
+		e.WireTitle = e.Title
+		if blank {
+			e.WireTitle = e.StatusText
+		}
 	}
 }
 

@@ -13,6 +13,7 @@ func (w *walker) decode(doc *yaml.Node) *rawSpec {
 	seen := w.mapping(doc, "spec", []field{
 		{"errgen", func(_, v *yaml.Node) { rs.version = v }},
 		{"api", func(_, v *yaml.Node) { w.decodeAPI(v, &rs.api) }},
+		{"status_text", func(_, v *yaml.Node) { rs.statusText = v }},
 		{"go", func(_, v *yaml.Node) {
 			s := w.mapping(v, "go", []field{{"package", w.strInto(&rs.goPkg, "go.package")}})
 			w.require(v, s, "go", "package")

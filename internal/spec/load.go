@@ -34,7 +34,7 @@ func Load(path, name string) (*model.Spec, error) {
 // slash-separated path.
 func Parse(name string, data []byte) (*model.Spec, error) {
 	name = filepath.ToSlash(name)
-	r := &reporter{file: name}
+	r := &reporter{file: name, src: &source{data: data}}
 	if len(data) > MaxSpecBytes {
 		r.add(model.Pos{File: name}, "spec is larger than %d MiB", MaxSpecBytes>>20)
 		return nil, r.probs
@@ -65,13 +65,13 @@ func parseYAML(name string, data []byte) (*yaml.Node, error) {
 		if errors.Is(err, io.EOF) {
 			return nil, Problems{{Pos: model.Pos{File: name, Line: 1, Col: 1}, Msg: "spec is empty"}}
 		}
-		return nil, yamlProblem(name, err)
+		return nil, yamlProblem(name, data, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
 		return nil, Problems{{Pos: model.Pos{File: name, Line: extra.Line, Col: extra.Column}, Msg: "spec must be a single YAML document"}}
 	} else if !errors.Is(err, io.EOF) {
-		return nil, yamlProblem(name, err)
+		return nil, yamlProblem(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, Problems{{Pos: model.Pos{File: name, Line: 1, Col: 1}, Msg: "spec is empty"}}
@@ -79,21 +79,34 @@ func parseYAML(name string, data []byte) (*yaml.Node, error) {
 	return doc.Content[0], nil
 }
 
-func yamlProblem(name string, err error) Problems {
+func yamlProblem(name string, data []byte, err error) Problems {
 	var le *yaml.LoadError
 	if errors.As(err, &le) {
-		return Problems{{Pos: model.Pos{File: name, Line: le.Mark.Line, Col: le.Mark.Column}, Msg: "YAML: " + le.Message}}
+		return Problems{syntaxProblem(name, data, le)}
 	}
 	var les *yaml.LoadErrors
 	if errors.As(err, &les) && len(les.Errors) > 0 {
 		var ps Problems
 		for _, e := range les.Errors {
-			ps = append(ps, Problem{Pos: model.Pos{File: name, Line: e.Mark.Line, Col: e.Mark.Column}, Msg: "YAML: " + e.Message})
+			ps = append(ps, syntaxProblem(name, data, e))
 		}
 		ps.sort()
 		return ps
 	}
 	return Problems{{Pos: model.Pos{File: name, Line: 1, Col: 1}, Msg: "YAML: " + err.Error()}}
+}
+
+// syntaxProblem reports a YAML syntax error at its position or, when an
+// unquoted value that starts with "{" on that line caused it, at that
+// value, with a hint.
+func syntaxProblem(name string, data []byte, e *yaml.LoadError) Problem {
+	p := Problem{Pos: model.Pos{File: name, Line: e.Mark.Line, Col: e.Mark.Column}, Msg: "YAML: " + e.Message}
+	src := &source{data: data}
+	if col, value, ok := unquotedBrace(src.line(e.Mark.Line), e.Mark.Column); ok {
+		p.Pos.Col = col
+		p.Msg += " (" + braceHint(value) + ")"
+	}
+	return p
 }
 
 // nestingDepth is a cheap upper bound on flow and block nesting, checked

@@ -193,10 +193,28 @@ func (w *walker) str(n *yaml.Node, what string) (string, bool) {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		w.add(w.pos(n), "%s must be a string, not %s", what, kindName(n))
+		w.add(w.pos(n), "%s must be a string, not %s%s", what, kindName(n), w.flowHint(n))
 		return "", false
 	}
 	return n.Value, true
+}
+
+// flowHint explains a flow mapping of keys without values where a string
+// belongs: an unquoted value that starts with "{", as `message: {field}`.
+func (w *walker) flowHint(n *yaml.Node) string {
+	if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle == 0 {
+		return ""
+	}
+	for i := 1; i < len(n.Content); i += 2 {
+		if v := n.Content[i]; v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" {
+			return "" // {a: b} is a mapping on purpose
+		}
+	}
+	text := flowMappingText(w.src.line(n.Line), n.Column)
+	if text == "" {
+		return ""
+	}
+	return " (" + braceHint(text) + ")"
 }
 
 func (w *walker) integer(n *yaml.Node, what string) (int, bool) {

@@ -58,6 +58,7 @@ func (ps Problems) sort() {
 // reporter collects problems; the loader's stages share one.
 type reporter struct {
 	file  string
+	src   *source // the spec's source, for hints that quote it
 	probs Problems
 }
 

@@ -19,6 +19,8 @@ type rawSpec struct {
 	groups   []*rawGroup
 	errors   []*rawError
 	reserved []*rawReserved
+	// statusText is the status_text mapping, read by build.
+	statusText *yaml.Node
 }
 
 // str is a string value with its node; n is nil when the key was absent.

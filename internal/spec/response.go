@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -42,8 +43,10 @@ func (b *builder) buildResponse() {
 		return
 	}
 	resp.MediaType = r.mediaType.v
-	if r.mediaType.n != nil && !validMediaType(r.mediaType.v) {
-		b.add(b.at(r.mediaType), "response.media_type %q is not a media type like application/json", r.mediaType.v)
+	if r.mediaType.n != nil {
+		if msg := mediaTypeProblem(r.mediaType.v); msg != "" {
+			b.add(b.at(r.mediaType), "%s", msg)
+		}
 	}
 	if resp.Format == model.FormatProblem {
 		if resp.MediaType == "" {
@@ -66,14 +69,48 @@ func (b *builder) buildResponse() {
 	// A body without $code is allowed: the client then identifies errors
 	// by type URI, message and status, as documented.
 	resp.Body = b.bodyFields(r.body, "response.body", 1)
-	if len(resp.Body) == 0 && r.body != nil {
-		b.add(b.pos(r.body), "response.body needs at least one member")
+	if n := b.resolve(r.body); n != nil && n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+		// Only an empty mapping: members that are wrong, or a body that is
+		// not a mapping, are reported as what they are.
+		b.add(b.pos(n), "response.body needs at least one member")
 	}
+}
+
+// mediaTypeProblem says what is wrong with a response.media_type and
+// what it accepts, or returns "" for a media type as RFC 6838 names them:
+// type/subtype, each a letter or digit and up to 126 more of letters,
+// digits and !#$&-^_.+, without parameters.
+func mediaTypeProblem(s string) string {
+	if validMediaType(s) {
+		return ""
+	}
+	if base, _, ok := strings.Cut(s, ";"); ok && validMediaType(strings.TrimSpace(base)) {
+		return fmt.Sprintf("response.media_type %q has parameters, which errgen does not take: write the media type alone, %q", s, strings.TrimSpace(base))
+	}
+	if mediaTypeName(s) && (s == "json" || strings.HasSuffix(s, "+json")) {
+		return fmt.Sprintf("response.media_type %q is not a media type, which is type/subtype (did you mean %q?)", s, "application/"+s)
+	}
+	return fmt.Sprintf("response.media_type %q is not a media type: write type/subtype like %q (letters, digits and !#$&-^_.+ in each part)", s, "application/json")
 }
 
 func validMediaType(s string) bool {
 	typ, sub, ok := strings.Cut(s, "/")
-	return ok && typ != "" && sub != "" && !strings.ContainsAny(s, " ;,\"\n\t")
+	return ok && mediaTypeName(typ) && mediaTypeName(sub)
+}
+
+// mediaTypeName reports whether s is an RFC 6838 restricted-name.
+func mediaTypeName(s string) bool {
+	if s == "" || len(s) > 127 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if !alnum && (i == 0 || !strings.ContainsRune("!#$&-^_.+", rune(c))) {
+			return false
+		}
+	}
+	return true
 }
 
 // problemBody is RFC 9457's body in errgen's member order.
@@ -147,8 +184,10 @@ func (b *builder) bodyValue(name string, v *yaml.Node, what string, depth int) *
 		f.Kind = model.ValueObject
 		f.Children = b.bodyFields(v, what, depth+1)
 		if len(f.Children) == 0 {
-			b.add(f.Pos, "%s: an object needs at least one member", what)
-			return nil
+			if len(v.Content) == 0 {
+				b.add(f.Pos, "%s: an object needs at least one member", what)
+			}
+			return nil // else its members are reported
 		}
 		return f
 	case v.Kind != yaml.ScalarNode || v.Tag == "!!null":

@@ -3,6 +3,7 @@ package spec
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -37,7 +38,7 @@ func asJSONValue(t *testing.T, src []byte) any {
 	if err := yaml.Unmarshal(src, &v); err != nil {
 		t.Fatal(err)
 	}
-	data, err := json.Marshal(v)
+	data, err := json.Marshal(jsonKeys(v))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,6 +47,29 @@ func asJSONValue(t *testing.T, src []byte) any {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// jsonKeys turns the mappings YAML decodes with non-string keys
+// (status_text: {499: …}) into JSON objects, whose keys are strings, as
+// editors see them.
+func jsonKeys(v any) any {
+	switch x := v.(type) {
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, val := range x {
+			m[fmt.Sprint(k)] = jsonKeys(val)
+		}
+		return m
+	case map[string]any:
+		for k, val := range x {
+			x[k] = jsonKeys(val)
+		}
+	case []any:
+		for i, val := range x {
+			x[i] = jsonKeys(val)
+		}
+	}
+	return v
 }
 
 // TestSchemaAcceptsValidSpecs checks the schema against every spec the
@@ -70,16 +94,34 @@ func TestSchemaAcceptsValidSpecs(t *testing.T) {
 	}
 }
 
+// TestSchemaStatusText checks that the schema takes status_text keys as
+// editors see them, integers and strings of digits alike.
+func TestSchemaStatusText(t *testing.T) {
+	sch := compileSchema(t)
+	src := "errgen: 1\ngo: {package: a}\nstatus_text: {499: Client Closed Request, \"520\": Origin Error}\nerrors: []\n"
+	if _, err := Parse("errors.yaml", []byte(src)); err != nil {
+		t.Fatalf("the loader refuses %q: %v", src, err)
+	}
+	if err := sch.Validate(asJSONValue(t, []byte(src))); err != nil {
+		t.Errorf("the schema refuses %q:\n%v", src, err)
+	}
+}
+
 // TestSchemaRejectsTypos checks that the schema catches what editors
 // should flag: unknown keys, bad enums, bad variables.
 func TestSchemaRejectsTypos(t *testing.T) {
 	sch := compileSchema(t)
 	for name, src := range map[string]string{
-		"unknown key":  "errgen: 1\ngo: {package: a}\nerrors: [{code: a, stauts: 400, status: 400, message: x}]\n",
-		"bad status":   "errgen: 1\ngo: {package: a}\nerrors: [{code: a, status: 302, message: x}]\n",
-		"bad variable": "errgen: 1\ngo: {package: a}\nresponse: {format: custom, body: {m: $mesage}}\nerrors: []\n",
-		"bad version":  "errgen: 2\ngo: {package: a}\nerrors: []\n",
-		"bad layout":   "errgen: 1\ngo: {package: a}\ndocs: {layout: book}\nerrors: []\n",
+		"unknown key":            "errgen: 1\ngo: {package: a}\nerrors: [{code: a, stauts: 400, status: 400, message: x}]\n",
+		"bad status":             "errgen: 1\ngo: {package: a}\nerrors: [{code: a, status: 302, message: x}]\n",
+		"bad variable":           "errgen: 1\ngo: {package: a}\nresponse: {format: custom, body: {m: $mesage}}\nerrors: []\n",
+		"bad version":            "errgen: 2\ngo: {package: a}\nerrors: []\n",
+		"bad layout":             "errgen: 1\ngo: {package: a}\ndocs: {layout: book}\nerrors: []\n",
+		"status_text key":        "errgen: 1\ngo: {package: a}\nstatus_text: {99: Low}\nerrors: []\n",
+		"status_text word key":   "errgen: 1\ngo: {package: a}\nstatus_text: {teapot: Tea}\nerrors: []\n",
+		"status_text empty":      "errgen: 1\ngo: {package: a}\nstatus_text: {499: \"\"}\nerrors: []\n",
+		"status_text two lines":  "errgen: 1\ngo: {package: a}\nstatus_text: {499: \"a\\nb\"}\nerrors: []\n",
+		"status_text not a text": "errgen: 1\ngo: {package: a}\nstatus_text: {499: [a]}\nerrors: []\n",
 	} {
 		if err := sch.Validate(asJSONValue(t, []byte(src))); err == nil {
 			t.Errorf("%s: schema accepted %q", name, src)
