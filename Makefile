@@ -7,7 +7,7 @@ TOOLS       := $(CURDIR)/.tools
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export PATH := $(TOOLS)/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: all build test vet fmt-check staticcheck lint check-generated generate ci clean bench bench-generate
+.PHONY: all build test vet fmt-check tidy-check staticcheck lint check-generated generate ci clean bench bench-generate
 
 all: build test
 
@@ -20,6 +20,10 @@ test:
 
 vet:
 	$(GO) vet ./...
+
+# go.mod and go.sum list exactly what the code imports.
+tidy-check:
+	$(GO) mod tidy -diff
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); \
@@ -51,7 +55,7 @@ bench-generate:
 	$(GO) test -run '^$$' -bench 'BenchmarkStages' -benchmem -count 1 ./internal/engine
 
 # Lint and validation targets; mk/*.mk add theirs to LINT.
-LINT := vet fmt-check staticcheck check-generated
+LINT := vet fmt-check tidy-check staticcheck check-generated
 -include mk/*.mk
 
 lint: $(LINT)
