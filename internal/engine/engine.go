@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -64,9 +65,9 @@ type Output struct {
 type Result struct {
 	Spec    *model.Spec
 	Outputs []Output
-	// Stale lists generated files (they carry the marker) in a docs
-	// directory that the current spec no longer produces: generate deletes
-	// them, check reports them.
+	// Stale lists the files generated from this spec (their header names
+	// it) that the run no longer produces: generate deletes them, check
+	// reports them. See scanGenerated for where they are looked for.
 	Stale []Output
 	// Notes are messages for the user that are not failures.
 	Notes []string
@@ -109,7 +110,10 @@ func Load(opts Options) (*model.Spec, error) {
 	return s, applyOverrides(s, opts)
 }
 
-// Render loads the spec and renders every configured output in memory.
+// Render loads the spec, renders every configured output in memory, and
+// finds the stale files: files generated from this spec (their header
+// names it) that the run no longer produces. While the outputs render,
+// the project is searched for such files (see scanGenerated).
 func Render(opts Options) (*Result, error) {
 	s, err := Load(opts)
 	if err != nil {
@@ -125,10 +129,49 @@ func Render(opts Options) (*Result, error) {
 	place := func(rel string) (string, error) {
 		return placeOutput(specDir, root, rel, opts.AllowOutside)
 	}
-	if err := renderAll(r, specDir, place); err != nil {
+	dirs, exts := outputPlaces(s, root, place)
+	var found []string
+	scanned := make(chan struct{})
+	go func() {
+		defer close(scanned)
+		found = scanGenerated(root, s.Source, dirs, exts)
+	}()
+	err = renderAll(r, specDir, place)
+	<-scanned
+	if err != nil {
 		return nil, err
 	}
+	for _, p := range staleFiles(found, r.Outputs) {
+		r.Stale = append(r.Stale, Output{Path: p, Name: displayName(p)})
+	}
 	return r, nil
+}
+
+// outputPlaces returns the directories inside the project that the spec
+// writes into (each output's, the docs directory of a multi-page layout)
+// and the extensions of its outputs, for scanGenerated.
+func outputPlaces(s *model.Spec, root string, place func(string) (string, error)) (dirs, exts []string) {
+	addDir := func(p string) {
+		if abs, err := filepath.Abs(p); err == nil && within(root, abs) && !slices.Contains(dirs, abs) {
+			dirs = append(dirs, abs)
+		}
+	}
+	for _, rel := range []string{s.Outputs.Go, s.Outputs.OpenAPI, s.Outputs.Docs, s.OpenAPI.MergeInto} {
+		if rel == "" {
+			continue
+		}
+		p, err := place(rel)
+		if err != nil {
+			continue // renderAll reports it
+		}
+		if rel == s.Outputs.Docs && s.Docs.Layout != model.LayoutSingle {
+			addDir(p)
+			continue
+		}
+		addDir(filepath.Dir(p))
+		exts = append(exts, filepath.Ext(p))
+	}
+	return dirs, exts
 }
 
 func applyOverrides(s *model.Spec, opts Options) error {
@@ -149,45 +192,49 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// renderAll renders every output into r. The costly outputs (the Go
+// package, the OpenAPI fragment) render concurrently with the rest (the
+// merged document, then the docs); each part renders into a Result of its
+// own, and all of each part — outputs, notes, stale files — is added to r
+// in a fixed order, so the result does not depend on scheduling.
 func renderAll(r *Result, specDir string, place func(string) (string, error)) error {
 	s := r.Spec
-	add := func(rel string, data []byte, merged bool) error { return r.add(place, rel, data, merged) }
-	// The Go file and the fragment are the costly outputs: render them
-	// while the rest is rendered here, then add everything in a fixed
-	// order.
-	var goData, oaData []byte
-	var goErr, oaErr error
+	var parts []func(*Result) error
+	if s.Outputs.Go != "" {
+		parts = append(parts, func(p *Result) error {
+			data, err := gen.Go(s)
+			if err != nil {
+				return fmt.Errorf("rendering Go: %w", err)
+			}
+			return p.add(place, s.Outputs.Go, data, false)
+		})
+	}
+	if s.Outputs.OpenAPI != "" {
+		parts = append(parts, func(p *Result) error {
+			data, err := openapi.Fragment(s)
+			if err != nil {
+				return fmt.Errorf("rendering OpenAPI: %w", err)
+			}
+			return p.add(place, s.Outputs.OpenAPI, data, false)
+		})
+	}
+	parts = append(parts, func(p *Result) error { return renderRest(p, specDir, place) })
+	done := make([]Result, len(parts))
+	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
-	if s.Outputs.Go != "" {
-		wg.Go(func() { goData, goErr = gen.Go(s) })
+	for i, part := range parts {
+		done[i] = Result{Spec: s}
+		wg.Go(func() { errs[i] = part(&done[i]) })
 	}
-	if s.Outputs.OpenAPI != "" {
-		wg.Go(func() { oaData, oaErr = openapi.Fragment(s) })
-	}
-	rest := Result{Spec: s}
-	restErr := renderRest(&rest, specDir, place)
 	wg.Wait()
-	if goErr != nil {
-		return fmt.Errorf("rendering Go: %w", goErr)
-	}
-	if oaErr != nil {
-		return fmt.Errorf("rendering OpenAPI: %w", oaErr)
-	}
-	if restErr != nil {
-		return restErr
-	}
-	if s.Outputs.Go != "" {
-		if err := add(s.Outputs.Go, goData, false); err != nil {
-			return err
+	for i := range parts {
+		if errs[i] != nil {
+			return errs[i]
 		}
+		r.Outputs = append(r.Outputs, done[i].Outputs...)
+		r.Stale = append(r.Stale, done[i].Stale...)
+		r.Notes = append(r.Notes, done[i].Notes...)
 	}
-	if s.Outputs.OpenAPI != "" {
-		if err := add(s.Outputs.OpenAPI, oaData, false); err != nil {
-			return err
-		}
-	}
-	r.Outputs = append(r.Outputs, rest.Outputs...)
-	r.Notes = append(r.Notes, rest.Notes...)
 	return nil
 }
 
@@ -204,41 +251,41 @@ func (r *Result) add(place func(string) (string, error), rel string, data []byte
 // renderRest renders the merged OpenAPI document and the docs into r.
 func renderRest(r *Result, specDir string, place func(string) (string, error)) error {
 	s := r.Spec
-	add := func(rel string, data []byte, merged bool) error { return r.add(place, rel, data, merged) }
 	if s.OpenAPI.MergeInto != "" {
-		if err := renderMerge(r, specDir, place); err != nil {
+		if err := renderMerge(r, place); err != nil {
 			return err
 		}
 	}
 	if s.Outputs.Docs != "" {
-		if err := renderDocs(r, specDir, place, add); err != nil {
+		if err := renderDocs(r, specDir, place); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func renderMerge(r *Result, specDir string, place func(string) (string, error)) error {
+func renderMerge(r *Result, place func(string) (string, error)) error {
 	p, err := place(r.Spec.OpenAPI.MergeInto)
 	if err != nil {
 		return err
 	}
+	name := displayName(p)
 	doc, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return inputErr("%s: openapi.merge_into: %s does not exist", r.Spec.OpenAPI.Pos, displayName(p))
+		return inputErr("%s: openapi.merge_into: %s does not exist", r.Spec.OpenAPI.Pos, name)
 	} else if err != nil {
 		return err
 	}
-	out, notes, err := openapi.Merge(r.Spec, displayName(p), doc)
+	out, notes, err := openapi.Merge(r.Spec, name, doc)
 	if err != nil {
 		return &InputError{Err: err}
 	}
 	r.Notes = append(r.Notes, notes...)
-	r.Outputs = append(r.Outputs, Output{Path: p, Name: displayName(p), Data: out, Merged: true})
+	r.Outputs = append(r.Outputs, Output{Path: p, Name: name, Data: out, Merged: true})
 	return nil
 }
 
-func renderDocs(r *Result, specDir string, place func(string) (string, error), add func(string, []byte, bool) error) error {
+func renderDocs(r *Result, specDir string, place func(string) (string, error)) error {
 	s := r.Spec
 	var overrides fs.FS
 	if s.Docs.Templates != "" {
@@ -253,43 +300,11 @@ func renderDocs(r *Result, specDir string, place func(string) (string, error), a
 		return &InputError{Err: fmt.Errorf("rendering docs: %w", err)}
 	}
 	for _, f := range files {
-		if err := add(f.Path, f.Data, false); err != nil {
+		if err := r.add(place, f.Path, f.Data, false); err != nil {
 			return err
 		}
 	}
-	if s.Docs.Layout == model.LayoutSingle {
-		return nil
-	}
-	dir, err := place(s.Outputs.Docs)
-	if err != nil {
-		return err
-	}
-	r.Stale = staleGenerated(dir, r.Outputs)
 	return nil
-}
-
-// staleGenerated lists Markdown files in dir that errgen generated (they
-// carry the marker) and that this run does not produce.
-func staleGenerated(dir string, outs []Output) []Output {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	produced := map[string]bool{}
-	for _, o := range outs {
-		produced[filepath.Clean(o.Path)] = true
-	}
-	var stale []Output
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || produced[filepath.Clean(p)] {
-			continue
-		}
-		if owned, _ := isGenerated(p); owned {
-			stale = append(stale, Output{Path: p, Name: displayName(p)})
-		}
-	}
-	return stale
 }
 
 // placeOutput turns an output path relative to the spec directory into an
