@@ -181,10 +181,12 @@ project are never looked at.`
 
 func (c *command) generate(args []string) int {
 	var opts engine.Options
-	fs := c.flags("generate", "[-spec spec/errors.yaml]", `Writes every output the spec configures: the Go package (outputs.go), the
+	fs := c.flags("generate", "[-spec spec/errors.yaml] [-q | -v]", `Writes every output the spec configures: the Go package (outputs.go), the
 OpenAPI fragment (outputs.openapi), the merge into your OpenAPI document
 (openapi.merge_into) and the Markdown reference (outputs.docs), and
-deletes the stale files.
+deletes the stale files. Prints each file it writes or deletes, and notes
+(such as responses written by hand that the merge leaves alone) on
+stderr; -q prints nothing but problems.
 
 Only files whose bytes change are rewritten, each atomically. Nothing is
 written when the spec has problems; they are all printed, file:line:col.
@@ -193,12 +195,22 @@ by errgen" in its first 16 KiB) is never overwritten or deleted.
 
 `+staleRule+`
 
-For go:generate, in the package that holds the generated code:
+File names are printed relative to the working directory, or to the
+project root when errgen runs below it (as under go generate).
+
+For go:generate, in a Go file of the package that holds the generated
+code, with the spec's path relative to that package's directory:
   //go:generate go tool errgen generate -spec ../../spec/errors.yaml`)
 	specFlags(fs, &opts)
-	verbose := fs.Bool("v", false, "list every output, changed or not")
+	verbose := fs.Bool("v", false, "also list the outputs that did not change")
+	quiet := fs.Bool("q", false, "print nothing but problems: no notes, no list of written files")
 	if code, stop := c.parse(fs, args); stop {
 		return code
+	}
+	if *verbose && *quiet {
+		fmt.Fprintln(c.stderr, "errgen generate: -q and -v cannot be used together")
+		fs.Usage()
+		return ExitUsage
 	}
 	r, err := engine.Render(opts)
 	if err != nil {
@@ -207,6 +219,9 @@ For go:generate, in the package that holds the generated code:
 	changes, err := engine.Write(engine.OS, r)
 	if err != nil {
 		return c.fail(err)
+	}
+	if *quiet {
+		return ExitOK
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(c.stderr, "note: %s\n", n)
@@ -231,7 +246,8 @@ the CI check that code and docs match the spec. Writes nothing. Exits 0
 when all match; else exits 1, printing a unified diff for each file that
 differs, "missing: FILE" for each output that does not exist and
 "obsolete: FILE" for each stale file (errgen generate deletes it), then
-the command that brings them up to date.
+the command that brings them up to date. File names are relative to the
+working directory, or to the project root when check runs below it.
 
 `+staleRule)
 	specFlags(fs, &opts)

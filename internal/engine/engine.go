@@ -52,8 +52,9 @@ type Output struct {
 	// Path is the file's path for the OS, as reachable from the working
 	// directory.
 	Path string
-	// Name is the path shown to the user: relative to the working
-	// directory when possible, slash-separated.
+	// Name is the path shown to the user, slash-separated: relative to
+	// the working directory when errgen runs at or above the project
+	// root, else (as under go generate) relative to the project root.
 	Name string
 	Data []byte
 	// Merged marks the team's own OpenAPI document, which errgen edits in
@@ -71,6 +72,8 @@ type Result struct {
 	Stale []Output
 	// Notes are messages for the user that are not failures.
 	Notes []string
+
+	names namer
 }
 
 // InputError wraps problems in the user's input (spec problems, merge
@@ -124,10 +127,11 @@ func Render(opts Options) (*Result, error) {
 		return nil, err
 	}
 	root := projectRoot(filepath.Dir(specAbs))
-	r := &Result{Spec: s}
+	names := namer{base: nameBase(root)}
+	r := &Result{Spec: s, names: names}
 	specDir := filepath.Dir(opts.SpecPath)
 	place := func(rel string) (string, error) {
-		return placeOutput(specDir, root, rel, opts.AllowOutside)
+		return placeOutput(specDir, root, rel, opts.AllowOutside, names)
 	}
 	dirs, exts := outputPlaces(s, root, place)
 	var found []string
@@ -142,7 +146,7 @@ func Render(opts Options) (*Result, error) {
 		return nil, err
 	}
 	for _, p := range staleFiles(found, r.Outputs) {
-		r.Stale = append(r.Stale, Output{Path: p, Name: displayName(p)})
+		r.Stale = append(r.Stale, Output{Path: p, Name: names.name(p)})
 	}
 	return r, nil
 }
@@ -223,7 +227,7 @@ func renderAll(r *Result, specDir string, place func(string) (string, error)) er
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
 	for i, part := range parts {
-		done[i] = Result{Spec: s}
+		done[i] = Result{Spec: s, names: r.names}
 		wg.Go(func() { errs[i] = part(&done[i]) })
 	}
 	wg.Wait()
@@ -244,7 +248,7 @@ func (r *Result) add(place func(string) (string, error), rel string, data []byte
 	if err != nil {
 		return err
 	}
-	r.Outputs = append(r.Outputs, Output{Path: p, Name: displayName(p), Data: data, Merged: merged})
+	r.Outputs = append(r.Outputs, Output{Path: p, Name: r.names.name(p), Data: data, Merged: merged})
 	return nil
 }
 
@@ -269,7 +273,7 @@ func renderMerge(r *Result, place func(string) (string, error)) error {
 	if err != nil {
 		return err
 	}
-	name := displayName(p)
+	name := r.names.name(p)
 	doc, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return inputErr("%s: openapi.merge_into: %s does not exist", r.Spec.OpenAPI.Pos, name)
@@ -291,7 +295,7 @@ func renderDocs(r *Result, specDir string, place func(string) (string, error)) e
 	if s.Docs.Templates != "" {
 		dir := filepath.Join(specDir, filepath.FromSlash(s.Docs.Templates))
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return inputErr("docs.templates: %s is not a directory", displayName(dir))
+			return inputErr("docs.templates: %s is not a directory", r.names.name(dir))
 		}
 		overrides = os.DirFS(dir)
 	}
@@ -309,10 +313,10 @@ func renderDocs(r *Result, specDir string, place func(string) (string, error)) e
 
 // placeOutput turns an output path relative to the spec directory into an
 // OS path, refusing paths that leave the project root unless allowed.
-func placeOutput(specDir, root, rel string, allowOutside bool) (string, error) {
+func placeOutput(specDir, root, rel string, allowOutside bool, names namer) (string, error) {
 	if path.IsAbs(rel) || filepath.IsAbs(rel) {
 		if !allowOutside && !within(root, filepath.Clean(rel)) {
-			return "", inputErr("output %s is outside the project (%s); pass -allow-outside to write it anyway", rel, displayName(root))
+			return "", inputErr("output %s is outside the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
 		}
 		return filepath.Clean(rel), nil
 	}
@@ -322,7 +326,7 @@ func placeOutput(specDir, root, rel string, allowOutside bool) (string, error) {
 		return "", err
 	}
 	if !allowOutside && !within(root, abs) {
-		return "", inputErr("output %s leaves the project (%s); pass -allow-outside to write it anyway", rel, displayName(root))
+		return "", inputErr("output %s leaves the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
 	}
 	return p, nil
 }
@@ -349,8 +353,9 @@ func projectRoot(dir string) string {
 	}
 }
 
-// displayName shows a path relative to the working directory when it is
-// below it, slash-separated.
+// displayName shows the spec's path as the user gave it, cleaned and
+// slash-separated; an absolute path below the working directory is shown
+// relative to it.
 func displayName(p string) string {
 	if filepath.IsAbs(p) {
 		if wd, err := os.Getwd(); err == nil {
@@ -360,4 +365,35 @@ func displayName(p string) string {
 		}
 	}
 	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// namer names files for the user: relative to base, slash-separated.
+type namer struct{ base string }
+
+// nameBase is the directory file names are relative to: the working
+// directory when it is the project root or above it; the project root
+// when errgen runs inside the project (go generate runs it in the
+// package's directory), so that every name reads the same from anywhere
+// in the project.
+func nameBase(root string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return root
+	}
+	if within(wd, root) {
+		return wd
+	}
+	return root
+}
+
+func (n namer) name(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil || n.base == "" {
+		return filepath.ToSlash(filepath.Clean(p))
+	}
+	rel, err := filepath.Rel(n.base, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
 }
