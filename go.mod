@@ -21,3 +21,5 @@ require (
 	golang.org/x/text v0.14.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 )
+
+tool github.com/errgen/errgen/cmd/errgen
