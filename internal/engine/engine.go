@@ -116,7 +116,8 @@ func Load(opts Options) (*model.Spec, error) {
 // Render loads the spec, renders every configured output in memory, and
 // finds the stale files: files generated from this spec (their header
 // names it) that the run no longer produces. While the outputs render,
-// the project is searched for such files (see scanGenerated).
+// the project is searched for such files, then the directories the
+// outputs go to (see stale.go).
 func Render(opts Options) (*Result, error) {
 	s, err := Load(opts)
 	if err != nil {
@@ -133,49 +134,51 @@ func Render(opts Options) (*Result, error) {
 	place := func(rel string) (string, error) {
 		return placeOutput(specDir, root, rel, opts.AllowOutside, names)
 	}
-	dirs, exts := outputPlaces(s, root, place)
+	sc := newScan(s.Source, outputExts(s, place))
 	var found []string
 	scanned := make(chan struct{})
 	go func() {
 		defer close(scanned)
-		found = scanGenerated(root, s.Source, dirs, exts)
+		found = sc.project(root)
 	}()
 	err = renderAll(r, specDir, place)
 	<-scanned
 	if err != nil {
 		return nil, err
 	}
+	found = append(found, sc.dirs(outputDirs(root, r.Outputs))...)
+	slices.Sort(found)
 	for _, p := range staleFiles(found, r.Outputs) {
 		r.Stale = append(r.Stale, Output{Path: p, Name: names.name(p)})
 	}
 	return r, nil
 }
 
-// outputPlaces returns the directories inside the project that the spec
-// writes into (each output's, the docs directory of a multi-page layout)
-// and the extensions of its outputs, for scanGenerated.
-func outputPlaces(s *model.Spec, root string, place func(string) (string, error)) (dirs, exts []string) {
-	addDir := func(p string) {
-		if abs, err := filepath.Abs(p); err == nil && within(root, abs) && !slices.Contains(dirs, abs) {
+// outputExts returns the extensions of the output files the spec names,
+// so that the search for stale files opens files of those kinds too.
+func outputExts(s *model.Spec, place func(string) (string, error)) []string {
+	var exts []string
+	for _, rel := range []string{s.Outputs.Go, s.Outputs.OpenAPI, s.Outputs.Docs} {
+		if rel == "" || rel == s.Outputs.Docs && s.Docs.Layout != model.LayoutSingle {
+			continue // none, or a directory of .md pages
+		}
+		if p, err := place(rel); err == nil {
+			exts = append(exts, filepath.Ext(p))
+		}
+	}
+	return exts
+}
+
+// outputDirs returns the directories of outs that are inside the project,
+// without repeats.
+func outputDirs(root string, outs []Output) []string {
+	var dirs []string
+	for _, o := range outs {
+		if abs, err := filepath.Abs(filepath.Dir(o.Path)); err == nil && within(root, abs) && !slices.Contains(dirs, abs) {
 			dirs = append(dirs, abs)
 		}
 	}
-	for _, rel := range []string{s.Outputs.Go, s.Outputs.OpenAPI, s.Outputs.Docs, s.OpenAPI.MergeInto} {
-		if rel == "" {
-			continue
-		}
-		p, err := place(rel)
-		if err != nil {
-			continue // renderAll reports it
-		}
-		if rel == s.Outputs.Docs && s.Docs.Layout != model.LayoutSingle {
-			addDir(p)
-			continue
-		}
-		addDir(filepath.Dir(p))
-		exts = append(exts, filepath.Ext(p))
-	}
-	return dirs, exts
+	return dirs
 }
 
 func applyOverrides(s *model.Spec, opts Options) error {

@@ -267,3 +267,34 @@ func TestWriteKeepsStaleWithoutMarker(t *testing.T) {
 		t.Errorf("deleted: %v", err)
 	}
 }
+
+// TestRenderFindsStaleInOutputDirs checks that the directories the
+// outputs go to are searched even where the project walk does not go (a
+// testdata directory, another module): a removed error's page there is
+// stale, while a file generated from the spec elsewhere in that module is
+// not looked at.
+func TestRenderFindsStaleInOutputDirs(t *testing.T) {
+	for _, docs := range []string{"testdata/site/errors", "site/errors"} {
+		t.Run(docs, func(t *testing.T) {
+			spec := strings.ReplaceAll(perErrorSpec, "../docs/errors", "../"+docs)
+			root := project(t, map[string]string{
+				"spec/errors.yaml":  fmt.Sprintf(spec, "per_error", "  - {code: not_found, status: 404, message: Not found}\n  - {code: gone, status: 410, message: Gone}\n"),
+				"site/go.mod":       "module example.com/site\n",
+				"site/other/old.md": mdHeader,
+			})
+			t.Chdir(root)
+			r, err := Render(Options{SpecPath: "spec/errors.yaml"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Write(OS, r); err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile("spec/errors.yaml", []byte(fmt.Sprintf(spec, "per_error", "  - {code: not_found, status: 404, message: Not found}\n")), 0o644)
+			want := []string{docs + "/gone.md"}
+			if got := staleNames(t, root, "spec/errors.yaml"); !slices.Equal(got, want) {
+				t.Errorf("stale = %q, want %q", got, want)
+			}
+		})
+	}
+}
