@@ -32,8 +32,9 @@ Usage:
   errgen <command> [flags]
 
 Commands:
-  generate   write every output the spec configures (only files whose bytes change)
-  check      exit 1 with a diff when any output is missing or out of date
+  generate   write every output the spec configures (only files whose bytes
+             change) and delete the files it generated and no longer produces
+  check      exit 1 when any output is missing, out of date or obsolete
   openapi    print the OpenAPI fragment, or merge it into an OpenAPI document
   schema     print the JSON Schema of the spec format, for editors
   version    print errgen's version
