@@ -1,11 +1,14 @@
 // Package engine runs errgen's pipeline: load the spec, render every
-// configured output in memory, then write the outputs that changed or
-// report how they drifted.
+// configured output in memory, find the stale files (generated from the
+// spec, no longer produced), then write the outputs that changed and
+// delete the stale files, or report how they drifted.
 //
-// Rendering never touches the disk (but for reading the team's OpenAPI
-// document to merge into and template overrides); writing is all or
-// nothing: every output is staged beside its target first, and only when
-// all are staged are they renamed into place.
+// Rendering never writes to the disk; it reads only the team's OpenAPI
+// document to merge into, template overrides, and the first line of the
+// project's files to find the stale ones by their header (stale.go).
+// Writing is all or nothing: every output is staged beside its target
+// first, and only when all are staged are they renamed into place; stale
+// files are deleted after that.
 package engine
 
 import (
