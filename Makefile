@@ -7,7 +7,7 @@ TOOLS       := $(CURDIR)/.tools
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 export PATH := $(TOOLS)/bin:$(TOOLS)/node_modules/.bin:$(PATH)
 
-.PHONY: all build test vet fmt-check staticcheck lint check-generated generate ci clean bench bench-generate
+.PHONY: all build test test-race vet fmt-check tidy-check staticcheck lint check-generated generate ci clean bench bench-generate
 
 all: build test
 
@@ -18,8 +18,25 @@ build:
 test:
 	$(GO) test ./...
 
+# The packages that run code concurrently, under the race detector: the
+# engine (outputs rendered concurrently, the project scanned meanwhile),
+# the CLI and its scripts, the Go renderer and the runtime every generated
+# package carries (its own tests), the golden cases (rendered at
+# GOMAXPROCS 1 to 8) and the example service with its generated package.
+# -short skips the compile-and-run test of the generated packages, which
+# the second command runs once with -race passed down to their go test.
+RACE_PKGS := ./internal/engine ./internal/cli ./cmd/errgen ./internal/gen/... ./golden ./examples/...
+
+test-race:
+	$(GO) test -race -short -count=1 $(RACE_PKGS)
+	ERRGEN_GEN_RACE=1 $(GO) test -race -run '^TestGeneratedPackages$$' -count=1 ./internal/gen
+
 vet:
 	$(GO) vet ./...
+
+# go.mod and go.sum list exactly what the code imports.
+tidy-check:
+	$(GO) mod tidy -diff
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); \
@@ -51,7 +68,7 @@ bench-generate:
 	$(GO) test -run '^$$' -bench 'BenchmarkStages' -benchmem -count 1 ./internal/engine
 
 # Lint and validation targets; mk/*.mk add theirs to LINT.
-LINT := vet fmt-check staticcheck check-generated
+LINT := vet fmt-check tidy-check staticcheck check-generated test-race
 -include mk/*.mk
 
 lint: $(LINT)

@@ -5,7 +5,7 @@
 // client in package client turns them back into *apierr.Error values.
 package videoapi
 
-//go:generate go run github.com/errgen/errgen/cmd/errgen generate -spec ../../spec/errors.yaml
+//go:generate go tool errgen generate -spec ../../spec/errors.yaml
 
 import (
 	"encoding/json"

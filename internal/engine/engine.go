@@ -1,11 +1,14 @@
 // Package engine runs errgen's pipeline: load the spec, render every
-// configured output in memory, then write the outputs that changed or
-// report how they drifted.
+// configured output in memory, find the stale files (generated from the
+// spec, no longer produced), then write the outputs that changed and
+// delete the stale files, or report how they drifted.
 //
-// Rendering never touches the disk (but for reading the team's OpenAPI
-// document to merge into and template overrides); writing is all or
-// nothing: every output is staged beside its target first, and only when
-// all are staged are they renamed into place.
+// Rendering never writes to the disk; it reads only the team's OpenAPI
+// document to merge into, template overrides, and the first line of the
+// project's files to find the stale ones by their header (stale.go).
+// Writing is all or nothing: every output is staged beside its target
+// first, and only when all are staged are they renamed into place; stale
+// files are deleted after that.
 package engine
 
 import (
@@ -15,6 +18,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -51,8 +55,9 @@ type Output struct {
 	// Path is the file's path for the OS, as reachable from the working
 	// directory.
 	Path string
-	// Name is the path shown to the user: relative to the working
-	// directory when possible, slash-separated.
+	// Name is the path shown to the user, slash-separated: relative to
+	// the working directory when errgen runs at or above the project
+	// root, else (as under go generate) relative to the project root.
 	Name string
 	Data []byte
 	// Merged marks the team's own OpenAPI document, which errgen edits in
@@ -64,12 +69,14 @@ type Output struct {
 type Result struct {
 	Spec    *model.Spec
 	Outputs []Output
-	// Stale lists generated files (they carry the marker) in a docs
-	// directory that the current spec no longer produces: generate deletes
-	// them, check reports them.
+	// Stale lists the files generated from this spec (their header names
+	// it) that the run no longer produces: generate deletes them, check
+	// reports them. See scanGenerated for where they are looked for.
 	Stale []Output
 	// Notes are messages for the user that are not failures.
 	Notes []string
+
+	names namer
 }
 
 // InputError wraps problems in the user's input (spec problems, merge
@@ -109,7 +116,11 @@ func Load(opts Options) (*model.Spec, error) {
 	return s, applyOverrides(s, opts)
 }
 
-// Render loads the spec and renders every configured output in memory.
+// Render loads the spec, renders every configured output in memory, and
+// finds the stale files: files generated from this spec (their header
+// names it) that the run no longer produces. While the outputs render,
+// the project is searched for such files, then the directories the
+// outputs go to (see stale.go).
 func Render(opts Options) (*Result, error) {
 	s, err := Load(opts)
 	if err != nil {
@@ -120,15 +131,57 @@ func Render(opts Options) (*Result, error) {
 		return nil, err
 	}
 	root := projectRoot(filepath.Dir(specAbs))
-	r := &Result{Spec: s}
+	names := namer{base: nameBase(root)}
+	r := &Result{Spec: s, names: names}
 	specDir := filepath.Dir(opts.SpecPath)
 	place := func(rel string) (string, error) {
-		return placeOutput(specDir, root, rel, opts.AllowOutside)
+		return placeOutput(specDir, root, rel, opts.AllowOutside, names)
 	}
-	if err := renderAll(r, specDir, place); err != nil {
+	sc := newScan(s.Source, outputExts(s, place))
+	var found []string
+	scanned := make(chan struct{})
+	go func() {
+		defer close(scanned)
+		found = sc.project(root)
+	}()
+	err = renderAll(r, specDir, place)
+	<-scanned
+	if err != nil {
 		return nil, err
 	}
+	found = append(found, sc.dirs(outputDirs(root, r.Outputs))...)
+	slices.Sort(found)
+	for _, p := range staleFiles(found, r.Outputs) {
+		r.Stale = append(r.Stale, Output{Path: p, Name: names.name(p)})
+	}
 	return r, nil
+}
+
+// outputExts returns the extensions of the output files the spec names,
+// so that the search for stale files opens files of those kinds too.
+func outputExts(s *model.Spec, place func(string) (string, error)) []string {
+	var exts []string
+	for _, rel := range []string{s.Outputs.Go, s.Outputs.OpenAPI, s.Outputs.Docs} {
+		if rel == "" || rel == s.Outputs.Docs && s.Docs.Layout != model.LayoutSingle {
+			continue // none, or a directory of .md pages
+		}
+		if p, err := place(rel); err == nil {
+			exts = append(exts, filepath.Ext(p))
+		}
+	}
+	return exts
+}
+
+// outputDirs returns the directories of outs that are inside the project,
+// without repeats.
+func outputDirs(root string, outs []Output) []string {
+	var dirs []string
+	for _, o := range outs {
+		if abs, err := filepath.Abs(filepath.Dir(o.Path)); err == nil && within(root, abs) && !slices.Contains(dirs, abs) {
+			dirs = append(dirs, abs)
+		}
+	}
+	return dirs
 }
 
 func applyOverrides(s *model.Spec, opts Options) error {
@@ -149,48 +202,52 @@ type UsageError struct{ Msg string }
 
 func (e *UsageError) Error() string { return e.Msg }
 
+// renderAll renders every output into r. The costly outputs (the Go
+// package, the OpenAPI fragment) render concurrently with the rest (the
+// merged document, then the docs); each part renders into a Result of its
+// own, and all of each part — outputs, notes, stale files — is added to r
+// in a fixed order, so the result does not depend on scheduling.
 func renderAll(r *Result, specDir string, place func(string) (string, error)) error {
 	s := r.Spec
-	add := func(rel string, data []byte, merged bool) error { return r.add(place, rel, data, merged) }
-	// The Go file and the fragment are the costly outputs: render them
-	// while the rest is rendered here, then add everything in a fixed
-	// order.
-	var goData, oaData []byte
-	var goErr, oaErr error
+	var parts []func(*Result) error
+	if s.Outputs.Go != "" {
+		parts = append(parts, func(p *Result) error {
+			data, err := gen.Go(s)
+			if err != nil {
+				return fmt.Errorf("rendering Go: %w", err)
+			}
+			if err := p.add(place, s.Outputs.Go, data, false); err != nil {
+				return err
+			}
+			return p.add(place, model.RuntimePath(s.Outputs.Go), gen.Runtime(s), false)
+		})
+	}
+	if s.Outputs.OpenAPI != "" {
+		parts = append(parts, func(p *Result) error {
+			data, err := openapi.Fragment(s)
+			if err != nil {
+				return fmt.Errorf("rendering OpenAPI: %w", err)
+			}
+			return p.add(place, s.Outputs.OpenAPI, data, false)
+		})
+	}
+	parts = append(parts, func(p *Result) error { return renderRest(p, specDir, place) })
+	done := make([]Result, len(parts))
+	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
-	if s.Outputs.Go != "" {
-		wg.Go(func() { goData, goErr = gen.Go(s) })
+	for i, part := range parts {
+		done[i] = Result{Spec: s, names: r.names}
+		wg.Go(func() { errs[i] = part(&done[i]) })
 	}
-	if s.Outputs.OpenAPI != "" {
-		wg.Go(func() { oaData, oaErr = openapi.Fragment(s) })
-	}
-	rest := Result{Spec: s}
-	restErr := renderRest(&rest, specDir, place)
 	wg.Wait()
-	if goErr != nil {
-		return fmt.Errorf("rendering Go: %w", goErr)
-	}
-	if oaErr != nil {
-		return fmt.Errorf("rendering OpenAPI: %w", oaErr)
-	}
-	if restErr != nil {
-		return restErr
-	}
-	if s.Outputs.Go != "" {
-		if err := add(s.Outputs.Go, goData, false); err != nil {
-			return err
+	for i := range parts {
+		if errs[i] != nil {
+			return errs[i]
 		}
-		if err := add(model.RuntimePath(s.Outputs.Go), gen.Runtime(s), false); err != nil {
-			return err
-		}
+		r.Outputs = append(r.Outputs, done[i].Outputs...)
+		r.Stale = append(r.Stale, done[i].Stale...)
+		r.Notes = append(r.Notes, done[i].Notes...)
 	}
-	if s.Outputs.OpenAPI != "" {
-		if err := add(s.Outputs.OpenAPI, oaData, false); err != nil {
-			return err
-		}
-	}
-	r.Outputs = append(r.Outputs, rest.Outputs...)
-	r.Notes = append(r.Notes, rest.Notes...)
 	return nil
 }
 
@@ -200,54 +257,54 @@ func (r *Result) add(place func(string) (string, error), rel string, data []byte
 	if err != nil {
 		return err
 	}
-	r.Outputs = append(r.Outputs, Output{Path: p, Name: displayName(p), Data: data, Merged: merged})
+	r.Outputs = append(r.Outputs, Output{Path: p, Name: r.names.name(p), Data: data, Merged: merged})
 	return nil
 }
 
 // renderRest renders the merged OpenAPI document and the docs into r.
 func renderRest(r *Result, specDir string, place func(string) (string, error)) error {
 	s := r.Spec
-	add := func(rel string, data []byte, merged bool) error { return r.add(place, rel, data, merged) }
 	if s.OpenAPI.MergeInto != "" {
-		if err := renderMerge(r, specDir, place); err != nil {
+		if err := renderMerge(r, place); err != nil {
 			return err
 		}
 	}
 	if s.Outputs.Docs != "" {
-		if err := renderDocs(r, specDir, place, add); err != nil {
+		if err := renderDocs(r, specDir, place); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func renderMerge(r *Result, specDir string, place func(string) (string, error)) error {
+func renderMerge(r *Result, place func(string) (string, error)) error {
 	p, err := place(r.Spec.OpenAPI.MergeInto)
 	if err != nil {
 		return err
 	}
+	name := r.names.name(p)
 	doc, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return inputErr("%s: openapi.merge_into: %s does not exist", r.Spec.OpenAPI.Pos, displayName(p))
+		return inputErr("%s: openapi.merge_into: %s does not exist", r.Spec.OpenAPI.Pos, name)
 	} else if err != nil {
 		return err
 	}
-	out, notes, err := openapi.Merge(r.Spec, displayName(p), doc)
+	out, notes, err := openapi.Merge(r.Spec, name, doc)
 	if err != nil {
 		return &InputError{Err: err}
 	}
 	r.Notes = append(r.Notes, notes...)
-	r.Outputs = append(r.Outputs, Output{Path: p, Name: displayName(p), Data: out, Merged: true})
+	r.Outputs = append(r.Outputs, Output{Path: p, Name: name, Data: out, Merged: true})
 	return nil
 }
 
-func renderDocs(r *Result, specDir string, place func(string) (string, error), add func(string, []byte, bool) error) error {
+func renderDocs(r *Result, specDir string, place func(string) (string, error)) error {
 	s := r.Spec
 	var overrides fs.FS
 	if s.Docs.Templates != "" {
 		dir := filepath.Join(specDir, filepath.FromSlash(s.Docs.Templates))
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-			return inputErr("docs.templates: %s is not a directory", displayName(dir))
+			return inputErr("docs.templates: %s is not a directory", r.names.name(dir))
 		}
 		overrides = os.DirFS(dir)
 	}
@@ -256,51 +313,19 @@ func renderDocs(r *Result, specDir string, place func(string) (string, error), a
 		return &InputError{Err: fmt.Errorf("rendering docs: %w", err)}
 	}
 	for _, f := range files {
-		if err := add(f.Path, f.Data, false); err != nil {
+		if err := r.add(place, f.Path, f.Data, false); err != nil {
 			return err
 		}
 	}
-	if s.Docs.Layout == model.LayoutSingle {
-		return nil
-	}
-	dir, err := place(s.Outputs.Docs)
-	if err != nil {
-		return err
-	}
-	r.Stale = staleGenerated(dir, r.Outputs)
 	return nil
-}
-
-// staleGenerated lists Markdown files in dir that errgen generated (they
-// carry the marker) and that this run does not produce.
-func staleGenerated(dir string, outs []Output) []Output {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	produced := map[string]bool{}
-	for _, o := range outs {
-		produced[filepath.Clean(o.Path)] = true
-	}
-	var stale []Output
-	for _, e := range entries {
-		p := filepath.Join(dir, e.Name())
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".md") || produced[filepath.Clean(p)] {
-			continue
-		}
-		if owned, _ := isGenerated(p); owned {
-			stale = append(stale, Output{Path: p, Name: displayName(p)})
-		}
-	}
-	return stale
 }
 
 // placeOutput turns an output path relative to the spec directory into an
 // OS path, refusing paths that leave the project root unless allowed.
-func placeOutput(specDir, root, rel string, allowOutside bool) (string, error) {
+func placeOutput(specDir, root, rel string, allowOutside bool, names namer) (string, error) {
 	if path.IsAbs(rel) || filepath.IsAbs(rel) {
 		if !allowOutside && !within(root, filepath.Clean(rel)) {
-			return "", inputErr("output %s is outside the project (%s); pass -allow-outside to write it anyway", rel, displayName(root))
+			return "", inputErr("output %s is outside the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
 		}
 		return filepath.Clean(rel), nil
 	}
@@ -310,7 +335,7 @@ func placeOutput(specDir, root, rel string, allowOutside bool) (string, error) {
 		return "", err
 	}
 	if !allowOutside && !within(root, abs) {
-		return "", inputErr("output %s leaves the project (%s); pass -allow-outside to write it anyway", rel, displayName(root))
+		return "", inputErr("output %s leaves the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
 	}
 	return p, nil
 }
@@ -337,8 +362,9 @@ func projectRoot(dir string) string {
 	}
 }
 
-// displayName shows a path relative to the working directory when it is
-// below it, slash-separated.
+// displayName shows the spec's path as the user gave it, cleaned and
+// slash-separated; an absolute path below the working directory is shown
+// relative to it.
 func displayName(p string) string {
 	if filepath.IsAbs(p) {
 		if wd, err := os.Getwd(); err == nil {
@@ -348,4 +374,35 @@ func displayName(p string) string {
 		}
 	}
 	return filepath.ToSlash(filepath.Clean(p))
+}
+
+// namer names files for the user: relative to base, slash-separated.
+type namer struct{ base string }
+
+// nameBase is the directory file names are relative to: the working
+// directory when it is the project root or above it; the project root
+// when errgen runs inside the project (go generate runs it in the
+// package's directory), so that every name reads the same from anywhere
+// in the project.
+func nameBase(root string) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return root
+	}
+	if within(wd, root) {
+		return wd
+	}
+	return root
+}
+
+func (n namer) name(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil || n.base == "" {
+		return filepath.ToSlash(filepath.Clean(p))
+	}
+	rel, err := filepath.Rel(n.base, abs)
+	if err != nil {
+		return filepath.ToSlash(abs)
+	}
+	return filepath.ToSlash(rel)
 }

@@ -47,11 +47,13 @@ func (osFS) Stat(name string) (fs.FileInfo, error)        { return os.Stat(name)
 // Change is what Write did, or what Check found, for one file.
 type Change struct {
 	Name string
-	// Kind is "write" (created or rewritten), "delete" (a stale generated
-	// page) or "same" (unchanged, left alone).
+	// Kind is, for Write, "write" (created or rewritten), "delete" (a
+	// stale generated file, deleted) or "same" (unchanged, left alone);
+	// for Check, "write" (the file differs), "missing" (it does not
+	// exist) or "delete" (it is stale).
 	Kind string
 	// Diff is the unified diff from the file on disk to the wanted file
-	// (Check only).
+	// (Check, kind "write" only).
 	Diff []byte
 }
 
@@ -68,7 +70,8 @@ func hasMarker(data []byte) bool {
 }
 
 // Write writes every output whose bytes differ from the file on disk and
-// deletes stale generated pages. It refuses, before touching anything, to
+// deletes the stale files (each only if it still carries the marker). It
+// refuses, before touching anything, to
 // overwrite a file errgen did not generate. It stages every file beside
 // its target and renames them into place only when all are staged, so a
 // failure leaves every existing file as it was.
@@ -112,6 +115,15 @@ func Write(fsys FS, r *Result) ([]Change, error) {
 		changes = append(changes, Change{Name: o.Name, Kind: "write"})
 	}
 	for _, o := range r.Stale {
+		old, err := fsys.ReadFile(o.Path)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		} else if err != nil {
+			return changes, err
+		}
+		if !hasMarker(old) {
+			continue // no longer errgen's: never deleted
+		}
 		if err := fsys.Remove(o.Path); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return changes, err
 		}
@@ -184,26 +196,23 @@ func stage(fsys FS, outs []Output) (temps []string, err error) {
 }
 
 // Check compares every output with the file on disk and returns the files
-// that are missing, differ, or are stale, each with a unified diff.
+// that differ (each with a unified diff) or are missing, in the order of
+// the outputs, then the stale files.
 func Check(fsys FS, r *Result) ([]Change, error) {
 	var drift []Change
 	for _, o := range r.Outputs {
 		old, err := fsys.ReadFile(o.Path)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			drift = append(drift, Change{Name: o.Name, Kind: "missing"})
+		case err != nil:
 			return nil, err
+		case !bytes.Equal(old, o.Data):
+			drift = append(drift, Change{Name: o.Name, Kind: "write", Diff: diff.Diff(o.Name, old, o.Name, o.Data)})
 		}
-		if err == nil && bytes.Equal(old, o.Data) {
-			continue
-		}
-		oldName := o.Name
-		if err != nil {
-			oldName = "/dev/null"
-		}
-		drift = append(drift, Change{Name: o.Name, Kind: "write", Diff: diff.Diff(oldName, old, o.Name, o.Data)})
 	}
 	for _, o := range r.Stale {
-		old, _ := fsys.ReadFile(o.Path)
-		drift = append(drift, Change{Name: o.Name, Kind: "delete", Diff: diff.Diff(o.Name, old, "/dev/null", nil)})
+		drift = append(drift, Change{Name: o.Name, Kind: "delete"})
 	}
 	return drift, nil
 }

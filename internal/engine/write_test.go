@@ -224,11 +224,11 @@ func TestPlaceOutput(t *testing.T) {
 		{"/etc/passwd", false},
 		{filepath.Join(root, "docs", "x.md"), true},
 	} {
-		_, err := placeOutput(specDir, root, tc.rel, false)
+		_, err := placeOutput(specDir, root, tc.rel, false, namer{base: root})
 		if (err == nil) != tc.allowed {
 			t.Errorf("placeOutput(%q) err = %v, want allowed=%v", tc.rel, err, tc.allowed)
 		}
-		if _, err := placeOutput(specDir, root, tc.rel, true); err != nil {
+		if _, err := placeOutput(specDir, root, tc.rel, true, namer{base: root}); err != nil {
 			t.Errorf("with -allow-outside, placeOutput(%q) = %v", tc.rel, err)
 		}
 	}

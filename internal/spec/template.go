@@ -12,23 +12,8 @@ type templatePart struct {
 	param   string // non-empty for a placeholder
 }
 
-// ParseTemplate parses a message template: "{name}" is a placeholder, "{{"
-// and "}}" are literal braces. Adjacent literal text is merged. It is
-// exported for the fuzz tests and for tools that check messages.
-func ParseTemplate(s string) ([]string, error) {
-	parts, err := parseTemplate(s)
-	if err != nil {
-		return nil, err
-	}
-	var names []string
-	for _, p := range parts {
-		if p.param != "" {
-			names = append(names, p.param)
-		}
-	}
-	return names, nil
-}
-
+// parseTemplate parses a message template: "{name}" is a placeholder, "{{"
+// and "}}" are literal braces. Adjacent literal text is merged.
 func parseTemplate(s string) ([]templatePart, error) {
 	var parts []templatePart
 	var lit strings.Builder

@@ -7,7 +7,6 @@ package testutil
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -33,10 +32,4 @@ func GoldenCases() []string {
 	}
 	slices.Sort(dirs)
 	return dirs
-}
-
-// Exists reports whether a path exists.
-func Exists(p string) bool {
-	_, err := os.Stat(p)
-	return err == nil
 }
