@@ -11,6 +11,7 @@ package model
 import (
 	"fmt"
 	"path"
+	"strings"
 )
 
 // Pos is a position in the spec file, 1-based, as editors and compilers
@@ -47,6 +48,16 @@ type Spec struct {
 	Go       GoOptions
 	Outputs  Outputs
 	Response Response
+	// Formats are every wire format of the catalog: Formats[0] is
+	// &Response, then each group's own, in group order.
+	Formats []*Response
+	// CodeType is how codes are written: CodeString or CodeInteger.
+	CodeType CodeType
+	// Details is the shape of one detail item, package-wide.
+	Details []*DetailField
+	// StatusTexts are the spec's own status texts (status_text), by
+	// status.
+	StatusTexts map[int]string
 	OpenAPI  OpenAPIOptions
 	Docs     DocsOptions
 
@@ -107,15 +118,42 @@ const (
 	FormatCustom Format = "custom"
 )
 
-// Response describes how errors look on the wire.
+// Response describes how errors look on the wire: one wire format. The
+// catalog's is Spec.Response; a group may have its own (Group set).
 type Response struct {
-	Format    Format
+	Format Format
+	// MediaType is sent as written, parameters included
+	// ("application/json; charset=utf-8").
 	MediaType string
 	// Body is the body template in wire order. For FormatProblem the loader
 	// builds the RFC 9457 body here too, so renderers handle one shape.
 	Body []*Field
+	// Headers are the format's response headers, in spec order; errors and
+	// groups add to and override them (see Error.Headers).
+	Headers []*Header
+	// DetailsMember is the member that holds the details in the problem
+	// format ("errors" by default); empty for custom formats.
+	DetailsMember string
+	// Marker is the member whose constant marks a body as an error, for
+	// errors sent with a 2xx status; nil when the format has none.
+	Marker *Marker
+	// Internal is the error this format writes for anything outside the
+	// catalog: the catalog's internal error, or a group format's
+	// internal_code.
+	Internal *Error
+	// Group is the group whose response this is; nil for the catalog's.
+	Group *Group
+	// Index is the format's place in Spec.Formats.
+	Index int
 	// Pos is where the response section starts (zero when absent).
 	Pos Pos
+}
+
+// MediaBase is the media type without its parameters, lower-cased: what
+// clients compare.
+func (r *Response) MediaBase() string {
+	base, _, _ := strings.Cut(r.MediaType, ";")
+	return strings.ToLower(strings.TrimSpace(base))
 }
 
 // ValueKind says what a body field carries.
@@ -139,6 +177,10 @@ const (
 	ValueParam                         // $param.NAME, one param; omitted when the error has no such param
 	ValueParamsInline                  // problem format only: every param as a member of the enclosing object
 	ValueType                          // problem format only: $doc_url, or "about:blank" without docs_url
+	ValueAttr                          // $attr.NAME, a constant attribute; omitted when the error has none
+	ValueTemplate                      // a string with ${NAME} interpolations: Field.Template
+	ValueList                          // a one-element list holding an object: Field.Children are its members
+	ValueAttrsInline                   // problem format only: every attribute as a member of the enclosing object
 )
 
 // Variable returns the spec spelling of a variable kind ("$code"), or ""
@@ -167,6 +209,8 @@ func (k ValueKind) Variable() string {
 		return "$params"
 	case ValueParam:
 		return "$param"
+	case ValueAttr:
+		return "$attr"
 	}
 	return ""
 }
@@ -180,7 +224,12 @@ type Field struct {
 	Literal any
 	// Param is the parameter name of a ValueParam.
 	Param string
-	// Children are the members of a ValueObject, in wire order.
+	// Attr is the attribute name of a ValueAttr.
+	Attr string
+	// Template is the string template of a ValueTemplate.
+	Template Template
+	// Children are the members of a ValueObject, or of the one object a
+	// ValueList holds, in wire order.
 	Children []*Field
 	Pos      Pos
 }
@@ -235,6 +284,10 @@ type DocsOptions struct {
 	// Templates is a directory (relative to the spec file, slash-separated)
 	// whose files override the embedded page templates by name.
 	Templates string
+	// AnchorStyle names the errors' anchors, pages and doc links: "code"
+	// (the lower-cased code, dots as hyphens), "kebab" or "snake" (the
+	// code's words, lower-cased, joined by - or _).
+	AnchorStyle string
 }
 
 // KeyValue is one ordered free-form entry.
@@ -252,7 +305,10 @@ type Group struct {
 	// Page is the group's page (file name without ".md") in the per_group
 	// layout; empty otherwise.
 	Page string
-	Pos  Pos
+	// Response is the group's own wire format; nil when its errors use
+	// the catalog's.
+	Response *Response
+	Pos      Pos
 }
 
 // ParamType is the Go and JSON type of a message parameter.
@@ -265,6 +321,12 @@ const (
 	TypeInt64   ParamType = "int64"
 	TypeFloat64 ParamType = "float64"
 	TypeBool    ParamType = "bool"
+
+	TypeStrings  ParamType = "[]string"
+	TypeInts     ParamType = "[]int"
+	TypeInt64s   ParamType = "[]int64"
+	TypeFloat64s ParamType = "[]float64"
+	TypeBools    ParamType = "[]bool"
 )
 
 // Param is a typed message parameter.
@@ -274,11 +336,23 @@ type Param struct {
 	ArgName     string // Go identifier for constructor arguments, never a keyword
 	Type        ParamType
 	Description string
-	// Example is the example value (string, int64, float64 or bool), never
-	// nil: the spec's example, else a type-appropriate default.
+	// Example is the example value (string, int64, float64 or bool, or a
+	// []any of those for list types), never nil: the spec's example, else
+	// a type-appropriate default.
 	Example any
-	Pos     Pos
+	// Optional params are set with (*Error).With<GoName>, not passed to
+	// constructors, and left out of bodies while unset.
+	Optional bool
+	// Data marks a param that no message uses: sent beside the message.
+	Data bool
+	Pos  Pos
 }
+
+// IsList reports whether the param's type is a list ([]string, ...).
+func (t ParamType) IsList() bool { return strings.HasPrefix(string(t), "[]") }
+
+// Elem is the element type of a list type, or t itself.
+func (t ParamType) Elem() ParamType { return ParamType(strings.TrimPrefix(string(t), "[]")) }
 
 // Part is one piece of a message template: literal text, or a parameter.
 type Part struct {
@@ -408,7 +482,57 @@ type Error struct {
 	// BuiltIn marks the default internal error errgen adds when the spec
 	// names no internal_code.
 	BuiltIn bool
+	// OwnDocURL is set when the spec gives the error its own doc_url,
+	// which DocURL then holds.
+	OwnDocURL bool
+	// Format is the wire format the error is written in: its group's own,
+	// else the catalog's.
+	Format *Response
+	// Attributes are the error's constant attributes (its group's, then
+	// its own, which add or override), in that order.
+	Attributes []KeyValue
+	// Headers are the response headers sent with the error: the format's,
+	// then its group's, then its own, a later one replacing an earlier one
+	// of the same name (case-insensitively) in place.
+	Headers []*Header
 	Pos     Pos
+}
+
+// Attr returns the value of the named attribute.
+func (e *Error) Attr(name string) (any, bool) {
+	for _, kv := range e.Attributes {
+		if kv.Key == name {
+			return kv.Value, true
+		}
+	}
+	return nil, false
+}
+
+// Param returns the named param, or nil.
+func (e *Error) Param(name string) *Param {
+	for _, p := range e.Params {
+		if p.Name == name {
+			return p
+		}
+	}
+	return nil
+}
+
+// Args are the params its constructors take, in declaration order: every
+// param but the optional ones, and for a variant only those its message
+// uses and the data params.
+func (e *Error) Args(m *Message) []int {
+	uses := map[int]bool{}
+	for _, i := range m.Params() {
+		uses[i] = true
+	}
+	var out []int
+	for i, p := range e.Params {
+		if !p.Optional && (uses[i] || p.Data) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // UngroupedPage is the per_group layout's page for errors in no group.
@@ -459,6 +583,10 @@ var GeneratedGoNames = []string{
 	"errgenCode", "errgenMaxMessage", "errgenMatch", "errgenMatchTemplate", "errgenRegexps", "errgenRegexp",
 	"errgenKindPattern", "errgenRender", "errgenAllStrings", "errgenScan",
 }
+
+// ErrorMethods are the methods of the generated *Error type. An optional
+// param's With<GoName> method may not take one of their names.
+var ErrorMethods = []string{"Error", "Unwrap", "Is", "Wrap", "WithDetails", "Param", "LogValue", "Format"}
 
 // Reserved is a retired code that may never be reused.
 type Reserved struct {

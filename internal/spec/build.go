@@ -34,6 +34,14 @@ type builder struct {
 	nameClash map[*model.Error]bool
 	// statusText holds the spec's status_text entries.
 	statusText map[int]string
+	// groupAttrs and groupHeaders hold each group's attributes and
+	// headers; errorHeaders each error's own headers, merged with its
+	// format's and group's by resolveHeaders.
+	groupAttrs   map[*model.Group][]model.KeyValue
+	groupHeaders map[*model.Group][]*model.Header
+	errorHeaders map[*model.Error][]*model.Header
+	// groupRaw maps each group to what the spec says of it.
+	groupRaw map[*model.Group]*rawGroup
 }
 
 type codeDef struct {
@@ -51,6 +59,10 @@ func (b *builder) build() *model.Spec {
 	b.goNames = map[string]string{}
 	b.byCode = map[string]*model.Error{}
 	b.nameClash = map[*model.Error]bool{}
+	b.groupAttrs = map[*model.Group][]model.KeyValue{}
+	b.groupHeaders = map[*model.Group][]*model.Header{}
+	b.errorHeaders = map[*model.Error][]*model.Header{}
+	b.groupRaw = map[*model.Group]*rawGroup{}
 	for _, n := range model.GeneratedGoNames {
 		b.goNames[n] = ""
 	}
@@ -63,6 +75,8 @@ func (b *builder) build() *model.Spec {
 	b.checkOutputClash()
 	b.buildStatusText()
 	b.buildDocs()
+	b.buildCodeType()
+	b.buildDetails()
 	b.buildGroups()
 	for _, re := range b.raw.errors {
 		if e := b.buildError(re); e != nil {
@@ -72,8 +86,12 @@ func (b *builder) build() *model.Spec {
 	}
 	b.checkAliases()
 	b.buildReserved()
-	b.buildResponse()
+	b.buildFormats()
 	b.buildInternal()
+	b.buildGroupInternals()
+	b.checkStatuses()
+	b.resolveHeaders()
+	b.checkOptionalParams()
 	b.resolveLinks()
 	b.resolveWireTitles()
 	b.collectStatuses()
@@ -231,6 +249,15 @@ func (b *builder) buildDocs() {
 	if d.templates.n != nil {
 		opts.Templates = b.outputPath(d.templates, "docs.templates")
 	}
+	switch d.anchorStyle.v {
+	case "", "code":
+		opts.AnchorStyle = "code"
+	case "kebab", "snake":
+		opts.AnchorStyle = d.anchorStyle.v
+	default:
+		b.add(b.at(d.anchorStyle), "docs.anchor_style %q is not one of code, kebab, snake", d.anchorStyle.v)
+		opts.AnchorStyle = "code"
+	}
 	b.spec.Docs = opts
 }
 
@@ -290,7 +317,7 @@ func (b *builder) buildGroups() {
 			continue
 		}
 		pos := b.at(rg.id)
-		if !validCode(rg.id.v) {
+		if !validGroupID(rg.id.v) {
 			b.add(pos, "group id %q must match [A-Za-z][A-Za-z0-9_.-]*", rg.id.v)
 			continue
 		}
@@ -306,6 +333,10 @@ func (b *builder) buildGroups() {
 		}
 		b.groups[g.ID] = g
 		b.spec.Groups = append(b.spec.Groups, g)
+		b.groupRaw[g] = rg
+		what := "group " + strconv.Quote(g.ID)
+		b.groupAttrs[g] = b.attributes(rg.attributes, what+": attributes")
+		b.groupHeaders[g] = b.headers(rg.headers, what+": headers")
 	}
 }
 
@@ -357,15 +388,16 @@ func (b *builder) buildError(re *rawError) *model.Error {
 	what := "error " + strconv.Quote(re.code.v)
 	e := &model.Error{Code: re.code.v, Pos: b.at(re.code)}
 	ok := true
-	if !validCode(e.Code) {
-		b.add(e.Pos, "%s: code must match [A-Za-z][A-Za-z0-9_.-]*", what)
+	if !b.checkCode(re.code, what+": code") {
 		ok = false
 	} else if !b.defineCode(e.Code, codeDef{"code", "", e.Pos}) {
 		ok = false
 	}
 
 	if re.statusNode != nil {
-		if re.status < 400 || re.status > 599 {
+		// 2xx statuses are checked once formats are known: they need an
+		// error_marker.
+		if (re.status < 400 || re.status > 599) && (re.status < 200 || re.status > 299) {
 			if _, typed := b.integerQuiet(re.statusNode); typed {
 				b.add(b.pos(re.statusNode), "%s: status %d is not an HTTP error status (400-599)", what, re.status)
 			}
@@ -382,6 +414,13 @@ func (b *builder) buildError(re *rawError) *model.Error {
 			b.add(b.at(re.grp), "%s: unknown group %q%s", what, re.grp.v, b.suggestGroup(re.grp.v))
 		}
 	}
+	var groupAttrs []model.KeyValue
+	if e.Group != nil {
+		groupAttrs = b.groupAttrs[e.Group]
+	}
+	e.Attributes = mergeAttributes(groupAttrs, b.attributes(re.attributes, what+": attributes"))
+	b.errorHeaders[e] = b.headers(re.headers, what+": headers")
+	b.buildDocURL(e, re.docURL, what)
 
 	e.Title = cmpOr(re.title.v, humanize(e.Code))
 	e.Description = strings.TrimRight(re.description.v, "\n")
@@ -403,7 +442,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 	if ok {
 		b.buildGoName(e, re, what)
 	}
-	e.Anchor = anchor(e.Code)
+	e.Anchor = anchorFor(e.Code, b.spec.Docs.AnchorStyle)
 
 	for _, op := range re.operations {
 		if strings.TrimSpace(op.v) == "" {
@@ -440,7 +479,10 @@ func (b *builder) suggestGroup(got string) string {
 	return suggest(got, fs)
 }
 
-var paramTypes = []model.ParamType{model.TypeString, model.TypeInt, model.TypeInt64, model.TypeFloat64, model.TypeBool}
+var paramTypes = []model.ParamType{
+	model.TypeString, model.TypeInt, model.TypeInt64, model.TypeFloat64, model.TypeBool,
+	model.TypeStrings, model.TypeInts, model.TypeInt64s, model.TypeFloat64s, model.TypeBools,
+}
 
 func (b *builder) buildParams(e *model.Error, re *rawError, what string) {
 	seen := map[string]*model.Param{}
@@ -461,10 +503,11 @@ func (b *builder) buildParams(e *model.Error, re *rawError, what string) {
 		if rp.typ.n != nil {
 			p.Type = model.ParamType(rp.typ.v)
 			if !slices.Contains(paramTypes, p.Type) {
-				b.add(b.at(rp.typ), "%s: param %q has unknown type %q (use string, int, int64, float64 or bool)", what, p.Name, rp.typ.v)
+				b.add(b.at(rp.typ), "%s: param %q has unknown type %q (use string, int, int64, float64, bool, or a list of one: []string, ...)", what, p.Name, rp.typ.v)
 				p.Type = model.TypeString
 			}
 		}
+		p.Optional = rp.optional
 		p.GoName = goName(p.Name)
 		if p.GoName == "" || !isExported(p.GoName) {
 			p.GoName = "P" + p.GoName
@@ -481,6 +524,9 @@ func (b *builder) buildParams(e *model.Error, re *rawError, what string) {
 }
 
 func defaultExample(p *model.Param) any {
+	if p.Type.IsList() {
+		return []any{defaultExample(&model.Param{Name: p.Name, Type: p.Type.Elem()})}
+	}
 	switch p.Type {
 	case model.TypeInt, model.TypeInt64:
 		return int64(1)
@@ -535,13 +581,9 @@ func (b *builder) buildMessages(e *model.Error, re *rawError, what string) {
 		v.Message = b.message(e, rv.message, what, "variant "+strconv.Quote(v.Name)+" message", use)
 		e.Variants = append(e.Variants, v)
 	}
-	if use.incomplete {
-		return
-	}
 	for _, p := range e.Params {
-		if !use.used[p.Name] && !use.suggested[p.Name] {
-			b.add(p.Pos, "%s: param %q is declared but no message uses {%s}", what, p.Name, p.Name)
-		}
+		// A param no message uses is data, sent beside the message.
+		p.Data = !use.used[p.Name] && !use.suggested[p.Name] && !use.incomplete
 	}
 }
 
@@ -574,6 +616,14 @@ func (b *builder) message(e *model.Error, s str, what, which string, use *paramU
 			continue
 		}
 		use.used[tp.param] = true
+		switch p := e.Params[idx]; {
+		case p.Type.IsList():
+			b.add(b.at(s), "%s: %s uses {%s}, a list param: a list is sent beside the message, never in it", what, which, tp.param)
+			continue
+		case p.Optional:
+			b.add(b.at(s), "%s: %s uses {%s}, an optional param: a message can only use params its constructor takes", what, which, tp.param)
+			continue
+		}
 		m.Parts = append(m.Parts, model.Part{Param: idx})
 	}
 	return m
@@ -662,6 +712,20 @@ func (b *builder) exampleValues(e *model.Error, n *yaml.Node, what string) {
 }
 
 func exampleValue(t model.ParamType, v *yaml.Node) (any, bool) {
+	if t.IsList() {
+		if v.Kind != yaml.SequenceNode {
+			return nil, false
+		}
+		out := []any{}
+		for _, it := range v.Content {
+			x, ok := exampleValue(t.Elem(), it)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, x)
+		}
+		return out, true
+	}
 	if v.Kind != yaml.ScalarNode {
 		return nil, false
 	}
@@ -753,8 +817,7 @@ func (b *builder) checkAliases() {
 		e := b.errorByCode(code)
 		for _, a := range re.aliases {
 			pos := b.at(a)
-			if !validCode(a.v) {
-				b.add(pos, "%s: alias %q must match [A-Za-z][A-Za-z0-9_.-]*", what, a.v)
+			if !b.checkCode(a, what+": alias") {
 				continue
 			}
 			if !b.defineCode(a.v, codeDef{"alias", what + ": ", pos}) {
@@ -777,8 +840,7 @@ func (b *builder) buildReserved() {
 			continue
 		}
 		pos := b.at(rr.code)
-		if !validCode(rr.code.v) {
-			b.add(pos, "reserved code %q must match [A-Za-z][A-Za-z0-9_.-]*", rr.code.v)
+		if !b.checkCode(rr.code, "reserved code") {
 			continue
 		}
 		if !b.defineCode(rr.code.v, codeDef{"reserved code", "", pos}) {
@@ -858,6 +920,9 @@ func (b *builder) resolveLinks() {
 	if layout == model.LayoutPerGroup {
 		for _, g := range b.spec.Groups {
 			g.Page = g.ID
+			if style := b.spec.Docs.AnchorStyle; style != "code" {
+				g.Page = anchorFor(g.ID, style)
+			}
 			claim(g.Page, "group "+strconv.Quote(g.ID), g.Pos)
 		}
 	}
@@ -879,18 +944,20 @@ func (b *builder) resolveLinks() {
 			e.Page = e.Anchor
 			claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
 		}
-		e.DocURL = docURL(b.spec.API.DocsURL, layout, e)
+		if !e.OwnDocURL {
+			e.DocURL = docURL(b.spec.API.DocsURL, layout, e)
+		}
 	}
 }
 
 // resolveWireTitles sets the title each error's responses carry: the
-// status text when the problem type is about:blank, as RFC 9457
-// recommends, else the error's own title.
+// status text when its problem type is about:blank (its format writes
+// the problem type and it has no doc link), as RFC 9457 recommends, else
+// the error's own title.
 func (b *builder) resolveWireTitles() {
-	blank := b.spec.AboutBlank()
 	for _, e := range b.spec.AllErrors() {
 		e.WireTitle = e.Title
-		if blank {
+		if f, _ := e.Format.FindField(model.ValueType); f != nil && e.DocURL == "" {
 			e.WireTitle = e.StatusText
 		}
 	}

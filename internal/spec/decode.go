@@ -71,12 +71,34 @@ func (w *walker) decodeAPI(n *yaml.Node, a *rawAPI) {
 
 func (w *walker) decodeResponse(n *yaml.Node, r *rawResponse) {
 	r.node = w.resolve(n)
+	r.what = "response"
 	w.mapping(n, "response", []field{
 		{"format", w.strInto(&r.format, "response.format")},
 		{"media_type", w.strInto(&r.mediaType, "response.media_type")},
 		{"body", func(_, v *yaml.Node) { r.body = v }},
 		{"internal_code", w.strInto(&r.internalCode, "response.internal_code")},
+		{"code_type", w.strInto(&r.codeType, "response.code_type")},
+		{"details", func(_, v *yaml.Node) { r.details = v }},
+		{"details_member", w.strInto(&r.detailsMember, "response.details_member")},
+		{"headers", func(_, v *yaml.Node) { r.headers = v }},
+		{"error_marker", func(_, v *yaml.Node) { r.errorMarker = v }},
 	})
+}
+
+// decodeGroupResponse reads a group's own response: the keys that
+// describe one wire format (code_type and details stay package-wide).
+func (w *walker) decodeGroupResponse(n *yaml.Node, what string) *rawResponse {
+	r := &rawResponse{node: w.resolve(n), what: what + ": response"}
+	w.mapping(n, r.what, []field{
+		{"format", w.strInto(&r.format, r.what+".format")},
+		{"media_type", w.strInto(&r.mediaType, r.what+".media_type")},
+		{"body", func(_, v *yaml.Node) { r.body = v }},
+		{"internal_code", w.strInto(&r.internalCode, r.what+".internal_code")},
+		{"details_member", w.strInto(&r.detailsMember, r.what+".details_member")},
+		{"headers", func(_, v *yaml.Node) { r.headers = v }},
+		{"error_marker", func(_, v *yaml.Node) { r.errorMarker = v }},
+	})
+	return r
 }
 
 func (w *walker) decodeDocs(n *yaml.Node, d *rawDocs) {
@@ -89,6 +111,7 @@ func (w *walker) decodeDocs(n *yaml.Node, d *rawDocs) {
 		{"sidebar_label", w.strInto(&d.sidebarLabel, "docs.sidebar_label")},
 		{"front_matter_extra", func(_, v *yaml.Node) { d.extra = v }},
 		{"templates", w.strInto(&d.templates, "docs.templates")},
+		{"anchor_style", w.strInto(&d.anchorStyle, "docs.anchor_style")},
 	})
 }
 
@@ -98,9 +121,24 @@ func (w *walker) decodeGroup(n *yaml.Node) *rawGroup {
 		{"id", w.strInto(&g.id, "group id")},
 		{"title", w.strInto(&g.title, "group title")},
 		{"description", w.strInto(&g.description, "group description")},
+		{"attributes", func(_, v *yaml.Node) { g.attributes = v }},
+		{"headers", func(_, v *yaml.Node) { g.headers = v }},
+		{"response", func(_, v *yaml.Node) { g.response = w.decodeGroupResponse(v, groupName(n)) }},
 	})
 	w.require(n, seen, "group", "id")
 	return g
+}
+
+// groupName names a group in messages by its id when it has one.
+func groupName(n *yaml.Node) string {
+	if n != nil && n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "id" && n.Content[i+1].Kind == yaml.ScalarNode {
+				return "group " + strconv.Quote(n.Content[i+1].Value)
+			}
+		}
+	}
+	return "group"
 }
 
 func (w *walker) decodeReserved(n *yaml.Node) *rawReserved {
@@ -188,6 +226,9 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 			})
 		}},
 		{"go_name", w.strInto(&e.goName, what+": go_name")},
+		{"attributes", func(_, v *yaml.Node) { e.attributes = v }},
+		{"headers", func(_, v *yaml.Node) { e.headers = v }},
+		{"doc_url", w.strInto(&e.docURL, what+": doc_url")},
 	})
 	w.require(n, seen, what, "code", "status", "message")
 	return e
@@ -199,6 +240,10 @@ func (w *walker) decodeParam(n *yaml.Node, what string) *rawParam {
 		{"name", w.strInto(&p.name, what+": param name")},
 		{"type", w.strInto(&p.typ, what+": param type")},
 		{"description", w.strInto(&p.description, what+": param description")},
+		{"optional", func(_, v *yaml.Node) {
+			p.optionalNode = w.resolve(v)
+			p.optional, _ = w.boolean(v, what+": param optional")
+		}},
 	})
 	w.require(n, seen, what+": param", "name")
 	return p

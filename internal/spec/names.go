@@ -33,7 +33,7 @@ func splitWords(s string) []string {
 	rs := []rune(s)
 	for i, r := range rs {
 		switch {
-		case r == '_' || r == '.' || r == '-' || r == ' ':
+		case r == '_' || r == '.' || r == '-' || r == ' ' || r == ':':
 			flush()
 		case unicode.IsUpper(r) && i > 0 && len(cur) > 0 &&
 			(unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) ||
@@ -143,20 +143,25 @@ func isExported(s string) bool {
 	return token.IsExported(s)
 }
 
-// validCode reports whether s matches [A-Za-z][A-Za-z0-9_.-]*.
+// validCode reports whether s is a code: [A-Za-z0-9][A-Za-z0-9_.:-]*.
 func validCode(s string) bool {
 	if s == "" {
 		return false
 	}
 	for i, r := range s {
 		switch {
-		case r < 128 && unicode.IsLetter(r):
-		case i > 0 && (r >= '0' && r <= '9' || r == '_' || r == '.' || r == '-'):
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case i > 0 && (r == '_' || r == '.' || r == '-' || r == ':'):
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+// validGroupID reports whether s is a group id: [A-Za-z][A-Za-z0-9_.-]*.
+func validGroupID(s string) bool {
+	return s != "" && !strings.ContainsRune(s, ':') && validCode(s) && unicode.IsLetter(rune(s[0]))
 }
 
 // validName reports whether s is a param or variant name:

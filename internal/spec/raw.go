@@ -38,11 +38,19 @@ type rawOutputs struct {
 }
 
 type rawResponse struct {
-	node         *yaml.Node
-	format       str
-	mediaType    str
-	body         *yaml.Node
-	internalCode str
+	node          *yaml.Node
+	format        str
+	mediaType     str
+	body          *yaml.Node
+	internalCode  str
+	codeType      str
+	details       *yaml.Node
+	detailsMember str
+	headers       *yaml.Node
+	errorMarker   *yaml.Node
+	// what names the section in problems: "response" or
+	// "group \"x\": response".
+	what string
 }
 
 type rawOpenAPI struct {
@@ -53,17 +61,22 @@ type rawOpenAPI struct {
 
 type rawDocs struct {
 	layout, title, frontMatter, slug, excerpt, sidebarLabel, templates str
+	anchorStyle                                                        str
 	extra                                                              *yaml.Node
 }
 
 type rawGroup struct {
 	node                   *yaml.Node
 	id, title, description str
+	attributes, headers    *yaml.Node
+	response               *rawResponse // nil when the group has none
 }
 
 type rawParam struct {
 	node                   *yaml.Node
 	name, typ, description str
+	optional               bool
+	optionalNode           *yaml.Node
 }
 
 type rawVariant struct {
@@ -88,6 +101,8 @@ type rawError struct {
 	aliases                                []str
 	deprecatedSet                          bool
 	operations                             []str
+	attributes, headers                    *yaml.Node
+	docURL                                 str
 }
 
 type rawReserved struct {

@@ -25,72 +25,48 @@ var variables = map[string]model.ValueKind{
 	"$params":      model.ValueParams,
 }
 
-// problemMembers are the RFC 9457 members errgen writes, which params
-// must not shadow in the problem format.
-var problemMembers = []string{"type", "title", "status", "detail", "instance", "code", "errors"}
-
-func (b *builder) buildResponse() {
-	r := b.raw.response
-	resp := &b.spec.Response
-	resp.Pos = b.pos(r.node)
-	resp.Format = model.FormatProblem
-	switch f := model.Format(r.format.v); f {
-	case "", model.FormatProblem:
-	case model.FormatCustom:
-		resp.Format = f
-	default:
-		b.add(b.at(r.format), "response.format %q is not one of problem, custom", r.format.v)
-		return
-	}
-	resp.MediaType = r.mediaType.v
-	if r.mediaType.n != nil {
-		if msg := mediaTypeProblem(r.mediaType.v); msg != "" {
-			b.add(b.at(r.mediaType), "%s", msg)
-		}
-	}
-	if resp.Format == model.FormatProblem {
-		if resp.MediaType == "" {
-			resp.MediaType = "application/problem+json"
-		}
-		if r.body != nil {
-			b.add(b.pos(r.body), "response.body is only for format: custom; the problem format's body is fixed by RFC 9457")
-		}
-		resp.Body = problemBody()
-		b.checkProblemParams()
-		return
-	}
-	if resp.MediaType == "" {
-		resp.MediaType = "application/json"
-	}
-	if r.body == nil {
-		b.add(resp.Pos, "response: format: custom needs a body")
-		return
-	}
-	// A body without $code is allowed: the client then identifies errors
-	// by type URI, message and status, as documented.
-	resp.Body = b.bodyFields(r.body, "response.body", 1)
-	if n := b.resolve(r.body); n != nil && n.Kind == yaml.MappingNode && len(n.Content) == 0 {
-		// Only an empty mapping: members that are wrong, or a body that is
-		// not a mapping, are reported as what they are.
-		b.add(b.pos(n), "response.body needs at least one member")
-	}
-}
-
-// mediaTypeProblem says what is wrong with a response.media_type and
-// what it accepts, or returns "" for a media type as RFC 6838 names them:
-// type/subtype, each a letter or digit and up to 126 more of letters,
-// digits and !#$&-^_.+, without parameters.
+// mediaTypeProblem says what is wrong with a media_type and what it
+// accepts, or returns "" for a media type as RFC 6838 names them,
+// type/subtype (each a letter or digit and up to 126 more of letters,
+// digits and !#$&-^_.+), with optional parameters as RFC 9110 writes them
+// ("; charset=utf-8"), which are sent as written.
 func mediaTypeProblem(s string) string {
-	if validMediaType(s) {
+	base, params, _ := strings.Cut(s, ";")
+	if validMediaType(strings.TrimSpace(base)) && base == strings.TrimRight(base, " \t") {
+		if params == "" && !strings.Contains(s, ";") {
+			return ""
+		}
+		if bad := mediaTypeParams(params); bad != "" {
+			return fmt.Sprintf("media_type %q: parameter %q is not name=value (a token, or a quoted string)", s, bad)
+		}
 		return ""
 	}
-	if base, _, ok := strings.Cut(s, ";"); ok && validMediaType(strings.TrimSpace(base)) {
-		return fmt.Sprintf("response.media_type %q has parameters, which errgen does not take: write the media type alone, %q", s, strings.TrimSpace(base))
-	}
 	if mediaTypeName(s) && (s == "json" || strings.HasSuffix(s, "+json")) {
-		return fmt.Sprintf("response.media_type %q is not a media type, which is type/subtype (did you mean %q?)", s, "application/"+s)
+		return fmt.Sprintf("media_type %q is not a media type, which is type/subtype (did you mean %q?)", s, "application/"+s)
 	}
-	return fmt.Sprintf("response.media_type %q is not a media type: write type/subtype like %q (letters, digits and !#$&-^_.+ in each part)", s, "application/json")
+	return fmt.Sprintf("media_type %q is not a media type: write type/subtype like %q (letters, digits and !#$&-^_.+ in each part), with optional parameters like \"; charset=utf-8\"", s, "application/json")
+}
+
+// mediaTypeParams returns the first malformed parameter of a media
+// type's parameters (what follows its first ";"), or "".
+func mediaTypeParams(params string) string {
+	for _, p := range strings.Split(params, ";") {
+		p = strings.Trim(p, " \t")
+		name, value, ok := strings.Cut(p, "=")
+		if !ok || !fieldName(name) || value == "" {
+			return p
+		}
+		if strings.HasPrefix(value, `"`) {
+			if len(value) < 2 || !strings.HasSuffix(value, `"`) || strings.ContainsAny(value[1:len(value)-1], "\"\r\n") {
+				return p
+			}
+			continue
+		}
+		if !fieldName(value) {
+			return p
+		}
+	}
+	return ""
 }
 
 func validMediaType(s string) bool {
@@ -113,8 +89,10 @@ func mediaTypeName(s string) bool {
 	return true
 }
 
-// problemBody is RFC 9457's body in errgen's member order.
-func problemBody() []*model.Field {
+// problemBody is RFC 9457's body in errgen's member order: params are
+// extension members (and attributes, before them, when the format's
+// errors have any: see buildFormats), the details go in detailsMember.
+func problemBody(detailsMember string) []*model.Field {
 	return []*model.Field{
 		{Name: "type", Kind: model.ValueType},
 		{Name: "title", Kind: model.ValueTitle},
@@ -123,19 +101,7 @@ func problemBody() []*model.Field {
 		{Name: "instance", Kind: model.ValueInstance},
 		{Name: "code", Kind: model.ValueCode},
 		{Kind: model.ValueParamsInline},
-		{Name: "errors", Kind: model.ValueDetails},
-	}
-}
-
-func (b *builder) checkProblemParams() {
-	for _, e := range b.spec.Errors {
-		for _, p := range e.Params {
-			for _, m := range problemMembers {
-				if p.Name == m {
-					b.add(p.Pos, "error %q: param %q would overwrite the problem member %q on the wire; rename the param", e.Code, p.Name, m)
-				}
-			}
-		}
+		{Name: detailsMember, Kind: model.ValueDetails},
 	}
 }
 
@@ -180,6 +146,24 @@ func (b *builder) bodyFields(n *yaml.Node, what string, depth int) []*model.Fiel
 func (b *builder) bodyValue(name string, v *yaml.Node, what string, depth int) *model.Field {
 	f := &model.Field{Name: name, Pos: b.pos(v)}
 	switch {
+	case v.Kind == yaml.SequenceNode:
+		item := (*yaml.Node)(nil)
+		if len(v.Content) == 1 {
+			item = b.resolve(v.Content[0])
+		}
+		if item == nil || item.Kind != yaml.MappingNode {
+			b.add(f.Pos, "%s: a list holds exactly one object, written as a one-element JSON array (like JSON:API's errors)", what)
+			return nil
+		}
+		f.Kind = model.ValueList
+		f.Children = b.bodyFields(item, what+"[0]", depth+1)
+		if len(f.Children) == 0 {
+			if len(item.Content) == 0 {
+				b.add(f.Pos, "%s: an object needs at least one member", what)
+			}
+			return nil
+		}
+		return f
 	case v.Kind == yaml.MappingNode:
 		f.Kind = model.ValueObject
 		f.Children = b.bodyFields(v, what, depth+1)
@@ -191,8 +175,16 @@ func (b *builder) bodyValue(name string, v *yaml.Node, what string, depth int) *
 		}
 		return f
 	case v.Kind != yaml.ScalarNode || v.Tag == "!!null":
-		b.add(f.Pos, "%s: a value must be a $variable, a constant or an object, not %s", what, kindName(v))
+		b.add(f.Pos, "%s: a value must be a $variable, a constant, an object or a one-object list, not %s", what, kindName(v))
 		return nil
+	case v.Tag == "!!str" && !strings.HasPrefix(v.Value, "$$") && strings.Contains(v.Value, "${"):
+		t, msg := b.parseStringTemplate(v.Value)
+		if msg != "" {
+			b.add(f.Pos, "%s: %s", what, msg)
+			return nil
+		}
+		f.Kind, f.Template = model.ValueTemplate, t
+		return f
 	case v.Tag != "!!str" || !strings.HasPrefix(v.Value, "$"):
 		lit, ok := b.literal(v, what)
 		if !ok {
@@ -208,6 +200,14 @@ func (b *builder) bodyValue(name string, v *yaml.Node, what string, depth int) *
 		f.Kind = kind
 		return f
 	}
+	if a, ok := strings.CutPrefix(v.Value, "$attr."); ok {
+		if !validName(a) {
+			b.add(f.Pos, "%s: $attr.%s: attribute names match [A-Za-z_][A-Za-z0-9_]*", what, a)
+			return nil
+		}
+		f.Kind, f.Attr = model.ValueAttr, a
+		return f
+	}
 	if p, ok := strings.CutPrefix(v.Value, "$param."); ok {
 		if !b.anyErrorHasParam(p) {
 			b.add(f.Pos, "%s: $param.%s names a param no error declares", what, p)
@@ -216,7 +216,7 @@ func (b *builder) bodyValue(name string, v *yaml.Node, what string, depth int) *
 		f.Kind, f.Param = model.ValueParam, p
 		return f
 	}
-	b.add(f.Pos, "%s: unknown value %s (use one of %s, $param.NAME, or $$ for a literal $)", what, strconv.Quote(v.Value), variableList())
+	b.add(f.Pos, "%s: unknown value %s (use one of %s, $param.NAME, $attr.NAME, or $$ for a literal $)", what, strconv.Quote(v.Value), variableList())
 	return nil
 }
 
