@@ -58,8 +58,8 @@ type Spec struct {
 	// StatusTexts are the spec's own status texts (status_text), by
 	// status.
 	StatusTexts map[int]string
-	OpenAPI  OpenAPIOptions
-	Docs     DocsOptions
+	OpenAPI     OpenAPIOptions
+	Docs        DocsOptions
 
 	// Groups in spec order. Errors without a group are not in any group;
 	// see Ungrouped.
