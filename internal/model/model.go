@@ -416,10 +416,14 @@ type Variant struct {
 	Pos         Pos
 }
 
-// Detail is one field-level problem, as the wire's $details carries it.
+// Detail is one example detail item, as the wire's $details carries it:
+// Values holds a value per leaf of the detail shape (Spec.Details), in
+// DetailLeaves order (string, int64 or bool). Field and Message repeat
+// the values of the default shape, {field, message}.
 type Detail struct {
 	Field   string
 	Message string
+	Values  []any
 }
 
 // Operation is an OpenAPI operationId that returns an error.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v4"
 
@@ -399,7 +400,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 		// error_marker.
 		if (re.status < 400 || re.status > 599) && (re.status < 200 || re.status > 299) {
 			if _, typed := b.integerQuiet(re.statusNode); typed {
-				b.add(b.pos(re.statusNode), "%s: status %d is not an HTTP error status (400-599)", what, re.status)
+				b.add(b.pos(re.statusNode), "%s: status %d is not an HTTP error status (400-599, or 200-299 with an error_marker)", what, re.status)
 			}
 		}
 		e.Status = re.status
@@ -668,21 +669,71 @@ func (b *builder) buildExample(e *model.Error, re *rawError, what string) {
 	}
 }
 
-// exampleDetails reads example field details: a list of {field, message}.
+// exampleDetails reads example details: a list of items in the detail
+// shape ({field, message} unless response.details says otherwise), every
+// member given.
 func (b *builder) exampleDetails(n *yaml.Node, what string) []model.Detail {
 	var out []model.Detail
 	b.list(n, what+": example_details", func(it *yaml.Node) {
-		var name, msg str
-		seen := b.mapping(it, what+": example detail", []field{
-			{"field", b.strInto(&name, what+": example detail field")},
-			{"message", b.strInto(&msg, what+": example detail message")},
-		})
-		b.require(it, seen, what+": example detail", "field", "message")
-		if seen != nil && name.n != nil && msg.n != nil {
-			out = append(out, model.Detail{Field: name.v, Message: msg.v})
+		var d model.Detail
+		if b.exampleDetail(it, b.spec.Details, what+": example detail", &d) {
+			if len(d.Values) == 2 && len(b.spec.Details) == 2 && b.spec.Details[0].Name == "field" && b.spec.Details[1].Name == "message" {
+				d.Field, _ = d.Values[0].(string)
+				d.Message, _ = d.Values[1].(string)
+			}
+			out = append(out, d)
 		}
 	})
 	return out
+}
+
+// exampleDetail reads one example item of a detail shape into d.Values,
+// leaf by leaf in DetailLeaves order.
+func (b *builder) exampleDetail(n *yaml.Node, shape []*model.DetailField, what string, d *model.Detail) bool {
+	vals := map[string]*yaml.Node{}
+	var fields []field
+	for _, f := range shape {
+		fields = append(fields, field{f.Name, func(_, v *yaml.Node) { vals[f.Name] = v }})
+	}
+	seen := b.mapping(n, what, fields)
+	if seen == nil {
+		return false
+	}
+	ok := true
+	for _, f := range shape {
+		v := vals[f.Name]
+		if v == nil {
+			b.add(b.pos(n), "%s: missing required key %q", what, f.Name)
+			ok = false
+			continue
+		}
+		if f.Type == "" {
+			ok = b.exampleDetail(v, f.Children, what+"."+f.Name, d) && ok
+			continue
+		}
+		val, good := detailValue(f.Type, b.resolve(v))
+		if !good {
+			b.add(b.pos(v), "%s.%s: %s is not %s", what, f.Name, kindName(b.resolve(v)), article(model.ParamType(f.Type)))
+			ok = false
+			continue
+		}
+		d.Values = append(d.Values, val)
+	}
+	return ok
+}
+
+// detailValue reads a detail leaf's example value of a type.
+func detailValue(typ string, v *yaml.Node) (any, bool) {
+	if v == nil || v.Kind != yaml.ScalarNode {
+		return nil, false
+	}
+	switch typ {
+	case "int":
+		return exampleValue(model.TypeInt64, v)
+	case "bool":
+		return exampleValue(model.TypeBool, v)
+	}
+	return exampleValue(model.TypeString, v)
 }
 
 func (b *builder) exampleValues(e *model.Error, n *yaml.Node, what string) {
@@ -788,6 +839,16 @@ func FormatValue(v any) string {
 
 func (b *builder) buildGoName(e *model.Error, re *rawError, what string) {
 	e.GoName = goName(e.Code)
+	if e.Code != "" && !unicode.IsLetter(rune(e.Code[0])) {
+		// A code that starts with a digit (20404, "23505") names nothing in
+		// Go: the title does.
+		e.GoName = goName(strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return ' '
+		}, e.Title))
+	}
 	pos := e.Pos
 	if re.goName.n != nil {
 		pos = b.at(re.goName)
@@ -798,7 +859,7 @@ func (b *builder) buildGoName(e *model.Error, re *rawError, what string) {
 		e.GoName = re.goName.v
 	}
 	if e.GoName == "" || !isExported(e.GoName) {
-		b.add(pos, "%s: cannot derive an exported Go name from the code; set go_name", what)
+		b.add(pos, "%s: cannot derive an exported Go name from the code (or, for a code that starts with a digit, the title); set go_name", what)
 		return
 	}
 	if !b.claimGoNames([]string{"Code" + e.GoName, "Err" + e.GoName, "New" + e.GoName}, what, pos) {
@@ -887,7 +948,12 @@ func (b *builder) buildInternal() {
 		b.spec.Internal = e
 		return
 	}
+	if b.spec.CodeType == model.CodeInteger {
+		b.add(b.spec.Response.Pos, "response: with code_type: integer, name the internal error (a 5xx error of the catalog) in response.internal_code: errgen's built-in internal_error has no integer code")
+		return
+	}
 	in := builtinInternal()
+	in.Anchor = anchorFor(in.Code, b.spec.Docs.AnchorStyle)
 	in.StatusText = statusText(in.Status, b.statusText)
 	if prev, taken := b.codes[in.Code]; taken {
 		b.add(prev.pos, "code \"internal_error\" is errgen's built-in internal error; give it a 5xx status or name another code in response.internal_code")

@@ -59,6 +59,7 @@ func statusText(status int, own map[int]string) string {
 // (100-599) to the text errgen uses for them instead of its own.
 func (b *builder) buildStatusText() {
 	b.statusText = map[int]string{}
+	b.spec.StatusTexts = b.statusText
 	n := b.resolve(b.raw.statusText)
 	if n == nil {
 		return
