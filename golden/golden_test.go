@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/internal/engine"
@@ -23,6 +24,9 @@ func TestGolden(t *testing.T) {
 	}
 	for _, dir := range cases {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			if pending(filepath.Base(dir)) {
+				t.Skip("listed in golden/PENDING")
+			}
 			r, err := engine.Render(engine.Options{SpecPath: filepath.Join(dir, "errors.yaml")})
 			if err != nil {
 				t.Fatal(err)
@@ -62,6 +66,9 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, dir := range testutil.GoldenCases() {
+		if pending(filepath.Base(dir)) {
+			continue
+		}
 		want, err := engine.Render(engine.Options{SpecPath: filepath.Join(dir, "errors.yaml")})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
@@ -100,4 +107,15 @@ func TestDeterministic(t *testing.T) {
 		}
 		same("rendered at "+copyDir, got)
 	}
+}
+
+// pending reports whether golden/PENDING lists a case.
+func pending(name string) bool {
+	data, _ := os.ReadFile("PENDING")
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.TrimSpace(l) == name {
+			return true
+		}
+	}
+	return false
 }

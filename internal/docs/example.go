@@ -132,7 +132,7 @@ func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool,
 		}
 		return nil, false, nil
 	}
-	return nil, false, fmt.Errorf("member %q: unknown value kind %d", f.Name, f.Kind)
+	return nil, false, nil
 }
 
 // ExampleDetailField is the field an example detail names when the error

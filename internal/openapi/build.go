@@ -250,7 +250,7 @@ func (c *components) fixed(kind model.ValueKind, e *model.Error) *openapi3.Schem
 		}
 		return typed(openapi3.TypeString, "uri-reference", "The error's documentation link, or about:blank.")
 	}
-	panic("openapi: unexpected body value kind " + strconv.Itoa(int(kind)))
+	return typed(openapi3.TypeString, "", "")
 }
 
 // codeEnum constrains the code member to the catalog's codes. Aliases are

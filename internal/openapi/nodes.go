@@ -51,6 +51,12 @@ func scalar(v any) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: formatFloat(x)}
 	case bool:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(x)}
+	case []any:
+		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, it := range x {
+			seq.Content = append(seq.Content, scalar(it))
+		}
+		return seq
 	}
 	panic("openapi: unexpected scalar type")
 }
