@@ -400,7 +400,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 		// error_marker.
 		if (re.status < 400 || re.status > 599) && (re.status < 200 || re.status > 299) {
 			if _, typed := b.integerQuiet(re.statusNode); typed {
-				b.add(b.pos(re.statusNode), "%s: status %d is not an HTTP error status (400-599, or 200-299 with an error_marker)", what, re.status)
+				b.add(b.pos(re.statusNode), "%s: status %d is not an HTTP error status (400-599)", what, re.status)
 			}
 		}
 		e.Status = re.status
