@@ -122,6 +122,14 @@ func TestSchemaRejectsTypos(t *testing.T) {
 		"status_text empty":      "errgen: 1\ngo: {package: a}\nstatus_text: {499: \"\"}\nerrors: []\n",
 		"status_text two lines":  "errgen: 1\ngo: {package: a}\nstatus_text: {499: \"a\\nb\"}\nerrors: []\n",
 		"status_text not a text": "errgen: 1\ngo: {package: a}\nstatus_text: {499: [a]}\nerrors: []\n",
+		"bad code_type":          "errgen: 1\ngo: {package: a}\nresponse: {code_type: number}\nerrors: []\n",
+		"bad header name":        "errgen: 1\ngo: {package: a}\nresponse: {headers: {\"a b\": x}}\nerrors: []\n",
+		"bad param type":         "errgen: 1\ngo: {package: a}\nerrors: [{code: a, status: 400, message: x, params: [{name: p, type: \"[]uuid\"}]}]\n",
+		"two-member marker":      "errgen: 1\ngo: {package: a}\nresponse: {error_marker: {ok: false, x: 1}}\nerrors: []\n",
+		"bad anchor style":       "errgen: 1\ngo: {package: a}\ndocs: {anchor_style: camel}\nerrors: []\n",
+		"group response no code": "errgen: 1\ngo: {package: a}\ngroups: [{id: g, response: {format: custom, body: {a: $code}}}]\nerrors: []\n",
+		"bad detail type":        "errgen: 1\ngo: {package: a}\nresponse: {details: {name: uuid}}\nerrors: []\n",
+		"list of two objects":    "errgen: 1\ngo: {package: a}\nresponse: {format: custom, body: {e: [{a: $code}, {b: $code}]}}\nerrors: []\n",
 	} {
 		if err := sch.Validate(asJSONValue(t, []byte(src))); err == nil {
 			t.Errorf("%s: schema accepted %q", name, src)
