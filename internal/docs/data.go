@@ -48,6 +48,9 @@ type Page struct {
 	Response *Response
 	// Reserved lists the retired codes (single and index pages).
 	Reserved []*model.Reserved
+	// ReservedReasons reports whether any retired code has a reason: the
+	// reserved table has no Reason column when none does.
+	ReservedReasons bool
 }
 
 // Section is a group of errors: a spec group, or the errors in none.
@@ -86,8 +89,14 @@ type Error struct {
 	DetailsMember string
 	// Messages are the main message (Variant "") then each variant's.
 	Messages []*Message
+	// MessagesDescribed reports whether any message says when it is
+	// sent: the messages table has no "Sent when" column when none does.
+	MessagesDescribed bool
 	// Params are the error's params with their example values as JSON.
 	Params []*Param
+	// ParamsDescribed reports whether any param has a description: the
+	// params table has no Description column when none does.
+	ParamsDescribed bool
 	// Example is the response the server writes for the main message
 	// with the example params.
 	Example *Example

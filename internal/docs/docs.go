@@ -151,6 +151,7 @@ var funcs = template.FuncMap{
 	"cellcode": cellCode,       // a code span in a table cell
 	"md":       markdownBlock,  // Markdown as blocks
 	"mdinline": markdownInline, // Markdown folded onto one line (cells, list items)
+	"cell":     cell,           // a table cell's content: — when it is empty
 }
 
 // tidy collapses runs of blank lines, drops trailing spaces, and ends the

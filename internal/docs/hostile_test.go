@@ -74,8 +74,15 @@ errors:
   - code: second.one
     status: 404
     message: %[2]s
+  - code: third
+    status: 409
+    message: %[6]s
+    params: [{name: p}]
+    variants:
+      - {name: undescribed, message: %[2]s}
 reserved:
   - {code: gone, reason: %[1]s}
+  - {code: gone_without_reason}
 `, q(h), q(braces(h)), layout, docsPath(layout), fm, q(braces(h)+" {p}"))
 	s, err := spec.Parse("hostile/errors.yaml", []byte(src))
 	if err != nil {

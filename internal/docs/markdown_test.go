@@ -201,12 +201,19 @@ func wantTables(p *Page) [][2]int {
 			out = append(out, [2]int{4, len(errs)})
 		}
 	}
+	// A column empty in every row is left out.
+	cols := func(n int, described bool) int {
+		if described {
+			return n + 1
+		}
+		return n
+	}
 	errorTables := func(e *Error) {
 		if len(e.Variants) > 0 {
-			out = append(out, [2]int{4, len(e.Messages)})
+			out = append(out, [2]int{cols(3, e.MessagesDescribed), len(e.Messages)})
 		}
 		if len(e.Params) > 0 {
-			out = append(out, [2]int{4, len(e.Params)})
+			out = append(out, [2]int{cols(3, e.ParamsDescribed), len(e.Params)})
 		}
 	}
 	switch p.Kind {
@@ -223,7 +230,7 @@ func wantTables(p *Page) [][2]int {
 		}
 		out = append(out, [2]int{3, len(p.Response.Fields)})
 		if len(p.Reserved) > 0 {
-			out = append(out, [2]int{2, len(p.Reserved)})
+			out = append(out, [2]int{cols(1, p.ReservedReasons), len(p.Reserved)})
 		}
 	case "group":
 		overview(p.Section.Errors)
@@ -277,9 +284,12 @@ func checkPages(t *testing.T, s *model.Spec) {
 var templateHeaders = map[string]bool{
 	"Code|Status|Message|Description":   true,
 	"Variant|Message|Example|Sent when": true,
+	"Variant|Message|Example":           true,
 	"Name|Type|Description|Example":     true,
+	"Name|Type|Example":                 true,
 	"Member|Type|Description":           true,
 	"Code|Reason":                       true,
+	"Code":                              true,
 }
 
 func checkTables(t *testing.T, name string, p *parsed) {
@@ -301,6 +311,15 @@ func checkTables(t *testing.T, name string, p *parsed) {
 		for r, n := range tb.rawCells {
 			if n != tb.cols {
 				t.Errorf("%s: table %d row %d has %d cells in the source, want %d: %q", name, i, r, n, tb.cols, tb.cells[r])
+			}
+		}
+		// Every cell says something: a column empty in every row is left
+		// out, an empty cell in another column shows emptyCell.
+		for r, row := range tb.cells {
+			for c, text := range row {
+				if strings.TrimSpace(text) == "" {
+					t.Errorf("%s: table %d (%s) row %d has an empty cell %d: %q", name, i, strings.Join(tb.cells[0], "|"), r, c, row)
+				}
 			}
 		}
 	}

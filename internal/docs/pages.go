@@ -2,6 +2,7 @@ package docs
 
 import (
 	"path"
+	"strings"
 
 	"github.com/errgen/errgen/internal/model"
 )
@@ -86,6 +87,9 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 	}
 	p.Response = responseDoc(r.s, r.view(r.s.Internal, from))
 	p.Reserved = r.s.Reserved
+	for _, x := range p.Reserved {
+		p.ReservedReasons = p.ReservedReasons || strings.TrimSpace(x.Reason) != ""
+	}
 }
 
 // mainMeta is the front matter of the single page or the index.
@@ -197,8 +201,12 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 		Example:       r.examples[e],
 		Internal:      e == r.s.Internal,
 	}
+	for _, m := range v.Messages {
+		v.MessagesDescribed = v.MessagesDescribed || strings.TrimSpace(m.Description) != ""
+	}
 	for _, p := range e.Params {
 		v.Params = append(v.Params, &Param{Param: p, ExampleJSON: string(jsonValue(p.Example))})
+		v.ParamsDescribed = v.ParamsDescribed || strings.TrimSpace(p.Description) != ""
 	}
 	return v
 }
