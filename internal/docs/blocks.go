@@ -14,22 +14,97 @@ import (
 //     by inlineMarkdown (raw HTML, bare URLs, link texts, emphasis);
 //   - GFM tables are written again in the compact style (MD060), every
 //     row with the header's number of cells (MD056), each cell rewritten
-//     by inlineMarkdown, with blank lines around the table (MD058).
+//     by inlineMarkdown, with blank lines around the table (MD058);
+//   - headings are written # style without closing #s (MD003).
 func markdownBlock(s string) string {
+	return markdownBlockUnder(s, 0)
+}
+
+// markdownBlockUnder is markdownBlock for text that sits under a heading
+// of the given level (1 for the page title): the text's own headings are
+// moved so that the highest becomes level+1 and none is more than one
+// level below the heading before it (MD001, MD025), at most 6. Level 0
+// keeps the author's levels.
+func markdownBlockUnder(s string, level int) string {
 	s = strings.TrimRight(normalizeNewlines(s), "\n ")
 	if s == "" {
 		return ""
 	}
-	lines := strings.Split(s, "\n")
-	var out []string
-	var unit []prefixed // the lines of the paragraph being read
-	unitOpen := false   // more lines may join the unit
-	flush := func() {
-		if len(unit) > 0 {
-			out = append(out, rewriteUnit(unit)...)
+	blocks := readBlocks(strings.Split(s, "\n"))
+	shift, prev := 0, level
+	if level > 0 {
+		top := 7
+		for _, b := range blocks {
+			if b.heading > 0 {
+				top = min(top, b.heading)
+			}
 		}
-		unit, unitOpen = nil, false
+		shift = level + 1 - top
 	}
+	var out []string
+	afterTable := false
+	for _, b := range blocks {
+		var lines []string
+		switch {
+		case b.table != nil:
+			if len(out) > 0 && out[len(out)-1] != "" {
+				out = append(out, "") // blank lines around tables (MD058)
+			}
+			out = append(out, b.table.write()...)
+			afterTable = true
+			continue
+		case b.heading > 0:
+			h := b.heading
+			if level > 0 {
+				h = min(h+shift, prev+1, 6)
+				prev = h
+			}
+			text := strings.Join(rewriteUnit(b.unit), " ")
+			lines = []string{strings.TrimRight(b.outer+strings.Repeat("#", h)+" "+text, " ")}
+		case b.unit != nil:
+			lines = rewriteUnit(b.unit)
+		default:
+			lines = b.lines
+		}
+		if afterTable && strings.TrimSpace(lines[0]) != "" {
+			out = append(out, "")
+		}
+		afterTable = false
+		out = append(out, lines...)
+	}
+	return strings.Join(out, "\n")
+}
+
+// block is one block of spec Markdown, as markdownBlock reads it.
+type block struct {
+	lines   []string   // written as they are (code, breaks, blank lines)
+	unit    []prefixed // inline text: a paragraph, a list item, a heading
+	heading int        // the level of a heading (unit holds its text)
+	outer   string     // the quote and list markers before a heading's #s
+	table   *mdTable
+}
+
+var (
+	thematicBreak = regexp.MustCompile(`^ {0,3}(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$`)
+	setextH1      = regexp.MustCompile(`^ {0,3}=+ *$`)
+	setextH2      = regexp.MustCompile(`^ {0,3}-+ *$`)
+	listMarker    = regexp.MustCompile(`^(?:[-+*]|[0-9]{1,9}[.)])(?: +|$)`)
+	headingMarker = regexp.MustCompile(`^#{1,6}(?: +|$)`)
+	closingHashes = regexp.MustCompile(`(?:^| +)#+ *$`)
+)
+
+// readBlocks splits spec Markdown into blocks. It reads what matters for
+// rewriting it (fences, indented code, tables, headings, the paragraphs
+// whose lines make one inline text) and leaves the rest to the parser
+// that reads the page.
+func readBlocks(lines []string) []*block {
+	var out []*block
+	var para *block // the paragraph more lines may join
+	add := func(b *block) {
+		out = append(out, b)
+		para = nil
+	}
+	verbatim := func(l string) { add(&block{lines: []string{l}}) }
 	fence := ""
 	prevBlank, inList := true, false
 	for i := 0; i < len(lines); i++ {
@@ -38,13 +113,12 @@ func markdownBlock(s string) string {
 			if f := fenceOf(line); f != "" && f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "" {
 				fence = ""
 			}
-			out = append(out, line)
+			verbatim(line)
 			continue
 		}
 		if f := fenceOf(line); f != "" {
-			flush()
 			fence = f
-			out = append(out, line)
+			verbatim(line)
 			prevBlank = false
 			continue
 		}
@@ -52,34 +126,33 @@ func markdownBlock(s string) string {
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		switch {
 		case strings.TrimSpace(line) == "":
-			flush()
-			out = append(out, "")
+			verbatim("")
 			prevBlank = true
 			continue
 		case indent >= 4 && prevBlank && !inList:
-			flush()
-			out = append(out, neutralizeLine(line)) // indented code
+			verbatim(neutralizeLine(line)) // indented code
 			continue
-		case thematicBreak.MatchString(line) || setextH1.MatchString(line):
-			flush()
-			out = append(out, line)
+		case para != nil && plainParagraph(para) && (setextH1.MatchString(line) || setextH2.MatchString(line)):
+			// A setext underline: the paragraph is a heading.
+			para.heading = 2
+			if setextH1.MatchString(line) {
+				para.heading = 1
+			}
+			para = nil
+			prevBlank = false
+			continue
+		case thematicBreak.MatchString(line):
+			verbatim(line)
 			prevBlank, inList = false, false
 			continue
 		case indent < 4 && i+1 < len(lines) && strings.Contains(line, "|"):
 			if head, ok := tableHead(line, lines[i+1]); ok {
-				flush()
-				if len(out) > 0 && out[len(out)-1] != "" {
-					out = append(out, "")
-				}
-				rows := [][]string{}
+				tb := &mdTable{head: head, align: alignments(lines[i+1])}
 				j := i + 2
 				for ; j < len(lines) && !endsTable(lines[j]); j++ {
-					rows = append(rows, splitRow(strings.ReplaceAll(lines[j], "\t", "    ")))
+					tb.rows = append(tb.rows, splitRow(strings.ReplaceAll(lines[j], "\t", "    ")))
 				}
-				out = append(out, writeTable(head, alignments(lines[i+1]), rows)...)
-				if j < len(lines) && strings.TrimSpace(lines[j]) != "" {
-					out = append(out, "")
-				}
+				add(&block{table: tb})
 				i = j - 1
 				prevBlank, inList = false, false
 				continue
@@ -94,38 +167,42 @@ func markdownBlock(s string) string {
 		prevBlank = false
 		switch {
 		case p.content == "":
-			flush()
-			out = append(out, p.prefix)
-		case p.heading:
-			flush()
-			unit = []prefixed{p}
-			flush()
-		case p.list || !unitOpen:
-			flush()
-			unit, unitOpen = []prefixed{p}, true
+			verbatim(p.prefix)
+		case p.level > 0:
+			p.content = strings.TrimSpace(closingHashes.ReplaceAllString(p.content, ""))
+			add(&block{unit: []prefixed{p}, heading: p.level, outer: p.outer})
+		case p.list || para == nil:
+			b := &block{unit: []prefixed{p}}
+			add(b)
+			para = b
 		default:
-			unit = append(unit, p)
+			para.unit = append(para.unit, p)
 		}
 	}
-	flush()
 	if fence != "" {
-		out = append(out, fence)
+		verbatim(fence)
 	}
-	return strings.Join(out, "\n")
+	return out
 }
 
-var (
-	thematicBreak = regexp.MustCompile(`^ {0,3}(?:(?:\* *){3,}|(?:- *){3,}|(?:_ *){3,})$`)
-	setextH1      = regexp.MustCompile(`^ {0,3}=+ *$`)
-	listMarker    = regexp.MustCompile(`^(?:[-+*]|[0-9]{1,9}[.)])(?: +|$)`)
-	headingMarker = regexp.MustCompile(`^#{1,6}(?: +|$)`)
-)
+// plainParagraph reports whether a paragraph is at the top level (no
+// quote or list), where a setext underline makes it a heading.
+func plainParagraph(b *block) bool {
+	for _, p := range b.unit {
+		if p.quote || p.list {
+			return false
+		}
+	}
+	return true
+}
 
 // prefixed is a line split into its block markers (indentation, quote
 // markers, a list marker, a heading's #s) and its inline content.
 type prefixed struct {
-	prefix, content      string
-	quote, list, heading bool
+	prefix, content string
+	quote, list     bool
+	level           int    // a heading's level, 0 for other lines
+	outer           string // a heading's prefix before its #s
 }
 
 func splitPrefix(line string) prefixed {
@@ -149,7 +226,8 @@ func splitPrefix(line string) prefixed {
 			continue
 		case headingMarker.MatchString(rest):
 			m := headingMarker.FindString(rest)
-			p.heading = true
+			p.outer = p.prefix
+			p.level = strings.Count(m, "#")
 			p.prefix += m
 			rest = rest[len(m):]
 		}
@@ -160,7 +238,8 @@ func splitPrefix(line string) prefixed {
 }
 
 // rewriteUnit rewrites the inline content of a paragraph's lines as one
-// text (emphasis may span lines) and puts the markers back.
+// text (emphasis may span lines) and puts the markers back; a heading's
+// markers are its caller's to write.
 func rewriteUnit(unit []prefixed) []string {
 	contents := make([]string, len(unit))
 	for i, p := range unit {
@@ -169,6 +248,10 @@ func rewriteUnit(unit []prefixed) []string {
 	rewritten := strings.Split(inlineMarkdown(strings.Join(contents, "\n")), "\n")
 	out := make([]string, len(unit))
 	for i, p := range unit {
+		if p.level > 0 {
+			out[i] = rewritten[i]
+			continue
+		}
 		out[i] = p.prefix + rewritten[i]
 	}
 	return out
@@ -177,13 +260,15 @@ func rewriteUnit(unit []prefixed) []string {
 // Tables (GFM): a header row, a delimiter row with as many cells, then
 // rows up to a blank line or another block.
 
+type mdTable struct {
+	head, align []string
+	rows        [][]string
+}
+
 var delimCell = regexp.MustCompile(`^:?-+:?$`)
 
 // tableHead returns the header cells when line and next start a table.
 func tableHead(line, next string) ([]string, bool) {
-	if !strings.Contains(next, "|") && !strings.Contains(line, "|") {
-		return nil, false
-	}
 	head := splitRow(line)
 	delims := splitRow(next)
 	if len(head) != len(delims) {
@@ -243,15 +328,15 @@ func splitRow(line string) []string {
 	return append(cells, strings.TrimSpace(t[start:]))
 }
 
-// writeTable writes a table in markdownlint's compact style: one space
-// around each cell's content, a single space in an empty cell. Rows get
-// the header's number of cells: missing cells are empty, extra cells
-// (which GFM does not show) are dropped.
-func writeTable(head, align []string, rows [][]string) []string {
+// write writes a table in markdownlint's compact style: one space around
+// each cell's content, a single space in an empty cell. Rows get the
+// header's number of cells: missing cells are empty, extra cells (which
+// GFM does not show) are dropped.
+func (tb *mdTable) write() []string {
 	row := func(cells []string) string {
 		var b strings.Builder
 		b.WriteByte('|')
-		for i := range head {
+		for i := range tb.head {
 			c := ""
 			if i < len(cells) {
 				c = inlineMarkdown(cells[i])
@@ -264,8 +349,8 @@ func writeTable(head, align []string, rows [][]string) []string {
 		}
 		return b.String()
 	}
-	out := []string{row(head), "| " + strings.Join(align, " | ") + " |"}
-	for _, r := range rows {
+	out := []string{row(tb.head), "| " + strings.Join(tb.align, " | ") + " |"}
+	for _, r := range tb.rows {
 		out = append(out, row(r))
 	}
 	return out

@@ -29,6 +29,11 @@ type Page struct {
 	Header string
 	// Title is the page's plain-text title (not escaped: use text).
 	Title string
+	// TitleInFrontMatter reports whether the front matter carries the
+	// title (readme, docusaurus), which the docs site shows as the page's
+	// heading: the page then has no H1 of its own (one top-level heading
+	// per page, markdownlint's MD025).
+	TitleInFrontMatter bool
 	// IndexTitle and IndexLink name the reference's main page, for links
 	// back from group and error pages ("" on single and index pages).
 	IndexTitle string

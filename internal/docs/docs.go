@@ -150,8 +150,15 @@ var funcs = template.FuncMap{
 	"code":     codeSpan,       // an inline code span (not in tables)
 	"cellcode": cellCode,       // a code span in a table cell
 	"md":       markdownBlock,  // Markdown as blocks
+	"mdunder":  mdUnder,        // Markdown as blocks under a heading ("##"): its headings nest
 	"mdinline": markdownInline, // Markdown folded onto one line (cells, list items)
 	"cell":     cell,           // a table cell's content: — when it is empty
+}
+
+// mdUnder renders Markdown that sits under a heading written with the
+// given #s ("#" for the page title): see markdownBlockUnder.
+func mdUnder(heading, s string) string {
+	return markdownBlockUnder(s, strings.Count(heading, "#"))
 }
 
 // tidy collapses runs of blank lines, drops trailing spaces, and ends the

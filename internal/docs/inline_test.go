@@ -86,6 +86,27 @@ func TestMarkdownBlockStructure(t *testing.T) {
 	}
 }
 
+func TestHeadingsNest(t *testing.T) {
+	cases := []struct {
+		name  string
+		in    string
+		level int
+		want  string
+	}{
+		{"under a level 2 heading", "# A\n\ntext\n\n### B\n\nSetext\n===\n\n## C ##", 2,
+			"### A\n\ntext\n\n#### B\n\n### Setext\n\n#### C"},
+		{"deep headings come up", "#### A\n\n###### B", 1, "## A\n\n### B"},
+		{"at most 6", "# A\n\n## B\n\n### C", 5, "###### A\n\n###### B\n\n###### C"},
+		{"levels kept, style made #", "Title\n---\n\n> ## Quoted ##", 0, "## Title\n\n> ## Quoted"},
+		{"a break is not a heading", "- item\n---", 1, "- item\n---"},
+	}
+	for _, c := range cases {
+		if got := markdownBlockUnder(c.in, c.level); got != c.want {
+			t.Errorf("%s: markdownBlockUnder(%q, %d)\n got %q\nwant %q", c.name, c.in, c.level, got, c.want)
+		}
+	}
+}
+
 func TestEscapeTextURLs(t *testing.T) {
 	cases := map[string]string{
 		"see https://x.com/a_b, then":   `see [https://x.com/a\_b](https://x.com/a_b), then`,

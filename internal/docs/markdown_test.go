@@ -252,6 +252,7 @@ func checkPages(t *testing.T, s *model.Spec) {
 		ids[name] = p.anchors(t)
 	}
 	for name, p := range pages {
+		checkTitle(t, name, p)
 		checkTables(t, name, p)
 		checkLinks(t, name, p, ids)
 		checkOverviewCells(t, name, p)
@@ -276,6 +277,32 @@ func checkPages(t *testing.T, s *model.Spec) {
 				t.Errorf("error %q: DocURL %q, want %q", e.Code, e.DocURL, want)
 			}
 		}
+	}
+}
+
+// checkTitle: a page whose front matter carries its title (which the
+// docs site shows as the page's heading) has no H1; any other page has
+// exactly one, its first heading (markdownlint's MD025 with its default
+// front_matter_title).
+func checkTitle(t *testing.T, name string, p *parsed) {
+	var levels []int
+	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			levels = append(levels, h.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	h1 := 0
+	for _, l := range levels {
+		if l == 1 {
+			h1++
+		}
+	}
+	switch {
+	case p.page.FrontMatter != "" && h1 > 0:
+		t.Errorf("%s: the front matter carries the title, and the page has %d H1 too", name, h1)
+	case p.page.FrontMatter == "" && (h1 != 1 || levels[0] != 1):
+		t.Errorf("%s: %d H1, want one, first (headings %v)", name, h1, levels)
 	}
 }
 

@@ -69,6 +69,7 @@ func (r *renderer) page(kind, file string, m pageMeta) *Page {
 		Header:      "<!-- " + marker + " from " + r.s.Source + ". DO NOT EDIT. -->\n",
 		Title:       m.title,
 	}
+	p.TitleInFrontMatter = p.FrontMatter != ""
 	if kind == "group" || kind == "error" {
 		p.IndexTitle, p.IndexLink = docTitle(r.s), model.IndexPage+".md"
 	}
