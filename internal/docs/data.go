@@ -65,6 +65,12 @@ type Section struct {
 	// Title is the group's title, or "Other errors" ("Errors" when the
 	// spec has no groups).
 	Title string
+	// Heading is the text of the section's heading on the page (plain
+	// text): its title, unless another heading of the page, or an error's
+	// anchor, has the anchor the title would get; then the title and the
+	// group id, "Billing (billing)" ("(ungrouped)" for the errors in no
+	// group), so that every heading has an anchor of its own.
+	Heading string
 	// Description is the group's Markdown description.
 	Description string
 	// Link is the section's page relative to the current page (per_group

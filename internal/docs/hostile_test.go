@@ -110,7 +110,7 @@ func TestHostileText(t *testing.T) {
 			fm := styles[(i+j)%2]
 			t.Run(fmt.Sprintf("%d/%s/%s", i, l, fm), func(t *testing.T) {
 				s := hostileSpec(t, h, l, fm)
-				checkPages(t, s)
+				checkPagesAuthored(t, s, authoredAnchors(h))
 				checkFrontMatter(t, s, h)
 			})
 		}
