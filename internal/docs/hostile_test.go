@@ -24,6 +24,8 @@ var hostile = []string{
 	"# heading\n- list\n1. ordered\n> quote\n---",
 	"```\nan unclosed fence <b>",
 	"*emph* _under_ [link](http://x) ![img](y) ~~strike~~ &amp; &copy; <https://example.com>",
+	"see https://example.com/a_b_(c)?q=1&r, www.example.com. or a.b@example.com; [Click here](https://x.com/y) __bold__ _it_*mixed*_",
+	"| Column | Other |\n|---|:-:|\n| 1 |\n| 2 | 3 | 4 |\n\n# Title\n\nSetext\n===\n\n_a\nb_ and **c",
 }
 
 // q quotes a string for YAML (JSON strings are YAML double-quoted

@@ -362,9 +362,17 @@ func checkTables(t *testing.T, name string, p *parsed) {
 
 func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]bool) {
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if a, ok := n.(*ast.AutoLink); ok && entering {
+			// A bare URL (GFM linkifies it; markdownlint's MD034) or an
+			// autolink (which MDX does not read): links are [url](url).
+			t.Errorf("%s: %q is not written as a link", name, a.URL(p.src))
+		}
 		l, ok := n.(*ast.Link)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
+		}
+		if label := plainText(l, p.src); isNonDescriptive(label) {
+			t.Errorf("%s: link text %q says nothing of where it goes (MD059)", name, label)
 		}
 		dest := string(l.Destination)
 		file, frag, _ := strings.Cut(dest, "#")
