@@ -1,5 +1,7 @@
 # Markdown error reference checks: markdownlint-cli2 over every golden
-# page, with the rules in .markdownlint-cli2.jsonc.
+# page, with .markdownlint-cli2.jsonc: markdownlint's defaults, as a docs
+# team lints the pages it publishes, but for MD013 and MD041 (and <a>/<br>
+# allowed, MD024 on siblings only).
 
 MARKDOWNLINT_VERSION ?= 0.24.1
 MARKDOWNLINT := $(TOOLS)/node_modules/.bin/markdownlint-cli2
