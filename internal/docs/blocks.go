@@ -9,13 +9,20 @@ import (
 // the way markdownlint's defaults want it, keeping what it says:
 //
 //   - fenced code is left as written (a fence the text leaves open is
-//     closed); indented code only has < neutralised, as before;
+//     closed), but a fence without a language gets "text" (MD040);
+//     indented code only has < neutralised, as before;
 //   - the text of paragraphs, headings, list items and quotes is rewritten
-//     by inlineMarkdown (raw HTML, bare URLs, link texts, emphasis);
+//     by inlineMarkdown (raw HTML, bare URLs, link texts, emphasis, code
+//     spans);
 //   - GFM tables are written again in the compact style (MD060), every
 //     row with the header's number of cells (MD056), each cell rewritten
-//     by inlineMarkdown, with blank lines around the table (MD058);
-//   - headings are written # style without closing #s (MD003).
+//     by inlineMarkdown;
+//   - headings are written # style without closing #s (MD003), bullets
+//     with - (MD004);
+//   - headings, fences, tables and lists get a blank line before and after
+//     them where the text has none (MD022, MD031, MD058, MD032), outside
+//     quotes and list items, where a blank line cannot change what the
+//     text says.
 func markdownBlock(s string) string {
 	return markdownBlockUnder(s, 0)
 }
@@ -35,25 +42,20 @@ func markdownBlockUnder(s string, level int) string {
 	if level > 0 {
 		top := 7
 		for _, b := range blocks {
-			if b.heading > 0 {
+			if b.kind == kindHeading {
 				top = min(top, b.heading)
 			}
 		}
 		shift = level + 1 - top
 	}
 	var out []string
-	afterTable := false
+	var last *block // the block before, when no blank line came between
 	for _, b := range blocks {
 		var lines []string
-		switch {
-		case b.table != nil:
-			if len(out) > 0 && out[len(out)-1] != "" {
-				out = append(out, "") // blank lines around tables (MD058)
-			}
-			out = append(out, b.table.write()...)
-			afterTable = true
-			continue
-		case b.heading > 0:
+		switch b.kind {
+		case kindTable:
+			lines = b.table.write()
+		case kindHeading:
 			h := b.heading
 			if level > 0 {
 				h = min(h+shift, prev+1, 6)
@@ -61,27 +63,68 @@ func markdownBlockUnder(s string, level int) string {
 			}
 			text := strings.Join(rewriteUnit(b.unit), " ")
 			lines = []string{strings.TrimRight(b.outer+strings.Repeat("#", h)+" "+text, " ")}
-		case b.unit != nil:
+		case kindParagraph, kindList:
 			lines = rewriteUnit(b.unit)
 		default:
 			lines = b.lines
 		}
-		if afterTable && strings.TrimSpace(lines[0]) != "" {
-			out = append(out, "")
+		if b.kind == kindBlank {
+			last = nil
+		} else {
+			if last != nil && needsBlank(last, b) {
+				out = append(out, "")
+			}
+			last = b
 		}
-		afterTable = false
 		out = append(out, lines...)
 	}
 	return strings.Join(out, "\n")
 }
 
+// needsBlank reports whether a blank line goes between two blocks that
+// follow each other without one: around headings, fences, tables and
+// lists (a list and what is not a list, or a bullet list and a numbered
+// one), when both are outside quotes and list items' content.
+func needsBlank(a, b *block) bool {
+	if !a.top || !b.top || a.quote && b.quote { // a blank line would split a quote
+		return false
+	}
+	around := func(k blockKind) bool { return k == kindHeading || k == kindFence || k == kindTable }
+	switch {
+	case around(a.kind) || around(b.kind):
+		return true
+	case a.kind == kindList && b.kind == kindList:
+		return a.ordered != b.ordered
+	}
+	return (a.kind == kindList) != (b.kind == kindList)
+}
+
+// blockKind is what a block of spec Markdown is.
+type blockKind int
+
+const (
+	kindLine      blockKind = iota // a line written as it is (a break, indented code, a bare marker)
+	kindBlank                      // a blank line
+	kindFence                      // fenced code, fences included
+	kindTable                      // a GFM table
+	kindHeading                    // a heading: unit holds its text
+	kindList                       // a list item's paragraph
+	kindParagraph                  // any other paragraph (in a quote too)
+)
+
 // block is one block of spec Markdown, as markdownBlock reads it.
 type block struct {
-	lines   []string   // written as they are (code, breaks, blank lines)
-	unit    []prefixed // inline text: a paragraph, a list item, a heading
-	heading int        // the level of a heading (unit holds its text)
+	kind    blockKind
+	lines   []string   // kindLine, kindBlank, kindFence: written as they are
+	unit    []prefixed // kindHeading, kindList, kindParagraph: the inline text
+	heading int        // a heading's level
 	outer   string     // the quote and list markers before a heading's #s
 	table   *mdTable
+	// top: the block is outside quotes and list items' content (a list
+	// item itself is top when its marker is).
+	top     bool
+	quote   bool // in a quote
+	ordered bool // a numbered list item
 }
 
 var (
@@ -94,9 +137,9 @@ var (
 )
 
 // readBlocks splits spec Markdown into blocks. It reads what matters for
-// rewriting it (fences, indented code, tables, headings, the paragraphs
-// whose lines make one inline text) and leaves the rest to the parser
-// that reads the page.
+// rewriting it (fences, indented code, tables, headings, lists, the
+// paragraphs whose lines make one inline text) and leaves the rest to the
+// parser that reads the page.
 func readBlocks(lines []string) []*block {
 	var out []*block
 	var para *block // the paragraph more lines may join
@@ -104,21 +147,25 @@ func readBlocks(lines []string) []*block {
 		out = append(out, b)
 		para = nil
 	}
-	verbatim := func(l string) { add(&block{lines: []string{l}}) }
-	fence := ""
+	line1 := func(k blockKind, l string, top bool) { add(&block{kind: k, lines: []string{l}, top: top}) }
+	var fence *block
+	fenceMark := ""
 	prevBlank, inList := true, false
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]
-		if fence != "" {
-			if f := fenceOf(line); f != "" && f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "" {
-				fence = ""
+		if fence != nil {
+			fence.lines = append(fence.lines, line)
+			if f := fenceOf(line); f != "" && f[0] == fenceMark[0] && len(f) >= len(fenceMark) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "" {
+				fence = nil
 			}
-			verbatim(line)
 			continue
 		}
 		if f := fenceOf(line); f != "" {
-			fence = f
-			verbatim(line)
+			if strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "" {
+				line = strings.TrimRight(line, " ") + "text" // a language (MD040)
+			}
+			fence, fenceMark = &block{kind: kindFence, lines: []string{line}, top: true}, f
+			add(fence)
 			prevBlank = false
 			continue
 		}
@@ -126,15 +173,15 @@ func readBlocks(lines []string) []*block {
 		indent := len(line) - len(strings.TrimLeft(line, " "))
 		switch {
 		case strings.TrimSpace(line) == "":
-			verbatim("")
+			line1(kindBlank, "", true)
 			prevBlank = true
 			continue
 		case indent >= 4 && prevBlank && !inList:
-			verbatim(neutralizeLine(line)) // indented code
+			line1(kindLine, neutralizeLine(line), true) // indented code
 			continue
-		case para != nil && plainParagraph(para) && (setextH1.MatchString(line) || setextH2.MatchString(line)):
+		case para != nil && para.kind == kindParagraph && para.top && (setextH1.MatchString(line) || setextH2.MatchString(line)):
 			// A setext underline: the paragraph is a heading.
-			para.heading = 2
+			para.kind, para.heading = kindHeading, 2
 			if setextH1.MatchString(line) {
 				para.heading = 1
 			}
@@ -142,7 +189,7 @@ func readBlocks(lines []string) []*block {
 			prevBlank = false
 			continue
 		case thematicBreak.MatchString(line):
-			verbatim(line)
+			line1(kindLine, line, true)
 			prevBlank, inList = false, false
 			continue
 		case indent < 4 && i+1 < len(lines) && strings.Contains(line, "|"):
@@ -152,48 +199,55 @@ func readBlocks(lines []string) []*block {
 				for ; j < len(lines) && !endsTable(lines[j]); j++ {
 					tb.rows = append(tb.rows, splitRow(strings.ReplaceAll(lines[j], "\t", "    ")))
 				}
-				add(&block{table: tb})
+				add(&block{kind: kindTable, table: tb, top: true})
 				i = j - 1
 				prevBlank, inList = false, false
 				continue
 			}
 		}
 		p := splitPrefix(line)
+		quoted := func(b *block) *block { b.quote = p.quote; return b }
+		if p.list && para != nil && para.kind == kindParagraph && (p.content == "" || (p.ordered && !strings.HasPrefix(strings.TrimLeft(p.prefix, " >"), "1"))) {
+			// An empty item, or a number but 1, does not interrupt a
+			// paragraph: the line goes on with it.
+			p.list = false
+		}
+		wasInList := inList
 		if p.list {
 			inList = true
 		} else if indent == 0 && prevBlank && !p.quote {
 			inList = false
 		}
 		prevBlank = false
+		top := !p.quote && !(inList && !p.list && indent > 0)
+		if p.quote && indent < 4 && !(wasInList && indent > 0) {
+			top = true // a quote of its own: blank lines may go around it
+		}
 		switch {
 		case p.content == "":
-			verbatim(p.prefix)
+			line1(kindLine, p.prefix, top)
+			out[len(out)-1].quote = p.quote
 		case p.level > 0:
 			p.content = strings.TrimSpace(closingHashes.ReplaceAllString(p.content, ""))
-			add(&block{unit: []prefixed{p}, heading: p.level, outer: p.outer})
-		case p.list || para == nil:
-			b := &block{unit: []prefixed{p}}
+			add(quoted(&block{kind: kindHeading, unit: []prefixed{p}, heading: p.level, outer: p.outer, top: top && !p.list}))
+		case p.list:
+			b := quoted(&block{kind: kindList, unit: []prefixed{p}, top: !p.quote && (p.listIndent == 0 || !wasInList), ordered: p.ordered})
+			add(b)
+			para = b
+		case para == nil || p.quote && !para.unit[0].quote:
+			// A new paragraph; a quote starts one (a line without > after
+			// a quote's line goes on with it).
+			b := quoted(&block{kind: kindParagraph, unit: []prefixed{p}, top: top})
 			add(b)
 			para = b
 		default:
 			para.unit = append(para.unit, p)
 		}
 	}
-	if fence != "" {
-		verbatim(fence)
+	if fence != nil {
+		fence.lines = append(fence.lines, fenceMark) // close what the text left open
 	}
 	return out
-}
-
-// plainParagraph reports whether a paragraph is at the top level (no
-// quote or list), where a setext underline makes it a heading.
-func plainParagraph(b *block) bool {
-	for _, p := range b.unit {
-		if p.quote || p.list {
-			return false
-		}
-	}
-	return true
 }
 
 // prefixed is a line split into its block markers (indentation, quote
@@ -201,6 +255,8 @@ func plainParagraph(b *block) bool {
 type prefixed struct {
 	prefix, content string
 	quote, list     bool
+	ordered         bool   // the list marker is a number
+	listIndent      int    // the indentation of the list marker
 	level           int    // a heading's level, 0 for other lines
 	outer           string // a heading's prefix before its #s
 }
@@ -220,7 +276,10 @@ func splitPrefix(line string) prefixed {
 			continue
 		case listMarker.MatchString(rest) && !p.list:
 			m := listMarker.FindString(rest)
-			p.list = true
+			p.list, p.ordered, p.listIndent = true, m[0] >= '0' && m[0] <= '9', len(p.prefix)
+			if m[0] == '*' || m[0] == '+' {
+				m = "-" + m[1:] // one bullet style (MD004)
+			}
 			p.prefix += m
 			rest = rest[len(m):]
 			continue

@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -302,7 +303,8 @@ func markdownInline(s string) string {
 }
 
 // escapeLeading escapes a character that would start a block (a heading,
-// a list, a quote) when the text begins a list item's content.
+// a list, a quote, a code fence) when the text begins a list item's
+// content.
 func escapeLeading(s string) string {
 	if s == "" {
 		return s
@@ -310,9 +312,22 @@ func escapeLeading(s string) string {
 	switch s[0] {
 	case '#', '>', '-', '+', '=':
 		return `\` + s
+	case '*':
+		if len(s) == 1 || s[1] == ' ' {
+			return `\` + s // a bullet; emphasis would have been written *x
+		}
+	case '`', '~':
+		if fenceOf(s) != "" {
+			return `\` + s
+		}
+	}
+	if m := orderedStart.FindStringIndex(s); m != nil {
+		return s[:m[1]-1] + `\` + s[m[1]-1:] // 1. or 1) would start a list
 	}
 	return s
 }
+
+var orderedStart = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
 
 // firstParagraph returns the first paragraph of Markdown text, for
 // summaries; "" when it starts with a code fence or a table.

@@ -2,7 +2,10 @@ package docs
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -156,6 +159,37 @@ func checkFrontMatter(t *testing.T, s *model.Spec, h string) {
 		if strings.HasSuffix(f.Path, "errors.md") || strings.HasSuffix(f.Path, "index.md") {
 			if vals["title"] != h {
 				t.Errorf("%s: title reads back as %q, want %q", f.Path, vals["title"], h)
+			}
+		}
+	}
+}
+
+var hostilePages = flag.String("hostile-pages", "", "write the pages of every hostile spec under this directory (make lint-docs lints them)")
+
+// TestWriteHostilePages writes the pages of every hostile string, in every
+// layout and front matter style, for markdownlint (make lint-docs): a
+// docs team's lint passes whatever the spec says.
+func TestWriteHostilePages(t *testing.T) {
+	if *hostilePages == "" {
+		t.Skip("no -hostile-pages directory")
+	}
+	styles := []model.FrontMatterStyle{model.FrontMatterNone, model.FrontMatterReadme, model.FrontMatterDocusaurus}
+	for i, h := range hostile {
+		for _, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
+			for _, fm := range styles {
+				files, err := Render(hostileSpec(t, h, l, fm), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range files {
+					p := filepath.Join(*hostilePages, fmt.Sprintf("%02d-%s-%s", i, l, fm), filepath.FromSlash(f.Path))
+					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
 		}
 	}

@@ -75,11 +75,50 @@ func rewriteInline(s string, from, to int, top bool) string {
 				b.WriteByte('!')
 			}
 			b.WriteString("[" + text + "](" + dest + ")")
-		default: // escapes, code spans and emphasis delimiters, as written
+		case mdinline.Code:
+			b.WriteString(tidyCodeSpan(tok))
+		default: // escapes and emphasis delimiters, as written
 			b.WriteString(tok)
 		}
 	}
 	return b.String()
+}
+
+// tidyCodeSpan drops the spaces a code span shows at its start or end
+// (MD038): "`a `" becomes "`a`". CommonMark takes one space off each end
+// of "` a `", and a space next to a backtick that starts or ends the
+// content is how a span holds it: those stay, as does a span of spaces
+// only.
+func tidyCodeSpan(tok string) string {
+	n := strings.IndexFunc(tok, func(r rune) bool { return r != '`' })
+	if n < 0 {
+		return tok
+	}
+	fence, content := tok[:n], tok[n:len(tok)-n]
+	shown := strings.ReplaceAll(content, "\n", " ")
+	padded := len(shown) >= 2 && shown[0] == ' ' && shown[len(shown)-1] == ' ' && strings.Trim(shown, " ") != ""
+	if padded {
+		shown = shown[1 : len(shown)-1]
+	}
+	trimmed := strings.Trim(shown, " ")
+	if trimmed == "" {
+		return tok
+	}
+	// The spaces shown at each end, but the one a backtick needs.
+	lead, trail := len(shown)-len(strings.TrimLeft(shown, " ")), len(shown)-len(strings.TrimRight(shown, " "))
+	if !padded && lead > 0 && trimmed[0] == '`' {
+		lead--
+	}
+	if !padded && trail > 0 && trimmed[len(trimmed)-1] == '`' {
+		trail--
+	}
+	if lead == 0 && trail == 0 {
+		return tok
+	}
+	if strings.HasPrefix(trimmed, "`") || strings.HasSuffix(trimmed, "`") {
+		trimmed = " " + trimmed + " "
+	}
+	return fence + trimmed + fence
 }
 
 // safeAutolink reports whether an autolink's target is a web or mail

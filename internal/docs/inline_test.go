@@ -41,6 +41,7 @@ func TestInlineMarkdown(t *testing.T) {
 		{"strikethrough of unequal runs", "~~a~ _b_", "~~a~ *b*"},
 		{"escapes kept", `\_a\_ \*b\*`, `\_a\_ \*b\*`},
 		{"raw HTML", "a <b>x</b> {y}", "a &lt;b>x&lt;/b> \\{y\\}"},
+		{"code span spaces", "`a ` and ` b` and ` c ` and `` `d` `` and ` ` and `` ` `e`` and `  f  `", "`a` and `b` and ` c ` and `` `d` `` and ` ` and `` ` `e`` and `f`"},
 	}
 	for _, c := range cases {
 		if got := inlineMarkdown(c.in); got != c.want {
@@ -61,7 +62,7 @@ func TestMarkdownBlockTables(t *testing.T) {
 			"| a | b |\n| - | - |\n| _x_ `a\\|b` | https://x.com <i> |",
 			"| a | b |\n| --- | --- |\n| *x* `a\\|b` | [https://x.com](https://x.com) &lt;i> |"},
 		{"not a table", "a | b\nc | d", "a | b\nc | d"},
-		{"table in a fence", "```\n| a |\n|---|\n```", "```\n| a |\n|---|\n```"},
+		{"table in a fence", "```\n| a |\n|---|\n```", "```text\n| a |\n|---|\n```"},
 	}
 	for _, c := range cases {
 		if got := markdownBlock(c.in); got != c.want {
@@ -72,12 +73,21 @@ func TestMarkdownBlockTables(t *testing.T) {
 
 func TestMarkdownBlockStructure(t *testing.T) {
 	cases := []struct{ name, in, want string }{
-		{"list markers are not emphasis", "* _a_\n* b*", "* *a*\n* b\\*"},
+		{"list markers are not emphasis, bullets are -", "* _a_\n+ b*", "- *a*\n- b\\*"},
 		{"thematic break kept", "a\n\n* * *\n\n___", "a\n\n* * *\n\n___"},
 		{"heading text", "## _Why_ https://x.com", "## *Why* [https://x.com](https://x.com)"},
 		{"quote", "> _a\n> b_", "> *a\n> b*"},
 		{"indented code kept", "text\n\n    _a_ https://x.com", "text\n\n    _a_ https://x.com"},
 		{"list continuation is not code", "- a\n\n    _b_", "- a\n\n    *b*"},
+		{"blank lines around lists, headings and fences", "Reasons:\n- a\n- b\n1. c\n# H\ntext\n```go\nx\n```\nafter",
+			"Reasons:\n\n- a\n- b\n\n1. c\n\n# H\n\ntext\n\n```go\nx\n```\n\nafter"},
+		{"lazy lines stay in their item", "- a\nlazy\n- b", "- a\nlazy\n- b"},
+		{"a number but 1 does not interrupt a paragraph", "text\n2. more", "text\n2. more"},
+		{"nested lists stay tight", "- a\n  1. b\n- c", "- a\n  1. b\n- c"},
+		{"no blank line inside a quote", "> # H\n> - a\n> text", "> # H\n> - a\n> text"},
+		{"a quote after a list", "1. a\n> q\nlazy", "1. a\n\n> q\nlazy"},
+		{"a quote stays one quote", "> a\n> # H\n> b\n\ntext", "> a\n> # H\n> b\n\ntext"},
+		{"fence gets a language", "~~~\nx\n~~~", "~~~text\nx\n~~~"},
 	}
 	for _, c := range cases {
 		if got := markdownBlock(c.in); got != c.want {
@@ -98,7 +108,7 @@ func TestHeadingsNest(t *testing.T) {
 		{"deep headings come up", "#### A\n\n###### B", 1, "## A\n\n### B"},
 		{"at most 6", "# A\n\n## B\n\n### C", 5, "###### A\n\n###### B\n\n###### C"},
 		{"levels kept, style made #", "Title\n---\n\n> ## Quoted ##", 0, "## Title\n\n> ## Quoted"},
-		{"a break is not a heading", "- item\n---", 1, "- item\n---"},
+		{"a break is not a heading", "- item\n---", 1, "- item\n\n---"},
 	}
 	for _, c := range cases {
 		if got := markdownBlockUnder(c.in, c.level); got != c.want {
