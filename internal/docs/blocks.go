@@ -33,7 +33,7 @@ func markdownBlock(s string) string {
 // level below the heading before it (MD001, MD025), at most 6. Level 0
 // keeps the author's levels.
 func markdownBlockUnder(s string, level int) string {
-	s = strings.TrimRight(normalizeNewlines(s), "\n ")
+	s = strings.TrimRight(markdownSource(s), "\n ")
 	if s == "" {
 		return ""
 	}
@@ -61,7 +61,16 @@ func markdownBlockUnder(s string, level int) string {
 				h = min(h+shift, prev+1, 6)
 				prev = h
 			}
-			text := strings.Join(rewriteUnit(b.unit), " ")
+			var words []string
+			for _, l := range rewriteUnit(b.unit) { // a setext heading's lines: its text
+				words = append(words, strings.TrimSpace(l))
+			}
+			text := strings.Join(words, " ")
+			if m := closingHashes.FindStringIndex(text); m != nil {
+				// #s that end the text would read as a closing sequence.
+				at := m[0] + strings.IndexByte(text[m[0]:], '#')
+				text = text[:at] + `\` + text[at:]
+			}
 			lines = []string{strings.TrimRight(b.outer+strings.Repeat("#", h)+" "+text, " ")}
 		case kindParagraph, kindList:
 			lines = rewriteUnit(b.unit)
@@ -167,6 +176,9 @@ func readBlocks(lines []string) []*block {
 			fence, fenceMark = &block{kind: kindFence, lines: []string{line}, top: true}, f
 			add(fence)
 			prevBlank = false
+			if !strings.HasPrefix(line, " ") {
+				inList = false
+			}
 			continue
 		}
 		line = strings.ReplaceAll(line, "\t", "    ")
@@ -207,16 +219,22 @@ func readBlocks(lines []string) []*block {
 		}
 		p := splitPrefix(line)
 		quoted := func(b *block) *block { b.quote = p.quote; return b }
-		if p.list && para != nil && para.kind == kindParagraph && (p.content == "" || (p.ordered && !strings.HasPrefix(strings.TrimLeft(p.prefix, " >"), "1"))) {
+		if p.list && para != nil && para.kind == kindParagraph && (p.content == "" && p.level == 0 || (p.ordered && !strings.HasPrefix(strings.TrimLeft(p.prefix, " >"), "1"))) {
 			// An empty item, or a number but 1, does not interrupt a
 			// paragraph: the line goes on with it.
 			p.list = false
 		}
 		wasInList := inList
 		if p.list {
+			if c := p.prefix[p.listIndent]; c == '*' || c == '+' {
+				p.prefix = p.prefix[:p.listIndent] + "-" + p.prefix[p.listIndent+1:] // one bullet style (MD004)
+				if len(p.outer) > p.listIndent {
+					p.outer = p.prefix[:len(p.outer)]
+				}
+			}
 			inList = true
-		} else if indent == 0 && prevBlank && !p.quote {
-			inList = false
+		} else if indent == 0 && (prevBlank || p.level > 0 || para == nil) && !p.quote {
+			inList = false // not a list item's lazy line: the list is over
 		}
 		prevBlank = false
 		top := !p.quote && !(inList && !p.list && indent > 0)
@@ -224,16 +242,18 @@ func readBlocks(lines []string) []*block {
 			top = true // a quote of its own: blank lines may go around it
 		}
 		switch {
-		case p.content == "":
-			line1(kindLine, p.prefix, top)
-			out[len(out)-1].quote = p.quote
 		case p.level > 0:
 			p.content = strings.TrimSpace(closingHashes.ReplaceAllString(p.content, ""))
 			add(quoted(&block{kind: kindHeading, unit: []prefixed{p}, heading: p.level, outer: p.outer, top: top && !p.list}))
 		case p.list:
 			b := quoted(&block{kind: kindList, unit: []prefixed{p}, top: !p.quote && (p.listIndent == 0 || !wasInList), ordered: p.ordered})
 			add(b)
-			para = b
+			if p.content != "" {
+				para = b // an empty item has no paragraph to go on
+			}
+		case p.content == "":
+			line1(kindLine, p.prefix, top)
+			out[len(out)-1].quote = p.quote
 		case para == nil || p.quote && !para.unit[0].quote:
 			// A new paragraph; a quote starts one (a line without > after
 			// a quote's line goes on with it).
@@ -256,7 +276,7 @@ type prefixed struct {
 	prefix, content string
 	quote, list     bool
 	ordered         bool   // the list marker is a number
-	listIndent      int    // the indentation of the list marker
+	listIndent      int    // where the list marker is in the line
 	level           int    // a heading's level, 0 for other lines
 	outer           string // a heading's prefix before its #s
 }
@@ -277,9 +297,6 @@ func splitPrefix(line string) prefixed {
 		case listMarker.MatchString(rest) && !p.list:
 			m := listMarker.FindString(rest)
 			p.list, p.ordered, p.listIndent = true, m[0] >= '0' && m[0] <= '9', len(p.prefix)
-			if m[0] == '*' || m[0] == '+' {
-				m = "-" + m[1:] // one bullet style (MD004)
-			}
 			p.prefix += m
 			rest = rest[len(m):]
 			continue
@@ -305,6 +322,12 @@ func rewriteUnit(unit []prefixed) []string {
 		contents[i] = p.content
 	}
 	rewritten := strings.Split(inlineMarkdown(strings.Join(contents, "\n")), "\n")
+	if len(rewritten) != len(unit) { // never: rewriting keeps lines; line by line if it did not
+		rewritten = rewritten[:0]
+		for _, c := range contents {
+			rewritten = append(rewritten, inlineMarkdown(c))
+		}
+	}
 	out := make([]string, len(unit))
 	for i, p := range unit {
 		if p.level > 0 {

@@ -30,6 +30,26 @@ func normalizeNewlines(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
+// markdownSource prepares spec Markdown for rewriting: CRLF and CR as LF,
+// and no control characters but tabs and line feeds (they have no
+// business on a page, and a link cannot hold one).
+func markdownSource(s string) string {
+	s = normalizeNewlines(s)
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return r != '\t' && r != '\n' && (r < ' ' || r == 0x7f)
+}
+
 // escapeText escapes plain text for any inline position, table cells
 // included: every character Markdown could read as syntax is
 // backslash-escaped, newlines become <br />, and a URL or email address
@@ -57,11 +77,19 @@ func escapeLine(b *strings.Builder, line string) {
 		}
 		return r
 	}, line)
+	link := -1 // where the last link ended
 	for i := 0; i < len(line); {
-		if end := mdinline.LiteralEnd(line, i); end > 0 {
+		prev := rune(-1)
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(line[:i])
+		}
+		if i == link {
+			prev = ')'
+		}
+		if end := mdinline.LiteralEndAfter(line, i, prev); end > 0 {
 			// A URL or email address: a link, not a bare URL (MD034).
 			writeURLLink(b, line[i:end], mdinline.Href(line[i:end]))
-			i = end
+			i, link = end, end
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])
@@ -283,7 +311,7 @@ func isAutolink(s string) bool {
 // <br>, each paragraph is rewritten by inlineMarkdown (raw HTML, URLs,
 // link texts, emphasis) and `|` is escaped.
 func markdownInline(s string) string {
-	s = strings.TrimSpace(strings.ReplaceAll(normalizeNewlines(s), "\t", " "))
+	s = strings.TrimSpace(strings.ReplaceAll(markdownSource(s), "\t", " "))
 	var paras []string
 	for _, p := range strings.Split(s, "\n\n") {
 		var lines []string

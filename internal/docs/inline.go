@@ -31,7 +31,46 @@ var nonDescriptive = []string{"click here", "here", "link", "more"}
 
 // inlineMarkdown rewrites one inline unit of spec Markdown (see above).
 func inlineMarkdown(s string) string {
-	return normalizeEmphasis(rewriteInline(s, 0, len(s), true))
+	s = describeLinks(s)
+	s = rewriteInline(s, 0, len(s), true)
+	if !strings.ContainsAny(s, "*_") {
+		return s
+	}
+	// An escaped delimiter can complete a URL that was none ("http://0_!"
+	// has no domain, "http://0\_!" has), and a URL turned into a link
+	// changes what its neighbours may open or close: again until nothing
+	// changes (twice, for all but contrived text).
+	for range 4 {
+		next := normalizeEmphasis(s)
+		next = rewriteInline(next, 0, len(next), true)
+		if next == s {
+			break
+		}
+		s = next
+	}
+	return s
+}
+
+// describeLinks gives a link whose text says nothing (MD059) its
+// destination as a link: "[here](https://x)" becomes
+// "here ([https://x](https://x))". It runs before the rest of the
+// rewriting, which then reads the text it moved out of the link like any
+// other (a URL it now completes becomes a link).
+func describeLinks(s string) string {
+	if !strings.Contains(s, "](") {
+		return s
+	}
+	var b strings.Builder
+	for _, t := range mdinline.Scan(s, 0, len(s), mdinline.Options{Links: true}) {
+		if t.Kind == mdinline.Link && isNonDescriptive(s[t.TextStart:t.TextEnd]) {
+			if href := mdinline.Destination(s, t); href != "" {
+				b.WriteString(s[t.TextStart:t.TextEnd] + " ([" + escapeLabel(href) + "](" + s[t.DestStart:t.DestEnd] + "))")
+				continue
+			}
+		}
+		b.WriteString(s[t.Start:t.End])
+	}
+	return b.String()
 }
 
 // rewriteInline rewrites s[from:to]; top is false inside a link's text,
@@ -63,14 +102,6 @@ func rewriteInline(s string, from, to int, top bool) string {
 		case mdinline.Link, mdinline.Image:
 			text := rewriteInline(s, t.TextStart, t.TextEnd, false)
 			dest := escapeBraces(s[t.DestStart:t.DestEnd])
-			if t.Kind == mdinline.Link && isNonDescriptive(s[t.TextStart:t.TextEnd]) {
-				if href := mdinline.Destination(s, t); href != "" {
-					b.WriteString(text + " (")
-					b.WriteString("[" + escapeLabel(href) + "](" + dest + ")")
-					b.WriteString(")")
-					continue
-				}
-			}
 			if t.Kind == mdinline.Image {
 				b.WriteByte('!')
 			}
@@ -95,7 +126,10 @@ func tidyCodeSpan(tok string) string {
 		return tok
 	}
 	fence, content := tok[:n], tok[n:len(tok)-n]
-	shown := strings.ReplaceAll(content, "\n", " ")
+	if strings.Contains(content, "\n") {
+		return tok // the span's lines are the paragraph's: keep them
+	}
+	shown := content
 	padded := len(shown) >= 2 && shown[0] == ' ' && shown[len(shown)-1] == ' ' && strings.Trim(shown, " ") != ""
 	if padded {
 		shown = shown[1 : len(shown)-1]
@@ -144,8 +178,14 @@ func isNonDescriptive(text string) bool {
 	return slices.Contains(nonDescriptive, strings.Join(words, " "))
 }
 
-// writeURLLink writes a link whose text is the URL itself.
+// writeURLLink writes a link whose text is the URL itself. A backslash
+// written just before (text, not an escape: "\\https://…") is escaped
+// first, so that it cannot escape the link's [.
 func writeURLLink(b *strings.Builder, text, href string) {
+	written := b.String()
+	if n := len(written) - len(strings.TrimRight(written, `\`)); n%2 == 1 {
+		b.WriteByte('\\')
+	}
 	b.WriteString("[" + escapeLabel(text) + "](" + escapeDestination(href) + ")")
 }
 

@@ -16,6 +16,8 @@ func TestInlineMarkdown(t *testing.T) {
 		{"bare URL", "see https://example.com/a_b.", `see [https://example.com/a\_b](https://example.com/a_b).`},
 		{"bare URL in parentheses", "(https://x.com/(a)) and https://x.com/a)", `([https://x.com/(a)](https://x.com/\(a\))) and [https://x.com/a](https://x.com/a))`},
 		{"www", "www.example.com/x?y=1&z", `[www.example.com/x?y=1\&z](http://www.example.com/x?y=1&z)`},
+		{"a backslash before a URL", `\https://x.co`, `\\[https://x.co](https://x.co)`},
+		{"an address right after a link", "a@b.co+c@d.co", "[a@b.co](mailto:a@b.co)[+c@d.co](mailto:+c@d.co)"},
 		{"email", "mail support@example.com.", `mail [support@example.com](mailto:support@example.com).`},
 		{"autolink", "<https://e.com/x>", "[https://e.com/x](https://e.com/x)"},
 		{"email autolink", "<a@b.co>", "[a@b.co](mailto:a@b.co)"},
@@ -108,6 +110,7 @@ func TestHeadingsNest(t *testing.T) {
 		{"deep headings come up", "#### A\n\n###### B", 1, "## A\n\n### B"},
 		{"at most 6", "# A\n\n## B\n\n### C", 5, "###### A\n\n###### B\n\n###### C"},
 		{"levels kept, style made #", "Title\n---\n\n> ## Quoted ##", 0, "## Title\n\n> ## Quoted"},
+		{"a heading of #s keeps them", "# # #\n\nC#\n---", 0, "# \\#\n\n## C#"},
 		{"a break is not a heading", "- item\n---", 1, "- item\n\n---"},
 	}
 	for _, c := range cases {

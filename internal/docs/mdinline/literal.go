@@ -19,12 +19,20 @@ import (
 // character or a slash, www. must follow a space, a line start or one of
 // ( * _ [ ] ~).
 func LiteralEnd(s string, i int) int {
-	if i >= len(s) {
-		return -1
-	}
 	prev := rune(-1) // the start of the text
 	if i > 0 {
 		prev, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	return LiteralEndAfter(s, i, prev)
+}
+
+// LiteralEndAfter is LiteralEnd with the character before s[i] given
+// (-1 for none): the one the page will show there, which is not s[i-1]
+// when what comes before is rewritten (a URL written as a link ends in
+// a ")").
+func LiteralEndAfter(s string, i int, prev rune) int {
+	if i >= len(s) {
+		return -1
 	}
 	// Email addresses are tried first, as micromark does: www.a@b.co is
 	// an address.
@@ -134,12 +142,17 @@ func domain(s string, i int) int {
 
 // path extends a literal from s[i] to the next whitespace, without its
 // trailing punctuation and without a closing parenthesis it did not open.
+// Unlike micromark, it stops before a backslash escape: "http://x\*"
+// is the URL http://x and an escaped *, so that writing a URL as a link
+// never takes the backslash of an escape that follows it.
 func path(s string, i int) int {
 	open, closed := 0, 0
 	j := i
 	for j < len(s) {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		switch {
+		case r == '\\' && j+1 < len(s) && isASCIIPunct(s[j+1]):
+			return j
 		case r == '(':
 			open++
 		case r == ')' && closed < open:

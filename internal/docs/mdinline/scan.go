@@ -122,7 +122,16 @@ func Scan(s string, from, to int, opt Options) []Token {
 			}
 		}
 		if opt.Literals {
-			if end := LiteralEnd(s, i); end > 0 {
+			prev := rune(-1)
+			if i > 0 {
+				prev, _ = utf8.DecodeLastRuneInString(s[:i])
+			}
+			if n := len(out); n > 0 && out[n-1].Kind == Literal && out[n-1].End == i {
+				// Literals are written as links, [text](url) or <url>:
+				// what follows one follows a ) or a >.
+				prev = ')'
+			}
+			if end := LiteralEndAfter(s, i, prev); end > 0 {
 				emit(Token{Kind: Literal, Start: i, End: end})
 				i = end
 				continue
