@@ -169,12 +169,9 @@ func safeAutolink(inner string) bool {
 
 // isNonDescriptive reports whether a link text is one MD059 rejects.
 func isNonDescriptive(text string) bool {
-	var words []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
-		words = append(words, w)
-	}
+	})
 	return slices.Contains(nonDescriptive, strings.Join(words, " "))
 }
 
