@@ -24,7 +24,13 @@
 //
 // Spec text is escaped where it lands (see escape.go): plain text (titles,
 // messages) renders as written; Markdown fields keep their formatting but
-// cannot break tables or open raw HTML.
+// cannot break tables or open raw HTML. Both are written so that the pages
+// pass markdownlint with its defaults (.markdownlint-cli2.jsonc), whatever
+// the spec's author wrote: blocks.go rewrites Markdown by block (tables,
+// headings, lists, fences), inline.go by inline text (URLs and email
+// addresses as links, link texts, emphasis with asterisks), reading it
+// with package mdinline. Every heading of a page has an anchor of its own
+// (anchors.go).
 package docs
 
 import (
