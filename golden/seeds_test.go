@@ -14,12 +14,14 @@ import (
 // seedFacts lists, for each seed case, what the original page says: its
 // front matter, free text, every code, status, message, description,
 // cause and solution. The generated reference page must say each of
-// them. Text is as the page prints it (mojibake of the original fixed).
+// them. Text is as the page prints it (mojibake of the original fixed);
+// a page title is in the front matter where the page has one (the docs
+// site shows it as the page's heading).
 var seedFacts = map[string][]string{
 	"seed-000": {
 		"---\ntitle: \"General Errors\"\nslug: \"general-errors\"\nexcerpt: \"The errors you might get while authenticating against the API\"\n",
 		"metadata:", "title: \"General Erros\"", "description: \"The list of possible errors that are generated from the API\"",
-		"# General Errors", "Error map",
+		"title: \"General Errors\"", "Error map", // the site shows the front matter title as the page's heading
 		"Invalid attributes.", "The payload is invalid.", "Your account has reached the webhook urls limit.",
 		"The requested resource could not be found.", "Unrecognized request URL.", "Method is not allowed for this route.", "Server error",
 		"400 Bad Request", "404 Not Found", "405 Method Not Allowed", "500 Internal Server Error",
@@ -95,7 +97,7 @@ var seedFacts = map[string][]string{
 	},
 	"seed-003": {
 		"---\nsidebar_label: \"API Error codes\"\n", "pagination_label: \"API Error codes\"",
-		"# Error Event", "This event is helpful for development level troubleshooting while using API.",
+		"title: \"Error Event\"", "This event is helpful for development level troubleshooting while using API.",
 		"This event can ease your development process.",
 		"We have depicted a specific constant with code and message in the below table.",
 		"invalid_params", "400 Bad Request", "Please provide a valid `roomId` in body params.",

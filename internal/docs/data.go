@@ -29,6 +29,11 @@ type Page struct {
 	Header string
 	// Title is the page's plain-text title (not escaped: use text).
 	Title string
+	// TitleInFrontMatter reports whether the front matter carries the
+	// title (readme, docusaurus), which the docs site shows as the page's
+	// heading: the page then has no H1 of its own (one top-level heading
+	// per page, markdownlint's MD025).
+	TitleInFrontMatter bool
 	// IndexTitle and IndexLink name the reference's main page, for links
 	// back from group and error pages ("" on single and index pages).
 	IndexTitle string
@@ -48,6 +53,9 @@ type Page struct {
 	Response *Response
 	// Reserved lists the retired codes (single and index pages).
 	Reserved []*model.Reserved
+	// ReservedReasons reports whether any retired code has a reason: the
+	// reserved table has no Reason column when none does.
+	ReservedReasons bool
 }
 
 // Section is a group of errors: a spec group, or the errors in none.
@@ -57,6 +65,12 @@ type Section struct {
 	// Title is the group's title, or "Other errors" ("Errors" when the
 	// spec has no groups).
 	Title string
+	// Heading is the text of the section's heading on the page (plain
+	// text): its title, unless another heading of the page, or an error's
+	// anchor, has the anchor the title would get; then the title and the
+	// group id, "Billing (billing)" ("(ungrouped)" for the errors in no
+	// group), so that every heading has an anchor of its own.
+	Heading string
 	// Description is the group's Markdown description.
 	Description string
 	// Link is the section's page relative to the current page (per_group
@@ -86,8 +100,14 @@ type Error struct {
 	DetailsMember string
 	// Messages are the main message (Variant "") then each variant's.
 	Messages []*Message
+	// MessagesDescribed reports whether any message says when it is
+	// sent: the messages table has no "Sent when" column when none does.
+	MessagesDescribed bool
 	// Params are the error's params with their example values as JSON.
 	Params []*Param
+	// ParamsDescribed reports whether any param has a description: the
+	// params table has no Description column when none does.
+	ParamsDescribed bool
 	// Example is the response the server writes for the main message
 	// with the example params.
 	Example *Example

@@ -24,7 +24,13 @@
 //
 // Spec text is escaped where it lands (see escape.go): plain text (titles,
 // messages) renders as written; Markdown fields keep their formatting but
-// cannot break tables or open raw HTML.
+// cannot break tables or open raw HTML. Both are written so that the pages
+// pass markdownlint with its defaults (.markdownlint-cli2.jsonc), whatever
+// the spec's author wrote: blocks.go rewrites Markdown by block (tables,
+// headings, lists, fences), inline.go by inline text (URLs and email
+// addresses as links, link texts, emphasis with asterisks), reading it
+// with package mdinline. Every heading of a page has an anchor of its own
+// (anchors.go).
 package docs
 
 import (
@@ -150,7 +156,15 @@ var funcs = template.FuncMap{
 	"code":     codeSpan,       // an inline code span (not in tables)
 	"cellcode": cellCode,       // a code span in a table cell
 	"md":       markdownBlock,  // Markdown as blocks
+	"mdunder":  mdUnder,        // Markdown as blocks under a heading ("##"): its headings nest
 	"mdinline": markdownInline, // Markdown folded onto one line (cells, list items)
+	"cell":     cell,           // a table cell's content: — when it is empty
+}
+
+// mdUnder renders Markdown that sits under a heading written with the
+// given #s ("#" for the page title): see markdownBlockUnder.
+func mdUnder(heading, s string) string {
+	return markdownBlockUnder(s, strings.Count(heading, "#"))
 }
 
 // tidy collapses runs of blank lines, drops trailing spaces, and ends the

@@ -1,9 +1,12 @@
 package docs
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/errgen/errgen/internal/docs/mdinline"
 )
 
 // The escapers below are the template functions that put spec text into
@@ -27,9 +30,30 @@ func normalizeNewlines(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
+// markdownSource prepares spec Markdown for rewriting: CRLF and CR as LF,
+// and no control characters but tabs and line feeds (they have no
+// business on a page, and a link cannot hold one).
+func markdownSource(s string) string {
+	s = normalizeNewlines(s)
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func isControl(r rune) bool {
+	return r != '\t' && r != '\n' && (r < ' ' || r == 0x7f)
+}
+
 // escapeText escapes plain text for any inline position, table cells
 // included: every character Markdown could read as syntax is
-// backslash-escaped, and newlines become <br />. Braces are escaped too:
+// backslash-escaped, newlines become <br />, and a URL or email address
+// becomes a link whose text is the URL as written. Braces are escaped too:
 // MDX (Docusaurus) reads {name} as a JavaScript expression, CommonMark
 // renders \{ as {.
 func escapeText(s string) string {
@@ -45,20 +69,44 @@ func escapeText(s string) string {
 }
 
 func escapeLine(b *strings.Builder, line string) {
-	for i, r := range line {
+	// Control characters have no business on a page; invalid UTF-8 shows
+	// as U+FFFD, in a URL as elsewhere.
+	line = strings.Map(func(r rune) rune {
+		if r != '\t' && (r < ' ' || r == 0x7f) {
+			return -1
+		}
+		return r
+	}, line)
+	link := -1 // where the last link ended
+	for i := 0; i < len(line); {
+		prev := rune(-1)
+		if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(line[:i])
+		}
+		if i == link {
+			prev = ')'
+		}
+		if end := mdinline.LiteralEndAfter(line, i, prev); end > 0 {
+			// A URL or email address: a link, not a bare URL (MD034).
+			writeURLLink(b, line[i:end], mdinline.Href(line[i:end]))
+			i, link = end, end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		i += size
 		switch r {
 		case '\\', '`', '*', '[', ']', '<', '>', '|', '&', '~', '#', '!', '{', '}':
 			b.WriteByte('\\')
 		case '_':
-			if !intraword(line, i) {
+			if !intraword(line, i-size) {
 				b.WriteByte('\\')
 			}
 		case '-', '+', '=':
-			if strings.TrimSpace(line[:i]) == "" {
+			if strings.TrimSpace(line[:i-size]) == "" {
 				b.WriteByte('\\') // would start a list or a setext underline
 			}
 		case '.', ')':
-			if isDigits(strings.TrimSpace(line[:i])) {
+			if isDigits(strings.TrimSpace(line[:i-size])) {
 				b.WriteByte('\\') // "1." would start an ordered list
 			}
 		case '\t':
@@ -116,6 +164,20 @@ func codeSpan(s string) string {
 	return fence + s + fence
 }
 
+// emptyCell is what a table cell with nothing to say shows: markdownlint's
+// compact table style (MD060) wants content in every cell, and a reader
+// tells "nothing" from a rendering fault.
+const emptyCell = "—"
+
+// cell is a table cell's content (already escaped), or emptyCell when it
+// has none.
+func cell(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return emptyCell
+	}
+	return s
+}
+
 // cellCode is codeSpan for table cells: GFM splits cells on `|` before it
 // parses code spans, so `|` is escaped even there (and GFM drops the
 // backslash).
@@ -142,43 +204,6 @@ func fenceFor(body string) string {
 	return strings.Repeat("`", max(3, longestRun(body, '`')+1))
 }
 
-// markdownBlock makes spec Markdown safe to embed as blocks: outside code,
-// `<` becomes &lt; (so no HTML block can swallow the page) but for
-// autolinks like <https://...>; a code fence the text leaves open is
-// closed. Everything else is the author's Markdown.
-func markdownBlock(s string) string {
-	s = strings.TrimRight(normalizeNewlines(s), "\n ")
-	if s == "" {
-		return ""
-	}
-	var b strings.Builder
-	fence := "" // the open fence, if any
-	for i, line := range strings.Split(s, "\n") {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if f := fenceOf(line); f != "" {
-			switch {
-			case fence == "":
-				fence = f
-			case f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), f[:1])) == "":
-				fence = ""
-			}
-			b.WriteString(line)
-			continue
-		}
-		if fence != "" {
-			b.WriteString(line)
-			continue
-		}
-		b.WriteString(neutralizeHTML(strings.ReplaceAll(line, "\t", "    ")))
-	}
-	if fence != "" {
-		b.WriteString("\n" + fence)
-	}
-	return b.String()
-}
-
 // fenceOf returns the fence (run of ``` or ~~~) a line opens or closes
 // with, or "".
 func fenceOf(line string) string {
@@ -196,10 +221,11 @@ func fenceOf(line string) string {
 	return t[:n]
 }
 
-// neutralizeHTML replaces `<` outside code spans with &lt; and escapes
-// braces (for MDX). Autolinks (<https://...>, <mailto:...>) become
-// [url](url), which CommonMark and MDX both read as a link.
-func neutralizeHTML(line string) string {
+// neutralizeLine replaces `<` outside code spans with &lt; and escapes
+// braces (for MDX), in a line of indented code: the block is code when
+// the reading is right, and cannot open raw HTML when it is not.
+// Autolinks (<https://...>, <mailto:...>) become [url](url).
+func neutralizeLine(line string) string {
 	if !strings.Contains(line, "<") {
 		return line
 	}
@@ -282,9 +308,10 @@ func isAutolink(s string) bool {
 
 // markdownInline folds spec Markdown onto one line (list items, table
 // cells): lines of a paragraph are joined with a space, paragraphs with
-// <br>, `<` is neutralised outside code and `|` is escaped.
+// <br>, each paragraph is rewritten by inlineMarkdown (raw HTML, URLs,
+// link texts, emphasis) and `|` is escaped.
 func markdownInline(s string) string {
-	s = strings.TrimSpace(strings.ReplaceAll(normalizeNewlines(s), "\t", " "))
+	s = strings.TrimSpace(strings.ReplaceAll(markdownSource(s), "\t", " "))
 	var paras []string
 	for _, p := range strings.Split(s, "\n\n") {
 		var lines []string
@@ -294,7 +321,7 @@ func markdownInline(s string) string {
 			}
 		}
 		if len(lines) > 0 {
-			paras = append(paras, neutralizeHTML(strings.Join(lines, " ")))
+			paras = append(paras, inlineMarkdown(strings.Join(lines, " ")))
 		}
 	}
 	out := strings.Join(paras, lineBreak)
@@ -304,7 +331,8 @@ func markdownInline(s string) string {
 }
 
 // escapeLeading escapes a character that would start a block (a heading,
-// a list, a quote) when the text begins a list item's content.
+// a list, a quote, a code fence) when the text begins a list item's
+// content.
 func escapeLeading(s string) string {
 	if s == "" {
 		return s
@@ -312,9 +340,22 @@ func escapeLeading(s string) string {
 	switch s[0] {
 	case '#', '>', '-', '+', '=':
 		return `\` + s
+	case '*':
+		if len(s) == 1 || s[1] == ' ' {
+			return `\` + s // a bullet; emphasis would have been written *x
+		}
+	case '`', '~':
+		if fenceOf(s) != "" {
+			return `\` + s
+		}
+	}
+	if m := orderedStart.FindStringIndex(s); m != nil {
+		return s[:m[1]-1] + `\` + s[m[1]-1:] // 1. or 1) would start a list
 	}
 	return s
 }
+
+var orderedStart = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
 
 // firstParagraph returns the first paragraph of Markdown text, for
 // summaries; "" when it starts with a code fence or a table.

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/errgen/errgen/internal/model"
 	"github.com/errgen/errgen/internal/testutil"
@@ -44,7 +45,8 @@ func checkFacts(t *testing.T, s *model.Spec) {
 	pages := parsePages(t, s)
 	seen := map[string]string{}
 	for name, p := range pages {
-		seen[name] = squash(plainText(p.doc, p.src))
+		// The front matter's title is the page's heading on the docs site.
+		seen[name] = squash(frontMatterTitle(t, p.page.FrontMatter) + plainText(p.doc, p.src))
 	}
 	main := s.Outputs.Docs
 	if s.Docs.Layout != model.LayoutSingle {
@@ -57,7 +59,13 @@ func checkFacts(t *testing.T, s *model.Spec) {
 			}
 		}
 	}
-	need(main, fact{"the title", docTitle(s)}, fact{"the intro", mdText(s.API.Description)})
+	title := docTitle(s)
+	for _, x := range s.Docs.Extra {
+		if v, ok := x.Value.(string); ok && x.Key == "title" && s.Docs.FrontMatter != model.FrontMatterNone {
+			title = v // front_matter_extra replaces the title the site shows
+		}
+	}
+	need(main, fact{"the title", title}, fact{"the intro", mdText(s.API.Description)})
 	for _, r := range s.Reserved {
 		need(main, fact{"reserved code", r.Code}, fact{"its reason", mdText(r.Reason)})
 	}
@@ -76,6 +84,19 @@ func checkFacts(t *testing.T, s *model.Spec) {
 		need(page, errorFacts(e)...)
 		need(main, fact{"the overview of " + e.Code, e.Message.Display})
 	}
+}
+
+// frontMatterTitle is the title a page's front matter holds, "" for none.
+func frontMatterTitle(t *testing.T, fm string) string {
+	if fm == "" {
+		return ""
+	}
+	var m map[string]any
+	if err := yaml.Unmarshal([]byte(strings.Trim(fm, "-\n")), &m); err != nil {
+		t.Fatalf("front matter: %v", err)
+	}
+	title, _ := m["title"].(string)
+	return title
 }
 
 func errorFacts(e *model.Error) []fact {

@@ -2,7 +2,10 @@ package docs
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -24,6 +27,8 @@ var hostile = []string{
 	"# heading\n- list\n1. ordered\n> quote\n---",
 	"```\nan unclosed fence <b>",
 	"*emph* _under_ [link](http://x) ![img](y) ~~strike~~ &amp; &copy; <https://example.com>",
+	"see https://example.com/a_b_(c)?q=1&r, www.example.com. or a.b@example.com; [Click here](https://x.com/y) __bold__ _it_*mixed*_",
+	"| Column | Other |\n|---|:-:|\n| 1 |\n| 2 | 3 | 4 |\n\n# Title\n\nSetext\n===\n\n_a\nb_ and **c",
 }
 
 // q quotes a string for YAML (JSON strings are YAML double-quoted
@@ -74,8 +79,15 @@ errors:
   - code: second.one
     status: 404
     message: %[2]s
+  - code: third
+    status: 409
+    message: %[6]s
+    params: [{name: p}]
+    variants:
+      - {name: undescribed, message: %[2]s}
 reserved:
   - {code: gone, reason: %[1]s}
+  - {code: gone_without_reason}
 `, q(h), q(braces(h)), layout, docsPath(layout), fm, q(braces(h)+" {p}"))
 	s, err := spec.Parse("hostile/errors.yaml", []byte(src))
 	if err != nil {
@@ -103,7 +115,7 @@ func TestHostileText(t *testing.T) {
 			fm := styles[(i+j)%2]
 			t.Run(fmt.Sprintf("%d/%s/%s", i, l, fm), func(t *testing.T) {
 				s := hostileSpec(t, h, l, fm)
-				checkPages(t, s)
+				checkPagesAuthored(t, s, authoredAnchors(h))
 				checkFrontMatter(t, s, h)
 			})
 		}
@@ -147,6 +159,37 @@ func checkFrontMatter(t *testing.T, s *model.Spec, h string) {
 		if strings.HasSuffix(f.Path, "errors.md") || strings.HasSuffix(f.Path, "index.md") {
 			if vals["title"] != h {
 				t.Errorf("%s: title reads back as %q, want %q", f.Path, vals["title"], h)
+			}
+		}
+	}
+}
+
+var hostilePages = flag.String("hostile-pages", "", "write the pages of every hostile spec under this directory (make lint-docs lints them)")
+
+// TestWriteHostilePages writes the pages of every hostile string, in every
+// layout and front matter style, for markdownlint (make lint-docs): a
+// docs team's lint passes whatever the spec says.
+func TestWriteHostilePages(t *testing.T) {
+	if *hostilePages == "" {
+		t.Skip("no -hostile-pages directory")
+	}
+	styles := []model.FrontMatterStyle{model.FrontMatterNone, model.FrontMatterReadme, model.FrontMatterDocusaurus}
+	for i, h := range hostile {
+		for _, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
+			for _, fm := range styles {
+				files, err := Render(hostileSpec(t, h, l, fm), nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range files {
+					p := filepath.Join(*hostilePages, fmt.Sprintf("%02d-%s-%s", i, l, fm), filepath.FromSlash(f.Path))
+					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
 		}
 	}

@@ -201,12 +201,19 @@ func wantTables(p *Page) [][2]int {
 			out = append(out, [2]int{4, len(errs)})
 		}
 	}
+	// A column empty in every row is left out.
+	cols := func(n int, described bool) int {
+		if described {
+			return n + 1
+		}
+		return n
+	}
 	errorTables := func(e *Error) {
 		if len(e.Variants) > 0 {
-			out = append(out, [2]int{4, len(e.Messages)})
+			out = append(out, [2]int{cols(3, e.MessagesDescribed), len(e.Messages)})
 		}
 		if len(e.Params) > 0 {
-			out = append(out, [2]int{4, len(e.Params)})
+			out = append(out, [2]int{cols(3, e.ParamsDescribed), len(e.Params)})
 		}
 	}
 	switch p.Kind {
@@ -223,7 +230,7 @@ func wantTables(p *Page) [][2]int {
 		}
 		out = append(out, [2]int{3, len(p.Response.Fields)})
 		if len(p.Reserved) > 0 {
-			out = append(out, [2]int{2, len(p.Reserved)})
+			out = append(out, [2]int{cols(1, p.ReservedReasons), len(p.Reserved)})
 		}
 	case "group":
 		overview(p.Section.Errors)
@@ -239,12 +246,21 @@ func wantTables(p *Page) [][2]int {
 // checkPages checks every table's shape and every link of a rendered
 // spec, and that each error's doc URL lands on its anchor.
 func checkPages(t *testing.T, s *model.Spec) {
+	checkPagesAuthored(t, s, nil)
+}
+
+// checkPagesAuthored is checkPages where the spec's Markdown holds
+// headings with the given anchors: errgen nests them but leaves them as
+// the author wrote them, so they may repeat.
+func checkPagesAuthored(t *testing.T, s *model.Spec, authored map[string]bool) {
 	pages := parsePages(t, s)
 	ids := map[string]map[string]bool{}
 	for name, p := range pages {
 		ids[name] = p.anchors(t)
 	}
 	for name, p := range pages {
+		checkAnchors(t, name, p.src, authored)
+		checkTitle(t, name, p)
 		checkTables(t, name, p)
 		checkLinks(t, name, p, ids)
 		checkOverviewCells(t, name, p)
@@ -272,14 +288,43 @@ func checkPages(t *testing.T, s *model.Spec) {
 	}
 }
 
+// checkTitle: a page whose front matter carries its title (which the
+// docs site shows as the page's heading) has no H1; any other page has
+// exactly one, its first heading (markdownlint's MD025 with its default
+// front_matter_title).
+func checkTitle(t *testing.T, name string, p *parsed) {
+	var levels []int
+	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			levels = append(levels, h.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	h1 := 0
+	for _, l := range levels {
+		if l == 1 {
+			h1++
+		}
+	}
+	switch {
+	case p.page.FrontMatter != "" && h1 > 0:
+		t.Errorf("%s: the front matter carries the title, and the page has %d H1 too", name, h1)
+	case p.page.FrontMatter == "" && (h1 != 1 || levels[0] != 1):
+		t.Errorf("%s: %d H1, want one, first (headings %v)", name, h1, levels)
+	}
+}
+
 // templateHeaders are the header rows of the built-in templates' tables;
 // tables the spec's own Markdown holds are not checked.
 var templateHeaders = map[string]bool{
 	"Code|Status|Message|Description":   true,
 	"Variant|Message|Example|Sent when": true,
+	"Variant|Message|Example":           true,
 	"Name|Type|Description|Example":     true,
+	"Name|Type|Example":                 true,
 	"Member|Type|Description":           true,
 	"Code|Reason":                       true,
+	"Code":                              true,
 }
 
 func checkTables(t *testing.T, name string, p *parsed) {
@@ -303,14 +348,31 @@ func checkTables(t *testing.T, name string, p *parsed) {
 				t.Errorf("%s: table %d row %d has %d cells in the source, want %d: %q", name, i, r, n, tb.cols, tb.cells[r])
 			}
 		}
+		// Every cell says something: a column empty in every row is left
+		// out, an empty cell in another column shows emptyCell.
+		for r, row := range tb.cells {
+			for c, text := range row {
+				if strings.TrimSpace(text) == "" {
+					t.Errorf("%s: table %d (%s) row %d has an empty cell %d: %q", name, i, strings.Join(tb.cells[0], "|"), r, c, row)
+				}
+			}
+		}
 	}
 }
 
 func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]bool) {
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if a, ok := n.(*ast.AutoLink); ok && entering {
+			// A bare URL (GFM linkifies it; markdownlint's MD034) or an
+			// autolink (which MDX does not read): links are [url](url).
+			t.Errorf("%s: %q is not written as a link", name, a.URL(p.src))
+		}
 		l, ok := n.(*ast.Link)
 		if !entering || !ok {
 			return ast.WalkContinue, nil
+		}
+		if label := plainText(l, p.src); isNonDescriptive(label) {
+			t.Errorf("%s: link text %q says nothing of where it goes (MD059)", name, label)
 		}
 		dest := string(l.Destination)
 		file, frag, _ := strings.Cut(dest, "#")

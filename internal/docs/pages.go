@@ -2,6 +2,7 @@ package docs
 
 import (
 	"path"
+	"strings"
 
 	"github.com/errgen/errgen/internal/model"
 )
@@ -68,6 +69,7 @@ func (r *renderer) page(kind, file string, m pageMeta) *Page {
 		Header:      "<!-- " + marker + " from " + r.s.Source + ". DO NOT EDIT. -->\n",
 		Title:       m.title,
 	}
+	p.TitleInFrontMatter = p.FrontMatter != ""
 	if kind == "group" || kind == "error" {
 		p.IndexTitle, p.IndexLink = docTitle(r.s), model.IndexPage+".md"
 	}
@@ -86,6 +88,28 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 	}
 	p.Response = responseDoc(r.s, r.view(r.s.Internal, from))
 	p.Reserved = r.s.Reserved
+	taken := anchorSet{}
+	if !p.TitleInFrontMatter {
+		taken.add(p.Title)
+	}
+	taken.add("Overview")
+	taken.add("Response format")
+	if len(p.Reserved) > 0 {
+		taken.add("Reserved codes")
+	}
+	if p.Kind == "single" {
+		for _, sec := range p.Sections {
+			for _, e := range sec.Errors {
+				taken.addError(e)
+			}
+		}
+	}
+	for _, sec := range p.Sections {
+		sec.Heading = taken.unique(sec)
+	}
+	for _, x := range p.Reserved {
+		p.ReservedReasons = p.ReservedReasons || strings.TrimSpace(x.Reason) != ""
+	}
 }
 
 // mainMeta is the front matter of the single page or the index.
@@ -119,7 +143,7 @@ func (r *renderer) sections(from string) []*Section {
 	s := r.s
 	var out []*Section
 	for _, g := range s.Groups {
-		sec := &Section{Group: g, Title: g.Title, Description: g.Description}
+		sec := &Section{Group: g, Title: g.Title, Heading: g.Title, Description: g.Description}
 		if s.Docs.Layout == model.LayoutPerGroup && from != g.Page {
 			sec.Link = g.Page + ".md"
 		}
@@ -128,7 +152,7 @@ func (r *renderer) sections(from string) []*Section {
 		}
 		out = append(out, sec)
 	}
-	other := &Section{Title: ungroupedTitle(s)}
+	other := &Section{Title: ungroupedTitle(s), Heading: ungroupedTitle(s)}
 	for _, e := range s.AllErrors() {
 		if e.Group == nil {
 			other.Errors = append(other.Errors, r.view(e, from))
@@ -156,9 +180,12 @@ func (r *renderer) groupPage(page string, g *model.Group) *Page {
 		excerpt = sec.Title
 	}
 	p := r.page("group", r.pagePath(page), r.subMeta(sec.Title, page, excerpt))
+	taken := anchorSet{}
 	for _, e := range sec.Errors {
 		e.H, e.HSub = "##", "###"
+		taken.addError(e)
 	}
+	sec.Heading = taken.unique(sec)
 	p.Section = sec
 	return p
 }
@@ -197,8 +224,12 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 		Example:       r.examples[e],
 		Internal:      e == r.s.Internal,
 	}
+	for _, m := range v.Messages {
+		v.MessagesDescribed = v.MessagesDescribed || strings.TrimSpace(m.Description) != ""
+	}
 	for _, p := range e.Params {
 		v.Params = append(v.Params, &Param{Param: p, ExampleJSON: string(jsonValue(p.Example))})
+		v.ParamsDescribed = v.ParamsDescribed || strings.TrimSpace(p.Description) != ""
 	}
 	return v
 }

@@ -1,0 +1,88 @@
+package docs
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// headingAnchor is the anchor GitHub gives a heading whose text (as a
+// reader sees it: no markup, code spans' content, links' text) is text,
+// and the one markdownlint's MD051 checks links against: lower case, every
+// character but letters, marks, digits, connector punctuation (_), - and
+// spaces dropped, spaces turned into -. Docs sites (Docusaurus, MkDocs
+// with its default slugifier aside) derive theirs the same way. GitHub
+// adds -1, -2, … to repeated anchors; errgen keeps its headings unique so
+// that none needs a suffix.
+func headingAnchor(text string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.Pc):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// anchorSet holds the anchors a page's headings and <a id>s have taken.
+type anchorSet map[string]bool
+
+// add takes the anchor of a heading with the given plain text.
+func (a anchorSet) add(text string) {
+	a[headingAnchor(headingText(text))] = true
+}
+
+// addError takes the anchors of an error's section: its <a id>, its
+// heading and the headings of its parts, as error.tmpl writes them.
+func (a anchorSet) addError(e *Error) {
+	a[e.Anchor] = true
+	code := " (" + e.Code + ")"
+	a.add(e.Title + code)
+	parts := map[string]bool{
+		"Messages":         len(e.Variants) > 0,
+		"Causes":           len(e.Causes) > 0,
+		"Solution":         e.Solution != "",
+		"Parameters":       len(e.Params) > 0,
+		"Example response": e.Example != nil,
+	}
+	for part, shown := range parts {
+		if shown {
+			a.add(part + code)
+		}
+	}
+}
+
+// unique returns the heading of a section that no other heading or
+// anchor of the page has: its title, else the title and its group id.
+func (a anchorSet) unique(sec *Section) string {
+	id := "ungrouped"
+	if sec.Group != nil {
+		id = sec.Group.ID
+	}
+	h := sec.Title
+	for n := 1; ; n++ {
+		anchor := headingAnchor(headingText(h))
+		if anchor == "" || !a[anchor] {
+			a[anchor] = true
+			return h
+		}
+		h = sec.Title + " (" + id + ")"
+		if n > 1 {
+			h = sec.Title + " (" + id + " " + strconv.Itoa(n) + ")"
+		}
+	}
+}
+
+// headingText is the text a reader sees of plain text escaped by
+// escapeText in a heading: line breaks are <br />, which has no text.
+func headingText(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, strings.ReplaceAll(s, "\t", "    "))
+}
