@@ -229,11 +229,16 @@ func (m *merger) replaceSection(sec *yaml.Node, section string, ours []*yaml.Nod
 // with the spec position of the error it would describe.
 func (m *merger) conflict(k *yaml.Node, section string) {
 	what := "errgen writes its error body schema under that name"
+	for _, f := range m.comps.formats()[1:] {
+		if section == "schemas" && formatSchemaName(f) == k.Value {
+			what = fmt.Sprintf("errgen writes the body schema of group %q's format (%s) under that name", f.Group.ID, f.Pos)
+		}
+	}
 	for _, e := range m.s.AllErrors() {
 		switch {
 		case e.BuiltIn:
 			continue
-		case section == "schemas" && codeSchemaName(e) == k.Value:
+		case section == "schemas" && m.comps.codeNames[e] == k.Value:
 			what = fmt.Sprintf("errgen writes the schema of error %q (%s) under that name", e.Code, e.Pos)
 		case section == "responses" && statusResponseName(e.Status) == k.Value:
 			what = fmt.Sprintf("errgen writes the shared %d response under that name (error %q, %s)", e.Status, e.Code, e.Pos)
