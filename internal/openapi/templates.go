@@ -259,8 +259,8 @@ func (c *components) specHeaders(errs []*model.Error) (names []string, headers m
 		codes    []string
 		sources  []string
 		computed bool // some template has a value, not only text
-		facts   []templateFacts
-		example *templateFacts
+		facts    []templateFacts
+		example  *templateFacts
 	}
 	byKey := map[string]*seen{}
 	keyName := map[string]string{}
