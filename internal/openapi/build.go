@@ -183,7 +183,7 @@ func (c *components) bodyDescription(f *model.Response) string {
 	if f.Group != nil {
 		d = "The body of every error of the group " + codeSpan(f.Group.ID) + ", which answers in a format of its own"
 	} else if len(c.formats()) > 1 {
-		d += " but those of groups with a format of their own (" + c.groupSchemaList() + ")"
+		d += ", but for the groups that answer in a format of their own (" + c.groupSchemaList() + ")"
 	}
 	if f.Format == model.FormatProblem {
 		d += ": RFC 9457 problem details, with the error's code and params as extension members"
@@ -228,12 +228,20 @@ func (c *components) codeSchema(e *model.Error) *openapi3.Schema {
 	return sc
 }
 
+// sentence ends s with a period unless it ends with punctuation.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
+}
+
 // errorDescription is the spec's description of e, or its title when
 // there is none, followed by the deprecation notice.
 func errorDescription(e *model.Error) string {
 	d := markdownSafe(e.Description)
 	if d == "" {
-		d = escapePlain(e.Title) + "."
+		d = sentence(escapePlain(e.Title))
 	}
 	if e.DeprecatedSet {
 		notice := "Deprecated."
@@ -394,7 +402,11 @@ func (c *components) codeType() string {
 // (clients still accept aliases; each per-code schema lists its own in
 // x-errgen-aliases).
 func (c *components) codeEnum(errs []*model.Error) *openapi3.Schema {
-	sc := typed(c.codeType(), "", "The error code, one of the catalog's codes.")
+	d := "The error code, one of the catalog's codes."
+	if len(c.formats()) > 1 {
+		d = "The error code, one of the codes of the errors sent in this format."
+	}
+	sc := typed(c.codeType(), "", d)
 	for _, e := range errs {
 		sc.Enum = append(sc.Enum, c.s.CodeValue(e.Code))
 	}

@@ -74,7 +74,7 @@ func (c *components) param(p *model.Param) *openapi3.Schema {
 	sc := paramType(p.Type)
 	sc.Description = markdownSafe(p.Description)
 	if p.Optional {
-		sc.Description = joinSentences(sc.Description, "Optional: absent unless the error was given it.")
+		sc.Description = joinSentences(sc.Description, "Optional: sent only when set.")
 	}
 	if c.v31 {
 		sc.Examples = []any{p.Example} // 3.1 schemas take examples, a list

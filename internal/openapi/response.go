@@ -77,7 +77,7 @@ func (c *components) responseDescription(errs []*model.Error) string {
 	}
 	var d string
 	if len(errs) == 1 {
-		d = status + ": " + escapePlain(e.Title) + " (" + codeSpan(fmt.Sprint(c.s.CodeValue(e.Code))) + ")."
+		d = status + ": " + escapePlain(strings.TrimSuffix(e.Title, ".")) + " (" + codeSpan(e.Code) + ")."
 	} else {
 		codes := make([]string, len(errs))
 		for i, e := range errs {
@@ -97,9 +97,10 @@ func (c *components) responseDescription(errs []*model.Error) string {
 // error, or a choice between the per-code schemas. The choice is a oneOf
 // when the schemas exclude each other (every two of them require some
 // member to be different constants, such as the code), with a
-// discriminator on the code member when it is a top-level string member of
-// their one format; otherwise two errors can have bodies of the same
-// shape, which oneOf would reject, so it is an anyOf.
+// discriminator when a top-level string member tells them apart (the code
+// member, else another such as a type URI built from the code);
+// otherwise two errors can have bodies of the same shape, which oneOf
+// would reject, so it is an anyOf.
 func (c *components) choice(errs []*model.Error) *openapi3.SchemaRef {
 	if len(errs) == 1 {
 		return &openapi3.SchemaRef{Ref: refSchemas + c.codeNames[errs[0]]}
@@ -112,19 +113,59 @@ func (c *components) choice(errs []*model.Error) *openapi3.SchemaRef {
 		return &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: refs}}
 	}
 	sc := &openapi3.Schema{OneOf: refs}
-	f := c.s.FormatOf(errs[0])
-	same := true
-	for _, e := range errs {
-		same = same && c.s.FormatOf(e) == f
-	}
-	if _, path := f.FindField(model.ValueCode); same && len(path) == 1 && c.s.CodeType != model.CodeInteger {
-		d := &openapi3.Discriminator{PropertyName: path[0], Mapping: map[string]openapi3.MappingRef{}}
-		for _, e := range errs {
-			d.Mapping[e.Code] = openapi3.MappingRef{Ref: refSchemas + c.codeNames[e]}
+	if member, values := c.discriminator(errs); member != "" {
+		d := &openapi3.Discriminator{PropertyName: member, Mapping: map[string]openapi3.MappingRef{}}
+		for i, e := range errs {
+			d.Mapping[values[i]] = openapi3.MappingRef{Ref: refSchemas + c.codeNames[e]}
 		}
 		sc.Discriminator = d
 	}
 	return &openapi3.SchemaRef{Value: sc}
+}
+
+// discriminator finds a top-level member every one of errs requires as a
+// string constant, a different one for each, and returns it with the
+// constants: the code member when it is one, else the first such member
+// in wire order.
+func (c *components) discriminator(errs []*model.Error) (string, []string) {
+	values := func(member string) []string {
+		var out []string
+		for _, e := range errs {
+			sc := c.schemas[c.codeNames[e]].Value
+			p := sc.Properties[member]
+			if p == nil || p.Value == nil || !contains(sc.Required, member) {
+				return nil
+			}
+			v, ok := stringConstant(p.Value)
+			if !ok || contains(out, v) {
+				return nil
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	f := c.s.FormatOf(errs[0])
+	if _, path := f.FindField(model.ValueCode); len(path) == 1 {
+		if vs := values(path[0]); vs != nil {
+			return path[0], vs
+		}
+	}
+	for _, name := range c.propOrder[c.schemas[c.codeNames[errs[0]]].Value] {
+		if vs := values(name); vs != nil {
+			return name, vs
+		}
+	}
+	return "", nil
+}
+
+// stringConstant returns the value of a schema that allows one string.
+func stringConstant(sc *openapi3.Schema) (string, bool) {
+	v := sc.Const
+	if len(sc.Enum) == 1 {
+		v = sc.Enum[0]
+	}
+	s, ok := v.(string)
+	return s, ok
 }
 
 // exclusive reports whether no body can satisfy two of the errors'
