@@ -6,8 +6,7 @@ import (
 )
 
 // Helpers the OpenAPI renderer asks of the model: which errors a format
-// writes, what a code is on the wire, and where a kind of value sits in a
-// body, lists included.
+// writes, what a code is on the wire, and a template's source text.
 
 // ErrorsOf returns the errors (built-in internal error included) written
 // in format f, in spec order.
@@ -39,37 +38,6 @@ func (s *Spec) CodeValue(code string) any {
 		}
 	}
 	return code
-}
-
-// FieldPath is a body member and the members and lists above it.
-type FieldPath struct {
-	Field *Field
-	// Path names the members from the body down to Field; InList[i] is
-	// set when Path[i] is a one-element list whose object holds the rest.
-	Path   []string
-	InList []bool
-}
-
-// FindFieldAll returns the first body field of the given kind, searched
-// depth first in wire order through objects and lists, or nil.
-func (r *Response) FindFieldAll(kind ValueKind) *FieldPath {
-	return findFieldAll(r.Body, kind, nil, nil)
-}
-
-func findFieldAll(fields []*Field, kind ValueKind, path []string, inList []bool) *FieldPath {
-	for _, f := range fields {
-		p := append(append([]string(nil), path...), f.Name)
-		l := append(append([]bool(nil), inList...), f.Kind == ValueList)
-		if f.Kind == kind {
-			return &FieldPath{Field: f, Path: p, InList: l}
-		}
-		if f.Kind == ValueObject || f.Kind == ValueList {
-			if got := findFieldAll(f.Children, kind, p, l); got != nil {
-				return got
-			}
-		}
-	}
-	return nil
 }
 
 // Source is the template as a spec writes it: literal text (with "${"
