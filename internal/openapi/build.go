@@ -13,26 +13,53 @@ import (
 // Component names. The body schema is "Error"; every other component is
 // named under it, by code or by status, so that errgen's names read as
 // one family in a merged document and cannot collide with each other
-// (codes start with a letter, statuses are digits).
+// (schemas and responses are separate sections, so a code that looks
+// like a status is no collision).
 const (
 	bodySchemaName = "Error"
-	// detailSchemaName is outside the Error.<code> family on purpose: any
-	// name under it could be a code.
-	detailSchemaName = "ErrorDetail"
-	refSchemas       = "#/components/schemas/"
-	refResponses     = "#/components/responses/"
-	extErrgen        = "x-errgen"
-	extAliases       = "x-errgen-aliases"
+	// detailSchemaName and formatSchemaPrefix are outside the
+	// Error.<code> family on purpose: any name under it could be a code.
+	detailSchemaName   = "ErrorDetail"
+	formatSchemaPrefix = "ErrorFormat."
+	refSchemas         = "#/components/schemas/"
+	refResponses       = "#/components/responses/"
+	extErrgen          = "x-errgen"
+	extAliases         = "x-errgen-aliases"
 	// exampleInstance is the request path shown in examples: the server
 	// writes the path of the request that failed.
 	exampleInstance = "/resource"
 )
 
-// codeSchemaName names the schema of one error code.
-func codeSchemaName(e *model.Error) string { return bodySchemaName + "." + e.Code }
-
 // statusResponseName names the shared response of one status.
 func statusResponseName(status int) string { return bodySchemaName + "." + strconv.Itoa(status) }
+
+// formatSchemaName names the body schema of a wire format: Error for the
+// catalog's, ErrorFormat.<group id> for a group's own.
+func formatSchemaName(f *model.Response) string {
+	if f.Group == nil {
+		return bodySchemaName
+	}
+	return formatSchemaPrefix + f.Group.ID
+}
+
+// codeSchemaNames names the schema of each error: Error.<code>. Component
+// names hold letters, digits, ".", "-" and "_" only, so a ":" in a code is
+// written "."; should that make two names equal, the later error's gets
+// "-2" (then "-3", ...), in spec order, so names are stable.
+func codeSchemaNames(s *model.Spec) map[*model.Error]string {
+	out := map[*model.Error]string{}
+	taken := map[string]bool{}
+	for _, e := range s.AllErrors() {
+		base := bodySchemaName + "." + strings.ReplaceAll(e.Code, ":", ".")
+		name := base
+		for n := 2; taken[name]; n++ {
+			name = base + "-" + strconv.Itoa(n)
+		}
+		taken[name] = true
+		out[e] = name
+	}
+	return out
+}
 
 // components is errgen's part of an OpenAPI document: the kin-openapi
 // objects plus the orders a person expects them in, which kin-openapi's
@@ -45,6 +72,8 @@ type components struct {
 	schemas       openapi3.Schemas
 	responseNames []string
 	responses     openapi3.ResponseBodies
+	// codeNames names each error's schema.
+	codeNames map[*model.Error]string
 
 	// propOrder is the wire order of each object schema's properties.
 	propOrder map[*openapi3.Schema][]string
@@ -53,6 +82,26 @@ type components struct {
 	exampleValues map[*openapi3.Example]*yaml.Node
 	// exampleOrder is the order of each media type's named examples.
 	exampleOrder map[*openapi3.MediaType][]string
+	// contentOrder and headerOrder are the order of each response's media
+	// types and headers.
+	contentOrder map[*openapi3.Response][]string
+	headerOrder  map[*openapi3.Response][]string
+}
+
+// target is what a schema describes: one error (e set, errs holding it),
+// or every error of a wire format (e nil).
+type target struct {
+	f    *model.Response
+	e    *model.Error
+	errs []*model.Error
+}
+
+func (c *components) forError(e *model.Error) target {
+	return target{f: c.s.FormatOf(e), e: e, errs: []*model.Error{e}}
+}
+
+func (c *components) forFormat(f *model.Response) target {
+	return target{f: f, errs: c.s.ErrorsOf(f)}
 }
 
 // buildComponents builds every schema and response errgen describes, for
@@ -62,21 +111,35 @@ func buildComponents(s *model.Spec, v31 bool) *components {
 		v31: v31, s: s,
 		schemas:       openapi3.Schemas{},
 		responses:     openapi3.ResponseBodies{},
+		codeNames:     codeSchemaNames(s),
 		propOrder:     map[*openapi3.Schema][]string{},
 		exampleValues: map[*openapi3.Example]*yaml.Node{},
 		exampleOrder:  map[*openapi3.MediaType][]string{},
+		contentOrder:  map[*openapi3.Response][]string{},
+		headerOrder:   map[*openapi3.Response][]string{},
 	}
-	c.addSchema(bodySchemaName, c.bodySchema())
+	c.addSchema(bodySchemaName, c.bodySchema(c.forFormat(&s.Response)))
 	if hasDetails(s) {
 		c.addSchema(detailSchemaName, c.detailSchema())
 	}
+	for _, f := range c.formats()[1:] {
+		c.addSchema(formatSchemaName(f), c.bodySchema(c.forFormat(f)))
+	}
 	for _, e := range s.AllErrors() {
-		c.addSchema(codeSchemaName(e), c.codeSchema(e))
+		c.addSchema(c.codeNames[e], c.codeSchema(e))
 	}
 	for _, status := range s.Statuses {
 		c.addResponse(statusResponseName(status), c.response(s.ByStatus(status)))
 	}
 	return c
+}
+
+// formats are the spec's wire formats, the catalog's first.
+func (c *components) formats() []*model.Response {
+	if len(c.s.Formats) == 0 {
+		return []*model.Response{&c.s.Response}
+	}
+	return c.s.Formats
 }
 
 func (c *components) addSchema(name string, sc *openapi3.Schema) {
@@ -100,42 +163,77 @@ func withErrgen(ext map[string]any) map[string]any {
 	return ext
 }
 
-// bodySchema is the schema every error body satisfies: any catalog code,
-// members present whenever some error writes them.
-func (c *components) bodySchema() *openapi3.Schema {
-	sc := c.object(c.s.Response.Body, nil)
+// bodySchema is the schema every error body of a format satisfies: any of
+// its codes, members present whenever some error writes them.
+func (c *components) bodySchema(t target) *openapi3.Schema {
+	sc := c.object(t.f.Body, t)
 	sc.Title = "Error"
-	sc.Description = bodyDescription(c.s)
+	if t.f.Group != nil {
+		sc.Title = "Error (" + t.f.Group.Title + ")"
+	}
+	sc.Description = c.bodyDescription(t.f)
 	return sc
 }
 
-func bodyDescription(s *model.Spec) string {
+func (c *components) bodyDescription(f *model.Response) string {
 	d := "The body of every error response"
-	if s.API.Name != "" {
-		d = "The body of every error response of the " + escapePlain(s.API.Name)
+	if c.s.API.Name != "" {
+		d = "The body of every error response of the " + escapePlain(c.s.API.Name)
 	}
-	if s.Response.Format == model.FormatProblem {
-		return d + ": RFC 9457 problem details, with the error's code and params as extension members."
+	if f.Group != nil {
+		d = "The body of every error of the group " + codeSpan(f.Group.ID) + ", which answers in a format of its own"
+	} else if len(c.formats()) > 1 {
+		d += ", but for the groups that answer in a format of their own (" + c.groupSchemaList() + ")"
+	}
+	if f.Format == model.FormatProblem {
+		d += ": RFC 9457 problem details, with the error's code and params as extension members"
+	}
+	if f.Marker != nil {
+		d += "; " + markerSentence(f.Marker)
 	}
 	return d + "."
+}
+
+// groupSchemaList names the body schemas of the groups' own formats.
+func (c *components) groupSchemaList() string {
+	var names []string
+	for _, f := range c.formats()[1:] {
+		names = append(names, codeSpan(formatSchemaName(f)))
+	}
+	return strings.Join(names, ", ")
+}
+
+// markerSentence says how a body of a format with an error marker tells
+// an error from a success.
+func markerSentence(m *model.Marker) string {
+	return "errors sent with a success status are told from successes by " + codeSpan(m.Member) + ", which is " + codeSpan(literalText(m.Value))
 }
 
 // codeSchema is the body of one error: its code, status and titles as
 // constants and its params typed, so that tools and clients can tell
 // errors apart.
 func (c *components) codeSchema(e *model.Error) *openapi3.Schema {
-	sc := c.object(c.s.Response.Body, e)
+	t := c.forError(e)
+	sc := c.object(t.f.Body, t)
 	sc.Title = e.Title
 	sc.Description = errorDescription(e)
 	sc.Deprecated = e.DeprecatedSet
 	if len(e.Aliases) > 0 {
 		aliases := make([]any, len(e.Aliases))
 		for i, a := range e.Aliases {
-			aliases[i] = a
+			aliases[i] = c.s.CodeValue(a)
 		}
 		sc.Extensions = map[string]any{extAliases: aliases}
 	}
 	return sc
+}
+
+// sentence ends s with a period unless it ends with punctuation.
+func sentence(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
 }
 
 // errorDescription is the spec's description of e, or its title when
@@ -143,7 +241,7 @@ func (c *components) codeSchema(e *model.Error) *openapi3.Schema {
 func errorDescription(e *model.Error) string {
 	d := markdownSafe(e.Description)
 	if d == "" {
-		d = escapePlain(e.Title) + "."
+		d = sentence(escapePlain(e.Title))
 	}
 	if e.DeprecatedSet {
 		notice := "Deprecated."
@@ -155,9 +253,8 @@ func errorDescription(e *model.Error) string {
 	return d
 }
 
-// object builds the schema of a body object from its template fields, for
-// error e, or for every error when e is nil.
-func (c *components) object(fields []*model.Field, e *model.Error) *openapi3.Schema {
+// object builds the schema of a body object from its template fields.
+func (c *components) object(fields []*model.Field, t target) *openapi3.Schema {
 	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{}}
 	add := func(name string, p *openapi3.Schema, required bool) {
 		if _, dup := sc.Properties[name]; dup {
@@ -170,13 +267,19 @@ func (c *components) object(fields []*model.Field, e *model.Error) *openapi3.Sch
 		}
 	}
 	for _, f := range fields {
-		if f.Kind == model.ValueParamsInline {
-			for _, p := range c.paramsOf(e) {
+		switch f.Kind {
+		case model.ValueParamsInline:
+			for _, p := range c.paramsOf(t) {
 				add(p.name, p.schema, p.required)
 			}
 			continue
+		case model.ValueAttrsInline:
+			for _, a := range c.attrsOf(t) {
+				add(a.name, a.schema, a.required)
+			}
+			continue
 		}
-		if p, required, ok := c.field(f, e); ok {
+		if p, required, ok := c.field(f, t); ok {
 			add(f.Name, p, required)
 		}
 	}
@@ -185,40 +288,55 @@ func (c *components) object(fields []*model.Field, e *model.Error) *openapi3.Sch
 
 // field is the schema of one body member, whether the server always
 // writes it, and whether it can appear at all.
-func (c *components) field(f *model.Field, e *model.Error) (sc *openapi3.Schema, required, ok bool) {
+func (c *components) field(f *model.Field, t target) (sc *openapi3.Schema, required, ok bool) {
 	switch f.Kind {
 	case model.ValueLiteral:
 		return c.constant(literalType(f.Literal), f.Literal), true, true
 	case model.ValueObject:
-		sc := c.object(f.Children, e)
+		sc := c.object(f.Children, t)
 		if len(sc.Properties) == 0 {
 			return nil, false, false
 		}
 		return sc, len(sc.Required) > 0, true
+	case model.ValueList:
+		// A one-element list holding the object, left out like an object
+		// when none of the object's members is sent.
+		item := c.object(f.Children, t)
+		if len(item.Properties) == 0 {
+			return nil, false, false
+		}
+		sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, MinItems: 1, MaxItems: ptr(uint64(1)),
+			Items: &openapi3.SchemaRef{Value: item}}
+		return sc, len(item.Required) > 0, true
 	case model.ValueDetails:
 		// Any error can carry details (WithDetails), so every schema
 		// allows them; they are omitted when there are none.
 		return detailsSchema(), false, true
 	case model.ValueRetryAfter:
-		return c.retryAfter(e)
+		return c.retryAfter(t)
 	case model.ValueDocURL:
-		return c.docURL(e)
+		return c.docURL(t)
 	case model.ValueParams:
-		return c.paramsObject(e)
+		return c.paramsObject(t)
 	case model.ValueParam:
-		return c.oneParam(f.Param, e)
+		return c.oneParam(f.Param, t)
+	case model.ValueAttr:
+		return c.oneAttr(f.Attr, t)
+	case model.ValueTemplate:
+		return c.templateMember(f.Template, t)
 	}
-	return c.fixed(f.Kind, e), true, true
+	return c.fixed(f.Kind, t), true, true
 }
 
 // fixed is the schema of a member every error writes.
-func (c *components) fixed(kind model.ValueKind, e *model.Error) *openapi3.Schema {
+func (c *components) fixed(kind model.ValueKind, t target) *openapi3.Schema {
+	e := t.e
 	switch kind {
 	case model.ValueCode:
 		if e != nil {
-			return c.constant(openapi3.TypeString, e.Code)
+			return c.constant(c.codeType(), c.s.CodeValue(e.Code))
 		}
-		return c.codeEnum()
+		return c.codeEnum(t.errs)
 	case model.ValueStatus:
 		if e != nil {
 			return c.constant(openapi3.TypeInteger, int64(e.Status))
@@ -233,10 +351,13 @@ func (c *components) fixed(kind model.ValueKind, e *model.Error) *openapi3.Schem
 		if e != nil {
 			return c.constant(openapi3.TypeString, e.WireTitle)
 		}
-		if c.s.AboutBlank() {
+		switch c.aboutBlank(t) {
+		case len(t.errs):
 			return typed(openapi3.TypeString, "", "The HTTP status text, e.g. \"Bad Request\", as RFC 9457 asks of problems of type about:blank.")
+		case 0:
+			return typed(openapi3.TypeString, "", "A short summary of the error, the same for every occurrence.")
 		}
-		return typed(openapi3.TypeString, "", "A short summary of the error, the same for every occurrence.")
+		return typed(openapi3.TypeString, "", "A short summary of the error, the same for every occurrence; the HTTP status text, e.g. \"Bad Request\", for problems of type about:blank, as RFC 9457 asks.")
 	case model.ValueMessage:
 		if e != nil {
 			return typed(openapi3.TypeString, "", messageDescription(e))
@@ -250,17 +371,44 @@ func (c *components) fixed(kind model.ValueKind, e *model.Error) *openapi3.Schem
 		}
 		return typed(openapi3.TypeString, "uri-reference", "The error's documentation link, or about:blank.")
 	}
-	return typed(openapi3.TypeString, "", "")
+	panic("openapi: unexpected body value kind " + strconv.Itoa(int(kind)))
 }
 
-// codeEnum constrains the code member to the catalog's codes. Aliases are
+// aboutBlank counts the errors of t whose problem type is about:blank:
+// the format writes the type and the error has no doc link.
+func (c *components) aboutBlank(t target) int {
+	if f, _ := t.f.FindField(model.ValueType); f == nil {
+		return 0
+	}
+	n := 0
+	for _, e := range t.errs {
+		if e.DocURL == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// codeType is the JSON type of codes.
+func (c *components) codeType() string {
+	if c.s.CodeType == model.CodeInteger {
+		return openapi3.TypeInteger
+	}
+	return openapi3.TypeString
+}
+
+// codeEnum constrains the code member to the codes of errs. Aliases are
 // not listed: the generated server only ever writes the canonical code
 // (clients still accept aliases; each per-code schema lists its own in
 // x-errgen-aliases).
-func (c *components) codeEnum() *openapi3.Schema {
-	sc := typed(openapi3.TypeString, "", "The error code, one of the catalog's codes.")
-	for _, e := range c.s.AllErrors() {
-		sc.Enum = append(sc.Enum, e.Code)
+func (c *components) codeEnum(errs []*model.Error) *openapi3.Schema {
+	d := "The error code, one of the catalog's codes."
+	if len(c.formats()) > 1 {
+		d = "The error code, one of the codes of the errors sent in this format."
+	}
+	sc := typed(c.codeType(), "", d)
+	for _, e := range errs {
+		sc.Enum = append(sc.Enum, c.s.CodeValue(e.Code))
 	}
 	return sc
 }
@@ -268,20 +416,28 @@ func (c *components) codeEnum() *openapi3.Schema {
 // retryAfter is the schema of $retry_after. Server code may set a retry
 // delay on any error, so every schema allows it; it is required for the
 // errors whose spec sets one.
-func (c *components) retryAfter(e *model.Error) (*openapi3.Schema, bool, bool) {
+func (c *components) retryAfter(t target) (*openapi3.Schema, bool, bool) {
 	sc := typed(openapi3.TypeInteger, "", "Seconds to wait before retrying.")
 	sc.Min = ptr(1.0)
-	return sc, e != nil && e.RetryAfter > 0, true
+	return sc, t.e != nil && t.e.RetryAfter > 0, true
 }
 
-func (c *components) docURL(e *model.Error) (*openapi3.Schema, bool, bool) {
-	if c.s.API.DocsURL == "" {
+// docURL is the schema of $doc_url, sent by the errors that have a doc
+// link (api.docs_url, or their own doc_url).
+func (c *components) docURL(t target) (*openapi3.Schema, bool, bool) {
+	n := 0
+	for _, e := range t.errs {
+		if e.DocURL != "" {
+			n++
+		}
+	}
+	switch {
+	case n == 0:
 		return nil, false, false
+	case t.e != nil:
+		return c.constant(openapi3.TypeString, t.e.DocURL), true, true
 	}
-	if e != nil {
-		return c.constant(openapi3.TypeString, e.DocURL), true, true
-	}
-	return typed(openapi3.TypeString, "uri", "The error's documentation link."), true, true
+	return typed(openapi3.TypeString, "uri", "The error's documentation link."), n == len(t.errs), true
 }
 
 // messageDescription lists the messages e is sent with, placeholders
@@ -305,28 +461,15 @@ func typeURI(e *model.Error) string {
 	return "about:blank"
 }
 
-// detailsSchema is $details: a list of ErrorDetail.
-func detailsSchema() *openapi3.Schema {
-	return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Ref: refSchemas + detailSchemaName},
-		Description: "Problems with individual request fields; absent when there are none."}
-}
-
-// detailSchema is one field-level problem, shared by every error schema.
-func (c *components) detailSchema() *openapi3.Schema {
-	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{
-		"field":   {Value: typed(openapi3.TypeString, "", "The request field the detail is about.")},
-		"message": {Value: typed(openapi3.TypeString, "", "What is wrong with it.")},
-	}, Required: []string{"field", "message"}}
-	sc.Title = "Error detail"
-	sc.Description = "A problem with one field of the request."
-	c.propOrder[sc] = []string{"field", "message"}
-	return sc
-}
-
-// hasDetails reports whether the body template has a $details member.
+// hasDetails reports whether some body template has a $details member.
 func hasDetails(s *model.Spec) bool {
-	f, _ := s.Response.FindField(model.ValueDetails)
-	return f != nil
+	for _, f := range s.Formats {
+		if d, _ := f.FindField(model.ValueDetails); d != nil {
+			return true
+		}
+	}
+	d, _ := s.Response.FindField(model.ValueDetails)
+	return d != nil
 }
 
 // typed is a schema of one JSON type.
@@ -346,6 +489,41 @@ func (c *components) constant(typ string, v any) *openapi3.Schema {
 	return sc
 }
 
+// oneOfValues is a schema allowing the given distinct values: a constant
+// for one, an enum otherwise, typed when they share a JSON type.
+func (c *components) oneOfValues(vs []any, description string) *openapi3.Schema {
+	var kinds []string
+	for _, v := range vs {
+		if k := literalType(v); !contains(kinds, k) {
+			kinds = append(kinds, k)
+		}
+	}
+	var sc *openapi3.Schema
+	switch {
+	case len(vs) == 1:
+		sc = c.constant(kinds[0], vs[0])
+	case len(kinds) == 1:
+		sc = &openapi3.Schema{Type: &openapi3.Types{kinds[0]}, Enum: vs}
+	default:
+		sc = &openapi3.Schema{Enum: vs}
+		if c.v31 {
+			t := openapi3.Types(kinds)
+			sc.Type = &t
+		}
+	}
+	sc.Description = description
+	return sc
+}
+
+func contains[T comparable](s []T, v T) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
 func literalType(v any) string {
 	switch v.(type) {
 	case int64:
@@ -356,6 +534,42 @@ func literalType(v any) string {
 		return openapi3.TypeBoolean
 	}
 	return openapi3.TypeString
+}
+
+// literalText writes a constant as JSON does.
+func literalText(v any) string {
+	switch x := v.(type) {
+	case string:
+		return x
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case float64:
+		return jsonFloat(x)
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	return ""
+}
+
+// jsonFloat formats a float as encoding/json does.
+func jsonFloat(f float64) string {
+	abs := f
+	if abs < 0 {
+		abs = -abs
+	}
+	format := byte('f')
+	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	s := strconv.FormatFloat(f, format, -1, 64)
+	if format == 'e' {
+		// clean up e-09 to e-9, as encoding/json does
+		n := len(s)
+		if n >= 4 && s[n-4] == 'e' && s[n-3] == '-' && s[n-2] == '0' {
+			s = s[:n-2] + s[n-1:]
+		}
+	}
+	return s
 }
 
 func ptr[T any](v T) *T { return &v }

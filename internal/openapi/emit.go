@@ -60,13 +60,18 @@ func (c *components) schemaNode(ref *openapi3.SchemaRef) *yaml.Node {
 	if sc.Min != nil {
 		m.add("minimum", scalar(int64(*sc.Min)))
 	}
+	m.addString("pattern", sc.Pattern)
 	c.objectKeys(m, sc)
 	c.compositionKeys(m, sc)
 	if sc.Example != nil {
-		m.add("example", scalar(sc.Example))
+		m.add("example", value(sc.Example))
 	}
 	if len(sc.Examples) > 0 {
-		m.add("examples", valueSeq(sc.Examples))
+		seq := sequence()
+		for _, v := range sc.Examples {
+			seq.Content = append(seq.Content, value(v))
+		}
+		m.add("examples", seq)
 	}
 	addExtensions(m, sc.Extensions)
 	return m.Node
@@ -84,6 +89,12 @@ func (c *components) objectKeys(m mapNode, sc *openapi3.Schema) {
 		m.add("required", sequence(strNodes(sc.Required)...))
 	}
 	if sc.Items != nil {
+		if sc.MinItems > 0 {
+			m.add("minItems", scalar(int64(sc.MinItems)))
+		}
+		if sc.MaxItems != nil {
+			m.add("maxItems", scalar(int64(*sc.MaxItems)))
+		}
 		m.add("items", c.schemaNode(sc.Items))
 	}
 }
@@ -137,18 +148,24 @@ func (c *components) responseNode(r *openapi3.Response) *yaml.Node {
 	if r.Description != nil {
 		m.add("description", str(*r.Description))
 	}
-	if h := r.Headers["Retry-After"]; h != nil {
-		hm := mapping()
-		hm.addString("description", h.Value.Description)
-		hm.add("required", scalar(h.Value.Required))
-		hm.add("schema", c.schemaNode(h.Value.Schema))
+	if len(c.headerOrder[r]) > 0 {
 		headers := mapping()
-		headers.add("Retry-After", hm.Node)
+		for _, name := range c.headerOrder[r] {
+			h := r.Headers[name].Value
+			hm := mapping()
+			hm.addString("description", h.Description)
+			hm.add("required", scalar(h.Required))
+			hm.add("schema", c.schemaNode(h.Schema))
+			if h.Example != nil {
+				hm.add("example", scalar(h.Example))
+			}
+			headers.add(name, hm.Node)
+		}
 		m.add("headers", headers.Node)
 	}
 	content := mapping()
-	for typ, mt := range r.Content { // errgen writes one media type
-		content.add(typ, c.mediaTypeNode(mt))
+	for _, typ := range c.contentOrder[r] {
+		content.add(typ, c.mediaTypeNode(r.Content[typ]))
 	}
 	m.add("content", content.Node)
 	addExtensions(m, r.Extensions)

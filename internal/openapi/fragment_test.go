@@ -103,55 +103,77 @@ func TestFragmentEveryGoldenCase(t *testing.T) {
 }
 
 // checkEveryCode requires a schema per code and, per status, a response
-// whose examples and choices name exactly the codes of that status.
+// whose examples and choices name exactly the codes of that status, each
+// under the media type of its format.
 func checkEveryCode(t *testing.T, s *model.Spec, doc map[string]any) {
 	t.Helper()
 	if got := doc["openapi"]; got != s.OpenAPI.Version {
 		t.Errorf("openapi = %v, want %s", got, s.OpenAPI.Version)
 	}
+	names := codeSchemaNames(s)
 	for _, e := range s.AllErrors() {
-		if dig(doc, "components", "schemas", codeSchemaName(e)) == nil {
+		if dig(doc, "components", "schemas", names[e]) == nil {
 			t.Errorf("no schema for %s", e.Code)
 		}
 	}
 	for _, st := range s.Statuses {
-		errs := s.ByStatus(st)
-		content := dig(doc, "components", "responses", statusResponseName(st), "content", s.Response.MediaType)
-		if got, want := keys(dig(content, "examples")), codesOf(errs); !slices.Equal(got, want) {
-			t.Errorf("status %d: examples %v, want %v", st, got, want)
+		byType := map[string][]*model.Error{}
+		for _, e := range s.ByStatus(st) {
+			typ := s.FormatOf(e).MediaType
+			byType[typ] = append(byType[typ], e)
 		}
-		var refs []string
-		sc := dig(content, "schema").(map[string]any)
-		if ref, ok := sc["$ref"].(string); ok {
-			refs = append(refs, ref)
+		if got := keys(dig(doc, "components", "responses", statusResponseName(st), "content")); len(got) != len(byType) {
+			t.Errorf("status %d: media types %v, want %d", st, got, len(byType))
 		}
-		for _, k := range []string{"oneOf", "anyOf"} {
-			list, _ := sc[k].([]any)
-			for _, r := range list {
-				refs = append(refs, dig(r, "$ref").(string))
+		for typ, errs := range byType {
+			content := dig(doc, "components", "responses", statusResponseName(st), "content", typ)
+			if got, want := keys(dig(content, "examples")), codesOf(errs); !slices.Equal(got, want) {
+				t.Errorf("status %d, %s: examples %v, want %v", st, typ, got, want)
 			}
-		}
-		var want []string
-		for _, e := range errs {
-			want = append(want, refSchemas+codeSchemaName(e))
-		}
-		slices.Sort(refs)
-		slices.Sort(want)
-		if !slices.Equal(refs, want) {
-			t.Errorf("status %d: schema refers to %v, want %v", st, refs, want)
+			var refs []string
+			sc, _ := dig(content, "schema").(map[string]any)
+			if ref, ok := sc["$ref"].(string); ok {
+				refs = append(refs, ref)
+			}
+			for _, k := range []string{"oneOf", "anyOf"} {
+				list, _ := sc[k].([]any)
+				for _, r := range list {
+					refs = append(refs, dig(r, "$ref").(string))
+				}
+			}
+			var want []string
+			for _, e := range errs {
+				want = append(want, refSchemas+names[e])
+			}
+			slices.Sort(refs)
+			slices.Sort(want)
+			if !slices.Equal(refs, want) {
+				t.Errorf("status %d, %s: schema refers to %v, want %v", st, typ, refs, want)
+			}
 		}
 	}
 }
 
-// TestFragmentGolden compares the fragments of errgen's OpenAPI golden
-// cases byte for byte (go test -update rewrites them).
+// TestFragmentGolden compares the fragment of every golden case that
+// commits one byte for byte (go test -update rewrites them): errgen's
+// OpenAPI cases and every other case's openapi.yaml, so that a change to
+// the renderer shows in the fragments it changes. Cases listed in
+// golden/PENDING have no outputs yet.
 func TestFragmentGolden(t *testing.T) {
+	pending, err := os.ReadFile(filepath.Join(testutil.Root(), "golden", "PENDING"))
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
 	for _, dir := range testutil.GoldenCases() {
-		if !strings.HasPrefix(filepath.Base(dir), "openapi-") {
+		name := filepath.Base(dir)
+		if slices.Contains(strings.Fields(string(pending)), name) {
 			continue
 		}
-		t.Run(filepath.Base(dir), func(t *testing.T) {
+		t.Run(name, func(t *testing.T) {
 			s := loadCase(t, dir)
+			if s.Outputs.OpenAPI == "" {
+				t.Skip("no OpenAPI output")
+			}
 			out, err := Fragment(s)
 			if err != nil {
 				t.Fatal(err)

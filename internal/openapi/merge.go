@@ -229,11 +229,16 @@ func (m *merger) replaceSection(sec *yaml.Node, section string, ours []*yaml.Nod
 // with the spec position of the error it would describe.
 func (m *merger) conflict(k *yaml.Node, section string) {
 	what := "errgen writes its error body schema under that name"
+	for _, f := range m.comps.formats()[1:] {
+		if section == "schemas" && formatSchemaName(f) == k.Value {
+			what = fmt.Sprintf("errgen writes the body schema of group %q's format (%s) under that name", f.Group.ID, f.Pos)
+		}
+	}
 	for _, e := range m.s.AllErrors() {
 		switch {
 		case e.BuiltIn:
 			continue
-		case section == "schemas" && codeSchemaName(e) == k.Value:
+		case section == "schemas" && m.comps.codeNames[e] == k.Value:
 			what = fmt.Sprintf("errgen writes the schema of error %q (%s) under that name", e.Code, e.Pos)
 		case section == "responses" && statusResponseName(e.Status) == k.Value:
 			what = fmt.Sprintf("errgen writes the shared %d response under that name (error %q, %s)", e.Status, e.Code, e.Pos)
@@ -327,7 +332,10 @@ func (m *merger) wantedResponses(ops []*operation) map[string]map[int][]*model.E
 }
 
 // addResponses adds one response per status to an operation, unless the
-// team wrote that status's response by hand.
+// team wrote that status's response by hand, or, for a success status
+// (errors sent with 200 and an error marker), a 2XX response: errgen never
+// replaces or shadows a response the team wrote, which for a success
+// status describes the operation's successes.
 func (m *merger) addResponses(op *operation, byStatus map[int][]*model.Error) {
 	statuses := make([]int, 0, len(byStatus))
 	for st := range byStatus {
@@ -344,13 +352,56 @@ func (m *merger) addResponses(op *operation, byStatus map[int][]*model.Error) {
 	}
 	for _, st := range statuses {
 		errs := byStatus[st]
-		if k, _ := mapGet(rs, strconv.Itoa(st)); k != nil {
-			m.notes = append(m.notes, fmt.Sprintf("%s: operation %s: the %d response was written by hand and is left alone (errgen would describe %s)",
-				m.at(k), op.id, st, codeList(errs)))
+		k, v := mapGet(rs, strconv.Itoa(st))
+		if k == nil && st >= 200 && st <= 299 {
+			if k, v = mapGet(rs, "2XX"); k == nil {
+				k, v = mapGet(rs, "2xx")
+			}
+		}
+		if k == nil {
+			insertStatus(rs, m.statusKey(st), m.operationResponse(errs))
 			continue
 		}
-		insertStatus(rs, m.statusKey(st), m.operationResponse(errs))
+		if m.describes(v, errs) {
+			continue // the team's response references errgen's schemas for them
+		}
+		note := fmt.Sprintf("%s: operation %s: the %s response was written by hand and is left alone (errgen would describe %s)",
+			m.at(k), op.id, k.Value, codeList(errs))
+		if st >= 200 && st <= 299 {
+			note += fmt.Sprintf("; to describe these errors beside the successes, add {$ref: '%s'} to its schema's oneOf", refSchemas+formatSchemaName(m.s.FormatOf(errs[0])))
+		}
+		m.notes = append(m.notes, note)
 	}
+}
+
+// describes reports whether a response the team wrote references, somewhere
+// in it, the body schema of the errors' format or the schema of every one
+// of them: it then describes them already, and needs no note.
+func (m *merger) describes(resp *yaml.Node, errs []*model.Error) bool {
+	refs := map[string]bool{}
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil {
+			return
+		}
+		if n.Kind == yaml.MappingNode {
+			if _, ref := mapGet(n, "$ref"); ref != nil && ref.Kind == yaml.ScalarNode {
+				refs[ref.Value] = true
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(resp)
+	all := true
+	for _, e := range errs {
+		if refs[refSchemas+formatSchemaName(m.s.FormatOf(e))] {
+			continue
+		}
+		all = all && refs[refSchemas+m.comps.codeNames[e]]
+	}
+	return all
 }
 
 func codeList(errs []*model.Error) string {

@@ -51,14 +51,21 @@ func scalar(v any) *yaml.Node {
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: formatFloat(x)}
 	case bool:
 		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(x)}
-	case []any:
-		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, it := range x {
-			seq.Content = append(seq.Content, scalar(it))
-		}
-		return seq
 	}
 	panic("openapi: unexpected scalar type")
+}
+
+// value is the node of a param value: a scalar, or a list of scalars (a
+// list param), written on one line.
+func value(v any) *yaml.Node {
+	if list, ok := v.([]any); ok {
+		seq := sequence()
+		for _, it := range list {
+			seq.Content = append(seq.Content, scalar(it))
+		}
+		return flow(seq)
+	}
+	return scalar(v)
 }
 
 // formatFloat writes a float so that YAML and JSON both read it back as

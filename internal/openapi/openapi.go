@@ -8,17 +8,26 @@
 // exactly as the generated server writes it:
 //
 //   - components.schemas.Error: the body of any error in the spec's wire
-//     format, with code constrained to the catalog's codes. Aliases are not
-//     in the enum: the server only ever writes canonical codes.
+//     format, with code constrained to the catalog's codes (strings, or
+//     integers with code_type: integer). Aliases are not in the enum: the
+//     server only ever writes canonical codes. ErrorFormat.<group id> is
+//     the same for each group that answers in a format of its own, and
+//     ErrorDetail one detail item, in the spec's detail shape.
 //   - components.schemas.Error.<code>: one error's body, with its code,
-//     status, titles and doc link as constants (enum of one in 3.0, const
-//     in 3.1) and its params typed. Deprecated errors are deprecated.
-//   - components.responses.Error.<status>: one response per status. When
-//     several codes share a status the body is a oneOf over their schemas,
-//     with a discriminator on the code member where the format has one at
-//     the top level (anyOf when the format has no code member), and a named
-//     example per code. No code is ever lost to another of the same status.
-//     Retry-After is described where any error of the status sets it.
+//     status, titles, doc link, attributes and constant string templates
+//     as constants (enum of one in 3.0, const in 3.1), templates that vary
+//     as patterns, one-element lists as arrays of one item, and its params
+//     typed (lists as arrays; optional ones never required, data ones
+//     always). Deprecated errors are deprecated.
+//   - components.responses.Error.<status>: one response per status (2xx
+//     included, for formats with an error marker), with one media type per
+//     wire format its errors are sent in, keyed as the format's media type
+//     is written. When several codes share a media type the body is a
+//     oneOf over their schemas where constants tell them apart (with a
+//     discriminator on a top-level string member that does), else an
+//     anyOf; a named example per code. No code is ever lost to another of
+//     the same status. Retry-After and the spec's headers are described
+//     where errors of the status send them.
 //
 // Every component errgen writes carries x-errgen: true. The document is
 // built with kin-openapi's types and validated by kin-openapi, examples
@@ -30,7 +39,8 @@
 // order and formatting survive (JSON in gives JSON out). It replaces the
 // components marked x-errgen, refuses to touch same-named components the
 // team wrote, and adds each error's status response to the operations
-// listed in the spec, leaving responses written by hand alone.
+// listed in the spec, leaving responses written by hand alone (for a 2xx
+// status, a 2XX response too: errgen never shadows a success response).
 package openapi
 
 import (

@@ -1,6 +1,8 @@
 package openapi
 
 import (
+	"strings"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/errgen/errgen/internal/model"
@@ -14,11 +16,12 @@ type namedSchema struct {
 	required bool
 }
 
-// paramsOf returns the schemas of e's params in declaration order, or,
-// for the body schema (e nil), of every param any error declares, in
-// first-seen order, typed with every type a param of that name has.
-func (c *components) paramsOf(e *model.Error) []namedSchema {
-	if e != nil {
+// paramsOf returns the schemas of the params of t: an error's in
+// declaration order, or, for a format's body schema, every param its
+// errors declare, in first-seen order, typed with every type a param of
+// that name has.
+func (c *components) paramsOf(t target) []namedSchema {
+	if e := t.e; e != nil {
 		always := alwaysSent(e)
 		out := make([]namedSchema, len(e.Params))
 		for i, p := range e.Params {
@@ -28,7 +31,7 @@ func (c *components) paramsOf(e *model.Error) []namedSchema {
 	}
 	var out []namedSchema
 	types := map[string][]model.ParamType{}
-	for _, e := range c.s.AllErrors() {
+	for _, e := range t.errs {
 		for _, p := range e.Params {
 			if _, seen := types[p.Name]; !seen {
 				out = append(out, namedSchema{name: p.Name})
@@ -42,9 +45,11 @@ func (c *components) paramsOf(e *model.Error) []namedSchema {
 	return out
 }
 
-// alwaysSent reports, per param index, whether every message of e (main
-// and variants) uses the param: an error carries only the params of the
-// message it was made with.
+// alwaysSent reports, per param index, whether every body of e carries
+// the param: a data param (no message uses it) unless it is optional,
+// else a param every message of e (main and variants) uses, since an
+// error carries only the params of the message it was made with.
+// Optional params are left out while unset, so never always sent.
 func alwaysSent(e *model.Error) map[int]bool {
 	count := map[int]int{}
 	msgs := []*model.Message{&e.Message}
@@ -57,8 +62,8 @@ func alwaysSent(e *model.Error) map[int]bool {
 		}
 	}
 	out := map[int]bool{}
-	for i, n := range count {
-		out[i] = n == len(msgs)
+	for i, p := range e.Params {
+		out[i] = !p.Optional && (p.Data || count[i] == len(msgs))
 	}
 	return out
 }
@@ -66,8 +71,11 @@ func alwaysSent(e *model.Error) map[int]bool {
 // param is the schema of one param of one error: typed, described, with
 // its example value.
 func (c *components) param(p *model.Param) *openapi3.Schema {
-	typ, format := jsonType(p.Type)
-	sc := typed(typ, format, markdownSafe(p.Description))
+	sc := paramType(p.Type)
+	sc.Description = markdownSafe(p.Description)
+	if p.Optional {
+		sc.Description = joinSentences(sc.Description, "Optional: sent only when set.")
+	}
 	if c.v31 {
 		sc.Examples = []any{p.Example} // 3.1 schemas take examples, a list
 	} else {
@@ -76,8 +84,32 @@ func (c *components) param(p *model.Param) *openapi3.Schema {
 	return sc
 }
 
+// joinSentences appends a sentence to a description that may be empty.
+func joinSentences(d, s string) string {
+	if d == "" {
+		return s
+	}
+	if !strings.HasSuffix(d, ".") {
+		d += "."
+	}
+	return d + " " + s
+}
+
+// paramType is the schema of a param type: a JSON type, or an array of
+// one for list types.
+func paramType(t model.ParamType) *openapi3.Schema {
+	if t.IsList() {
+		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Value: paramType(t.Elem())}}
+	}
+	typ, format := jsonType(t)
+	return typed(typ, format, "")
+}
+
 // jsonType maps a param type to its JSON Schema type and format.
 func jsonType(t model.ParamType) (typ, format string) {
+	if t.IsList() {
+		return openapi3.TypeArray, ""
+	}
 	switch t {
 	case model.TypeInt:
 		return openapi3.TypeInteger, ""
@@ -92,13 +124,29 @@ func jsonType(t model.ParamType) (typ, format string) {
 }
 
 // unionType is the schema of a param name that errors declare with the
-// given types. One JSON type is written as is; several are a type list in
-// 3.1 and an anyOf in 3.0 (anyOf, not oneOf: 25 is both an integer and a
+// given types. One type is written as is; several are a type list in 3.1
+// and an anyOf in 3.0 (anyOf, not oneOf: 25 is both an integer and a
 // number). A number covers integers, so integer is dropped beside it.
+// Lists are arrays of the union of their element types.
 func (c *components) unionType(ts []model.ParamType) *openapi3.Schema {
+	var scalars, elems []model.ParamType
+	for _, t := range ts {
+		if t.IsList() {
+			elems = append(elems, t.Elem())
+		} else {
+			scalars = append(scalars, t)
+		}
+	}
+	var list *openapi3.Schema
+	if len(elems) > 0 {
+		list = &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Value: c.unionType(elems)}}
+		if len(scalars) == 0 {
+			return list
+		}
+	}
 	var kinds []string
 	has := map[string]bool{}
-	for _, t := range ts {
+	for _, t := range scalars {
 		typ, _ := jsonType(t)
 		if !has[typ] {
 			has[typ] = true
@@ -108,21 +156,30 @@ func (c *components) unionType(ts []model.ParamType) *openapi3.Schema {
 	if has[openapi3.TypeNumber] && has[openapi3.TypeInteger] {
 		kinds = remove(kinds, openapi3.TypeInteger)
 	}
-	if len(kinds) == 1 {
-		typ, format := jsonType(ts[0])
-		if !allSame(ts) {
+	var sc *openapi3.Schema
+	switch {
+	case len(kinds) == 1:
+		typ, format := jsonType(scalars[0])
+		if !allSame(scalars) {
 			typ, format = kinds[0], ""
 		}
-		return typed(typ, format, "")
-	}
-	if c.v31 {
+		sc = typed(typ, format, "")
+	case c.v31 && list == nil:
 		t := openapi3.Types(kinds)
 		return &openapi3.Schema{Type: &t}
+	default:
+		sc = &openapi3.Schema{}
+		for _, k := range kinds {
+			sc.AnyOf = append(sc.AnyOf, &openapi3.SchemaRef{Value: typed(k, "", "")})
+		}
 	}
-	sc := &openapi3.Schema{}
-	for _, k := range kinds {
-		sc.AnyOf = append(sc.AnyOf, &openapi3.SchemaRef{Value: typed(k, "", "")})
+	if list == nil {
+		return sc
 	}
+	if len(sc.AnyOf) == 0 {
+		return &openapi3.Schema{AnyOf: openapi3.SchemaRefs{{Value: sc}, {Value: list}}}
+	}
+	sc.AnyOf = append(sc.AnyOf, &openapi3.SchemaRef{Value: list})
 	return sc
 }
 
@@ -145,10 +202,10 @@ func remove(ss []string, s string) []string {
 	return out
 }
 
-// paramsObject is the schema of $params: an object of the error's params,
+// paramsObject is the schema of $params: an object of the params of t,
 // omitted by the server when the error has none.
-func (c *components) paramsObject(e *model.Error) (*openapi3.Schema, bool, bool) {
-	ps := c.paramsOf(e)
+func (c *components) paramsObject(t target) (*openapi3.Schema, bool, bool) {
+	ps := c.paramsOf(t)
 	if len(ps) == 0 {
 		return nil, false, false
 	}
@@ -167,11 +224,58 @@ func (c *components) paramsObject(e *model.Error) (*openapi3.Schema, bool, bool)
 
 // oneParam is the schema of $param.NAME, present only for errors that
 // declare that param.
-func (c *components) oneParam(name string, e *model.Error) (*openapi3.Schema, bool, bool) {
-	for _, p := range c.paramsOf(e) {
+func (c *components) oneParam(name string, t target) (*openapi3.Schema, bool, bool) {
+	for _, p := range c.paramsOf(t) {
 		if p.name == name {
 			return p.schema, p.required, true
 		}
 	}
 	return nil, false, false
+}
+
+// attrsOf returns the schemas of the attributes of t, the problem
+// format's extension members: an error's as constants, or, for a format's
+// body schema, every attribute its errors have, in first-seen order, each
+// an enum of its values, required when every error has it.
+func (c *components) attrsOf(t target) []namedSchema {
+	var names []string
+	for _, e := range t.errs {
+		for _, kv := range e.Attributes {
+			if !contains(names, kv.Key) {
+				names = append(names, kv.Key)
+			}
+		}
+	}
+	var out []namedSchema
+	for _, name := range names {
+		sc, required, _ := c.oneAttr(name, t)
+		out = append(out, namedSchema{name, sc, required})
+	}
+	return out
+}
+
+// oneAttr is the schema of $attr.NAME: the error's constant, or the
+// values the errors of a format have; present only for errors that have
+// the attribute.
+func (c *components) oneAttr(name string, t target) (*openapi3.Schema, bool, bool) {
+	var vals []any
+	n := 0
+	for _, e := range t.errs {
+		v, ok := e.Attr(name)
+		if !ok {
+			continue
+		}
+		n++
+		if !contains(vals, v) {
+			vals = append(vals, v)
+		}
+	}
+	if n == 0 {
+		return nil, false, false
+	}
+	description := ""
+	if t.e == nil {
+		description = "The error's " + codeSpan(name) + " attribute, a constant of each error."
+	}
+	return c.oneOfValues(vals, description), n == len(t.errs), true
 }

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,67 +11,210 @@ import (
 	"github.com/errgen/errgen/internal/model"
 )
 
-// response describes errs, which share one status: the body schema (one
-// per-code schema, or a choice between them), a named example per code,
-// and the Retry-After header when any of them sets one.
+// response describes errs, which share one status: for each media type
+// their formats send, the body schema (one per-code schema, or a choice
+// between them) and a named example per code; the Retry-After header
+// when any of them sets one, and the headers the spec sets.
 func (c *components) response(errs []*model.Error) *openapi3.Response {
-	mt := &openapi3.MediaType{Schema: c.choice(errs), Examples: openapi3.Examples{}}
-	for _, e := range errs {
-		ex := c.example(e)
-		mt.Examples[e.Code] = &openapi3.ExampleRef{Value: ex}
-		c.exampleOrder[mt] = append(c.exampleOrder[mt], e.Code)
+	r := openapi3.NewResponse().WithDescription(c.responseDescription(errs))
+	r.Content = openapi3.Content{}
+	for _, group := range c.byMediaType(errs) {
+		typ := c.s.FormatOf(group[0]).MediaType
+		mt := &openapi3.MediaType{Schema: c.choice(group), Examples: openapi3.Examples{}}
+		for _, e := range group {
+			ex := c.example(e)
+			mt.Examples[e.Code] = &openapi3.ExampleRef{Value: ex}
+			c.exampleOrder[mt] = append(c.exampleOrder[mt], e.Code)
+		}
+		r.Content[typ] = mt
+		c.contentOrder[r] = append(c.contentOrder[r], typ)
 	}
-	r := openapi3.NewResponse().WithDescription(responseDescription(errs))
-	r.Content = openapi3.Content{c.s.Response.MediaType: mt}
+	r.Headers = openapi3.Headers{}
 	if h := retryAfterHeader(errs); h != nil {
-		r.Headers = openapi3.Headers{"Retry-After": {Value: h}}
+		r.Headers["Retry-After"] = &openapi3.HeaderRef{Value: h}
+		c.headerOrder[r] = append(c.headerOrder[r], "Retry-After")
+	}
+	names, headers := c.specHeaders(errs)
+	for _, name := range names {
+		r.Headers[name] = &openapi3.HeaderRef{Value: headers[name]}
+		c.headerOrder[r] = append(c.headerOrder[r], name)
+	}
+	if len(r.Headers) == 0 {
+		r.Headers = nil
 	}
 	return r
 }
 
+// byMediaType splits errs by the media type their formats send, in the
+// order of the formats; formats that send the same media type share it.
+func (c *components) byMediaType(errs []*model.Error) [][]*model.Error {
+	var types []string
+	groups := map[string][]*model.Error{}
+	for _, f := range c.formats() {
+		for _, e := range errs {
+			if c.s.FormatOf(e) != f {
+				continue
+			}
+			if _, ok := groups[f.MediaType]; !ok {
+				types = append(types, f.MediaType)
+			}
+			groups[f.MediaType] = append(groups[f.MediaType], e)
+		}
+	}
+	out := make([][]*model.Error, len(types))
+	for i, t := range types {
+		out[i] = groups[t]
+	}
+	return out
+}
+
 // responseDescription names the status and the codes it stands for.
-func responseDescription(errs []*model.Error) string {
+func (c *components) responseDescription(errs []*model.Error) string {
 	e := errs[0]
 	status := e.StatusText
 	if status == "" {
 		status = "Status " + strconv.Itoa(e.Status)
 	}
+	var d string
 	if len(errs) == 1 {
-		return status + ": " + escapePlain(e.Title) + " (" + codeSpan(e.Code) + ")."
+		d = status + ": " + escapePlain(strings.TrimSuffix(e.Title, ".")) + " (" + codeSpan(e.Code) + ")."
+	} else {
+		codes := make([]string, len(errs))
+		for i, e := range errs {
+			codes[i] = codeSpan(e.Code)
+		}
+		d = status + ": one of " + strings.Join(codes, ", ") + "."
 	}
-	codes := make([]string, len(errs))
-	for i, e := range errs {
-		codes[i] = codeSpan(e.Code)
+	if e.Status >= 200 && e.Status <= 299 {
+		if m := c.s.FormatOf(e).Marker; m != nil {
+			d += " These errors are sent with a success status: " + codeSpan(m.Member) + " is " + codeSpan(literalText(m.Value)) + " in their bodies, which tells them from successes."
+		}
 	}
-	return status + ": one of " + strings.Join(codes, ", ") + "."
+	return d
 }
 
 // choice is the body schema of a response: the per-code schema of its one
-// error, or a oneOf over the per-code schemas with a discriminator on the
-// code member when the wire format has a top-level one. Without a code
-// member to tell them apart, two errors can have bodies of the same shape,
-// which oneOf would reject, so the choice is an anyOf.
+// error, or a choice between the per-code schemas. The choice is a oneOf
+// when the schemas exclude each other (every two of them require some
+// member to be different constants, such as the code), with a
+// discriminator when a top-level string member tells them apart (the code
+// member, else another such as a type URI built from the code);
+// otherwise two errors can have bodies of the same shape, which oneOf
+// would reject, so it is an anyOf.
 func (c *components) choice(errs []*model.Error) *openapi3.SchemaRef {
 	if len(errs) == 1 {
-		return &openapi3.SchemaRef{Ref: refSchemas + codeSchemaName(errs[0])}
+		return &openapi3.SchemaRef{Ref: refSchemas + c.codeNames[errs[0]]}
 	}
 	refs := make(openapi3.SchemaRefs, len(errs))
 	for i, e := range errs {
-		refs[i] = &openapi3.SchemaRef{Ref: refSchemas + codeSchemaName(e)}
+		refs[i] = &openapi3.SchemaRef{Ref: refSchemas + c.codeNames[e]}
 	}
-	f, path := c.s.Response.FindField(model.ValueCode)
-	if f == nil {
+	if !c.exclusive(errs) {
 		return &openapi3.SchemaRef{Value: &openapi3.Schema{AnyOf: refs}}
 	}
 	sc := &openapi3.Schema{OneOf: refs}
-	if len(path) == 1 {
-		d := &openapi3.Discriminator{PropertyName: path[0], Mapping: map[string]openapi3.MappingRef{}}
-		for _, e := range errs {
-			d.Mapping[e.Code] = openapi3.MappingRef{Ref: refSchemas + codeSchemaName(e)}
+	if member, values := c.discriminator(errs); member != "" {
+		d := &openapi3.Discriminator{PropertyName: member, Mapping: map[string]openapi3.MappingRef{}}
+		for i, e := range errs {
+			d.Mapping[values[i]] = openapi3.MappingRef{Ref: refSchemas + c.codeNames[e]}
 		}
 		sc.Discriminator = d
 	}
 	return &openapi3.SchemaRef{Value: sc}
+}
+
+// discriminator finds a top-level member every one of errs requires as a
+// string constant, a different one for each, and returns it with the
+// constants: the code member when it is one, else the first such member
+// in wire order.
+func (c *components) discriminator(errs []*model.Error) (string, []string) {
+	values := func(member string) []string {
+		var out []string
+		for _, e := range errs {
+			sc := c.schemas[c.codeNames[e]].Value
+			p := sc.Properties[member]
+			if p == nil || p.Value == nil || !contains(sc.Required, member) {
+				return nil
+			}
+			v, ok := stringConstant(p.Value)
+			if !ok || contains(out, v) {
+				return nil
+			}
+			out = append(out, v)
+		}
+		return out
+	}
+	f := c.s.FormatOf(errs[0])
+	if _, path := f.FindField(model.ValueCode); len(path) == 1 {
+		if vs := values(path[0]); vs != nil {
+			return path[0], vs
+		}
+	}
+	for _, name := range c.propOrder[c.schemas[c.codeNames[errs[0]]].Value] {
+		if vs := values(name); vs != nil {
+			return name, vs
+		}
+	}
+	return "", nil
+}
+
+// stringConstant returns the value of a schema that allows one string.
+func stringConstant(sc *openapi3.Schema) (string, bool) {
+	v := sc.Const
+	if len(sc.Enum) == 1 {
+		v = sc.Enum[0]
+	}
+	s, ok := v.(string)
+	return s, ok
+}
+
+// exclusive reports whether no body can satisfy two of the errors'
+// schemas: every two of them require a member (at the same place) to be
+// different constants.
+func (c *components) exclusive(errs []*model.Error) bool {
+	consts := make([]map[string]string, len(errs))
+	for i, e := range errs {
+		consts[i] = map[string]string{}
+		requiredConstants(c.schemas[c.codeNames[e]].Value, "", consts[i])
+	}
+	for i := range errs {
+		for j := i + 1; j < len(errs); j++ {
+			apart := false
+			for path, v := range consts[i] {
+				if w, ok := consts[j][path]; ok && w != v {
+					apart = true
+					break
+				}
+			}
+			if !apart {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// requiredConstants records, by JSON pointer, the constants every body of
+// an object schema carries: required members that are a const or an enum
+// of one, in required objects and one-element lists.
+func requiredConstants(sc *openapi3.Schema, at string, out map[string]string) {
+	for _, name := range sc.Required {
+		ref := sc.Properties[name]
+		if ref == nil || ref.Value == nil {
+			continue
+		}
+		p, path := ref.Value, at+"/"+strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
+		switch {
+		case p.Const != nil:
+			out[path] = fmt.Sprintf("%T:%v", p.Const, p.Const)
+		case len(p.Enum) == 1:
+			out[path] = fmt.Sprintf("%T:%v", p.Enum[0], p.Enum[0])
+		case p.Type.Is(openapi3.TypeObject):
+			requiredConstants(p, path, out)
+		case p.Type.Is(openapi3.TypeArray) && p.MinItems == 1 && p.MaxItems != nil && *p.MaxItems == 1 && p.Items != nil && p.Items.Value != nil:
+			requiredConstants(p.Items.Value, path+"/0", out)
+		}
+	}
 }
 
 // retryAfterHeader describes Retry-After when any of errs sets it; it is
@@ -95,10 +239,10 @@ func retryAfterHeader(errs []*model.Error) *openapi3.Header {
 }
 
 // example is the body the server writes for e built with its example
-// params, as an ordered node (for output) and a plain value (for
-// kin-openapi).
+// params (optional ones set), as an ordered node (for output) and a plain
+// value (for kin-openapi).
 func (c *components) example(e *model.Error) *openapi3.Example {
-	n := c.exampleObject(c.s.Response.Body, e)
+	n := c.exampleObject(c.s.FormatOf(e).Body, e)
 	ex := &openapi3.Example{Summary: e.Title, Value: plain(n)}
 	if e.DeprecatedSet {
 		ex.Summary += " (deprecated)"
@@ -109,21 +253,29 @@ func (c *components) example(e *model.Error) *openapi3.Example {
 
 // exampleObject renders body fields for e in wire order, leaving out what
 // the server leaves out (no details, no retry-after, no doc URL, absent
-// params).
+// params and attributes, objects and lists with nothing in them).
 func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.Node {
 	m := mapping()
 	for _, f := range fields {
 		switch f.Kind {
 		case model.ValueParamsInline:
 			for _, p := range sentParams(e) {
-				m.add(p.Name, scalar(p.Example))
+				m.add(p.Name, value(p.Example))
+			}
+		case model.ValueAttrsInline:
+			for _, kv := range e.Attributes {
+				m.add(kv.Key, scalar(kv.Value))
 			}
 		case model.ValueObject:
 			if o := c.exampleObject(f.Children, e); len(o.Content) > 0 {
 				m.add(f.Name, o)
 			}
+		case model.ValueList:
+			if o := c.exampleObject(f.Children, e); len(o.Content) > 0 {
+				m.add(f.Name, sequence(o))
+			}
 		default:
-			if v, ok := exampleValue(f, e); ok {
+			if v, ok := c.exampleValue(f, e); ok {
 				m.add(f.Name, v)
 			}
 		}
@@ -131,22 +283,30 @@ func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.
 	return m.Node
 }
 
-// sentParams are the params an error made with its main message carries.
+// sentParams are the params the example of e carries, in declaration
+// order: those of its main message, its data params, and its optional
+// params, set to their example values.
 func sentParams(e *model.Error) []*model.Param {
-	var out []*model.Param
+	used := map[int]bool{}
 	for _, i := range e.Message.Params() {
-		out = append(out, e.Params[i])
+		used[i] = true
+	}
+	var out []*model.Param
+	for i, p := range e.Params {
+		if used[i] || p.Data || p.Optional {
+			out = append(out, p)
+		}
 	}
 	return out
 }
 
 // exampleValue is the value of one member in e's example body.
-func exampleValue(f *model.Field, e *model.Error) (*yaml.Node, bool) {
+func (c *components) exampleValue(f *model.Field, e *model.Error) (*yaml.Node, bool) {
 	switch f.Kind {
 	case model.ValueLiteral:
 		return scalar(f.Literal), true
 	case model.ValueCode:
-		return scalar(e.Code), true
+		return scalar(c.s.CodeValue(e.Code)), true
 	case model.ValueStatus:
 		return scalar(int64(e.Status)), true
 	case model.ValueStatusText:
@@ -166,24 +326,25 @@ func exampleValue(f *model.Field, e *model.Error) (*yaml.Node, bool) {
 	case model.ValueParams:
 		m := mapping()
 		for _, p := range sentParams(e) {
-			m.add(p.Name, scalar(p.Example))
+			m.add(p.Name, value(p.Example))
 		}
 		return m.Node, len(m.Content) > 0
 	case model.ValueParam:
 		for _, p := range sentParams(e) {
 			if p.Name == f.Param {
-				return scalar(p.Example), true
+				return value(p.Example), true
 			}
 		}
+	case model.ValueAttr:
+		if v, ok := e.Attr(f.Attr); ok {
+			return scalar(v), true
+		}
+	case model.ValueTemplate:
+		facts := c.templateFacts(f.Template, e, false)
+		return str(facts.example), !facts.exampleAbsent
 	case model.ValueDetails:
 		// The spec's example_details, when it gives any.
-		list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-		for _, d := range e.ExampleDetails {
-			m := mapping()
-			m.add("field", scalar(d.Field))
-			m.add("message", scalar(d.Message))
-			list.Content = append(list.Content, m.Node)
-		}
+		list := c.exampleDetails(e)
 		return list, len(list.Content) > 0
 	}
 	return nil, false
