@@ -139,7 +139,7 @@ func TestTemplatedSentinel(t *testing.T) {
 		}
 	}
 	// In a format that identifies errors by message, the title is matched.
-	if m := errgenMatchMessage(400, -1, "Missing field"); m.entry != 1 || m.template != nil || m.values != nil {
+	if m := errgenMatchMessage(0, 400, -1, "Missing field"); m.entry != 1 || m.template != nil || m.values != nil {
 		t.Errorf("the title of missing_field matched %+v", m)
 	}
 }
@@ -170,7 +170,7 @@ func TestDecodeWithoutMessage(t *testing.T) {
 // position, and the commas around them stay right.
 func TestEmptyInnerObject(t *testing.T) {
 	open := func(name string) errgenOp { return errgenOp{op: errgenOpOpen, lit: `"` + name + `":{`} }
-	closeOp := errgenOp{op: errgenOpClose}
+	closeOp := errgenOp{op: errgenOpClose, lit: "}"}
 	retry := errgenOp{op: errgenOpRetryAfter, lit: `"retry_after":`}
 	c := errgenOp{op: errgenOpConst, lit: `"c":1`}
 	msg := errgenOp{op: errgenOpMessage, lit: `"message":`}

@@ -22,15 +22,31 @@ func errgenValid(body []byte) ([]byte, bool) {
 }
 
 // errgenAt follows a member path from a valid object to a member's raw
-// value; nil when absent. An empty path is the object itself.
+// value; nil when absent. An empty path is the object itself. A list on
+// the way is stepped into: the path goes on in its first element (the
+// one-element lists of body templates, like JSON:API's errors).
 func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
+		if len(raw) > 0 && raw[0] == '[' {
+			raw = errgenFirst(raw)
+		}
 		raw = errgenMember(raw, name)
 	}
 	return raw
+}
+
+// errgenFirst returns the first element of a valid array, or nil.
+func errgenFirst(arr []byte) []byte {
+	p := errgenParser{b: arr, i: 1}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] == ']' || !p.skipValue(0) {
+		return nil
+	}
+	return p.b[start:p.i]
 }
 
 // errgenMember returns the raw value of the last member called name (as
