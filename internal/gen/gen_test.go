@@ -32,6 +32,12 @@ func TestGeneratedGoNames(t *testing.T) {
 				derived["New"+e.GoName+v.GoName] = true
 			}
 		}
+		for _, r := range c.spec.Formats {
+			if r.Extra() {
+				derived["Write"+r.Group.GoName()+"Error"] = true
+				derived[r.Group.GoName()+"HandlerFunc"] = true
+			}
+		}
 		var got []string
 		for _, name := range append(declared(t, c.code), declared(t, c.runtime)...) {
 			if !derived[name] {

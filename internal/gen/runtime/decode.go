@@ -154,26 +154,43 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 	return errgenDecodeIn(f, status, body, root, header)
 }
 
-// errgenPickFormat returns the format a response is in: among the formats
-// of its media type (all of them when none has it), the first whose
-// members identify the body best.
+// errgenPickFormat returns the format a response is in: of the formats
+// of its media type, the first whose members identify the body best; when
+// the body has none of their members (or no format has the media type),
+// the first of all formats that identifies it best; else the first of its
+// media type, else the catalog's.
 func errgenPickFormat(contentType string, root []byte, header http.Header) int {
 	if len(errgenFormats) == 1 {
 		return 0
 	}
 	base := errgenMediaBase(contentType)
-	best, bestScore := -1, -1
-	for pass := 0; pass < 2 && best < 0; pass++ {
-		for f := range errgenFormats {
-			if pass == 0 && !strings.EqualFold(base, errgenFormats[f].mediaBase) {
-				continue
-			}
-			if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
-				best, bestScore = f, s
-			}
+	byType, best, bestScore := -1, -1, 0
+	for f := range errgenFormats {
+		if !strings.EqualFold(base, errgenFormats[f].mediaBase) {
+			continue
+		}
+		if byType < 0 {
+			byType = f
+		}
+		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+			best, bestScore = f, s
 		}
 	}
-	return max(best, 0)
+	if best >= 0 {
+		return best
+	}
+	for f := range errgenFormats {
+		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+			best, bestScore = f, s
+		}
+	}
+	switch {
+	case best >= 0:
+		return best
+	case byType >= 0:
+		return byType
+	}
+	return 0
 }
 
 // errgenScore rates how well a body and headers fit a format: a known
