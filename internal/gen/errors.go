@@ -74,6 +74,17 @@ func sentinelDoc(e *model.Error) jen.Code {
 	if e.RetryAfter > 0 {
 		extra = append(extra, fmt.Sprintf("Clients are told to retry after %d seconds.", e.RetryAfter))
 	}
+	if e.Format != nil && e.Format.Extra() {
+		extra = append(extra, fmt.Sprintf("Written in the wire format of the group %s (%s), by WriteError and Write%sError alike.",
+			e.Group.ID, oneLine(e.Format.MediaType), e.Group.GoName()))
+	}
+	if len(e.Headers) > 0 {
+		var names []string
+		for _, h := range e.Headers {
+			names = append(names, h.Name)
+		}
+		extra = append(extra, "Sent with the headers "+strings.Join(names, ", ")+".")
+	}
 	use := "Compare with errors.Is; create values with New" + e.GoName + "."
 	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), aliasNote(e), use, deprecation(e)}
 	return doc(parts...)

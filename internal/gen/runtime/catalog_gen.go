@@ -97,6 +97,9 @@ var (
 	//
 	// Message: "Not ready: {what}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Legacy not ready".
 	//
+	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
+	// Sent with the headers X-Error-Code, WWW-Authenticate.
+	//
 	// Compare with errors.Is; create values with NewLegacyNotReady.
 	ErrLegacyNotReady = &Error{
 		Code:    CodeLegacyNotReady,
@@ -110,6 +113,8 @@ var (
 	// Message: "Legacy failure"
 	//
 	// Clients are told to retry after 5 seconds.
+	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
+	// Sent with the headers X-Error-Code, WWW-Authenticate.
 	//
 	// Compare with errors.Is; create values with NewLegacyFailure.
 	ErrLegacyFailure = &Error{

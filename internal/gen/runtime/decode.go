@@ -491,9 +491,7 @@ func errgenList(raw []byte, kind byte) (any, bool) {
 			return errgenMakeList(vals, kind), true
 		}
 		start := p.i
-		if !p.skipValue(0) {
-			return nil, false
-		}
+		p.next()
 		v, ok := errgenScalar(p.b[start:p.i], kind)
 		if !ok {
 			return nil, false
@@ -593,9 +591,7 @@ func errgenDetails(raw []byte) []Detail {
 			return out
 		}
 		start := p.i
-		if !p.skipValue(0) {
-			return out
-		}
+		p.next()
 		if item := p.b[start:p.i]; item[0] == '{' {
 			out = append(out, errgenReadDetail(item))
 		}

@@ -1324,9 +1324,7 @@ func errgenList(raw []byte, kind byte) (any, bool) {
 			return errgenMakeList(vals, kind), true
 		}
 		start := p.i
-		if !p.skipValue(0) {
-			return nil, false
-		}
+		p.next()
 		v, ok := errgenScalar(p.b[start:p.i], kind)
 		if !ok {
 			return nil, false
@@ -1426,9 +1424,7 @@ func errgenDetails(raw []byte) []Detail {
 			return out
 		}
 		start := p.i
-		if !p.skipValue(0) {
-			return out
-		}
+		p.next()
 		if item := p.b[start:p.i]; item[0] == '{' {
 			out = append(out, errgenReadDetail(item))
 		}
@@ -1725,9 +1721,10 @@ func errgenFirst(arr []byte) []byte {
 	p := errgenParser{b: arr, i: 1}
 	p.space()
 	start := p.i
-	if p.i >= len(p.b) || p.b[p.i] == ']' || !p.skipValue(0) {
+	if p.i >= len(p.b) || p.b[p.i] == ']' {
 		return nil
 	}
+	p.next()
 	return p.b[start:p.i]
 }
 
@@ -1746,13 +1743,13 @@ func errgenMember(obj []byte, name string) []byte {
 			return found
 		}
 		kStart := p.i
-		p.skipString()
+		p.next()
 		key := p.b[kStart+1 : p.i-1]
 		p.space()
 		p.i++ // :
 		p.space()
 		vStart := p.i
-		p.skipValue(0)
+		p.next()
 		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
 			found = p.b[vStart:p.i]
 		}
@@ -1807,6 +1804,70 @@ func (p *errgenParser) space() {
 		case ' ', '\t', '\n', '\r':
 			p.i++
 		default:
+			return
+		}
+	}
+}
+
+// next moves past one value of a document errgenValid has accepted,
+// without checking it again: strings end at the first quote after an
+// even run of backslashes, composites at their matching bracket, other
+// values at the next delimiter. Each byte is looked at a bounded number
+// of times.
+func (p *errgenParser) next() {
+	if p.i >= len(p.b) {
+		return
+	}
+	switch p.b[p.i] {
+	case '"':
+		p.nextString()
+		return
+	case '{', '[':
+	default:
+		for p.i < len(p.b) {
+			switch p.b[p.i] {
+			case ',', '}', ']', ':', ' ', '\t', '\n', '\r':
+				return
+			}
+			p.i++
+		}
+		return
+	}
+	depth := 0
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '"':
+			p.nextString()
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				p.i++
+				return
+			}
+		}
+		p.i++
+	}
+}
+
+// nextString moves past a string of an accepted document.
+func (p *errgenParser) nextString() {
+	p.i++ // "
+	for {
+		k := bytes.IndexByte(p.b[p.i:], '"')
+		if k < 0 {
+			p.i = len(p.b)
+			return
+		}
+		p.i += k
+		escaped := false
+		for j := p.i - 1; j >= 0 && p.b[j] == '\\'; j-- {
+			escaped = !escaped
+		}
+		p.i++
+		if !escaped {
 			return
 		}
 	}
