@@ -229,12 +229,10 @@ func detailLit(s *model.Spec, k int) string {
 // args, and with set, each optional param set with its With method.
 func writeCase(b *strings.Builder, s *model.Spec, e *model.Error, name, ctor string, m *model.Message, variant string, set bool) {
 	var args, ps []string
-	expr := ""
-	args = nil
-	args2 := e.Args(m)
+	takes := e.Args(m)
 	for j, p := range e.Params {
 		switch {
-		case slices.Contains(args2, j):
+		case slices.Contains(takes, j):
 			v := goValue(p)
 			args = append(args, v)
 			ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, v))
@@ -242,7 +240,7 @@ func writeCase(b *strings.Builder, s *model.Spec, e *model.Error, name, ctor str
 			ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, goValue(p)))
 		}
 	}
-	expr = fmt.Sprintf("%s(%s)", ctor, strings.Join(args, ", "))
+	expr := fmt.Sprintf("%s(%s)", ctor, strings.Join(args, ", "))
 	if set {
 		for _, p := range e.Params {
 			if p.Optional {
