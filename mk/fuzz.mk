@@ -11,11 +11,19 @@ FUZZ_TARGETS   := ./internal/spec:FuzzParse ./internal/spec:FuzzTemplate \
                   ./internal/openapi:FuzzMerge ./internal/docs:FuzzTableCells
 # The generated client's decoder is fuzzed in the module internal/gen's
 # tests build from every golden case (kept at FUZZ_GEN_DIR), on the
-# problem+json catalog and on seed 001's custom body without a code. Its
-# failing inputs are saved under FUZZ_GEN_DIR/<case>/testdata/fuzz: copy
-# one into the harness's seeds (internal/gen/testdata) to keep it.
+# problem+json catalog, on seed 001's custom body without a code, and on
+# the wire formats of real APIs whose decoding has most paths: two
+# formats told apart by media type and shape with a Bearer challenge
+# (wire_auth), the code only in a header (wire_aws_rest), the code inside
+# a string (wire_aws_json), errors on 200 marked by ok:false (wire_slack)
+# and integer codes (wire_twilio). FuzzFromResponse fuzzes the status,
+# the Content-Type, the code headers' value and the body. Failing inputs
+# are saved under FUZZ_GEN_DIR/<case>/testdata/fuzz: copy one into the
+# harness's seeds (internal/gen/testdata) to keep it.
 FUZZ_GEN_DIR   := $(TOOLS)/genfuzz
-FUZZ_GEN       := basic:FuzzFromResponse seed-001:FuzzFromResponse basic:FuzzMessageRoundTrip
+FUZZ_GEN       := basic:FuzzFromResponse seed-001:FuzzFromResponse basic:FuzzMessageRoundTrip \
+                  wire_auth:FuzzFromResponse wire_aws_rest:FuzzFromResponse wire_aws_json:FuzzFromResponse \
+                  wire_slack:FuzzFromResponse wire_twilio:FuzzFromResponse
 
 define run-fuzz
 	@set -e; for t in $(FUZZ_TARGETS); do \

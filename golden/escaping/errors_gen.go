@@ -137,13 +137,43 @@ func NewInternalError() *Error {
 	}
 }
 
-// errgenInternal is the catalog index of the error written for anything outside the catalog.
-const errgenInternal = 3
+// Detail is a field-level problem, sent in the error's details list.
+type Detail struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
 
-// errgenContentType is the Content-Type header of error responses.
-var errgenContentType = []string{"application/json"}
+// errgenAppendDetail appends one detail item as JSON, in the catalog's detail shape.
+func errgenAppendDetail(buf []byte, d *Detail) []byte {
+	buf = append(buf, `{"field":`...)
+	buf = errgenAppendString(buf, d.Field)
+	buf = append(buf, `,"message":`...)
+	buf = errgenAppendString(buf, d.Message)
+	return append(buf, `}`...)
+}
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
+// errgenReadDetail reads one detail item (a valid JSON object) in the catalog's detail shape; a member that is absent or of another type is the zero value.
+func errgenReadDetail(item []byte) Detail {
+	return Detail{
+		Field:   errgenDetailString(errgenMember(item, "field")),
+		Message: errgenDetailString(errgenMember(item, "message")),
+	}
+}
+
+// errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
+const errgenNumericCodes = false
+
+// errgenCodeText is a code as text: as written, or an integer code's decimal digits.
+func errgenCodeText(c Code) string {
+	return string(c)
+}
+
+// errgenParseCode is the Code of a code's text.
+func errgenParseCode(s string) Code {
+	return Code(s)
+}
+
+// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
 var errgenCatalog = [...]errgenEntry{
 	{
 		code:    CodeBadPathV2,
@@ -162,7 +192,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpConst, lit: `"title":"Bad path */ (or \"quoted\")"`},
 			{op: errgenOpParams, lit: `"params":`},
 			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpParam, lit: `"one":`, name: "path"},
 			{op: errgenOpConst, lit: `"version":2,"beta":true`},
 		},
@@ -185,7 +215,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpConst, lit: `"title":"Line sep"`},
 			{op: errgenOpParams, lit: `"params":`},
 			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"version":2,"beta":true`},
 		},
 		sentinel: ErrLineSep,
@@ -207,7 +237,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpConst, lit: `"title":"Empty message param"`},
 			{op: errgenOpParams, lit: `"params":`},
 			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"version":2,"beta":true`},
 		},
 		sentinel: ErrEmptyMessageParam,
@@ -226,10 +256,25 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"info":{`},
 			{op: errgenOpConst, lit: `"title":"Internal server error"`},
 			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"version":2,"beta":true`},
 		},
 		sentinel: ErrInternalError,
+	},
+}
+
+// errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
+var errgenFormats = [...]errgenFormat{
+	{
+		contentType: []string{"application/json"},
+		mediaBase:   "application/json",
+		internal:    3,
+		code:        errgenPath{path: []string{"code"}},
+		message:     errgenPath{path: []string{"msg"}},
+		params:      []string{"info", "params"},
+		param: []errgenParamPath{
+			{name: "path", at: errgenPath{path: []string{"one"}}},
+		},
 	},
 }
 
@@ -252,15 +297,3 @@ func errgenIndex(code string) int {
 func errgenByDocURL(string) int {
 	return -1
 }
-
-// The JSON member paths the decoder reads; nil when the wire format has no such member.
-var (
-	errgenPathCode       = []string{"code"}
-	errgenPathMessage    = []string{"msg"}
-	errgenPathType       []string
-	errgenPathDetails    []string
-	errgenPathRetryAfter []string
-	errgenPathParams     = []string{"info", "params"}
-	errgenParamsInline   []string
-	errgenPathParam      = []errgenParamPath{{name: "path", path: []string{"one"}}}
-)

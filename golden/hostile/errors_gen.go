@@ -297,13 +297,43 @@ func NewInternalError() *Error {
 	}
 }
 
-// errgenInternal is the catalog index of the error written for anything outside the catalog.
-const errgenInternal = 9
+// Detail is a field-level problem, sent in the error's details list.
+type Detail struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
 
-// errgenContentType is the Content-Type header of error responses.
-var errgenContentType = []string{"application/vnd.hostile+json"}
+// errgenAppendDetail appends one detail item as JSON, in the catalog's detail shape.
+func errgenAppendDetail(buf []byte, d *Detail) []byte {
+	buf = append(buf, `{"field":`...)
+	buf = errgenAppendString(buf, d.Field)
+	buf = append(buf, `,"message":`...)
+	buf = errgenAppendString(buf, d.Message)
+	return append(buf, `}`...)
+}
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
+// errgenReadDetail reads one detail item (a valid JSON object) in the catalog's detail shape; a member that is absent or of another type is the zero value.
+func errgenReadDetail(item []byte) Detail {
+	return Detail{
+		Field:   errgenDetailString(errgenMember(item, "field")),
+		Message: errgenDetailString(errgenMember(item, "message")),
+	}
+}
+
+// errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
+const errgenNumericCodes = false
+
+// errgenCodeText is a code as text: as written, or an integer code's decimal digits.
+func errgenCodeText(c Code) string {
+	return string(c)
+}
+
+// errgenParseCode is the Code of a code's text.
+func errgenParseCode(s string) Code {
+	return Code(s)
+}
+
+// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
 var errgenCatalog = [...]errgenEntry{
 	{
 		code:    CodeError,
@@ -321,7 +351,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrError,
@@ -342,7 +372,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrOfCode,
@@ -363,7 +393,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrType,
@@ -384,7 +414,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrCode,
@@ -405,7 +435,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrNew,
@@ -429,7 +459,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpParams, lit: `"back\\slash":`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrKeywords,
@@ -453,7 +483,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpParams, lit: `"back\\slash":`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrRtlText,
@@ -476,7 +506,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrLongText,
@@ -497,7 +527,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrLen,
@@ -518,10 +548,23 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpOpen, lit: `"nested":{`},
 			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
 			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
 		},
 		sentinel: ErrInternalError,
+	},
+}
+
+// errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
+var errgenFormats = [...]errgenFormat{
+	{
+		contentType: []string{"application/vnd.hostile+json"},
+		mediaBase:   "application/vnd.hostile+json",
+		internal:    9,
+		code:        errgenPath{path: []string{"we\"ird key"}},
+		message:     errgenPath{path: []string{"</script>"}},
+		details:     []string{"nested", "tab\tkey"},
+		params:      []string{"nested", "back\\slash"},
 	},
 }
 
@@ -578,15 +621,3 @@ func errgenByDocURL(url string) int {
 	}
 	return -1
 }
-
-// The JSON member paths the decoder reads; nil when the wire format has no such member.
-var (
-	errgenPathCode       = []string{"we\"ird key"}
-	errgenPathMessage    = []string{"</script>"}
-	errgenPathType       []string
-	errgenPathDetails    = []string{"nested", "tab\tkey"}
-	errgenPathRetryAfter []string
-	errgenPathParams     = []string{"nested", "back\\slash"}
-	errgenParamsInline   []string
-	errgenPathParam      []errgenParamPath
-)

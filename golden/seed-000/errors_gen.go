@@ -208,13 +208,43 @@ func NewServerError() *Error {
 	}
 }
 
-// errgenInternal is the catalog index of the error written for anything outside the catalog.
-const errgenInternal = 6
+// Detail is a field-level problem, sent in the error's details list.
+type Detail struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
 
-// errgenContentType is the Content-Type header of error responses.
-var errgenContentType = []string{"application/problem+json"}
+// errgenAppendDetail appends one detail item as JSON, in the catalog's detail shape.
+func errgenAppendDetail(buf []byte, d *Detail) []byte {
+	buf = append(buf, `{"field":`...)
+	buf = errgenAppendString(buf, d.Field)
+	buf = append(buf, `,"message":`...)
+	buf = errgenAppendString(buf, d.Message)
+	return append(buf, `}`...)
+}
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
+// errgenReadDetail reads one detail item (a valid JSON object) in the catalog's detail shape; a member that is absent or of another type is the zero value.
+func errgenReadDetail(item []byte) Detail {
+	return Detail{
+		Field:   errgenDetailString(errgenMember(item, "field")),
+		Message: errgenDetailString(errgenMember(item, "message")),
+	}
+}
+
+// errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
+const errgenNumericCodes = false
+
+// errgenCodeText is a code as text: as written, or an integer code's decimal digits.
+func errgenCodeText(c Code) string {
+	return string(c)
+}
+
+// errgenParseCode is the Code of a code's text.
+func errgenParseCode(s string) Code {
+	return Code(s)
+}
+
+// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
 var errgenCatalog = [...]errgenEntry{
 	{
 		code:    CodeInvalidAttributes,
@@ -337,6 +367,20 @@ var errgenCatalog = [...]errgenEntry{
 	},
 }
 
+// errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
+var errgenFormats = [...]errgenFormat{
+	{
+		contentType: []string{"application/problem+json"},
+		mediaBase:   "application/problem+json",
+		internal:    6,
+		code:        errgenPath{path: []string{"code"}},
+		message:     errgenPath{path: []string{"detail"}},
+		typ:         errgenPath{path: []string{"type"}},
+		details:     []string{"errors"},
+		inline:      []string{},
+	},
+}
+
 // errgenIndex returns the catalog index of a code or alias, or -1.
 func errgenIndex(code string) int {
 	switch code {
@@ -362,15 +406,3 @@ func errgenIndex(code string) int {
 func errgenByDocURL(string) int {
 	return -1
 }
-
-// The JSON member paths the decoder reads; nil when the wire format has no such member.
-var (
-	errgenPathCode       = []string{"code"}
-	errgenPathMessage    = []string{"detail"}
-	errgenPathType       = []string{"type"}
-	errgenPathDetails    = []string{"errors"}
-	errgenPathRetryAfter []string
-	errgenPathParams     []string
-	errgenParamsInline   = []string{}
-	errgenPathParam      []errgenParamPath
-)

@@ -3,6 +3,7 @@
 package accounts
 
 import (
+	"bytes"
 	"io"
 	"math"
 	"net/http"
@@ -34,8 +35,8 @@ import (
 // code, which WriteError writes as the internal error.
 type Error struct {
 	// Code is the stable machine-readable code, as sent on the wire.
-	// Decoding maps aliases to the canonical code. It is empty for a
-	// response that carried no code.
+	// Decoding maps aliases to the canonical code. It is the zero Code
+	// ("", or 0 for integer codes) for a response that carried no code.
 	Code Code
 	// Status is the HTTP status.
 	Status int
@@ -43,11 +44,16 @@ type Error struct {
 	Title string
 	// Message is the client-facing message, rendered from its template.
 	Message string
-	// Params are the message parameters in declaration order, each value
-	// typed as the spec declares it (string, int, int64, float64 or bool).
-	// A variant carries only the params its message uses.
+	// Params are the error's parameters in declaration order, each value
+	// typed as the spec declares it (string, int, int64, float64, bool,
+	// or a slice of one of them). A constructor sets the params its
+	// message uses and the data params (sent beside the message); a
+	// variant carries only the params its message uses and the data
+	// params; an optional param is there once set with its With method
+	// (or read from a response that carried it).
 	Params []Param
-	// Details are field-level problems, for errors that allow them.
+	// Details are field-level problems, for errors that allow them, in
+	// the catalog's detail shape.
 	Details []Detail
 	// RetryAfter is how many seconds to wait before retrying; 0 when unset.
 	RetryAfter int
@@ -62,16 +68,10 @@ type Error struct {
 	entry int // 1 + index into errgenCatalog; 0 when unknown
 }
 
-// Param is one message parameter: its name in the spec and its typed value.
+// Param is one parameter: its name in the spec and its typed value.
 type Param struct {
 	Name  string
 	Value any
-}
-
-// Detail is a field-level problem, sent in the error's details list.
-type Detail struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
 }
 
 // Error returns "code: message", followed by ": cause" when the error wraps
@@ -82,8 +82,8 @@ func (e *Error) Error() string {
 		return "<nil>"
 	}
 	s := e.Message
-	if e.Code != "" {
-		s = string(e.Code) + ": " + s
+	if e.Code != errgenNoCode {
+		s = errgenCodeText(e.Code) + ": " + s
 	}
 	if e.cause != nil {
 		s += ": " + e.cause.Error()
@@ -110,7 +110,7 @@ func (e *Error) Is(target error) bool {
 		return false
 	}
 	code := errgenCode(t)
-	return code != "" && code == errgenCode(e)
+	return code != errgenNoCode && code == errgenCode(e)
 }
 
 // Wrap returns a copy of e that wraps cause, for errors.Unwrap and logs.
@@ -132,7 +132,7 @@ func (e *Error) WithDetails(details ...Detail) *Error {
 	return c
 }
 
-// Param returns the value of the named message parameter.
+// Param returns the value of the named parameter.
 func (e *Error) Param(name string) (any, bool) {
 	if e == nil {
 		return nil, false
@@ -145,8 +145,8 @@ func (e *Error) Param(name string) (any, bool) {
 	return nil, false
 }
 
-// CodeOf returns the code of the first *Error in err's chain, or "" when
-// there is none. It does not allocate.
+// CodeOf returns the code of the first *Error in err's chain, or the zero
+// Code when there is none. It does not allocate.
 func CodeOf(err error) Code {
 	return errgenCode(errgenFind(err))
 }
@@ -169,7 +169,8 @@ func StatusOf(err error) int {
 }
 
 // Lookup returns a fresh error of a code or alias, as its sentinel was
-// generated.
+// generated. The code is its text on the wire: for integer codes, its
+// decimal digits ("20404").
 func Lookup(code string) (*Error, bool) {
 	i := errgenIndex(code)
 	if i < 0 {
@@ -212,11 +213,15 @@ func errgenIsSentinel(e *Error) bool {
 	return e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].sentinel == e
 }
 
-// errgenCode is e's code, a sentinel's from the catalog; "" for nil.
+// errgenNoCode is the zero Code: no code.
+var errgenNoCode Code
+
+// errgenCode is e's code, a sentinel's from the catalog; the zero Code
+// for nil.
 func errgenCode(e *Error) Code {
 	switch {
 	case e == nil:
-		return ""
+		return errgenNoCode
 	case errgenIsSentinel(e):
 		return errgenCatalog[e.entry-1].code
 	}
@@ -253,29 +258,143 @@ func errgenResolve(e *Error) int {
 	if e.entry > 0 && e.entry <= len(errgenCatalog) && (errgenCatalog[e.entry-1].sentinel == e || errgenCatalog[e.entry-1].code == e.Code) {
 		return e.entry - 1
 	}
-	return errgenIndex(string(e.Code))
+	if e.Code == errgenNoCode {
+		return -1
+	}
+	return errgenIndex(errgenCodeText(e.Code))
 }
 
-// errgenBufs recycles body buffers so that writing does not allocate.
-var errgenBufs = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+// errgenWith returns a copy of e with the param that one of names names
+// set to v, where e's error declares it as a param sent beside the
+// message (optional or data) of v's type; an unchanged copy otherwise.
+// The generated With methods call it.
+func errgenWith(e *Error, v any, names ...string) *Error {
+	c := errgenCopy(e)
+	i := errgenResolve(c)
+	if i < 0 {
+		return c
+	}
+	ent := &errgenCatalog[i]
+	for j, name := range ent.params {
+		if ent.roles == "" || ent.roles[j] == 'm' || !errgenIsKind(v, ent.kinds[j], ent.roles[j] == 'D' || ent.roles[j] == 'O') {
+			continue
+		}
+		for _, n := range names {
+			if n == name {
+				c.Params = errgenSetParam(c.Params, ent, j, v)
+				return c
+			}
+		}
+	}
+	return c
+}
 
-// WriteError writes err as an HTTP error response: status, Content-Type,
-// Retry-After when set, and the body in the spec's wire format. An error
-// that is not from the catalog, or a catalog error with a 5xx status that
-// wraps a cause, is written as the internal error: the text of an
-// unexpected error never reaches the client. A nil err, or a nil *Error,
-// is written as the internal error too. A sentinel is written as the
-// catalog generated it, whatever a program assigned to its fields; the
-// sentinel of an error whose message has params carries no values for
-// them, so its title is sent as the message.
+// errgenSetParam returns a new params slice with entry's param j set to
+// v, in declaration order.
+func errgenSetParam(params []Param, ent *errgenEntry, j int, v any) []Param {
+	name := ent.params[j]
+	out := make([]Param, 0, len(params)+1)
+	done := false
+	for _, p := range params {
+		if p.Name == name {
+			if !done {
+				out = append(out, Param{Name: name, Value: v})
+				done = true
+			}
+			continue
+		}
+		if !done && errgenParamIndex(ent, p.Name) > j {
+			out = append(out, Param{Name: name, Value: v})
+			done = true
+		}
+		out = append(out, p)
+	}
+	if !done {
+		out = append(out, Param{Name: name, Value: v})
+	}
+	return out
+}
+
+// errgenParamIndex is the declaration index of a param of ent, or one
+// past the last for a name it does not declare.
+func errgenParamIndex(ent *errgenEntry, name string) int {
+	for j, n := range ent.params {
+		if n == name {
+			return j
+		}
+	}
+	return len(ent.params)
+}
+
+// errgenIsKind reports whether v is a value of a param kind: a scalar,
+// or with list set, a slice of one.
+func errgenIsKind(v any, kind byte, list bool) bool {
+	switch v.(type) {
+	case string:
+		return !list && kind == 's'
+	case int:
+		return !list && kind == 'i'
+	case int64:
+		return !list && kind == 'I'
+	case float64:
+		return !list && kind == 'f'
+	case bool:
+		return !list && kind == 'b'
+	case []string:
+		return list && kind == 's'
+	case []int:
+		return list && kind == 'i'
+	case []int64:
+		return list && kind == 'I'
+	case []float64:
+		return list && kind == 'f'
+	case []bool:
+		return list && kind == 'b'
+	}
+	return false
+}
+
+// errgenScratch holds the buffers one WriteError builds in: the body,
+// and the header value being rendered.
+type errgenScratch struct {
+	body, tmp []byte
+}
+
+// errgenBufs recycles buffers so that writing does not allocate.
+var errgenBufs = sync.Pool{New: func() any { return &errgenScratch{body: make([]byte, 0, 1024), tmp: make([]byte, 0, 256)} }}
+
+// WriteError writes err as an HTTP error response, in the wire format of
+// its error (the catalog's, or its group's own): status, Content-Type,
+// Retry-After when set, the error's headers, and the body. An error that
+// is not from the catalog is written as the internal error; a catalog
+// error with a 5xx status that wraps a cause, as the internal error of its
+// format: the text of an unexpected error never reaches the client. A nil
+// err, or a nil *Error, is written as the internal error too. A sentinel
+// is written as the catalog generated it, whatever a program assigned to
+// its fields; the sentinel of an error whose message has params carries
+// no values for them, so its title is sent as the message.
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
+	errgenWrite(w, r, err, -1)
+}
+
+// errgenWrite writes err in its own format (format < 0), or in the
+// format with that index, where an error of another format is written as
+// the format's internal error.
+func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) {
 	e := errgenFind(err)
 	i := -1
 	if e != nil {
 		i = errgenResolve(e)
 	}
+	if i >= 0 && format >= 0 && errgenCatalog[i].format != format {
+		i = -1
+	}
 	if i < 0 || (errgenCatalog[i].status >= 500 && e.cause != nil) {
-		i = errgenInternal
+		f := max(format, 0)
+		if i >= 0 {
+			f = errgenCatalog[i].format
+		}
+		i = errgenFormats[f].internal
 		e = nil
 	}
 	var fresh Error
@@ -285,7 +404,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	ent := &errgenCatalog[i]
 	h := w.Header()
-	h["Content-Type"] = errgenContentType
+	h["Content-Type"] = errgenFormats[ent.format].contentType
 	switch {
 	case e.RetryAfter <= 0:
 	case e.RetryAfter == ent.retryAfter:
@@ -297,14 +416,168 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	if r != nil && r.URL != nil {
 		instance = r.URL.Path
 	}
-	bp := errgenBufs.Get().(*[]byte)
-	buf := errgenAppendBody((*bp)[:0], ent, e, instance)
-	w.WriteHeader(ent.status)
-	_, _ = w.Write(buf)
-	if cap(buf) <= 64<<10 {
-		*bp = buf
-		errgenBufs.Put(bp)
+	sc := errgenBufs.Get().(*errgenScratch)
+	for k := range ent.headers {
+		sc.tmp = errgenSetHeader(h, &ent.headers[k], e, instance, sc.tmp[:0])
 	}
+	sc.body = errgenAppendBody(sc.body[:0], ent, e, instance)
+	w.WriteHeader(ent.status)
+	_, _ = w.Write(sc.body)
+	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
+		errgenBufs.Put(sc)
+	}
+}
+
+// errgenSetHeader sets one of the error's headers, rendering it in tmp
+// when it depends on the response. A rendering equal to the pre-built
+// value shares it; any other is a new value.
+func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance string, tmp []byte) []byte {
+	if hd.parts == nil {
+		h[hd.name] = hd.value
+		return tmp
+	}
+	if hd.only && errgenAbsent(&hd.parts[0], e, instance) {
+		return tmp
+	}
+	tmp = errgenAppendParts(tmp, hd.parts, e, instance, true)
+	if len(hd.value) == 1 && string(tmp) == hd.value[0] {
+		h[hd.name] = hd.value
+	} else {
+		h[hd.name] = []string{string(tmp)}
+	}
+	return tmp
+}
+
+// errgenAbsent reports whether a template part's value is absent from a
+// response: an empty request path, no retry delay, a param the error does
+// not carry. Constant text and the message are never absent.
+func errgenAbsent(p *errgenPart, e *Error, instance string) bool {
+	switch p.kind {
+	case errgenPartInstance:
+		return instance == ""
+	case errgenPartRetryAfter:
+		return e.RetryAfter <= 0
+	case errgenPartParam:
+		_, ok := e.Param(p.name)
+		return !ok
+	}
+	return false
+}
+
+// errgenAppendParts renders a string template's parts: constant text as
+// pre-encoded, values escaped for a JSON string, or with header set for a
+// header value. An absent value is empty text.
+func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance string, header bool) []byte {
+	for k := range parts {
+		p := &parts[k]
+		mode := errgenModeJSON
+		if header {
+			mode = errgenModeHeader
+			if p.quoted {
+				mode = errgenModeQuoted
+			}
+		}
+		switch p.kind {
+		case errgenPartLit:
+			buf = append(buf, p.lit...)
+		case errgenPartMessage:
+			buf = errgenEscape(buf, e.Message, mode)
+		case errgenPartInstance:
+			buf = errgenEscape(buf, instance, mode)
+		case errgenPartRetryAfter:
+			if e.RetryAfter > 0 {
+				buf = strconv.AppendInt(buf, int64(e.RetryAfter), 10)
+			}
+		case errgenPartParam:
+			if v, ok := e.Param(p.name); ok {
+				buf = errgenAppendText(buf, v, mode)
+			}
+		}
+	}
+	return buf
+}
+
+// The ways text is escaped where it is interpolated.
+const (
+	errgenModeJSON   = iota // inside a JSON string: as encoding/json escapes it
+	errgenModeHeader        // a header value: control characters become spaces
+	errgenModeQuoted        // inside a header's quoted-string: also " and \ escaped
+)
+
+// errgenEscape appends s escaped for where it goes. In a header, CR, LF
+// and every other control character become a space, so a value can never
+// end the header or start another; inside a quoted-string, " and \ are
+// escaped with a backslash, so a value can never end the quoted-string.
+func errgenEscape(buf []byte, s string, mode int) []byte {
+	if mode == errgenModeJSON {
+		return errgenAppendStringContent(buf, s)
+	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			buf = append(append(buf, s[start:i]...), ' ')
+			start = i + 1
+		case mode == errgenModeQuoted && (c == '"' || c == '\\'):
+			buf = append(append(buf, s[start:i]...), '\\', c)
+			start = i + 1
+		}
+	}
+	return append(buf, s[start:]...)
+}
+
+// errgenAppendText appends a param value as text, as messages format
+// params; a list's elements are joined by commas.
+func errgenAppendText(buf []byte, v any, mode int) []byte {
+	switch x := v.(type) {
+	case string:
+		return errgenEscape(buf, x, mode)
+	case int:
+		return strconv.AppendInt(buf, int64(x), 10)
+	case int64:
+		return strconv.AppendInt(buf, x, 10)
+	case float64:
+		return strconv.AppendFloat(buf, x, 'g', -1, 64)
+	case bool:
+		return strconv.AppendBool(buf, x)
+	case []string:
+		for j, s := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = errgenEscape(buf, s, mode)
+		}
+	case []int:
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(n), 10)
+		}
+	case []int64:
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, n, 10)
+		}
+	case []float64:
+		for j, f := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendFloat(buf, f, 'g', -1, 64)
+		}
+	case []bool:
+		for j, b := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendBool(buf, b)
+		}
+	}
+	return buf
 }
 
 // HandlerFunc is an http.Handler that returns its error instead of writing
@@ -323,7 +596,8 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 const errgenMaxDepth = 32
 
 // errgenAppendBody runs the body program of ent for e. An inner object
-// none of whose members is sent for e is left out, member name and all.
+// (or one-element list) none of whose members is sent for e is left out,
+// member name and all.
 func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
@@ -361,7 +635,7 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 				buf = buf[:marks[depth]]
 				filled = filled&^(1<<depth) | before&(1<<depth)
 			} else {
-				buf = append(buf, '}')
+				buf = append(buf, op.lit...)
 			}
 		case errgenOpMessage:
 			buf = errgenAppendString(append(sep(buf), op.lit...), e.Message)
@@ -399,6 +673,12 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 					break
 				}
 			}
+		case errgenOpTemplate:
+			if op.only && errgenAbsent(&op.parts[0], e, instance) {
+				continue
+			}
+			buf = append(append(sep(buf), op.lit...), '"')
+			buf = append(errgenAppendParts(buf, op.parts, e, instance, false), '"')
 		}
 	}
 	return append(buf, '}')
@@ -409,24 +689,22 @@ func errgenAppendParam(buf []byte, p Param) []byte {
 	return errgenAppendValue(buf, p.Value)
 }
 
+// errgenAppendDetails appends details as a JSON array of items in the
+// catalog's detail shape (errgenAppendDetail, generated).
 func errgenAppendDetails(buf []byte, ds []Detail) []byte {
 	buf = append(buf, '[')
-	for j, d := range ds {
+	for j := range ds {
 		if j > 0 {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, `{"field":`...)
-		buf = errgenAppendString(buf, d.Field)
-		buf = append(buf, `,"message":`...)
-		buf = errgenAppendString(buf, d.Message)
-		buf = append(buf, '}')
+		buf = errgenAppendDetail(buf, &ds[j])
 	}
 	return append(buf, ']')
 }
 
-// errgenAppendValue appends a param value as JSON. Numbers are formatted
-// as encoding/json formats them; NaN and infinities, which JSON cannot
-// carry, become null.
+// errgenAppendValue appends a param value as JSON; a list param as an
+// array (empty for a nil slice). Numbers are formatted as encoding/json
+// formats them; NaN and infinities, which JSON cannot carry, become null.
 func errgenAppendValue(buf []byte, v any) []byte {
 	switch x := v.(type) {
 	case string:
@@ -439,6 +717,51 @@ func errgenAppendValue(buf []byte, v any) []byte {
 		return errgenAppendFloat(buf, x)
 	case bool:
 		return strconv.AppendBool(buf, x)
+	case []string:
+		buf = append(buf, '[')
+		for j, s := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = errgenAppendString(buf, s)
+		}
+		return append(buf, ']')
+	case []int:
+		buf = append(buf, '[')
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(n), 10)
+		}
+		return append(buf, ']')
+	case []int64:
+		buf = append(buf, '[')
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, n, 10)
+		}
+		return append(buf, ']')
+	case []float64:
+		buf = append(buf, '[')
+		for j, f := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = errgenAppendFloat(buf, f)
+		}
+		return append(buf, ']')
+	case []bool:
+		buf = append(buf, '[')
+		for j, b := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendBool(buf, b)
+		}
+		return append(buf, ']')
 	}
 	return append(buf, "null"...)
 }
@@ -466,7 +789,12 @@ const errgenHex = "0123456789abcdef"
 // writes it: <, > and & escaped for HTML, U+2028 and U+2029 escaped for
 // JavaScript, invalid UTF-8 replaced by U+FFFD.
 func errgenAppendString(buf []byte, s string) []byte {
-	buf = append(buf, '"')
+	return append(errgenAppendStringContent(append(buf, '"'), s), '"')
+}
+
+// errgenAppendStringContent appends s escaped as errgenAppendString
+// does, without the quotes.
+func errgenAppendStringContent(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -512,8 +840,7 @@ func errgenAppendString(buf []byte, s string) []byte {
 		}
 		i += size
 	}
-	buf = append(buf, s[start:]...)
-	return append(buf, '"')
+	return append(buf, s[start:]...)
 }
 
 // errgenMaxBody bounds how much of a response body FromResponse reads.
@@ -522,33 +849,107 @@ const errgenMaxBody = 1 << 20
 // errgenKeepBody bounds the raw body an unidentified error keeps.
 const errgenKeepBody = 64 << 10
 
-// FromResponse turns an HTTP response into an error: nil for a 2xx status,
-// otherwise an *Error that errors.Is the matching sentinel. It identifies
-// the error by the body's code (aliases included) when the wire format
-// has one; else by the type URI; else by matching the message against the
-// documented messages and variants, recovering typed params; else by the
-// status when only one error has it. Anything else (an unknown code, an
-// HTML page from a proxy, an empty, truncated or oversized body) comes
-// back as an *Error with the response's status, no known code and the raw
-// body in Body. Retry-After is read from the header (seconds or HTTP-date)
-// and else from the body. FromResponse reads at most 1 MiB of the body
-// and does not close it.
+// FromResponse turns an HTTP response into an error: an *Error that
+// errors.Is the matching sentinel, or nil for a success.
+//
+// A non-2xx response is always an error. Its wire format is the one of
+// the catalog's formats whose media type is the response's Content-Type
+// (compared case-insensitively, without parameters), the one whose
+// members the body has when several share it or none does. The error is
+// identified by its code, read from the body (aliases included, with the
+// text the format writes around it removed, or bare) or from the header
+// that carries it; else by the type URI; else by matching the message
+// against the documented messages and variants of the format's errors,
+// recovering typed params; else by the status when only one error of the
+// format has it. Anything else (an unknown code, an HTML page from a
+// proxy, an empty, truncated or oversized body) comes back as an *Error
+// with the response's status, no known code and the raw body in Body.
+//
+// A 2xx response is nil, unless a format of the catalog marks errors sent
+// with a 2xx status (error_marker) and the response has its media type:
+// FromResponse then reads the body, and returns the error it holds when
+// the marker is there, nil otherwise. Either way it puts back what it
+// read, so the caller can read the whole body (Close closes the
+// original).
+//
+// Retry-After is read from the header (seconds or HTTP-date) and else
+// from the body. FromResponse reads at most 1 MiB of the body and does
+// not close it.
 func FromResponse(resp *http.Response) error {
 	if resp == nil {
 		return &Error{Status: 0, Message: "no response"}
 	}
-	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
-		return nil
-	}
+	ct := resp.Header.Get("Content-Type")
 	var body []byte
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		f := errgenMarkedFormat(ct)
+		if f < 0 || resp.Body == nil {
+			return nil
+		}
+		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
+		resp.Body = errgenRestored{Reader: io.MultiReader(bytes.NewReader(body), resp.Body), Closer: resp.Body}
+		root, ok := errgenValid(body)
+		if !ok || len(body) > errgenMaxBody || !errgenMarked(&errgenFormats[f], root) {
+			return nil
+		}
+		e := errgenDecodeIn(f, resp.StatusCode, body, root, resp.Header)
+		errgenRetryHeader(e, resp.Header)
+		return e
+	}
 	if resp.Body != nil {
 		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
 	}
-	e := errgenDecode(resp.StatusCode, body)
-	if ra, ok := errgenParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+	e := errgenDecode(resp.StatusCode, ct, body, resp.Header)
+	errgenRetryHeader(e, resp.Header)
+	return e
+}
+
+// errgenRestored is a response body put back: what FromResponse read,
+// then the rest, closed by the original's Close.
+type errgenRestored struct {
+	io.Reader
+	io.Closer
+}
+
+// errgenRetryHeader sets e's retry delay from a Retry-After header.
+func errgenRetryHeader(e *Error, h http.Header) {
+	if ra, ok := errgenParseRetryAfter(h.Get("Retry-After"), time.Now()); ok {
 		e.RetryAfter = ra
 	}
-	return e
+}
+
+// errgenMarkedFormat returns the format with an error marker whose media
+// type is the Content-Type's, or -1.
+func errgenMarkedFormat(contentType string) int {
+	base := errgenMediaBase(contentType)
+	for f := range errgenFormats {
+		if errgenFormats[f].marker != nil && strings.EqualFold(base, errgenFormats[f].mediaBase) {
+			return f
+		}
+	}
+	return -1
+}
+
+// errgenMarked reports whether a valid body carries the format's error
+// marker with its constant.
+func errgenMarked(fm *errgenFormat, root []byte) bool {
+	raw := errgenAt(root, fm.marker)
+	if raw == nil {
+		return false
+	}
+	if string(raw) == fm.markerValue {
+		return true
+	}
+	a, okA := errgenString(raw)
+	b, okB := errgenString([]byte(fm.markerValue))
+	return okA && okB && a == b
+}
+
+// errgenMediaBase is a Content-Type's media type without parameters or
+// surrounding space.
+func errgenMediaBase(contentType string) string {
+	base, _, _ := strings.Cut(contentType, ";")
+	return strings.TrimSpace(base)
 }
 
 // errgenUnknown is an unidentified response.
@@ -566,55 +967,231 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 		Body: append([]byte{}, body...)}
 }
 
-func errgenDecode(status int, body []byte) *Error {
+// errgenDecode decodes a non-2xx response.
+func errgenDecode(status int, contentType string, body []byte, header http.Header) *Error {
 	root, ok := errgenValid(body)
 	if len(body) > errgenMaxBody || !ok {
-		return errgenUnknown(status, "", "", body)
+		root = nil
 	}
-	message, _ := errgenString(errgenAt(root, errgenPathMessage))
+	f := errgenPickFormat(contentType, root, header)
+	if root == nil {
+		// No body to read: the code may still travel in a header.
+		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
+			if i := errgenIndex(code); i >= 0 {
+				m := errgenMatch{entry: -1}
+				return errgenBuild(f, i, status, nil, "", &m)
+			}
+		}
+		return errgenUnknown(status, errgenNoCode, "", body)
+	}
+	return errgenDecodeIn(f, status, body, root, header)
+}
+
+// errgenPickFormat returns the format a response is in: of the formats
+// of its media type, the first whose members identify the body best; when
+// the body has none of their members (or no format has the media type),
+// the first of all formats that identifies it best; else the first of its
+// media type, else the catalog's.
+func errgenPickFormat(contentType string, root []byte, header http.Header) int {
+	if len(errgenFormats) == 1 {
+		return 0
+	}
+	base := errgenMediaBase(contentType)
+	byType, best, bestScore := -1, -1, 0
+	for f := range errgenFormats {
+		if !strings.EqualFold(base, errgenFormats[f].mediaBase) {
+			continue
+		}
+		if byType < 0 {
+			byType = f
+		}
+		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+			best, bestScore = f, s
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for f := range errgenFormats {
+		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+			best, bestScore = f, s
+		}
+	}
+	switch {
+	case best >= 0:
+		return best
+	case byType >= 0:
+		return byType
+	}
+	return 0
+}
+
+// errgenScore rates how well a body and headers fit a format: a known
+// code 4, a code or a known type URI 3, a message 2, the error marker 1.
+func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
+	code, has := errgenBodyCode(fm, root)
+	if !has {
+		code, has = errgenHeaderCode(fm, header)
+	}
+	switch {
+	case has && errgenIndex(code) >= 0:
+		return 4
+	case has:
+		return 3
+	}
+	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) >= 0 {
+		return 3
+	}
+	if _, ok := errgenText(root, &fm.message); ok {
+		return 2
+	}
+	if fm.marker != nil && errgenMarked(fm, root) {
+		return 1
+	}
+	return 0
+}
+
+// errgenDecodeIn decodes a valid body in format f.
+func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error {
+	fm := &errgenFormats[f]
+	message, _ := errgenText(root, &fm.message)
 	i := -1
 	m := errgenMatch{entry: -1}
-	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
+	code, hasCode := errgenBodyCode(fm, root)
+	if !hasCode {
+		code, hasCode = errgenHeaderCode(fm, header)
+	}
 	switch {
 	case hasCode:
 		if i = errgenIndex(code); i < 0 {
-			return errgenUnknown(status, Code(code), message, body)
+			return errgenUnknown(status, errgenParseCode(code), message, body)
 		}
 	default:
-		if t, _ := errgenString(errgenAt(root, errgenPathType)); t != "" {
+		if t, _ := errgenText(root, &fm.typ); t != "" {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
-			m = errgenMatchMessage(status, -1, message)
+			m = errgenMatchMessage(f, status, -1, message)
 			i = m.entry
 		}
 		if i < 0 {
-			i = errgenByStatus(status)
+			i = errgenByStatus(f, status)
 		}
 	}
 	if i < 0 {
-		return errgenUnknown(status, "", message, body)
+		return errgenUnknown(status, errgenNoCode, message, body)
 	}
 	if m.entry != i && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(status, i, message)
+		m = errgenMatchMessage(f, status, i, message)
 	}
-	return errgenBuild(i, status, root, message, &m)
+	return errgenBuild(f, i, status, root, message, &m)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a valid body and
-// what matching its message found. Without a message, the message is
-// rendered from the params the body carries when it has them all, and is
-// the error's sentinel message (the title, for a message with params)
-// otherwise: never a template with its placeholders.
-func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Error {
+// errgenBodyCode reads the code from a body: a string (with the text the
+// format writes around it removed, when it is there), or for integer
+// codes a number.
+func errgenBodyCode(fm *errgenFormat, root []byte) (string, bool) {
+	if fm.code.path == nil || root == nil {
+		return "", false
+	}
+	raw := errgenAt(root, fm.code.path)
+	if errgenNumericCodes && errgenIsNumber(raw) {
+		return errgenIntegerText(raw)
+	}
+	s, ok := errgenString(raw)
+	if !ok {
+		return "", false
+	}
+	return errgenStrip(s, &fm.code), true
+}
+
+// errgenIntegerText is the decimal text of a JSON number that is an
+// integer.
+func errgenIntegerText(raw []byte) (string, bool) {
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			f, err := strconv.ParseFloat(string(raw), 64)
+			if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+				return "", false
+			}
+			return strconv.FormatInt(int64(f), 10), true
+		}
+	}
+	return string(raw), true
+}
+
+// errgenHeaderCode reads the code from the first of the format's code
+// headers the response has.
+func errgenHeaderCode(fm *errgenFormat, header http.Header) (string, bool) {
+	for k := range fm.codeHeaders {
+		hp := &fm.codeHeaders[k]
+		v := header.Get(hp.name)
+		if v == "" {
+			continue
+		}
+		v = errgenStrip(v, &errgenPath{prefix: hp.prefix, suffix: hp.suffix})
+		if hp.quoted {
+			v = errgenUnquote(v)
+		}
+		return v, true
+	}
+	return "", false
+}
+
+// errgenUnquote removes the backslashes of a quoted-string's escapes.
+func errgenUnquote(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// errgenStrip removes the literal text a path's string writes around its
+// value, when the string has it; otherwise the string is the bare value.
+func errgenStrip(s string, at *errgenPath) string {
+	if (at.prefix != "" || at.suffix != "") && len(s) >= len(at.prefix)+len(at.suffix) &&
+		strings.HasPrefix(s, at.prefix) && strings.HasSuffix(s, at.suffix) {
+		return s[len(at.prefix) : len(s)-len(at.suffix)]
+	}
+	return s
+}
+
+// errgenText reads a string value at a path, its surrounding text
+// removed.
+func errgenText(root []byte, at *errgenPath) (string, bool) {
+	if at.path == nil || root == nil {
+		return "", false
+	}
+	s, ok := errgenString(errgenAt(root, at.path))
+	if !ok {
+		return "", false
+	}
+	return errgenStrip(s, at), true
+}
+
+// errgenBuild makes the *Error of catalog entry i from a valid body (nil
+// when there is none) in format f and what matching its message found.
+// Without a message, the message is rendered from the params the body
+// carries when it has them all, and is the error's sentinel message (the
+// title, for a message with params) otherwise: never a template with its
+// placeholders.
+func errgenBuild(f, i, status int, body []byte, message string, m *errgenMatch) *Error {
 	ent := &errgenCatalog[i]
+	fm := &errgenFormats[f]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
-	e.Params = errgenParams(ent, body, m.values)
+	e.Params = errgenParams(fm, ent, body, m.values)
 	if message == "" {
 		e.Message = ent.message
 		if len(ent.messages) > 0 {
@@ -623,9 +1200,16 @@ func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Er
 			}
 		}
 	}
-	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
-	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
-		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
+	if body == nil {
+		return e
+	}
+	e.Details = errgenDetails(errgenAt(body, fm.details))
+	raw := errgenAt(body, fm.retryAfter.path)
+	if s, ok := errgenString(raw); ok && fm.retryAfter.text {
+		raw = []byte(errgenStrip(s, &fm.retryAfter))
+	}
+	if errgenIsNumber(raw) {
+		if v, err := strconv.Atoi(string(raw)); err == nil && v > 0 {
 			e.RetryAfter = v
 		}
 	}
@@ -634,15 +1218,16 @@ func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Er
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
+func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.params {
 		kind := ent.kinds[j]
-		if v, ok := errgenBodyParam(body, name, kind); ok {
+		list := ent.roles != "" && (ent.roles[j] == 'D' || ent.roles[j] == 'O')
+		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
-		if matched != nil && matched[j] != "\x00" {
+		if !list && matched != nil && matched[j] != "\x00" {
 			if v, ok := errgenConvert(matched[j], kind); ok {
 				out = append(out, Param{Name: name, Value: v})
 			}
@@ -652,20 +1237,42 @@ func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
 }
 
 // errgenBodyParam finds a param in the body: inline members, the $params
-// object or a $param.NAME member, as the wire format places them.
-func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
+// object, a $param.NAME member or a string that interpolates it, as the
+// wire format places them.
+func errgenBodyParam(fm *errgenFormat, body []byte, name string, kind byte, list bool) (any, bool) {
+	if body == nil {
+		return nil, false
+	}
 	var raw []byte
-	if errgenParamsInline != nil {
-		raw = errgenMember(errgenAt(body, errgenParamsInline), name)
+	if fm.inline != nil {
+		raw = errgenMember(errgenAt(body, fm.inline), name)
 	}
-	if raw == nil && errgenPathParams != nil {
-		raw = errgenMember(errgenAt(body, errgenPathParams), name)
+	if raw == nil && fm.params != nil {
+		raw = errgenMember(errgenAt(body, fm.params), name)
 	}
-	for k := 0; raw == nil && k < len(errgenPathParam); k++ {
-		if errgenPathParam[k].name == name {
-			raw = errgenAt(body, errgenPathParam[k].path)
+	for k := 0; raw == nil && k < len(fm.param); k++ {
+		at := &fm.param[k].at
+		if fm.param[k].name != name {
+			continue
+		}
+		raw = errgenAt(body, at.path)
+		if at.text && raw != nil {
+			s, ok := errgenString(raw)
+			if !ok {
+				return nil, false
+			}
+			return errgenTextValue(errgenStrip(s, at), kind, list)
 		}
 	}
+	if list {
+		return errgenList(raw, kind)
+	}
+	return errgenScalar(raw, kind)
+}
+
+// errgenScalar converts a raw JSON value to a param of a kind: strings
+// from strings, numbers from numbers, bools from true and false.
+func errgenScalar(raw []byte, kind byte) (any, bool) {
 	switch {
 	case raw == nil:
 	case raw[0] == '"':
@@ -680,6 +1287,90 @@ func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
 		return string(raw) == "true", true
 	}
 	return nil, false
+}
+
+// errgenTextValue converts a value interpolated as text to a param of a
+// kind; a list's elements are separated by commas.
+func errgenTextValue(s string, kind byte, list bool) (any, bool) {
+	if !list {
+		return errgenConvert(s, kind)
+	}
+	var items []string
+	if s != "" {
+		items = strings.Split(s, ",")
+	}
+	var vals []any
+	for _, it := range items {
+		v, ok := errgenConvert(it, kind)
+		if !ok {
+			return nil, false
+		}
+		vals = append(vals, v)
+	}
+	return errgenMakeList(vals, kind), true
+}
+
+// errgenList reads a JSON array as a list param of a kind: every element
+// must convert.
+func errgenList(raw []byte, kind byte) (any, bool) {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, false
+	}
+	vals := []any{}
+	p := errgenParser{b: raw, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] == ']' {
+			return errgenMakeList(vals, kind), true
+		}
+		start := p.i
+		p.next()
+		v, ok := errgenScalar(p.b[start:p.i], kind)
+		if !ok {
+			return nil, false
+		}
+		vals = append(vals, v)
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenMakeList builds the typed slice of a list param from its
+// converted elements (never nil).
+func errgenMakeList(vals []any, kind byte) any {
+	switch kind {
+	case 'i':
+		out := make([]int, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(int))
+		}
+		return out
+	case 'I':
+		out := make([]int64, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(int64))
+		}
+		return out
+	case 'f':
+		out := make([]float64, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(float64))
+		}
+		return out
+	case 'b':
+		out := make([]bool, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(bool))
+		}
+		return out
+	}
+	out := make([]string, 0, len(vals))
+	for _, v := range vals {
+		out = append(out, v.(string))
+	}
+	return out
 }
 
 // errgenConvert parses a param value of the given kind.
@@ -719,7 +1410,8 @@ func errgenFits(s string, kind byte) bool {
 	return err == nil
 }
 
-// errgenDetails reads a details list: objects with field and message.
+// errgenDetails reads a details list: objects in the catalog's detail
+// shape (errgenReadDetail, generated).
 func errgenDetails(raw []byte) []Detail {
 	if len(raw) == 0 || raw[0] != '[' {
 		return nil
@@ -732,13 +1424,9 @@ func errgenDetails(raw []byte) []Detail {
 			return out
 		}
 		start := p.i
-		if !p.skipValue(0) {
-			return out
-		}
+		p.next()
 		if item := p.b[start:p.i]; item[0] == '{' {
-			f, _ := errgenString(errgenMember(item, "field"))
-			m, _ := errgenString(errgenMember(item, "message"))
-			out = append(out, Detail{Field: f, Message: m})
+			out = append(out, errgenReadDetail(item))
 		}
 		p.space()
 		if p.i < len(p.b) && p.b[p.i] == ',' {
@@ -767,6 +1455,26 @@ func errgenParseRetryAfter(v string, now time.Time) (int, bool) {
 	return int((d + time.Second - 1) / time.Second), true
 }
 
+// errgenDetailString reads a string leaf of a detail item.
+func errgenDetailString(raw []byte) string {
+	s, _ := errgenString(raw)
+	return s
+}
+
+// errgenDetailInt reads an integer leaf of a detail item.
+func errgenDetailInt(raw []byte) int {
+	if !errgenIsNumber(raw) {
+		return 0
+	}
+	v, _ := strconv.Atoi(string(raw))
+	return v
+}
+
+// errgenDetailBool reads a bool leaf of a detail item.
+func errgenDetailBool(raw []byte) bool {
+	return string(raw) == "true"
+}
+
 // errgenMaxMessage bounds the messages FromResponse matches against the
 // catalog's templates; a longer one is not matched.
 const errgenMaxMessage = 4096
@@ -780,11 +1488,12 @@ type errgenMatch struct {
 	values   []string
 }
 
-// errgenByStatus returns the only catalog error with the status, or -1.
-func errgenByStatus(status int) int {
+// errgenByStatus returns the only catalog error of format f with the
+// status, or -1.
+func errgenByStatus(f, status int) int {
 	found := -1
 	for i := range errgenCatalog {
-		if errgenCatalog[i].status == status {
+		if errgenCatalog[i].status == status && errgenCatalog[i].format == f {
 			if found >= 0 {
 				return -1
 			}
@@ -795,17 +1504,18 @@ func errgenByStatus(status int) int {
 }
 
 // errgenMatchMessage matches a message against the templates of the
-// errors with the given status (of entry only, when entry >= 0), in
-// catalog order, main message before variants, then the sentinel message
-// of an error whose main message has params (its title, which WriteError
-// sends for the sentinel). Matching takes time linear in the message.
-func errgenMatchMessage(status, entry int, message string) errgenMatch {
+// errors of format f with the given status (of entry only, when entry >=
+// 0), in catalog order, main message before variants, then the sentinel
+// message of an error whose main message has params (its title, which
+// WriteError sends for the sentinel). Matching takes time linear in the
+// message.
+func errgenMatchMessage(f, status, entry int, message string) errgenMatch {
 	if len(message) > errgenMaxMessage {
 		return errgenMatch{entry: -1}
 	}
 	for i := range errgenCatalog {
 		ent := &errgenCatalog[i]
-		if (entry >= 0 && i != entry) || (entry < 0 && ent.status != status) {
+		if (entry >= 0 && i != entry) || (entry < 0 && (ent.status != status || ent.format != f)) {
 			continue
 		}
 		for k := range ent.messages {
@@ -990,15 +1700,32 @@ func errgenValid(body []byte) ([]byte, bool) {
 }
 
 // errgenAt follows a member path from a valid object to a member's raw
-// value; nil when absent. An empty path is the object itself.
+// value; nil when absent. An empty path is the object itself. A list on
+// the way is stepped into: the path goes on in its first element (the
+// one-element lists of body templates, like JSON:API's errors).
 func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
+		if len(raw) > 0 && raw[0] == '[' {
+			raw = errgenFirst(raw)
+		}
 		raw = errgenMember(raw, name)
 	}
 	return raw
+}
+
+// errgenFirst returns the first element of a valid array, or nil.
+func errgenFirst(arr []byte) []byte {
+	p := errgenParser{b: arr, i: 1}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] == ']' {
+		return nil
+	}
+	p.next()
+	return p.b[start:p.i]
 }
 
 // errgenMember returns the raw value of the last member called name (as
@@ -1016,13 +1743,13 @@ func errgenMember(obj []byte, name string) []byte {
 			return found
 		}
 		kStart := p.i
-		p.skipString()
+		p.next()
 		key := p.b[kStart+1 : p.i-1]
 		p.space()
 		p.i++ // :
 		p.space()
 		vStart := p.i
-		p.skipValue(0)
+		p.next()
 		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
 			found = p.b[vStart:p.i]
 		}
@@ -1077,6 +1804,70 @@ func (p *errgenParser) space() {
 		case ' ', '\t', '\n', '\r':
 			p.i++
 		default:
+			return
+		}
+	}
+}
+
+// next moves past one value of a document errgenValid has accepted,
+// without checking it again: strings end at the first quote after an
+// even run of backslashes, composites at their matching bracket, other
+// values at the next delimiter. Each byte is looked at a bounded number
+// of times.
+func (p *errgenParser) next() {
+	if p.i >= len(p.b) {
+		return
+	}
+	switch p.b[p.i] {
+	case '"':
+		p.nextString()
+		return
+	case '{', '[':
+	default:
+		for p.i < len(p.b) {
+			switch p.b[p.i] {
+			case ',', '}', ']', ':', ' ', '\t', '\n', '\r':
+				return
+			}
+			p.i++
+		}
+		return
+	}
+	depth := 0
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '"':
+			p.nextString()
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				p.i++
+				return
+			}
+		}
+		p.i++
+	}
+}
+
+// nextString moves past a string of an accepted document.
+func (p *errgenParser) nextString() {
+	p.i++ // "
+	for {
+		k := bytes.IndexByte(p.b[p.i:], '"')
+		if k < 0 {
+			p.i = len(p.b)
+			return
+		}
+		p.i += k
+		escaped := false
+		for j := p.i - 1; j >= 0 && p.b[j] == '\\'; j-- {
+			escaped = !escaped
+		}
+		p.i++
+		if !escaped {
 			return
 		}
 	}
@@ -1319,10 +2110,59 @@ func (p *errgenParser) hex4() (rune, bool) {
 	return r, true
 }
 
-// errgenParamPath is where a $param.NAME member sits in the body.
+// errgenFormat is one wire format of the catalog: errgenFormats[0] is the
+// catalog's, then each group's own, in spec order.
+type errgenFormat struct {
+	// contentType is the pre-built Content-Type header, as the spec
+	// writes it; mediaBase is the media type without its parameters,
+	// lower-cased, which responses are compared with.
+	contentType []string
+	mediaBase   string
+	// internal is the catalog index of the error written for anything
+	// outside the catalog in this format.
+	internal int
+	// Where the decoder finds each value in a body; a zero errgenPath
+	// when the format has no such member.
+	code       errgenPath
+	message    errgenPath
+	typ        errgenPath
+	retryAfter errgenPath
+	details    []string
+	params     []string // the $params object
+	inline     []string // the object that holds the params as members (problem format)
+	param      []errgenParamPath
+	// codeHeaders are the headers that carry the code, for a body
+	// without it.
+	codeHeaders []errgenHeaderPath
+	// marker is the member that marks an error sent with a 2xx status,
+	// and markerValue its constant, pre-encoded; nil for none.
+	marker      []string
+	markerValue string
+}
+
+// errgenPath is where a value sits in a body: a member path (through
+// one-element lists, which the decoder steps into), and for a value
+// interpolated into a string (text), the literal text around it.
+type errgenPath struct {
+	path           []string
+	prefix, suffix string
+	text           bool
+}
+
+// errgenParamPath is where a $param.NAME member, or a string that
+// interpolates ${param.NAME}, sits in the body.
 type errgenParamPath struct {
 	name string
-	path []string
+	at   errgenPath
+}
+
+// errgenHeaderPath is a header that carries the code: its canonical
+// name, the literal text around the code, and whether the code sits in
+// a quoted-string.
+type errgenHeaderPath struct {
+	name           string
+	prefix, suffix string
+	quoted         bool
 }
 
 // errgenEntry is what the generated code knows about one error.
@@ -1337,14 +2177,24 @@ type errgenEntry struct {
 	retryAfter int
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
-	// params are the declared param names; kinds has one byte per param:
-	// s string, i int, I int64, f float64, b bool.
+	// params are the declared param names; kinds has one byte per param,
+	// the type of a value or of a list's elements: s string, i int, I
+	// int64, f float64, b bool.
 	params []string
 	kinds  string
+	// roles has one byte per param, or is empty when every param is a
+	// message param: m a message param (a constructor argument), d data
+	// (a constructor argument no message uses), o optional (set with a
+	// With method); D and O are data and optional lists.
+	roles string
+	// format is the index of the error's wire format in errgenFormats.
+	format int
 	// messages holds the main message first, then the variants.
 	messages []errgenTemplate
 	// body is the pre-encoded body program.
-	body     []errgenOp
+	body []errgenOp
+	// headers are the error's response headers, in spec order.
+	headers  []errgenHeader
 	sentinel *Error
 }
 
@@ -1359,8 +2209,8 @@ type errgenTemplate struct {
 // The instructions of a body program.
 const (
 	errgenOpConst        = iota // lit: one or more complete members
-	errgenOpOpen                // lit: `"name":{`; members follow until errgenOpClose
-	errgenOpClose               // `}`
+	errgenOpOpen                // lit: `"name":{` or `"name":[{`; members follow until errgenOpClose
+	errgenOpClose               // lit: `}` or `}]`
 	errgenOpMessage             // lit: `"name":`, value Error.Message
 	errgenOpDetails             // Error.Details, omitted when empty
 	errgenOpRetryAfter          // Error.RetryAfter, omitted when 0
@@ -1368,11 +2218,46 @@ const (
 	errgenOpParams              // all params as an object, omitted when none
 	errgenOpParamsInline        // all params as members of the enclosing object
 	errgenOpParam               // the param named name, omitted when absent
+	errgenOpTemplate            // lit: `"name":`, a string of parts; omitted when only and its value is absent
 )
 
 // errgenOp is one instruction of a body program; lit is pre-encoded JSON.
 type errgenOp struct {
-	op   uint8
-	lit  string
-	name string
+	op    uint8
+	only  bool
+	lit   string
+	name  string
+	parts []errgenPart
+}
+
+// The kinds of template parts.
+const (
+	errgenPartLit        = iota // lit: constant text, pre-encoded for where it goes
+	errgenPartMessage           // Error.Message
+	errgenPartInstance          // the request path; absent when empty
+	errgenPartRetryAfter        // Error.RetryAfter in seconds; absent when 0
+	errgenPartParam             // the param named name; absent when the error has none
+)
+
+// errgenPart is one part of a string template: constant text (already
+// escaped for a JSON string or a header value), or a value of the
+// response. In a header, quoted marks a value inside a quoted-string.
+type errgenPart struct {
+	kind   uint8
+	quoted bool
+	lit    string
+	name   string
+}
+
+// errgenHeader is one response header of an error: its canonical name,
+// and either its constant value (parts nil) or the parts it is built
+// from, with value then the rendering for the catalog's own values (the
+// sentinel's message, no params, no request path), shared whenever a
+// response renders the same. only marks a template that is exactly one
+// value, left out when that value is absent.
+type errgenHeader struct {
+	name  string
+	only  bool
+	value []string
+	parts []errgenPart
 }

@@ -205,13 +205,43 @@ func NewUnavailable() *Error {
 	}
 }
 
-// errgenInternal is the catalog index of the error written for anything outside the catalog.
-const errgenInternal = 5
+// Detail is a field-level problem, sent in the error's details list.
+type Detail struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
 
-// errgenContentType is the Content-Type header of error responses.
-var errgenContentType = []string{"application/json"}
+// errgenAppendDetail appends one detail item as JSON, in the catalog's detail shape.
+func errgenAppendDetail(buf []byte, d *Detail) []byte {
+	buf = append(buf, `{"field":`...)
+	buf = errgenAppendString(buf, d.Field)
+	buf = append(buf, `,"message":`...)
+	buf = errgenAppendString(buf, d.Message)
+	return append(buf, `}`...)
+}
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
+// errgenReadDetail reads one detail item (a valid JSON object) in the catalog's detail shape; a member that is absent or of another type is the zero value.
+func errgenReadDetail(item []byte) Detail {
+	return Detail{
+		Field:   errgenDetailString(errgenMember(item, "field")),
+		Message: errgenDetailString(errgenMember(item, "message")),
+	}
+}
+
+// errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
+const errgenNumericCodes = false
+
+// errgenCodeText is a code as text: as written, or an integer code's decimal digits.
+func errgenCodeText(c Code) string {
+	return string(c)
+}
+
+// errgenParseCode is the Code of a code's text.
+func errgenParseCode(s string) Code {
+	return Code(s)
+}
+
+// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
 var errgenCatalog = [...]errgenEntry{
 	{
 		code:    CodeInvalidArgument,
@@ -229,7 +259,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"message":`},
 			{op: errgenOpConst, lit: `"status":"INVALID_ARGUMENT"`},
 			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 		},
 		sentinel: ErrInvalidArgument,
 	},
@@ -247,7 +277,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"message":`},
 			{op: errgenOpConst, lit: `"status":"UNAUTHENTICATED"`},
 			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 		},
 		sentinel: ErrUnauthenticated,
 	},
@@ -265,7 +295,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"message":`},
 			{op: errgenOpConst, lit: `"status":"PERMISSION_DENIED"`},
 			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 		},
 		sentinel: ErrPermissionDenied,
 	},
@@ -285,7 +315,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"message":`},
 			{op: errgenOpConst, lit: `"status":"NOT_FOUND"`},
 			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 		},
 		sentinel: ErrNotFound,
 	},
@@ -307,7 +337,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"message":`},
 			{op: errgenOpConst, lit: `"status":"RESOURCE_EXHAUSTED"`},
 			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 		},
 		sentinel: ErrResourceExhausted,
 	},
@@ -325,7 +355,7 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"message":`},
 			{op: errgenOpConst, lit: `"status":"INTERNAL"`},
 			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 		},
 		sentinel: ErrInternal,
 	},
@@ -343,9 +373,21 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"message":`},
 			{op: errgenOpConst, lit: `"status":"UNAVAILABLE"`},
 			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose},
+			{op: errgenOpClose, lit: `}`},
 		},
 		sentinel: ErrUnavailable,
+	},
+}
+
+// errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
+var errgenFormats = [...]errgenFormat{
+	{
+		contentType: []string{"application/json"},
+		mediaBase:   "application/json",
+		internal:    5,
+		code:        errgenPath{path: []string{"error", "status"}},
+		message:     errgenPath{path: []string{"error", "message"}},
+		details:     []string{"error", "details"},
 	},
 }
 
@@ -374,15 +416,3 @@ func errgenIndex(code string) int {
 func errgenByDocURL(string) int {
 	return -1
 }
-
-// The JSON member paths the decoder reads; nil when the wire format has no such member.
-var (
-	errgenPathCode       = []string{"error", "status"}
-	errgenPathMessage    = []string{"error", "message"}
-	errgenPathType       []string
-	errgenPathDetails    = []string{"error", "details"}
-	errgenPathRetryAfter []string
-	errgenPathParams     []string
-	errgenParamsInline   []string
-	errgenPathParam      []errgenParamPath
-)

@@ -256,13 +256,43 @@ func NewInternalError() *Error {
 	}
 }
 
-// errgenInternal is the catalog index of the error written for anything outside the catalog.
-const errgenInternal = 8
+// Detail is a field-level problem, sent in the error's details list.
+type Detail struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
 
-// errgenContentType is the Content-Type header of error responses.
-var errgenContentType = []string{"application/json"}
+// errgenAppendDetail appends one detail item as JSON, in the catalog's detail shape.
+func errgenAppendDetail(buf []byte, d *Detail) []byte {
+	buf = append(buf, `{"field":`...)
+	buf = errgenAppendString(buf, d.Field)
+	buf = append(buf, `,"message":`...)
+	buf = errgenAppendString(buf, d.Message)
+	return append(buf, `}`...)
+}
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
+// errgenReadDetail reads one detail item (a valid JSON object) in the catalog's detail shape; a member that is absent or of another type is the zero value.
+func errgenReadDetail(item []byte) Detail {
+	return Detail{
+		Field:   errgenDetailString(errgenMember(item, "field")),
+		Message: errgenDetailString(errgenMember(item, "message")),
+	}
+}
+
+// errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
+const errgenNumericCodes = false
+
+// errgenCodeText is a code as text: as written, or an integer code's decimal digits.
+func errgenCodeText(c Code) string {
+	return string(c)
+}
+
+// errgenParseCode is the Code of a code's text.
+func errgenParseCode(s string) Code {
+	return Code(s)
+}
+
+// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
 var errgenCatalog = [...]errgenEntry{
 	{
 		code:    CodeValidationFailed,
@@ -425,6 +455,18 @@ var errgenCatalog = [...]errgenEntry{
 	},
 }
 
+// errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
+var errgenFormats = [...]errgenFormat{
+	{
+		contentType: []string{"application/json"},
+		mediaBase:   "application/json",
+		internal:    8,
+		message:     errgenPath{path: []string{"message"}},
+		retryAfter:  errgenPath{path: []string{"retryAfter"}},
+		details:     []string{"details"},
+	},
+}
+
 // errgenIndex returns the catalog index of a code or alias, or -1.
 func errgenIndex(code string) int {
 	switch code {
@@ -454,15 +496,3 @@ func errgenIndex(code string) int {
 func errgenByDocURL(string) int {
 	return -1
 }
-
-// The JSON member paths the decoder reads; nil when the wire format has no such member.
-var (
-	errgenPathCode       []string
-	errgenPathMessage    = []string{"message"}
-	errgenPathType       []string
-	errgenPathDetails    = []string{"details"}
-	errgenPathRetryAfter = []string{"retryAfter"}
-	errgenPathParams     []string
-	errgenParamsInline   []string
-	errgenPathParam      []errgenParamPath
-)

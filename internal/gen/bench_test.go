@@ -3,30 +3,40 @@ package gen
 import (
 	"bytes"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/errgen/errgen/internal/spec"
 	"github.com/errgen/errgen/internal/testutil"
 )
 
-// benchSource is the spec the committed benchmark package is generated
-// from; testdata/bench holds its output beside hand-written baselines.
-const benchSource = "golden/basic/errors.yaml"
+// benchPackages are the committed benchmark packages, each the output
+// for a golden spec beside hand-written baselines: golden/basic
+// (problem+json), golden/wire_stripe (a nested body with attributes, data
+// and optional params) and golden/wire_auth (two formats, a Bearer
+// challenge built per response).
+var benchPackages = []struct{ dir, source string }{
+	{"testdata/bench", "golden/basic/errors.yaml"},
+	{"testdata/benchstripe", "golden/wire_stripe/errors.yaml"},
+	{"testdata/benchauth", "golden/wire_auth/errors.yaml"},
+}
 
-// TestBenchPackageUpToDate keeps testdata/bench's generated files equal
-// to what the renderer makes today (-update rewrites them), so `make
-// bench-gen` measures the current output.
+// TestBenchPackageUpToDate keeps the benchmark packages' generated files
+// equal to what the renderer makes today (-update rewrites them), so
+// `make bench-gen` measures the current output.
 func TestBenchPackageUpToDate(t *testing.T) {
-	s, err := spec.Load("../../"+benchSource, benchSource)
-	if err != nil {
-		t.Fatal(err)
+	for _, bp := range benchPackages {
+		s, err := spec.Load("../../"+bp.source, bp.source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, err := Go(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		upToDate(t, bp.dir+"/errors_gen.go", code)
+		upToDate(t, bp.dir+"/"+RuntimeFile, Runtime(s))
 	}
-	code, err := Go(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	upToDate(t, "testdata/bench/errors_gen.go", code)
-	upToDate(t, "testdata/bench/"+RuntimeFile, Runtime(s))
 }
 
 // TestRuntimeCatalogUpToDate keeps runtime/catalog_gen.go, the catalog
@@ -50,6 +60,9 @@ func TestRuntimeCatalogUpToDate(t *testing.T) {
 func upToDate(t *testing.T, path string, want []byte) {
 	t.Helper()
 	if *testutil.Update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -2,6 +2,7 @@ package gen
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -11,14 +12,31 @@ import (
 
 // genCodes renders the Code type and a constant per error.
 func genCodes(f *jen.File, s *model.Spec) {
-	f.Add(doc("Code is a stable machine-readable error code, sent on the wire as written."))
-	f.Type().Id("Code").String()
+	if s.CodeType == model.CodeInteger {
+		f.Add(doc("Code is a stable machine-readable error code: an integer, sent on the wire as a JSON number."))
+		f.Type().Id("Code").Int()
+	} else {
+		f.Add(doc("Code is a stable machine-readable error code, sent on the wire as written."))
+		f.Type().Id("Code").String()
+	}
 	var defs []jen.Code
 	for _, e := range s.AllErrors() {
 		defs = append(defs, doc(fmt.Sprintf("Code%s is the code of Err%s.", e.GoName, e.GoName), aliasNote(e), deprecation(e)))
-		defs = append(defs, jen.Id("Code"+e.GoName).Id("Code").Op("=").Lit(e.Code))
+		defs = append(defs, jen.Id("Code"+e.GoName).Id("Code").Op("=").Add(codeLit(s, e.Code)))
 	}
 	f.Const().Defs(defs...)
+}
+
+// codeLit is a code as a Go constant of the Code type's kind.
+func codeLit(s *model.Spec, code string) jen.Code {
+	if s.CodeType == model.CodeInteger {
+		n, err := strconv.Atoi(code)
+		if err != nil {
+			panic(fmt.Sprintf("gen: integer code %q: %v (the loader checks codes)", code, err))
+		}
+		return jen.Lit(n)
+	}
+	return jen.Lit(code)
 }
 
 // genSentinels renders an Err variable per error, for errors.Is.
@@ -55,6 +73,17 @@ func sentinelDoc(e *model.Error) jen.Code {
 	}
 	if e.RetryAfter > 0 {
 		extra = append(extra, fmt.Sprintf("Clients are told to retry after %d seconds.", e.RetryAfter))
+	}
+	if e.Format != nil && e.Format.Extra() {
+		extra = append(extra, fmt.Sprintf("Written in the wire format of the group %s (%s), by WriteError and Write%sError alike.",
+			e.Group.ID, oneLine(e.Format.MediaType), e.Group.GoName()))
+	}
+	if len(e.Headers) > 0 {
+		var names []string
+		for _, h := range e.Headers {
+			names = append(names, h.Name)
+		}
+		extra = append(extra, "Sent with the headers "+strings.Join(names, ", ")+".")
 	}
 	use := "Compare with errors.Is; create values with New" + e.GoName + "."
 	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), aliasNote(e), use, deprecation(e)}
@@ -109,12 +138,12 @@ func errorFields(e *model.Error, i int, message jen.Code, params []int, variant 
 func genConstructors(f *jen.File, s *model.Spec, from, to int) {
 	for i, e := range s.AllErrors()[from:to] {
 		i += from
-		all := e.Message.Params()
+		all := e.Args(&e.Message)
 		summary := fmt.Sprintf("New%s returns a new %s error (%d %s) with the message %s.", e.GoName, e.Code, e.Status, e.StatusText, quoted(e.Message.Display))
-		f.Add(doc(summary, paramDocs(e, all), deprecation(e)))
+		f.Add(doc(summary, paramDocs(e, all), optionalDocs(e), deprecation(e)))
 		genConstructor(f, e, i, "New"+e.GoName, &e.Message, all, "")
 		for _, v := range e.Variants {
-			used := v.Message.Params()
+			used := e.Args(&v.Message)
 			summary := fmt.Sprintf("New%s%s returns a new %s error (%d %s), variant %s, with the message %s.",
 				e.GoName, v.GoName, e.Code, e.Status, e.StatusText, v.Name, quoted(v.Message.Display))
 			f.Add(doc(summary, v.Description, paramDocs(e, used), deprecation(e)))
@@ -127,14 +156,34 @@ func paramDocs(e *model.Error, idx []int) string {
 	var lines []string
 	for _, j := range idx {
 		p := e.Params[j]
-		if p.Description != "" {
-			lines = append(lines, fmt.Sprintf("  - %s: %s", p.ArgName, oneLine(p.Description)))
+		desc := oneLine(p.Description)
+		if p.Data && desc != "" {
+			desc = "sent beside the message: " + desc
+		} else if p.Data {
+			desc = "sent beside the message"
+		}
+		if desc != "" {
+			lines = append(lines, fmt.Sprintf("  - %s: %s", p.ArgName, desc))
 		}
 	}
 	if len(lines) == 0 {
 		return ""
 	}
 	return "Parameters:\n\n" + strings.Join(lines, "\n")
+}
+
+// optionalDocs names the With methods that set e's optional params.
+func optionalDocs(e *model.Error) string {
+	var set []string
+	for _, p := range e.Params {
+		if p.Optional {
+			set = append(set, fmt.Sprintf("%s with With%s", p.Name, p.GoName))
+		}
+	}
+	if len(set) == 0 {
+		return ""
+	}
+	return "Optional params, sent only once set: " + strings.Join(set, ", ") + "."
 }
 
 func genConstructor(f *jen.File, e *model.Error, i int, name string, m *model.Message, params []int, variant string) {

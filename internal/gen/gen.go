@@ -4,13 +4,15 @@
 // (RuntimeFile: the Error type's methods, the HTTP writer and the
 // response decoder, the same for every catalog).
 //
-// The catalog file is built with jennifer from the model: constants,
-// sentinels, constructors, the catalog table with each error's
-// pre-encoded body program, the code and type-URI lookups and the JSON
-// paths the decoder reads. The runtime is the real Go package in
+// The catalog file is built with jennifer from the model: the Code type
+// and constants, sentinels, constructors, the With methods of optional
+// params, the Detail type in the catalog's detail shape, a writer per
+// group with its own wire format, the catalog table with each error's
+// pre-encoded body program and headers, the wire formats with the JSON
+// paths the decoder reads, and the code and type-URI lookups. The runtime is the real Go package in
 // ./runtime, compiled and tested there, and emitted verbatim under the
 // catalog's package clause; it refers to the catalog only through the
-// errgen-prefixed tables and the Code type. So the catalog file holds
+// errgen-prefixed tables and functions and the Code and Detail types. So the catalog file holds
 // only what its spec says, and the runtime file changes only when errgen
 // does. Both import the standard library only.
 //
@@ -101,6 +103,9 @@ func Runtime(s *model.Spec) []byte {
 // top-level declarations by one blank line and aligns nothing across
 // them), and the tests check that it is.
 func Go(s *model.Spec) ([]byte, error) {
+	if err := checkWriterNames(s); err != nil {
+		return nil, err
+	}
 	parts := fileParts(s)
 	rendered := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
@@ -141,11 +146,14 @@ func fileParts(s *model.Spec) []func(*jen.File) {
 		parts = append(parts, func(f *jen.File) { genConstructors(f, s, from, min(from+partSize, n)) })
 	}
 	return append(parts,
-		func(f *jen.File) { genConstants(f, s) },
+		func(f *jen.File) { genWith(f, s) },
+		func(f *jen.File) { genDetail(f, s) },
+		func(f *jen.File) { genWriters(f, s) },
+		func(f *jen.File) { genCodeHelpers(f, s) },
 		func(f *jen.File) { genCatalog(f, s) },
+		func(f *jen.File) { genFormats(f, s) },
 		func(f *jen.File) { genIndex(f, s) },
 		func(f *jen.File) { genByDocURL(f, s) },
-		func(f *jen.File) { genPaths(f, s) },
 	)
 }
 
@@ -173,6 +181,9 @@ func join(s *model.Spec, parts [][]byte) ([]byte, error) {
 	out.WriteString("package " + s.Go.Package + "\n")
 	imports(out, paths)
 	for _, body := range bodies {
+		if len(body) == 0 {
+			continue // a part with nothing to declare for this spec
+		}
 		out.WriteString("\n")
 		out.Write(body)
 	}
@@ -307,4 +318,39 @@ func oneLine(s string) string {
 // quoted formats spec text for a comment sentence, on one line.
 func quoted(s string) string {
 	return strconv.Quote(oneLine(s))
+}
+
+// checkWriterNames refuses a spec whose groups' writer names
+// (Write<Group>Error, <Group>HandlerFunc) collide with each other or with
+// another name the package declares: the generated code would not
+// compile.
+func checkWriterNames(s *model.Spec) error {
+	owner := map[string]string{}
+	for _, n := range model.GeneratedGoNames {
+		owner[n] = "errgen's own API"
+	}
+	for _, e := range s.AllErrors() {
+		names := []string{"Code" + e.GoName, "Err" + e.GoName, "New" + e.GoName}
+		for _, v := range e.Variants {
+			names = append(names, "New"+e.GoName+v.GoName)
+		}
+		for _, n := range names {
+			owner[n] = fmt.Sprintf("error %q", e.Code)
+		}
+	}
+	var errs []error
+	for _, r := range s.Formats {
+		if !r.Extra() {
+			continue
+		}
+		g := r.Group.GoName()
+		for _, n := range []string{"Write" + g + "Error", g + "HandlerFunc"} {
+			if prev, taken := owner[n]; taken {
+				errs = append(errs, fmt.Errorf("%s: group %q: its writer %s is also declared for %s; rename the group", r.Group.Pos, r.Group.ID, n, prev))
+				continue
+			}
+			owner[n] = fmt.Sprintf("group %q", r.Group.ID)
+		}
+	}
+	return errors.Join(errs...)
 }

@@ -32,6 +32,12 @@ func TestGeneratedGoNames(t *testing.T) {
 				derived["New"+e.GoName+v.GoName] = true
 			}
 		}
+		for _, r := range c.spec.Formats {
+			if r.Extra() {
+				derived["Write"+r.Group.GoName()+"Error"] = true
+				derived[r.Group.GoName()+"HandlerFunc"] = true
+			}
+		}
 		var got []string
 		for _, name := range append(declared(t, c.code), declared(t, c.runtime)...) {
 			if !derived[name] {
@@ -213,5 +219,34 @@ func TestDocSanitizing(t *testing.T) {
 	}
 	if got := oneLine(" a\n b\t\tc "); got != "a b c" {
 		t.Errorf("oneLine = %q", got)
+	}
+}
+
+// TestWriterNameCollisions renders specs whose groups' writers would
+// collide with another declared name: the renderer refuses them, naming
+// the group, instead of writing code that does not compile.
+func TestWriterNameCollisions(t *testing.T) {
+	group := func(id string) string {
+		return "  - id: " + id + "\n    response: {format: custom, body: {error: $code}, internal_code: " + id + ".failed}\n"
+	}
+	failing := func(id string) string {
+		return "  - {code: " + id + ".failed, status: 500, message: Failed, group: " + id + ", go_name: " + strings.ToUpper(id[:1]) + strings.NewReplacer("-", "Dash", "_", "Under").Replace(id[1:]) + "Failed}\n"
+	}
+	for _, c := range []struct {
+		groups, errors, want string
+	}{
+		{group("a-b") + group("a_b"), failing("a-b") + failing("a_b"), `group "a_b": its writer WriteABError is also declared for group "a-b"`},
+		{group("code_x"), failing("code_x") + "  - {code: x_handler_func, status: 400, message: X}\n", `group "code_x": its writer CodeXHandlerFunc is also declared for error "x_handler_func"`},
+		{group("token"), failing("token"), ""},
+	} {
+		src := "errgen: 1\ngo: {package: apierr}\ngroups:\n" + c.groups + "errors:\n" + c.errors
+		s, err := spec.Parse("errors.yaml", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		_, err = Go(s)
+		if (c.want == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s: %v, want %q", src, err, c.want)
+		}
 	}
 }

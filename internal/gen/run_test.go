@@ -112,25 +112,28 @@ func run(t *testing.T, dir string, name string, args ...string) {
 }
 
 // casesFile renders cases_test.go: one testCase per constructor (main
-// message and each variant) called with the example params.
+// message and each variant) called with the example params (and, for an
+// error with optional params, once more with them set), the catalog's
+// writers per format, its With methods, details in its shape, and the
+// hand-written wire and decode cases.
 func casesFile(s *model.Spec, wire []wireCase, decode []decodeCase) []byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "package %s\n\nimport \"fmt\"\n\nvar _ = fmt.Errorf\n\n", s.Go.Package)
+	fmt.Fprintf(&b, "package %s\n\nimport (\n\t\"fmt\"\n\t\"net/http\"\n)\n\nvar _ = fmt.Errorf\n\nvar _ http.Handler\n\n", s.Go.Package)
 	b.WriteString("var testCases = []testCase{\n")
 	for _, e := range s.AllErrors() {
-		all := e.Message.Params()
-		writeCase(&b, e, e.Code, "New"+e.GoName, &e.Message, all, "")
+		optional := slices.ContainsFunc(e.Params, func(p *model.Param) bool { return p.Optional })
+		writeCase(&b, s, e, e.Code, "New"+e.GoName, &e.Message, "", optional)
+		if optional {
+			writeCase(&b, s, e, e.Code+"/unset", "New"+e.GoName, &e.Message, "", false)
+		}
 		for _, v := range e.Variants {
-			writeCase(&b, e, e.Code+"/"+v.Name, "New"+e.GoName+v.GoName, &v.Message, v.Message.Params(), v.Name)
+			writeCase(&b, s, e, e.Code+"/"+v.Name, "New"+e.GoName+v.GoName, &v.Message, v.Name, optional)
 		}
 	}
 	b.WriteString("}\n\n")
 	fmt.Fprintf(&b, "var testInternal = Err%s\n\n", s.Internal.GoName)
 	fmt.Fprintf(&b, "const testMediaType = %q\n\n", s.Response.MediaType)
-	hasDetails, _ := s.Response.FindField(model.ValueDetails)
-	fmt.Fprintf(&b, "const testHasDetails = %v\n\n", hasDetails != nil)
-	hasMessage, _ := s.Response.FindField(model.ValueMessage)
-	fmt.Fprintf(&b, "const testHasMessage = %v\n\n", hasMessage != nil)
+	fmt.Fprintf(&b, "var testDetails = []Detail{%s, %s}\n\n", detailLit(s, 0), detailLit(s, 1))
 	var garbage []string
 	for _, st := range []int{418, 502, 599, 300, 451, 508} {
 		if !slices.Contains(s.Statuses, st) {
@@ -138,15 +141,48 @@ func casesFile(s *model.Spec, wire []wireCase, decode []decodeCase) []byte {
 		}
 	}
 	fmt.Fprintf(&b, "var testGarbageStatuses = []int{%s}\n\n", strings.Join(garbage, ", "))
+	b.WriteString("var testWriters = []testWriter{\n")
+	for _, r := range s.Formats {
+		if !r.Extra() {
+			continue
+		}
+		g := r.Group.GoName()
+		var own, other []string
+		for _, e := range s.AllErrors() {
+			if e.Format == r {
+				own = append(own, "Err"+e.GoName)
+			} else {
+				other = append(other, "Err"+e.GoName)
+			}
+		}
+		fmt.Fprintf(&b, "\t{name: %q, write: Write%sError, handler: func(h func(http.ResponseWriter, *http.Request) error) http.Handler { return %sHandlerFunc(h) }, internal: Err%s, mediaType: %q, own: []*Error{%s}, other: []*Error{%s}},\n",
+			g, g, g, r.Internal.GoName, r.MediaType, strings.Join(own, ", "), strings.Join(other, ", "))
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("var testWith = []withCase{\n")
+	for _, m := range withMethods(s) {
+		p := exampleParam(s, m)
+		fmt.Fprintf(&b, "\t{method: %q, names: %#v, value: %s, apply: func(e *Error) *Error { return e.With%s(%s) }},\n",
+			"With"+m.goName, m.names, goValue(p), m.goName, goValue(p))
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("var testWire = []wireCase{\n")
 	for _, w := range wire {
-		fmt.Fprintf(&b, "\t{name: %q, err: func() error { return %s }, path: %q, status: %d, retryAfter: %q, body: %q},\n",
-			w.name, w.expr, w.path, w.status, w.retryAfter, w.body)
+		serve := "nil"
+		if w.writer != "" {
+			serve = fmt.Sprintf("func(h func(http.ResponseWriter, *http.Request) error) http.Handler { return %sHandlerFunc(h) }", w.writer)
+		}
+		fmt.Fprintf(&b, "\t{name: %q, err: func() error { return %s }, path: %q, status: %d, retryAfter: %q, headers: %#v, serve: %s, body: %q},\n",
+			w.name, w.expr, w.path, w.status, w.retryAfter, w.headers, serve, w.body)
 	}
 	b.WriteString("}\n\nvar testDecode = []decodeCase{\n")
 	for _, d := range decode {
-		fmt.Fprintf(&b, "\t{name: %q, status: %d, retryAfter: %q, body: %q, code: %q, message: %q, params: %q, variant: %q, wantRetry: %d},\n",
-			d.name, d.status, d.retryAfter, d.body, d.code, d.message, d.params, d.variant, d.wantRetry)
+		details := d.details
+		if details == "" {
+			details = "[]"
+		}
+		fmt.Fprintf(&b, "\t{name: %q, status: %d, retryAfter: %q, headers: %#v, body: %q, code: %q, message: %q, params: %q, details: %q, variant: %q, wantRetry: %d},\n",
+			d.name, d.status, d.retryAfter, d.headers, d.body, d.code, d.message, d.params, details, d.variant, d.wantRetry)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source([]byte(b.String()))
@@ -156,13 +192,61 @@ func casesFile(s *model.Spec, wire []wireCase, decode []decodeCase) []byte {
 	return src
 }
 
-func writeCase(b *strings.Builder, e *model.Error, name, ctor string, m *model.Message, params []int, variant string) {
+// exampleParam is a param a With method sets, with its example value.
+func exampleParam(s *model.Spec, m *withMethod) *model.Param {
+	for _, e := range s.Errors {
+		for _, p := range e.Params {
+			if p.Optional && p.GoName == m.goName {
+				return p
+			}
+		}
+	}
+	panic("no optional param for " + m.goName)
+}
+
+// detailLit is the k-th (0 or 1) Detail of the harness, in the catalog's
+// shape: for the default shape, {"name", "name must be a string"} and
+// {"<b>", "\"quoted\" & \u2028"}.
+func detailLit(s *model.Spec, k int) string {
+	var fields []string
+	for i, l := range model.DetailLeaves(s.Details) {
+		var v string
+		switch l.Type {
+		case "int":
+			v = []string{"7", "-3"}[k]
+		case "bool":
+			v = []string{"true", "false"}[k]
+		default:
+			texts := [][]string{{"name", "name must be a string", "third"}, {"<b>", "\"quoted\" & \u2028", "\\ \x01 ü"}}[k]
+			v = strconv.Quote(texts[min(i, 2)])
+		}
+		fields = append(fields, l.GoName+": "+v)
+	}
+	return "{" + strings.Join(fields, ", ") + "}"
+}
+
+// writeCase writes one testCase: the constructor called with the example
+// args, and with set, each optional param set with its With method.
+func writeCase(b *strings.Builder, s *model.Spec, e *model.Error, name, ctor string, m *model.Message, variant string, set bool) {
 	var args, ps []string
-	for _, j := range params {
-		p := e.Params[j]
-		v := goValue(p)
-		args = append(args, v)
-		ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, v))
+	takes := e.Args(m)
+	for j, p := range e.Params {
+		switch {
+		case slices.Contains(takes, j):
+			v := goValue(p)
+			args = append(args, v)
+			ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, v))
+		case p.Optional && set:
+			ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, goValue(p)))
+		}
+	}
+	expr := fmt.Sprintf("%s(%s)", ctor, strings.Join(args, ", "))
+	if set {
+		for _, p := range e.Params {
+			if p.Optional {
+				expr += fmt.Sprintf(".With%s(%s)", p.GoName, goValue(p))
+			}
+		}
 	}
 	var aliases []string
 	for _, a := range e.Aliases {
@@ -172,23 +256,38 @@ func writeCase(b *strings.Builder, e *model.Error, name, ctor string, m *model.M
 	if len(ps) > 0 {
 		paramList = "[]Param{" + strings.Join(ps, ", ") + "}"
 	}
-	fmt.Fprintf(b, "\t{name: %q, code: %q, status: %d, sentinel: Err%s, aliases: []string{%s}, make: func() *Error { return %s(%s) }, message: %q, params: %s, variant: %q, retryAfter: %d},\n",
-		name, e.Code, e.Status, e.GoName, strings.Join(aliases, ", "), ctor, strings.Join(args, ", "), m.Example, paramList, variant, e.RetryAfter)
+	code := strconv.Quote(e.Code)
+	if s.CodeType == model.CodeInteger {
+		code = e.Code
+	}
+	fmt.Fprintf(b, "\t{name: %q, code: %s, status: %d, sentinel: Err%s, aliases: []string{%s}, make: func() *Error { return %s }, message: %q, params: %s, variant: %q, retryAfter: %d, mediaType: %q},\n",
+		name, code, e.Status, e.GoName, strings.Join(aliases, ", "), expr, m.Example, paramList, variant, e.RetryAfter, e.Format.MediaType)
 }
 
 // goValue is the Go literal of a param's example, typed as declared.
 func goValue(p *model.Param) string {
-	switch p.Type {
-	case model.TypeString:
-		return strconv.Quote(p.Example.(string))
-	case model.TypeInt:
-		return fmt.Sprintf("int(%d)", p.Example.(int64))
-	case model.TypeInt64:
-		return fmt.Sprintf("int64(%d)", p.Example.(int64))
-	case model.TypeFloat64:
-		return fmt.Sprintf("float64(%s)", strconv.FormatFloat(p.Example.(float64), 'g', -1, 64))
-	case model.TypeBool:
-		return strconv.FormatBool(p.Example.(bool))
+	if p.Type.IsList() {
+		var items []string
+		for _, v := range p.Example.([]any) {
+			items = append(items, scalarGo(p.Type.Elem(), v))
+		}
+		return string(p.Type) + "{" + strings.Join(items, ", ") + "}"
 	}
-	panic("unknown param type " + string(p.Type))
+	return scalarGo(p.Type, p.Example)
+}
+
+func scalarGo(t model.ParamType, v any) string {
+	switch t {
+	case model.TypeString:
+		return strconv.Quote(v.(string))
+	case model.TypeInt:
+		return fmt.Sprintf("int(%d)", v.(int64))
+	case model.TypeInt64:
+		return fmt.Sprintf("int64(%d)", v.(int64))
+	case model.TypeFloat64:
+		return fmt.Sprintf("float64(%s)", strconv.FormatFloat(v.(float64), 'g', -1, 64))
+	case model.TypeBool:
+		return strconv.FormatBool(v.(bool))
+	}
+	panic("unknown param type " + string(t))
 }

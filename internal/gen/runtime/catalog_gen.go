@@ -11,6 +11,7 @@
 package runtime
 
 import (
+	"net/http"
 	"strconv"
 )
 
@@ -28,6 +29,10 @@ const (
 	CodeTooManyItems Code = "too_many_items"
 	// CodeRateLimited is the code of ErrRateLimited.
 	CodeRateLimited Code = "rate_limited"
+	// CodeLegacyNotReady is the code of ErrLegacyNotReady.
+	CodeLegacyNotReady Code = "legacy_not_ready"
+	// CodeLegacyFailure is the code of ErrLegacyFailure.
+	CodeLegacyFailure Code = "legacy_failure"
 	// CodeInternalError is the code of ErrInternalError.
 	CodeInternalError Code = "internal_error"
 )
@@ -88,6 +93,38 @@ var (
 		RetryAfter: 30,
 		entry:      4,
 	}
+	// ErrLegacyNotReady is the sentinel of legacy_not_ready (200 OK): Legacy not ready.
+	//
+	// Message: "Not ready: {what}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Legacy not ready".
+	//
+	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
+	// Sent with the headers X-Error-Code, WWW-Authenticate.
+	//
+	// Compare with errors.Is; create values with NewLegacyNotReady.
+	ErrLegacyNotReady = &Error{
+		Code:    CodeLegacyNotReady,
+		Status:  200,
+		Title:   "Legacy not ready",
+		Message: "Legacy not ready",
+		entry:   5,
+	}
+	// ErrLegacyFailure is the sentinel of legacy_failure (503 Service Unavailable): Legacy failure.
+	//
+	// Message: "Legacy failure"
+	//
+	// Clients are told to retry after 5 seconds.
+	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
+	// Sent with the headers X-Error-Code, WWW-Authenticate.
+	//
+	// Compare with errors.Is; create values with NewLegacyFailure.
+	ErrLegacyFailure = &Error{
+		Code:       CodeLegacyFailure,
+		Status:     503,
+		Title:      "Legacy failure",
+		Message:    "Legacy failure",
+		RetryAfter: 5,
+		entry:      6,
+	}
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
@@ -100,7 +137,7 @@ var (
 		Status:  500,
 		Title:   "Internal server error",
 		Message: "An internal error occurred.",
-		entry:   5,
+		entry:   7,
 	}
 )
 
@@ -165,6 +202,36 @@ func NewRateLimited(ratio float64, retry bool) *Error {
 	}
 }
 
+// NewLegacyNotReady returns a new legacy_not_ready error (200 OK) with the message "Not ready: {what}".
+//
+// Parameters:
+//
+//   - attempt: sent beside the message
+//
+// Optional params, sent only once set: tags with WithTags.
+func NewLegacyNotReady(what string, attempt int) *Error {
+	return &Error{
+		Code:    CodeLegacyNotReady,
+		Status:  200,
+		Title:   "Legacy not ready",
+		Message: "Not ready: " + what,
+		Params:  []Param{{Name: "what", Value: what}, {Name: "attempt", Value: attempt}},
+		entry:   5,
+	}
+}
+
+// NewLegacyFailure returns a new legacy_failure error (503 Service Unavailable) with the message "Legacy failure".
+func NewLegacyFailure() *Error {
+	return &Error{
+		Code:       CodeLegacyFailure,
+		Status:     503,
+		Title:      "Legacy failure",
+		Message:    "Legacy failure",
+		RetryAfter: 5,
+		entry:      6,
+	}
+}
+
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
 	return &Error{
@@ -172,17 +239,71 @@ func NewInternalError() *Error {
 		Status:  500,
 		Title:   "Internal server error",
 		Message: "An internal error occurred.",
-		entry:   5,
+		entry:   7,
 	}
 }
 
-// errgenInternal is the catalog index of the error written for anything outside the catalog.
-const errgenInternal = 4
+// WithTags returns a copy of e with the optional param tags set to v, to be sent beside the message (errors legacy_not_ready). Like Wrap, it leaves e as it is; on a sentinel, the copy has the catalog's values.
+//
+// On an error that declares tags as a data param of this type (a constructor argument no message uses), it sets it too. On any other error (one that does not declare it, or uses it in its message), it returns an unchanged copy; on a nil *Error, an error without a code.
+func (e *Error) WithTags(v []string) *Error {
+	return errgenWith(e, v, "tags")
+}
 
-// errgenContentType is the Content-Type header of error responses.
-var errgenContentType = []string{"application/problem+json"}
+// Detail is a field-level problem, sent in the error's details list.
+type Detail struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs the writer runs.
+// errgenAppendDetail appends one detail item as JSON, in the catalog's detail shape.
+func errgenAppendDetail(buf []byte, d *Detail) []byte {
+	buf = append(buf, `{"field":`...)
+	buf = errgenAppendString(buf, d.Field)
+	buf = append(buf, `,"message":`...)
+	buf = errgenAppendString(buf, d.Message)
+	return append(buf, `}`...)
+}
+
+// errgenReadDetail reads one detail item (a valid JSON object) in the catalog's detail shape; a member that is absent or of another type is the zero value.
+func errgenReadDetail(item []byte) Detail {
+	return Detail{
+		Field:   errgenDetailString(errgenMember(item, "field")),
+		Message: errgenDetailString(errgenMember(item, "message")),
+	}
+}
+
+// WriteLegacyError writes err as WriteError does, but always in the wire format of the group legacy (Legacy API errors): for endpoints whose every answer must be in that format.
+//
+// An error of the group's format is written as itself. Any other error (one not from the catalog, one of another format, a nil or typed nil error, or a 5xx error that wraps a cause) is written as the format's internal error, legacy_failure, whose text is never sent.
+func WriteLegacyError(w http.ResponseWriter, r *http.Request, err error) {
+	errgenWrite(w, r, err, 1)
+}
+
+// LegacyHandlerFunc is an http.Handler that returns its error instead of writing it: a returned error is written with WriteLegacyError.
+type LegacyHandlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// ServeHTTP calls f and writes its error, if any, with WriteLegacyError.
+func (f LegacyHandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if err := f(w, r); err != nil {
+		WriteLegacyError(w, r, err)
+	}
+}
+
+// errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
+const errgenNumericCodes = false
+
+// errgenCodeText is a code as text: as written, or an integer code's decimal digits.
+func errgenCodeText(c Code) string {
+	return string(c)
+}
+
+// errgenParseCode is the Code of a code's text.
+func errgenParseCode(s string) Code {
+	return Code(s)
+}
+
+// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
 var errgenCatalog = [...]errgenEntry{
 	{
 		code:    CodeInvalidAPIKey,
@@ -262,11 +383,69 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#rate_limited","title":"Rate limited","status":429`},
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"rate_limited"`},
+			{op: errgenOpConst, lit: `"code":"rate_limited","tier":2`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
 		},
 		sentinel: ErrRateLimited,
+	},
+	{
+		code:    CodeLegacyNotReady,
+		status:  200,
+		title:   "Legacy not ready",
+		message: "Legacy not ready",
+		docURL:  "https://docs.example.com/errors#legacy_not_ready",
+		params:  []string{"what", "attempt", "tags"},
+		kinds:   "sis",
+		roles:   "mdO",
+		format:  1,
+		messages: []errgenTemplate{
+			{lits: []string{"Not ready: ", ""}, params: []int{0}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"ok":false`},
+			{op: errgenOpOpen, lit: `"errors":[{`},
+			{op: errgenOpConst, lit: `"code":"legacy:legacy_not_ready"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpConst, lit: `"kind":"temporary"`},
+			{op: errgenOpParam, lit: `"tags":`, name: "tags"},
+			{op: errgenOpTemplate, only: true, lit: `"attempt":`, parts: []errgenPart{{kind: errgenPartParam, name: "attempt"}}},
+			{op: errgenOpTemplate, only: true, lit: `"retry":`, parts: []errgenPart{{kind: errgenPartRetryAfter}}},
+			{op: errgenOpConst, lit: `"link":"https://docs.example.com/errors#legacy_not_ready?status=200"`},
+			{op: errgenOpClose, lit: `}]`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Error-Code", value: []string{`legacy_not_ready`}},
+			{name: "Www-Authenticate", value: []string{`Bearer error="legacy_not_ready", error_description="Legacy not ready"`}, parts: []errgenPart{{kind: errgenPartLit, lit: `Bearer error="legacy_not_ready", error_description="`}, {kind: errgenPartMessage, quoted: true}, {kind: errgenPartLit, lit: `"`}}},
+		},
+		sentinel: ErrLegacyNotReady,
+	},
+	{
+		code:        CodeLegacyFailure,
+		status:      503,
+		title:       "Legacy failure",
+		message:     "Legacy failure",
+		docURL:      "https://docs.example.com/errors#legacy_failure",
+		retryAfter:  5,
+		retryHeader: []string{"5"},
+		format:      1,
+		messages: []errgenTemplate{
+			{lits: []string{"Legacy failure"}},
+		},
+		body: []errgenOp{
+			{op: errgenOpConst, lit: `"ok":false`},
+			{op: errgenOpOpen, lit: `"errors":[{`},
+			{op: errgenOpConst, lit: `"code":"legacy:legacy_failure"`},
+			{op: errgenOpMessage, lit: `"message":`},
+			{op: errgenOpTemplate, only: true, lit: `"retry":`, parts: []errgenPart{{kind: errgenPartRetryAfter}}},
+			{op: errgenOpConst, lit: `"link":"https://docs.example.com/errors#legacy_failure?status=503"`},
+			{op: errgenOpClose, lit: `}]`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Error-Code", value: []string{`legacy_failure`}},
+			{name: "Www-Authenticate", value: []string{`Bearer error="legacy_failure", error_description="Legacy failure"`}, parts: []errgenPart{{kind: errgenPartLit, lit: `Bearer error="legacy_failure", error_description="`}, {kind: errgenPartMessage, quoted: true}, {kind: errgenPartLit, lit: `"`}}},
+		},
+		sentinel: ErrLegacyFailure,
 	},
 	{
 		code:    CodeInternalError,
@@ -288,6 +467,35 @@ var errgenCatalog = [...]errgenEntry{
 	},
 }
 
+// errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
+var errgenFormats = [...]errgenFormat{
+	{
+		contentType: []string{"application/problem+json"},
+		mediaBase:   "application/problem+json",
+		internal:    6,
+		code:        errgenPath{path: []string{"code"}},
+		message:     errgenPath{path: []string{"detail"}},
+		typ:         errgenPath{path: []string{"type"}},
+		details:     []string{"errors"},
+		inline:      []string{},
+	},
+	{
+		contentType: []string{"application/json; charset=utf-8"},
+		mediaBase:   "application/json",
+		internal:    5,
+		code:        errgenPath{path: []string{"errors", "code"}, prefix: `legacy:`, text: true},
+		message:     errgenPath{path: []string{"errors", "message"}},
+		retryAfter:  errgenPath{path: []string{"errors", "retry"}, text: true},
+		param: []errgenParamPath{
+			{name: "tags", at: errgenPath{path: []string{"errors", "tags"}}},
+			{name: "attempt", at: errgenPath{path: []string{"errors", "attempt"}, text: true}},
+		},
+		codeHeaders: []errgenHeaderPath{{name: "X-Error-Code"}},
+		marker:      []string{"ok"},
+		markerValue: `false`,
+	},
+}
+
 // errgenIndex returns the catalog index of a code or alias, or -1.
 func errgenIndex(code string) int {
 	switch code {
@@ -299,8 +507,12 @@ func errgenIndex(code string) int {
 		return 2
 	case "rate_limited":
 		return 3
-	case "internal_error":
+	case "legacy_not_ready":
 		return 4
+	case "legacy_failure":
+		return 5
+	case "internal_error":
+		return 6
 	}
 	return -1
 }
@@ -316,20 +528,12 @@ func errgenByDocURL(url string) int {
 		return 2
 	case "https://docs.example.com/errors#rate_limited":
 		return 3
-	case "https://docs.example.com/errors#internal_error":
+	case "https://docs.example.com/errors#legacy_not_ready":
 		return 4
+	case "https://docs.example.com/errors#legacy_failure":
+		return 5
+	case "https://docs.example.com/errors#internal_error":
+		return 6
 	}
 	return -1
 }
-
-// The JSON member paths the decoder reads; nil when the wire format has no such member.
-var (
-	errgenPathCode       = []string{"code"}
-	errgenPathMessage    = []string{"detail"}
-	errgenPathType       = []string{"type"}
-	errgenPathDetails    = []string{"errors"}
-	errgenPathRetryAfter []string
-	errgenPathParams     []string
-	errgenParamsInline   = []string{}
-	errgenPathParam      []errgenParamPath
-)

@@ -1,9 +1,12 @@
 package runtime
 
 import (
+	"bytes"
 	"io"
+	"math"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -13,33 +16,107 @@ const errgenMaxBody = 1 << 20
 // errgenKeepBody bounds the raw body an unidentified error keeps.
 const errgenKeepBody = 64 << 10
 
-// FromResponse turns an HTTP response into an error: nil for a 2xx status,
-// otherwise an *Error that errors.Is the matching sentinel. It identifies
-// the error by the body's code (aliases included) when the wire format
-// has one; else by the type URI; else by matching the message against the
-// documented messages and variants, recovering typed params; else by the
-// status when only one error has it. Anything else (an unknown code, an
-// HTML page from a proxy, an empty, truncated or oversized body) comes
-// back as an *Error with the response's status, no known code and the raw
-// body in Body. Retry-After is read from the header (seconds or HTTP-date)
-// and else from the body. FromResponse reads at most 1 MiB of the body
-// and does not close it.
+// FromResponse turns an HTTP response into an error: an *Error that
+// errors.Is the matching sentinel, or nil for a success.
+//
+// A non-2xx response is always an error. Its wire format is the one of
+// the catalog's formats whose media type is the response's Content-Type
+// (compared case-insensitively, without parameters), the one whose
+// members the body has when several share it or none does. The error is
+// identified by its code, read from the body (aliases included, with the
+// text the format writes around it removed, or bare) or from the header
+// that carries it; else by the type URI; else by matching the message
+// against the documented messages and variants of the format's errors,
+// recovering typed params; else by the status when only one error of the
+// format has it. Anything else (an unknown code, an HTML page from a
+// proxy, an empty, truncated or oversized body) comes back as an *Error
+// with the response's status, no known code and the raw body in Body.
+//
+// A 2xx response is nil, unless a format of the catalog marks errors sent
+// with a 2xx status (error_marker) and the response has its media type:
+// FromResponse then reads the body, and returns the error it holds when
+// the marker is there, nil otherwise. Either way it puts back what it
+// read, so the caller can read the whole body (Close closes the
+// original).
+//
+// Retry-After is read from the header (seconds or HTTP-date) and else
+// from the body. FromResponse reads at most 1 MiB of the body and does
+// not close it.
 func FromResponse(resp *http.Response) error {
 	if resp == nil {
 		return &Error{Status: 0, Message: "no response"}
 	}
-	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
-		return nil
-	}
+	ct := resp.Header.Get("Content-Type")
 	var body []byte
+	if resp.StatusCode >= 200 && resp.StatusCode <= 299 {
+		f := errgenMarkedFormat(ct)
+		if f < 0 || resp.Body == nil {
+			return nil
+		}
+		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
+		resp.Body = errgenRestored{Reader: io.MultiReader(bytes.NewReader(body), resp.Body), Closer: resp.Body}
+		root, ok := errgenValid(body)
+		if !ok || len(body) > errgenMaxBody || !errgenMarked(&errgenFormats[f], root) {
+			return nil
+		}
+		e := errgenDecodeIn(f, resp.StatusCode, body, root, resp.Header)
+		errgenRetryHeader(e, resp.Header)
+		return e
+	}
 	if resp.Body != nil {
 		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
 	}
-	e := errgenDecode(resp.StatusCode, body)
-	if ra, ok := errgenParseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+	e := errgenDecode(resp.StatusCode, ct, body, resp.Header)
+	errgenRetryHeader(e, resp.Header)
+	return e
+}
+
+// errgenRestored is a response body put back: what FromResponse read,
+// then the rest, closed by the original's Close.
+type errgenRestored struct {
+	io.Reader
+	io.Closer
+}
+
+// errgenRetryHeader sets e's retry delay from a Retry-After header.
+func errgenRetryHeader(e *Error, h http.Header) {
+	if ra, ok := errgenParseRetryAfter(h.Get("Retry-After"), time.Now()); ok {
 		e.RetryAfter = ra
 	}
-	return e
+}
+
+// errgenMarkedFormat returns the format with an error marker whose media
+// type is the Content-Type's, or -1.
+func errgenMarkedFormat(contentType string) int {
+	base := errgenMediaBase(contentType)
+	for f := range errgenFormats {
+		if errgenFormats[f].marker != nil && strings.EqualFold(base, errgenFormats[f].mediaBase) {
+			return f
+		}
+	}
+	return -1
+}
+
+// errgenMarked reports whether a valid body carries the format's error
+// marker with its constant.
+func errgenMarked(fm *errgenFormat, root []byte) bool {
+	raw := errgenAt(root, fm.marker)
+	if raw == nil {
+		return false
+	}
+	if string(raw) == fm.markerValue {
+		return true
+	}
+	a, okA := errgenString(raw)
+	b, okB := errgenString([]byte(fm.markerValue))
+	return okA && okB && a == b
+}
+
+// errgenMediaBase is a Content-Type's media type without parameters or
+// surrounding space.
+func errgenMediaBase(contentType string) string {
+	base, _, _ := strings.Cut(contentType, ";")
+	return strings.TrimSpace(base)
 }
 
 // errgenUnknown is an unidentified response.
@@ -57,55 +134,231 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 		Body: append([]byte{}, body...)}
 }
 
-func errgenDecode(status int, body []byte) *Error {
+// errgenDecode decodes a non-2xx response.
+func errgenDecode(status int, contentType string, body []byte, header http.Header) *Error {
 	root, ok := errgenValid(body)
 	if len(body) > errgenMaxBody || !ok {
-		return errgenUnknown(status, "", "", body)
+		root = nil
 	}
-	message, _ := errgenString(errgenAt(root, errgenPathMessage))
+	f := errgenPickFormat(contentType, root, header)
+	if root == nil {
+		// No body to read: the code may still travel in a header.
+		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
+			if i := errgenIndex(code); i >= 0 {
+				m := errgenMatch{entry: -1}
+				return errgenBuild(f, i, status, nil, "", &m)
+			}
+		}
+		return errgenUnknown(status, errgenNoCode, "", body)
+	}
+	return errgenDecodeIn(f, status, body, root, header)
+}
+
+// errgenPickFormat returns the format a response is in: of the formats
+// of its media type, the first whose members identify the body best; when
+// the body has none of their members (or no format has the media type),
+// the first of all formats that identifies it best; else the first of its
+// media type, else the catalog's.
+func errgenPickFormat(contentType string, root []byte, header http.Header) int {
+	if len(errgenFormats) == 1 {
+		return 0
+	}
+	base := errgenMediaBase(contentType)
+	byType, best, bestScore := -1, -1, 0
+	for f := range errgenFormats {
+		if !strings.EqualFold(base, errgenFormats[f].mediaBase) {
+			continue
+		}
+		if byType < 0 {
+			byType = f
+		}
+		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+			best, bestScore = f, s
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for f := range errgenFormats {
+		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+			best, bestScore = f, s
+		}
+	}
+	switch {
+	case best >= 0:
+		return best
+	case byType >= 0:
+		return byType
+	}
+	return 0
+}
+
+// errgenScore rates how well a body and headers fit a format: a known
+// code 4, a code or a known type URI 3, a message 2, the error marker 1.
+func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
+	code, has := errgenBodyCode(fm, root)
+	if !has {
+		code, has = errgenHeaderCode(fm, header)
+	}
+	switch {
+	case has && errgenIndex(code) >= 0:
+		return 4
+	case has:
+		return 3
+	}
+	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) >= 0 {
+		return 3
+	}
+	if _, ok := errgenText(root, &fm.message); ok {
+		return 2
+	}
+	if fm.marker != nil && errgenMarked(fm, root) {
+		return 1
+	}
+	return 0
+}
+
+// errgenDecodeIn decodes a valid body in format f.
+func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error {
+	fm := &errgenFormats[f]
+	message, _ := errgenText(root, &fm.message)
 	i := -1
 	m := errgenMatch{entry: -1}
-	code, hasCode := errgenString(errgenAt(root, errgenPathCode))
+	code, hasCode := errgenBodyCode(fm, root)
+	if !hasCode {
+		code, hasCode = errgenHeaderCode(fm, header)
+	}
 	switch {
 	case hasCode:
 		if i = errgenIndex(code); i < 0 {
-			return errgenUnknown(status, Code(code), message, body)
+			return errgenUnknown(status, errgenParseCode(code), message, body)
 		}
 	default:
-		if t, _ := errgenString(errgenAt(root, errgenPathType)); t != "" {
+		if t, _ := errgenText(root, &fm.typ); t != "" {
 			i = errgenByDocURL(t)
 		}
 		if i < 0 && message != "" {
-			m = errgenMatchMessage(status, -1, message)
+			m = errgenMatchMessage(f, status, -1, message)
 			i = m.entry
 		}
 		if i < 0 {
-			i = errgenByStatus(status)
+			i = errgenByStatus(f, status)
 		}
 	}
 	if i < 0 {
-		return errgenUnknown(status, "", message, body)
+		return errgenUnknown(status, errgenNoCode, message, body)
 	}
 	if m.entry != i && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(status, i, message)
+		m = errgenMatchMessage(f, status, i, message)
 	}
-	return errgenBuild(i, status, root, message, &m)
+	return errgenBuild(f, i, status, root, message, &m)
 }
 
-// errgenBuild makes the *Error of catalog entry i from a valid body and
-// what matching its message found. Without a message, the message is
-// rendered from the params the body carries when it has them all, and is
-// the error's sentinel message (the title, for a message with params)
-// otherwise: never a template with its placeholders.
-func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Error {
+// errgenBodyCode reads the code from a body: a string (with the text the
+// format writes around it removed, when it is there), or for integer
+// codes a number.
+func errgenBodyCode(fm *errgenFormat, root []byte) (string, bool) {
+	if fm.code.path == nil || root == nil {
+		return "", false
+	}
+	raw := errgenAt(root, fm.code.path)
+	if errgenNumericCodes && errgenIsNumber(raw) {
+		return errgenIntegerText(raw)
+	}
+	s, ok := errgenString(raw)
+	if !ok {
+		return "", false
+	}
+	return errgenStrip(s, &fm.code), true
+}
+
+// errgenIntegerText is the decimal text of a JSON number that is an
+// integer.
+func errgenIntegerText(raw []byte) (string, bool) {
+	for _, c := range raw {
+		if c < '0' || c > '9' {
+			f, err := strconv.ParseFloat(string(raw), 64)
+			if err != nil || f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+				return "", false
+			}
+			return strconv.FormatInt(int64(f), 10), true
+		}
+	}
+	return string(raw), true
+}
+
+// errgenHeaderCode reads the code from the first of the format's code
+// headers the response has.
+func errgenHeaderCode(fm *errgenFormat, header http.Header) (string, bool) {
+	for k := range fm.codeHeaders {
+		hp := &fm.codeHeaders[k]
+		v := header.Get(hp.name)
+		if v == "" {
+			continue
+		}
+		v = errgenStrip(v, &errgenPath{prefix: hp.prefix, suffix: hp.suffix})
+		if hp.quoted {
+			v = errgenUnquote(v)
+		}
+		return v, true
+	}
+	return "", false
+}
+
+// errgenUnquote removes the backslashes of a quoted-string's escapes.
+func errgenUnquote(s string) string {
+	if !strings.Contains(s, "\\") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// errgenStrip removes the literal text a path's string writes around its
+// value, when the string has it; otherwise the string is the bare value.
+func errgenStrip(s string, at *errgenPath) string {
+	if (at.prefix != "" || at.suffix != "") && len(s) >= len(at.prefix)+len(at.suffix) &&
+		strings.HasPrefix(s, at.prefix) && strings.HasSuffix(s, at.suffix) {
+		return s[len(at.prefix) : len(s)-len(at.suffix)]
+	}
+	return s
+}
+
+// errgenText reads a string value at a path, its surrounding text
+// removed.
+func errgenText(root []byte, at *errgenPath) (string, bool) {
+	if at.path == nil || root == nil {
+		return "", false
+	}
+	s, ok := errgenString(errgenAt(root, at.path))
+	if !ok {
+		return "", false
+	}
+	return errgenStrip(s, at), true
+}
+
+// errgenBuild makes the *Error of catalog entry i from a valid body (nil
+// when there is none) in format f and what matching its message found.
+// Without a message, the message is rendered from the params the body
+// carries when it has them all, and is the error's sentinel message (the
+// title, for a message with params) otherwise: never a template with its
+// placeholders.
+func errgenBuild(f, i, status int, body []byte, message string, m *errgenMatch) *Error {
 	ent := &errgenCatalog[i]
+	fm := &errgenFormats[f]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
-	e.Params = errgenParams(ent, body, m.values)
+	e.Params = errgenParams(fm, ent, body, m.values)
 	if message == "" {
 		e.Message = ent.message
 		if len(ent.messages) > 0 {
@@ -114,9 +367,16 @@ func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Er
 			}
 		}
 	}
-	e.Details = errgenDetails(errgenAt(body, errgenPathDetails))
-	if n := errgenAt(body, errgenPathRetryAfter); errgenIsNumber(n) {
-		if v, err := strconv.Atoi(string(n)); err == nil && v > 0 {
+	if body == nil {
+		return e
+	}
+	e.Details = errgenDetails(errgenAt(body, fm.details))
+	raw := errgenAt(body, fm.retryAfter.path)
+	if s, ok := errgenString(raw); ok && fm.retryAfter.text {
+		raw = []byte(errgenStrip(s, &fm.retryAfter))
+	}
+	if errgenIsNumber(raw) {
+		if v, err := strconv.Atoi(string(raw)); err == nil && v > 0 {
 			e.RetryAfter = v
 		}
 	}
@@ -125,15 +385,16 @@ func errgenBuild(i, status int, body []byte, message string, m *errgenMatch) *Er
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
+func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.params {
 		kind := ent.kinds[j]
-		if v, ok := errgenBodyParam(body, name, kind); ok {
+		list := ent.roles != "" && (ent.roles[j] == 'D' || ent.roles[j] == 'O')
+		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
-		if matched != nil && matched[j] != "\x00" {
+		if !list && matched != nil && matched[j] != "\x00" {
 			if v, ok := errgenConvert(matched[j], kind); ok {
 				out = append(out, Param{Name: name, Value: v})
 			}
@@ -143,20 +404,42 @@ func errgenParams(ent *errgenEntry, body []byte, matched []string) []Param {
 }
 
 // errgenBodyParam finds a param in the body: inline members, the $params
-// object or a $param.NAME member, as the wire format places them.
-func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
+// object, a $param.NAME member or a string that interpolates it, as the
+// wire format places them.
+func errgenBodyParam(fm *errgenFormat, body []byte, name string, kind byte, list bool) (any, bool) {
+	if body == nil {
+		return nil, false
+	}
 	var raw []byte
-	if errgenParamsInline != nil {
-		raw = errgenMember(errgenAt(body, errgenParamsInline), name)
+	if fm.inline != nil {
+		raw = errgenMember(errgenAt(body, fm.inline), name)
 	}
-	if raw == nil && errgenPathParams != nil {
-		raw = errgenMember(errgenAt(body, errgenPathParams), name)
+	if raw == nil && fm.params != nil {
+		raw = errgenMember(errgenAt(body, fm.params), name)
 	}
-	for k := 0; raw == nil && k < len(errgenPathParam); k++ {
-		if errgenPathParam[k].name == name {
-			raw = errgenAt(body, errgenPathParam[k].path)
+	for k := 0; raw == nil && k < len(fm.param); k++ {
+		at := &fm.param[k].at
+		if fm.param[k].name != name {
+			continue
+		}
+		raw = errgenAt(body, at.path)
+		if at.text && raw != nil {
+			s, ok := errgenString(raw)
+			if !ok {
+				return nil, false
+			}
+			return errgenTextValue(errgenStrip(s, at), kind, list)
 		}
 	}
+	if list {
+		return errgenList(raw, kind)
+	}
+	return errgenScalar(raw, kind)
+}
+
+// errgenScalar converts a raw JSON value to a param of a kind: strings
+// from strings, numbers from numbers, bools from true and false.
+func errgenScalar(raw []byte, kind byte) (any, bool) {
 	switch {
 	case raw == nil:
 	case raw[0] == '"':
@@ -171,6 +454,90 @@ func errgenBodyParam(body []byte, name string, kind byte) (any, bool) {
 		return string(raw) == "true", true
 	}
 	return nil, false
+}
+
+// errgenTextValue converts a value interpolated as text to a param of a
+// kind; a list's elements are separated by commas.
+func errgenTextValue(s string, kind byte, list bool) (any, bool) {
+	if !list {
+		return errgenConvert(s, kind)
+	}
+	var items []string
+	if s != "" {
+		items = strings.Split(s, ",")
+	}
+	var vals []any
+	for _, it := range items {
+		v, ok := errgenConvert(it, kind)
+		if !ok {
+			return nil, false
+		}
+		vals = append(vals, v)
+	}
+	return errgenMakeList(vals, kind), true
+}
+
+// errgenList reads a JSON array as a list param of a kind: every element
+// must convert.
+func errgenList(raw []byte, kind byte) (any, bool) {
+	if len(raw) == 0 || raw[0] != '[' {
+		return nil, false
+	}
+	vals := []any{}
+	p := errgenParser{b: raw, i: 1}
+	for {
+		p.space()
+		if p.i >= len(p.b) || p.b[p.i] == ']' {
+			return errgenMakeList(vals, kind), true
+		}
+		start := p.i
+		p.next()
+		v, ok := errgenScalar(p.b[start:p.i], kind)
+		if !ok {
+			return nil, false
+		}
+		vals = append(vals, v)
+		p.space()
+		if p.i < len(p.b) && p.b[p.i] == ',' {
+			p.i++
+		}
+	}
+}
+
+// errgenMakeList builds the typed slice of a list param from its
+// converted elements (never nil).
+func errgenMakeList(vals []any, kind byte) any {
+	switch kind {
+	case 'i':
+		out := make([]int, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(int))
+		}
+		return out
+	case 'I':
+		out := make([]int64, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(int64))
+		}
+		return out
+	case 'f':
+		out := make([]float64, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(float64))
+		}
+		return out
+	case 'b':
+		out := make([]bool, 0, len(vals))
+		for _, v := range vals {
+			out = append(out, v.(bool))
+		}
+		return out
+	}
+	out := make([]string, 0, len(vals))
+	for _, v := range vals {
+		out = append(out, v.(string))
+	}
+	return out
 }
 
 // errgenConvert parses a param value of the given kind.
@@ -210,7 +577,8 @@ func errgenFits(s string, kind byte) bool {
 	return err == nil
 }
 
-// errgenDetails reads a details list: objects with field and message.
+// errgenDetails reads a details list: objects in the catalog's detail
+// shape (errgenReadDetail, generated).
 func errgenDetails(raw []byte) []Detail {
 	if len(raw) == 0 || raw[0] != '[' {
 		return nil
@@ -223,13 +591,9 @@ func errgenDetails(raw []byte) []Detail {
 			return out
 		}
 		start := p.i
-		if !p.skipValue(0) {
-			return out
-		}
+		p.next()
 		if item := p.b[start:p.i]; item[0] == '{' {
-			f, _ := errgenString(errgenMember(item, "field"))
-			m, _ := errgenString(errgenMember(item, "message"))
-			out = append(out, Detail{Field: f, Message: m})
+			out = append(out, errgenReadDetail(item))
 		}
 		p.space()
 		if p.i < len(p.b) && p.b[p.i] == ',' {
@@ -256,4 +620,24 @@ func errgenParseRetryAfter(v string, now time.Time) (int, bool) {
 		return 0, true
 	}
 	return int((d + time.Second - 1) / time.Second), true
+}
+
+// errgenDetailString reads a string leaf of a detail item.
+func errgenDetailString(raw []byte) string {
+	s, _ := errgenString(raw)
+	return s
+}
+
+// errgenDetailInt reads an integer leaf of a detail item.
+func errgenDetailInt(raw []byte) int {
+	if !errgenIsNumber(raw) {
+		return 0
+	}
+	v, _ := strconv.Atoi(string(raw))
+	return v
+}
+
+// errgenDetailBool reads a bool leaf of a detail item.
+func errgenDetailBool(raw []byte) bool {
+	return string(raw) == "true"
 }

@@ -8,12 +8,19 @@
 // errors_runtime_gen.go (internal/gen joins the files listed in
 // gen.runtimeFiles, merging their imports, under the package clause of
 // the catalog). It reads the catalog only through the errgen-prefixed
-// tables the catalog file declares (errgenCatalog, errgenIndex,
-// errgenByDocURL, errgenPath*, errgenInternal, errgenContentType) and the
-// Code type. catalog_gen.go is errgen's own output for
+// tables and functions the catalog file declares (errgenCatalog, the
+// errors with their body programs and headers; errgenFormats, the wire
+// formats with the member paths the decoder reads; errgenIndex,
+// errgenByDocURL; errgenNumericCodes, errgenCodeText, errgenParseCode for
+// the Code type, a string or an integer; errgenAppendDetail,
+// errgenReadDetail for the Detail type, in the catalog's detail shape)
+// and the Code and Detail types. It compiles with either kind of Code:
+// it compares codes with the zero Code and converts them only through
+// those functions. catalog_gen.go is errgen's own output for
 // testdata/errors.yaml, standing in for a generated catalog so that this
 // package compiles and its tests run; internal/gen's tests keep it up to
-// date.
+// date. The harness internal/gen runs over every golden case compiles it
+// with integer codes and other detail shapes.
 //
 // Everything here runs in other teams' services, on bodies and headers
 // from the network: no panics on any input (typed nils included), no

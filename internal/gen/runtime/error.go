@@ -17,8 +17,8 @@ import (
 // code, which WriteError writes as the internal error.
 type Error struct {
 	// Code is the stable machine-readable code, as sent on the wire.
-	// Decoding maps aliases to the canonical code. It is empty for a
-	// response that carried no code.
+	// Decoding maps aliases to the canonical code. It is the zero Code
+	// ("", or 0 for integer codes) for a response that carried no code.
 	Code Code
 	// Status is the HTTP status.
 	Status int
@@ -26,11 +26,16 @@ type Error struct {
 	Title string
 	// Message is the client-facing message, rendered from its template.
 	Message string
-	// Params are the message parameters in declaration order, each value
-	// typed as the spec declares it (string, int, int64, float64 or bool).
-	// A variant carries only the params its message uses.
+	// Params are the error's parameters in declaration order, each value
+	// typed as the spec declares it (string, int, int64, float64, bool,
+	// or a slice of one of them). A constructor sets the params its
+	// message uses and the data params (sent beside the message); a
+	// variant carries only the params its message uses and the data
+	// params; an optional param is there once set with its With method
+	// (or read from a response that carried it).
 	Params []Param
-	// Details are field-level problems, for errors that allow them.
+	// Details are field-level problems, for errors that allow them, in
+	// the catalog's detail shape.
 	Details []Detail
 	// RetryAfter is how many seconds to wait before retrying; 0 when unset.
 	RetryAfter int
@@ -45,16 +50,10 @@ type Error struct {
 	entry int // 1 + index into errgenCatalog; 0 when unknown
 }
 
-// Param is one message parameter: its name in the spec and its typed value.
+// Param is one parameter: its name in the spec and its typed value.
 type Param struct {
 	Name  string
 	Value any
-}
-
-// Detail is a field-level problem, sent in the error's details list.
-type Detail struct {
-	Field   string `json:"field"`
-	Message string `json:"message"`
 }
 
 // Error returns "code: message", followed by ": cause" when the error wraps
@@ -65,8 +64,8 @@ func (e *Error) Error() string {
 		return "<nil>"
 	}
 	s := e.Message
-	if e.Code != "" {
-		s = string(e.Code) + ": " + s
+	if e.Code != errgenNoCode {
+		s = errgenCodeText(e.Code) + ": " + s
 	}
 	if e.cause != nil {
 		s += ": " + e.cause.Error()
@@ -93,7 +92,7 @@ func (e *Error) Is(target error) bool {
 		return false
 	}
 	code := errgenCode(t)
-	return code != "" && code == errgenCode(e)
+	return code != errgenNoCode && code == errgenCode(e)
 }
 
 // Wrap returns a copy of e that wraps cause, for errors.Unwrap and logs.
@@ -115,7 +114,7 @@ func (e *Error) WithDetails(details ...Detail) *Error {
 	return c
 }
 
-// Param returns the value of the named message parameter.
+// Param returns the value of the named parameter.
 func (e *Error) Param(name string) (any, bool) {
 	if e == nil {
 		return nil, false
@@ -128,8 +127,8 @@ func (e *Error) Param(name string) (any, bool) {
 	return nil, false
 }
 
-// CodeOf returns the code of the first *Error in err's chain, or "" when
-// there is none. It does not allocate.
+// CodeOf returns the code of the first *Error in err's chain, or the zero
+// Code when there is none. It does not allocate.
 func CodeOf(err error) Code {
 	return errgenCode(errgenFind(err))
 }
@@ -152,7 +151,8 @@ func StatusOf(err error) int {
 }
 
 // Lookup returns a fresh error of a code or alias, as its sentinel was
-// generated.
+// generated. The code is its text on the wire: for integer codes, its
+// decimal digits ("20404").
 func Lookup(code string) (*Error, bool) {
 	i := errgenIndex(code)
 	if i < 0 {
@@ -195,11 +195,15 @@ func errgenIsSentinel(e *Error) bool {
 	return e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].sentinel == e
 }
 
-// errgenCode is e's code, a sentinel's from the catalog; "" for nil.
+// errgenNoCode is the zero Code: no code.
+var errgenNoCode Code
+
+// errgenCode is e's code, a sentinel's from the catalog; the zero Code
+// for nil.
 func errgenCode(e *Error) Code {
 	switch {
 	case e == nil:
-		return ""
+		return errgenNoCode
 	case errgenIsSentinel(e):
 		return errgenCatalog[e.entry-1].code
 	}
@@ -236,5 +240,98 @@ func errgenResolve(e *Error) int {
 	if e.entry > 0 && e.entry <= len(errgenCatalog) && (errgenCatalog[e.entry-1].sentinel == e || errgenCatalog[e.entry-1].code == e.Code) {
 		return e.entry - 1
 	}
-	return errgenIndex(string(e.Code))
+	if e.Code == errgenNoCode {
+		return -1
+	}
+	return errgenIndex(errgenCodeText(e.Code))
+}
+
+// errgenWith returns a copy of e with the param that one of names names
+// set to v, where e's error declares it as a param sent beside the
+// message (optional or data) of v's type; an unchanged copy otherwise.
+// The generated With methods call it.
+func errgenWith(e *Error, v any, names ...string) *Error {
+	c := errgenCopy(e)
+	i := errgenResolve(c)
+	if i < 0 {
+		return c
+	}
+	ent := &errgenCatalog[i]
+	for j, name := range ent.params {
+		if ent.roles == "" || ent.roles[j] == 'm' || !errgenIsKind(v, ent.kinds[j], ent.roles[j] == 'D' || ent.roles[j] == 'O') {
+			continue
+		}
+		for _, n := range names {
+			if n == name {
+				c.Params = errgenSetParam(c.Params, ent, j, v)
+				return c
+			}
+		}
+	}
+	return c
+}
+
+// errgenSetParam returns a new params slice with entry's param j set to
+// v, in declaration order.
+func errgenSetParam(params []Param, ent *errgenEntry, j int, v any) []Param {
+	name := ent.params[j]
+	out := make([]Param, 0, len(params)+1)
+	done := false
+	for _, p := range params {
+		if p.Name == name {
+			if !done {
+				out = append(out, Param{Name: name, Value: v})
+				done = true
+			}
+			continue
+		}
+		if !done && errgenParamIndex(ent, p.Name) > j {
+			out = append(out, Param{Name: name, Value: v})
+			done = true
+		}
+		out = append(out, p)
+	}
+	if !done {
+		out = append(out, Param{Name: name, Value: v})
+	}
+	return out
+}
+
+// errgenParamIndex is the declaration index of a param of ent, or one
+// past the last for a name it does not declare.
+func errgenParamIndex(ent *errgenEntry, name string) int {
+	for j, n := range ent.params {
+		if n == name {
+			return j
+		}
+	}
+	return len(ent.params)
+}
+
+// errgenIsKind reports whether v is a value of a param kind: a scalar,
+// or with list set, a slice of one.
+func errgenIsKind(v any, kind byte, list bool) bool {
+	switch v.(type) {
+	case string:
+		return !list && kind == 's'
+	case int:
+		return !list && kind == 'i'
+	case int64:
+		return !list && kind == 'I'
+	case float64:
+		return !list && kind == 'f'
+	case bool:
+		return !list && kind == 'b'
+	case []string:
+		return list && kind == 's'
+	case []int:
+		return list && kind == 'i'
+	case []int64:
+		return list && kind == 'I'
+	case []float64:
+		return list && kind == 'f'
+	case []bool:
+		return list && kind == 'b'
+	}
+	return false
 }

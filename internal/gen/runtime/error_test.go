@@ -139,7 +139,7 @@ func TestTemplatedSentinel(t *testing.T) {
 		}
 	}
 	// In a format that identifies errors by message, the title is matched.
-	if m := errgenMatchMessage(400, -1, "Missing field"); m.entry != 1 || m.template != nil || m.values != nil {
+	if m := errgenMatchMessage(0, 400, -1, "Missing field"); m.entry != 1 || m.template != nil || m.values != nil {
 		t.Errorf("the title of missing_field matched %+v", m)
 	}
 }
@@ -165,15 +165,22 @@ func TestDecodeWithoutMessage(t *testing.T) {
 	}
 }
 
-// TestEmptyInnerObject runs body programs whose inner objects have no
-// member for an error: they are left out, name and all, at any depth and
-// position, and the commas around them stay right.
+// TestEmptyInnerObject runs body programs whose inner objects (and
+// one-element lists) have no member for an error: they are left out,
+// name and all, at any depth and position, and the commas around them
+// stay right. A template that is one value is left out when the value is
+// absent; a longer one interpolates it as empty text.
 func TestEmptyInnerObject(t *testing.T) {
 	open := func(name string) errgenOp { return errgenOp{op: errgenOpOpen, lit: `"` + name + `":{`} }
-	closeOp := errgenOp{op: errgenOpClose}
+	closeOp := errgenOp{op: errgenOpClose, lit: "}"}
 	retry := errgenOp{op: errgenOpRetryAfter, lit: `"retry_after":`}
 	c := errgenOp{op: errgenOpConst, lit: `"c":1`}
 	msg := errgenOp{op: errgenOpMessage, lit: `"message":`}
+	list := func(name string) errgenOp { return errgenOp{op: errgenOpOpen, lit: `"` + name + `":[{`} }
+	closeList := errgenOp{op: errgenOpClose, lit: "}]"}
+	onlyParam := errgenOp{op: errgenOpTemplate, only: true, lit: `"pointer":`, parts: []errgenPart{{kind: errgenPartParam, name: "pointer"}}}
+	retryText := errgenOp{op: errgenOpTemplate, only: true, lit: `"retry":`, parts: []errgenPart{{kind: errgenPartRetryAfter}}}
+	linkText := errgenOp{op: errgenOpTemplate, lit: `"link":`, parts: []errgenPart{{kind: errgenPartLit, lit: "x/"}, {kind: errgenPartRetryAfter}}}
 	cases := []struct {
 		body       []errgenOp
 		retryAfter int
@@ -188,6 +195,13 @@ func TestEmptyInnerObject(t *testing.T) {
 		{[]errgenOp{c, open("a"), retry, closeOp, open("b"), retry, closeOp}, 0, `{"c":1}`},
 		{[]errgenOp{c, open("a"), retry, closeOp, open("b"), retry, closeOp}, 2, `{"c":1,"a":{"retry_after":2},"b":{"retry_after":2}}`},
 		{[]errgenOp{open("a"), closeOp}, 0, `{}`},
+		// One-element lists, and templates that are one absent value.
+		{[]errgenOp{msg, list("errors"), retry, closeList}, 0, `{"message":"m"}`},
+		{[]errgenOp{msg, list("errors"), retry, closeList}, 3, `{"message":"m","errors":[{"retry_after":3}]}`},
+		{[]errgenOp{list("errors"), open("source"), onlyParam, closeOp, closeList, c}, 0, `{"c":1}`},
+		{[]errgenOp{list("errors"), retryText, closeList}, 0, `{}`},
+		{[]errgenOp{list("errors"), retryText, closeList}, 7, `{"errors":[{"retry":"7"}]}`},
+		{[]errgenOp{list("errors"), linkText, closeList}, 0, `{"errors":[{"link":"x/"}]}`},
 	}
 	for _, k := range cases {
 		ent := &errgenEntry{body: k.body}

@@ -49,7 +49,7 @@ func TestWireBytes(t *testing.T) {
 		{fmt.Errorf("op: %w", NewTooManyItems(25, 30)), 422, "",
 			`{"type":"https://docs.example.com/errors#too_many_items","title":"Too many items","status":422,"detail":"At most 25 items are allowed, got 30","instance":"/v1/things","code":"too_many_items","max":25,"count":30}`},
 		{NewRateLimited(1.5, true), 429, "30",
-			`{"type":"https://docs.example.com/errors#rate_limited","title":"Rate limited","status":429,"detail":"Used 1.5 of the quota; retry: true","instance":"/v1/things","code":"rate_limited","ratio":1.5,"retry":true}`},
+			`{"type":"https://docs.example.com/errors#rate_limited","title":"Rate limited","status":429,"detail":"Used 1.5 of the quota; retry: true","instance":"/v1/things","code":"rate_limited","tier":2,"ratio":1.5,"retry":true}`},
 		{errors.New("pq: password authentication failed"), 500, "",
 			`{"type":"https://docs.example.com/errors#internal_error","title":"Internal server error","status":500,"detail":"An internal error occurred.","instance":"/v1/things","code":"internal_error"}`},
 	}

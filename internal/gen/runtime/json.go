@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"bytes"
 	"unicode/utf16"
 	"unicode/utf8"
 )
@@ -22,15 +23,32 @@ func errgenValid(body []byte) ([]byte, bool) {
 }
 
 // errgenAt follows a member path from a valid object to a member's raw
-// value; nil when absent. An empty path is the object itself.
+// value; nil when absent. An empty path is the object itself. A list on
+// the way is stepped into: the path goes on in its first element (the
+// one-element lists of body templates, like JSON:API's errors).
 func errgenAt(raw []byte, path []string) []byte {
 	if path == nil {
 		return nil
 	}
 	for _, name := range path {
+		if len(raw) > 0 && raw[0] == '[' {
+			raw = errgenFirst(raw)
+		}
 		raw = errgenMember(raw, name)
 	}
 	return raw
+}
+
+// errgenFirst returns the first element of a valid array, or nil.
+func errgenFirst(arr []byte) []byte {
+	p := errgenParser{b: arr, i: 1}
+	p.space()
+	start := p.i
+	if p.i >= len(p.b) || p.b[p.i] == ']' {
+		return nil
+	}
+	p.next()
+	return p.b[start:p.i]
 }
 
 // errgenMember returns the raw value of the last member called name (as
@@ -48,13 +66,13 @@ func errgenMember(obj []byte, name string) []byte {
 			return found
 		}
 		kStart := p.i
-		p.skipString()
+		p.next()
 		key := p.b[kStart+1 : p.i-1]
 		p.space()
 		p.i++ // :
 		p.space()
 		vStart := p.i
-		p.skipValue(0)
+		p.next()
 		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
 			found = p.b[vStart:p.i]
 		}
@@ -109,6 +127,70 @@ func (p *errgenParser) space() {
 		case ' ', '\t', '\n', '\r':
 			p.i++
 		default:
+			return
+		}
+	}
+}
+
+// next moves past one value of a document errgenValid has accepted,
+// without checking it again: strings end at the first quote after an
+// even run of backslashes, composites at their matching bracket, other
+// values at the next delimiter. Each byte is looked at a bounded number
+// of times.
+func (p *errgenParser) next() {
+	if p.i >= len(p.b) {
+		return
+	}
+	switch p.b[p.i] {
+	case '"':
+		p.nextString()
+		return
+	case '{', '[':
+	default:
+		for p.i < len(p.b) {
+			switch p.b[p.i] {
+			case ',', '}', ']', ':', ' ', '\t', '\n', '\r':
+				return
+			}
+			p.i++
+		}
+		return
+	}
+	depth := 0
+	for p.i < len(p.b) {
+		switch p.b[p.i] {
+		case '"':
+			p.nextString()
+			continue
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				p.i++
+				return
+			}
+		}
+		p.i++
+	}
+}
+
+// nextString moves past a string of an accepted document.
+func (p *errgenParser) nextString() {
+	p.i++ // "
+	for {
+		k := bytes.IndexByte(p.b[p.i:], '"')
+		if k < 0 {
+			p.i = len(p.b)
+			return
+		}
+		p.i += k
+		escaped := false
+		for j := p.i - 1; j >= 0 && p.b[j] == '\\'; j-- {
+			escaped = !escaped
+		}
+		p.i++
+		if !escaped {
 			return
 		}
 	}

@@ -156,3 +156,76 @@ func TestReadValidBodiesOnly(t *testing.T) {
 		}
 	}
 }
+
+// TestNextMatchesSkipValue checks the non-validating skip of accepted
+// documents against the validating one, on every value of valid bodies
+// and of random documents full of escapes and nesting.
+func TestNextMatchesSkipValue(t *testing.T) {
+	docs := append([]string{}, validBodies...)
+	r := rand.New(rand.NewSource(4))
+	var value func(depth int) string
+	value = func(depth int) string {
+		switch k := r.Intn(6); {
+		case k == 0 && depth < 6:
+			var items []string
+			for range r.Intn(4) {
+				items = append(items, value(depth+1))
+			}
+			return "[" + strings.Join(items, " , ") + "]"
+		case k == 1 && depth < 6:
+			var items []string
+			for range r.Intn(4) {
+				items = append(items, value(2)+":"+value(depth+1))
+			}
+			return "{" + strings.Join(items, ",") + "}"
+		case k <= 3:
+			b := []byte{'"'}
+			for range r.Intn(12) {
+				b = append(b, []string{`\\`, `\"`, `a`, `\u00e9`, `]`, `}`, `,`, "é", `\/`}[r.Intn(9)]...)
+			}
+			return string(append(b, '"'))
+		case k == 4:
+			return []string{"true", "false", "null"}[r.Intn(3)]
+		}
+		return []string{"0", "-1.5e+3", "12", "3.25"}[r.Intn(4)]
+	}
+	for range 2000 {
+		docs = append(docs, "{"+value(5)+":"+value(0)+"}")
+	}
+	for _, d := range docs {
+		root, ok := errgenValid([]byte(d))
+		if !ok {
+			continue
+		}
+		// Every value at every offset where the validating parser starts one.
+		for i := range root {
+			a := errgenParser{b: root, i: i}
+			if !a.skipValue(0) {
+				continue
+			}
+			if c := root[i]; c != '{' && c != '[' && c != '"' && c != '-' && (c < '0' || c > '9') && c != 't' && c != 'f' && c != 'n' {
+				continue
+			}
+			b := errgenParser{b: root, i: i}
+			b.next()
+			if a.i != b.i && inString(root, i) == false {
+				t.Errorf("%s at %d: skipValue ends at %d, next at %d", root, i, a.i, b.i)
+			}
+		}
+	}
+}
+
+// inString reports whether offset i of a valid document is inside a
+// string (where values are not parsed).
+func inString(doc []byte, i int) bool {
+	in := false
+	for j := 0; j < i; j++ {
+		switch {
+		case in && doc[j] == '\\':
+			j++
+		case doc[j] == '"':
+			in = !in
+		}
+	}
+	return in
+}

@@ -20,11 +20,12 @@ type errgenMatch struct {
 	values   []string
 }
 
-// errgenByStatus returns the only catalog error with the status, or -1.
-func errgenByStatus(status int) int {
+// errgenByStatus returns the only catalog error of format f with the
+// status, or -1.
+func errgenByStatus(f, status int) int {
 	found := -1
 	for i := range errgenCatalog {
-		if errgenCatalog[i].status == status {
+		if errgenCatalog[i].status == status && errgenCatalog[i].format == f {
 			if found >= 0 {
 				return -1
 			}
@@ -35,17 +36,18 @@ func errgenByStatus(status int) int {
 }
 
 // errgenMatchMessage matches a message against the templates of the
-// errors with the given status (of entry only, when entry >= 0), in
-// catalog order, main message before variants, then the sentinel message
-// of an error whose main message has params (its title, which WriteError
-// sends for the sentinel). Matching takes time linear in the message.
-func errgenMatchMessage(status, entry int, message string) errgenMatch {
+// errors of format f with the given status (of entry only, when entry >=
+// 0), in catalog order, main message before variants, then the sentinel
+// message of an error whose main message has params (its title, which
+// WriteError sends for the sentinel). Matching takes time linear in the
+// message.
+func errgenMatchMessage(f, status, entry int, message string) errgenMatch {
 	if len(message) > errgenMaxMessage {
 		return errgenMatch{entry: -1}
 	}
 	for i := range errgenCatalog {
 		ent := &errgenCatalog[i]
-		if (entry >= 0 && i != entry) || (entry < 0 && ent.status != status) {
+		if (entry >= 0 && i != entry) || (entry < 0 && (ent.status != status || ent.format != f)) {
 			continue
 		}
 		for k := range ent.messages {

@@ -1,9 +1,58 @@
 package runtime
 
-// errgenParamPath is where a $param.NAME member sits in the body.
+// errgenFormat is one wire format of the catalog: errgenFormats[0] is the
+// catalog's, then each group's own, in spec order.
+type errgenFormat struct {
+	// contentType is the pre-built Content-Type header, as the spec
+	// writes it; mediaBase is the media type without its parameters,
+	// lower-cased, which responses are compared with.
+	contentType []string
+	mediaBase   string
+	// internal is the catalog index of the error written for anything
+	// outside the catalog in this format.
+	internal int
+	// Where the decoder finds each value in a body; a zero errgenPath
+	// when the format has no such member.
+	code       errgenPath
+	message    errgenPath
+	typ        errgenPath
+	retryAfter errgenPath
+	details    []string
+	params     []string // the $params object
+	inline     []string // the object that holds the params as members (problem format)
+	param      []errgenParamPath
+	// codeHeaders are the headers that carry the code, for a body
+	// without it.
+	codeHeaders []errgenHeaderPath
+	// marker is the member that marks an error sent with a 2xx status,
+	// and markerValue its constant, pre-encoded; nil for none.
+	marker      []string
+	markerValue string
+}
+
+// errgenPath is where a value sits in a body: a member path (through
+// one-element lists, which the decoder steps into), and for a value
+// interpolated into a string (text), the literal text around it.
+type errgenPath struct {
+	path           []string
+	prefix, suffix string
+	text           bool
+}
+
+// errgenParamPath is where a $param.NAME member, or a string that
+// interpolates ${param.NAME}, sits in the body.
 type errgenParamPath struct {
 	name string
-	path []string
+	at   errgenPath
+}
+
+// errgenHeaderPath is a header that carries the code: its canonical
+// name, the literal text around the code, and whether the code sits in
+// a quoted-string.
+type errgenHeaderPath struct {
+	name           string
+	prefix, suffix string
+	quoted         bool
 }
 
 // errgenEntry is what the generated code knows about one error.
@@ -18,14 +67,24 @@ type errgenEntry struct {
 	retryAfter int
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
-	// params are the declared param names; kinds has one byte per param:
-	// s string, i int, I int64, f float64, b bool.
+	// params are the declared param names; kinds has one byte per param,
+	// the type of a value or of a list's elements: s string, i int, I
+	// int64, f float64, b bool.
 	params []string
 	kinds  string
+	// roles has one byte per param, or is empty when every param is a
+	// message param: m a message param (a constructor argument), d data
+	// (a constructor argument no message uses), o optional (set with a
+	// With method); D and O are data and optional lists.
+	roles string
+	// format is the index of the error's wire format in errgenFormats.
+	format int
 	// messages holds the main message first, then the variants.
 	messages []errgenTemplate
 	// body is the pre-encoded body program.
-	body     []errgenOp
+	body []errgenOp
+	// headers are the error's response headers, in spec order.
+	headers  []errgenHeader
 	sentinel *Error
 }
 
@@ -40,8 +99,8 @@ type errgenTemplate struct {
 // The instructions of a body program.
 const (
 	errgenOpConst        = iota // lit: one or more complete members
-	errgenOpOpen                // lit: `"name":{`; members follow until errgenOpClose
-	errgenOpClose               // `}`
+	errgenOpOpen                // lit: `"name":{` or `"name":[{`; members follow until errgenOpClose
+	errgenOpClose               // lit: `}` or `}]`
 	errgenOpMessage             // lit: `"name":`, value Error.Message
 	errgenOpDetails             // Error.Details, omitted when empty
 	errgenOpRetryAfter          // Error.RetryAfter, omitted when 0
@@ -49,11 +108,46 @@ const (
 	errgenOpParams              // all params as an object, omitted when none
 	errgenOpParamsInline        // all params as members of the enclosing object
 	errgenOpParam               // the param named name, omitted when absent
+	errgenOpTemplate            // lit: `"name":`, a string of parts; omitted when only and its value is absent
 )
 
 // errgenOp is one instruction of a body program; lit is pre-encoded JSON.
 type errgenOp struct {
-	op   uint8
-	lit  string
-	name string
+	op    uint8
+	only  bool
+	lit   string
+	name  string
+	parts []errgenPart
+}
+
+// The kinds of template parts.
+const (
+	errgenPartLit        = iota // lit: constant text, pre-encoded for where it goes
+	errgenPartMessage           // Error.Message
+	errgenPartInstance          // the request path; absent when empty
+	errgenPartRetryAfter        // Error.RetryAfter in seconds; absent when 0
+	errgenPartParam             // the param named name; absent when the error has none
+)
+
+// errgenPart is one part of a string template: constant text (already
+// escaped for a JSON string or a header value), or a value of the
+// response. In a header, quoted marks a value inside a quoted-string.
+type errgenPart struct {
+	kind   uint8
+	quoted bool
+	lit    string
+	name   string
+}
+
+// errgenHeader is one response header of an error: its canonical name,
+// and either its constant value (parts nil) or the parts it is built
+// from, with value then the rendering for the catalog's own values (the
+// sentinel's message, no params, no request path), shared whenever a
+// response renders the same. only marks a template that is exactly one
+// value, left out when that value is absent.
+type errgenHeader struct {
+	name  string
+	only  bool
+	value []string
+	parts []errgenPart
 }

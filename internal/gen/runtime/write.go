@@ -8,26 +8,47 @@ import (
 	"unicode/utf8"
 )
 
-// errgenBufs recycles body buffers so that writing does not allocate.
-var errgenBufs = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
+// errgenScratch holds the buffers one WriteError builds in: the body,
+// and the header value being rendered.
+type errgenScratch struct {
+	body, tmp []byte
+}
 
-// WriteError writes err as an HTTP error response: status, Content-Type,
-// Retry-After when set, and the body in the spec's wire format. An error
-// that is not from the catalog, or a catalog error with a 5xx status that
-// wraps a cause, is written as the internal error: the text of an
-// unexpected error never reaches the client. A nil err, or a nil *Error,
-// is written as the internal error too. A sentinel is written as the
-// catalog generated it, whatever a program assigned to its fields; the
-// sentinel of an error whose message has params carries no values for
-// them, so its title is sent as the message.
+// errgenBufs recycles buffers so that writing does not allocate.
+var errgenBufs = sync.Pool{New: func() any { return &errgenScratch{body: make([]byte, 0, 1024), tmp: make([]byte, 0, 256)} }}
+
+// WriteError writes err as an HTTP error response, in the wire format of
+// its error (the catalog's, or its group's own): status, Content-Type,
+// Retry-After when set, the error's headers, and the body. An error that
+// is not from the catalog is written as the internal error; a catalog
+// error with a 5xx status that wraps a cause, as the internal error of its
+// format: the text of an unexpected error never reaches the client. A nil
+// err, or a nil *Error, is written as the internal error too. A sentinel
+// is written as the catalog generated it, whatever a program assigned to
+// its fields; the sentinel of an error whose message has params carries
+// no values for them, so its title is sent as the message.
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
+	errgenWrite(w, r, err, -1)
+}
+
+// errgenWrite writes err in its own format (format < 0), or in the
+// format with that index, where an error of another format is written as
+// the format's internal error.
+func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) {
 	e := errgenFind(err)
 	i := -1
 	if e != nil {
 		i = errgenResolve(e)
 	}
+	if i >= 0 && format >= 0 && errgenCatalog[i].format != format {
+		i = -1
+	}
 	if i < 0 || (errgenCatalog[i].status >= 500 && e.cause != nil) {
-		i = errgenInternal
+		f := max(format, 0)
+		if i >= 0 {
+			f = errgenCatalog[i].format
+		}
+		i = errgenFormats[f].internal
 		e = nil
 	}
 	var fresh Error
@@ -37,7 +58,7 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	ent := &errgenCatalog[i]
 	h := w.Header()
-	h["Content-Type"] = errgenContentType
+	h["Content-Type"] = errgenFormats[ent.format].contentType
 	switch {
 	case e.RetryAfter <= 0:
 	case e.RetryAfter == ent.retryAfter:
@@ -49,14 +70,168 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	if r != nil && r.URL != nil {
 		instance = r.URL.Path
 	}
-	bp := errgenBufs.Get().(*[]byte)
-	buf := errgenAppendBody((*bp)[:0], ent, e, instance)
-	w.WriteHeader(ent.status)
-	_, _ = w.Write(buf)
-	if cap(buf) <= 64<<10 {
-		*bp = buf
-		errgenBufs.Put(bp)
+	sc := errgenBufs.Get().(*errgenScratch)
+	for k := range ent.headers {
+		sc.tmp = errgenSetHeader(h, &ent.headers[k], e, instance, sc.tmp[:0])
 	}
+	sc.body = errgenAppendBody(sc.body[:0], ent, e, instance)
+	w.WriteHeader(ent.status)
+	_, _ = w.Write(sc.body)
+	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
+		errgenBufs.Put(sc)
+	}
+}
+
+// errgenSetHeader sets one of the error's headers, rendering it in tmp
+// when it depends on the response. A rendering equal to the pre-built
+// value shares it; any other is a new value.
+func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance string, tmp []byte) []byte {
+	if hd.parts == nil {
+		h[hd.name] = hd.value
+		return tmp
+	}
+	if hd.only && errgenAbsent(&hd.parts[0], e, instance) {
+		return tmp
+	}
+	tmp = errgenAppendParts(tmp, hd.parts, e, instance, true)
+	if len(hd.value) == 1 && string(tmp) == hd.value[0] {
+		h[hd.name] = hd.value
+	} else {
+		h[hd.name] = []string{string(tmp)}
+	}
+	return tmp
+}
+
+// errgenAbsent reports whether a template part's value is absent from a
+// response: an empty request path, no retry delay, a param the error does
+// not carry. Constant text and the message are never absent.
+func errgenAbsent(p *errgenPart, e *Error, instance string) bool {
+	switch p.kind {
+	case errgenPartInstance:
+		return instance == ""
+	case errgenPartRetryAfter:
+		return e.RetryAfter <= 0
+	case errgenPartParam:
+		_, ok := e.Param(p.name)
+		return !ok
+	}
+	return false
+}
+
+// errgenAppendParts renders a string template's parts: constant text as
+// pre-encoded, values escaped for a JSON string, or with header set for a
+// header value. An absent value is empty text.
+func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance string, header bool) []byte {
+	for k := range parts {
+		p := &parts[k]
+		mode := errgenModeJSON
+		if header {
+			mode = errgenModeHeader
+			if p.quoted {
+				mode = errgenModeQuoted
+			}
+		}
+		switch p.kind {
+		case errgenPartLit:
+			buf = append(buf, p.lit...)
+		case errgenPartMessage:
+			buf = errgenEscape(buf, e.Message, mode)
+		case errgenPartInstance:
+			buf = errgenEscape(buf, instance, mode)
+		case errgenPartRetryAfter:
+			if e.RetryAfter > 0 {
+				buf = strconv.AppendInt(buf, int64(e.RetryAfter), 10)
+			}
+		case errgenPartParam:
+			if v, ok := e.Param(p.name); ok {
+				buf = errgenAppendText(buf, v, mode)
+			}
+		}
+	}
+	return buf
+}
+
+// The ways text is escaped where it is interpolated.
+const (
+	errgenModeJSON   = iota // inside a JSON string: as encoding/json escapes it
+	errgenModeHeader        // a header value: control characters become spaces
+	errgenModeQuoted        // inside a header's quoted-string: also " and \ escaped
+)
+
+// errgenEscape appends s escaped for where it goes. In a header, CR, LF
+// and every other control character become a space, so a value can never
+// end the header or start another; inside a quoted-string, " and \ are
+// escaped with a backslash, so a value can never end the quoted-string.
+func errgenEscape(buf []byte, s string, mode int) []byte {
+	if mode == errgenModeJSON {
+		return errgenAppendStringContent(buf, s)
+	}
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			buf = append(append(buf, s[start:i]...), ' ')
+			start = i + 1
+		case mode == errgenModeQuoted && (c == '"' || c == '\\'):
+			buf = append(append(buf, s[start:i]...), '\\', c)
+			start = i + 1
+		}
+	}
+	return append(buf, s[start:]...)
+}
+
+// errgenAppendText appends a param value as text, as messages format
+// params; a list's elements are joined by commas.
+func errgenAppendText(buf []byte, v any, mode int) []byte {
+	switch x := v.(type) {
+	case string:
+		return errgenEscape(buf, x, mode)
+	case int:
+		return strconv.AppendInt(buf, int64(x), 10)
+	case int64:
+		return strconv.AppendInt(buf, x, 10)
+	case float64:
+		return strconv.AppendFloat(buf, x, 'g', -1, 64)
+	case bool:
+		return strconv.AppendBool(buf, x)
+	case []string:
+		for j, s := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = errgenEscape(buf, s, mode)
+		}
+	case []int:
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(n), 10)
+		}
+	case []int64:
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, n, 10)
+		}
+	case []float64:
+		for j, f := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendFloat(buf, f, 'g', -1, 64)
+		}
+	case []bool:
+		for j, b := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendBool(buf, b)
+		}
+	}
+	return buf
 }
 
 // HandlerFunc is an http.Handler that returns its error instead of writing
@@ -75,7 +250,8 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 const errgenMaxDepth = 32
 
 // errgenAppendBody runs the body program of ent for e. An inner object
-// none of whose members is sent for e is left out, member name and all.
+// (or one-element list) none of whose members is sent for e is left out,
+// member name and all.
 func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
@@ -113,7 +289,7 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 				buf = buf[:marks[depth]]
 				filled = filled&^(1<<depth) | before&(1<<depth)
 			} else {
-				buf = append(buf, '}')
+				buf = append(buf, op.lit...)
 			}
 		case errgenOpMessage:
 			buf = errgenAppendString(append(sep(buf), op.lit...), e.Message)
@@ -151,6 +327,12 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 					break
 				}
 			}
+		case errgenOpTemplate:
+			if op.only && errgenAbsent(&op.parts[0], e, instance) {
+				continue
+			}
+			buf = append(append(sep(buf), op.lit...), '"')
+			buf = append(errgenAppendParts(buf, op.parts, e, instance, false), '"')
 		}
 	}
 	return append(buf, '}')
@@ -161,24 +343,22 @@ func errgenAppendParam(buf []byte, p Param) []byte {
 	return errgenAppendValue(buf, p.Value)
 }
 
+// errgenAppendDetails appends details as a JSON array of items in the
+// catalog's detail shape (errgenAppendDetail, generated).
 func errgenAppendDetails(buf []byte, ds []Detail) []byte {
 	buf = append(buf, '[')
-	for j, d := range ds {
+	for j := range ds {
 		if j > 0 {
 			buf = append(buf, ',')
 		}
-		buf = append(buf, `{"field":`...)
-		buf = errgenAppendString(buf, d.Field)
-		buf = append(buf, `,"message":`...)
-		buf = errgenAppendString(buf, d.Message)
-		buf = append(buf, '}')
+		buf = errgenAppendDetail(buf, &ds[j])
 	}
 	return append(buf, ']')
 }
 
-// errgenAppendValue appends a param value as JSON. Numbers are formatted
-// as encoding/json formats them; NaN and infinities, which JSON cannot
-// carry, become null.
+// errgenAppendValue appends a param value as JSON; a list param as an
+// array (empty for a nil slice). Numbers are formatted as encoding/json
+// formats them; NaN and infinities, which JSON cannot carry, become null.
 func errgenAppendValue(buf []byte, v any) []byte {
 	switch x := v.(type) {
 	case string:
@@ -191,6 +371,51 @@ func errgenAppendValue(buf []byte, v any) []byte {
 		return errgenAppendFloat(buf, x)
 	case bool:
 		return strconv.AppendBool(buf, x)
+	case []string:
+		buf = append(buf, '[')
+		for j, s := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = errgenAppendString(buf, s)
+		}
+		return append(buf, ']')
+	case []int:
+		buf = append(buf, '[')
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, int64(n), 10)
+		}
+		return append(buf, ']')
+	case []int64:
+		buf = append(buf, '[')
+		for j, n := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendInt(buf, n, 10)
+		}
+		return append(buf, ']')
+	case []float64:
+		buf = append(buf, '[')
+		for j, f := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = errgenAppendFloat(buf, f)
+		}
+		return append(buf, ']')
+	case []bool:
+		buf = append(buf, '[')
+		for j, b := range x {
+			if j > 0 {
+				buf = append(buf, ',')
+			}
+			buf = strconv.AppendBool(buf, b)
+		}
+		return append(buf, ']')
 	}
 	return append(buf, "null"...)
 }
@@ -218,7 +443,12 @@ const errgenHex = "0123456789abcdef"
 // writes it: <, > and & escaped for HTML, U+2028 and U+2029 escaped for
 // JavaScript, invalid UTF-8 replaced by U+FFFD.
 func errgenAppendString(buf []byte, s string) []byte {
-	buf = append(buf, '"')
+	return append(errgenAppendStringContent(append(buf, '"'), s), '"')
+}
+
+// errgenAppendStringContent appends s escaped as errgenAppendString
+// does, without the quotes.
+func errgenAppendStringContent(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -264,6 +494,5 @@ func errgenAppendString(buf []byte, s string) []byte {
 		}
 		i += size
 	}
-	buf = append(buf, s[start:]...)
-	return append(buf, '"')
+	return append(buf, s[start:]...)
 }
