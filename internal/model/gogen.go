@@ -16,9 +16,9 @@ func (g *Group) GoName() string {
 	return GoIdent(g.ID)
 }
 
-// goInitialisms are written in upper case in Go names; the same list as
-// the loader's.
-var goInitialisms = map[string]bool{
+// Initialisms are written in upper case in Go names, as golint and the
+// Go standard library do (ServeHTTP, UserID).
+var Initialisms = map[string]bool{
 	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "CSV": true, "DNS": true,
 	"EOF": true, "GUID": true, "HLS": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
 	"IP": true, "JSON": true, "JWT": true, "OK": true, "QPS": true, "RAM": true, "RPC": true,
@@ -27,11 +27,11 @@ var goInitialisms = map[string]bool{
 	"URL": true, "UTF8": true, "UUID": true, "VM": true, "XML": true, "XSRF": true, "XSS": true,
 }
 
-// GoIdent derives an exported Go name from a code or id the way the
-// loader derives error names: words split at _ . - : and space and at
-// case changes, each capitalized, initialisms upper-cased
-// (invalid_api_key → InvalidAPIKey).
-func GoIdent(s string) string {
+// SplitWords splits a code or name into words at separators (_ . - :
+// and space) and at lower-to-upper case changes: "invalid_api_key",
+// "INVALID_PUSH_TOKEN", "invalidApiKey" and "Invalid-API-Key" all give
+// three words.
+func SplitWords(s string) []string {
 	var words []string
 	var cur []rune
 	flush := func() {
@@ -48,6 +48,7 @@ func GoIdent(s string) string {
 		case unicode.IsUpper(r) && i > 0 && len(cur) > 0 &&
 			(unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) ||
 				(i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))):
+			// "apiKey" -> api|Key; "APIKey" -> API|Key.
 			flush()
 			cur = append(cur, r)
 		default:
@@ -55,10 +56,18 @@ func GoIdent(s string) string {
 		}
 	}
 	flush()
+	return words
+}
+
+// GoIdent derives an exported Go name from a code, name or id, the one
+// derivation errgen uses everywhere: words (SplitWords) capitalized,
+// initialisms upper-cased (invalid_api_key -> InvalidAPIKey,
+// INVALID_PUSH_TOKEN -> InvalidPushToken, not_found -> NotFound).
+func GoIdent(s string) string {
 	var b strings.Builder
-	for _, w := range words {
+	for _, w := range SplitWords(s) {
 		up := strings.ToUpper(w)
-		if goInitialisms[up] {
+		if Initialisms[up] {
 			b.WriteString(up)
 			continue
 		}

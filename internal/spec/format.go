@@ -25,6 +25,8 @@ func (b *builder) buildFormats() {
 			continue
 		}
 		f := b.buildFormat(rg.response, g)
+		gn := g.GoName()
+		b.claimGoNames([]string{"Write" + gn + "Error", gn + "HandlerFunc"}, "group "+strconv.Quote(g.ID)+"'s format", g.Pos)
 		f.Index = len(b.spec.Formats)
 		g.Response = f
 		b.spec.Formats = append(b.spec.Formats, f)

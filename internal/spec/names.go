@@ -1,70 +1,19 @@
 package spec
 
 import (
+	"github.com/errgen/errgen/internal/model"
 	"go/token"
 	"strings"
 	"unicode"
 )
 
-// initialisms are written in upper case in Go names, as golint and the Go
-// standard library do (ServeHTTP, UserID).
-var initialisms = map[string]bool{
-	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "CSV": true, "DNS": true,
-	"EOF": true, "GUID": true, "HLS": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
-	"IP": true, "JSON": true, "JWT": true, "OK": true, "QPS": true, "RAM": true, "RPC": true,
-	"RTMP": true, "SDK": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "SSO": true,
-	"TCP": true, "TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "URI": true,
-	"URL": true, "UTF8": true, "UUID": true, "VM": true, "XML": true, "XSRF": true, "XSS": true,
-}
+// initialisms, splitWords and goName are the model's: one derivation of
+// Go names for the loader and the renderers.
+var initialisms = model.Initialisms
 
-// splitWords splits a code or name into words at separators (_ . - and
-// space) and at lower-to-upper case changes: "invalid_api_key",
-// "INVALID_PUSH_TOKEN", "invalidApiKey" and "Invalid-API-Key" all give
-// three words.
-func splitWords(s string) []string {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, string(cur))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		switch {
-		case r == '_' || r == '.' || r == '-' || r == ' ' || r == ':':
-			flush()
-		case unicode.IsUpper(r) && i > 0 && len(cur) > 0 &&
-			(unicode.IsLower(rs[i-1]) || unicode.IsDigit(rs[i-1]) ||
-				(i+1 < len(rs) && unicode.IsLower(rs[i+1]) && unicode.IsUpper(rs[i-1]))):
-			// "apiKey" -> api|Key; "APIKey" -> API|Key.
-			flush()
-			cur = append(cur, r)
-		default:
-			cur = append(cur, r)
-		}
-	}
-	flush()
-	return words
-}
+func splitWords(s string) []string { return model.SplitWords(s) }
 
-// goName derives an exported Go name: invalid_api_key -> InvalidAPIKey,
-// INVALID_PUSH_TOKEN -> InvalidPushToken, not_found -> NotFound.
-func goName(s string) string {
-	var b strings.Builder
-	for _, w := range splitWords(s) {
-		up := strings.ToUpper(w)
-		if initialisms[up] {
-			b.WriteString(up)
-			continue
-		}
-		rs := []rune(strings.ToLower(w))
-		rs[0] = unicode.ToUpper(rs[0])
-		b.WriteString(string(rs))
-	}
-	return b.String()
-}
+func goName(s string) string { return model.GoIdent(s) }
 
 // argName derives an unexported Go identifier for a constructor argument
 // (room_id -> roomID), avoiding keywords, predeclared identifiers and the
