@@ -213,7 +213,7 @@ func wantTables(p *Page) [][2]int {
 			out = append(out, [2]int{cols(3, e.MessagesDescribed), len(e.Messages)})
 		}
 		if len(e.Params) > 0 {
-			out = append(out, [2]int{cols(3, e.ParamsDescribed), len(e.Params)})
+			out = append(out, [2]int{cols(cols(3, e.ParamsDescribed), e.ParamsSent), len(e.Params)})
 		}
 	}
 	switch p.Kind {
@@ -228,7 +228,9 @@ func wantTables(p *Page) [][2]int {
 				}
 			}
 		}
-		out = append(out, [2]int{3, len(p.Response.Fields)})
+		for _, f := range p.Formats {
+			out = append(out, [2]int{3, len(f.Fields)})
+		}
 		if len(p.Reserved) > 0 {
 			out = append(out, [2]int{cols(1, p.ReservedReasons), len(p.Reserved)})
 		}
@@ -257,6 +259,9 @@ func checkPagesAuthored(t *testing.T, s *model.Spec, authored map[string]bool) {
 	ids := map[string]map[string]bool{}
 	for name, p := range pages {
 		ids[name] = p.anchors(t)
+		for a := range p.headingAnchors() {
+			ids[name][a] = true
+		}
 	}
 	for name, p := range pages {
 		checkAnchors(t, name, p.src, authored)
@@ -273,7 +278,12 @@ func checkPagesAuthored(t *testing.T, s *model.Spec, authored map[string]bool) {
 		if !ids[page][e.Anchor] {
 			t.Errorf("error %q: no anchor %q on %s", e.Code, e.Anchor, page)
 		}
-		if s.API.DocsURL != "" {
+		if e.OwnDocURL {
+			// Its own page: the section shows it as its "More" link.
+			if !strings.Contains(string(pages[page].src), "**More:** "+urlLink(e.DocURL, formOf(s))) {
+				t.Errorf("error %q: %s does not show its own doc link %s", e.Code, page, e.DocURL)
+			}
+		} else if s.API.DocsURL != "" {
 			want := strings.TrimSuffix(s.API.DocsURL+"/"+strings.TrimSuffix(strings.TrimPrefix(page, s.Outputs.Docs+"/"), ".md"), "/"+s.Outputs.Docs)
 			if s.Docs.Layout == model.LayoutSingle {
 				want = s.API.DocsURL
@@ -317,14 +327,16 @@ func checkTitle(t *testing.T, name string, p *parsed) {
 // templateHeaders are the header rows of the built-in templates' tables;
 // tables the spec's own Markdown holds are not checked.
 var templateHeaders = map[string]bool{
-	"Code|Status|Message|Description":   true,
-	"Variant|Message|Example|Sent when": true,
-	"Variant|Message|Example":           true,
-	"Name|Type|Description|Example":     true,
-	"Name|Type|Example":                 true,
-	"Member|Type|Description":           true,
-	"Code|Reason":                       true,
-	"Code":                              true,
+	"Code|Status|Message|Description":    true,
+	"Variant|Message|Example|Sent when":  true,
+	"Variant|Message|Example":            true,
+	"Name|Type|Description|Example":      true,
+	"Name|Type|Example":                  true,
+	"Name|Type|Sent|Description|Example": true,
+	"Name|Type|Sent|Example":             true,
+	"Member|Type|Description":            true,
+	"Code|Reason":                        true,
+	"Code":                               true,
 }
 
 func checkTables(t *testing.T, name string, p *parsed) {
@@ -361,11 +373,18 @@ func checkTables(t *testing.T, name string, p *parsed) {
 }
 
 func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]bool) {
+	form := formOf(p.page.Spec)
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if a, ok := n.(*ast.AutoLink); ok && entering {
-			// A bare URL (GFM linkifies it; markdownlint's MD034) or an
-			// autolink (which MDX does not read): links are [url](url).
-			t.Errorf("%s: %q is not written as a link", name, a.URL(p.src))
+			// A bare URL (GFM linkifies it; markdownlint's MD034) is never
+			// written; an autolink only where the page's form says so
+			// (not on Docusaurus pages: MDX does not read autolinks).
+			switch {
+			case !isAutolinkNode(p.src, a):
+				t.Errorf("%s: %q is a bare URL, not written as a link", name, a.URL(p.src))
+			case form != urlAutolinks:
+				t.Errorf("%s: %q is an autolink on a page MDX reads: links are [url](url)", name, a.URL(p.src))
+			}
 		}
 		l, ok := n.(*ast.Link)
 		if !entering || !ok {
@@ -390,6 +409,31 @@ func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// isAutolinkNode reports whether an AutoLink node is a CommonMark autolink
+// written <…>, not a GFM literal (a bare URL): its label is a slice of
+// src, which says where it is.
+func isAutolinkNode(src []byte, a *ast.AutoLink) bool {
+	label := a.Label(src)
+	start := cap(src) - cap(label)
+	if len(label) == 0 || start <= 0 || start+len(label) >= len(src) || &src[start] != &label[0] {
+		return false
+	}
+	return src[start-1] == '<' && src[start+len(label)] == '>'
+}
+
+// headingAnchors are the anchors of the page's headings.
+func (p *parsed) headingAnchors() map[string]bool {
+	out := map[string]bool{}
+	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			out[headingAnchor(astHeadingText(h, p.src))] = true
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // checkOverviewCells checks that the code and message cells of overview
