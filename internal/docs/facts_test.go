@@ -69,6 +69,18 @@ func checkFacts(t *testing.T, s *model.Spec) {
 	for _, r := range s.Reserved {
 		need(main, fact{"reserved code", r.Code}, fact{"its reason", mdText(r.Reason)})
 	}
+	for _, f := range s.Formats {
+		need(main, fact{"a format's media type", "Content-Type: " + codeText(f.MediaType)})
+		for _, h := range f.Headers {
+			need(main, fact{"a format's header", h.Name + ": " + codeText(h.Value.Source())})
+		}
+		if m := f.Marker; m != nil {
+			need(main, fact{"a format's error marker", fmt.Sprintf("A body whose %s is %s is an error", m.Member, jsonValue(m.Value))})
+		}
+		if f.Group != nil {
+			need(main, fact{"a group's format", formatHeading(f.Group.Title)})
+		}
+	}
 	for _, g := range s.Groups {
 		page := main
 		if g.Page != "" {
@@ -126,7 +138,42 @@ func errorFacts(e *model.Error) []fact {
 		fs = append(fs, fact{"variant", v.Name}, fact{"variant message", v.Message.Display},
 			fact{"variant example", v.Message.Example}, fact{"variant description", mdText(v.Description)})
 	}
+	// The wire shape: attributes, headers, when a 2xx is an error, the
+	// group's own format, the error's own doc link, when a param is sent.
+	for _, kv := range e.Attributes {
+		fs = append(fs, fact{"attribute", kv.Key + ": " + string(jsonValue(kv.Value))})
+	}
+	for _, h := range e.Headers {
+		fs = append(fs, fact{"header", h.Name + ": " + codeText(h.Value.Source())})
+	}
+	if m := e.Format.Marker; m != nil && e.Status < 300 {
+		fs = append(fs, fact{"2xx marker", fmt.Sprintf("sent with HTTP %d; the body's %s is %s", e.Status, m.Member, jsonValue(m.Value))})
+	}
+	if e.Format.Group != nil {
+		fs = append(fs, fact{"own format", "Content-Type: " + codeText(e.Format.MediaType)})
+	}
+	if e.OwnDocURL {
+		fs = append(fs, fact{"own doc link", "More: " + e.DocURL})
+	}
+	for _, p := range e.Params {
+		if p.Optional || p.Data {
+			fs = append(fs, fact{"when param " + p.Name + " is sent", paramSent(p)})
+		}
+	}
 	return fs
+}
+
+// codeText is what a reader sees of a code span of s.
+func codeText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < ' ' || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // TestEveryFact: for every golden case and every hostile spec, each page

@@ -44,24 +44,34 @@ func braces(s string) string {
 }
 
 // hostileSpec puts h into every text field of a spec that reaches the
-// pages.
+// pages: header templates (as literal text, and as values interpolated in
+// and out of quoted strings) and attribute values included.
 func hostileSpec(t *testing.T, h string, layout model.Layout, fm model.FrontMatterStyle) *model.Spec {
 	t.Helper()
 	src := fmt.Sprintf(`errgen: 1
 api: {name: %[1]s, description: %[1]s, docs_url: "https://docs.example.com/errors"}
 go: {package: hostile}
 outputs: {docs: %[4]s}
+response:
+  headers:
+    X-Hostile: %[1]s
+    WWW-Authenticate: 'Bearer error="${code}", error_description="${message}", note="${attr.note}"'
 docs:
   layout: %[3]s
   front_matter: %[5]s
   title: %[1]s
   front_matter_extra: {note: %[1]s, %[1]s: 1}
 groups:
-  - {id: g, title: %[1]s, description: %[1]s}
+  - id: g
+    title: %[1]s
+    description: %[1]s
+    attributes: {note: %[1]s}
+    headers: {X-Note: "${attr.note} ${message}"}
 errors:
   - code: first
     status: 400
     group: g
+    attributes: {extra: %[1]s, count: 3}
     title: %[1]s
     message: %[2]s
     description: %[1]s
@@ -79,6 +89,7 @@ errors:
   - code: second.one
     status: 404
     message: %[2]s
+    doc_url: "https://status.example.com/a_b*c~d_(e)?x=1&amp;y"
   - code: third
     status: 409
     message: %[6]s

@@ -121,7 +121,10 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.Text:
 			v := c.Segment.Value(src)
 			if _, code := c.Parent().(*ast.CodeSpan); code {
-				b.Write(bytes.ReplaceAll(v, []byte(`\|`), []byte("|")))
+				if inTableCell(c) { // GFM takes \| for | in a cell, code spans included
+					v = bytes.ReplaceAll(v, []byte(`\|`), []byte("|"))
+				}
+				b.Write(v)
 			} else {
 				b.Write(util.UnescapePunctuations(v))
 			}
@@ -133,6 +136,16 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// inTableCell reports whether n sits in a GFM table cell.
+func inTableCell(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*east.TableCell); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // table is a parsed table: its column count and, per row, the cells the
