@@ -29,8 +29,19 @@
 // the spec's author wrote: blocks.go rewrites Markdown by block (tables,
 // headings, lists, fences), inline.go by inline text (URLs and email
 // addresses as links, link texts, emphasis with asterisks), reading it
-// with package mdinline. Every heading of a page has an anchor of its own
-// (anchors.go).
+// with package mdinline. links.go writes URLs as the page's docs site
+// reads them: autolinks (<https://…>) on every page but Docusaurus ones,
+// whose MDX needs [https://…](https://…); the template functions of a
+// render are bound to its form. Every heading of a page has an anchor of
+// its own (anchors.go).
+//
+// Each error's example response (example.go) is what the generated
+// server writes for its main message with the example params, in the
+// error's wire format: media type, headers filled in and escaped as the
+// server escapes them, and the body walked from the format's template.
+// format.go documents each wire format (one body members table per
+// format); TestExamplesMatchServer proves the examples against the
+// generated Go server.
 package docs
 
 import (

@@ -1,11 +1,17 @@
 package docs
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/errgen/errgen/internal/model"
 	"github.com/errgen/errgen/internal/spec"
+	"github.com/errgen/errgen/internal/testutil"
 )
 
 func parseSpec(t *testing.T, src string) *model.Spec {
@@ -241,4 +247,69 @@ Content-Type: application/problem+json
 	}
 	checkPages(t, s)
 	checkFacts(t, s)
+}
+
+// respecify returns the spec at path with docs.layout, docs.front_matter
+// and outputs.docs replaced, the rest as written (member order kept).
+func respecify(t *testing.T, path string, layout model.Layout, fm model.FrontMatterStyle) *model.Spec {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Content[0]
+	mapping := func(m *yaml.Node, key string) *yaml.Node {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i+1]
+			}
+		}
+		v := &yaml.Node{Kind: yaml.MappingNode}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, v)
+		return v
+	}
+	set := func(m *yaml.Node, key, value string) {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				m.Content[i+1] = &yaml.Node{Kind: yaml.ScalarNode, Value: value}
+				return
+			}
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, &yaml.Node{Kind: yaml.ScalarNode, Value: value})
+	}
+	set(mapping(root, "docs"), "layout", string(layout))
+	set(mapping(root, "docs"), "front_matter", string(fm))
+	set(mapping(root, "outputs"), "docs", docsPath(layout))
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := spec.Parse("x/errors.yaml", out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	return s
+}
+
+// TestWireCasesEveryLayout renders the golden specs of real APIs' wire
+// formats (golden/wire_*) in every layout and front matter style: links
+// between pages (an error's link to its group's format on the index
+// included) land, tables keep their shape, every fact is shown.
+func TestWireCasesEveryLayout(t *testing.T) {
+	dirs, _ := filepath.Glob(filepath.Join(testutil.Root(), "golden", "wire_*", "errors.yaml"))
+	styles := []model.FrontMatterStyle{model.FrontMatterNone, model.FrontMatterReadme, model.FrontMatterDocusaurus}
+	for i, p := range dirs {
+		for j, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
+			fm := styles[(i+j)%3]
+			t.Run(fmt.Sprintf("%s/%s/%s", filepath.Base(filepath.Dir(p)), l, fm), func(t *testing.T) {
+				s := respecify(t, p, l, fm)
+				checkPages(t, s)
+				checkFacts(t, s)
+			})
+		}
+	}
 }
