@@ -67,7 +67,10 @@ func markdownBlockAs(s string, level int, f urlForm) string {
 				prev = h
 			}
 			var words []string
-			for _, l := range rewriteUnit(b.unit, f) { // a setext heading's lines: its text
+			// A heading's URLs are links on every page: markdownlint
+			// (MD051) derives a heading's anchor without the text of its
+			// autolinks, GitHub with it.
+			for _, l := range rewriteUnit(b.unit, urlLinks) { // a setext heading's lines: its text
 				words = append(words, strings.TrimSpace(l))
 			}
 			text := strings.Join(words, " ")

@@ -169,6 +169,10 @@ func funcs(f urlForm) template.FuncMap {
 	return template.FuncMap{
 		// plain text, inline or in a table cell
 		"text": func(s string) string { return escapeTextAs(s, f) },
+		// plain text as the text of a link: [{{linktext .Title}}](page.md)
+		"linktext": escapeLinkText,
+		// plain text in a heading: its URLs as [url](url) on every page
+		"heading": escapeText,
 		// an inline code span (not in tables)
 		"code": codeSpan,
 		// a code span in a table cell

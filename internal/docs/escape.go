@@ -60,18 +60,29 @@ func escapeText(s string) string { return escapeTextAs(s, urlLinks) }
 
 // escapeTextAs is escapeText with URLs written in form f.
 func escapeTextAs(s string, f urlForm) string {
+	return escapeLines(s, f, true)
+}
+
+// escapeLinkText is escapeText for the text of a link errgen writes
+// ([Billing](billing.md)): a URL in it stays text, since a link cannot
+// hold another (the outer one would stop being a link).
+func escapeLinkText(s string) string {
+	return escapeLines(s, urlLinks, false)
+}
+
+func escapeLines(s string, f urlForm, links bool) string {
 	s = normalizeNewlines(s)
 	var b strings.Builder
 	for i, line := range strings.Split(s, "\n") {
 		if i > 0 {
 			b.WriteString(lineBreak)
 		}
-		escapeLine(&b, line, f)
+		escapeLine(&b, line, f, links)
 	}
 	return b.String()
 }
 
-func escapeLine(b *strings.Builder, line string, f urlForm) {
+func escapeLine(b *strings.Builder, line string, f urlForm, links bool) {
 	// Control characters have no business on a page; invalid UTF-8 shows
 	// as U+FFFD, in a URL as elsewhere.
 	line = strings.Map(func(r rune) rune {
@@ -89,7 +100,7 @@ func escapeLine(b *strings.Builder, line string, f urlForm) {
 		if i == link {
 			prev = linkEnd
 		}
-		if end := mdinline.LiteralEndAfter(line, i, prev); end > 0 {
+		if end := mdinline.LiteralEndAfter(line, i, prev); end > 0 && links {
 			// A URL or email address: a link, not a bare URL (MD034).
 			linkEnd = writeURLLink(b, line[i:end], mdinline.Href(line[i:end]), f)
 			i, link = end, end

@@ -36,6 +36,19 @@ func mdText(s string) string {
 	return plainText(doc, src)
 }
 
+// mdInlineText is the text a reader sees of spec Markdown folded onto
+// one line (list items, table cells).
+func mdInlineText(s string) string {
+	src := []byte("- " + markdownInline(s))
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	return plainText(doc, src)
+}
+
+// mdCellText is the text a reader sees of spec Markdown in a table cell.
+func mdCellText(s string) string {
+	return cellTable(markdownInline(s)).tables()[0].cells[1][1]
+}
+
 // fact is something the spec says that a page must show.
 type fact struct{ what, text string }
 
@@ -116,13 +129,13 @@ func errorFacts(e *model.Error) []fact {
 		{"code", e.Code}, {"status", fmt.Sprintf("%d %s", e.Status, e.StatusText)},
 		{"title", e.Title}, {"message", e.Message.Display}, {"example message", e.Message.Example},
 		{"description", mdText(e.Description)}, {"solution", mdText(e.Solution)},
-		{"deprecation", mdText(e.Deprecated)},
+		{"deprecation", mdInlineText(e.Deprecated)},
 	}
 	if e.RetryAfter > 0 {
 		fs = append(fs, fact{"Retry-After", "Retry-After: " + strconv.Itoa(e.RetryAfter)})
 	}
 	for _, c := range e.Causes {
-		fs = append(fs, fact{"cause", mdText(c)})
+		fs = append(fs, fact{"cause", mdInlineText(c)})
 	}
 	for _, a := range e.Aliases {
 		fs = append(fs, fact{"alias", a})
@@ -132,11 +145,11 @@ func errorFacts(e *model.Error) []fact {
 	}
 	for _, p := range e.Params {
 		fs = append(fs, fact{"param", p.Name}, fact{"param type", string(p.Type)},
-			fact{"param description", mdText(p.Description)}, fact{"param example", string(jsonValue(p.Example))})
+			fact{"param description", mdCellText(p.Description)}, fact{"param example", string(jsonValue(p.Example))})
 	}
 	for _, v := range e.Variants {
 		fs = append(fs, fact{"variant", v.Name}, fact{"variant message", v.Message.Display},
-			fact{"variant example", v.Message.Example}, fact{"variant description", mdText(v.Description)})
+			fact{"variant example", v.Message.Example}, fact{"variant description", mdCellText(v.Description)})
 	}
 	// The wire shape: attributes, headers, when a 2xx is an error, the
 	// group's own format, the error's own doc link, when a param is sent.
@@ -193,6 +206,7 @@ func TestEveryFact(t *testing.T) {
 		for _, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
 			t.Run(fmt.Sprintf("hostile-%d-%s", i, l), func(t *testing.T) {
 				checkFacts(t, hostileSpec(t, h, l, model.FrontMatterNone))
+				checkFacts(t, hostileFormatSpec(t, h, l, model.FrontMatterNone))
 			})
 		}
 	}

@@ -107,6 +107,58 @@ reserved:
 	return s
 }
 
+// hostileFormatSpec puts h into a group's own wire format (its title
+// heads the format's part of the response format section, its literals,
+// headers and templates reach the examples), whose errors are marked by
+// {ok: false} and may be sent with HTTP 200. It is a spec of its own:
+// the loader's nesting pre-check counts the unbalanced braces of some
+// hostile strings, and one spec cannot hold them all.
+func hostileFormatSpec(t *testing.T, h string, layout model.Layout, fm model.FrontMatterStyle) *model.Spec {
+	t.Helper()
+	src := fmt.Sprintf(`errgen: 1
+api: {name: Hostile formats, docs_url: "https://docs.example.com/errors"}
+go: {package: hostile}
+outputs: {docs: %[4]s}
+docs: {layout: %[3]s, front_matter: %[5]s}
+groups:
+  - id: g
+    title: %[1]s
+  - id: own
+    title: %[1]s
+    attributes: {note: %[1]s}
+    response:
+      format: custom
+      media_type: 'application/vnd.hostile+json; note="a%[6]sb"'
+      error_marker: {ok: false}
+      body:
+        ok: false
+        error: $code
+        note: %[1]s
+        text: "${message} ${attr.note} ${param.q}"
+        items: [{detail: $message, q: $param.q}]
+      headers: {X-Own: %[1]s, X-Quoted: 'a="${attr.note}", b="${param.q}"'}
+      internal_code: own_internal
+errors:
+  - {code: plain, status: 400, group: g, message: Plain}
+  - code: own_soft
+    status: 200
+    group: own
+    title: %[1]s
+    message: %[2]s
+    params: [{name: q, optional: true, description: %[1]s}]
+    example: {q: %[1]s}
+  - code: own_internal
+    status: 500
+    group: own
+    message: Internal error.
+`, q(h), q(braces(h)), layout, docsPath(layout), fm, "`")
+	s, err := spec.Parse("hostile/errors.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	return s
+}
+
 func docsPath(l model.Layout) string {
 	if l == model.LayoutSingle {
 		return "errors.md"
@@ -128,6 +180,7 @@ func TestHostileText(t *testing.T) {
 				s := hostileSpec(t, h, l, fm)
 				checkPagesAuthored(t, s, authoredAnchors(h))
 				checkFrontMatter(t, s, h)
+				checkPagesAuthored(t, hostileFormatSpec(t, h, l, fm), authoredAnchors(h))
 			})
 		}
 	}
@@ -188,17 +241,19 @@ func TestWriteHostilePages(t *testing.T) {
 	for i, h := range hostile {
 		for _, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
 			for _, fm := range styles {
-				files, err := Render(hostileSpec(t, h, l, fm), nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, f := range files {
-					p := filepath.Join(*hostilePages, fmt.Sprintf("%02d-%s-%s", i, l, fm), filepath.FromSlash(f.Path))
-					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				for k, s := range []*model.Spec{hostileSpec(t, h, l, fm), hostileFormatSpec(t, h, l, fm)} {
+					files, err := Render(s, nil)
+					if err != nil {
 						t.Fatal(err)
 					}
-					if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-						t.Fatal(err)
+					for _, f := range files {
+						p := filepath.Join(*hostilePages, fmt.Sprintf("%02d-%s-%s-%d", i, l, fm, k), filepath.FromSlash(f.Path))
+						if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+							t.Fatal(err)
+						}
+						if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+							t.Fatal(err)
+						}
 					}
 				}
 			}

@@ -21,7 +21,10 @@ const (
 	// urlAutolinks writes CommonMark autolinks, <https://…> and
 	// <a@b.co>, on every other page (front_matter none or readme). A URL
 	// that an autolink cannot show exactly as written is written as a
-	// link instead (see autolinkable).
+	// link instead (see autolinkable), and so is a URL in a heading on
+	// every page: markdownlint's MD051 derives a heading's anchor without
+	// the text of its autolinks, GitHub with it, so a link to the heading
+	// could not satisfy both.
 	urlAutolinks
 )
 

@@ -138,6 +138,16 @@ func plainText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
+// inHeading reports whether n sits in a heading.
+func inHeading(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Heading); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // inTableCell reports whether n sits in a GFM table cell.
 func inTableCell(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {
@@ -281,6 +291,7 @@ func checkPagesAuthored(t *testing.T, s *model.Spec, authored map[string]bool) {
 		checkTitle(t, name, p)
 		checkTables(t, name, p)
 		checkLinks(t, name, p, ids)
+		checkLinksWritten(t, name, p)
 		checkOverviewCells(t, name, p)
 	}
 	for _, e := range s.AllErrors() {
@@ -397,6 +408,10 @@ func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]
 				t.Errorf("%s: %q is a bare URL, not written as a link", name, a.URL(p.src))
 			case form != urlAutolinks:
 				t.Errorf("%s: %q is an autolink on a page MDX reads: links are [url](url)", name, a.URL(p.src))
+			case inHeading(a):
+				// markdownlint's MD051 drops an autolink's text from the
+				// heading's anchor, GitHub keeps it.
+				t.Errorf("%s: %q is an autolink in a heading: links there are [url](url)", name, a.URL(p.src))
 			}
 		}
 		l, ok := n.(*ast.Link)
@@ -422,6 +437,50 @@ func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// checkLinksWritten: the links the templates write read as links, spec
+// text in their text (a title holding a URL) notwithstanding: back to the
+// index, to each group's page, to each error's section from the overview,
+// to the format of an error's group.
+func checkLinksWritten(t *testing.T, name string, p *parsed) {
+	dests := map[string]bool{}
+	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			dests[string(l.Destination)] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	var want []string
+	if p.page.IndexLink != "" {
+		want = append(want, p.page.IndexLink)
+	}
+	errs := []*Error{}
+	for _, sec := range p.page.Sections {
+		if sec.Link != "" {
+			want = append(want, sec.Link)
+		}
+		for _, e := range sec.Errors {
+			want = append(want, e.Link) // the overview
+			errs = append(errs, e)
+		}
+	}
+	if p.page.Section != nil && p.page.Kind == "group" {
+		errs = append(errs, p.page.Section.Errors...)
+	}
+	if p.page.Error != nil {
+		errs = append(errs, p.page.Error)
+	}
+	for _, e := range errs {
+		if e.OwnFormat != nil && (p.page.Kind != "index") {
+			want = append(want, e.OwnFormatLink)
+		}
+	}
+	for _, w := range want {
+		if !dests[w] {
+			t.Errorf("%s: no link to %q reads as a link", name, w)
+		}
+	}
 }
 
 // isAutolinkNode reports whether an AutoLink node is a CommonMark autolink
