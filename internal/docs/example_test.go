@@ -313,3 +313,23 @@ func TestWireCasesEveryLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestExampleEmptyHeader: a header whose value is empty once filled in
+// is sent empty, and shown without a trailing space.
+func TestExampleEmptyHeader(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: x}
+outputs: {docs: errors.md}
+response:
+  headers: {X-Doc: " ${doc_url} "}
+errors:
+  - {code: bad, status: 400, message: Bad}
+`)
+	files, err := Render(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page := string(files[0].Data); !strings.Contains(page, "\nX-Doc:\n") {
+		t.Errorf("no empty X-Doc header in:\n%s", page)
+	}
+}

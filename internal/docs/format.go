@@ -28,11 +28,15 @@ func (r *renderer) formatDocs(from string) []*Response {
 
 // formatDoc documents one wire format.
 func (r *renderer) formatDoc(f *model.Response, from string) *Response {
+	internal := f.Internal
+	if internal == nil && f.Group == nil {
+		internal = r.s.Internal
+	}
 	d := &Response{
 		Format:    string(f.Format),
 		MediaType: f.MediaType,
 		Group:     f.Group,
-		Internal:  r.view(f.Internal, from),
+		Internal:  r.view(internal, from),
 	}
 	if f.Group != nil {
 		d.Title = f.Group.Title
