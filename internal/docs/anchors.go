@@ -62,16 +62,23 @@ func (a anchorSet) unique(sec *Section) string {
 	if sec.Group != nil {
 		id = sec.Group.ID
 	}
-	h := sec.Title
+	return a.uniqueHeading(sec.Title, id)
+}
+
+// uniqueHeading returns a heading that no other heading or anchor of the
+// page has, and takes its anchor: title, else title and id ("Billing
+// (billing)"), else with a number too.
+func (a anchorSet) uniqueHeading(title, id string) string {
+	h := title
 	for n := 1; ; n++ {
 		anchor := headingAnchor(headingText(h))
 		if anchor == "" || !a[anchor] {
 			a[anchor] = true
 			return h
 		}
-		h = sec.Title + " (" + id + ")"
+		h = title + " (" + id + ")"
 		if n > 1 {
-			h = sec.Title + " (" + id + " " + strconv.Itoa(n) + ")"
+			h = title + " (" + id + " " + strconv.Itoa(n) + ")"
 		}
 	}
 }

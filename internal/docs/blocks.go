@@ -27,17 +27,22 @@ func markdownBlock(s string) string {
 	return markdownBlockUnder(s, 0)
 }
 
-// markdownBlockUnder is markdownBlock for text that sits under a heading
-// of the given level (1 for the page title): the text's own headings are
-// moved so that the highest becomes level+1 and none is more than one
-// level below the heading before it (MD001, MD025), at most 6. Level 0
-// keeps the author's levels.
+// markdownBlockUnder is markdownBlockAs with URLs written as [url](url).
 func markdownBlockUnder(s string, level int) string {
+	return markdownBlockAs(s, level, urlLinks)
+}
+
+// markdownBlockAs is markdownBlock for text that sits under a heading
+// of the given level (1 for the page title), URLs written in form f: the
+// text's own headings are moved so that the highest becomes level+1 and
+// none is more than one level below the heading before it (MD001,
+// MD025), at most 6. Level 0 keeps the author's levels.
+func markdownBlockAs(s string, level int, f urlForm) string {
 	s = strings.TrimRight(markdownSource(s), "\n ")
 	if s == "" {
 		return ""
 	}
-	blocks := readBlocks(strings.Split(s, "\n"))
+	blocks := readBlocks(strings.Split(s, "\n"), f)
 	shift, prev := 0, level
 	if level > 0 {
 		top := 7
@@ -54,7 +59,7 @@ func markdownBlockUnder(s string, level int) string {
 		var lines []string
 		switch b.kind {
 		case kindTable:
-			lines = b.table.write()
+			lines = b.table.write(f)
 		case kindHeading:
 			h := b.heading
 			if level > 0 {
@@ -62,7 +67,10 @@ func markdownBlockUnder(s string, level int) string {
 				prev = h
 			}
 			var words []string
-			for _, l := range rewriteUnit(b.unit) { // a setext heading's lines: its text
+			// A heading's URLs are links on every page: markdownlint
+			// (MD051) derives a heading's anchor without the text of its
+			// autolinks, GitHub with it.
+			for _, l := range rewriteUnit(b.unit, urlLinks) { // a setext heading's lines: its text
 				words = append(words, strings.TrimSpace(l))
 			}
 			text := strings.Join(words, " ")
@@ -73,7 +81,7 @@ func markdownBlockUnder(s string, level int) string {
 			}
 			lines = []string{strings.TrimRight(b.outer+strings.Repeat("#", h)+" "+text, " ")}
 		case kindParagraph, kindList:
-			lines = rewriteUnit(b.unit)
+			lines = rewriteUnit(b.unit, f)
 		default:
 			lines = b.lines
 		}
@@ -149,7 +157,7 @@ var (
 // rewriting it (fences, indented code, tables, headings, lists, the
 // paragraphs whose lines make one inline text) and leaves the rest to the
 // parser that reads the page.
-func readBlocks(lines []string) []*block {
+func readBlocks(lines []string, f urlForm) []*block {
 	var out []*block
 	var para *block // the paragraph more lines may join
 	add := func(b *block) {
@@ -189,7 +197,7 @@ func readBlocks(lines []string) []*block {
 			prevBlank = true
 			continue
 		case indent >= 4 && prevBlank && !inList:
-			line1(kindLine, neutralizeLine(line), true) // indented code
+			line1(kindLine, neutralizeLine(line, f), true) // indented code
 			continue
 		case para != nil && para.kind == kindParagraph && para.top && (setextH1.MatchString(line) || setextH2.MatchString(line)):
 			// A setext underline: the paragraph is a heading.
@@ -316,16 +324,16 @@ func splitPrefix(line string) prefixed {
 // rewriteUnit rewrites the inline content of a paragraph's lines as one
 // text (emphasis may span lines) and puts the markers back; a heading's
 // markers are its caller's to write.
-func rewriteUnit(unit []prefixed) []string {
+func rewriteUnit(unit []prefixed, f urlForm) []string {
 	contents := make([]string, len(unit))
 	for i, p := range unit {
 		contents[i] = p.content
 	}
-	rewritten := strings.Split(inlineMarkdown(strings.Join(contents, "\n")), "\n")
+	rewritten := strings.Split(inlineMarkdownAs(strings.Join(contents, "\n"), f), "\n")
 	if len(rewritten) != len(unit) { // never: rewriting keeps lines; line by line if it did not
 		rewritten = rewritten[:0]
 		for _, c := range contents {
-			rewritten = append(rewritten, inlineMarkdown(c))
+			rewritten = append(rewritten, inlineMarkdownAs(c, f))
 		}
 	}
 	out := make([]string, len(unit))
@@ -414,14 +422,14 @@ func splitRow(line string) []string {
 // each cell's content, a single space in an empty cell. Rows get the
 // header's number of cells: missing cells are empty, extra cells (which
 // GFM does not show) are dropped.
-func (tb *mdTable) write() []string {
+func (tb *mdTable) write(f urlForm) []string {
 	row := func(cells []string) string {
 		var b strings.Builder
 		b.WriteByte('|')
 		for i := range tb.head {
 			c := ""
 			if i < len(cells) {
-				c = inlineMarkdown(cells[i])
+				c = inlineMarkdownAs(cells[i], f)
 			}
 			if c == "" {
 				b.WriteString(" |")

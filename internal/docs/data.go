@@ -2,7 +2,6 @@ package docs
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/errgen/errgen/internal/model"
 )
@@ -49,8 +48,12 @@ type Page struct {
 	Section *Section
 	// Error is the error an error page documents.
 	Error *Error
-	// Response describes the wire format (single and index pages).
+	// Response describes the catalog's wire format (single and index
+	// pages): Formats[0].
 	Response *Response
+	// Formats describe every wire format (single and index pages): the
+	// catalog's, then each group's own, in group order.
+	Formats []*Response
 	// Reserved lists the retired codes (single and index pages).
 	Reserved []*model.Reserved
 	// ReservedReasons reports whether any retired code has a reason: the
@@ -108,6 +111,26 @@ type Error struct {
 	// ParamsDescribed reports whether any param has a description: the
 	// params table has no Description column when none does.
 	ParamsDescribed bool
+	// ParamsSent reports whether any param is a data or an optional
+	// param: the params table has a "Sent" column (Param.Sent) when one
+	// is.
+	ParamsSent bool
+	// Attrs are the error's attributes, in order, with their values as
+	// JSON.
+	Attrs []*Attribute
+	// ResponseHeaders are the headers sent with the error, as the spec
+	// writes them: name and template.
+	ResponseHeaders []*HeaderTemplate
+	// Success says, for an error sent with a 2xx status, how clients
+	// tell it from a success (Markdown: "sent with HTTP 200; the body's
+	// `+"`ok`"+` is `+"`false`"+`"); "" for other errors.
+	Success string
+	// OwnFormat is the format of the error's group when the group has its
+	// own (nil when the error is written in the catalog's), and
+	// OwnFormatLink reaches its part of the response format section from
+	// the current page.
+	OwnFormat     *Response
+	OwnFormatLink string
 	// Example is the response the server writes for the main message
 	// with the example params.
 	Example *Example
@@ -133,13 +156,33 @@ type Param struct {
 	*model.Param
 	// ExampleJSON is the example value as it appears in JSON bodies.
 	ExampleJSON string
+	// Sent says when responses carry the param (plain text): "in the
+	// message" (a param some message uses), "always" (a data param, which
+	// every constructor takes), "only when set" (an optional param).
+	Sent string
+}
+
+// Attribute is a constant attribute of an error.
+type Attribute struct {
+	Name string
+	// JSON is the value as responses carry it.
+	JSON string
+}
+
+// HeaderTemplate is a response header as the spec writes it.
+type HeaderTemplate struct {
+	Name string
+	// Template is the value's template, with ${NAME} for each value.
+	Template string
 }
 
 // Example is an HTTP response exactly as the generated server writes it.
 type Example struct {
 	// StatusLine is e.g. "HTTP/1.1 404 Not Found".
 	StatusLine string
-	// Headers are Content-Type, then Retry-After when the error sets it.
+	// Headers are Content-Type, the error's own headers (their names
+	// as Go's server writes them, X-Amzn-Errortype), then Retry-After
+	// when the error sets it.
 	Headers []Header
 	// Body is the JSON body, indented with two spaces.
 	Body string
@@ -150,22 +193,46 @@ type Example struct {
 // Header is one HTTP header line.
 type Header struct{ Name, Value string }
 
-// Response describes the wire format.
+// Response describes a wire format.
 type Response struct {
 	// Format is "problem" (RFC 9457) or "custom".
 	Format    string
 	MediaType string
 	// Fields are the body's members, depth first in wire order.
 	Fields []*FieldDoc
-	// Internal is the error written for non-catalog errors.
+	// Internal is the error written for non-catalog errors in this
+	// format.
 	Internal *Error
+	// Group is the group whose own format this is; nil for the catalog's.
+	Group *model.Group
+	// Title is the group's title ("" for the catalog's format).
+	Title string
+	// Heading is the text of the heading of a group's format on the page
+	// (plain text), "Response format: <title>", with the group id when
+	// the anchor is taken (see Section.Heading); Anchor is its anchor.
+	// Both are "" for the catalog's format, under "Response format".
+	Heading, Anchor string
+	// Others reports, for the catalog's format, that groups have formats
+	// of their own.
+	Others bool
+	// Headers are the headers every error of the format sends, as the
+	// spec writes them.
+	Headers []*HeaderTemplate
+	// Marker says what marks a body as an error in a format whose errors
+	// may be sent with a 2xx status (Markdown: "`+"`ok`"+` is `+"`false`"+`"); "" for
+	// other formats.
+	Marker string
 }
 
 // FieldDoc documents one body member.
 type FieldDoc struct {
-	// Path is the member's JSON path ("error.code"); "" for the problem
-	// format's inline params.
+	// Path is the member's JSON path ("error.code", "errors[0].code" in
+	// a one-object list); "" for the problem format's inline params and
+	// attributes.
 	Path string
+	// Inline names the members of a Path-less row: "params" or
+	// "attributes".
+	Inline string
 	// Type is the JSON type: string, number, boolean, object, array, or
 	// "as documented" for params.
 	Type string
@@ -205,11 +272,11 @@ func retryText(e *model.Error) string {
 }
 
 // summary is the overview's short description of an error.
-func summary(e *model.Error) string {
+func summary(e *model.Error, f urlForm) string {
 	if p := firstParagraph(e.Description); p != "" {
 		return p
 	}
-	return escapeText(e.Title)
+	return escapeTextAs(e.Title, f)
 }
 
 // messages lists an error's main message and its variants.
@@ -221,10 +288,51 @@ func messages(e *model.Error) []*Message {
 	return out
 }
 
-// detailsMember is the dotted JSON path of the $details member, if any.
-func detailsMember(s *model.Spec) string {
-	if f, path := s.Response.FindField(model.ValueDetails); f != nil {
-		return strings.Join(path, ".")
+// detailsMember is the JSON path of the $details member of a format
+// ("error.details", "errors[0].details" in a one-object list), if any.
+func detailsMember(f *model.Response) string {
+	var find func(fields []*model.Field, prefix string) string
+	find = func(fields []*model.Field, prefix string) string {
+		for _, fd := range fields {
+			path := fd.Name
+			if prefix != "" {
+				path = prefix + "." + fd.Name
+			}
+			switch fd.Kind {
+			case model.ValueDetails:
+				return path
+			case model.ValueObject:
+				if p := find(fd.Children, path); p != "" {
+					return p
+				}
+			case model.ValueList:
+				if p := find(fd.Children, path+"[0]"); p != "" {
+					return p
+				}
+			}
+		}
+		return ""
 	}
-	return ""
+	return find(f.Body, "")
+}
+
+// paramSent says when responses carry a param.
+func paramSent(p *model.Param) string {
+	switch {
+	case p.Optional:
+		return "only when set"
+	case p.Data:
+		return "always"
+	}
+	return "in the message"
+}
+
+// success says how clients tell an error sent with a 2xx status from a
+// success; "" for other errors.
+func success(e *model.Error) string {
+	if e.Status < 200 || e.Status > 299 || e.Format == nil || e.Format.Marker == nil {
+		return ""
+	}
+	m := e.Format.Marker
+	return fmt.Sprintf("sent with HTTP %d; the body's %s is %s", e.Status, codeSpan(m.Member), codeSpan(string(jsonValue(m.Value))))
 }

@@ -29,8 +29,19 @@
 // the spec's author wrote: blocks.go rewrites Markdown by block (tables,
 // headings, lists, fences), inline.go by inline text (URLs and email
 // addresses as links, link texts, emphasis with asterisks), reading it
-// with package mdinline. Every heading of a page has an anchor of its own
-// (anchors.go).
+// with package mdinline. links.go writes URLs as the page's docs site
+// reads them: autolinks (<https://…>) on every page but Docusaurus ones,
+// whose MDX needs [https://…](https://…); the template functions of a
+// render are bound to its form. Every heading of a page has an anchor of
+// its own (anchors.go).
+//
+// Each error's example response (example.go) is what the generated
+// server writes for its main message with the example params, in the
+// error's wire format: media type, headers filled in and escaped as the
+// server escapes them, and the body walked from the format's template.
+// format.go documents each wire format (one body members table per
+// format); TestExamplesMatchServer proves the examples against the
+// generated Go server.
 package docs
 
 import (
@@ -56,11 +67,12 @@ const markerWindow = 16 << 10
 // template files that replace the embedded ones by name. Paths are
 // relative to the spec directory, slash-separated.
 func Render(s *model.Spec, overrides fs.FS) ([]model.File, error) {
-	t, err := loadTemplates(overrides)
+	form := formOf(s)
+	t, err := loadTemplates(overrides, form)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{s: s, examples: map[*model.Error]*Example{}}
+	r := &renderer{s: s, form: form, examples: map[*model.Error]*Example{}}
 	if err := r.buildExamples(); err != nil {
 		return nil, err
 	}
@@ -89,10 +101,11 @@ func execute(t *template.Template, p *Page) ([]byte, error) {
 }
 
 // loadTemplates parses the embedded templates, each replaced by the
-// override of the same file name when there is one. Files in overrides
-// that do not end in .tmpl are ignored; a .tmpl file that matches no
-// embedded template is an error (most likely a typo).
-func loadTemplates(overrides fs.FS) (*template.Template, error) {
+// override of the same file name when there is one, with the functions
+// that write URLs in form f. Files in overrides that do not end in .tmpl
+// are ignored; a .tmpl file that matches no embedded template is an
+// error (most likely a typo).
+func loadTemplates(overrides fs.FS, f urlForm) (*template.Template, error) {
 	names, err := embeddedNames()
 	if err != nil {
 		return nil, err
@@ -107,7 +120,7 @@ func loadTemplates(overrides fs.FS) (*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	root := template.New("").Funcs(funcs).Option("missingkey=error")
+	root := template.New("").Funcs(funcs(f)).Option("missingkey=error")
 	for _, n := range names {
 		if _, err := root.New(n).Parse(string(src[n])); err != nil {
 			if overridden[n] {
@@ -150,21 +163,33 @@ func readOverrides(overrides fs.FS, src map[string][]byte, names []string) (map[
 	return done, nil
 }
 
-// funcs are the escapers templates use to put spec text into Markdown.
-var funcs = template.FuncMap{
-	"text":     escapeText,     // plain text, inline or in a table cell
-	"code":     codeSpan,       // an inline code span (not in tables)
-	"cellcode": cellCode,       // a code span in a table cell
-	"md":       markdownBlock,  // Markdown as blocks
-	"mdunder":  mdUnder,        // Markdown as blocks under a heading ("##"): its headings nest
-	"mdinline": markdownInline, // Markdown folded onto one line (cells, list items)
-	"cell":     cell,           // a table cell's content: — when it is empty
-}
-
-// mdUnder renders Markdown that sits under a heading written with the
-// given #s ("#" for the page title): see markdownBlockUnder.
-func mdUnder(heading, s string) string {
-	return markdownBlockUnder(s, strings.Count(heading, "#"))
+// funcs are the escapers templates use to put spec text into Markdown,
+// writing URLs in form f.
+func funcs(f urlForm) template.FuncMap {
+	return template.FuncMap{
+		// plain text, inline or in a table cell
+		"text": func(s string) string { return escapeTextAs(s, f) },
+		// plain text as the text of a link: [{{linktext .Title}}](page.md)
+		"linktext": escapeLinkText,
+		// plain text in a heading: its URLs as [url](url) on every page
+		"heading": escapeText,
+		// an inline code span (not in tables)
+		"code": codeSpan,
+		// a code span in a table cell
+		"cellcode": cellCode,
+		// Markdown as blocks
+		"md": func(s string) string { return markdownBlockAs(s, 0, f) },
+		// Markdown as blocks under a heading ("##"): its headings nest
+		"mdunder": func(heading, s string) string {
+			return markdownBlockAs(s, strings.Count(heading, "#"), f)
+		},
+		// Markdown folded onto one line (cells, list items)
+		"mdinline": func(s string) string { return markdownInlineAs(s, f) },
+		// a table cell's content: — when it is empty
+		"cell": cell,
+		// a URL (an error's own doc link) as a link
+		"url": func(u string) string { return urlLink(u, f) },
+	}
 }
 
 // tidy collapses runs of blank lines, drops trailing spaces, and ends the

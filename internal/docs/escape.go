@@ -53,22 +53,36 @@ func isControl(r rune) bool {
 // escapeText escapes plain text for any inline position, table cells
 // included: every character Markdown could read as syntax is
 // backslash-escaped, newlines become <br />, and a URL or email address
-// becomes a link whose text is the URL as written. Braces are escaped too:
-// MDX (Docusaurus) reads {name} as a JavaScript expression, CommonMark
-// renders \{ as {.
-func escapeText(s string) string {
+// becomes a link whose text is the URL as written ([url](url)). Braces are
+// escaped too: MDX (Docusaurus) reads {name} as a JavaScript expression,
+// CommonMark renders \{ as {.
+func escapeText(s string) string { return escapeTextAs(s, urlLinks) }
+
+// escapeTextAs is escapeText with URLs written in form f.
+func escapeTextAs(s string, f urlForm) string {
+	return escapeLines(s, f, true)
+}
+
+// escapeLinkText is escapeText for the text of a link errgen writes
+// ([Billing](billing.md)): a URL in it stays text, since a link cannot
+// hold another (the outer one would stop being a link).
+func escapeLinkText(s string) string {
+	return escapeLines(s, urlLinks, false)
+}
+
+func escapeLines(s string, f urlForm, links bool) string {
 	s = normalizeNewlines(s)
 	var b strings.Builder
 	for i, line := range strings.Split(s, "\n") {
 		if i > 0 {
 			b.WriteString(lineBreak)
 		}
-		escapeLine(&b, line)
+		escapeLine(&b, line, f, links)
 	}
 	return b.String()
 }
 
-func escapeLine(b *strings.Builder, line string) {
+func escapeLine(b *strings.Builder, line string, f urlForm, links bool) {
 	// Control characters have no business on a page; invalid UTF-8 shows
 	// as U+FFFD, in a URL as elsewhere.
 	line = strings.Map(func(r rune) rune {
@@ -77,18 +91,18 @@ func escapeLine(b *strings.Builder, line string) {
 		}
 		return r
 	}, line)
-	link := -1 // where the last link ended
+	link, linkEnd := -1, rune(0) // where the last link ended, and its last character
 	for i := 0; i < len(line); {
 		prev := rune(-1)
 		if i > 0 {
 			prev, _ = utf8.DecodeLastRuneInString(line[:i])
 		}
 		if i == link {
-			prev = ')'
+			prev = linkEnd
 		}
-		if end := mdinline.LiteralEndAfter(line, i, prev); end > 0 {
+		if end := mdinline.LiteralEndAfter(line, i, prev); end > 0 && links {
 			// A URL or email address: a link, not a bare URL (MD034).
-			writeURLLink(b, line[i:end], mdinline.Href(line[i:end]))
+			linkEnd = writeURLLink(b, line[i:end], mdinline.Href(line[i:end]), f)
 			i, link = end, end
 			continue
 		}
@@ -224,8 +238,8 @@ func fenceOf(line string) string {
 // neutralizeLine replaces `<` outside code spans with &lt; and escapes
 // braces (for MDX), in a line of indented code: the block is code when
 // the reading is right, and cannot open raw HTML when it is not.
-// Autolinks (<https://...>, <mailto:...>) become [url](url).
-func neutralizeLine(line string) string {
+// Autolinks (<https://...>, <mailto:...>) are written in form f.
+func neutralizeLine(line string, f urlForm) string {
 	if !strings.Contains(line, "<") {
 		return line
 	}
@@ -253,7 +267,11 @@ func neutralizeLine(line string) string {
 		case c == '<' && isAutolink(line[i:]):
 			end := strings.IndexByte(line[i:], '>')
 			url := line[i+1 : i+end]
-			b.WriteString("[" + url + "](" + url + ")")
+			if f == urlAutolinks && autolinkable(url, url) {
+				b.WriteString(line[i : i+end+1])
+			} else {
+				b.WriteString("[" + url + "](" + url + ")")
+			}
 			i += end + 1
 			continue
 		case c == '{' || c == '}':
@@ -310,7 +328,10 @@ func isAutolink(s string) bool {
 // cells): lines of a paragraph are joined with a space, paragraphs with
 // <br>, each paragraph is rewritten by inlineMarkdown (raw HTML, URLs,
 // link texts, emphasis) and `|` is escaped.
-func markdownInline(s string) string {
+func markdownInline(s string) string { return markdownInlineAs(s, urlLinks) }
+
+// markdownInlineAs is markdownInline with URLs written in form f.
+func markdownInlineAs(s string, f urlForm) string {
 	s = strings.TrimSpace(strings.ReplaceAll(markdownSource(s), "\t", " "))
 	var paras []string
 	for _, p := range strings.Split(s, "\n\n") {
@@ -321,7 +342,7 @@ func markdownInline(s string) string {
 			}
 		}
 		if len(lines) > 0 {
-			paras = append(paras, inlineMarkdown(strings.Join(lines, " ")))
+			paras = append(paras, inlineMarkdownAs(strings.Join(lines, " "), f))
 		}
 	}
 	out := strings.Join(paras, lineBreak)

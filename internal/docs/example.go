@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"net/textproto"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,29 +17,68 @@ import (
 // of the request that failed, which a catalog cannot know.
 const ExampleInstance = "/v1/example"
 
-// example renders the response the generated server writes for e's main
-// message with the example params: status line, Content-Type,
-// Retry-After when set, and the body walked from the spec's template in
-// wire order, leaving out what the server leaves out (no retry delay, no
-// docs URL, no params). An error that carries details shows one.
-func example(s *model.Spec, e *model.Error) (*Example, error) {
-	var raw bytes.Buffer
-	if err := writeObject(&raw, s.Response.Body, e, &e.Message); err != nil {
-		return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
+// response is one response of an error as the generated server writes
+// it: the error, the message it was built with, and the params it
+// carries.
+type response struct {
+	s *model.Spec
+	e *model.Error
+	m *model.Message
+	// sent are the params the response carries, by name.
+	sent map[string]*model.Param
+}
+
+// exampleResponse is the response of e's main message built with the
+// example params: every param its constructor takes, and every optional
+// param set to its example value (the spec's, else the default one).
+func exampleResponse(s *model.Spec, e *model.Error) *response {
+	r := &response{s: s, e: e, m: &e.Message, sent: map[string]*model.Param{}}
+	for _, i := range carried(e, r.m) {
+		r.sent[e.Params[i].Name] = e.Params[i]
 	}
+	return r
+}
+
+// format is the wire format the error is written in.
+func (r *response) format() *model.Response {
+	if r.e.Format != nil {
+		return r.e.Format
+	}
+	return &r.s.Response
+}
+
+// example renders the response the generated server writes for e's main
+// message with the example params (see exampleResponse): status line,
+// Content-Type, the error's headers, Retry-After when set, and the body
+// walked from its format's template in wire order, leaving out what the
+// server leaves out (no retry delay, no doc link, no params). An error
+// that carries details shows the example details.
+func example(s *model.Spec, e *model.Error) (*Example, error) {
+	r := exampleResponse(s, e)
+	var raw bytes.Buffer
+	r.writeObject(&raw, r.format().Body)
 	var body bytes.Buffer
 	if err := json.Indent(&body, raw.Bytes(), "", "  "); err != nil {
 		return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
 	}
 	ex := &Example{
 		StatusLine: statusLine(e),
-		Headers:    []Header{{"Content-Type", s.Response.MediaType}},
+		Headers:    []Header{{"Content-Type", r.format().MediaType}},
 		Body:       body.String(),
+	}
+	for _, h := range e.Headers {
+		if v, ok := r.headerValue(h.Value); ok {
+			ex.Headers = append(ex.Headers, Header{textproto.CanonicalMIMEHeaderKey(h.Name), v})
+		}
 	}
 	if e.RetryAfter > 0 {
 		ex.Headers = append(ex.Headers, Header{"Retry-After", strconv.Itoa(e.RetryAfter)})
 	}
-	ex.Fence = fenceFor(ex.Body)
+	all := ex.Body
+	for _, h := range ex.Headers {
+		all += "\n" + h.Name + ": " + h.Value
+	}
+	ex.Fence = fenceFor(all)
 	return ex, nil
 }
 
@@ -49,8 +90,82 @@ func statusLine(e *model.Error) string {
 	return fmt.Sprintf("HTTP/1.1 %d %s", e.Status, e.StatusText)
 }
 
+// headerValue is the value of a header with template t, as the server
+// sends it: each value interpolated as text, its control characters (CR
+// and LF included) as spaces, and, inside an HTTP quoted-string, '"' and
+// '\' backslash-escaped; leading and trailing spaces trimmed, as Go's
+// server trims them. ok is false when the server leaves the header out: a
+// template that is exactly one value the response does not have.
+func (r *response) headerValue(t model.Template) (string, bool) {
+	if p, only := t.Only(); only {
+		if _, ok := r.text(p); !ok {
+			return "", false
+		}
+	}
+	var b strings.Builder
+	for _, p := range t.Parts {
+		v := p.Literal
+		if p.Kind != model.ValueLiteral {
+			v, _ = r.text(p)
+			if p.Quoted {
+				v = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v)
+			}
+		}
+		b.WriteString(v)
+	}
+	// The spec's own literal text may hold control characters too: the
+	// page shows them as spaces.
+	v := strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, b.String())
+	return strings.Trim(v, " "), true
+}
+
+// text is the text ${NAME} interpolates for the response; ok is false
+// when the response does not have the value (no doc link, no retry
+// delay, a param it does not carry, an attribute the error does not
+// have), which interpolates as empty text.
+func (r *response) text(p model.TemplatePart) (string, bool) {
+	e := r.e
+	switch p.Kind {
+	case model.ValueCode:
+		return e.Code, true
+	case model.ValueStatus:
+		return strconv.Itoa(e.Status), true
+	case model.ValueStatusText:
+		return e.StatusText, true
+	case model.ValueTitle:
+		return e.WireTitle, true
+	case model.ValueMessage:
+		return r.m.Example, true
+	case model.ValueDocURL:
+		return e.DocURL, e.DocURL != ""
+	case model.ValueInstance:
+		return ExampleInstance, true
+	case model.ValueRetryAfter:
+		if e.RetryAfter <= 0 {
+			return "", false
+		}
+		return strconv.Itoa(e.RetryAfter), true
+	case model.ValueParam:
+		if prm := r.sent[p.Name]; prm != nil {
+			return model.TextValue(prm.Example), true
+		}
+	case model.ValueAttr:
+		if v, ok := e.Attr(p.Name); ok {
+			return model.TextValue(v), true
+		}
+	case model.ValueLiteral:
+		return p.Literal, true
+	}
+	return "", false
+}
+
 // writeObject writes a JSON object of the given members.
-func writeObject(w *bytes.Buffer, fields []*model.Field, e *model.Error, m *model.Message) error {
+func (r *response) writeObject(w *bytes.Buffer, fields []*model.Field) {
 	w.WriteByte('{')
 	n := 0
 	member := func(name string, value []byte) {
@@ -64,144 +179,227 @@ func writeObject(w *bytes.Buffer, fields []*model.Field, e *model.Error, m *mode
 	}
 	for _, f := range fields {
 		switch f.Kind {
-		case model.ValueObject:
-			var sub bytes.Buffer
-			if err := writeObject(&sub, f.Children, e, m); err != nil {
-				return err
-			}
-			if sub.Len() > 2 { // the server leaves out an object with no member
-				member(f.Name, sub.Bytes())
-			}
 		case model.ValueParamsInline:
-			for _, i := range carried(e, m) {
-				member(e.Params[i].Name, jsonValue(e.Params[i].Example))
+			for _, p := range r.e.Params {
+				if r.sent[p.Name] != nil {
+					member(p.Name, jsonValue(p.Example))
+				}
+			}
+		case model.ValueAttrsInline:
+			for _, kv := range r.e.Attributes {
+				member(kv.Key, jsonValue(kv.Value))
 			}
 		default:
-			v, ok, err := value(f, e, m)
-			if err != nil {
-				return err
-			}
-			if ok {
+			if v, ok := r.value(f); ok {
 				member(f.Name, v)
 			}
 		}
 	}
 	w.WriteByte('}')
-	return nil
 }
 
 // value is the JSON of one body member; ok is false when the server
-// omits it for this error.
-func value(f *model.Field, e *model.Error, m *model.Message) (v []byte, ok bool, err error) {
+// omits it for this response.
+func (r *response) value(f *model.Field) (v []byte, ok bool) {
+	e := r.e
 	switch f.Kind {
 	case model.ValueLiteral:
-		return jsonValue(f.Literal), true, nil
+		return jsonValue(f.Literal), true
+	case model.ValueObject, model.ValueList:
+		var sub bytes.Buffer
+		r.writeObject(&sub, f.Children)
+		if sub.Len() <= 2 {
+			return nil, false // the server leaves out an object with no member
+		}
+		if f.Kind == model.ValueList {
+			return append(append([]byte{'['}, sub.Bytes()...), ']'), true
+		}
+		return sub.Bytes(), true
 	case model.ValueCode:
-		return jsonString(e.Code), true, nil
+		if r.s.CodeType == model.CodeInteger {
+			return []byte(e.Code), true // a JSON number
+		}
+		return jsonString(e.Code), true
 	case model.ValueStatus:
-		return []byte(strconv.Itoa(e.Status)), true, nil
+		return []byte(strconv.Itoa(e.Status)), true
 	case model.ValueStatusText:
-		return jsonString(e.StatusText), true, nil
+		return jsonString(e.StatusText), true
 	case model.ValueTitle:
-		return jsonString(e.WireTitle), true, nil
+		return jsonString(e.WireTitle), true
 	case model.ValueMessage:
-		return jsonString(m.Example), true, nil
+		return jsonString(r.m.Example), true
 	case model.ValueDetails:
 		if !e.Details {
-			return nil, false, nil
+			return nil, false
 		}
-		return exampleDetails(e, m), true, nil
+		return detailsJSON(r.s, exampleDetailValues(r.s, e, r.m)), true
 	case model.ValueRetryAfter:
-		return []byte(strconv.Itoa(e.RetryAfter)), e.RetryAfter > 0, nil
+		return []byte(strconv.Itoa(e.RetryAfter)), e.RetryAfter > 0
 	case model.ValueDocURL:
-		return jsonString(e.DocURL), e.DocURL != "", nil
+		return jsonString(e.DocURL), e.DocURL != ""
 	case model.ValueType:
 		if e.DocURL == "" {
-			return jsonString("about:blank"), true, nil
+			return jsonString("about:blank"), true
 		}
-		return jsonString(e.DocURL), true, nil
+		return jsonString(e.DocURL), true
 	case model.ValueInstance:
-		return jsonString(ExampleInstance), true, nil
+		return jsonString(ExampleInstance), true
 	case model.ValueParams:
-		return paramsObject(e, m)
+		return r.paramsObject()
 	case model.ValueParam:
-		for _, i := range carried(e, m) {
-			if e.Params[i].Name == f.Param {
-				return jsonValue(e.Params[i].Example), true, nil
+		if p := r.sent[f.Param]; p != nil {
+			return jsonValue(p.Example), true
+		}
+	case model.ValueAttr:
+		if v, ok := e.Attr(f.Attr); ok {
+			return jsonValue(v), true
+		}
+	case model.ValueTemplate:
+		if p, only := f.Template.Only(); only {
+			if _, ok := r.text(p); !ok {
+				return nil, false // a template of only an absent value
 			}
 		}
-		return nil, false, nil
+		var b strings.Builder
+		for _, p := range f.Template.Parts {
+			t, _ := r.text(p)
+			b.WriteString(t)
+		}
+		return jsonString(b.String()), true
 	}
-	return nil, false, nil
+	return nil, false
+}
+
+// paramsObject is $params: the carried params by name, omitted when
+// there are none.
+func (r *response) paramsObject() ([]byte, bool) {
+	var w bytes.Buffer
+	w.WriteByte('{')
+	n := 0
+	for _, p := range r.e.Params {
+		if r.sent[p.Name] == nil {
+			continue
+		}
+		if n > 0 {
+			w.WriteByte(',')
+		}
+		n++
+		w.Write(jsonString(p.Name))
+		w.WriteByte(':')
+		w.Write(jsonValue(p.Example))
+	}
+	w.WriteByte('}')
+	return w.Bytes(), n > 0
+}
+
+// carried lists the params a response with message m carries, in
+// declaration order, as the example builds it: the params its
+// constructor takes (those the message uses and the data params) and the
+// optional params, each set to its example value.
+func carried(e *model.Error, m *model.Message) []int {
+	out := e.Args(m)
+	for i, p := range e.Params {
+		if p.Optional && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // ExampleDetailField is the field an example detail names when the error
 // has no string param called "field" to take it from.
 const ExampleDetailField = "name"
 
-// exampleDetails are the field details the example of an error that
-// carries details shows: the spec's example_details when it gives them,
-// else one detail naming the example value of its string param "field"
-// (else "name") with the example message, as a handler calling
-// WithDetails(Detail{Field: ..., Message: ...}) would send it.
-func exampleDetails(e *model.Error, m *model.Message) []byte {
-	if len(e.ExampleDetails) > 0 {
-		var w bytes.Buffer
-		w.WriteByte('[')
-		for i, d := range e.ExampleDetails {
-			if i > 0 {
-				w.WriteByte(',')
-			}
-			w.WriteString(`{"field":`)
-			w.Write(jsonString(d.Field))
-			w.WriteString(`,"message":`)
-			w.Write(jsonString(d.Message))
-			w.WriteByte('}')
+// detailShape is the catalog's detail item shape.
+func detailShape(s *model.Spec) []*model.DetailField {
+	if len(s.Details) == 0 {
+		return model.DefaultDetails()
+	}
+	return s.Details
+}
+
+// exampleDetailValues are the details the example of an error that
+// carries details shows, each as its values in DetailLeaves order: the
+// spec's example_details when it gives them, else one detail, as a
+// handler calling WithDetails would send it, whose leaves are: a string
+// leaf "field", the example value of the error's string param "field"
+// (else "name"); a string leaf "message", the example message; any other
+// string leaf, its own name; an int leaf, 1; a bool leaf, true. With the
+// default shape that is {field, message}.
+func exampleDetailValues(s *model.Spec, e *model.Error, m *model.Message) [][]any {
+	leaves := model.DetailLeaves(detailShape(s))
+	var out [][]any
+	for _, d := range e.ExampleDetails {
+		if len(d.Values) == len(leaves) {
+			out = append(out, d.Values)
+		} else if len(leaves) == 2 && model.IsDefaultDetails(detailShape(s)) {
+			out = append(out, []any{d.Field, d.Message})
 		}
-		w.WriteByte(']')
-		return w.Bytes()
+	}
+	if len(out) > 0 {
+		return out
 	}
 	field := ExampleDetailField
 	for _, p := range e.Params {
-		if s, ok := p.Example.(string); ok && p.Name == "field" && p.Type == model.TypeString {
-			field = s
+		if v, ok := p.Example.(string); ok && p.Name == "field" && p.Type == model.TypeString {
+			field = v
 		}
 	}
+	item := make([]any, len(leaves))
+	for i, l := range leaves {
+		switch {
+		case l.Type == "int":
+			item[i] = int64(1)
+		case l.Type == "bool":
+			item[i] = true
+		case l.Name == "field":
+			item[i] = field
+		case l.Name == "message":
+			item[i] = m.Example
+		default:
+			item[i] = l.Name
+		}
+	}
+	return [][]any{item}
+}
+
+// detailsJSON writes detail items (values in leaf order) in the shape.
+func detailsJSON(s *model.Spec, items [][]any) []byte {
+	shape := detailShape(s)
 	var w bytes.Buffer
-	w.WriteString(`[{"field":`)
-	w.Write(jsonString(field))
-	w.WriteString(`,"message":`)
-	w.Write(jsonString(m.Example))
-	w.WriteString("}]")
+	w.WriteByte('[')
+	for i, vals := range items {
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		writeDetail(&w, shape, &vals)
+	}
+	w.WriteByte(']')
 	return w.Bytes()
 }
 
-// paramsObject is $params: the carried params by name, omitted when
-// there are none.
-func paramsObject(e *model.Error, m *model.Message) ([]byte, bool, error) {
-	idx := carried(e, m)
-	if len(idx) == 0 {
-		return nil, false, nil
-	}
-	var w bytes.Buffer
+// writeDetail writes one item of the shape, taking its leaves' values
+// from the front of vals.
+func writeDetail(w *bytes.Buffer, shape []*model.DetailField, vals *[]any) {
 	w.WriteByte('{')
-	for n, i := range idx {
-		if n > 0 {
+	for i, f := range shape {
+		if i > 0 {
 			w.WriteByte(',')
 		}
-		w.Write(jsonString(e.Params[i].Name))
+		w.Write(jsonString(f.Name))
 		w.WriteByte(':')
-		w.Write(jsonValue(e.Params[i].Example))
+		if f.Type == "" {
+			writeDetail(w, f.Children, vals)
+			continue
+		}
+		var v any
+		if len(*vals) > 0 {
+			v, *vals = (*vals)[0], (*vals)[1:]
+		}
+		w.Write(jsonValue(v))
 	}
 	w.WriteByte('}')
-	return w.Bytes(), true, nil
-}
-
-// carried lists the params a response with message m carries, as the
-// generated constructors set them: the params the message uses, in
-// declaration order.
-func carried(e *model.Error, m *model.Message) []int {
-	return m.Params()
 }
 
 // jsonValue encodes a literal or example value the way encoding/json
@@ -216,129 +414,3 @@ func jsonValue(v any) []byte {
 }
 
 func jsonString(s string) []byte { return jsonValue(s) }
-
-// responseDoc documents every member of the body template.
-func responseDoc(s *model.Spec, internal *Error) *Response {
-	r := &Response{Format: string(s.Response.Format), MediaType: s.Response.MediaType, Internal: internal}
-	walkFields(s, s.Response.Body, nil, &r.Fields)
-	return r
-}
-
-func walkFields(s *model.Spec, fields []*model.Field, path []string, out *[]*FieldDoc) {
-	for _, f := range fields {
-		p := append(append([]string(nil), path...), f.Name)
-		doc := &FieldDoc{Path: strings.Join(p, "."), Type: fieldType(s, f), Description: fieldDescription(s, f)}
-		if f.Kind == model.ValueParamsInline {
-			doc.Path = ""
-		}
-		*out = append(*out, doc)
-		if f.Kind == model.ValueObject {
-			walkFields(s, f.Children, p, out)
-		}
-	}
-}
-
-func fieldType(s *model.Spec, f *model.Field) string {
-	switch f.Kind {
-	case model.ValueLiteral:
-		switch f.Literal.(type) {
-		case string:
-			return "string"
-		case bool:
-			return "boolean"
-		}
-		return "number"
-	case model.ValueObject, model.ValueParams:
-		return "object"
-	case model.ValueStatus, model.ValueRetryAfter:
-		return "number"
-	case model.ValueDetails:
-		return "array"
-	case model.ValueParamsInline:
-		return "per param"
-	case model.ValueParam:
-		return paramType(s, f.Param)
-	}
-	return "string"
-}
-
-// paramType is the JSON type of the params named name across the
-// catalog, "per error" when errors disagree.
-func paramType(s *model.Spec, name string) string {
-	kind := ""
-	for _, e := range s.Errors {
-		for _, p := range e.Params {
-			if p.Name != name {
-				continue
-			}
-			k := jsonType(p.Type)
-			if kind != "" && kind != k {
-				return "per error"
-			}
-			kind = k
-		}
-	}
-	return kind
-}
-
-func jsonType(t model.ParamType) string {
-	switch t {
-	case model.TypeInt, model.TypeInt64, model.TypeFloat64:
-		return "number"
-	case model.TypeBool:
-		return "boolean"
-	}
-	return "string"
-}
-
-func fieldDescription(s *model.Spec, f *model.Field) string {
-	switch f.Kind {
-	case model.ValueLiteral:
-		return "Always " + cellCode(string(jsonValue(f.Literal))) + "."
-	case model.ValueObject:
-		return "An object holding the members below."
-	case model.ValueCode:
-		return "The error code, e.g. `" + firstCode(s) + "`: stable and machine-readable; match on it, not on the message."
-	case model.ValueStatus:
-		return "The HTTP status code, repeated from the status line."
-	case model.ValueStatusText:
-		return "The HTTP status text, e.g. `Bad Request`."
-	case model.ValueTitle:
-		if s.AboutBlank() {
-			return "The HTTP status text, e.g. `Bad Request`, as RFC 9457 asks of problems of type `about:blank`."
-		}
-		return "A short summary of the error, the same for every occurrence of a code."
-	case model.ValueMessage:
-		return "A human-readable message with the error's params filled in. Show it, but do not parse it: it may change."
-	case model.ValueDetails:
-		return "Field-level problems, a list of `{\"field\": ..., \"message\": ...}` objects, sent only by errors that carry details. Omitted when there are none."
-	case model.ValueRetryAfter:
-		return "Seconds to wait before retrying, also sent as the `Retry-After` header. Omitted when the error sets no delay."
-	case model.ValueDocURL:
-		if s.API.DocsURL == "" {
-			return "A link to the error's section of this reference. Never sent: the API publishes no docs URL."
-		}
-		return "A link to the error's section of this reference."
-	case model.ValueType:
-		if s.API.DocsURL == "" {
-			return "A URI identifying the error type: always `about:blank` (the API publishes no docs URL), so identify errors by `code`."
-		}
-		return "A URI identifying the error type: the link to its section of this reference."
-	case model.ValueInstance:
-		return "The path of the request that failed, e.g. `" + ExampleInstance + "`."
-	case model.ValueParams:
-		return "The error's params by name, typed as each error documents. Omitted when the error has none."
-	case model.ValueParam:
-		return "The value of the " + cellCode(f.Param) + " param. Omitted by errors without it."
-	case model.ValueParamsInline:
-		return "Each of the error's params as a member of its own, named and typed as each error documents."
-	}
-	return ""
-}
-
-func firstCode(s *model.Spec) string {
-	if es := s.AllErrors(); len(es) > 0 {
-		return es[0].Code
-	}
-	return "not_found"
-}

@@ -36,6 +36,19 @@ func mdText(s string) string {
 	return plainText(doc, src)
 }
 
+// mdInlineText is the text a reader sees of spec Markdown folded onto
+// one line (list items, table cells).
+func mdInlineText(s string) string {
+	src := []byte("- " + markdownInline(s))
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(src))
+	return plainText(doc, src)
+}
+
+// mdCellText is the text a reader sees of spec Markdown in a table cell.
+func mdCellText(s string) string {
+	return cellTable(markdownInline(s)).tables()[0].cells[1][1]
+}
+
 // fact is something the spec says that a page must show.
 type fact struct{ what, text string }
 
@@ -68,6 +81,18 @@ func checkFacts(t *testing.T, s *model.Spec) {
 	need(main, fact{"the title", title}, fact{"the intro", mdText(s.API.Description)})
 	for _, r := range s.Reserved {
 		need(main, fact{"reserved code", r.Code}, fact{"its reason", mdText(r.Reason)})
+	}
+	for _, f := range s.Formats {
+		need(main, fact{"a format's media type", "Content-Type: " + codeText(f.MediaType)})
+		for _, h := range f.Headers {
+			need(main, fact{"a format's header", h.Name + ": " + codeText(h.Value.Source())})
+		}
+		if m := f.Marker; m != nil {
+			need(main, fact{"a format's error marker", fmt.Sprintf("A body whose %s is %s is an error", m.Member, jsonValue(m.Value))})
+		}
+		if f.Group != nil {
+			need(main, fact{"a group's format", formatHeading(f.Group.Title)})
+		}
 	}
 	for _, g := range s.Groups {
 		page := main
@@ -104,13 +129,13 @@ func errorFacts(e *model.Error) []fact {
 		{"code", e.Code}, {"status", fmt.Sprintf("%d %s", e.Status, e.StatusText)},
 		{"title", e.Title}, {"message", e.Message.Display}, {"example message", e.Message.Example},
 		{"description", mdText(e.Description)}, {"solution", mdText(e.Solution)},
-		{"deprecation", mdText(e.Deprecated)},
+		{"deprecation", mdInlineText(e.Deprecated)},
 	}
 	if e.RetryAfter > 0 {
 		fs = append(fs, fact{"Retry-After", "Retry-After: " + strconv.Itoa(e.RetryAfter)})
 	}
 	for _, c := range e.Causes {
-		fs = append(fs, fact{"cause", mdText(c)})
+		fs = append(fs, fact{"cause", mdInlineText(c)})
 	}
 	for _, a := range e.Aliases {
 		fs = append(fs, fact{"alias", a})
@@ -120,13 +145,48 @@ func errorFacts(e *model.Error) []fact {
 	}
 	for _, p := range e.Params {
 		fs = append(fs, fact{"param", p.Name}, fact{"param type", string(p.Type)},
-			fact{"param description", mdText(p.Description)}, fact{"param example", string(jsonValue(p.Example))})
+			fact{"param description", mdCellText(p.Description)}, fact{"param example", string(jsonValue(p.Example))})
 	}
 	for _, v := range e.Variants {
 		fs = append(fs, fact{"variant", v.Name}, fact{"variant message", v.Message.Display},
-			fact{"variant example", v.Message.Example}, fact{"variant description", mdText(v.Description)})
+			fact{"variant example", v.Message.Example}, fact{"variant description", mdCellText(v.Description)})
+	}
+	// The wire shape: attributes, headers, when a 2xx is an error, the
+	// group's own format, the error's own doc link, when a param is sent.
+	for _, kv := range e.Attributes {
+		fs = append(fs, fact{"attribute", kv.Key + ": " + string(jsonValue(kv.Value))})
+	}
+	for _, h := range e.Headers {
+		fs = append(fs, fact{"header", h.Name + ": " + codeText(h.Value.Source())})
+	}
+	if m := e.Format.Marker; m != nil && e.Status < 300 {
+		fs = append(fs, fact{"2xx marker", fmt.Sprintf("sent with HTTP %d; the body's %s is %s", e.Status, m.Member, jsonValue(m.Value))})
+	}
+	if e.Format.Group != nil {
+		fs = append(fs, fact{"own format", "Content-Type: " + codeText(e.Format.MediaType)})
+	}
+	if e.OwnDocURL {
+		fs = append(fs, fact{"own doc link", "More: " + e.DocURL})
+	}
+	for _, p := range e.Params {
+		if p.Optional || p.Data {
+			fs = append(fs, fact{"when param " + p.Name + " is sent", paramSent(p)})
+		}
 	}
 	return fs
+}
+
+// codeText is what a reader sees of a code span of s.
+func codeText(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < ' ' || r == 0x7f:
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // TestEveryFact: for every golden case and every hostile spec, each page
@@ -146,6 +206,7 @@ func TestEveryFact(t *testing.T) {
 		for _, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
 			t.Run(fmt.Sprintf("hostile-%d-%s", i, l), func(t *testing.T) {
 				checkFacts(t, hostileSpec(t, h, l, model.FrontMatterNone))
+				checkFacts(t, hostileFormatSpec(t, h, l, model.FrontMatterNone))
 			})
 		}
 	}

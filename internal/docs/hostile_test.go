@@ -44,24 +44,34 @@ func braces(s string) string {
 }
 
 // hostileSpec puts h into every text field of a spec that reaches the
-// pages.
+// pages: header templates (as literal text, and as values interpolated in
+// and out of quoted strings) and attribute values included.
 func hostileSpec(t *testing.T, h string, layout model.Layout, fm model.FrontMatterStyle) *model.Spec {
 	t.Helper()
 	src := fmt.Sprintf(`errgen: 1
 api: {name: %[1]s, description: %[1]s, docs_url: "https://docs.example.com/errors"}
 go: {package: hostile}
 outputs: {docs: %[4]s}
+response:
+  headers:
+    X-Hostile: %[1]s
+    WWW-Authenticate: 'Bearer error="${code}", error_description="${message}", note="${attr.note}"'
 docs:
   layout: %[3]s
   front_matter: %[5]s
   title: %[1]s
   front_matter_extra: {note: %[1]s, %[1]s: 1}
 groups:
-  - {id: g, title: %[1]s, description: %[1]s}
+  - id: g
+    title: %[1]s
+    description: %[1]s
+    attributes: {note: %[1]s}
+    headers: {X-Note: "${attr.note} ${message}"}
 errors:
   - code: first
     status: 400
     group: g
+    attributes: {extra: %[1]s, count: 3}
     title: %[1]s
     message: %[2]s
     description: %[1]s
@@ -79,6 +89,7 @@ errors:
   - code: second.one
     status: 404
     message: %[2]s
+    doc_url: "https://status.example.com/a_b*c~d_(e)?x=1&amp;y"
   - code: third
     status: 409
     message: %[6]s
@@ -89,6 +100,58 @@ reserved:
   - {code: gone, reason: %[1]s}
   - {code: gone_without_reason}
 `, q(h), q(braces(h)), layout, docsPath(layout), fm, q(braces(h)+" {p}"))
+	s, err := spec.Parse("hostile/errors.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	return s
+}
+
+// hostileFormatSpec puts h into a group's own wire format (its title
+// heads the format's part of the response format section, its literals,
+// headers and templates reach the examples), whose errors are marked by
+// {ok: false} and may be sent with HTTP 200. It is a spec of its own:
+// the loader's nesting pre-check counts the unbalanced braces of some
+// hostile strings, and one spec cannot hold them all.
+func hostileFormatSpec(t *testing.T, h string, layout model.Layout, fm model.FrontMatterStyle) *model.Spec {
+	t.Helper()
+	src := fmt.Sprintf(`errgen: 1
+api: {name: Hostile formats, docs_url: "https://docs.example.com/errors"}
+go: {package: hostile}
+outputs: {docs: %[4]s}
+docs: {layout: %[3]s, front_matter: %[5]s}
+groups:
+  - id: g
+    title: %[1]s
+  - id: own
+    title: %[1]s
+    attributes: {note: %[1]s}
+    response:
+      format: custom
+      media_type: 'application/vnd.hostile+json; note="a%[6]sb"'
+      error_marker: {ok: false}
+      body:
+        ok: false
+        error: $code
+        note: %[1]s
+        text: "${message} ${attr.note} ${param.q}"
+        items: [{detail: $message, q: $param.q}]
+      headers: {X-Own: %[1]s, X-Quoted: 'a="${attr.note}", b="${param.q}"'}
+      internal_code: own_internal
+errors:
+  - {code: plain, status: 400, group: g, message: Plain}
+  - code: own_soft
+    status: 200
+    group: own
+    title: %[1]s
+    message: %[2]s
+    params: [{name: q, optional: true, description: %[1]s}]
+    example: {q: %[1]s}
+  - code: own_internal
+    status: 500
+    group: own
+    message: Internal error.
+`, q(h), q(braces(h)), layout, docsPath(layout), fm, "`")
 	s, err := spec.Parse("hostile/errors.yaml", []byte(src))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, src)
@@ -117,6 +180,7 @@ func TestHostileText(t *testing.T) {
 				s := hostileSpec(t, h, l, fm)
 				checkPagesAuthored(t, s, authoredAnchors(h))
 				checkFrontMatter(t, s, h)
+				checkPagesAuthored(t, hostileFormatSpec(t, h, l, fm), authoredAnchors(h))
 			})
 		}
 	}
@@ -177,17 +241,19 @@ func TestWriteHostilePages(t *testing.T) {
 	for i, h := range hostile {
 		for _, l := range []model.Layout{model.LayoutSingle, model.LayoutPerGroup, model.LayoutPerError} {
 			for _, fm := range styles {
-				files, err := Render(hostileSpec(t, h, l, fm), nil)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, f := range files {
-					p := filepath.Join(*hostilePages, fmt.Sprintf("%02d-%s-%s", i, l, fm), filepath.FromSlash(f.Path))
-					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				for k, s := range []*model.Spec{hostileSpec(t, h, l, fm), hostileFormatSpec(t, h, l, fm)} {
+					files, err := Render(s, nil)
+					if err != nil {
 						t.Fatal(err)
 					}
-					if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-						t.Fatal(err)
+					for _, f := range files {
+						p := filepath.Join(*hostilePages, fmt.Sprintf("%02d-%s-%s-%d", i, l, fm, k), filepath.FromSlash(f.Path))
+						if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+							t.Fatal(err)
+						}
+						if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+							t.Fatal(err)
+						}
 					}
 				}
 			}

@@ -29,10 +29,14 @@ import (
 // default, normalised as it normalises them.
 var nonDescriptive = []string{"click here", "here", "link", "more"}
 
-// inlineMarkdown rewrites one inline unit of spec Markdown (see above).
-func inlineMarkdown(s string) string {
-	s = describeLinks(s)
-	s = rewriteInline(s, 0, len(s), true)
+// inlineMarkdown rewrites one inline unit of spec Markdown (see above),
+// URLs written as [url](url).
+func inlineMarkdown(s string) string { return inlineMarkdownAs(s, urlLinks) }
+
+// inlineMarkdownAs is inlineMarkdown with URLs written in form f.
+func inlineMarkdownAs(s string, f urlForm) string {
+	s = describeLinks(s, f)
+	s = rewriteInline(s, 0, len(s), true, f)
 	if !strings.ContainsAny(s, "*_") {
 		return s
 	}
@@ -42,7 +46,7 @@ func inlineMarkdown(s string) string {
 	// changes (twice, for all but contrived text).
 	for range 4 {
 		next := normalizeEmphasis(s)
-		next = rewriteInline(next, 0, len(next), true)
+		next = rewriteInline(next, 0, len(next), true, f)
 		if next == s {
 			break
 		}
@@ -53,10 +57,11 @@ func inlineMarkdown(s string) string {
 
 // describeLinks gives a link whose text says nothing (MD059) its
 // destination as a link: "[here](https://x)" becomes
-// "here ([https://x](https://x))". It runs before the rest of the
-// rewriting, which then reads the text it moved out of the link like any
-// other (a URL it now completes becomes a link).
-func describeLinks(s string) string {
+// "here ([https://x](https://x))" (or "here (<https://x>)" in the
+// autolink form). It runs before the rest of the rewriting, which then
+// reads the text it moved out of the link like any other (a URL it now
+// completes becomes a link).
+func describeLinks(s string, f urlForm) string {
 	if !strings.Contains(s, "](") {
 		return s
 	}
@@ -64,6 +69,10 @@ func describeLinks(s string) string {
 	for _, t := range mdinline.Scan(s, 0, len(s), mdinline.Options{Links: true}) {
 		if t.Kind == mdinline.Link && isNonDescriptive(s[t.TextStart:t.TextEnd]) {
 			if href := mdinline.Destination(s, t); href != "" {
+				if f == urlAutolinks && autolinkable(href, href) {
+					b.WriteString(s[t.TextStart:t.TextEnd] + " (<" + href + ">)")
+					continue
+				}
 				b.WriteString(s[t.TextStart:t.TextEnd] + " ([" + escapeLabel(href) + "](" + s[t.DestStart:t.DestEnd] + "))")
 				continue
 			}
@@ -75,7 +84,7 @@ func describeLinks(s string) string {
 
 // rewriteInline rewrites s[from:to]; top is false inside a link's text,
 // where no bare URL becomes a link (links do not nest).
-func rewriteInline(s string, from, to int, top bool) string {
+func rewriteInline(s string, from, to int, top bool, f urlForm) string {
 	var b strings.Builder
 	for _, t := range mdinline.Scan(s, from, to, mdinline.Options{Links: true, Literals: top}) {
 		tok := s[t.Start:t.End]
@@ -89,18 +98,18 @@ func rewriteInline(s string, from, to int, top bool) string {
 				if !strings.Contains(inner, ":") {
 					href = "mailto:" + inner
 				}
-				writeURLLink(&b, inner, href)
+				writeURLLink(&b, inner, href, f)
 				continue
 			}
 			// Another scheme (javascript:, data:, …): shown as text.
 			b.WriteString("&lt;")
-			b.WriteString(rewriteInline(s, t.Start+1, t.End, top))
+			b.WriteString(rewriteInline(s, t.Start+1, t.End, top, f))
 		case mdinline.Less:
 			b.WriteString("&lt;")
 		case mdinline.Literal:
-			writeURLLink(&b, tok, mdinline.Href(tok))
+			writeURLLink(&b, tok, mdinline.Href(tok), f)
 		case mdinline.Link, mdinline.Image:
-			text := rewriteInline(s, t.TextStart, t.TextEnd, false)
+			text := rewriteInline(s, t.TextStart, t.TextEnd, false, f)
 			dest := escapeBraces(s[t.DestStart:t.DestEnd])
 			if t.Kind == mdinline.Image {
 				b.WriteByte('!')
@@ -173,42 +182,6 @@ func isNonDescriptive(text string) bool {
 		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
 	})
 	return slices.Contains(nonDescriptive, strings.Join(words, " "))
-}
-
-// writeURLLink writes a link whose text is the URL itself. A backslash
-// written just before (text, not an escape: "\\https://…") is escaped
-// first, so that it cannot escape the link's [.
-func writeURLLink(b *strings.Builder, text, href string) {
-	written := b.String()
-	if n := len(written) - len(strings.TrimRight(written, `\`)); n%2 == 1 {
-		b.WriteByte('\\')
-	}
-	b.WriteString("[" + escapeLabel(text) + "](" + escapeDestination(href) + ")")
-}
-
-// escapeLabel escapes a URL for a link's text: every character Markdown
-// or MDX could read as syntax.
-func escapeLabel(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte("\\`*_[]<>&~{}!", s[i]) >= 0 {
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-// escapeDestination escapes a URL for a link's destination.
-func escapeDestination(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte("\\(){}<>", s[i]) >= 0 {
-			b.WriteByte('\\')
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }
 
 // escapeBraces escapes { and } (MDX expressions) not yet escaped.

@@ -121,7 +121,10 @@ func plainText(n ast.Node, src []byte) string {
 		case *ast.Text:
 			v := c.Segment.Value(src)
 			if _, code := c.Parent().(*ast.CodeSpan); code {
-				b.Write(bytes.ReplaceAll(v, []byte(`\|`), []byte("|")))
+				if inTableCell(c) { // GFM takes \| for | in a cell, code spans included
+					v = bytes.ReplaceAll(v, []byte(`\|`), []byte("|"))
+				}
+				b.Write(v)
 			} else {
 				b.Write(util.UnescapePunctuations(v))
 			}
@@ -133,6 +136,26 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// inHeading reports whether n sits in a heading.
+func inHeading(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.Heading); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// inTableCell reports whether n sits in a GFM table cell.
+func inTableCell(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*east.TableCell); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // table is a parsed table: its column count and, per row, the cells the
@@ -213,7 +236,7 @@ func wantTables(p *Page) [][2]int {
 			out = append(out, [2]int{cols(3, e.MessagesDescribed), len(e.Messages)})
 		}
 		if len(e.Params) > 0 {
-			out = append(out, [2]int{cols(3, e.ParamsDescribed), len(e.Params)})
+			out = append(out, [2]int{cols(cols(3, e.ParamsDescribed), e.ParamsSent), len(e.Params)})
 		}
 	}
 	switch p.Kind {
@@ -228,7 +251,9 @@ func wantTables(p *Page) [][2]int {
 				}
 			}
 		}
-		out = append(out, [2]int{3, len(p.Response.Fields)})
+		for _, f := range p.Formats {
+			out = append(out, [2]int{3, len(f.Fields)})
+		}
 		if len(p.Reserved) > 0 {
 			out = append(out, [2]int{cols(1, p.ReservedReasons), len(p.Reserved)})
 		}
@@ -257,12 +282,16 @@ func checkPagesAuthored(t *testing.T, s *model.Spec, authored map[string]bool) {
 	ids := map[string]map[string]bool{}
 	for name, p := range pages {
 		ids[name] = p.anchors(t)
+		for a := range p.headingAnchors() {
+			ids[name][a] = true
+		}
 	}
 	for name, p := range pages {
 		checkAnchors(t, name, p.src, authored)
 		checkTitle(t, name, p)
 		checkTables(t, name, p)
 		checkLinks(t, name, p, ids)
+		checkLinksWritten(t, name, p)
 		checkOverviewCells(t, name, p)
 	}
 	for _, e := range s.AllErrors() {
@@ -273,7 +302,12 @@ func checkPagesAuthored(t *testing.T, s *model.Spec, authored map[string]bool) {
 		if !ids[page][e.Anchor] {
 			t.Errorf("error %q: no anchor %q on %s", e.Code, e.Anchor, page)
 		}
-		if s.API.DocsURL != "" {
+		if e.OwnDocURL {
+			// Its own page: the section shows it as its "More" link.
+			if !strings.Contains(string(pages[page].src), "**More:** "+urlLink(e.DocURL, formOf(s))) {
+				t.Errorf("error %q: %s does not show its own doc link %s", e.Code, page, e.DocURL)
+			}
+		} else if s.API.DocsURL != "" {
 			want := strings.TrimSuffix(s.API.DocsURL+"/"+strings.TrimSuffix(strings.TrimPrefix(page, s.Outputs.Docs+"/"), ".md"), "/"+s.Outputs.Docs)
 			if s.Docs.Layout == model.LayoutSingle {
 				want = s.API.DocsURL
@@ -317,14 +351,16 @@ func checkTitle(t *testing.T, name string, p *parsed) {
 // templateHeaders are the header rows of the built-in templates' tables;
 // tables the spec's own Markdown holds are not checked.
 var templateHeaders = map[string]bool{
-	"Code|Status|Message|Description":   true,
-	"Variant|Message|Example|Sent when": true,
-	"Variant|Message|Example":           true,
-	"Name|Type|Description|Example":     true,
-	"Name|Type|Example":                 true,
-	"Member|Type|Description":           true,
-	"Code|Reason":                       true,
-	"Code":                              true,
+	"Code|Status|Message|Description":    true,
+	"Variant|Message|Example|Sent when":  true,
+	"Variant|Message|Example":            true,
+	"Name|Type|Description|Example":      true,
+	"Name|Type|Example":                  true,
+	"Name|Type|Sent|Description|Example": true,
+	"Name|Type|Sent|Example":             true,
+	"Member|Type|Description":            true,
+	"Code|Reason":                        true,
+	"Code":                               true,
 }
 
 func checkTables(t *testing.T, name string, p *parsed) {
@@ -361,11 +397,22 @@ func checkTables(t *testing.T, name string, p *parsed) {
 }
 
 func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]bool) {
+	form := formOf(p.page.Spec)
 	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if a, ok := n.(*ast.AutoLink); ok && entering {
-			// A bare URL (GFM linkifies it; markdownlint's MD034) or an
-			// autolink (which MDX does not read): links are [url](url).
-			t.Errorf("%s: %q is not written as a link", name, a.URL(p.src))
+			// A bare URL (GFM linkifies it; markdownlint's MD034) is never
+			// written; an autolink only where the page's form says so
+			// (not on Docusaurus pages: MDX does not read autolinks).
+			switch {
+			case !isAutolinkNode(p.src, a):
+				t.Errorf("%s: %q is a bare URL, not written as a link", name, a.URL(p.src))
+			case form != urlAutolinks:
+				t.Errorf("%s: %q is an autolink on a page MDX reads: links are [url](url)", name, a.URL(p.src))
+			case inHeading(a):
+				// markdownlint's MD051 drops an autolink's text from the
+				// heading's anchor, GitHub keeps it.
+				t.Errorf("%s: %q is an autolink in a heading: links there are [url](url)", name, a.URL(p.src))
+			}
 		}
 		l, ok := n.(*ast.Link)
 		if !entering || !ok {
@@ -390,6 +437,75 @@ func checkLinks(t *testing.T, name string, p *parsed, ids map[string]map[string]
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// checkLinksWritten: the links the templates write read as links, spec
+// text in their text (a title holding a URL) notwithstanding: back to the
+// index, to each group's page, to each error's section from the overview,
+// to the format of an error's group.
+func checkLinksWritten(t *testing.T, name string, p *parsed) {
+	dests := map[string]bool{}
+	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if l, ok := n.(*ast.Link); ok && entering {
+			dests[string(l.Destination)] = true
+		}
+		return ast.WalkContinue, nil
+	})
+	var want []string
+	if p.page.IndexLink != "" {
+		want = append(want, p.page.IndexLink)
+	}
+	errs := []*Error{}
+	for _, sec := range p.page.Sections {
+		if sec.Link != "" {
+			want = append(want, sec.Link)
+		}
+		for _, e := range sec.Errors {
+			want = append(want, e.Link) // the overview
+			errs = append(errs, e)
+		}
+	}
+	if p.page.Section != nil && p.page.Kind == "group" {
+		errs = append(errs, p.page.Section.Errors...)
+	}
+	if p.page.Error != nil {
+		errs = append(errs, p.page.Error)
+	}
+	for _, e := range errs {
+		if e.OwnFormat != nil && (p.page.Kind != "index") {
+			want = append(want, e.OwnFormatLink)
+		}
+	}
+	for _, w := range want {
+		if !dests[w] {
+			t.Errorf("%s: no link to %q reads as a link", name, w)
+		}
+	}
+}
+
+// isAutolinkNode reports whether an AutoLink node is a CommonMark autolink
+// written <…>, not a GFM literal (a bare URL): its label is a slice of
+// src, which says where it is.
+func isAutolinkNode(src []byte, a *ast.AutoLink) bool {
+	label := a.Label(src)
+	start := cap(src) - cap(label)
+	if len(label) == 0 || start <= 0 || start+len(label) >= len(src) || &src[start] != &label[0] {
+		return false
+	}
+	return src[start-1] == '<' && src[start+len(label)] == '>'
+}
+
+// headingAnchors are the anchors of the page's headings.
+func (p *parsed) headingAnchors() map[string]bool {
+	out := map[string]bool{}
+	ast.Walk(p.doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			out[headingAnchor(astHeadingText(h, p.src))] = true
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
 }
 
 // checkOverviewCells checks that the code and message cells of overview

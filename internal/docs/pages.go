@@ -10,7 +10,12 @@ import (
 // renderer builds the data of every page of one spec.
 type renderer struct {
 	s        *model.Spec
+	form     urlForm // how URLs are written
 	examples map[*model.Error]*Example
+	// formats are the docs of the groups' own formats as the main page
+	// (single or index) shows them, headings and anchors included: what
+	// the sections of their errors link to.
+	formats map[*model.Response]*Response
 }
 
 // buildExamples renders every error's example response once.
@@ -86,7 +91,8 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 			e.H, e.HSub = h, hsub
 		}
 	}
-	p.Response = responseDoc(r.s, r.view(r.s.Internal, from))
+	p.Formats = r.formatDocs(from)
+	p.Response = p.Formats[0]
 	p.Reserved = r.s.Reserved
 	taken := anchorSet{}
 	if !p.TitleInFrontMatter {
@@ -106,6 +112,24 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 	}
 	for _, sec := range p.Sections {
 		sec.Heading = taken.unique(sec)
+	}
+	// The groups' own formats, under "Response format": their headings
+	// after every other one, so that the pages of specs with one format
+	// keep theirs.
+	r.formats = map[*model.Response]*Response{}
+	for _, f := range p.Formats[1:] {
+		f.Heading = taken.uniqueHeading(formatHeading(f.Title), f.Group.ID)
+		f.Anchor = headingAnchor(headingText(f.Heading))
+		for _, mf := range r.s.Formats {
+			if mf.Group == f.Group {
+				r.formats[mf] = f
+			}
+		}
+	}
+	for _, sec := range p.Sections {
+		for _, e := range sec.Errors {
+			r.setOwnFormat(e, from)
+		}
 	}
 	for _, x := range p.Reserved {
 		p.ReservedReasons = p.ReservedReasons || strings.TrimSpace(x.Reason) != ""
@@ -214,24 +238,52 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 	if e == nil {
 		return nil
 	}
+	format := e.Format
+	if format == nil {
+		format = &r.s.Response
+	}
 	v := &Error{
 		Error:         e,
 		Link:          link(e, from, r.s.Docs.Layout),
-		Summary:       summary(e),
+		Summary:       summary(e, r.form),
 		Retry:         retryText(e),
-		DetailsMember: detailsMember(r.s),
+		DetailsMember: detailsMember(format),
 		Messages:      messages(e),
 		Example:       r.examples[e],
-		Internal:      e == r.s.Internal,
+		Internal:      e == r.s.Internal || e == format.Internal,
+		Success:       success(e),
 	}
 	for _, m := range v.Messages {
 		v.MessagesDescribed = v.MessagesDescribed || strings.TrimSpace(m.Description) != ""
 	}
 	for _, p := range e.Params {
-		v.Params = append(v.Params, &Param{Param: p, ExampleJSON: string(jsonValue(p.Example))})
+		v.Params = append(v.Params, &Param{Param: p, ExampleJSON: string(jsonValue(p.Example)), Sent: paramSent(p)})
 		v.ParamsDescribed = v.ParamsDescribed || strings.TrimSpace(p.Description) != ""
+		v.ParamsSent = v.ParamsSent || p.Data || p.Optional
 	}
+	for _, kv := range e.Attributes {
+		v.Attrs = append(v.Attrs, &Attribute{Name: kv.Key, JSON: string(jsonValue(kv.Value))})
+	}
+	for _, h := range e.Headers {
+		v.ResponseHeaders = append(v.ResponseHeaders, &HeaderTemplate{Name: h.Name, Template: h.Value.Source()})
+	}
+	r.setOwnFormat(v, from)
 	return v
+}
+
+// setOwnFormat points the view of an error written in its group's own
+// format at that format's part of the main page, once the main page has
+// named it.
+func (r *renderer) setOwnFormat(v *Error, from string) {
+	f := r.formats[v.Format]
+	if f == nil || v.Format == nil || v.Format.Group == nil {
+		return
+	}
+	v.OwnFormat = f
+	v.OwnFormatLink = "#" + f.Anchor
+	if r.s.Docs.Layout != model.LayoutSingle && from != model.IndexPage {
+		v.OwnFormatLink = model.IndexPage + ".md" + v.OwnFormatLink
+	}
 }
 
 // link reaches e's section from the page named from.

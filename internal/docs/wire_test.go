@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,17 +20,19 @@ import (
 )
 
 // served is one response the generated server wrote, as the probe
-// program reports it.
+// program reports it: Headers are its headers but Date and
+// Content-Length, "Name: value" lines sorted by name.
 type served struct {
-	Case, Code, StatusLine, ContentType, RetryAfter, Body string
+	Case, Code, StatusLine, Headers, Body string
 }
 
 // TestExamplesMatchServer generates the Go package of every golden case
-// that has docs, builds each error with its example params (and the
-// example detail), writes it with the generated WriteError behind a real
-// loopback HTTP server, and requires the documented example response:
-// the same status line, Content-Type, Retry-After and body bytes (the
-// docs indent the JSON; the server sends it compact).
+// that has docs, builds each error with its example params (optional
+// params set, and the example details), writes it with the generated
+// WriteError (Write<Group>Error for an error of a group with its own
+// format) behind a real loopback HTTP server, and requires the
+// documented example response: the same status line, headers and body
+// bytes (the docs indent the JSON; the server sends it compact).
 func TestExamplesMatchServer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a program")
@@ -38,11 +41,17 @@ func TestExamplesMatchServer(t *testing.T) {
 	specs := map[string]*model.Spec{}
 	var imports, calls strings.Builder
 	for i, dir := range testutil.GoldenCases() {
+		name := filepath.Base(dir)
+		if pendingCase(name) {
+			// The Go renderer of the new wire shapes (golden/PENDING) is
+			// being written apart from the pages: these cases are compared
+			// once it is merged and PENDING no longer lists them.
+			continue
+		}
 		s := loadCase(t, dir)
 		if s.Outputs.Docs == "" || s.Go.Package == "" {
 			continue
 		}
-		name := filepath.Base(dir)
 		src, err := gen.Go(s)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -52,11 +61,21 @@ func TestExamplesMatchServer(t *testing.T) {
 		writeFile(t, filepath.Join(tmp, pkg, gen.RuntimeFile), gen.Runtime(s))
 		specs[name] = s
 		fmt.Fprintf(&imports, "\t%s \"probe/%s\"\n", pkg, pkg)
-		fmt.Fprintf(&calls, "\tprobe(%q, %s.WriteError, []probeErr{\n", name, pkg)
-		for _, e := range s.AllErrors() {
-			fmt.Fprintf(&calls, "\t\t{%q, %s},\n", e.Code, construct(pkg, e))
+		for _, f := range s.Formats {
+			writer := "WriteError"
+			if f.Group != nil {
+				writer = "Write" + groupGoName(f.Group) + "Error"
+			}
+			errs := s.ErrorsOf(f)
+			if len(errs) == 0 {
+				continue
+			}
+			fmt.Fprintf(&calls, "\tprobe(%q, %s.%s, []probeErr{\n", name, pkg, writer)
+			for _, e := range errs {
+				fmt.Fprintf(&calls, "\t\t{%q, %s},\n", e.Code, construct(pkg, s, e))
+			}
+			calls.WriteString("\t})\n")
 		}
-		calls.WriteString("\t})\n")
 	}
 	writeFile(t, filepath.Join(tmp, "go.mod"), []byte("module probe\n\ngo 1.25\n"))
 	writeFile(t, filepath.Join(tmp, "main.go"), []byte(fmt.Sprintf(probeMain, imports.String(), calls.String())))
@@ -114,42 +133,56 @@ func checkServed(t *testing.T, s *model.Spec, got served) {
 	if got.StatusLine == goLine {
 		got.StatusLine = ex.StatusLine
 	}
-	want := served{Case: got.Case, Code: e.Code, StatusLine: ex.StatusLine, Body: body.String()}
+	var headers []string
 	for _, h := range ex.Headers {
-		switch h.Name {
-		case "Content-Type":
-			want.ContentType = h.Value
-		case "Retry-After":
-			want.RetryAfter = h.Value
-		}
+		headers = append(headers, h.Name+": "+h.Value)
 	}
+	slices.Sort(headers)
+	want := served{Case: got.Case, Code: e.Code, StatusLine: ex.StatusLine, Headers: strings.Join(headers, "\n"), Body: body.String()}
 	if got != want {
 		t.Errorf("%s %s: the server wrote\n%+v\nthe docs show\n%+v", got.Case, got.Code, got, want)
 	}
 }
 
-// construct is the Go expression that builds e with its example params
-// and, when it carries details, the example detail.
-func construct(pkg string, e *model.Error) string {
+// construct is the Go expression that builds e as its example response
+// shows it: its constructor with the example params it takes, each
+// optional param set with its With method, and, when it carries details,
+// the example details.
+func construct(pkg string, s *model.Spec, e *model.Error) string {
 	var args []string
-	for _, i := range e.Message.Params() {
-		args = append(args, goLiteral(e.Params[i].Example))
+	for _, i := range e.Args(&e.Message) {
+		args = append(args, goLiteral(e.Params[i].Type, e.Params[i].Example))
 	}
 	expr := fmt.Sprintf("%s.New%s(%s)", pkg, e.GoName, strings.Join(args, ", "))
-	if e.Details {
-		var d []map[string]string
-		if err := json.Unmarshal(exampleDetails(e, &e.Message), &d); err == nil {
-			var ds []string
-			for _, x := range d {
-				ds = append(ds, fmt.Sprintf("%s.Detail{Field: %s, Message: %s}", pkg, strconv.Quote(x["field"]), strconv.Quote(x["message"])))
-			}
-			expr += ".WithDetails(" + strings.Join(ds, ", ") + ")"
+	for _, p := range e.Params {
+		if p.Optional {
+			expr += fmt.Sprintf(".With%s(%s)", p.GoName, goLiteral(p.Type, p.Example))
 		}
+	}
+	if e.Details {
+		leaves := model.DetailLeaves(detailShape(s))
+		var ds []string
+		for _, vals := range exampleDetailValues(s, e, &e.Message) {
+			var fields []string
+			for i, l := range leaves {
+				fields = append(fields, fmt.Sprintf("%s: %s", l.GoName, goLiteral(model.ParamType(l.Type), vals[i])))
+			}
+			ds = append(ds, fmt.Sprintf("%s.Detail{%s}", pkg, strings.Join(fields, ", ")))
+		}
+		expr += ".WithDetails(" + strings.Join(ds, ", ") + ")"
 	}
 	return expr
 }
 
-func goLiteral(v any) string {
+// goLiteral is the Go expression of a value of type t.
+func goLiteral(t model.ParamType, v any) string {
+	if list, ok := v.([]any); ok {
+		var elems []string
+		for _, x := range list {
+			elems = append(elems, goLiteral(t.Elem(), x))
+		}
+		return string(t) + "{" + strings.Join(elems, ", ") + "}"
+	}
 	switch x := v.(type) {
 	case string:
 		return strconv.Quote(x)
@@ -157,6 +190,31 @@ func goLiteral(v any) string {
 		return strconv.FormatFloat(x, 'g', -1, 64)
 	}
 	return fmt.Sprint(v)
+}
+
+// groupGoName is the Go name of a group in Write<Group>Error: its id's
+// words, each capitalised.
+func groupGoName(g *model.Group) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(g.ID, func(r rune) bool { return r == '_' || r == '-' || r == '.' }) {
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
+}
+
+// pendingCase reports whether golden/PENDING lists the case: its outputs
+// are not generated yet.
+func pendingCase(name string) bool {
+	data, err := os.ReadFile(filepath.Join(testutil.Root(), "golden", "PENDING"))
+	if err != nil {
+		return false
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") && l == name {
+			return true
+		}
+	}
+	return false
 }
 
 func writeFile(t *testing.T, p string, data []byte) {
@@ -179,6 +237,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"sort"
 	"strings"
 
 %s)
@@ -203,12 +262,21 @@ func probe(name string, write func(http.ResponseWriter, *http.Request, error), e
 		if err != nil {
 			panic(err)
 		}
+		var headers []string
+		for name, vs := range resp.Header {
+			if name == "Date" || name == "Content-Length" {
+				continue
+			}
+			for _, v := range vs {
+				headers = append(headers, name+": "+v)
+			}
+		}
+		sort.Strings(headers)
 		json.NewEncoder(os.Stdout).Encode(map[string]string{
 			"Case": name, "Code": pe.code,
-			"StatusLine":  resp.Proto + " " + resp.Status,
-			"ContentType": resp.Header.Get("Content-Type"),
-			"RetryAfter":  resp.Header.Get("Retry-After"),
-			"Body":        strings.TrimSuffix(string(body), "\n"),
+			"StatusLine": resp.Proto + " " + resp.Status,
+			"Headers":    strings.Join(headers, "\n"),
+			"Body":       strings.TrimSuffix(string(body), "\n"),
 		})
 	}
 }

@@ -1,0 +1,124 @@
+package docs
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/spec"
+)
+
+// TestAutolinks pins when a URL is written as an autolink (pages that are
+// not Docusaurus pages) and when as [url](url).
+func TestAutolinks(t *testing.T) {
+	able := map[[2]string]bool{
+		{"https://x.com/a_b*c~d", "https://x.com/a_b*c~d"}:   true,
+		{"http://x.com", "http://x.com"}:                     true,
+		{"a.b@example.com", "mailto:a.b@example.com"}:        true,
+		{"mailto:a@b.co", "mailto:a@b.co"}:                   true,
+		{`https://x.com/a\b`, `https://x.com/a\b`}:           true, // no escapes in autolinks: the \ is shown
+		{"https://x.com/?q=1&r", "https://x.com/?q=1&r"}:     true,
+		{"www.x.com", "http://www.x.com"}:                    false, // the text has no scheme
+		{"https://x.com/a|b", "https://x.com/a|b"}:           false, // a table cell's end
+		{"https://x.com/?a&amp;b", "https://x.com/?a&amp;b"}: false, // read as &
+		{"https://x.com/&#65;", "https://x.com/&#65;"}:       false,
+		{"https://x.com/a b", "https://x.com/a b"}:           false,
+		{"https://x.com/<a>", "https://x.com/<a>"}:           false,
+		{"javascript:alert(1)", "javascript:alert(1)"}:       false,
+		{"a_b@x_y.com", "mailto:a_b@x_y.com"}:                false, // not a CommonMark email autolink
+		{"https://x.com", "https://y.com"}:                   false,
+	}
+	for c, want := range able {
+		if got := autolinkable(c[0], c[1]); got != want {
+			t.Errorf("autolinkable(%q, %q) = %v, want %v", c[0], c[1], got, want)
+		}
+	}
+	cases := []struct{ name, got, want string }{
+		{"text", escapeTextAs("see https://x.com/a_b, then", urlAutolinks), "see <https://x.com/a_b>, then"},
+		{"text email", escapeTextAs("write to help@example.com.", urlAutolinks), `write to <help@example.com>.`},
+		{"text www", escapeTextAs("at www.example.com.", urlAutolinks), `at [www.example.com](http://www.example.com).`},
+		{"text pipe", escapeTextAs("https://x.com/a|b c", urlAutolinks), `[https://x.com/a\|b](https://x.com/a\|b) c`},
+		{"text pipe as link", escapeText("https://x.com/a|b c"), `[https://x.com/a\|b](https://x.com/a\|b) c`},
+		{"text backslash before", escapeTextAs(`\https://x.co`, urlAutolinks), `\\<https://x.co>`},
+		{"text two addresses", escapeTextAs("a@b.co+c@d.co", urlAutolinks), "<a@b.co><+c@d.co>"},
+		{"inline", inlineMarkdownAs("see https://example.com/a_b.", urlAutolinks), "see <https://example.com/a_b>."},
+		{"inline autolink kept", inlineMarkdownAs("<https://e.com/x> <a@b.co>", urlAutolinks), "<https://e.com/x> <a@b.co>"},
+		{"inline unsafe autolink", inlineMarkdownAs("<javascript:alert(1)>", urlAutolinks), "&lt;javascript:alert(1)>"},
+		{"inline non-descriptive", inlineMarkdownAs("see [here](https://x.com/a).", urlAutolinks), "see here (<https://x.com/a>)."},
+		{"inline non-descriptive relative", inlineMarkdownAs("[more](x.md)", urlAutolinks), "more ([x.md](x.md))"},
+		{"inline emphasis around", inlineMarkdownAs("_a https://x.com/_b_ c_", urlAutolinks), `*a <https://x.com/_b>* c\_`}, // the URL's trailing _ closes the emphasis
+		{"folded", markdownInlineAs("a https://x.com/a|b\n\nc", urlAutolinks), `a [https://x.com/a\|b](https://x.com/a\|b)<br />c`},
+		{"block", markdownBlockAs("x <https://e.com/x> {p}\n\n    <https://e.com/y> <b>", 0, urlAutolinks), "x <https://e.com/x> \\{p\\}\n\n    <https://e.com/y> &lt;b>"},
+		{"table cell", markdownBlockAs("| a |\n|---|\n| https://x.com/a_b |", 0, urlAutolinks), "| a |\n| --- |\n| <https://x.com/a_b> |"},
+		{"url", urlLink("https://status.example.com/a_b", urlAutolinks), "<https://status.example.com/a_b>"},
+		{"url as link", urlLink("https://status.example.com/a_b", urlLinks), `[https://status.example.com/a\_b](https://status.example.com/a_b)`},
+	}
+	for _, c := range cases {
+		if c.got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, c.got, c.want)
+		}
+	}
+}
+
+// TestAutolinksRead: goldmark reads each autolink errgen writes as a
+// link showing, and going to, the URL as written.
+func TestAutolinksRead(t *testing.T) {
+	for _, u := range []string{"https://x.com/a_b*c~d`e", `https://x.com/a\b`, "https://x.com/?q=1&r", "a.b@example.com", "https://x.com/{id}"} {
+		src := []byte("see " + escapeTextAs(u, urlAutolinks) + " and `" + u + "`")
+		doc := md.Parser().Parse(text.NewReader(src))
+		found := false
+		ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if a, ok := n.(*ast.AutoLink); ok && entering {
+				found = true
+				if got := string(a.Label(src)); got != u {
+					t.Errorf("%q: the autolink shows %q", u, got)
+				}
+				if !isAutolinkNode(src, a) {
+					t.Errorf("%q: read as a bare URL in %q", u, src)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		if !found {
+			t.Errorf("%q: no autolink in %q", u, src)
+		}
+	}
+}
+
+// TestLinkFormOfPages: Docusaurus pages write [url](url), the others
+// <url>, in spec text and in an error's "More" link alike.
+func TestLinkFormOfPages(t *testing.T) {
+	for _, fm := range []model.FrontMatterStyle{model.FrontMatterNone, model.FrontMatterReadme, model.FrontMatterDocusaurus} {
+		src := fmt.Sprintf(`errgen: 1
+api: {name: A, description: "See https://x.dev/a_b."}
+go: {package: a}
+outputs: {docs: errors.md}
+docs: {front_matter: %s}
+errors:
+  - {code: gone, status: 410, message: Gone, doc_url: "https://status.x.dev/gone_page"}
+`, fm)
+		s, err := spec.Parse("a/errors.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, err := Render(s, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page := string(files[0].Data)
+		want := []string{"See <https://x.dev/a_b>.", "- **More:** <https://status.x.dev/gone_page>"}
+		if fm == model.FrontMatterDocusaurus {
+			want = []string{`See [https://x.dev/a\_b](https://x.dev/a_b).`, `- **More:** [https://status.x.dev/gone\_page](https://status.x.dev/gone_page)`}
+		}
+		for _, w := range want {
+			if !strings.Contains(page, w) {
+				t.Errorf("front_matter %s: the page lacks %q:\n%s", fm, w, page)
+			}
+		}
+		checkPages(t, s)
+	}
+}
