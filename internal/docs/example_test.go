@@ -79,7 +79,7 @@ Content-Type: application/json
 Www-Authenticate: Bearer error="bad", error_description=" say \"hi\" \\ x  y now  ", p="x  y"
 X-Plain: say "hi" \ x  y now
 X-Doc-Around: <>; rel=help
-X-Attr: a"b 1, 2
+X-Attr: a"b 1,2
 
 {
   "error": "bad"

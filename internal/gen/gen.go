@@ -103,9 +103,6 @@ func Runtime(s *model.Spec) []byte {
 // top-level declarations by one blank line and aligns nothing across
 // them), and the tests check that it is.
 func Go(s *model.Spec) ([]byte, error) {
-	if err := checkWriterNames(s); err != nil {
-		return nil, err
-	}
 	parts := fileParts(s)
 	rendered := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
@@ -318,39 +315,4 @@ func oneLine(s string) string {
 // quoted formats spec text for a comment sentence, on one line.
 func quoted(s string) string {
 	return strconv.Quote(oneLine(s))
-}
-
-// checkWriterNames refuses a spec whose groups' writer names
-// (Write<Group>Error, <Group>HandlerFunc) collide with each other or with
-// another name the package declares: the generated code would not
-// compile.
-func checkWriterNames(s *model.Spec) error {
-	owner := map[string]string{}
-	for _, n := range model.GeneratedGoNames {
-		owner[n] = "errgen's own API"
-	}
-	for _, e := range s.AllErrors() {
-		names := []string{"Code" + e.GoName, "Err" + e.GoName, "New" + e.GoName}
-		for _, v := range e.Variants {
-			names = append(names, "New"+e.GoName+v.GoName)
-		}
-		for _, n := range names {
-			owner[n] = fmt.Sprintf("error %q", e.Code)
-		}
-	}
-	var errs []error
-	for _, r := range s.Formats {
-		if !r.Extra() {
-			continue
-		}
-		g := r.Group.GoName()
-		for _, n := range []string{"Write" + g + "Error", g + "HandlerFunc"} {
-			if prev, taken := owner[n]; taken {
-				errs = append(errs, fmt.Errorf("%s: group %q: its writer %s is also declared for %s; rename the group", r.Group.Pos, r.Group.ID, n, prev))
-				continue
-			}
-			owner[n] = fmt.Sprintf("group %q", r.Group.ID)
-		}
-	}
-	return errors.Join(errs...)
 }

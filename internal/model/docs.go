@@ -40,7 +40,7 @@ func (p TemplatePart) VarName() string {
 // TextValue formats a constant or a param value as a string template
 // interpolates it, and as messages show params: strings as they are,
 // numbers in strconv's shortest form, booleans as true or false, the
-// elements of a list joined by ", ".
+// elements of a list joined by commas, as the generated server joins them.
 func TextValue(v any) string {
 	switch x := v.(type) {
 	case string:
@@ -58,7 +58,7 @@ func TextValue(v any) string {
 		for i, e := range x {
 			parts[i] = TextValue(e)
 		}
-		return strings.Join(parts, ", ")
+		return strings.Join(parts, ",")
 	}
 	return ""
 }
