@@ -77,8 +77,8 @@ type rawGroup struct {
 type rawParam struct {
 	node                          *yaml.Node
 	name, typ, description, since str
-	optional               bool
-	optionalNode           *yaml.Node
+	optional                      bool
+	optionalNode                  *yaml.Node
 }
 
 type rawVariant struct {
@@ -111,6 +111,6 @@ type rawError struct {
 }
 
 type rawReserved struct {
-	node                          *yaml.Node
+	node                           *yaml.Node
 	code, reason, since, removedIn str
 }
