@@ -54,7 +54,7 @@ func (c *comparer) codeType() {
 	if b == "" || b == h {
 		return
 	}
-	c.add(ruleCodeTypeChanged, Breaking, "", c.head.PosOf("response.code_type"),
+	c.add(ruleCodeTypeChanged, Breaking, "", posOr(c.head.PosOf("response.code_type"), c.head.Response.Pos),
 		fmt.Sprintf("response.code_type %s became %s: every code changes JSON type, and clients that decode codes as %ss fail", b, h, b),
 		"keep code_type: "+string(b), fmt.Sprintf("Codes are now %ss, not %ss.", h, b))
 }
@@ -66,6 +66,14 @@ func formatName(f *model.Response) string {
 		return "group " + strconv.Quote(f.Group.ID) + ": response"
 	}
 	return "response"
+}
+
+// formatLabel names a format in a sentence.
+func formatLabel(f *model.Response) string {
+	if f.Group != nil {
+		return "the format of group " + strconv.Quote(f.Group.ID)
+	}
+	return "the catalog's format"
 }
 
 // format compares a format with its new version.
@@ -139,7 +147,7 @@ func (c *comparer) detailShape() {
 	}
 	hl := leaves(c.head.Details)
 	bl := leaves(c.base.Details)
-	pos := c.head.PosOf("response.details")
+	pos := posOr(c.head.PosOf("response.details"), c.head.Response.Pos)
 	for _, l := range model.DetailLeaves(c.base.Details) {
 		p := strings.Join(l.Path, ".")
 		switch n := hl[p]; {
@@ -175,7 +183,7 @@ func (c *comparer) docLinks() {
 		c.removed(ruleDocLinksRemoved, Warning, "", b.PosOf("api.docs_url"),
 			fmt.Sprintf("api.docs_url %s was removed: errors have no doc links, and published links to the reference are not maintained", b.API.DocsURL),
 			"keep api.docs_url", "Errors no longer have doc links.")
-		c.typeURIs(h.PosOf("api.docs_url"))
+		c.typeURIs("doc links go away", b.PosOf("api.docs_url"), true)
 		return
 	}
 	var what []string
@@ -202,12 +210,16 @@ func (c *comparer) docLinks() {
 	c.add(ruleDocLinksMoved, Warning, "", pos,
 		strings.Join(what, ", ")+": every doc link changes, and published links break",
 		"redirect the old links to the new ones", "Doc links moved: "+strings.Join(what, ", ")+".")
-	c.typeURIs(pos)
+	c.typeURIs("every doc link changes", pos, false)
 }
 
 // typeURIs reports, once per format that carries doc links in its bodies,
 // that they all changed.
-func (c *comparer) typeURIs(pos model.Pos) {
+func (c *comparer) typeURIs(what string, pos model.Pos, atBase bool) {
+	add := c.add
+	if atBase {
+		add = c.removed
+	}
 	for _, bf := range c.base.Formats {
 		if !carriesDocLink(bf) {
 			continue
@@ -217,17 +229,18 @@ func (c *comparer) typeURIs(pos model.Pos) {
 			sev = Breaking
 		}
 		name := formatName(bf)
-		c.add(ruleTypeURIChanged, sev, "", pos,
-			fmt.Sprintf("%s: every doc link changes, and bodies carry it (%s)%s", name, docLinkMember(bf), codeNote(sev)),
+		add(ruleTypeURIChanged, sev, "", pos,
+			fmt.Sprintf("%s: %s, and bodies carry them (%s)%s", name, what, docLinkMember(bf), codeNote(sev, "them")),
 			"keep the doc links, or accept the change with -ignore type-uri-changed", fmt.Sprintf("%s: bodies carry the new doc links.", capital(name)))
 	}
 }
 
-func codeNote(sev Severity) string {
+// codeNote says why a changed doc link matters, it or them.
+func codeNote(sev Severity, it string) string {
 	if sev == Breaking {
-		return ": clients identify errors by it, since the format carries no code"
+		return ": clients identify errors by " + it + ", since the format carries no code"
 	}
-	return ": clients that identify errors by it, rather than by code, no longer match"
+	return ": clients that identify errors by " + it + ", rather than by code, no longer match"
 }
 
 // reservedCodes reports codes that are no longer reserved.

@@ -145,9 +145,9 @@ func (c *comparer) compare(b, h *model.Error) {
 	sameFormat := formatName(b.Format) == formatName(h.Format)
 	if !sameFormat && formatSig(b.Format) != formatSig(h.Format) {
 		c.add(ruleErrorFormatChanged, Breaking, code, h.PosOf("group"),
-			fmt.Sprintf("the error is written in the format of %s, no longer %s", formatName(h.Format), formatName(b.Format)),
+			fmt.Sprintf("the error is written in %s (%s), no longer in %s (%s)", formatLabel(h.Format), h.Format.Format, formatLabel(b.Format), b.Format.Format),
 			"keep it in a group of the same format",
-			fmt.Sprintf("%s: responses are in another format (%s).", mdCode(code), formatName(h.Format)))
+			fmt.Sprintf("%s: responses are written in %s.", mdCode(code), formatLabel(h.Format)))
 	}
 	c.messages(b, h)
 	c.params(b, h)
@@ -550,7 +550,7 @@ func (c *comparer) docLink(b, h *model.Error) {
 			sev = Breaking
 		}
 		c.add(ruleTypeURIChanged, sev, code, pos,
-			fmt.Sprintf("bodies carry the doc link in %s, which changed%s", docLinkMember(b.Format), codeNote(sev)),
+			fmt.Sprintf("bodies carry the doc link in %s, which changed%s", docLinkMember(b.Format), codeNote(sev, "it")),
 			"keep the doc link, or accept the change with -ignore type-uri-changed:"+code,
 			fmt.Sprintf("%s: bodies carry the new doc link.", mdCode(code)))
 	}
