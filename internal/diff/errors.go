@@ -60,7 +60,7 @@ func (c *comparer) gone(b *model.Error, claimed map[*model.Error]bool, byKey map
 			claimed[a] = true
 			how = "renamed to"
 		}
-		c.add(ruleCodeRenamed, Warning, a.Code, a.PosOf("aliases"),
+		c.add(ruleCodeRenamed, Warning, a.Code, a.Pos,
 			fmt.Sprintf("%s was %s %s and is kept as its alias: generated clients still match %s, but responses now carry %s", b.Code, how, a.Code, b.Code, a.Code),
 			fmt.Sprintf("tell clients that compare codes themselves to accept %s", a.Code),
 			fmt.Sprintf("%s was %s %s (%s is still accepted as an alias).", mdCode(b.Code), how, mdCode(a.Code), mdCode(b.Code)))
@@ -126,7 +126,7 @@ func (c *comparer) sunset(b *model.Error, pos model.Pos, atBase bool) {
 }
 
 func (c *comparer) added(h *model.Error) {
-	note := fmt.Sprintf("%s (%d): %s", mdCode(h.Code), h.Status, mdText(h.Message.Display))
+	note := fmt.Sprintf("%s (%d): “%s”", mdCode(h.Code), h.Status, mdText(h.Message.Display))
 	if h.Since != "" {
 		note += fmt.Sprintf(" (since %s)", mdText(h.Since))
 	}
