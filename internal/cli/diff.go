@@ -67,13 +67,25 @@ type versions struct {
 // the command must stop: spec problems in either version (all printed,
 // each version's named), or a file or revision it cannot read.
 func (c *command) load(v *versionFlags, name string) (*versions, int, bool) {
-	vs := &versions{}
-	head, headErr := engine.Load(engine.Options{SpecPath: v.spec})
+	// Both versions load at once: loading is most of what diff costs.
+	var head *model.Spec
+	var headErr error
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		head, headErr = engine.Load(engine.Options{SpecPath: v.spec})
+	}()
+	b, err := diff.ReadBase(v.base, v.spec)
+	var old *model.Spec
+	var baseErr error
+	if err == nil && !b.Missing {
+		old, baseErr = spec.Parse(b.Name, b.Data)
+	}
+	<-loaded
 	var inputErr *engine.InputError
 	if headErr != nil && !errors.As(headErr, &inputErr) {
 		return nil, c.fail(headErr), true
 	}
-	b, err := diff.ReadBase(v.base, v.spec)
 	if err != nil {
 		var be *diff.BaseError
 		if errors.As(err, &be) {
@@ -82,11 +94,7 @@ func (c *command) load(v *versionFlags, name string) (*versions, int, bool) {
 		}
 		return nil, c.fail(err), true
 	}
-	vs.base, vs.spec = b, head
-	var baseErr error
-	if !b.Missing {
-		vs.old, baseErr = spec.Parse(b.Name, b.Data)
-	}
+	vs := &versions{base: b, old: old, spec: head}
 	if headErr != nil || baseErr != nil {
 		for _, e := range []struct {
 			err  error

@@ -23,15 +23,30 @@ func (c *comparer) errors() {
 		}
 		gone = append(gone, b)
 	}
-	byKey := map[string][]*model.Error{}
+	// A rename is inferred only where it is certain: one error went and
+	// one came with the same key. Among errors that share their status
+	// and messages, any other pairing would be a guess.
+	byKey := map[string]*model.Error{}
+	came, went := map[string]int{}, map[string]int{}
 	for _, h := range c.head.Errors {
 		if !claimed[h] {
 			k := renameKey(h)
-			byKey[k] = append(byKey[k], h)
+			byKey[k] = h
+			came[k]++
 		}
 	}
 	for _, b := range gone {
-		c.gone(b, claimed, byKey)
+		if c.headAlias[b.Code] == nil {
+			went[renameKey(b)]++
+		}
+	}
+	for _, b := range gone {
+		c.gone(b, claimed, func(k string) *model.Error {
+			if came[k] != 1 || went[k] != 1 {
+				return nil
+			}
+			return byKey[k]
+		})
 	}
 	for _, h := range c.head.Errors {
 		if !claimed[h] {
@@ -51,12 +66,13 @@ func renameKey(e *model.Error) string {
 }
 
 // gone reports a base error whose code no error of the new spec has.
-func (c *comparer) gone(b *model.Error, claimed map[*model.Error]bool, byKey map[string][]*model.Error) {
+// renamed returns the new error a key was certainly renamed to, or nil.
+func (c *comparer) gone(b *model.Error, claimed map[*model.Error]bool, renamed func(key string) *model.Error) {
 	if a := c.headAlias[b.Code]; a != nil {
 		// Kept as an alias: generated clients still match the old code.
-		renamed := !claimed[a] && c.baseCode[a.Code] == nil
+		isNew := !claimed[a] && c.baseCode[a.Code] == nil
 		how := "merged into"
-		if renamed {
+		if isNew {
 			claimed[a] = true
 			how = "renamed to"
 		}
@@ -64,12 +80,12 @@ func (c *comparer) gone(b *model.Error, claimed map[*model.Error]bool, byKey map
 			fmt.Sprintf("%s was %s %s and is kept as its alias: generated clients still match %s, but responses now carry %s", b.Code, how, a.Code, b.Code, a.Code),
 			fmt.Sprintf("tell clients that compare codes themselves to accept %s", a.Code),
 			fmt.Sprintf("%s was %s %s (%s is still accepted as an alias).", mdCode(b.Code), how, mdCode(a.Code), mdCode(b.Code)))
-		if renamed {
+		if isNew {
 			c.compare(b, a)
 		}
 		return
 	}
-	if h := pop(byKey[renameKey(b)], claimed); h != nil {
+	if h := renamed(renameKey(b)); h != nil && !claimed[h] {
 		claimed[h] = true
 		c.add(ruleCodeRenamed, Breaking, h.Code, h.Pos,
 			fmt.Sprintf("%s was renamed to %s (same status and messages): clients that branch on %s no longer match", b.Code, h.Code, b.Code),
@@ -98,16 +114,6 @@ func (c *comparer) gone(b *model.Error, claimed map[*model.Error]bool, byKey map
 		fmt.Sprintf("reserve it (reserved: [{code: %s}]), or keep it as an alias of the error that replaces it", b.Code),
 		fmt.Sprintf("%s was removed.", mdCode(b.Code)))
 	c.sunset(b, b.Pos, true)
-}
-
-// pop returns the first error of a list that is not claimed yet.
-func pop(es []*model.Error, claimed map[*model.Error]bool) *model.Error {
-	for _, e := range es {
-		if !claimed[e] {
-			return e
-		}
-	}
-	return nil
 }
 
 // sunset reports the removal of a deprecated error before its sunset.

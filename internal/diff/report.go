@@ -278,7 +278,7 @@ func cell(s string) string {
 func mdText(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		if strings.ContainsRune("\\`*_[]<>|", r) {
+		if strings.ContainsRune("\\`*_[]<>", r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
