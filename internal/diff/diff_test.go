@@ -192,3 +192,16 @@ func TestGitMissing(t *testing.T) {
 		t.Errorf("ReadBase without git: %v", err)
 	}
 }
+
+// TestRulesDocumented requires docs/evolution.md to explain every rule.
+func TestRulesDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(testutil.Root(), "docs", "evolution.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range Rules {
+		if !bytes.Contains(doc, []byte("`"+r.ID+"`")) {
+			t.Errorf("docs/evolution.md does not document %s", r.ID)
+		}
+	}
+}
