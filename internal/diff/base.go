@@ -75,15 +75,16 @@ func readGit(rev, specPath string) (*Base, error) {
 	if _, err := git(dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		return nil, &BaseError{fmt.Sprintf("-base %s: no such file, and no such revision in the git repository of %s (in a shallow clone, fetch it first: git fetch --depth=1 origin %s)", rev, filepath.ToSlash(specPath), rev)}
 	}
-	path := strings.TrimSpace(prefix) + filepath.Base(abs)
+	path := strings.TrimSuffix(prefix, "\n") + filepath.Base(abs)
 	b := &Base{Name: rev + ":" + path, InGit: true}
 	// ls-tree tells a path missing at the revision (every error is then
 	// new) from a failure to read it.
-	listed, err := git(dir, "ls-tree", "--full-name", "--name-only", rev, "--", filepath.Base(abs))
+	// -z: names as they are, never quoted.
+	listed, err := git(dir, "ls-tree", "-z", "--full-name", "--name-only", rev, "--", filepath.Base(abs))
 	if err != nil {
 		return nil, &BaseError{fmt.Sprintf("-base %s: listing %s: %v", rev, path, err)}
 	}
-	if strings.TrimSpace(listed) != path {
+	if strings.TrimSuffix(listed, "\x00") != path {
 		b.Missing = true
 		return b, nil
 	}
