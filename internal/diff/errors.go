@@ -211,6 +211,15 @@ func (c *comparer) messages(b, h *model.Error) {
 			fmt.Sprintf("message %q became %q%s", b.Message.Template, h.Message.Template, why), fix,
 			fmt.Sprintf("%s: the message is now “%s”.", mdCode(code), mdText(h.Message.Display)))
 	}
+	// A title that is the status text changes with the status, which
+	// status-changed reports.
+	statusTitles := b.WireTitle == b.StatusText && h.WireTitle == h.StatusText
+	carried := bodyHas(b.Format.Body, isKind(model.ValueTitle)) && bodyHas(h.Format.Body, isKind(model.ValueTitle))
+	if b.WireTitle != h.WireTitle && !statusTitles && carried {
+		c.add(ruleTitleChanged, Info, code, h.PosOf("title"),
+			fmt.Sprintf("title %q became %q", b.WireTitle, h.WireTitle), "",
+			fmt.Sprintf("%s: the title is now “%s”.", mdCode(code), mdText(h.WireTitle)))
+	}
 	bv := variantsByName(b)
 	hv := variantsByName(h)
 	// Variants of the new spec that the base does not have, by message:

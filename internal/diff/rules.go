@@ -39,6 +39,7 @@ var (
 	ruleVariantMessageChanged = rule("variant-message-changed", Wire, Changed, "a variant's message changed (severity as message-changed)", Breaking, Warning, Info)
 	ruleMessageRemoved        = rule("message-removed", Wire, Removed, "a variant was removed, so its message is no longer sent: breaking when the format carries no code", Breaking, Info)
 	ruleVariantAdded          = rule("variant-added", Wire, Added, "a variant (another message for a code) was added", Info)
+	ruleTitleChanged          = rule("title-changed", Wire, Changed, "the title bodies carry ($title, the problem title) changed", Info)
 	// Params.
 	ruleParamRemoved  = rule("param-removed", Wire, Removed, "a param was removed: clients read it from the body or the message", Breaking)
 	ruleParamRenamed  = rule("param-renamed", Wire, Changed, "a param was renamed (removed, and one of the same type added in its place)", Breaking)
