@@ -17,7 +17,7 @@ import (
 // Exit codes.
 const (
 	ExitOK    = 0 // success
-	ExitInput = 1 // spec problems, drift found by check, merge conflicts
+	ExitInput = 1 // spec problems, drift found by check, merge conflicts, breaking changes found by diff
 	ExitUsage = 2 // errgen was called wrongly
 	ExitIO    = 3 // reading or writing files failed
 )
@@ -35,14 +35,19 @@ Commands:
   generate   write every output the spec configures (only files whose bytes
              change) and delete the files it generated and no longer produces
   check      exit 1 when any output is missing, out of date or obsolete
+  diff       report the changes to the error contract since a base version
+             (a file or a git revision); exit 1 on breaking ones
+  changelog  print those changes as a Markdown changelog section
   openapi    print the OpenAPI fragment, or merge it into an OpenAPI document
   schema     print the JSON Schema of the spec format, for editors
   version    print errgen's version
 
 Run 'errgen <command> -h' for a command's flags.
 
-Exit status: 0 ok, 1 spec problems or drift, 2 usage mistakes, 3 file I/O failures.
-Docs: docs/spec.md in errgen's repository describes the spec format.
+Exit status: 0 ok, 1 spec problems, drift or breaking changes, 2 usage
+mistakes, 3 file I/O failures.
+Docs: docs/spec.md in errgen's repository describes the spec format,
+docs/evolution.md what diff reports.
 `
 
 // Main runs errgen with args (without the program name) and returns the
@@ -61,6 +66,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return c.generate(args[1:])
 	case "check":
 		return c.check(args[1:])
+	case "diff":
+		return c.diff(args[1:])
+	case "changelog":
+		return c.changelog(args[1:])
 	case "openapi":
 		return c.openapi(args[1:])
 	case "schema":

@@ -82,6 +82,22 @@ type Spec struct {
 	// Statuses lists the distinct HTTP statuses of Errors (and Internal),
 	// ascending.
 	Statuses []int
+
+	// KeyPos holds where the spec writes some catalog-wide keys' values,
+	// by dotted key ("go.package", "outputs.go", "response.code_type",
+	// "response.details", "api.docs_url", "docs.layout",
+	// "docs.anchor_style"), for tools that point at them (errgen diff);
+	// a key the spec leaves out has no entry. See Spec.PosOf.
+	KeyPos map[string]Pos
+}
+
+// PosOf returns where the spec writes a catalog-wide key (see KeyPos),
+// or the zero position of the file when it does not.
+func (s *Spec) PosOf(key string) Pos {
+	if p, ok := s.KeyPos[key]; ok {
+		return p
+	}
+	return Pos{File: s.Response.Pos.File} // the file, as positions name it
 }
 
 // API describes the API the catalog belongs to.
@@ -147,6 +163,20 @@ type Response struct {
 	Index int
 	// Pos is where the response section starts (zero when absent).
 	Pos Pos
+	// KeyPos holds where the section writes each of its keys' values
+	// ("format", "media_type", "body", "headers", "details_member",
+	// "error_marker"), for tools that point at them; a key the spec
+	// leaves out has no entry.
+	KeyPos map[string]Pos
+}
+
+// PosOf returns where the section writes a key's value, or where the
+// section starts when it does not write the key.
+func (r *Response) PosOf(key string) Pos {
+	if p, ok := r.KeyPos[key]; ok {
+		return p
+	}
+	return r.Pos
 }
 
 // MediaBase is the media type without its parameters, lower-cased: what
@@ -345,7 +375,10 @@ type Param struct {
 	Optional bool
 	// Data marks a param that no message uses: sent beside the message.
 	Data bool
-	Pos  Pos
+	// Since is the version of the API that added the param (spec key
+	// since), as written; empty when the spec does not say.
+	Since string
+	Pos   Pos
 }
 
 // IsList reports whether the param's type is a list ([]string, ...).
@@ -413,7 +446,10 @@ type Variant struct {
 	Message Message
 	// Description is optional Markdown about when this variant is sent.
 	Description string
-	Pos         Pos
+	// Since is the version of the API that added the variant (spec key
+	// since), as written; empty when the spec does not say.
+	Since string
+	Pos   Pos
 }
 
 // Detail is one example detail item, as the wire's $details carries it:
@@ -472,7 +508,25 @@ type Error struct {
 	// DeprecatedSet reports whether the error is deprecated (with or
 	// without a notice).
 	DeprecatedSet bool
-	Operations    []Operation
+	// Since is the version of the API that added the error (spec key
+	// since), as written ("1.4", "v2.0.0"); empty when the spec does not
+	// say. It is meant for the docs ("Added in 1.4") and OpenAPI
+	// (x-errgen-since).
+	Since string
+	// Sunset is the date, YYYY-MM-DD, after which a deprecated error may
+	// be removed (spec key sunset); empty when none is set. Only
+	// deprecated errors have one. It is meant to be shown beside the
+	// deprecation ("removed after 2027-06-30", OpenAPI's
+	// x-errgen-sunset); errgen diff reports the removal of the error
+	// before that date as a breaking change.
+	Sunset string
+	// ReplacedBy is the error that replaces a deprecated one (spec key
+	// replaced_by): another error of the catalog, never deprecated
+	// itself; nil when the spec names none. It is meant for the Go doc
+	// comment's "Deprecated: use ErrX." (the form gopls and staticcheck
+	// read), the docs and OpenAPI.
+	ReplacedBy *Error
+	Operations []Operation
 	// Anchor is the stable fragment id of the error's docs section.
 	Anchor string
 	// Page is the docs page (file name without ".md") that holds the
@@ -499,7 +553,22 @@ type Error struct {
 	// then its group's, then its own, a later one replacing an earlier one
 	// of the same name (case-insensitively) in place.
 	Headers []*Header
-	Pos     Pos
+	// Pos is where the error's code is written.
+	Pos Pos
+	// KeyPos holds where the spec writes the value of each of the error's
+	// keys, by key ("status", "message", "retry_after", "go_name", ...),
+	// for tools that point at them (errgen diff); a key the spec leaves
+	// out has no entry. See PosOf.
+	KeyPos map[string]Pos
+}
+
+// PosOf returns where the spec writes the value of one of the error's
+// keys, or where its code is written when the spec leaves the key out.
+func (e *Error) PosOf(key string) Pos {
+	if p, ok := e.KeyPos[key]; ok {
+		return p
+	}
+	return e.Pos
 }
 
 // Attr returns the value of the named attribute.
@@ -603,7 +672,12 @@ var ErrorMethods = []string{"Error", "Unwrap", "Is", "Wrap", "WithDetails", "Par
 type Reserved struct {
 	Code   string
 	Reason string
-	Pos    Pos
+	// Since is the version that added the code, RemovedIn the version
+	// that retired it (spec keys since and removed_in), as written; empty
+	// when the spec does not say.
+	Since     string
+	RemovedIn string
+	Pos       Pos
 }
 
 // AllErrors returns the catalog errors followed by the built-in internal

@@ -87,6 +87,7 @@ func (b *builder) build() *model.Spec {
 	}
 	b.checkAliases()
 	b.buildReserved()
+	b.resolveReplacements()
 	b.buildFormats()
 	b.buildInternal()
 	b.buildGroupInternals()
@@ -96,6 +97,7 @@ func (b *builder) build() *model.Spec {
 	b.resolveLinks()
 	b.resolveWireTitles()
 	b.collectStatuses()
+	b.specKeyPos()
 	return b.spec
 }
 
@@ -436,6 +438,8 @@ func (b *builder) buildError(re *rawError) *model.Error {
 		}
 	}
 	e.Deprecated, e.DeprecatedSet = re.deprecated.v, re.deprecatedSet
+	b.buildLifecycle(e, re, what)
+	e.KeyPos = b.keyPos(re.keys)
 
 	b.buildParams(e, re, what)
 	b.buildMessages(e, re, what)
@@ -509,6 +513,7 @@ func (b *builder) buildParams(e *model.Error, re *rawError, what string) {
 			}
 		}
 		p.Optional = rp.optional
+		p.Since = b.version(rp.since, what+": param "+strconv.Quote(p.Name)+" since")
 		p.GoName = goName(p.Name)
 		if p.GoName == "" || !isExported(p.GoName) {
 			p.GoName = "P" + p.GoName
@@ -567,6 +572,7 @@ func (b *builder) buildMessages(e *model.Error, re *rawError, what string) {
 			continue
 		}
 		v := &model.Variant{Name: rv.name.v, Description: strings.TrimRight(rv.description.v, "\n"), Pos: b.at(rv.name)}
+		v.Since = b.version(rv.since, what+": variant "+strconv.Quote(v.Name)+" since")
 		if !validName(v.Name) {
 			b.add(v.Pos, "%s: variant name %q must match [A-Za-z_][A-Za-z0-9_]*", what, v.Name)
 			use.incomplete = true
@@ -907,7 +913,12 @@ func (b *builder) buildReserved() {
 		if !b.defineCode(rr.code.v, codeDef{"reserved code", "", pos}) {
 			continue
 		}
-		b.spec.Reserved = append(b.spec.Reserved, &model.Reserved{Code: rr.code.v, Reason: rr.reason.v, Pos: pos})
+		what := "reserved code " + strconv.Quote(rr.code.v)
+		b.spec.Reserved = append(b.spec.Reserved, &model.Reserved{
+			Code: rr.code.v, Reason: rr.reason.v, Pos: pos,
+			Since:     b.version(rr.since, what+": since"),
+			RemovedIn: b.version(rr.removedIn, what+": removed_in"),
+		})
 	}
 }
 

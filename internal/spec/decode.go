@@ -83,6 +83,7 @@ func (w *walker) decodeResponse(n *yaml.Node, r *rawResponse) {
 		{"headers", func(_, v *yaml.Node) { r.headers = v }},
 		{"error_marker", func(_, v *yaml.Node) { r.errorMarker = v }},
 	})
+	r.keys = valueNodes(r.node)
 }
 
 // decodeGroupResponse reads a group's own response: the keys that
@@ -98,7 +99,26 @@ func (w *walker) decodeGroupResponse(n *yaml.Node, what string) *rawResponse {
 		{"headers", func(_, v *yaml.Node) { r.headers = v }},
 		{"error_marker", func(_, v *yaml.Node) { r.errorMarker = v }},
 	})
+	r.keys = valueNodes(r.node)
 	return r
+}
+
+// valueNodes maps each scalar key of a mapping to its value's node, as
+// written (an alias is where it is written), for positions only: it
+// reads nodes the walk has already charged to its budget.
+func valueNodes(n *yaml.Node) map[string]*yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	m := make(map[string]*yaml.Node, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+			if _, dup := m[k.Value]; !dup {
+				m[k.Value] = n.Content[i+1]
+			}
+		}
+	}
+	return m
 }
 
 func (w *walker) decodeDocs(n *yaml.Node, d *rawDocs) {
@@ -146,6 +166,8 @@ func (w *walker) decodeReserved(n *yaml.Node) *rawReserved {
 	seen := w.mapping(n, "reserved code", []field{
 		{"code", w.strInto(&r.code, "reserved code")},
 		{"reason", w.strInto(&r.reason, "reserved reason")},
+		{"since", w.strInto(&r.since, "reserved since")},
+		{"removed_in", w.strInto(&r.removedIn, "reserved removed_in")},
 	})
 	w.require(n, seen, "reserved code", "code")
 	return r
@@ -229,8 +251,12 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 		{"attributes", func(_, v *yaml.Node) { e.attributes = v }},
 		{"headers", func(_, v *yaml.Node) { e.headers = v }},
 		{"doc_url", w.strInto(&e.docURL, what+": doc_url")},
+		{"since", w.strInto(&e.since, what+": since")},
+		{"sunset", w.strInto(&e.sunset, what+": sunset")},
+		{"replaced_by", w.strInto(&e.replacedBy, what+": replaced_by")},
 	})
 	w.require(n, seen, what, "code", "status", "message")
+	e.keys = valueNodes(n)
 	return e
 }
 
@@ -240,6 +266,7 @@ func (w *walker) decodeParam(n *yaml.Node, what string) *rawParam {
 		{"name", w.strInto(&p.name, what+": param name")},
 		{"type", w.strInto(&p.typ, what+": param type")},
 		{"description", w.strInto(&p.description, what+": param description")},
+		{"since", w.strInto(&p.since, what+": param since")},
 		{"optional", func(_, v *yaml.Node) {
 			p.optionalNode = w.resolve(v)
 			p.optional, _ = w.boolean(v, what+": param optional")
@@ -255,6 +282,7 @@ func (w *walker) decodeVariant(n *yaml.Node, what string) *rawVariant {
 		{"name", w.strInto(&v.name, what+": variant name")},
 		{"message", w.strInto(&v.message, what+": variant message")},
 		{"description", w.strInto(&v.description, what+": variant description")},
+		{"since", w.strInto(&v.since, what+": variant since")},
 	})
 	w.require(n, seen, what+": variant", "name", "message")
 	return v

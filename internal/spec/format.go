@@ -58,7 +58,7 @@ func (b *builder) buildFormat(r *rawResponse, g *model.Group) *model.Response {
 	if what == "" {
 		what = "response"
 	}
-	resp := &model.Response{Pos: b.pos(r.node), Group: g, Format: model.FormatProblem}
+	resp := &model.Response{Pos: b.pos(r.node), Group: g, Format: model.FormatProblem, KeyPos: b.keyPos(r.keys)}
 	switch f := model.Format(r.format.v); f {
 	case "", model.FormatProblem:
 	case model.FormatCustom:

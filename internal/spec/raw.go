@@ -48,6 +48,8 @@ type rawResponse struct {
 	detailsMember str
 	headers       *yaml.Node
 	errorMarker   *yaml.Node
+	// keys maps each key the section writes to its value's node.
+	keys map[string]*yaml.Node
 	// what names the section in problems: "response" or
 	// "group \"x\": response".
 	what string
@@ -73,15 +75,15 @@ type rawGroup struct {
 }
 
 type rawParam struct {
-	node                   *yaml.Node
-	name, typ, description str
-	optional               bool
-	optionalNode           *yaml.Node
+	node                          *yaml.Node
+	name, typ, description, since str
+	optional                      bool
+	optionalNode                  *yaml.Node
 }
 
 type rawVariant struct {
-	node                       *yaml.Node
-	name, message, description str
+	node                              *yaml.Node
+	name, message, description, since str
 }
 
 type rawError struct {
@@ -103,9 +105,12 @@ type rawError struct {
 	operations                             []str
 	attributes, headers                    *yaml.Node
 	docURL                                 str
+	since, sunset, replacedBy              str
+	// keys maps each key the error writes to its value's node.
+	keys map[string]*yaml.Node
 }
 
 type rawReserved struct {
-	node         *yaml.Node
-	code, reason str
+	node                           *yaml.Node
+	code, reason, since, removedIn str
 }

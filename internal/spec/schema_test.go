@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v4"
@@ -68,6 +69,10 @@ func jsonKeys(v any) any {
 		for i, val := range x {
 			x[i] = jsonKeys(val)
 		}
+	case time.Time:
+		// YAML 1.1 reads an unquoted 2027-06-30 as a timestamp; editors'
+		// YAML 1.2 reads it as the text it is.
+		return x.Format(time.DateOnly)
 	}
 	return v
 }
@@ -130,6 +135,9 @@ func TestSchemaRejectsTypos(t *testing.T) {
 		"group response no code": "errgen: 1\ngo: {package: a}\ngroups: [{id: g, response: {format: custom, body: {a: $code}}}]\nerrors: []\n",
 		"bad detail type":        "errgen: 1\ngo: {package: a}\nresponse: {details: {name: uuid}}\nerrors: []\n",
 		"list of two objects":    "errgen: 1\ngo: {package: a}\nresponse: {format: custom, body: {e: [{a: $code}, {b: $code}]}}\nerrors: []\n",
+		"bad sunset":             "errgen: 1\ngo: {package: a}\nerrors: [{code: a, status: 400, message: x, deprecated: true, sunset: 27-06-30}]\n",
+		"bad since":              "errgen: 1\ngo: {package: a}\nerrors: [{code: a, status: 400, message: x, since: \"1.4 beta\"}]\n",
+		"bad removed_in":         "errgen: 1\ngo: {package: a}\nerrors: []\nreserved: [{code: a, removed_in: \"\"}]\n",
 	} {
 		if err := sch.Validate(asJSONValue(t, []byte(src))); err == nil {
 			t.Errorf("%s: schema accepted %q", name, src)
