@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/internal/engine"
@@ -24,9 +23,6 @@ func TestGolden(t *testing.T) {
 	}
 	for _, dir := range cases {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
-			if pending(filepath.Base(dir)) {
-				t.Skip("listed in golden/PENDING")
-			}
 			r, err := engine.Render(engine.Options{SpecPath: filepath.Join(dir, "errors.yaml")})
 			if err != nil {
 				t.Fatal(err)
@@ -66,9 +62,6 @@ func TestDeterministic(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, dir := range testutil.GoldenCases() {
-		if pending(filepath.Base(dir)) {
-			continue
-		}
 		want, err := engine.Render(engine.Options{SpecPath: filepath.Join(dir, "errors.yaml")})
 		if err != nil {
 			t.Fatalf("%s: %v", dir, err)
@@ -107,15 +100,4 @@ func TestDeterministic(t *testing.T) {
 		}
 		same("rendered at "+copyDir, got)
 	}
-}
-
-// pending reports whether golden/PENDING lists a case.
-func pending(name string) bool {
-	data, _ := os.ReadFile("PENDING")
-	for _, l := range strings.Split(string(data), "\n") {
-		if strings.TrimSpace(l) == name {
-			return true
-		}
-	}
-	return false
 }

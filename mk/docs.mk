@@ -13,17 +13,11 @@ $(MARKDOWNLINT):
 
 # Lint the generated pages of every golden case (the custom-template case
 # included) and the example service's reference, generated from
-# spec/errors.yaml; then, written into temporary directories, the pages of
-# the golden cases listed in golden/PENDING (whose outputs are not
-# committed yet) and those of every hostile spec of internal/docs's tests
-# (every hostile string in every field, in every layout and front matter
-# style).
+# spec/errors.yaml; then, written into a temporary directory, the pages
+# of every hostile spec of internal/docs's tests (every hostile string in
+# every field, in every layout and front matter style).
 lint-docs: $(MARKDOWNLINT)
 	$(MARKDOWNLINT) "golden/**/*.md" "examples/**/docs/**/*.md"
-	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
-	$(GO) test ./internal/docs -run '^TestWritePendingPages$$' -count=1 -pending-pages "$$dir" >/dev/null && \
-	echo "markdownlint: the pages of the golden cases in golden/PENDING" && \
-	cd "$$dir" && if [ -n "$$(find . -name '*.md')" ]; then $(MARKDOWNLINT) --config $(CURDIR)/.markdownlint-cli2.jsonc "**/*.md"; fi
 	@dir=$$(mktemp -d) && trap 'rm -rf "$$dir"' EXIT && \
 	$(GO) test ./internal/docs -run '^TestWriteHostilePages$$' -count=1 -hostile-pages "$$dir" >/dev/null && \
 	echo "markdownlint: the pages of every hostile spec" && \

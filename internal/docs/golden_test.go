@@ -2,7 +2,6 @@ package docs
 
 import (
 	"bytes"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -105,34 +104,4 @@ func TestLayoutPaths(t *testing.T) {
 			t.Errorf("%s: pages %v, want %v", name, got, want)
 		}
 	}
-}
-
-var pendingPages = flag.String("pending-pages", "", "write the pages of the golden cases listed in golden/PENDING under this directory (make lint-docs lints them)")
-
-// TestWritePendingPages writes the pages of the golden cases whose
-// outputs are not committed yet (golden/PENDING), each under a directory
-// named after it, for markdownlint (make lint-docs).
-func TestWritePendingPages(t *testing.T) {
-	if *pendingPages == "" {
-		t.Skip("no -pending-pages directory")
-	}
-	n := 0
-	for _, dir := range testutil.GoldenCases() {
-		name := filepath.Base(dir)
-		if !pendingCase(name) {
-			continue
-		}
-		_, files := renderCase(t, dir)
-		for _, f := range files {
-			p := filepath.Join(*pendingPages, name, filepath.FromSlash(f.Path))
-			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			n++
-		}
-	}
-	t.Logf("%d pages written", n)
 }
