@@ -394,28 +394,13 @@ func constText(s *model.Spec, e *model.Error, p model.TemplatePart) (text string
 		if !has {
 			return "", false, true
 		}
-		return textValue(v), true, true
+		return model.TextValue(v), true, true
 	case model.ValueParam:
 		if e.Param(p.Name) == nil {
 			return "", false, true
 		}
 	}
 	return "", false, false
-}
-
-// textValue formats a constant as text, as messages format params.
-func textValue(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
-	}
-	return ""
 }
 
 // compileTemplate compiles a string template for e: constant values

@@ -821,26 +821,10 @@ func render(m *model.Message, params []*model.Param) {
 			disp.WriteString(p.Literal)
 			continue
 		}
-		ex.WriteString(FormatValue(params[p.Param].Example))
+		ex.WriteString(model.TextValue(params[p.Param].Example))
 		disp.WriteString("{" + params[p.Param].Name + "}")
 	}
 	m.Example, m.Display = ex.String(), disp.String()
-}
-
-// FormatValue formats a param value the way generated code formats it in
-// messages (strconv's shortest forms), so examples match the wire.
-func FormatValue(v any) string {
-	switch x := v.(type) {
-	case string:
-		return x
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	case bool:
-		return strconv.FormatBool(x)
-	}
-	return fmt.Sprint(v)
 }
 
 func (b *builder) buildGoName(e *model.Error, re *rawError, what string) {

@@ -113,7 +113,7 @@ func (b *builder) buildFormat(r *rawResponse, g *model.Group) *model.Response {
 	if r.errorMarker != nil {
 		resp.Marker = b.marker(r.errorMarker, what)
 		if m := resp.Marker; m != nil && !writesMarker(resp.Body, m) {
-			b.add(m.Pos, "%s.error_marker: the body must write %q as the constant %s, so that clients can tell errors from successes", what, m.Member, FormatValue(m.Value))
+			b.add(m.Pos, "%s.error_marker: the body must write %q as the constant %s, so that clients can tell errors from successes", what, m.Member, model.TextValue(m.Value))
 			resp.Marker = nil
 		}
 	}
