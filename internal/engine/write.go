@@ -57,14 +57,6 @@ type Change struct {
 	Diff []byte
 }
 
-func isGenerated(p string) (bool, error) {
-	data, err := OS.ReadFile(p)
-	if err != nil {
-		return false, err
-	}
-	return hasMarker(data), nil
-}
-
 func hasMarker(data []byte) bool {
 	return bytes.Contains(data[:min(len(data), markerWindow)], []byte(Marker))
 }
