@@ -59,6 +59,10 @@ type Page struct {
 	// ReservedReasons reports whether any retired code has a reason: the
 	// reserved table has no Reason column when none does.
 	ReservedReasons bool
+	// ReservedVersions reports whether any retired code says when it was
+	// added or retired (.Since, .RemovedIn): the reserved table has no
+	// "Added in" and "Removed in" columns when none does.
+	ReservedVersions bool
 }
 
 // Section is a group of errors: a spec group, or the errors in none.
@@ -106,6 +110,9 @@ type Error struct {
 	// MessagesDescribed reports whether any message says when it is
 	// sent: the messages table has no "Sent when" column when none does.
 	MessagesDescribed bool
+	// MessagesSince reports whether any variant says when it was added:
+	// the messages table has no "Added in" column when none does.
+	MessagesSince bool
 	// Params are the error's params with their example values as JSON.
 	Params []*Param
 	// ParamsDescribed reports whether any param has a description: the
@@ -115,6 +122,13 @@ type Error struct {
 	// param: the params table has a "Sent" column (Param.Sent) when one
 	// is.
 	ParamsSent bool
+	// ParamsSince reports whether any param says when it was added
+	// (.Since): the params table has an "Added in" column when one does.
+	ParamsSince bool
+	// ReplacedByLink reaches the section of the error that replaces a
+	// deprecated one (.ReplacedBy) from the current page; "" when the
+	// error has no replacement.
+	ReplacedByLink string
 	// Attrs are the error's attributes, in order, with their values as
 	// JSON.
 	Attrs []*Attribute
@@ -149,6 +163,9 @@ type Message struct {
 	Example string
 	// Description says when the variant is sent (Markdown).
 	Description string
+	// Since is the version that added the variant (plain text), "" for
+	// the main message and for variants the spec does not date.
+	Since string
 }
 
 // Param is a message parameter.
@@ -283,7 +300,7 @@ func summary(e *model.Error, f urlForm) string {
 func messages(e *model.Error) []*Message {
 	out := []*Message{{Display: e.Message.Display, Example: e.Message.Example}}
 	for _, v := range e.Variants {
-		out = append(out, &Message{Variant: v.Name, Display: v.Message.Display, Example: v.Message.Example, Description: v.Description})
+		out = append(out, &Message{Variant: v.Name, Display: v.Message.Display, Example: v.Message.Example, Description: v.Description, Since: v.Since})
 	}
 	return out
 }

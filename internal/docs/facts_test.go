@@ -80,7 +80,8 @@ func checkFacts(t *testing.T, s *model.Spec) {
 	}
 	need(main, fact{"the title", title}, fact{"the intro", mdText(s.API.Description)})
 	for _, r := range s.Reserved {
-		need(main, fact{"reserved code", r.Code}, fact{"its reason", mdText(r.Reason)})
+		need(main, fact{"reserved code", r.Code}, fact{"its reason", mdText(r.Reason)},
+			fact{"its since", r.Since}, fact{"its removed_in", r.RemovedIn})
 	}
 	for _, f := range s.Formats {
 		need(main, fact{"a format's media type", "Content-Type: " + codeText(f.MediaType)})
@@ -134,6 +135,16 @@ func errorFacts(e *model.Error) []fact {
 	if e.RetryAfter > 0 {
 		fs = append(fs, fact{"Retry-After", "Retry-After: " + strconv.Itoa(e.RetryAfter)})
 	}
+	// The lifecycle: when it was added, what replaces it, until when.
+	if e.Since != "" {
+		fs = append(fs, fact{"since", "Added in: " + e.Since})
+	}
+	if r := e.ReplacedBy; r != nil {
+		fs = append(fs, fact{"replacement", "Deprecated: use " + r.Code})
+	}
+	if e.Sunset != "" {
+		fs = append(fs, fact{"sunset", "removed after " + e.Sunset})
+	}
 	for _, c := range e.Causes {
 		fs = append(fs, fact{"cause", mdInlineText(c)})
 	}
@@ -145,11 +156,13 @@ func errorFacts(e *model.Error) []fact {
 	}
 	for _, p := range e.Params {
 		fs = append(fs, fact{"param", p.Name}, fact{"param type", string(p.Type)},
-			fact{"param description", mdCellText(p.Description)}, fact{"param example", string(jsonValue(p.Example))})
+			fact{"param description", mdCellText(p.Description)}, fact{"param example", string(jsonValue(p.Example))},
+			fact{"param since", p.Since})
 	}
 	for _, v := range e.Variants {
 		fs = append(fs, fact{"variant", v.Name}, fact{"variant message", v.Message.Display},
-			fact{"variant example", v.Message.Example}, fact{"variant description", mdCellText(v.Description)})
+			fact{"variant example", v.Message.Example}, fact{"variant description", mdCellText(v.Description)},
+			fact{"variant since", v.Since})
 	}
 	// The wire shape: attributes, headers, when a 2xx is an error, the
 	// group's own format, the error's own doc link, when a param is sent.

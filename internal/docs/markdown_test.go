@@ -233,10 +233,10 @@ func wantTables(p *Page) [][2]int {
 	}
 	errorTables := func(e *Error) {
 		if len(e.Variants) > 0 {
-			out = append(out, [2]int{cols(3, e.MessagesDescribed), len(e.Messages)})
+			out = append(out, [2]int{cols(cols(3, e.MessagesDescribed), e.MessagesSince), len(e.Messages)})
 		}
 		if len(e.Params) > 0 {
-			out = append(out, [2]int{cols(cols(3, e.ParamsDescribed), e.ParamsSent), len(e.Params)})
+			out = append(out, [2]int{cols(cols(cols(3, e.ParamsDescribed), e.ParamsSent), e.ParamsSince), len(e.Params)})
 		}
 	}
 	switch p.Kind {
@@ -255,7 +255,7 @@ func wantTables(p *Page) [][2]int {
 			out = append(out, [2]int{3, len(f.Fields)})
 		}
 		if len(p.Reserved) > 0 {
-			out = append(out, [2]int{cols(1, p.ReservedReasons), len(p.Reserved)})
+			out = append(out, [2]int{cols(cols(cols(1, p.ReservedReasons), p.ReservedVersions), p.ReservedVersions), len(p.Reserved)})
 		}
 	case "group":
 		overview(p.Section.Errors)
@@ -348,8 +348,9 @@ func checkTitle(t *testing.T, name string, p *parsed) {
 	}
 }
 
-// templateHeaders are the header rows of the built-in templates' tables;
-// tables the spec's own Markdown holds are not checked.
+// templateHeaders are the header rows of the built-in templates' tables
+// (less the lifecycle columns, see isTemplateHeader); tables the spec's
+// own Markdown holds are not checked.
 var templateHeaders = map[string]bool{
 	"Code|Status|Message|Description":    true,
 	"Variant|Message|Example|Sent when":  true,
@@ -363,10 +364,21 @@ var templateHeaders = map[string]bool{
 	"Code":                               true,
 }
 
+// isTemplateHeader reports whether a header row is one of the built-in
+// templates': one of templateHeaders, then the lifecycle columns the
+// messages and params tables ("Added in") and the reserved table ("Added
+// in", "Removed in") may have.
+func isTemplateHeader(row []string) bool {
+	h := strings.Join(row, "|")
+	h = strings.TrimSuffix(h, "|Added in|Removed in")
+	h = strings.TrimSuffix(h, "|Added in")
+	return templateHeaders[h]
+}
+
 func checkTables(t *testing.T, name string, p *parsed) {
 	var got []table
 	for _, tb := range p.tables() {
-		if templateHeaders[strings.Join(tb.cells[0], "|")] {
+		if isTemplateHeader(tb.cells[0]) {
 			got = append(got, tb)
 		}
 	}
@@ -522,7 +534,7 @@ func checkOverviewCells(t *testing.T, name string, p *parsed) {
 	}
 	var rows [][]string
 	for _, tb := range p.tables() {
-		if tb.cols == 4 && len(tb.cells) > 0 && tb.cells[0][0] == "Code" {
+		if len(tb.cells) > 0 && strings.Join(tb.cells[0], "|") == "Code|Status|Message|Description" {
 			rows = append(rows, tb.cells[1:]...)
 		}
 	}

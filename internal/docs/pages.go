@@ -133,6 +133,7 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 	}
 	for _, x := range p.Reserved {
 		p.ReservedReasons = p.ReservedReasons || strings.TrimSpace(x.Reason) != ""
+		p.ReservedVersions = p.ReservedVersions || x.Since != "" || x.RemovedIn != ""
 	}
 }
 
@@ -255,11 +256,16 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 	}
 	for _, m := range v.Messages {
 		v.MessagesDescribed = v.MessagesDescribed || strings.TrimSpace(m.Description) != ""
+		v.MessagesSince = v.MessagesSince || m.Since != ""
+	}
+	if e.ReplacedBy != nil {
+		v.ReplacedByLink = link(e.ReplacedBy, from, r.s.Docs.Layout)
 	}
 	for _, p := range e.Params {
 		v.Params = append(v.Params, &Param{Param: p, ExampleJSON: string(jsonValue(p.Example)), Sent: paramSent(p)})
 		v.ParamsDescribed = v.ParamsDescribed || strings.TrimSpace(p.Description) != ""
 		v.ParamsSent = v.ParamsSent || p.Data || p.Optional
+		v.ParamsSince = v.ParamsSince || p.Since != ""
 	}
 	for _, kv := range e.Attributes {
 		v.Attrs = append(v.Attrs, &Attribute{Name: kv.Key, JSON: string(jsonValue(kv.Value))})

@@ -21,7 +21,7 @@ func genCodes(f *jen.File, s *model.Spec) {
 	}
 	var defs []jen.Code
 	for _, e := range s.AllErrors() {
-		defs = append(defs, doc(fmt.Sprintf("Code%s is the code of Err%s.", e.GoName, e.GoName), aliasNote(e), deprecation(e)))
+		defs = append(defs, doc(fmt.Sprintf("Code%s is the code of Err%s.", e.GoName, e.GoName), aliasNote(e), deprecation(e, "Code")))
 		defs = append(defs, jen.Id("Code"+e.GoName).Id("Code").Op("=").Add(codeLit(s, e.Code)))
 	}
 	f.Const().Defs(defs...)
@@ -69,7 +69,11 @@ func sentinelDoc(e *model.Error) jen.Code {
 	}
 	var extra []string
 	for _, v := range e.Variants {
-		extra = append(extra, fmt.Sprintf("Variant %s: %s", v.Name, quoted(v.Message.Display)))
+		line := fmt.Sprintf("Variant %s: %s", v.Name, quoted(v.Message.Display))
+		if v.Since != "" {
+			line += " (added in " + oneLine(v.Since) + ")"
+		}
+		extra = append(extra, line)
 	}
 	if e.RetryAfter > 0 {
 		extra = append(extra, fmt.Sprintf("Clients are told to retry after %d seconds.", e.RetryAfter))
@@ -86,7 +90,7 @@ func sentinelDoc(e *model.Error) jen.Code {
 		extra = append(extra, "Sent with the headers "+strings.Join(names, ", ")+".")
 	}
 	use := "Compare with errors.Is; create values with New" + e.GoName + "."
-	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), aliasNote(e), use, deprecation(e)}
+	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), aliasNote(e), added(e.Since), use, deprecation(e, "Err")}
 	return doc(parts...)
 }
 
@@ -98,15 +102,47 @@ func aliasNote(e *model.Error) string {
 	return "Aliases, accepted when decoding: " + strings.Join(e.Aliases, ", ") + "."
 }
 
-// deprecation is the "Deprecated:" paragraph tools recognise.
-func deprecation(e *model.Error) string {
+// added is the sentence naming the version that added something, "" when
+// the spec does not say.
+func added(since string) string {
+	if since == "" {
+		return ""
+	}
+	return "Added in " + oneLine(since) + "."
+}
+
+// deprecation is the one "Deprecated:" paragraph gopls and staticcheck
+// recognise: the replacement, as the identifier of the same kind (prefix
+// "Code", "Err" or "New": CodeX, ErrX, NewX), then the spec's notice,
+// then the sunset.
+func deprecation(e *model.Error, prefix string) string {
 	if !e.DeprecatedSet {
 		return ""
 	}
-	if e.Deprecated == "" {
-		return "Deprecated: the spec marks this error deprecated."
+	var parts []string
+	if r := e.ReplacedBy; r != nil {
+		parts = append(parts, "use "+prefix+r.GoName+".")
 	}
-	return "Deprecated: " + oneLine(e.Deprecated)
+	switch notice := oneLine(e.Deprecated); {
+	case notice != "" && e.Sunset != "":
+		parts = append(parts, sentenceEnd(notice))
+	case notice != "":
+		parts = append(parts, notice)
+	case len(parts) == 0:
+		parts = append(parts, "the spec marks this error deprecated.")
+	}
+	if e.Sunset != "" {
+		parts = append(parts, "Removed after "+e.Sunset+".")
+	}
+	return "Deprecated: " + strings.Join(parts, " ")
+}
+
+// sentenceEnd ends s with a period unless it ends with punctuation.
+func sentenceEnd(s string) string {
+	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?") {
+		return s
+	}
+	return s + "."
 }
 
 // errorFields are the fields of an Error literal for catalog entry i.
@@ -140,13 +176,17 @@ func genConstructors(f *jen.File, s *model.Spec, from, to int) {
 		i += from
 		all := e.Args(&e.Message)
 		summary := fmt.Sprintf("New%s returns a new %s error (%d %s) with the message %s.", e.GoName, e.Code, e.Status, e.StatusText, quoted(e.Message.Display))
-		f.Add(doc(summary, paramDocs(e, all), optionalDocs(e), deprecation(e)))
+		f.Add(doc(summary, paramDocs(e, all), optionalDocs(e), added(e.Since), deprecation(e, "New")))
 		genConstructor(f, e, i, "New"+e.GoName, &e.Message, all, "")
 		for _, v := range e.Variants {
 			used := e.Args(&v.Message)
 			summary := fmt.Sprintf("New%s%s returns a new %s error (%d %s), variant %s, with the message %s.",
 				e.GoName, v.GoName, e.Code, e.Status, e.StatusText, v.Name, quoted(v.Message.Display))
-			f.Add(doc(summary, v.Description, paramDocs(e, used), deprecation(e)))
+			since := v.Since
+			if since == "" {
+				since = e.Since
+			}
+			f.Add(doc(summary, v.Description, paramDocs(e, used), added(since), deprecation(e, "New")))
 			genConstructor(f, e, i, "New"+e.GoName+v.GoName, &v.Message, used, v.Name)
 		}
 	}
@@ -161,6 +201,11 @@ func paramDocs(e *model.Error, idx []int) string {
 			desc = "sent beside the message: " + desc
 		} else if p.Data {
 			desc = "sent beside the message"
+		}
+		if p.Since != "" && desc != "" {
+			desc = sentenceEnd(desc) + " Added in " + oneLine(p.Since) + "."
+		} else if p.Since != "" {
+			desc = "added in " + oneLine(p.Since) + "."
 		}
 		if desc != "" {
 			lines = append(lines, fmt.Sprintf("  - %s: %s", p.ArgName, desc))
@@ -177,7 +222,11 @@ func optionalDocs(e *model.Error) string {
 	var set []string
 	for _, p := range e.Params {
 		if p.Optional {
-			set = append(set, fmt.Sprintf("%s with With%s", p.Name, p.GoName))
+			s := fmt.Sprintf("%s with With%s", p.Name, p.GoName)
+			if p.Since != "" {
+				s += " (added in " + oneLine(p.Since) + ")"
+			}
+			set = append(set, s)
 		}
 	}
 	if len(set) == 0 {

@@ -25,6 +25,9 @@ const (
 	refResponses       = "#/components/responses/"
 	extErrgen          = "x-errgen"
 	extAliases         = "x-errgen-aliases"
+	extSince           = "x-errgen-since"
+	extSunset          = "x-errgen-sunset"
+	extReplacedBy      = "x-errgen-replaced-by"
 	// exampleInstance is the request path shown in examples: the server
 	// writes the path of the request that failed.
 	exampleInstance = "/resource"
@@ -218,12 +221,25 @@ func (c *components) codeSchema(e *model.Error) *openapi3.Schema {
 	sc.Title = e.Title
 	sc.Description = errorDescription(e)
 	sc.Deprecated = e.DeprecatedSet
+	ext := map[string]any{}
 	if len(e.Aliases) > 0 {
 		aliases := make([]any, len(e.Aliases))
 		for i, a := range e.Aliases {
 			aliases[i] = c.s.CodeValue(a)
 		}
-		sc.Extensions = map[string]any{extAliases: aliases}
+		ext[extAliases] = aliases
+	}
+	if e.Since != "" {
+		ext[extSince] = e.Since
+	}
+	if e.Sunset != "" {
+		ext[extSunset] = e.Sunset
+	}
+	if e.ReplacedBy != nil {
+		ext[extReplacedBy] = c.s.CodeValue(e.ReplacedBy.Code)
+	}
+	if len(ext) > 0 {
+		sc.Extensions = ext
 	}
 	return sc
 }
@@ -243,12 +259,36 @@ func errorDescription(e *model.Error) string {
 	if d == "" {
 		d = sentence(escapePlain(e.Title))
 	}
+	if e.Since != "" {
+		d += "\n\nAdded in " + escapePlain(e.Since) + "."
+	}
 	if e.DeprecatedSet {
-		notice := "Deprecated."
-		if e.Deprecated != "" {
-			notice = "Deprecated: " + markdownSafe(e.Deprecated)
+		d += "\n\n" + deprecationNotice(e)
+	}
+	return d
+}
+
+// deprecationNotice is the deprecation paragraph of e's description: the
+// replacement, the sunset, then the spec's notice ("Deprecated." alone
+// when the spec says nothing more).
+func deprecationNotice(e *model.Error) string {
+	var lead []string
+	if r := e.ReplacedBy; r != nil {
+		lead = append(lead, "use "+codeSpan(r.Code))
+	}
+	if e.Sunset != "" {
+		lead = append(lead, "removed after "+e.Sunset)
+	}
+	notice := markdownSafe(e.Deprecated)
+	if len(lead) == 0 {
+		if notice == "" {
+			return "Deprecated."
 		}
-		d += "\n\n" + notice
+		return "Deprecated: " + notice
+	}
+	d := "Deprecated: " + strings.Join(lead, ", ") + "."
+	if notice != "" {
+		d += " " + notice
 	}
 	return d
 }
@@ -448,7 +488,11 @@ func messageDescription(e *model.Error) string {
 	}
 	msgs := []string{codeSpan(e.Message.Display)}
 	for _, v := range e.Variants {
-		msgs = append(msgs, codeSpan(v.Message.Display))
+		m := codeSpan(v.Message.Display)
+		if v.Since != "" {
+			m += " (added in " + escapePlain(v.Since) + ")"
+		}
+		msgs = append(msgs, m)
 	}
 	return "The message, one of: " + strings.Join(msgs, ", ") + "."
 }

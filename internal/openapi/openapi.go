@@ -18,7 +18,9 @@
 //     as constants (enum of one in 3.0, const in 3.1), templates that vary
 //     as patterns, one-element lists as arrays of one item, and its params
 //     typed (lists as arrays; optional ones never required, data ones
-//     always). Deprecated errors are deprecated.
+//     always). Deprecated errors are deprecated; the lifecycle keys are
+//     x-errgen-since, x-errgen-sunset and x-errgen-replaced-by (params:
+//     x-errgen-since), and the descriptions say them too.
 //   - components.responses.Error.<status>: one response per status (2xx
 //     included, for formats with an error marker), with one media type per
 //     wire format its errors are sent in, keyed as the format's media type

@@ -76,6 +76,10 @@ func (c *components) param(p *model.Param) *openapi3.Schema {
 	if p.Optional {
 		sc.Description = joinSentences(sc.Description, "Optional: sent only when set.")
 	}
+	if p.Since != "" {
+		sc.Description = joinSentences(sc.Description, "Added in "+escapePlain(p.Since)+".")
+		sc.Extensions = map[string]any{extSince: p.Since}
+	}
 	if c.v31 {
 		sc.Examples = []any{p.Example} // 3.1 schemas take examples, a list
 	} else {

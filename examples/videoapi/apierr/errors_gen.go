@@ -76,7 +76,7 @@ const (
 	CodeUsageLimitExceeded Code = "usage_limit_exceeded"
 	// CodeQuotaExceeded is the code of ErrQuotaExceeded.
 	//
-	// Deprecated: Use usage_limit_exceeded, which names the limit.
+	// Deprecated: use CodeUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 	CodeQuotaExceeded Code = "quota_exceeded"
 	// CodeFetchError is the code of ErrFetchError.
 	CodeFetchError Code = "fetch_error"
@@ -262,7 +262,7 @@ var (
 	// Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID."
 	//
 	// Variant priority: "layout.priority must be SPEAKER or PIN."
-	// Variant grid_size: "grid size must be between 1 and {max}."
+	// Variant grid_size: "grid size must be between 1 and {max}." (added in 1.3)
 	//
 	// Compare with errors.Is; create values with NewInvalidLayout.
 	ErrInvalidLayout = &Error{
@@ -278,6 +278,8 @@ var (
 	//
 	// Message: "Content-Type {content_type} is not supported.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Unsupported content type".
 	//
+	// Added in 1.2.
+	//
 	// Compare with errors.Is; create values with NewInvalidContentType.
 	ErrInvalidContentType = &Error{
 		Code:    CodeInvalidContentType,
@@ -292,6 +294,8 @@ var (
 	// ETag: another client has modified it since you last retrieved it.
 	//
 	// Message: "The resource has changed since you retrieved it."
+	//
+	// Added in 1.3.
 	//
 	// Compare with errors.Is; create values with NewPreconditionFailed.
 	ErrPreconditionFailed = &Error{
@@ -461,6 +465,8 @@ var (
 	//
 	// Message: "Monthly usage limit of {limit} minutes exceeded.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
 	//
+	// Added in 1.4.
+	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
 	ErrUsageLimitExceeded = &Error{
 		Code:    CodeUsageLimitExceeded,
@@ -477,7 +483,7 @@ var (
 	//
 	// Compare with errors.Is; create values with NewQuotaExceeded.
 	//
-	// Deprecated: Use usage_limit_exceeded, which names the limit.
+	// Deprecated: use ErrUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 	ErrQuotaExceeded = &Error{
 		Code:    CodeQuotaExceeded,
 		Status:  429,
@@ -712,6 +718,8 @@ func NewInvalidLayoutPriority() *Error {
 // Parameters:
 //
 //   - maxValue: The largest grid size.
+//
+// Added in 1.3.
 func NewInvalidLayoutGridSize(maxValue int) *Error {
 	return &Error{
 		Code:    CodeInvalidLayout,
@@ -729,6 +737,8 @@ func NewInvalidLayoutGridSize(maxValue int) *Error {
 // Parameters:
 //
 //   - contentType: The Content-Type the request sent.
+//
+// Added in 1.2.
 func NewInvalidContentType(contentType string) *Error {
 	return &Error{
 		Code:    CodeInvalidContentType,
@@ -741,6 +751,8 @@ func NewInvalidContentType(contentType string) *Error {
 }
 
 // NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The resource has changed since you retrieved it.".
+//
+// Added in 1.3.
 func NewPreconditionFailed() *Error {
 	return &Error{
 		Code:    CodePreconditionFailed,
@@ -883,6 +895,8 @@ func NewRateLimited() *Error {
 // Parameters:
 //
 //   - limit: The plan's monthly streaming minutes.
+//
+// Added in 1.4.
 func NewUsageLimitExceeded(limit int64) *Error {
 	return &Error{
 		Code:    CodeUsageLimitExceeded,
@@ -896,7 +910,7 @@ func NewUsageLimitExceeded(limit int64) *Error {
 
 // NewQuotaExceeded returns a new quota_exceeded error (429 Too Many Requests) with the message "Quota exceeded".
 //
-// Deprecated: Use usage_limit_exceeded, which names the limit.
+// Deprecated: use NewUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 func NewQuotaExceeded() *Error {
 	return &Error{
 		Code:    CodeQuotaExceeded,
