@@ -510,21 +510,21 @@ type Error struct {
 	DeprecatedSet bool
 	// Since is the version of the API that added the error (spec key
 	// since), as written ("1.4", "v2.0.0"); empty when the spec does not
-	// say. It is meant for the docs ("Added in 1.4") and OpenAPI
-	// (x-errgen-since).
+	// say. The docs show it ("Added in 1.4"), so do OpenAPI
+	// (x-errgen-since) and the Go doc comments.
 	Since string
 	// Sunset is the date, YYYY-MM-DD, after which a deprecated error may
 	// be removed (spec key sunset); empty when none is set. Only
-	// deprecated errors have one. It is meant to be shown beside the
-	// deprecation ("removed after 2027-06-30", OpenAPI's
-	// x-errgen-sunset); errgen diff reports the removal of the error
+	// deprecated errors have one. It is shown beside the deprecation
+	// ("removed after 2027-06-30", OpenAPI's x-errgen-sunset); errgen
+	// diff reports the removal of the error
 	// before that date as a breaking change.
 	Sunset string
 	// ReplacedBy is the error that replaces a deprecated one (spec key
 	// replaced_by): another error of the catalog, never deprecated
-	// itself; nil when the spec names none. It is meant for the Go doc
-	// comment's "Deprecated: use ErrX." (the form gopls and staticcheck
-	// read), the docs and OpenAPI.
+	// itself; nil when the spec names none. The Go doc comments name it
+	// ("Deprecated: use ErrX.", the form gopls and staticcheck read), so
+	// do the docs and OpenAPI.
 	ReplacedBy *Error
 	Operations []Operation
 	// Anchor is the stable fragment id of the error's docs section.
