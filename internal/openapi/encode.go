@@ -40,6 +40,7 @@ var sectionEntries = 16
 // their depth, and spliced into the rest: the bytes are the same as one
 // encoder call over the whole tree (the merge tests compare the two).
 func encodeMerged(src []byte, doc *yaml.Node, st yamlStyle, minPiece int) ([]byte, error) {
+	quoteYAML11(doc) // errgen's text YAML 1.1 would misread, quoted in every piece
 	var pieces []piece
 	if !bytes.Contains(src, []byte(placeholderPrefix)) { // else a placeholder could be the team's text
 		cutPieces(doc.Content[0], 0, minPiece, &pieces)

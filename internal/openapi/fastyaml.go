@@ -2,6 +2,7 @@ package openapi
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -15,6 +16,14 @@ import (
 // text, text that needs double quotes, comments, nested sequences) makes
 // it give up, and the caller encodes that piece with the encoder. The
 // fragment tests compare the two on every golden case and on random text.
+//
+// Text that YAML 1.2 reads as a string but YAML 1.1 (PyYAML, SnakeYAML,
+// Psych) reads as something else (yes, On, y, 1:20, 0x1F, 2001-12-14, <<,
+// =) is single-quoted, by both: writeFast marks such scalars quoted
+// (quoteYAML11) before writing, so that the encoder, given the same nodes
+// when fastYAML gives up, quotes them too. The encoder alone would write
+// them plain: it quotes YAML 1.1 words only in Go strings it is given,
+// not in nodes.
 type fastYAML struct {
 	buf *bytes.Buffer
 	ok  bool
@@ -22,7 +31,12 @@ type fastYAML struct {
 
 // writeFast writes the mapping entry k: v at indent to buf and reports
 // whether it could; when it could not, buf is as it was.
+//
+// It marks the strings of k and v that a YAML 1.1 reader would misread as
+// single-quoted (quoteYAML11), whether or not it could write them.
 func writeFast(buf *bytes.Buffer, k, v *yaml.Node, indent int) bool {
+	quoteYAML11(k)
+	quoteYAML11(v)
 	start := buf.Len()
 	w := fastYAML{buf: buf, ok: true}
 	w.pair(k, v, indent, true)
@@ -120,6 +134,9 @@ func (w *fastYAML) flow(v *yaml.Node) {
 			w.buf.WriteString(", ")
 		}
 		switch {
+		case item.Kind == yaml.ScalarNode && item.Style == yaml.SingleQuotedStyle && effectiveTag(item) == "!!str" &&
+			!hasComments(item) && singleQuotable(item.Value):
+			w.single(item.Value)
 		case item.Kind != yaml.ScalarNode || item.Style != 0 || hasComments(item):
 			w.fail()
 		case effectiveTag(item) != "!!str" && canonicalNonString(effectiveTag(item), item.Value):
@@ -336,3 +353,50 @@ func isDigits(s string) bool {
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// quoteYAML11 marks every plain string scalar of n that a YAML 1.1 reader
+// would read as another type as single-quoted, as the encoder writes such
+// text when it is given a Go string. Only the scalars errgen made are
+// marked (Line 0): a team's own text, read from its document, is written
+// back as the team wrote it.
+func quoteYAML11(n *yaml.Node) {
+	switch {
+	case n == nil:
+	case n.Kind == yaml.ScalarNode:
+		if n.Line == 0 && n.Style == 0 && yaml11NonString(n.Value) && effectiveTag(n) == "!!str" {
+			n.Style = yaml.SingleQuotedStyle
+		}
+	default:
+		for _, c := range n.Content {
+			quoteYAML11(c)
+		}
+	}
+}
+
+// yaml11Implicit matches the plain scalars that YAML 1.1's implicit types
+// (https://yaml.org/type/) resolve to something other than a string:
+// bool, int (binary, octal, decimal, hexadecimal, sexagesimal, with
+// underscores), float (decimal, sexagesimal, .inf, .nan, in the form its readers
+// apply: one point), null, merge (<<), value (=) and timestamp; and YAML 1.2's
+// 0o octal. The empty string is null too, and never written plain.
+var yaml11Implicit = regexp.MustCompile(`^(?:` +
+	`y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF` +
+	`|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+|0o[0-7]+` +
+	`|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*` +
+	`|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)` +
+	`|~|null|Null|NULL|<<|=` +
+	`|[0-9]{4}-[0-9]{2}-[0-9]{2}` +
+	`|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?` +
+	`)$`)
+
+// yaml11NonString reports whether a YAML 1.1 reader resolves the plain
+// scalar s to a type other than string.
+func yaml11NonString(s string) bool {
+	if s == "" {
+		return true
+	}
+	if !strings.ContainsRune("yYnNtTfFoO0123456789+-.~<=", rune(s[0])) || len(s) > 64 {
+		return false
+	}
+	return yaml11Implicit.MatchString(s)
+}
