@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -38,5 +39,18 @@ func TestScripts(t *testing.T) {
 			return os.WriteFile(env.WorkDir+"/go.mod", []byte("module example.com/api\n\ngo 1.25\n"), 0o644)
 		},
 		UpdateScripts: os.Getenv("ERRGEN_UPDATE_SCRIPTS") != "",
+		Cmds:          map[string]func(*testscript.TestScript, bool, []string){"crlf": crlf},
 	})
+}
+
+// crlf FILE... gives each file CRLF line ends, as Git for Windows checks
+// text files out (core.autocrlf=true).
+func crlf(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: crlf FILE...")
+	}
+	for _, name := range args {
+		data := strings.ReplaceAll(strings.ReplaceAll(ts.ReadFile(name), "\r\n", "\n"), "\n", "\r\n")
+		ts.Check(os.WriteFile(ts.MkAbs(name), []byte(data), 0o644))
+	}
 }

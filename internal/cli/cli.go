@@ -173,6 +173,20 @@ func specFlags(fs *flag.FlagSet, opts *engine.Options) {
 	fs.StringVar(&opts.OpenAPIVersion, "openapi-version", "", "OpenAPI version of the fragment, 3.0 or 3.1 (overrides openapi.version in the spec)")
 }
 
+// eolFlag adds -strict-eol: errgen's LF line ends, not those of the files
+// on disk.
+func eolFlag(fs *flag.FlagSet, usage string) *bool {
+	return fs.Bool("strict-eol", false, usage)
+}
+
+// eolPolicy is the engine's treatment of CRLF line ends for -strict-eol.
+func eolPolicy(strict bool) engine.EOL {
+	if strict {
+		return engine.StrictEOL
+	}
+	return engine.KeepEOL
+}
+
 // staleRule is how generate and check find the files a spec no longer
 // produces; docs/safety.md says the same at length.
 const staleRule = `Files errgen generated from this spec that it no longer produces (an
@@ -198,7 +212,10 @@ deletes the stale files. Prints each file it writes or deletes, and notes
 (such as responses written by hand that the merge leaves alone) on
 stderr; -q prints nothing but problems.
 
-Only files whose bytes change are rewritten, each atomically. Nothing is
+Only files whose bytes change are rewritten, each atomically. A file that
+differs only by having CRLF line ends (as Git for Windows checks files
+out) is up to date and left alone; a CRLF file that must be rewritten is
+written with CRLF line ends. -strict-eol writes LF line ends always. Nothing is
 written when the spec has problems; they are all printed, file:line:col.
 A file that errgen did not generate (it does not carry "Code generated
 by errgen" in its first 16 KiB) is never overwritten or deleted.
@@ -212,6 +229,7 @@ For go:generate, in a Go file of the package that holds the generated
 code, with the spec's path relative to that package's directory:
   //go:generate go tool errgen generate -spec ../../spec/errors.yaml`)
 	specFlags(fs, &opts)
+	strictEOL := eolFlag(fs, "write LF line ends, rewriting outputs that have CRLF line ends (the merged OpenAPI document keeps its own)")
 	verbose := fs.Bool("v", false, "also list the outputs that did not change")
 	quiet := fs.Bool("q", false, "print nothing but problems: no notes, no list of written files")
 	if code, stop := c.parse(fs, args); stop {
@@ -226,7 +244,7 @@ code, with the spec's path relative to that package's directory:
 	if err != nil {
 		return c.fail(err)
 	}
-	changes, err := engine.Write(engine.OS, r)
+	changes, err := engine.WriteEOL(engine.OS, r, eolPolicy(*strictEOL))
 	if err != nil {
 		return c.fail(err)
 	}
@@ -256,11 +274,14 @@ the CI check that code and docs match the spec. Writes nothing. Exits 0
 when all match; else exits 1, printing a unified diff for each file that
 differs, "missing: FILE" for each output that does not exist and
 "obsolete: FILE" for each stale file (errgen generate deletes it), then
-the command that brings them up to date. File names are relative to the
+the command that brings them up to date. A file that differs only by
+having CRLF line ends (as Git for Windows checks files out) is up to
+date; with -strict-eol it is reported as "line endings: FILE". File names are relative to the
 working directory, or to the project root when check runs below it.
 
 `+staleRule)
 	specFlags(fs, &opts)
+	strictEOL := eolFlag(fs, "fail when an output has CRLF line ends where errgen writes LF (the merged OpenAPI document keeps its own)")
 	quiet := fs.Bool("q", false, "print only the names of the files that differ, are missing or are stale")
 	if code, stop := c.parse(fs, args); stop {
 		return code
@@ -269,7 +290,7 @@ working directory, or to the project root when check runs below it.
 	if err != nil {
 		return c.fail(err)
 	}
-	drift, err := engine.Check(engine.OS, r)
+	drift, err := engine.CheckEOL(engine.OS, r, eolPolicy(*strictEOL))
 	if err != nil {
 		return c.fail(err)
 	}
@@ -284,6 +305,8 @@ working directory, or to the project root when check runs below it.
 			fmt.Fprintf(c.stdout, "missing: %s\n", d.Name)
 		case d.Kind == "delete":
 			fmt.Fprintf(c.stdout, "obsolete: %s\n", d.Name)
+		case d.Kind == "eol":
+			fmt.Fprintf(c.stdout, "line endings: %s (CRLF; errgen writes LF)\n", d.Name)
 		default:
 			c.stdout.Write(d.Diff)
 		}
@@ -306,6 +329,9 @@ func generateCommand(fs *flag.FlagSet) string {
 	}
 	if v, ok := set["openapi-version"]; ok {
 		cmd = append(cmd, "-openapi-version", shellQuote(v))
+	}
+	if set["strict-eol"] == "true" {
+		cmd = append(cmd, "-strict-eol")
 	}
 	return strings.Join(cmd, " ")
 }

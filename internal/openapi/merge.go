@@ -18,10 +18,14 @@ import (
 // the document's own YAML node tree so that everything errgen does not
 // own stays as the team wrote it.
 type merger struct {
-	s     *model.Spec
-	name  string // the document's name in messages
-	src   []byte
-	json  bool
+	s    *model.Spec
+	name string // the document's name in messages
+	src  []byte
+	json bool
+	// crlf is set when every line end of the document is "\r\n" (as Git
+	// for Windows checks it out): the merged document is written back
+	// with "\r\n". src has "\n" line ends in any case.
+	crlf  bool
 	doc   *yaml.Node // the document node
 	root  *yaml.Node // its top-level mapping
 	comps *components
@@ -47,7 +51,12 @@ type problem struct {
 var httpMethods = []string{"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
-	m := &merger{s: s, name: docName, src: doc, json: isJSON(doc), ownedResponses: map[string]bool{}}
+	// YAML and JSON read "\r\n" as one line break, as "\n": merge the
+	// document with "\n" line ends, so that the layout errgen puts back
+	// (see encode) is read line by line the same.
+	crlf := isCRLF(doc)
+	doc = bytes.ReplaceAll(doc, []byte("\r\n"), []byte("\n"))
+	m := &merger{s: s, name: docName, src: doc, json: isJSON(doc), crlf: crlf, ownedResponses: map[string]bool{}}
 	var n yaml.Node
 	if len(bytes.TrimSpace(doc)) == 0 {
 		return nil, fmt.Errorf("%s: the document is empty", docName)
@@ -73,6 +82,23 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 		m.ownedResponses[name] = true
 	}
 	return m, nil
+}
+
+// isCRLF reports whether doc has at least one line end and every line
+// end in it is "\r\n". A document with mixed line ends is written with
+// "\n" line ends.
+func isCRLF(doc []byte) bool {
+	n := bytes.Count(doc, []byte("\n"))
+	return n > 0 && bytes.Count(doc, []byte("\r\n")) == n
+}
+
+// lineEnds gives the merged document out the line ends of the document
+// it was merged into: "\r\n" when every line end there was "\r\n".
+func (m *merger) lineEnds(out []byte) []byte {
+	if !m.crlf {
+		return out
+	}
+	return bytes.ReplaceAll(out, []byte("\n"), []byte("\r\n"))
 }
 
 // syntaxError points a YAML (or JSON) syntax error at its line, like

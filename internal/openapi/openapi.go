@@ -121,7 +121,9 @@ func (c *components) fragmentNode(doc *openapi3.T) *yaml.Node {
 // merged document and notes for the user (hand-written responses left
 // alone, and so on). Nothing is returned but the error when the document
 // conflicts with errgen's components, names unknown operations, or would
-// not validate.
+// not validate. A document whose line ends are all "\r\n" (as Git for
+// Windows checks it out) is merged as if they were "\n", and the merged
+// document keeps "\r\n".
 func Merge(s *model.Spec, docName string, doc []byte) (out []byte, notes []string, err error) {
 	m, err := newMerger(s, docName, doc)
 	if err != nil {
@@ -141,5 +143,5 @@ func Merge(s *model.Spec, docName string, doc []byte) (out []byte, notes []strin
 	if err := validateMerged(tree, docName); err != nil {
 		return nil, nil, fmt.Errorf("%s: the merged document is not valid OpenAPI: %w", docName, err)
 	}
-	return out, m.notes, nil
+	return m.lineEnds(out), m.notes, nil
 }
