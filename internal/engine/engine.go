@@ -8,7 +8,9 @@
 // project's files to find the stale ones by their header (stale.go).
 // Writing is all or nothing: every output is staged beside its target
 // first, and only when all are staged are they renamed into place; stale
-// files are deleted after that.
+// files are deleted after that. Every file inside the project is read,
+// written, renamed and removed through the project directory opened as an
+// os.Root, so that no symbolic link or ".." leads out of it.
 package engine
 
 import (
@@ -77,6 +79,13 @@ type Result struct {
 	Notes []string
 
 	names namer
+	// root is the project root, absolute; Write and Check go through it
+	// (os.Root) for every file inside it. Empty in a Result built by
+	// hand: its paths are then used as they are.
+	root string
+	// allowOutside: outputs whose path is outside the project are written
+	// the old way, through their paths (-allow-outside).
+	allowOutside bool
 }
 
 // InputError wraps problems in the user's input (spec problems, merge
@@ -132,19 +141,25 @@ func Render(opts Options) (*Result, error) {
 	}
 	root := projectRoot(filepath.Dir(specAbs))
 	names := namer{base: nameBase(root)}
-	r := &Result{Spec: s, names: names}
+	r := &Result{Spec: s, names: names, root: root, allowOutside: opts.AllowOutside}
+	proj, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, fmt.Errorf("opening the project root: %w", err)
+	}
+	defer proj.Close()
 	specDir := filepath.Dir(opts.SpecPath)
 	place := func(rel string) (string, error) {
 		return placeOutput(specDir, root, rel, opts.AllowOutside, names)
 	}
-	sc := newScan(s.Source, outputExts(s, place))
+	read := inProject{root: proj, dir: root}
+	sc := newScan(proj, root, s.Source, outputExts(s, place))
 	var found []string
 	scanned := make(chan struct{})
 	go func() {
 		defer close(scanned)
-		found = sc.project(root)
+		found = sc.project()
 	}()
-	err = renderAll(r, specDir, place)
+	err = renderAll(r, specDir, place, read)
 	<-scanned
 	if err != nil {
 		return nil, err
@@ -155,6 +170,52 @@ func Render(opts Options) (*Result, error) {
 		r.Stale = append(r.Stale, Output{Path: p, Name: names.name(p)})
 	}
 	return r, nil
+}
+
+// inProject reads files through the project's root (dir, opened as
+// root) when they are inside the project, so that no symbolic link leads
+// out of it; a file outside (placed with -allow-outside, or a template
+// directory named outside) is read the old way.
+type inProject struct {
+	root *os.Root
+	dir  string
+}
+
+// rel returns p relative to the project root, when it is inside.
+func (f inProject) rel(p string) (string, bool) {
+	if abs, err := filepath.Abs(p); err == nil && within(f.dir, abs) {
+		if rel, err := filepath.Rel(f.dir, abs); err == nil {
+			return rel, true
+		}
+	}
+	return "", false
+}
+
+func (f inProject) readFile(p string) ([]byte, error) {
+	if rel, ok := f.rel(p); ok {
+		return f.root.ReadFile(rel)
+	}
+	return os.ReadFile(p)
+}
+
+// dirFS returns the directory p as a file system, and a function to call
+// when done with it.
+func (f inProject) dirFS(p string) (fs.FS, func(), error) {
+	if rel, ok := f.rel(p); ok {
+		r, err := f.root.OpenRoot(rel)
+		if err != nil {
+			return nil, nil, err
+		}
+		if st, err := r.Stat("."); err != nil || !st.IsDir() {
+			r.Close()
+			return nil, nil, errors.New("not a directory")
+		}
+		return r.FS(), func() { r.Close() }, nil
+	}
+	if st, err := os.Stat(p); err != nil || !st.IsDir() {
+		return nil, nil, errors.New("not a directory")
+	}
+	return os.DirFS(p), func() {}, nil
 }
 
 // outputExts returns the extensions of the output files the spec names,
@@ -207,7 +268,7 @@ func (e *UsageError) Error() string { return e.Msg }
 // merged document, then the docs); each part renders into a Result of its
 // own, and all of each part — outputs, notes, stale files — is added to r
 // in a fixed order, so the result does not depend on scheduling.
-func renderAll(r *Result, specDir string, place func(string) (string, error)) error {
+func renderAll(r *Result, specDir string, place func(string) (string, error), read inProject) error {
 	s := r.Spec
 	var parts []func(*Result) error
 	if s.Outputs.Go != "" {
@@ -231,7 +292,7 @@ func renderAll(r *Result, specDir string, place func(string) (string, error)) er
 			return p.add(place, s.Outputs.OpenAPI, data, false)
 		})
 	}
-	parts = append(parts, func(p *Result) error { return renderRest(p, specDir, place) })
+	parts = append(parts, func(p *Result) error { return renderRest(p, specDir, place, read) })
 	done := make([]Result, len(parts))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -262,32 +323,32 @@ func (r *Result) add(place func(string) (string, error), rel string, data []byte
 }
 
 // renderRest renders the merged OpenAPI document and the docs into r.
-func renderRest(r *Result, specDir string, place func(string) (string, error)) error {
+func renderRest(r *Result, specDir string, place func(string) (string, error), read inProject) error {
 	s := r.Spec
 	if s.OpenAPI.MergeInto != "" {
-		if err := renderMerge(r, place); err != nil {
+		if err := renderMerge(r, place, read); err != nil {
 			return err
 		}
 	}
 	if s.Outputs.Docs != "" {
-		if err := renderDocs(r, specDir, place); err != nil {
+		if err := renderDocs(r, specDir, place, read); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func renderMerge(r *Result, place func(string) (string, error)) error {
+func renderMerge(r *Result, place func(string) (string, error), read inProject) error {
 	p, err := place(r.Spec.OpenAPI.MergeInto)
 	if err != nil {
 		return err
 	}
 	name := r.names.name(p)
-	doc, err := os.ReadFile(p)
+	doc, err := read.readFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return inputErr("%s: openapi.merge_into: %s does not exist", r.Spec.OpenAPI.Pos, name)
 	} else if err != nil {
-		return err
+		return fileErr(Output{Name: name}, err)
 	}
 	out, notes, err := openapi.Merge(r.Spec, name, doc)
 	if err != nil {
@@ -298,15 +359,19 @@ func renderMerge(r *Result, place func(string) (string, error)) error {
 	return nil
 }
 
-func renderDocs(r *Result, specDir string, place func(string) (string, error)) error {
+func renderDocs(r *Result, specDir string, place func(string) (string, error), read inProject) error {
 	s := r.Spec
 	var overrides fs.FS
 	if s.Docs.Templates != "" {
 		dir := filepath.Join(specDir, filepath.FromSlash(s.Docs.Templates))
-		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		fsys, done, err := read.dirFS(dir)
+		if escapes(err) {
+			return inputErr("docs.templates: %s: a symbolic link leads out of the project, or is absolute (%v)", r.names.name(dir), err)
+		} else if err != nil {
 			return inputErr("docs.templates: %s is not a directory", r.names.name(dir))
 		}
-		overrides = os.DirFS(dir)
+		defer done()
+		overrides = fsys
 	}
 	files, err := docs.Render(s, overrides)
 	if err != nil {

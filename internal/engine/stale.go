@@ -42,20 +42,25 @@ func headerLines(source string) [][]byte {
 	return [][]byte{[]byte("// " + h), []byte("# " + h), []byte("<!-- " + h + " -->")}
 }
 
-// scan is a search for the files generated from one spec. Its methods
-// are not safe for concurrent use.
+// scan is a search for the files generated from one spec, through the
+// project's root (os.Root): it never follows a symbolic link out of the
+// project, and does not follow symbolic links to directories at all. Its
+// methods are not safe for concurrent use.
 type scan struct {
+	root    *os.Root // the project root
+	dir     string   // its path, absolute
 	headers [][]byte
 	exts    []string
 	seen    map[string]bool // candidates examined
 	buf     []byte
 }
 
-// newScan prepares a search for the files whose header names the spec at
-// source (relative to the project root), among regular files with an
-// extension in scanExts or extraExts.
-func newScan(source string, extraExts []string) *scan {
-	sc := &scan{headers: headerLines(source), exts: scanExts, seen: map[string]bool{}, buf: make([]byte, markerWindow)}
+// newScan prepares a search, below the project root dir opened as root,
+// for the files whose header names the spec at source (relative to the
+// project root), among regular files with an extension in scanExts or
+// extraExts.
+func newScan(root *os.Root, dir, source string, extraExts []string) *scan {
+	sc := &scan{root: root, dir: dir, headers: headerLines(source), exts: scanExts, seen: map[string]bool{}, buf: make([]byte, markerWindow)}
 	for _, e := range extraExts {
 		if e != "" && !slices.Contains(sc.exts, e) {
 			sc.exts = append(slices.Clip(sc.exts), e)
@@ -64,47 +69,54 @@ func newScan(source string, extraExts []string) *scan {
 	return sc
 }
 
-// project returns the generated files below root, in lexical order:
+// project returns the generated files below the root, in lexical order:
 // everywhere except in directories skipDirs names, hidden directories and
 // directories of another project (holding their own go.mod or .git).
 // Directories that cannot be read are skipped. Files are opened one at a
 // time: opening them from several goroutines measured no faster.
-func (sc *scan) project(root string) []string {
-	var candidates []string
-	sc.walk(root, true, &candidates)
-	return sc.generated(candidates)
+func (sc *scan) project() []string {
+	var found []string
+	sc.walk(sc.root, sc.dir, true, &found)
+	slices.Sort(found)
+	return found
 }
 
 // dirs returns the generated files directly in dirs (the directories of
-// a run's outputs, which may lie where project does not look) that the
-// search has not examined yet, in lexical order.
+// a run's outputs inside the project, absolute, which may lie where
+// project does not look) that the search has not examined yet, in
+// lexical order.
 func (sc *scan) dirs(dirs []string) []string {
-	var candidates []string
-	for _, dir := range dirs {
-		if entries, err := os.ReadDir(dir); err == nil {
-			for _, e := range entries {
-				sc.candidate(filepath.Join(dir, e.Name()), e, &candidates)
-			}
-		}
-	}
-	slices.Sort(candidates)
-	return sc.generated(candidates)
-}
-
-// generated opens each candidate once and keeps those whose header names
-// the spec.
-func (sc *scan) generated(candidates []string) []string {
 	var found []string
-	for _, p := range candidates {
-		if sc.seen[p] {
+	for _, dir := range dirs {
+		rel, err := filepath.Rel(sc.dir, dir)
+		if err != nil || !within(sc.dir, dir) {
 			continue
 		}
-		sc.seen[p] = true
-		if generatedFile(p, sc.buf, sc.headers) {
-			found = append(found, p)
+		r, err := sc.root.OpenRoot(rel)
+		if err != nil {
+			continue // missing, or a link out of the project
 		}
+		if entries, err := readDir(r); err == nil {
+			for _, e := range entries {
+				sc.check(r, filepath.Join(dir, e.Name()), e, &found)
+			}
+		}
+		r.Close()
 	}
+	slices.Sort(found)
 	return found
+}
+
+// readDir lists the directory r.
+func readDir(r *os.Root) ([]fs.DirEntry, error) {
+	f, err := r.Open(".")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	entries, err := f.ReadDir(-1)
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
 }
 
 // scanGenerated returns, in lexical order, the files that carry errgen's
@@ -114,15 +126,22 @@ func (sc *scan) generated(candidates []string) []string {
 // and only their first line is read (up to markerWindow bytes when it
 // opens front matter).
 func scanGenerated(root, source string, extraDirs, extraExts []string) []string {
-	sc := newScan(source, extraExts)
-	found := append(sc.project(root), sc.dirs(extraDirs)...)
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil
+	}
+	defer r.Close()
+	sc := newScan(r, root, source, extraExts)
+	found := append(sc.project(), sc.dirs(extraDirs)...)
 	slices.Sort(found)
 	return found
 }
 
-// walk lists the candidates in dir and the directories below it.
-func (sc *scan) walk(dir string, top bool, candidates *[]string) {
-	entries, err := os.ReadDir(dir)
+// walk adds the generated files in the directory r (at path dir) and the
+// directories below it to found. It enters only real directories, not
+// symbolic links to them, each through a root of its own.
+func (sc *scan) walk(r *os.Root, dir string, top bool, found *[]string) {
+	entries, err := readDir(r)
 	if err != nil {
 		return
 	}
@@ -135,22 +154,29 @@ func (sc *scan) walk(dir string, top bool, candidates *[]string) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		p := filepath.Join(dir, name)
 		if e.IsDir() {
 			if !strings.HasPrefix(name, ".") && !slices.Contains(skipDirs, name) {
-				sc.walk(p, false, candidates)
+				if sub, err := r.OpenRoot(name); err == nil {
+					sc.walk(sub, filepath.Join(dir, name), false, found)
+					sub.Close()
+				}
 			}
 			continue
 		}
-		sc.candidate(p, e, candidates)
+		sc.check(r, filepath.Join(dir, name), e, found)
 	}
 }
 
-// candidate adds p to candidates when it is a regular file of a scanned
-// kind.
-func (sc *scan) candidate(p string, e fs.DirEntry, candidates *[]string) {
-	if e.Type().IsRegular() && slices.Contains(sc.exts, filepath.Ext(e.Name())) {
-		*candidates = append(*candidates, p)
+// check adds p, the entry e of the directory r, to found when it is a
+// regular file of a scanned kind, not examined yet, whose header names
+// the spec.
+func (sc *scan) check(r *os.Root, p string, e fs.DirEntry, found *[]string) {
+	if !e.Type().IsRegular() || !slices.Contains(sc.exts, filepath.Ext(e.Name())) || sc.seen[p] {
+		return
+	}
+	sc.seen[p] = true
+	if generatedFile(r, e.Name(), sc.buf, sc.headers) {
+		*found = append(*found, p)
 	}
 }
 
@@ -158,10 +184,10 @@ func (sc *scan) candidate(p string, e fs.DirEntry, candidates *[]string) {
 // line; front matter makes errgen read on, up to markerWindow.
 const firstRead = 1 << 10
 
-// generatedFile reports whether the file at p carries one of headers (see
-// hasHeader). buf holds markerWindow bytes.
-func generatedFile(p string, buf []byte, headers [][]byte) bool {
-	f, err := os.Open(p)
+// generatedFile reports whether the file name in r carries one of
+// headers (see hasHeader). buf holds markerWindow bytes.
+func generatedFile(r *os.Root, name string, buf []byte, headers [][]byte) bool {
+	f, err := r.Open(name)
 	if err != nil {
 		return false
 	}

@@ -12,12 +12,14 @@ import (
 	_ "github.com/errgen/errgen/internal/testutil" // -update
 )
 
-// faultFS is the real file system with one operation made to fail: the
-// nth call (1-based) of the named operation.
+// faultFS is the real file system (or base, a root opened through it)
+// with one operation made to fail: the nth call (1-based) of the named
+// operation, counted across the file system and the roots it opens.
 type faultFS struct {
 	op    string
 	nth   int
 	calls map[string]int
+	base  FS
 }
 
 var errInjected = errors.New("injected failure")
@@ -33,40 +35,65 @@ func (f *faultFS) hit(op string) error {
 	return nil
 }
 
+func (f *faultFS) fs() FS {
+	if f.base == nil {
+		return OS
+	}
+	return f.base
+}
+
 func (f *faultFS) ReadFile(name string) ([]byte, error) {
 	if err := f.hit("read"); err != nil {
 		return nil, err
 	}
-	return os.ReadFile(name)
+	return f.fs().ReadFile(name)
 }
 
 func (f *faultFS) MkdirAll(p string, perm fs.FileMode) error {
 	if err := f.hit("mkdir"); err != nil {
 		return err
 	}
-	return os.MkdirAll(p, perm)
+	return f.fs().MkdirAll(p, perm)
 }
 
-func (f *faultFS) CreateTemp(dir, pattern string) (File, error) {
+func (f *faultFS) OpenFile(name string, flag int, perm fs.FileMode) (File, error) {
 	if err := f.hit("create"); err != nil {
 		return nil, err
 	}
-	file, err := os.CreateTemp(dir, pattern)
+	file, err := f.fs().OpenFile(name, flag, perm)
 	if err != nil {
 		return nil, err
 	}
-	return &faultFile{File: file, fs: f}, nil
+	return &faultFile{File: file.(*os.File), fs: f}, nil
 }
 
 func (f *faultFS) Rename(o, n string) error {
 	if err := f.hit("rename"); err != nil {
 		return err
 	}
-	return os.Rename(o, n)
+	return f.fs().Rename(o, n)
 }
 
-func (f *faultFS) Remove(name string) error              { return os.Remove(name) }
-func (f *faultFS) Stat(name string) (fs.FileInfo, error) { return os.Stat(name) }
+func (f *faultFS) Remove(name string) error              { return f.fs().Remove(name) }
+func (f *faultFS) Stat(name string) (fs.FileInfo, error) { return f.fs().Stat(name) }
+
+func (f *faultFS) OpenRoot(dir string) (RootFS, error) {
+	r, err := f.fs().OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	if f.calls == nil {
+		f.calls = map[string]int{}
+	}
+	return &faultRoot{faultFS{op: f.op, nth: f.nth, calls: f.calls, base: r}, r}, nil
+}
+
+type faultRoot struct {
+	faultFS
+	r RootFS
+}
+
+func (f *faultRoot) Close() error { return f.r.Close() }
 
 type faultFile struct {
 	*os.File
@@ -109,32 +136,37 @@ func snapshot(t *testing.T, dir string) map[string]string {
 // rename) and checks that every existing file is left exactly as it was
 // and no temp file is left behind.
 func TestWriteFailuresChangeNothing(t *testing.T) {
-	for _, op := range []string{"read", "mkdir", "create", "write", "sync", "rename"} {
-		for nth := 1; nth <= 3; nth++ {
-			t.Run(fmt.Sprintf("%s#%d", op, nth), func(t *testing.T) {
-				dir := t.TempDir()
-				a, b, c := filepath.Join(dir, "a.go"), filepath.Join(dir, "b.md"), filepath.Join(dir, "sub", "c.yaml")
-				os.WriteFile(a, []byte("// "+Marker+". old a\n"), 0o644)
-				os.WriteFile(b, []byte("<!-- "+Marker+" --> old b\n"), 0o644)
-				before := snapshot(t, dir)
-				r := &Result{Outputs: []Output{
-					{Path: a, Name: "a.go", Data: []byte("// " + Marker + ". new a\n")},
-					{Path: b, Name: "b.md", Data: []byte("<!-- " + Marker + " --> new b\n")},
-					{Path: c, Name: "sub/c.yaml", Data: []byte("# " + Marker + " new c\n")},
-				}}
-				fsys := &faultFS{op: op, nth: nth}
-				_, err := Write(fsys, r)
-				if fsys.calls[op] < nth {
-					t.Skipf("only %d %s calls", fsys.calls[op], op)
-				}
-				if !errors.Is(err, errInjected) {
-					t.Fatalf("Write error = %v, want the injected failure", err)
-				}
-				after := snapshot(t, dir)
-				if fmt.Sprint(after) != fmt.Sprint(before) {
-					t.Errorf("files changed by a failed write:\nbefore %v\nafter  %v", before, after)
-				}
-			})
+	for _, rooted := range []bool{false, true} {
+		for _, op := range []string{"read", "mkdir", "create", "write", "sync", "rename"} {
+			for nth := 1; nth <= 3; nth++ {
+				t.Run(fmt.Sprintf("rooted=%v/%s#%d", rooted, op, nth), func(t *testing.T) {
+					dir := t.TempDir()
+					a, b, c := filepath.Join(dir, "a.go"), filepath.Join(dir, "b.md"), filepath.Join(dir, "sub", "c.yaml")
+					os.WriteFile(a, []byte("// "+Marker+". old a\n"), 0o644)
+					os.WriteFile(b, []byte("<!-- "+Marker+" --> old b\n"), 0o644)
+					before := snapshot(t, dir)
+					r := &Result{Outputs: []Output{
+						{Path: a, Name: "a.go", Data: []byte("// " + Marker + ". new a\n")},
+						{Path: b, Name: "b.md", Data: []byte("<!-- " + Marker + " --> new b\n")},
+						{Path: c, Name: "sub/c.yaml", Data: []byte("# " + Marker + " new c\n")},
+					}}
+					if rooted {
+						r.root = dir
+					}
+					fsys := &faultFS{op: op, nth: nth}
+					_, err := Write(fsys, r)
+					if fsys.calls[op] < nth {
+						t.Skipf("only %d %s calls", fsys.calls[op], op)
+					}
+					if !errors.Is(err, errInjected) {
+						t.Fatalf("Write error = %v, want the injected failure", err)
+					}
+					after := snapshot(t, dir)
+					if fmt.Sprint(after) != fmt.Sprint(before) {
+						t.Errorf("files changed by a failed write:\nbefore %v\nafter  %v", before, after)
+					}
+				})
+			}
 		}
 	}
 }
