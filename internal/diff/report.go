@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/spec"
 )
 
 // Report is a comparison as errgen diff prints it: the changes kept once
@@ -42,7 +43,7 @@ func ParseIgnore(s string) (Ignore, error) {
 func suggestRule(id string) string {
 	best, bestDist := "", 4
 	for _, r := range Rules {
-		if d := distance(id, r.ID); d < bestDist {
+		if d := spec.EditDistance(id, r.ID); d < bestDist {
 			best, bestDist = r.ID, d
 		}
 	}
@@ -50,26 +51,6 @@ func suggestRule(id string) string {
 		return " (errgen diff -h lists them)"
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // ParseCategory reads one of -only's categories.

@@ -107,9 +107,7 @@ func (r *response) headerValue(t model.Template) (string, bool) {
 		v := p.Literal
 		if p.Kind != model.ValueLiteral {
 			v, _ = r.text(p)
-			if p.Quoted {
-				v = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(v)
-			}
+			v = model.HeaderText(v, p.Quoted)
 		}
 		b.WriteString(v)
 	}

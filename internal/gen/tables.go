@@ -421,9 +421,9 @@ func compileTemplate(s *model.Spec, e *model.Error, t model.Template, header boo
 			case !header:
 				enc = jsonContent(text)
 			case tp.Kind == model.ValueLiteral:
-				enc = headerLiteral(text)
+				enc = model.HeaderText(text, false)
 			default:
-				enc = headerText(text, tp.Quoted)
+				enc = model.HeaderText(text, tp.Quoted)
 			}
 			if n := len(parts); n > 0 && parts[n-1].kind == partLit {
 				parts[n-1].lit += enc
@@ -485,7 +485,7 @@ func renderDefault(e *model.Error, parts []part) (string, bool) {
 		case partLit:
 			b.WriteString(p.lit)
 		case partMessage:
-			b.WriteString(headerText(sentinelMessage(e), p.quoted))
+			b.WriteString(model.HeaderText(sentinelMessage(e), p.quoted))
 		case partRetryAfter:
 			if e.RetryAfter > 0 {
 				b.WriteString(strconv.Itoa(e.RetryAfter))
@@ -499,36 +499,6 @@ func renderDefault(e *model.Error, parts []part) (string, bool) {
 		}
 	}
 	return b.String(), true
-}
-
-// headerText escapes a value for a header as the runtime does: control
-// characters become spaces; inside a quoted-string, " and \ are escaped.
-func headerText(s string, quoted bool) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x20 || c == 0x7f:
-			b.WriteByte(' ')
-		case quoted && (c == '"' || c == '\\'):
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// headerLiteral is the spec's literal text of a header value, its control
-// characters made spaces (the quotes and escapes it writes are its own).
-func headerLiteral(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // jsonString encodes s as encoding/json does, which the runtime's writer
@@ -802,7 +772,7 @@ func codeHeaders(s *model.Spec, r *model.Response) []codeHeader {
 			if !ok || v.Kind != model.ValueCode {
 				continue
 			}
-			ch := codeHeader{http.CanonicalHeaderKey(h.Name), headerLiteral(pre), headerLiteral(suf), v.Quoted}
+			ch := codeHeader{http.CanonicalHeaderKey(h.Name), model.HeaderText(pre, false), model.HeaderText(suf, false), v.Quoted}
 			if !slices.Contains(out, ch) {
 				out = append(out, ch)
 			}

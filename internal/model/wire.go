@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // CodeType is how an API writes its codes.
 type CodeType string
 
@@ -120,3 +122,26 @@ func DetailLeaves(fields []*DetailField) []*DetailField {
 // Extra reports whether the response is a group's own format, which gets
 // a writer of its own (Write<Group>Error).
 func (r *Response) Extra() bool { return r.Group != nil }
+
+// HeaderText escapes a value for a header value as the generated server
+// does: control characters (CR and LF included) and DEL become spaces,
+// so a value can never split a header; inside an HTTP quoted-string
+// (quoted), '"' and '\' are backslash-escaped, so it can never leave the
+// string. The renderers use it to pre-encode and to show what the server
+// sends.
+func HeaderText(s string, quoted bool) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			b.WriteByte(' ')
+		case quoted && (c == '"' || c == '\\'):
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

@@ -46,7 +46,7 @@ func (c *components) templateFacts(t model.Template, e *model.Error, header bool
 		text, constant, has := c.partValue(p, e)
 		exText := text
 		if header {
-			text, exText = headerText(text, p.Quoted), headerText(exText, p.Quoted)
+			text, exText = model.HeaderText(text, p.Quoted), model.HeaderText(exText, p.Quoted)
 		}
 		if !has {
 			exText = ""
@@ -115,7 +115,7 @@ func (c *components) partValue(p model.TemplatePart, e *model.Error) (text strin
 		return e.DocURL, true, e.DocURL != ""
 	case model.ValueAttr:
 		v, ok := e.Attr(p.Name)
-		return literalText(v), true, ok
+		return model.TextValue(v), true, ok
 	case model.ValueMessage:
 		return e.Message.Example, false, true
 	case model.ValueInstance:
@@ -131,7 +131,7 @@ func (c *components) partValue(p model.TemplatePart, e *model.Error) (text strin
 		}
 		for _, q := range sentParams(e) {
 			if q.Name == p.Name {
-				return paramText(q.Example), false, true
+				return model.TextValue(q.Example), false, true
 			}
 		}
 		return "", false, false
@@ -141,35 +141,6 @@ func (c *components) partValue(p model.TemplatePart, e *model.Error) (text strin
 
 // paramText is a param value as text: a list's elements joined by
 // commas.
-func paramText(v any) string {
-	if list, ok := v.([]any); ok {
-		parts := make([]string, len(list))
-		for i, x := range list {
-			parts[i] = literalText(x)
-		}
-		return strings.Join(parts, ",")
-	}
-	return literalText(v)
-}
-
-// headerText is a value as a header carries it: control characters as
-// spaces, and inside a quoted string '"' and '\' escaped.
-func headerText(s string, quoted bool) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r < 0x20 || r == 0x7f:
-			b.WriteByte(' ')
-		case quoted && (r == '"' || r == '\\'):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
 // variablePattern matches what a value that varies between responses can
 // be: digits for a retry delay and integer params, any text otherwise
 // (without line breaks in headers).

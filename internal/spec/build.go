@@ -644,7 +644,7 @@ func closestParam(got string, params []*model.Param) *model.Param {
 	var best *model.Param
 	bestDist := 3
 	for _, p := range params {
-		d := editDistance(strings.ToLower(got), strings.ToLower(p.Name))
+		d := EditDistance(strings.ToLower(got), strings.ToLower(p.Name))
 		if d < bestDist && d < len(p.Name) {
 			best, bestDist = p, d
 		}

@@ -142,7 +142,7 @@ func (w *walker) require(n *yaml.Node, seen map[string]*yaml.Node, what string, 
 func suggest(got string, fields []field) string {
 	best, bestDist := "", 3
 	for _, f := range fields {
-		if d := editDistance(strings.ToLower(got), f.name); d < bestDist {
+		if d := EditDistance(strings.ToLower(got), f.name); d < bestDist {
 			best, bestDist = f.name, d
 		}
 	}
@@ -152,7 +152,9 @@ func suggest(got string, fields []field) string {
 	return " (did you mean " + strconv.Quote(best) + "?)"
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in bytes:
+// what the did-you-mean hints of errgen's problems rank by.
+func EditDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
