@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package edgecases
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -36,54 +32,22 @@ var (
 	// /* an opening comment
 	// and a backslash \ at the end \
 	//
-	// Message: "Path {path} is not allowed: use {id} or `\\` </script> & more". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Bad path */ (or \"quoted\")".
-	//
-	// Compare with errors.Is; create values with NewBadPathV2.
-	ErrBadPathV2 = &Error{
-		Code:    CodeBadPathV2,
-		Status:  400,
-		Title:   "Bad path */ (or \"quoted\")",
-		Message: "Bad path */ (or \"quoted\")",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewBadPathV2).
+	ErrBadPathV2 = errgenSentinel(&errgenEntryBadPathV2)
 	// ErrLineSep is the sentinel of LINE_SEP (422 Unprocessable Entity): Line sep.
 	//
-	// Message: "Separators and in {what}, count {n}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Line sep".
-	//
-	// Compare with errors.Is; create values with NewLineSep.
-	ErrLineSep = &Error{
-		Code:    CodeLineSep,
-		Status:  422,
-		Title:   "Line sep",
-		Message: "Line sep",
-		entry:   2,
-	}
+	// Message: its title (the message has params; see NewLineSep).
+	ErrLineSep = errgenSentinel(&errgenEntryLineSep)
 	// ErrEmptyMessageParam is the sentinel of empty_message_param (409 Conflict): Empty message param.
 	//
-	// Message: "{a}{b}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Empty message param".
-	//
-	// Compare with errors.Is; create values with NewEmptyMessageParam.
-	ErrEmptyMessageParam = &Error{
-		Code:    CodeEmptyMessageParam,
-		Status:  409,
-		Title:   "Empty message param",
-		Message: "Empty message param",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewEmptyMessageParam).
+	ErrEmptyMessageParam = errgenSentinel(&errgenEntryEmptyMessageParam)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   4,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewBadPathV2 returns a new bad.path-v2 error (400 Bad Request) with the message "Path {path} is not allowed: use {id} or `\\` </script> & more".
@@ -92,49 +56,22 @@ var (
 //
 //   - path: the path */ given
 func NewBadPathV2(path string) *Error {
-	return &Error{
-		Code:    CodeBadPathV2,
-		Status:  400,
-		Title:   "Bad path */ (or \"quoted\")",
-		Message: "Path " + path + " is not allowed: use {id} or `\\` </script> & more",
-		Params:  []Param{{Name: "path", Value: path}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryBadPathV2, 0, path)
 }
 
 // NewLineSep returns a new LINE_SEP error (422 Unprocessable Entity) with the message "Separators and in {what}, count {n}".
 func NewLineSep(what string, n int64) *Error {
-	return &Error{
-		Code:    CodeLineSep,
-		Status:  422,
-		Title:   "Line sep",
-		Message: "Separators \u2028 and \u2029 in " + what + ", count " + strconv.FormatInt(n, 10),
-		Params:  []Param{{Name: "what", Value: what}, {Name: "n", Value: n}},
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryLineSep, 0, what, n)
 }
 
 // NewEmptyMessageParam returns a new empty_message_param error (409 Conflict) with the message "{a}{b}".
 func NewEmptyMessageParam(a string, b int) *Error {
-	return &Error{
-		Code:    CodeEmptyMessageParam,
-		Status:  409,
-		Title:   "Empty message param",
-		Message: a + strconv.Itoa(b),
-		Params:  []Param{{Name: "a", Value: a}, {Name: "b", Value: b}},
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryEmptyMessageParam, 0, a, b)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -163,6 +100,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -173,94 +113,17 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeBadPathV2,
-		status:  400,
-		title:   "Bad path */ (or \"quoted\")",
-		message: "Bad path */ (or \"quoted\")",
-		params:  []string{"path"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Path ", " is not allowed: use {id} or `\\` </script> & more"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"bad.path-v2"`},
-			{op: errgenOpMessage, lit: `"msg":`},
-			{op: errgenOpOpen, lit: `"info":{`},
-			{op: errgenOpConst, lit: `"title":"Bad path */ (or \"quoted\")"`},
-			{op: errgenOpParams, lit: `"params":`},
-			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpParam, lit: `"one":`, name: "path"},
-			{op: errgenOpConst, lit: `"version":2,"beta":true`},
-		},
-		sentinel: ErrBadPathV2,
-	},
-	{
-		code:    CodeLineSep,
-		status:  422,
-		title:   "Line sep",
-		message: "Line sep",
-		params:  []string{"what", "n"},
-		kinds:   "sI",
-		messages: []errgenTemplate{
-			{lits: []string{"Separators \u2028 and \u2029 in ", ", count ", ""}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"LINE_SEP"`},
-			{op: errgenOpMessage, lit: `"msg":`},
-			{op: errgenOpOpen, lit: `"info":{`},
-			{op: errgenOpConst, lit: `"title":"Line sep"`},
-			{op: errgenOpParams, lit: `"params":`},
-			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"version":2,"beta":true`},
-		},
-		sentinel: ErrLineSep,
-	},
-	{
-		code:    CodeEmptyMessageParam,
-		status:  409,
-		title:   "Empty message param",
-		message: "Empty message param",
-		params:  []string{"a", "b"},
-		kinds:   "si",
-		messages: []errgenTemplate{
-			{lits: []string{"", "", ""}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"empty_message_param"`},
-			{op: errgenOpMessage, lit: `"msg":`},
-			{op: errgenOpOpen, lit: `"info":{`},
-			{op: errgenOpConst, lit: `"title":"Empty message param"`},
-			{op: errgenOpParams, lit: `"params":`},
-			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"version":2,"beta":true`},
-		},
-		sentinel: ErrEmptyMessageParam,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"kind":"$literal dollar","code":"internal_error"`},
-			{op: errgenOpMessage, lit: `"msg":`},
-			{op: errgenOpOpen, lit: `"info":{`},
-			{op: errgenOpConst, lit: `"title":"Internal server error"`},
-			{op: errgenOpInstance, lit: `"where":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"version":2,"beta":true`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryBadPathV2 = errgenEntry{code: CodeBadPathV2, status: 400, title: "Bad path */ (or \"quoted\")", params: "path", kinds: "s", message: "Path {path} is not allowed: use {{id}} or `\\` </script> & more"}
+var errgenEntryLineSep = errgenEntry{code: CodeLineSep, status: 422, title: "Line sep", params: "what n", kinds: "sI", message: "Separators \u2028 and \u2029 in {what}, count {n}"}
+var errgenEntryEmptyMessageParam = errgenEntry{code: CodeEmptyMessageParam, status: 409, title: "Empty message param", params: "a b", kinds: "si", message: "{a}{b}"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryBadPathV2,
+	&errgenEntryLineSep,
+	&errgenEntryEmptyMessageParam,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -268,32 +131,25 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    3,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"msg"}},
-		params:      []string{"info", "params"},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVLiteral, name: "kind", lit: `"$literal dollar"`},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVMessage, name: "msg"},
+			{kind: errgenVObject, name: "info", children: []errgenField{
+				{kind: errgenVTitle, name: "title"},
+				{kind: errgenVParams, name: "params"},
+				{kind: errgenVInstance, name: "where"},
+			}},
+			{kind: errgenVParam, name: "one", ref: "path"},
+			{kind: errgenVLiteral, name: "version", lit: `2`},
+			{kind: errgenVLiteral, name: "beta", lit: `true`},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"msg"}},
+		params:  []string{"info", "params"},
 		param: []errgenParamPath{
 			{name: "path", at: errgenPath{path: []string{"one"}}},
 		},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "bad.path-v2":
-		return 0
-	case "LINE_SEP":
-		return 1
-	case "empty_message_param":
-		return 2
-	case "internal_error":
-		return 3
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -11,10 +11,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package hostile
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -50,89 +46,33 @@ var (
 	// a tab:	here, <script>alert("x")</script>, and שגיאה: הבקשה נכשלה — خطأ في الطلب.
 	//
 	// Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe"
-	//
-	// Compare with errors.Is; create values with NewError.
-	ErrError = &Error{
-		Code:    CodeError,
-		Status:  400,
-		Title:   "Title with \"quotes\", 'single', `ticks`, */ and //",
-		Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe",
-		entry:   1,
-	}
+	ErrError = errgenSentinel(&errgenEntryError)
 	// ErrOfCode is the sentinel of of (401 Unauthorized): A code whose Go name (CodeOf) errgen generates itself.
 	//
 	// Message: "{not a param} but {func} is literal, {range} too"
-	//
-	// Compare with errors.Is; create values with NewOfCode.
-	ErrOfCode = &Error{
-		Code:    CodeOfCode,
-		Status:  401,
-		Title:   "A code whose Go name (CodeOf) errgen generates itself",
-		Message: "{not a param} but {func} is literal, {range} too",
-		entry:   2,
-	}
+	ErrOfCode = errgenSentinel(&errgenEntryOfCode)
 	// ErrType is the sentinel of type (402 Payment Required): Type.
 	//
 	// Message: "{ { } }"
 	//
-	// Compare with errors.Is; create values with NewType.
-	//
 	// Deprecated: Deprecated */ because // reasons | and <b>bold</b>
-	ErrType = &Error{
-		Code:    CodeType,
-		Status:  402,
-		Title:   "Type",
-		Message: "{ { } }",
-		entry:   3,
-	}
+	ErrType = errgenSentinel(&errgenEntryType)
 	// ErrCode is the sentinel of code (403 Forbidden): Code.
 	//
 	// Message: "Value {func}: {func}"
-	//
-	// Compare with errors.Is; create values with NewCode.
-	ErrCode = &Error{
-		Code:    CodeCode,
-		Status:  403,
-		Title:   "Code",
-		Message: "Value {func}: {func}",
-		entry:   4,
-	}
+	ErrCode = errgenSentinel(&errgenEntryCode)
 	// ErrNew is the sentinel of new (404 Not Found): New.
 	//
 	// Message: "{func}{len}"
-	//
-	// Compare with errors.Is; create values with NewNew.
-	ErrNew = &Error{
-		Code:    CodeNew,
-		Status:  404,
-		Title:   "New",
-		Message: "{func}{len}",
-		entry:   5,
-	}
+	ErrNew = errgenSentinel(&errgenEntryNew)
 	// ErrKeywords is the sentinel of keywords (422 Unprocessable Entity): Params named like keywords.
 	//
-	// Message: "func={func} range={range} len={len} err={err} e={e}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Params named like keywords".
-	//
-	// Compare with errors.Is; create values with NewKeywords.
-	ErrKeywords = &Error{
-		Code:    CodeKeywords,
-		Status:  422,
-		Title:   "Params named like keywords",
-		Message: "Params named like keywords",
-		entry:   6,
-	}
+	// Message: its title (the message has params; see NewKeywords).
+	ErrKeywords = errgenSentinel(&errgenEntryKeywords)
 	// ErrRtlText is the sentinel of rtl.text (409 Conflict): שגיאה: הבקשה נכשלה — خطأ في الطلب.
 	//
-	// Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "שגיאה: הבקשה נכשלה — خطأ في الطلب".
-	//
-	// Compare with errors.Is; create values with NewRtlText.
-	ErrRtlText = &Error{
-		Code:    CodeRtlText,
-		Status:  409,
-		Title:   "שגיאה: הבקשה נכשלה — خطأ في الطلب",
-		Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب",
-		entry:   7,
-	}
+	// Message: its title (the message has params; see NewRtlText).
+	ErrRtlText = errgenSentinel(&errgenEntryRtlText)
 	// ErrLongText is the sentinel of long-text (413 Request Entity Too Large): Long text.
 	//
 	// A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description.
@@ -140,99 +80,44 @@ var (
 	// Message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"
 	//
 	// Clients are told to retry after 2147483 seconds.
-	//
-	// Compare with errors.Is; create values with NewLongText.
-	ErrLongText = &Error{
-		Code:       CodeLongText,
-		Status:     413,
-		Title:      "Long text",
-		Message:    "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message",
-		RetryAfter: 2147483,
-		entry:      8,
-	}
+	ErrLongText = errgenSentinel(&errgenEntryLongText)
 	// ErrLen is the sentinel of LEN (599 Server Error): Len.
 	//
 	// Message: "Status 599 has no standard text"
-	//
-	// Compare with errors.Is; create values with NewLen.
-	ErrLen = &Error{
-		Code:    CodeLen,
-		Status:  599,
-		Title:   "Len",
-		Message: "Status 599 has no standard text",
-		entry:   9,
-	}
+	ErrLen = errgenSentinel(&errgenEntryLen)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   10,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewError returns a new error error (400 Bad Request) with the message "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe".
 func NewError() *Error {
-	return &Error{
-		Code:    CodeError,
-		Status:  400,
-		Title:   "Title with \"quotes\", 'single', `ticks`, */ and //",
-		Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryError, 0)
 }
 
 // NewOfCode returns a new of error (401 Unauthorized) with the message "{not a param} but {func} is literal, {range} too".
 func NewOfCode() *Error {
-	return &Error{
-		Code:    CodeOfCode,
-		Status:  401,
-		Title:   "A code whose Go name (CodeOf) errgen generates itself",
-		Message: "{not a param} but {func} is literal, {range} too",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryOfCode, 0)
 }
 
 // NewType returns a new type error (402 Payment Required) with the message "{ { } }".
 //
 // Deprecated: Deprecated */ because // reasons | and <b>bold</b>
 func NewType() *Error {
-	return &Error{
-		Code:    CodeType,
-		Status:  402,
-		Title:   "Type",
-		Message: "{ { } }",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryType, 0)
 }
 
 // NewCode returns a new code error (403 Forbidden) with the message "Value {func}: {func}".
 func NewCode() *Error {
-	return &Error{
-		Code:    CodeCode,
-		Status:  403,
-		Title:   "Code",
-		Message: "Value {func}: {func}",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryCode, 0)
 }
 
 // NewNew returns a new new error (404 Not Found) with the message "{func}{len}".
 func NewNew() *Error {
-	return &Error{
-		Code:    CodeNew,
-		Status:  404,
-		Title:   "New",
-		Message: "{func}{len}",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryNew, 0)
 }
 
 // NewKeywords returns a new keywords error (422 Unprocessable Entity) with the message "func={func} range={range} len={len} err={err} e={e}".
@@ -241,60 +126,27 @@ func NewNew() *Error {
 //
 //   - funcValue: a | pipe */ in a description
 func NewKeywords(funcValue string, rangeValue int, lenValue float64, errValue bool, eValue int64) *Error {
-	return &Error{
-		Code:    CodeKeywords,
-		Status:  422,
-		Title:   "Params named like keywords",
-		Message: "func=" + funcValue + " range=" + strconv.Itoa(rangeValue) + " len=" + strconv.FormatFloat(lenValue, 'g', -1, 64) + " err=" + strconv.FormatBool(errValue) + " e=" + strconv.FormatInt(eValue, 10),
-		Params:  []Param{{Name: "func", Value: funcValue}, {Name: "range", Value: rangeValue}, {Name: "len", Value: lenValue}, {Name: "err", Value: errValue}, {Name: "e", Value: eValue}},
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryKeywords, 0, funcValue, rangeValue, lenValue, errValue, eValue)
 }
 
 // NewRtlText returns a new rtl.text error (409 Conflict) with the message "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}".
 func NewRtlText(who string) *Error {
-	return &Error{
-		Code:    CodeRtlText,
-		Status:  409,
-		Title:   "שגיאה: הבקשה נכשלה — خطأ في الطلب",
-		Message: "שגיאה: הבקשה נכשלה — خطأ في الطلب " + who,
-		Params:  []Param{{Name: "who", Value: who}},
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryRtlText, 0, who)
 }
 
 // NewLongText returns a new long-text error (413 Request Entity Too Large) with the message "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message".
 func NewLongText() *Error {
-	return &Error{
-		Code:       CodeLongText,
-		Status:     413,
-		Title:      "Long text",
-		Message:    "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message",
-		RetryAfter: 2147483,
-		entry:      8,
-	}
+	return errgenNew(&errgenEntryLongText, 0)
 }
 
 // NewLen returns a new LEN error (599 Server Error) with the message "Status 599 has no standard text".
 func NewLen() *Error {
-	return &Error{
-		Code:    CodeLen,
-		Status:  599,
-		Title:   "Len",
-		Message: "Status 599 has no standard text",
-		entry:   9,
-	}
+	return errgenNew(&errgenEntryLen, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   10,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -323,6 +175,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.example.com/errors?x=1&y='2'"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -333,226 +188,29 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeError,
-		status:  400,
-		title:   "Title with \"quotes\", 'single', `ticks`, */ and //",
-		message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#error",
-		messages: []errgenTemplate{
-			{lits: []string{"Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"error"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: "\"ünï\":\"Title with \\\"quotes\\\", 'single', `ticks`, */ and //\",\"%s\":400"},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrError,
-	},
-	{
-		code:    CodeOfCode,
-		status:  401,
-		title:   "A code whose Go name (CodeOf) errgen generates itself",
-		message: "{not a param} but {func} is literal, {range} too",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#of",
-		messages: []errgenTemplate{
-			{lits: []string{"{not a param} but {func} is literal, {range} too"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"of"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"A code whose Go name (CodeOf) errgen generates itself","%s":401`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrOfCode,
-	},
-	{
-		code:    CodeType,
-		status:  402,
-		title:   "Type",
-		message: "{ { } }",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#type",
-		messages: []errgenTemplate{
-			{lits: []string{"{ { } }"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"type"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"Type","%s":402`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrType,
-	},
-	{
-		code:    CodeCode,
-		status:  403,
-		title:   "Code",
-		message: "Value {func}: {func}",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#code",
-		messages: []errgenTemplate{
-			{lits: []string{"Value {func}: {func}"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"code"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"Code","%s":403`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrCode,
-	},
-	{
-		code:    CodeNew,
-		status:  404,
-		title:   "New",
-		message: "{func}{len}",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#new",
-		messages: []errgenTemplate{
-			{lits: []string{"{func}{len}"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"new"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"New","%s":404`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrNew,
-	},
-	{
-		code:    CodeKeywords,
-		status:  422,
-		title:   "Params named like keywords",
-		message: "Params named like keywords",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#keywords",
-		params:  []string{"func", "range", "len", "err", "e"},
-		kinds:   "sifbI",
-		messages: []errgenTemplate{
-			{lits: []string{"func=", " range=", " len=", " err=", " e=", ""}, params: []int{0, 1, 2, 3, 4}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"keywords"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"Params named like keywords","%s":422`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpParams, lit: `"back\\slash":`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrKeywords,
-	},
-	{
-		code:    CodeRtlText,
-		status:  409,
-		title:   "שגיאה: הבקשה נכשלה — خطأ في الطلب",
-		message: "שגיאה: הבקשה נכשלה — خطأ في الطلب",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#rtl-text",
-		params:  []string{"who"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"שגיאה: הבקשה נכשלה — خطأ في الطلب ", ""}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"rtl.text"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"שגיאה: הבקשה נכשלה — خطأ في الطلب","%s":409`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpParams, lit: `"back\\slash":`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrRtlText,
-	},
-	{
-		code:        CodeLongText,
-		status:      413,
-		title:       "Long text",
-		message:     "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message",
-		docURL:      "https://docs.example.com/errors?x=1&y='2'#long-text",
-		retryAfter:  2147483,
-		retryHeader: []string{"2147483"},
-		messages: []errgenTemplate{
-			{lits: []string{"Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"long-text"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"Long text","%s":413`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrLongText,
-	},
-	{
-		code:    CodeLen,
-		status:  599,
-		title:   "Len",
-		message: "Status 599 has no standard text",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#len",
-		messages: []errgenTemplate{
-			{lits: []string{"Status 599 has no standard text"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"LEN"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"Len","%s":599`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrLen,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://docs.example.com/errors?x=1&y='2'#internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"we\"ird key":"internal_error"`},
-			{op: errgenOpMessage, lit: `"\u003c/script\u003e":`},
-			{op: errgenOpConst, lit: `"ünï":"Internal server error","%s":500`},
-			{op: errgenOpOpen, lit: `"nested":{`},
-			{op: errgenOpConst, lit: `"$$":"$literal dollar"`},
-			{op: errgenOpDetails, lit: `"tab\tkey":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"constant":"line1\nline2\ttab \u2028 \u0000 end"`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryError = errgenEntry{code: CodeError, status: 400, title: "Title with \"quotes\", 'single', `ticks`, */ and //", message: "Message with \"quotes\" and {{literal}} braces, 100%s %d %v, $1 and `code` | pipe"}
+var errgenEntryOfCode = errgenEntry{code: CodeOfCode, status: 401, title: "A code whose Go name (CodeOf) errgen generates itself", message: "{{not a param}} but {{func}} is literal, {{range}} too"}
+var errgenEntryType = errgenEntry{code: CodeType, status: 402, title: "Type", message: "{{ {{ }} }}"}
+var errgenEntryCode = errgenEntry{code: CodeCode, status: 403, title: "Code", message: "Value {{func}}: {{func}}"}
+var errgenEntryNew = errgenEntry{code: CodeNew, status: 404, title: "New", message: "{{func}}{{len}}"}
+var errgenEntryKeywords = errgenEntry{code: CodeKeywords, status: 422, title: "Params named like keywords", params: "func range len err e", kinds: "sifbI", message: "func={func} range={range} len={len} err={err} e={e}"}
+var errgenEntryRtlText = errgenEntry{code: CodeRtlText, status: 409, title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", doc: "#rtl-text", params: "who", kinds: "s", message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}"}
+var errgenEntryLongText = errgenEntry{code: CodeLongText, status: 413, title: "Long text", retryAfter: 2147483, message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"}
+var errgenEntryLen = errgenEntry{code: CodeLen, status: 599, title: "Len", statusText: "Server Error", doc: "#len", message: "Status 599 has no standard text"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryError,
+	&errgenEntryOfCode,
+	&errgenEntryType,
+	&errgenEntryCode,
+	&errgenEntryNew,
+	&errgenEntryKeywords,
+	&errgenEntryRtlText,
+	&errgenEntryLongText,
+	&errgenEntryLen,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -560,64 +218,22 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/vnd.hostile+json"},
 		mediaBase:   "application/vnd.hostile+json",
-		internal:    9,
-		code:        errgenPath{path: []string{"we\"ird key"}},
-		message:     errgenPath{path: []string{"</script>"}},
-		details:     []string{"nested", "tab\tkey"},
-		params:      []string{"nested", "back\\slash"},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVCode, name: "we\"ird key"},
+			{kind: errgenVMessage, name: "</script>"},
+			{kind: errgenVTitle, name: "ünï"},
+			{kind: errgenVStatus, name: "%s"},
+			{kind: errgenVObject, name: "nested", children: []errgenField{
+				{kind: errgenVLiteral, name: "$$", lit: `"$literal dollar"`},
+				{kind: errgenVParams, name: "back\\slash"},
+				{kind: errgenVDetails, name: "tab\tkey"},
+			}},
+			{kind: errgenVLiteral, name: "constant", lit: `"line1\nline2\ttab \u2028 \u0000 end"`},
+		},
+		code:    errgenPath{path: []string{"we\"ird key"}},
+		message: errgenPath{path: []string{"</script>"}},
+		details: []string{"nested", "tab\tkey"},
+		params:  []string{"nested", "back\\slash"},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "error":
-		return 0
-	case "of":
-		return 1
-	case "type":
-		return 2
-	case "code":
-		return 3
-	case "new":
-		return 4
-	case "keywords":
-		return 5
-	case "rtl.text":
-		return 6
-	case "long-text":
-		return 7
-	case "LEN":
-		return 8
-	case "internal_error":
-		return 9
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.example.com/errors?x=1&y='2'#error":
-		return 0
-	case "https://docs.example.com/errors?x=1&y='2'#of":
-		return 1
-	case "https://docs.example.com/errors?x=1&y='2'#type":
-		return 2
-	case "https://docs.example.com/errors?x=1&y='2'#code":
-		return 3
-	case "https://docs.example.com/errors?x=1&y='2'#new":
-		return 4
-	case "https://docs.example.com/errors?x=1&y='2'#keywords":
-		return 5
-	case "https://docs.example.com/errors?x=1&y='2'#rtl-text":
-		return 6
-	case "https://docs.example.com/errors?x=1&y='2'#long-text":
-		return 7
-	case "https://docs.example.com/errors?x=1&y='2'#len":
-		return 8
-	case "https://docs.example.com/errors?x=1&y='2'#internal_error":
-		return 9
-	}
-	return -1
 }

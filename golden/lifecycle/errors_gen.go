@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package billerr
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -45,109 +41,53 @@ const (
 var (
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
-	// Message: "Monthly usage limit of {limit} minutes exceeded.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
+	// Message: its title (the message has params; see NewUsageLimitExceeded).
 	//
 	// Variant daily: "Daily usage limit of {limit} minutes exceeded." (added in 1.5)
 	// Variant unknown_plan: "Usage limit exceeded."
 	//
 	// Added in 1.4.
-	//
-	// Compare with errors.Is; create values with NewUsageLimitExceeded.
-	ErrUsageLimitExceeded = &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Usage limit exceeded",
-		Message: "Usage limit exceeded",
-		entry:   1,
-	}
+	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
 	// ErrCardDeclined is the sentinel of card_declined (402 Payment Required): Card declined.
 	//
 	// Message: "The card was declined."
 	//
 	// Added in 1.0.
-	//
-	// Compare with errors.Is; create values with NewCardDeclined.
-	ErrCardDeclined = &Error{
-		Code:    CodeCardDeclined,
-		Status:  402,
-		Title:   "Card declined",
-		Message: "The card was declined.",
-		entry:   2,
-	}
+	ErrCardDeclined = errgenSentinel(&errgenEntryCardDeclined)
 	// ErrQuotaExceeded is the sentinel of quota_exceeded (429 Too Many Requests): Quota exceeded.
 	//
 	// Message: "Quota exceeded"
 	//
 	// Added in 1.0.
 	//
-	// Compare with errors.Is; create values with NewQuotaExceeded.
-	//
 	// Deprecated: use ErrUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
-	ErrQuotaExceeded = &Error{
-		Code:    CodeQuotaExceeded,
-		Status:  429,
-		Title:   "Quota exceeded",
-		Message: "Quota exceeded",
-		entry:   3,
-	}
+	ErrQuotaExceeded = errgenSentinel(&errgenEntryQuotaExceeded)
 	// ErrPaymentFailed is the sentinel of payment_failed (402 Payment Required): Payment failed.
 	//
 	// Message: "Payment failed"
 	//
-	// Compare with errors.Is; create values with NewPaymentFailed.
-	//
 	// Deprecated: use ErrCardDeclined.
-	ErrPaymentFailed = &Error{
-		Code:    CodePaymentFailed,
-		Status:  402,
-		Title:   "Payment failed",
-		Message: "Payment failed",
-		entry:   4,
-	}
+	ErrPaymentFailed = errgenSentinel(&errgenEntryPaymentFailed)
 	// ErrPlanMissing is the sentinel of plan_missing (400 Bad Request): Plan missing.
 	//
 	// Message: "No plan"
 	//
-	// Compare with errors.Is; create values with NewPlanMissing.
-	//
 	// Deprecated: the spec marks this error deprecated. Removed after 2026-12-31.
-	ErrPlanMissing = &Error{
-		Code:    CodePlanMissing,
-		Status:  400,
-		Title:   "Plan missing",
-		Message: "No plan",
-		entry:   5,
-	}
+	ErrPlanMissing = errgenSentinel(&errgenEntryPlanMissing)
 	// ErrOldLimit is the sentinel of old_limit (429 Too Many Requests): Old limit.
 	//
 	// Message: "Old limit"
 	//
 	// Added in 0.9.
 	//
-	// Compare with errors.Is; create values with NewOldLimit.
-	//
 	// Deprecated: Not sent since 1.2. Removed after 2026-01-15.
-	ErrOldLimit = &Error{
-		Code:    CodeOldLimit,
-		Status:  429,
-		Title:   "Old limit",
-		Message: "Old limit",
-		entry:   6,
-	}
+	ErrOldLimit = errgenSentinel(&errgenEntryOldLimit)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   7,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Monthly usage limit of {limit} minutes exceeded.".
@@ -161,14 +101,7 @@ var (
 //
 // Added in 1.4.
 func NewUsageLimitExceeded(limit int64, plan string) *Error {
-	return &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Usage limit exceeded",
-		Message: "Monthly usage limit of " + strconv.FormatInt(limit, 10) + " minutes exceeded.",
-		Params:  []Param{{Name: "limit", Value: limit}, {Name: "plan", Value: plan}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryUsageLimitExceeded, 0, limit, plan)
 }
 
 // NewUsageLimitExceededDaily returns a new usage_limit_exceeded error (429 Too Many Requests), variant daily, with the message "Daily usage limit of {limit} minutes exceeded.".
@@ -182,15 +115,7 @@ func NewUsageLimitExceeded(limit int64, plan string) *Error {
 //
 // Added in 1.5.
 func NewUsageLimitExceededDaily(limit int64, plan string) *Error {
-	return &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Usage limit exceeded",
-		Message: "Daily usage limit of " + strconv.FormatInt(limit, 10) + " minutes exceeded.",
-		Params:  []Param{{Name: "limit", Value: limit}, {Name: "plan", Value: plan}},
-		Variant: "daily",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryUsageLimitExceeded, 1, limit, plan)
 }
 
 // NewUsageLimitExceededUnknownPlan returns a new usage_limit_exceeded error (429 Too Many Requests), variant unknown_plan, with the message "Usage limit exceeded.".
@@ -201,28 +126,14 @@ func NewUsageLimitExceededDaily(limit int64, plan string) *Error {
 //
 // Added in 1.4.
 func NewUsageLimitExceededUnknownPlan(plan string) *Error {
-	return &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Usage limit exceeded",
-		Message: "Usage limit exceeded.",
-		Params:  []Param{{Name: "plan", Value: plan}},
-		Variant: "unknown_plan",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryUsageLimitExceeded, 2, plan)
 }
 
 // NewCardDeclined returns a new card_declined error (402 Payment Required) with the message "The card was declined.".
 //
 // Added in 1.0.
 func NewCardDeclined() *Error {
-	return &Error{
-		Code:    CodeCardDeclined,
-		Status:  402,
-		Title:   "Card declined",
-		Message: "The card was declined.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryCardDeclined, 0)
 }
 
 // NewQuotaExceeded returns a new quota_exceeded error (429 Too Many Requests) with the message "Quota exceeded".
@@ -231,39 +142,21 @@ func NewCardDeclined() *Error {
 //
 // Deprecated: use NewUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 func NewQuotaExceeded() *Error {
-	return &Error{
-		Code:    CodeQuotaExceeded,
-		Status:  429,
-		Title:   "Quota exceeded",
-		Message: "Quota exceeded",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryQuotaExceeded, 0)
 }
 
 // NewPaymentFailed returns a new payment_failed error (402 Payment Required) with the message "Payment failed".
 //
 // Deprecated: use NewCardDeclined.
 func NewPaymentFailed() *Error {
-	return &Error{
-		Code:    CodePaymentFailed,
-		Status:  402,
-		Title:   "Payment failed",
-		Message: "Payment failed",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryPaymentFailed, 0)
 }
 
 // NewPlanMissing returns a new plan_missing error (400 Bad Request) with the message "No plan".
 //
 // Deprecated: the spec marks this error deprecated. Removed after 2026-12-31.
 func NewPlanMissing() *Error {
-	return &Error{
-		Code:    CodePlanMissing,
-		Status:  400,
-		Title:   "Plan missing",
-		Message: "No plan",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryPlanMissing, 0)
 }
 
 // NewOldLimit returns a new old_limit error (429 Too Many Requests) with the message "Old limit".
@@ -272,24 +165,12 @@ func NewPlanMissing() *Error {
 //
 // Deprecated: Not sent since 1.2. Removed after 2026-01-15.
 func NewOldLimit() *Error {
-	return &Error{
-		Code:    CodeOldLimit,
-		Status:  429,
-		Title:   "Old limit",
-		Message: "Old limit",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryOldLimit, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // WithResetAt returns a copy of e with the optional param reset_at set to v, to be sent beside the message (errors usage_limit_exceeded). Like Wrap, it leaves e as it is; on a sentinel, the copy has the catalog's values.
@@ -325,6 +206,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.billing.example/errors"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -335,140 +219,23 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeUsageLimitExceeded,
-		status:  429,
-		title:   "Usage limit exceeded",
-		message: "Usage limit exceeded",
-		docURL:  "https://docs.billing.example/errors/limits#usage_limit_exceeded",
-		params:  []string{"limit", "plan", "reset_at"},
-		kinds:   "Iss",
-		roles:   "mdo",
-		messages: []errgenTemplate{
-			{lits: []string{"Monthly usage limit of ", " minutes exceeded."}, params: []int{0}},
-			{variant: "daily", lits: []string{"Daily usage limit of ", " minutes exceeded."}, params: []int{0}},
-			{variant: "unknown_plan", lits: []string{"Usage limit exceeded."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.billing.example/errors/limits#usage_limit_exceeded","title":"Usage limit exceeded","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"usage_limit_exceeded"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUsageLimitExceeded,
-	},
-	{
-		code:    CodeCardDeclined,
-		status:  402,
-		title:   "Card declined",
-		message: "The card was declined.",
-		docURL:  "https://docs.billing.example/errors/limits#card_declined",
-		messages: []errgenTemplate{
-			{lits: []string{"The card was declined."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.billing.example/errors/limits#card_declined","title":"Card declined","status":402`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"card_declined"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrCardDeclined,
-	},
-	{
-		code:    CodeQuotaExceeded,
-		status:  429,
-		title:   "Quota exceeded",
-		message: "Quota exceeded",
-		docURL:  "https://docs.billing.example/errors/legacy#quota_exceeded",
-		messages: []errgenTemplate{
-			{lits: []string{"Quota exceeded"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.billing.example/errors/legacy#quota_exceeded","title":"Quota exceeded","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"quota_exceeded"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrQuotaExceeded,
-	},
-	{
-		code:    CodePaymentFailed,
-		status:  402,
-		title:   "Payment failed",
-		message: "Payment failed",
-		docURL:  "https://docs.billing.example/errors/legacy#payment_failed",
-		messages: []errgenTemplate{
-			{lits: []string{"Payment failed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.billing.example/errors/legacy#payment_failed","title":"Payment failed","status":402`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"payment_failed"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrPaymentFailed,
-	},
-	{
-		code:    CodePlanMissing,
-		status:  400,
-		title:   "Plan missing",
-		message: "No plan",
-		docURL:  "https://docs.billing.example/errors/legacy#plan_missing",
-		messages: []errgenTemplate{
-			{lits: []string{"No plan"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.billing.example/errors/legacy#plan_missing","title":"Plan missing","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"plan_missing"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrPlanMissing,
-	},
-	{
-		code:    CodeOldLimit,
-		status:  429,
-		title:   "Old limit",
-		message: "Old limit",
-		docURL:  "https://docs.billing.example/errors/ungrouped#old_limit",
-		messages: []errgenTemplate{
-			{lits: []string{"Old limit"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.billing.example/errors/ungrouped#old_limit","title":"Old limit","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"old_limit"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrOldLimit,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://docs.billing.example/errors/ungrouped#internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.billing.example/errors/ungrouped#internal_error","title":"Internal server error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", doc: "/limits#usage_limit_exceeded", params: "limit plan reset_at", kinds: "Iss", roles: "mdo", message: "Monthly usage limit of {limit} minutes exceeded.", variants: []string{"daily", "Daily usage limit of {limit} minutes exceeded.", "unknown_plan", "Usage limit exceeded."}}
+var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, status: 402, title: "Card declined", doc: "/limits#card_declined", message: "The card was declined."}
+var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, status: 429, title: "Quota exceeded", doc: "/legacy#quota_exceeded", message: "Quota exceeded"}
+var errgenEntryPaymentFailed = errgenEntry{code: CodePaymentFailed, status: 402, title: "Payment failed", doc: "/legacy#payment_failed", message: "Payment failed"}
+var errgenEntryPlanMissing = errgenEntry{code: CodePlanMissing, status: 400, title: "Plan missing", doc: "/legacy#plan_missing", message: "No plan"}
+var errgenEntryOldLimit = errgenEntry{code: CodeOldLimit, status: 429, title: "Old limit", doc: "/ungrouped#old_limit", message: "Old limit"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", doc: "/ungrouped#internal_error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryUsageLimitExceeded,
+	&errgenEntryCardDeclined,
+	&errgenEntryQuotaExceeded,
+	&errgenEntryPaymentFailed,
+	&errgenEntryPlanMissing,
+	&errgenEntryOldLimit,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -476,53 +243,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    6,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "usage_limit_exceeded":
-		return 0
-	case "card_declined":
-		return 1
-	case "quota_exceeded":
-		return 2
-	case "payment_failed":
-		return 3
-	case "plan_missing":
-		return 4
-	case "old_limit":
-		return 5
-	case "internal_error":
-		return 6
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.billing.example/errors/limits#usage_limit_exceeded":
-		return 0
-	case "https://docs.billing.example/errors/limits#card_declined":
-		return 1
-	case "https://docs.billing.example/errors/legacy#quota_exceeded":
-		return 2
-	case "https://docs.billing.example/errors/legacy#payment_failed":
-		return 3
-	case "https://docs.billing.example/errors/legacy#plan_missing":
-		return 4
-	case "https://docs.billing.example/errors/ungrouped#old_limit":
-		return 5
-	case "https://docs.billing.example/errors/ungrouped#internal_error":
-		return 6
-	}
-	return -1
 }

@@ -36,176 +36,78 @@ var (
 	// You sent in a parameter that doesn't exist, isn't correct for the endpoint you're using, or has a bad value.
 	//
 	// Message: "Invalid attributes."
-	//
-	// Compare with errors.Is; create values with NewInvalidAttributes.
-	ErrInvalidAttributes = &Error{
-		Code:    CodeInvalidAttributes,
-		Status:  400,
-		Title:   "Invalid attributes",
-		Message: "Invalid attributes.",
-		entry:   1,
-	}
+	ErrInvalidAttributes = errgenSentinel(&errgenEntryInvalidAttributes)
 	// ErrInvalidPayload is the sentinel of invalid_payload (400 Bad Request): Invalid payload.
 	//
 	// The payload you sent is missing OR it cannot be json decoded.
 	//
 	// Message: "The payload is invalid."
-	//
-	// Compare with errors.Is; create values with NewInvalidPayload.
-	ErrInvalidPayload = &Error{
-		Code:    CodeInvalidPayload,
-		Status:  400,
-		Title:   "Invalid payload",
-		Message: "The payload is invalid.",
-		entry:   2,
-	}
+	ErrInvalidPayload = errgenSentinel(&errgenEntryInvalidPayload)
 	// ErrWebhookLimitReached is the sentinel of webhook_limit_reached (400 Bad Request): Webhook limit reached.
 	//
 	// You have too many webhooks.
 	//
 	// Message: "Your account has reached the webhook urls limit."
-	//
-	// Compare with errors.Is; create values with NewWebhookLimitReached.
-	ErrWebhookLimitReached = &Error{
-		Code:    CodeWebhookLimitReached,
-		Status:  400,
-		Title:   "Webhook limit reached",
-		Message: "Your account has reached the webhook urls limit.",
-		entry:   3,
-	}
+	ErrWebhookLimitReached = errgenSentinel(&errgenEntryWebhookLimitReached)
 	// ErrResourceNotFound is the sentinel of resource_not_found (404 Not Found): Resource not found.
 	//
 	// You requested a resource (video, live stream, etc.) that doesn't exist at all or that doesn't belong to your project.
 	//
 	// Message: "The requested resource could not be found."
-	//
-	// Compare with errors.Is; create values with NewResourceNotFound.
-	ErrResourceNotFound = &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "The requested resource could not be found.",
-		entry:   4,
-	}
+	ErrResourceNotFound = errgenSentinel(&errgenEntryResourceNotFound)
 	// ErrUnrecognizedURL is the sentinel of unrecognized_url (404 Not Found): Unrecognized request URL.
 	//
 	// You send a request to an endpoint that doesn't exist at all, for example GET /foobar.
 	//
 	// Message: "Unrecognized request URL."
-	//
-	// Compare with errors.Is; create values with NewUnrecognizedURL.
-	ErrUnrecognizedURL = &Error{
-		Code:    CodeUnrecognizedURL,
-		Status:  404,
-		Title:   "Unrecognized request URL",
-		Message: "Unrecognized request URL.",
-		entry:   5,
-	}
+	ErrUnrecognizedURL = errgenSentinel(&errgenEntryUnrecognizedURL)
 	// ErrMethodNotAllowed is the sentinel of method_not_allowed (405 Method Not Allowed): Method not allowed.
 	//
 	// The endpoint exists but not for this HTTP method, for example you DELETE /webhooks instead of GET.
 	//
 	// Message: "Method is not allowed for this route."
-	//
-	// Compare with errors.Is; create values with NewMethodNotAllowed.
-	ErrMethodNotAllowed = &Error{
-		Code:    CodeMethodNotAllowed,
-		Status:  405,
-		Title:   "Method not allowed",
-		Message: "Method is not allowed for this route.",
-		entry:   6,
-	}
+	ErrMethodNotAllowed = errgenSentinel(&errgenEntryMethodNotAllowed)
 	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Server error.
 	//
 	// An error occurred on our server, we are working to fix it.
 	//
 	// Message: "Server error"
-	//
-	// Compare with errors.Is; create values with NewServerError.
-	ErrServerError = &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Server error",
-		Message: "Server error",
-		entry:   7,
-	}
+	ErrServerError = errgenSentinel(&errgenEntryServerError)
 )
 
 // NewInvalidAttributes returns a new invalid_attributes error (400 Bad Request) with the message "Invalid attributes.".
 func NewInvalidAttributes() *Error {
-	return &Error{
-		Code:    CodeInvalidAttributes,
-		Status:  400,
-		Title:   "Invalid attributes",
-		Message: "Invalid attributes.",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidAttributes, 0)
 }
 
 // NewInvalidPayload returns a new invalid_payload error (400 Bad Request) with the message "The payload is invalid.".
 func NewInvalidPayload() *Error {
-	return &Error{
-		Code:    CodeInvalidPayload,
-		Status:  400,
-		Title:   "Invalid payload",
-		Message: "The payload is invalid.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInvalidPayload, 0)
 }
 
 // NewWebhookLimitReached returns a new webhook_limit_reached error (400 Bad Request) with the message "Your account has reached the webhook urls limit.".
 func NewWebhookLimitReached() *Error {
-	return &Error{
-		Code:    CodeWebhookLimitReached,
-		Status:  400,
-		Title:   "Webhook limit reached",
-		Message: "Your account has reached the webhook urls limit.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryWebhookLimitReached, 0)
 }
 
 // NewResourceNotFound returns a new resource_not_found error (404 Not Found) with the message "The requested resource could not be found.".
 func NewResourceNotFound() *Error {
-	return &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "The requested resource could not be found.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryResourceNotFound, 0)
 }
 
 // NewUnrecognizedURL returns a new unrecognized_url error (404 Not Found) with the message "Unrecognized request URL.".
 func NewUnrecognizedURL() *Error {
-	return &Error{
-		Code:    CodeUnrecognizedURL,
-		Status:  404,
-		Title:   "Unrecognized request URL",
-		Message: "Unrecognized request URL.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryUnrecognizedURL, 0)
 }
 
 // NewMethodNotAllowed returns a new method_not_allowed error (405 Method Not Allowed) with the message "Method is not allowed for this route.".
 func NewMethodNotAllowed() *Error {
-	return &Error{
-		Code:    CodeMethodNotAllowed,
-		Status:  405,
-		Title:   "Method not allowed",
-		Message: "Method is not allowed for this route.",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryMethodNotAllowed, 0)
 }
 
 // NewServerError returns a new server_error error (500 Internal Server Error) with the message "Server error".
 func NewServerError() *Error {
-	return &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Server error",
-		Message: "Server error",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -234,6 +136,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -244,127 +149,23 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidAttributes,
-		status:  400,
-		title:   "Invalid attributes",
-		message: "Invalid attributes.",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid attributes."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_attributes"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidAttributes,
-	},
-	{
-		code:    CodeInvalidPayload,
-		status:  400,
-		title:   "Invalid payload",
-		message: "The payload is invalid.",
-		messages: []errgenTemplate{
-			{lits: []string{"The payload is invalid."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_payload"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidPayload,
-	},
-	{
-		code:    CodeWebhookLimitReached,
-		status:  400,
-		title:   "Webhook limit reached",
-		message: "Your account has reached the webhook urls limit.",
-		messages: []errgenTemplate{
-			{lits: []string{"Your account has reached the webhook urls limit."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"webhook_limit_reached"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrWebhookLimitReached,
-	},
-	{
-		code:    CodeResourceNotFound,
-		status:  404,
-		title:   "Resource not found",
-		message: "The requested resource could not be found.",
-		messages: []errgenTemplate{
-			{lits: []string{"The requested resource could not be found."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"resource_not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrResourceNotFound,
-	},
-	{
-		code:    CodeUnrecognizedURL,
-		status:  404,
-		title:   "Unrecognized request URL",
-		message: "Unrecognized request URL.",
-		messages: []errgenTemplate{
-			{lits: []string{"Unrecognized request URL."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"unrecognized_url"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUnrecognizedURL,
-	},
-	{
-		code:    CodeMethodNotAllowed,
-		status:  405,
-		title:   "Method not allowed",
-		message: "Method is not allowed for this route.",
-		messages: []errgenTemplate{
-			{lits: []string{"Method is not allowed for this route."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Method Not Allowed","status":405`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"method_not_allowed"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrMethodNotAllowed,
-	},
-	{
-		code:    CodeServerError,
-		status:  500,
-		title:   "Server error",
-		message: "Server error",
-		messages: []errgenTemplate{
-			{lits: []string{"Server error"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal Server Error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"server_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrServerError,
-	},
+var errgenEntryInvalidAttributes = errgenEntry{code: CodeInvalidAttributes, status: 400, title: "Invalid attributes", wireTitle: "Bad Request", message: "Invalid attributes."}
+var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, status: 400, title: "Invalid payload", wireTitle: "Bad Request", message: "The payload is invalid."}
+var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, status: 400, title: "Webhook limit reached", wireTitle: "Bad Request", message: "Your account has reached the webhook urls limit."}
+var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, status: 404, title: "Resource not found", wireTitle: "Not Found", message: "The requested resource could not be found."}
+var errgenEntryUnrecognizedURL = errgenEntry{code: CodeUnrecognizedURL, status: 404, title: "Unrecognized request URL", wireTitle: "Not Found", message: "Unrecognized request URL."}
+var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, status: 405, title: "Method not allowed", wireTitle: "Method Not Allowed", message: "Method is not allowed for this route."}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Server error", wireTitle: "Internal Server Error", message: "Server error"}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidAttributes,
+	&errgenEntryInvalidPayload,
+	&errgenEntryWebhookLimitReached,
+	&errgenEntryResourceNotFound,
+	&errgenEntryUnrecognizedURL,
+	&errgenEntryMethodNotAllowed,
+	&errgenEntryServerError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -372,37 +173,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    6,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryServerError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_attributes":
-		return 0
-	case "invalid_payload":
-		return 1
-	case "webhook_limit_reached":
-		return 2
-	case "resource_not_found":
-		return 3
-	case "unrecognized_url":
-		return 4
-	case "method_not_allowed":
-		return 5
-	case "server_error":
-		return 6
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

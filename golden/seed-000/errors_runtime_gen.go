@@ -11,9 +11,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // This file is the part of the package that is the same for every
@@ -65,7 +67,7 @@ type Error struct {
 	Body []byte
 
 	cause error
-	entry int // 1 + index into errgenCatalog; 0 when unknown
+	entry *errgenEntry // the catalog error it was made as; nil when unknown
 }
 
 // Param is one parameter: its name in the spec and its typed value.
@@ -161,7 +163,7 @@ func StatusOf(err error) int {
 	switch {
 	case e == nil:
 	case errgenIsSentinel(e):
-		return errgenCatalog[e.entry-1].status
+		return e.entry.status
 	case e.Status != 0:
 		return e.Status
 	}
@@ -172,26 +174,25 @@ func StatusOf(err error) int {
 // generated. The code is its text on the wire: for integer codes, its
 // decimal digits ("20404").
 func Lookup(code string) (*Error, bool) {
-	i := errgenIndex(code)
-	if i < 0 {
+	ent := errgenIndex(code)
+	if ent == nil {
 		return nil, false
 	}
-	return errgenNew(i), true
+	return errgenFresh(ent), true
 }
 
-// errgenNew returns a fresh error of catalog entry i, as its sentinel was
-// generated: the values come from the catalog, never from the sentinel
-// variable, which a program may have changed.
-func errgenNew(i int) *Error {
+// errgenFresh returns a fresh error of a catalog entry, as its sentinel
+// was generated: the values come from the catalog, never from the
+// sentinel variable, which a program may have changed.
+func errgenFresh(ent *errgenEntry) *Error {
 	e := new(Error)
-	errgenFill(e, i)
+	errgenFill(e, ent)
 	return e
 }
 
-// errgenFill sets e to catalog entry i's sentinel values.
-func errgenFill(e *Error, i int) {
-	ent := &errgenCatalog[i]
-	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.message, RetryAfter: ent.retryAfter, entry: i + 1}
+// errgenFill sets e to a catalog entry's sentinel values.
+func errgenFill(e *Error, ent *errgenEntry) {
+	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.sentinelMessage(), RetryAfter: ent.retryAfter, entry: ent}
 }
 
 // errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
@@ -201,7 +202,7 @@ func errgenCopy(e *Error) *Error {
 	case e == nil:
 		return new(Error)
 	case errgenIsSentinel(e):
-		return errgenNew(e.entry - 1)
+		return errgenFresh(e.entry)
 	}
 	c := *e
 	return &c
@@ -210,7 +211,7 @@ func errgenCopy(e *Error) *Error {
 // errgenIsSentinel reports whether e is one of the package's Err
 // variables.
 func errgenIsSentinel(e *Error) bool {
-	return e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].sentinel == e
+	return e.entry != nil && e.entry.sentinel == e
 }
 
 // errgenNoCode is the zero Code: no code.
@@ -223,7 +224,7 @@ func errgenCode(e *Error) Code {
 	case e == nil:
 		return errgenNoCode
 	case errgenIsSentinel(e):
-		return errgenCatalog[e.entry-1].code
+		return e.entry.code
 	}
 	return e.Code
 }
@@ -252,14 +253,15 @@ func errgenFind(err error) *Error {
 	return nil
 }
 
-// errgenResolve returns the catalog index of e: its own when it came from
-// this package, else the one of its code; -1 when it is not a catalog error.
-func errgenResolve(e *Error) int {
-	if e.entry > 0 && e.entry <= len(errgenCatalog) && (errgenCatalog[e.entry-1].sentinel == e || errgenCatalog[e.entry-1].code == e.Code) {
-		return e.entry - 1
+// errgenResolve returns the catalog entry of e: its own when it came from
+// this package, else the one of its code; nil when it is not a catalog
+// error.
+func errgenResolve(e *Error) *errgenEntry {
+	if e.entry != nil && (e.entry.sentinel == e || e.entry.code == e.Code) {
+		return e.entry
 	}
 	if e.Code == errgenNoCode {
-		return -1
+		return nil
 	}
 	return errgenIndex(errgenCodeText(e.Code))
 }
@@ -270,12 +272,11 @@ func errgenResolve(e *Error) int {
 // The generated With methods call it.
 func errgenWith(e *Error, v any, names ...string) *Error {
 	c := errgenCopy(e)
-	i := errgenResolve(c)
-	if i < 0 {
+	ent := errgenResolve(c)
+	if ent == nil {
 		return c
 	}
-	ent := &errgenCatalog[i]
-	for j, name := range ent.params {
+	for j, name := range ent.c().params {
 		if ent.roles == "" || ent.roles[j] == 'm' || !errgenIsKind(v, ent.kinds[j], ent.roles[j] == 'D' || ent.roles[j] == 'O') {
 			continue
 		}
@@ -292,7 +293,7 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 // errgenSetParam returns a new params slice with entry's param j set to
 // v, in declaration order.
 func errgenSetParam(params []Param, ent *errgenEntry, j int, v any) []Param {
-	name := ent.params[j]
+	name := ent.c().params[j]
 	out := make([]Param, 0, len(params)+1)
 	done := false
 	for _, p := range params {
@@ -318,12 +319,13 @@ func errgenSetParam(params []Param, ent *errgenEntry, j int, v any) []Param {
 // errgenParamIndex is the declaration index of a param of ent, or one
 // past the last for a name it does not declare.
 func errgenParamIndex(ent *errgenEntry, name string) int {
-	for j, n := range ent.params {
+	params := ent.c().params
+	for j, n := range params {
 		if n == name {
 			return j
 		}
 	}
-	return len(ent.params)
+	return len(params)
 }
 
 // errgenIsKind reports whether v is a value of a param kind: a scalar,
@@ -354,6 +356,183 @@ func errgenIsKind(v any, kind byte, list bool) bool {
 	return false
 }
 
+// errgenNew returns a new error of ent with message v (0 the main
+// message, k the k-th variant) rendered with args, the values of the
+// params that message's constructor takes (errgenTemplate.args), in
+// order: what every New function returns.
+//
+// It allocates twice: the message (not for a constant one), and one
+// block holding the Error, its Params and the params' values. A param's
+// Value is an interface whose data is that block's copy of the value, so
+// the arguments, which do not escape, are boxed on the caller's stack.
+// (A list, the one kind of value a constructor can be given that is not
+// a scalar, is boxed on its own.)
+func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
+	c := ent.c()
+	t := &c.messages[v]
+	var e *Error
+	var params []Param
+	var slots []errgenSlot
+	switch len(args) {
+	case 0:
+		e = new(Error)
+	case 1:
+		b := new(struct {
+			e Error
+			p [1]Param
+			s [1]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	case 2:
+		b := new(struct {
+			e Error
+			p [2]Param
+			s [2]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	case 3:
+		b := new(struct {
+			e Error
+			p [3]Param
+			s [3]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	case 4:
+		b := new(struct {
+			e Error
+			p [4]Param
+			s [4]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	default:
+		e = new(Error)
+		params = make([]Param, len(args))
+		slots = make([]errgenSlot, len(args))
+	}
+	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, ent.status, ent.title, ent.retryAfter, t.variant, ent
+	for k := range args {
+		if k < len(t.args) {
+			params[k].Name = c.params[t.args[k]]
+		}
+		slots[k].box(&params[k].Value, args[k])
+	}
+	if len(args) > 0 {
+		e.Params = params
+	}
+	if len(t.params) == 0 {
+		e.Message = t.lits[0]
+		return e
+	}
+	var buf [128]byte
+	b := buf[:0]
+	for n, lit := range t.lits {
+		b = append(b, lit...)
+		if n == len(t.params) {
+			break
+		}
+		for k, j := range t.args {
+			if j == t.params[n] && k < len(args) {
+				b = errgenAppendRaw(b, args[k])
+				break
+			}
+		}
+	}
+	e.Message = string(b)
+	return e
+}
+
+// errgenSlot holds one param value of a constructed error: a string, or
+// the bits of an int, int64, float64 or bool, written and read as that
+// type through the same address.
+type errgenSlot struct {
+	s string
+	n uint64
+}
+
+// errgenEface is the layout of an interface value: its type, and a
+// pointer to its value.
+type errgenEface struct {
+	typ, data unsafe.Pointer
+}
+
+// errgenTypeOf is the type word of an interface holding v.
+func errgenTypeOf(v any) unsafe.Pointer {
+	return (*errgenEface)(unsafe.Pointer(&v)).typ
+}
+
+// The type words of the scalar param types.
+var (
+	errgenTypeString  = errgenTypeOf("")
+	errgenTypeInt     = errgenTypeOf(0)
+	errgenTypeInt64   = errgenTypeOf(int64(0))
+	errgenTypeFloat64 = errgenTypeOf(0.0)
+	errgenTypeBool    = errgenTypeOf(false)
+)
+
+// box copies v into the slot and sets *dst to an interface of v's type
+// whose value is the slot's copy; a value of any other type is stored in
+// *dst as it is.
+func (s *errgenSlot) box(dst *any, v any) {
+	var typ, data unsafe.Pointer
+	switch x := v.(type) {
+	case string:
+		s.s = x
+		typ, data = errgenTypeString, unsafe.Pointer(&s.s)
+	case int:
+		*(*int)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeInt, unsafe.Pointer(&s.n)
+	case int64:
+		*(*int64)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeInt64, unsafe.Pointer(&s.n)
+	case float64:
+		*(*float64)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeFloat64, unsafe.Pointer(&s.n)
+	case bool:
+		*(*bool)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeBool, unsafe.Pointer(&s.n)
+	default:
+		*dst = errgenCopyList(v)
+		return
+	}
+	*(*errgenEface)(unsafe.Pointer(dst)) = errgenEface{typ: typ, data: data}
+}
+
+// errgenCopyList returns a list param's value as an interface of its
+// own, leaving v where it is.
+func errgenCopyList(v any) any {
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []int:
+		return x
+	case []int64:
+		return x
+	case []float64:
+		return x
+	case []bool:
+		return x
+	}
+	return nil
+}
+
+// errgenAppendRaw appends a scalar param value as messages show it:
+// strings as they are, numbers in strconv's shortest form.
+func errgenAppendRaw(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case string:
+		return append(b, x...)
+	case int:
+		return strconv.AppendInt(b, int64(x), 10)
+	case int64:
+		return strconv.AppendInt(b, x, 10)
+	case float64:
+		return strconv.AppendFloat(b, x, 'g', -1, 64)
+	case bool:
+		return strconv.AppendBool(b, x)
+	}
+	return b
+}
+
 // errgenScratch holds the buffers one WriteError builds in: the body,
 // and the header value being rendered.
 type errgenScratch struct {
@@ -382,33 +561,33 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 // the format's internal error.
 func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) {
 	e := errgenFind(err)
-	i := -1
+	var ent *errgenEntry
 	if e != nil {
-		i = errgenResolve(e)
+		ent = errgenResolve(e)
 	}
-	if i >= 0 && format >= 0 && errgenCatalog[i].format != format {
-		i = -1
+	if ent != nil && format >= 0 && ent.format != format {
+		ent = nil
 	}
-	if i < 0 || (errgenCatalog[i].status >= 500 && e.cause != nil) {
+	if ent == nil || (ent.status >= 500 && e.cause != nil) {
 		f := max(format, 0)
-		if i >= 0 {
-			f = errgenCatalog[i].format
+		if ent != nil {
+			f = ent.format
 		}
-		i = errgenFormats[f].internal
+		ent = errgenFormats[f].internal
 		e = nil
 	}
 	var fresh Error
 	if e == nil || errgenIsSentinel(e) {
-		errgenFill(&fresh, i)
+		errgenFill(&fresh, ent)
 		e = &fresh
 	}
-	ent := &errgenCatalog[i]
+	c := ent.c()
 	h := w.Header()
 	h["Content-Type"] = errgenFormats[ent.format].contentType
 	switch {
 	case e.RetryAfter <= 0:
 	case e.RetryAfter == ent.retryAfter:
-		h["Retry-After"] = ent.retryHeader
+		h["Retry-After"] = c.retryHeader
 	default:
 		h["Retry-After"] = []string{strconv.Itoa(e.RetryAfter)}
 	}
@@ -417,10 +596,10 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 		instance = r.URL.Path
 	}
 	sc := errgenBufs.Get().(*errgenScratch)
-	for k := range ent.headers {
-		sc.tmp = errgenSetHeader(h, &ent.headers[k], e, instance, sc.tmp[:0])
+	for k := range c.headers {
+		sc.tmp = errgenSetHeader(h, &c.headers[k], e, instance, sc.tmp[:0])
 	}
-	sc.body = errgenAppendBody(sc.body[:0], ent, e, instance)
+	sc.body = errgenAppendBody(sc.body[:0], c, e, instance)
 	w.WriteHeader(ent.status)
 	_, _ = w.Write(sc.body)
 	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
@@ -595,10 +774,10 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // 16 levels).
 const errgenMaxDepth = 32
 
-// errgenAppendBody runs the body program of ent for e. An inner object
+// errgenAppendBody runs the body program of c for e. An inner object
 // (or one-element list) none of whose members is sent for e is left out,
 // member name and all.
-func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) []byte {
+func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
 	var before uint64 // bit d set: the object at depth d had a member before its open child
@@ -611,8 +790,8 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 		filled |= 1 << depth
 		return buf
 	}
-	for k := range ent.body {
-		op := &ent.body[k]
+	for k := range c.body {
+		op := &c.body[k]
 		switch op.op {
 		case errgenOpConst:
 			buf = append(sep(buf), op.lit...)
@@ -977,9 +1156,9 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 	if root == nil {
 		// No body to read: the code may still travel in a header.
 		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
-			if i := errgenIndex(code); i >= 0 {
-				m := errgenMatch{entry: -1}
-				return errgenBuild(f, i, status, nil, "", &m)
+			if ent := errgenIndex(code); ent != nil {
+				var m errgenMatch
+				return errgenBuild(f, ent, status, nil, "", &m)
 			}
 		}
 		return errgenUnknown(status, errgenNoCode, "", body)
@@ -1034,12 +1213,12 @@ func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
 		code, has = errgenHeaderCode(fm, header)
 	}
 	switch {
-	case has && errgenIndex(code) >= 0:
+	case has && errgenIndex(code) != nil:
 		return 4
 	case has:
 		return 3
 	}
-	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) >= 0 {
+	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) != nil {
 		return 3
 	}
 	if _, ok := errgenText(root, &fm.message); ok {
@@ -1055,38 +1234,38 @@ func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
 func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error {
 	fm := &errgenFormats[f]
 	message, _ := errgenText(root, &fm.message)
-	i := -1
-	m := errgenMatch{entry: -1}
+	var ent *errgenEntry
+	var m errgenMatch
 	code, hasCode := errgenBodyCode(fm, root)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
 	}
 	switch {
 	case hasCode:
-		if i = errgenIndex(code); i < 0 {
+		if ent = errgenIndex(code); ent == nil {
 			return errgenUnknown(status, errgenParseCode(code), message, body)
 		}
 	default:
 		if t, _ := errgenText(root, &fm.typ); t != "" {
-			i = errgenByDocURL(t)
+			ent = errgenByDocURL(t)
 		}
-		if i < 0 && message != "" {
-			m = errgenMatchMessage(f, status, -1, message)
-			i = m.entry
+		if ent == nil && message != "" {
+			m = errgenMatchMessage(f, status, nil, message)
+			ent = m.entry
 		}
-		if i < 0 {
-			i = errgenByStatus(f, status)
+		if ent == nil {
+			ent = errgenByStatus(f, status)
 		}
 	}
-	if i < 0 {
+	if ent == nil {
 		return errgenUnknown(status, errgenNoCode, message, body)
 	}
-	if m.entry != i && message != "" {
+	if m.entry != ent && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(f, status, i, message)
+		m = errgenMatchMessage(f, status, ent, message)
 	}
-	return errgenBuild(f, i, status, root, message, &m)
+	return errgenBuild(f, ent, status, root, message, &m)
 }
 
 // errgenBodyCode reads the code from a body: a string (with the text the
@@ -1178,24 +1357,24 @@ func errgenText(root []byte, at *errgenPath) (string, bool) {
 	return errgenStrip(s, at), true
 }
 
-// errgenBuild makes the *Error of catalog entry i from a valid body (nil
+// errgenBuild makes the *Error of catalog entry ent from a valid body (nil
 // when there is none) in format f and what matching its message found.
 // Without a message, the message is rendered from the params the body
 // carries when it has them all, and is the error's sentinel message (the
 // title, for a message with params) otherwise: never a template with its
 // placeholders.
-func errgenBuild(f, i, status int, body []byte, message string, m *errgenMatch) *Error {
-	ent := &errgenCatalog[i]
+func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message string, m *errgenMatch) *Error {
+	c := ent.c()
 	fm := &errgenFormats[f]
-	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
+	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: ent}
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
 	e.Params = errgenParams(fm, ent, body, m.values)
 	if message == "" {
-		e.Message = ent.message
-		if len(ent.messages) > 0 {
-			if s, ok := errgenRender(ent, &ent.messages[0], e.Params); ok {
+		e.Message = c.message
+		if len(c.messages) > 0 {
+			if s, ok := errgenRender(ent, &c.messages[0], e.Params); ok {
 				e.Message = s
 			}
 		}
@@ -1220,7 +1399,7 @@ func errgenBuild(f, i, status int, body []byte, message string, m *errgenMatch) 
 // them, else from the values recovered from the message.
 func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
-	for j, name := range ent.params {
+	for j, name := range ent.c().params {
 		kind := ent.kinds[j]
 		list := ent.roles != "" && (ent.roles[j] == 'D' || ent.roles[j] == 'O')
 		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
@@ -1479,56 +1658,56 @@ func errgenDetailBool(raw []byte) bool {
 // catalog's templates; a longer one is not matched.
 const errgenMaxMessage = 4096
 
-// errgenMatch is what matching a message found: the catalog entry (-1
+// errgenMatch is what matching a message found: the catalog entry (nil
 // for none), the template, and the raw param values by param index
 // ("\x00" for a param the template does not use).
 type errgenMatch struct {
-	entry    int
+	entry    *errgenEntry
 	template *errgenTemplate
 	values   []string
 }
 
 // errgenByStatus returns the only catalog error of format f with the
-// status, or -1.
-func errgenByStatus(f, status int) int {
-	found := -1
-	for i := range errgenCatalog {
-		if errgenCatalog[i].status == status && errgenCatalog[i].format == f {
-			if found >= 0 {
-				return -1
+// status, or nil.
+func errgenByStatus(f, status int) *errgenEntry {
+	var found *errgenEntry
+	for _, ent := range errgenCatalog {
+		if ent.status == status && ent.format == f {
+			if found != nil {
+				return nil
 			}
-			found = i
+			found = ent
 		}
 	}
 	return found
 }
 
 // errgenMatchMessage matches a message against the templates of the
-// errors of format f with the given status (of entry only, when entry >=
-// 0), in catalog order, main message before variants, then the sentinel
+// errors of format f with the given status (of entry only, when entry is
+// not nil), in catalog order, main message before variants, then the sentinel
 // message of an error whose main message has params (its title, which
 // WriteError sends for the sentinel). Matching takes time linear in the
 // message.
-func errgenMatchMessage(f, status, entry int, message string) errgenMatch {
+func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errgenMatch {
 	if len(message) > errgenMaxMessage {
-		return errgenMatch{entry: -1}
+		return errgenMatch{}
 	}
-	for i := range errgenCatalog {
-		ent := &errgenCatalog[i]
-		if (entry >= 0 && i != entry) || (entry < 0 && (ent.status != status || ent.format != f)) {
+	for _, ent := range errgenCatalog {
+		if (entry != nil && ent != entry) || (entry == nil && (ent.status != status || ent.format != f)) {
 			continue
 		}
-		for k := range ent.messages {
-			t := &ent.messages[k]
+		c := ent.c()
+		for k := range c.messages {
+			t := &c.messages[k]
 			if vals, ok := errgenMatchTemplate(ent, t, message); ok {
-				return errgenMatch{entry: i, template: t, values: vals}
+				return errgenMatch{entry: ent, template: t, values: vals}
 			}
 		}
-		if len(ent.messages) > 0 && len(ent.messages[0].params) > 0 && message == ent.message {
-			return errgenMatch{entry: i}
+		if len(c.messages) > 0 && len(c.messages[0].params) > 0 && message == c.message {
+			return errgenMatch{entry: ent}
 		}
 	}
-	return errgenMatch{entry: -1}
+	return errgenMatch{}
 }
 
 // errgenMatchTemplate matches message against one template, returning
@@ -1549,7 +1728,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	if !strings.HasPrefix(message, t.lits[0]) || !strings.HasSuffix(message, last) || len(message) < len(t.lits[0])+len(last) {
 		return nil, false
 	}
-	vals := make([]string, len(ent.params))
+	vals := make([]string, len(ent.c().params))
 	for j := range vals {
 		vals[j] = "\x00"
 	}
@@ -1658,24 +1837,16 @@ func errgenRender(ent *errgenEntry, t *errgenTemplate, params []Param) (string, 
 		if n == len(t.params) {
 			break
 		}
-		name := ent.params[t.params[n]]
+		name := ent.c().params[t.params[n]]
 		var v any
 		for _, p := range params {
 			if p.Name == name {
 				v = p.Value
 			}
 		}
-		switch x := v.(type) {
-		case string:
-			b = append(b, x...)
-		case int:
-			b = strconv.AppendInt(b, int64(x), 10)
-		case int64:
-			b = strconv.AppendInt(b, x, 10)
-		case float64:
-			b = strconv.AppendFloat(b, x, 'g', -1, 64)
-		case bool:
-			b = strconv.AppendBool(b, x)
+		switch v.(type) {
+		case string, int, int64, float64, bool:
+			b = errgenAppendRaw(b, v)
 		default:
 			return "", false
 		}
@@ -2118,9 +2289,14 @@ type errgenFormat struct {
 	// lower-cased, which responses are compared with.
 	contentType []string
 	mediaBase   string
-	// internal is the catalog index of the error written for anything
-	// outside the catalog in this format.
-	internal int
+	// internal is the error written for anything outside the catalog in
+	// this format.
+	internal *errgenEntry
+	// body is the format's body template, in wire order; headers are its
+	// response headers (an error's own replace them, see
+	// errgenEntry.headers).
+	body    []errgenField
+	headers []errgenHeaderTmpl
 	// Where the decoder finds each value in a body; a zero errgenPath
 	// when the format has no such member.
 	code       errgenPath
@@ -2165,22 +2341,31 @@ type errgenHeaderPath struct {
 	quoted         bool
 }
 
-// errgenEntry is what the generated code knows about one error.
+// errgenEntry is one error of the catalog, as the generated file writes
+// it: a row of its raw values, declared once per error
+// (errgenEntry<Name>) and pointed to by its sentinel, its constructors
+// and the errgenCatalog list. What the writer and the decoder run on
+// (message templates, the body program, headers) is built from the row
+// and its format on first use (errgenCompile) and kept.
 type errgenEntry struct {
 	code   Code
 	status int
 	title  string
-	// message is what a sentinel carries and WriteError sends for it: the
-	// main message, or the title when the message has params.
-	message    string
+	// statusText is the status's text when it is not http.StatusText's;
+	// wireTitle is the title responses carry when it is not title (the
+	// status text, for a problem type of about:blank).
+	statusText string
+	wireTitle  string
+	// doc is the doc link after errgenDocsURL ("#anchor", "/page#anchor");
+	// docURL is a doc link of the error's own. With neither, the link is
+	// errgenDocsURL#code (none without errgenDocsURL).
+	doc        string
 	docURL     string
 	retryAfter int
-	// retryHeader is the pre-built Retry-After header for retryAfter.
-	retryHeader []string
-	// params are the declared param names; kinds has one byte per param,
-	// the type of a value or of a list's elements: s string, i int, I
-	// int64, f float64, b bool.
-	params []string
+	// params are the declared param names, separated by spaces; kinds has
+	// one byte per param, the type of a value or of a list's elements: s
+	// string, i int, I int64, f float64, b bool.
+	params string
 	kinds  string
 	// roles has one byte per param, or is empty when every param is a
 	// message param: m a message param (a constructor argument), d data
@@ -2189,21 +2374,49 @@ type errgenEntry struct {
 	roles string
 	// format is the index of the error's wire format in errgenFormats.
 	format int
+	// message is the main message template: {name} for a param, {{ and
+	// }} for literal braces. variants holds each variant's name and
+	// template in turn.
+	message  string
+	variants []string
+	// aliases are the other codes decoding accepts.
+	aliases []string
+	// attrs holds each attribute's name, JSON value and text in turn.
+	attrs []string
+	// headers are the error's response headers when they are not its
+	// format's.
+	headers []errgenHeaderTmpl
+	// sentinel is the error's Err variable (set by errgenSentinel).
+	sentinel *Error
+	compiled atomic.Pointer[errgenCompiled]
+}
+
+// errgenCompiled is what the writer and decoder run on for one error,
+// built from its row on first use.
+type errgenCompiled struct {
+	// message is what a sentinel carries and WriteError sends for it: the
+	// main message, or the title when the message has params.
+	message string
+	// params are the declared param names.
+	params []string
+	// retryHeader is the pre-built Retry-After header for retryAfter.
+	retryHeader []string
 	// messages holds the main message first, then the variants.
 	messages []errgenTemplate
 	// body is the pre-encoded body program.
 	body []errgenOp
 	// headers are the error's response headers, in spec order.
-	headers  []errgenHeader
-	sentinel *Error
+	headers []errgenHeader
 }
 
 // errgenTemplate is a parsed message template: lits[0] params[0] lits[1]
 // ... params[n-1] lits[n], params holding indexes into the entry's params.
+// args are the params its constructor takes, in order.
 type errgenTemplate struct {
 	variant string
 	lits    []string
 	params  []int
+	args    []int
 }
 
 // The instructions of a body program.
@@ -2260,4 +2473,529 @@ type errgenHeader struct {
 	only  bool
 	value []string
 	parts []errgenPart
+}
+
+// The kinds of values in body templates and string templates, as the
+// spec writes them ($code, ${param.NAME}, ...).
+const (
+	errgenVLiteral      = iota // lit: a constant, pre-encoded JSON (in a string template, text)
+	errgenVObject              // children: a nested object
+	errgenVCode                // $code
+	errgenVStatus              // $status
+	errgenVStatusText          // $status_text
+	errgenVTitle               // $title
+	errgenVMessage             // $message
+	errgenVDetails             // $details
+	errgenVRetryAfter          // $retry_after
+	errgenVDocURL              // $doc_url
+	errgenVInstance            // $instance
+	errgenVParams              // $params
+	errgenVParam               // $param.NAME, ref NAME
+	errgenVParamsInline        // every param as a member of the enclosing object
+	errgenVType                // the problem type: $doc_url, or about:blank
+	errgenVAttr                // $attr.NAME, ref NAME
+	errgenVTemplate            // parts: a string with interpolations
+	errgenVList                // children: the members of a one-element list's object
+	errgenVAttrsInline         // every attribute as a member of the enclosing object
+)
+
+// errgenField is one member of a body template.
+type errgenField struct {
+	kind     uint8
+	name     string
+	lit      string
+	ref      string
+	parts    []errgenTmpl
+	children []errgenField
+}
+
+// errgenTmpl is one part of a string template: literal text, or a value
+// (ref names a param or attribute). In a header, quoted marks a value
+// inside a quoted-string.
+type errgenTmpl struct {
+	kind   uint8
+	text   string
+	ref    string
+	quoted bool
+}
+
+// errgenHeaderTmpl is a response header: its canonical name and template.
+type errgenHeaderTmpl struct {
+	name  string
+	parts []errgenTmpl
+}
+
+// errgenSentinel returns the sentinel of an entry: an Error with the
+// entry's values, which the entry records as its Err variable.
+func errgenSentinel(ent *errgenEntry) *Error {
+	e := new(Error)
+	errgenFill(e, ent)
+	ent.sentinel = e
+	return e
+}
+
+// c returns what the writer and the decoder run on for ent, building it
+// on first use. Concurrent first uses may each build it; one is kept.
+func (ent *errgenEntry) c() *errgenCompiled {
+	if c := ent.compiled.Load(); c != nil {
+		return c
+	}
+	ent.compiled.CompareAndSwap(nil, errgenCompile(ent))
+	return ent.compiled.Load()
+}
+
+// errgenCodes maps every code and alias to its entry, built on first use.
+var errgenCodes = sync.OnceValue(func() map[string]*errgenEntry {
+	m := make(map[string]*errgenEntry, len(errgenCatalog))
+	for _, ent := range errgenCatalog {
+		m[errgenCodeText(ent.code)] = ent
+	}
+	for _, ent := range errgenCatalog {
+		for _, a := range ent.aliases {
+			if m[a] == nil {
+				m[a] = ent
+			}
+		}
+	}
+	return m
+})
+
+// errgenDocURLs maps every doc link to the first error that has it.
+var errgenDocURLs = sync.OnceValue(func() map[string]*errgenEntry {
+	m := map[string]*errgenEntry{}
+	for _, ent := range errgenCatalog {
+		if u := ent.docLink(); u != "" && m[u] == nil {
+			m[u] = ent
+		}
+	}
+	return m
+})
+
+// errgenIndex returns the entry of a code or alias, or nil.
+func errgenIndex(code string) *errgenEntry {
+	return errgenCodes()[code]
+}
+
+// errgenByDocURL returns the entry of the error a doc link (a problem
+// type URI) names, or nil.
+func errgenByDocURL(url string) *errgenEntry {
+	return errgenDocURLs()[url]
+}
+
+// docLink is the error's doc link, "" when it has none.
+func (ent *errgenEntry) docLink() string {
+	switch {
+	case ent.doc != "":
+		return errgenDocsURL + ent.doc
+	case ent.docURL != "":
+		return ent.docURL
+	case errgenDocsURL != "":
+		return errgenDocsURL + "#" + errgenCodeText(ent.code)
+	}
+	return ""
+}
+
+// statusText is the text of the error's status.
+func (ent *errgenEntry) statusTextOf() string {
+	if ent.statusText != "" {
+		return ent.statusText
+	}
+	return http.StatusText(ent.status)
+}
+
+// titleOnWire is the title responses carry.
+func (ent *errgenEntry) titleOnWire() string {
+	if ent.wireTitle != "" {
+		return ent.wireTitle
+	}
+	return ent.title
+}
+
+// sentinelMessage is what the error's sentinel carries: the main
+// message, or the title when the message has params.
+func (ent *errgenEntry) sentinelMessage() string {
+	if c := ent.compiled.Load(); c != nil {
+		return c.message
+	}
+	if !strings.ContainsAny(ent.message, "{}") {
+		return ent.message
+	}
+	if t := errgenParseTemplate(ent.message, nil); len(t.params) == 0 {
+		return t.lits[0]
+	}
+	return ent.title
+}
+
+// errgenParseTemplate parses a message template: {name} is the param of
+// that name, {{ and }} are literal braces.
+func errgenParseTemplate(s string, params []string) errgenTemplate {
+	t := errgenTemplate{lits: []string{""}}
+	var lit []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c == '{' || c == '}') && i+1 < len(s) && s[i+1] == c {
+			lit = append(lit, c)
+			i++
+			continue
+		}
+		if c != '{' {
+			lit = append(lit, c)
+			continue
+		}
+		end := strings.IndexByte(s[i:], '}')
+		if end < 0 {
+			lit = append(lit, s[i:]...) // not generated
+			break
+		}
+		name := s[i+1 : i+end]
+		i += end
+		t.lits[len(t.lits)-1] = string(lit)
+		lit = lit[:0]
+		j := 0
+		for j < len(params) && params[j] != name {
+			j++
+		}
+		t.params = append(t.params, j)
+		t.lits = append(t.lits, "")
+	}
+	t.lits[len(t.lits)-1] = string(lit)
+	return t
+}
+
+// role is the role byte of param j.
+func (ent *errgenEntry) role(j int) byte {
+	if ent.roles == "" {
+		return 'm'
+	}
+	return ent.roles[j]
+}
+
+// errgenCompile builds what the writer and the decoder run on for ent.
+func errgenCompile(ent *errgenEntry) *errgenCompiled {
+	c := &errgenCompiled{}
+	if ent.params != "" {
+		c.params = strings.Split(ent.params, " ")
+	}
+	if ent.retryAfter > 0 {
+		c.retryHeader = []string{strconv.Itoa(ent.retryAfter)}
+	}
+	c.messages = append(c.messages, errgenParseTemplate(ent.message, c.params))
+	for k := 0; k+1 < len(ent.variants); k += 2 {
+		t := errgenParseTemplate(ent.variants[k+1], c.params)
+		t.variant = ent.variants[k]
+		c.messages = append(c.messages, t)
+	}
+	for k := range c.messages {
+		t := &c.messages[k]
+		for j := range c.params {
+			r := ent.role(j)
+			if r == 'o' || r == 'O' {
+				continue
+			}
+			uses := r == 'd' || r == 'D'
+			for _, p := range t.params {
+				uses = uses || p == j
+			}
+			if uses {
+				t.args = append(t.args, j)
+			}
+		}
+	}
+	c.message = ent.title
+	if len(c.messages[0].params) == 0 {
+		c.message = c.messages[0].lits[0]
+	}
+	fm := &errgenFormats[ent.format]
+	c.body = errgenCompileBody(ent, c, fm.body)
+	headers := ent.headers
+	if headers == nil {
+		headers = fm.headers
+	}
+	for k := range headers {
+		if h, ok := errgenCompileHeader(ent, c, &headers[k]); ok {
+			c.headers = append(c.headers, h)
+		}
+	}
+	return c
+}
+
+// errgenJSON is s as a JSON string.
+func errgenJSON(s string) string {
+	return string(errgenAppendString(nil, s))
+}
+
+// attr returns the JSON value and the text of the named attribute.
+func (ent *errgenEntry) attr(name string) (json, text string, ok bool) {
+	for k := 0; k+2 < len(ent.attrs); k += 3 {
+		if ent.attrs[k] == name {
+			return ent.attrs[k+1], ent.attrs[k+2], true
+		}
+	}
+	return "", "", false
+}
+
+// hasParam reports whether the error declares the named param.
+func (c *errgenCompiled) hasParam(name string) bool {
+	for _, p := range c.params {
+		if p == name {
+			return true
+		}
+	}
+	return false
+}
+
+// errgenCompileBody compiles a body template for ent: members whose value
+// is the same for every response of ent are pre-encoded, adjacent ones
+// merged into one instruction; members that are always empty for ent
+// are dropped, and so are inner objects and lists left with no member
+// (errgenAppendBody leaves out those that end up empty in a response).
+func errgenCompileBody(ent *errgenEntry, c *errgenCompiled, body []errgenField) []errgenOp {
+	var out []errgenOp
+	emit := func(o errgenOp) {
+		if n := len(out); o.op == errgenOpConst && n > 0 && out[n-1].op == errgenOpConst {
+			out[n-1].lit += "," + o.lit
+			return
+		}
+		out = append(out, o)
+	}
+	var walk func(fields []errgenField, depth int)
+	walk = func(fields []errgenField, depth int) {
+		for k := range fields {
+			fd := &fields[k]
+			key := errgenJSON(fd.name) + ":"
+			if fd.kind == errgenVAttrsInline {
+				var members []string
+				for a := 0; a+2 < len(ent.attrs); a += 3 {
+					members = append(members, errgenJSON(ent.attrs[a])+":"+ent.attrs[a+1])
+				}
+				if len(members) > 0 {
+					emit(errgenOp{op: errgenOpConst, lit: strings.Join(members, ",")})
+				}
+				continue
+			}
+			if v, ok := errgenConstValue(ent, fd); ok {
+				if v != "" {
+					emit(errgenOp{op: errgenOpConst, lit: key + v})
+				}
+				continue
+			}
+			switch fd.kind {
+			case errgenVObject, errgenVList:
+				if depth+1 >= errgenMaxDepth {
+					continue // not generated: the spec refuses such nesting
+				}
+				open, closer := "{", "}"
+				if fd.kind == errgenVList {
+					open, closer = "[{", "}]"
+				}
+				emit(errgenOp{op: errgenOpOpen, lit: key + open})
+				walk(fd.children, depth+1)
+				if out[len(out)-1].op == errgenOpOpen {
+					out = out[:len(out)-1] // always empty for ent: left out
+					continue
+				}
+				emit(errgenOp{op: errgenOpClose, lit: closer})
+			case errgenVMessage:
+				emit(errgenOp{op: errgenOpMessage, lit: key})
+			case errgenVDetails:
+				emit(errgenOp{op: errgenOpDetails, lit: key})
+			case errgenVRetryAfter:
+				emit(errgenOp{op: errgenOpRetryAfter, lit: key})
+			case errgenVInstance:
+				emit(errgenOp{op: errgenOpInstance, lit: key})
+			case errgenVParams:
+				if len(c.params) > 0 {
+					emit(errgenOp{op: errgenOpParams, lit: key})
+				}
+			case errgenVParamsInline:
+				if len(c.params) > 0 {
+					emit(errgenOp{op: errgenOpParamsInline})
+				}
+			case errgenVParam:
+				if c.hasParam(fd.ref) {
+					emit(errgenOp{op: errgenOpParam, lit: key, name: fd.ref})
+				}
+			case errgenVTemplate:
+				parts, only, omit := errgenCompileTemplate(ent, c, fd.parts, false)
+				switch {
+				case omit:
+				case len(parts) == 1 && parts[0].kind == errgenPartLit:
+					emit(errgenOp{op: errgenOpConst, lit: key + `"` + parts[0].lit + `"`})
+				case len(parts) == 0:
+					emit(errgenOp{op: errgenOpConst, lit: key + `""`})
+				default:
+					emit(errgenOp{op: errgenOpTemplate, lit: key, only: only, parts: parts})
+				}
+			}
+		}
+	}
+	walk(body, 0)
+	return out
+}
+
+// errgenConstValue returns the pre-encoded value of a member that is
+// constant for ent ("" when it is always omitted), or false when it
+// varies.
+func errgenConstValue(ent *errgenEntry, fd *errgenField) (string, bool) {
+	switch fd.kind {
+	case errgenVLiteral:
+		return fd.lit, true
+	case errgenVCode:
+		if errgenNumericCodes {
+			return errgenCodeText(ent.code), true
+		}
+		return errgenJSON(errgenCodeText(ent.code)), true
+	case errgenVStatus:
+		return strconv.Itoa(ent.status), true
+	case errgenVStatusText:
+		return errgenJSON(ent.statusTextOf()), true
+	case errgenVTitle:
+		return errgenJSON(ent.titleOnWire()), true
+	case errgenVDocURL:
+		if u := ent.docLink(); u != "" {
+			return errgenJSON(u), true
+		}
+		return "", true
+	case errgenVType:
+		if u := ent.docLink(); u != "" {
+			return errgenJSON(u), true
+		}
+		return errgenJSON("about:blank"), true
+	case errgenVAttr:
+		v, _, _ := ent.attr(fd.ref)
+		return v, true
+	}
+	return "", false
+}
+
+// errgenConstText is the text of a template value that is constant for
+// ent, and whether it is present; ok is false for a value that varies
+// with the response.
+func errgenConstText(ent *errgenEntry, c *errgenCompiled, p *errgenTmpl) (text string, present, ok bool) {
+	switch p.kind {
+	case errgenVLiteral:
+		return p.text, true, true
+	case errgenVCode:
+		return errgenCodeText(ent.code), true, true
+	case errgenVStatus:
+		return strconv.Itoa(ent.status), true, true
+	case errgenVStatusText:
+		return ent.statusTextOf(), true, true
+	case errgenVTitle:
+		return ent.titleOnWire(), true, true
+	case errgenVDocURL:
+		u := ent.docLink()
+		return u, u != "", true
+	case errgenVAttr:
+		_, v, has := ent.attr(p.ref)
+		return v, has, true
+	case errgenVParam:
+		if !c.hasParam(p.ref) {
+			return "", false, true
+		}
+	}
+	return "", false, false
+}
+
+// errgenCompileTemplate compiles a string template for ent: constant
+// values become text (escaped for a JSON string, or for a header value
+// with header set), adjacent texts are merged. only reports a template
+// that is exactly one value that varies with the response; omit, one
+// that is exactly one value that ent never has (the member or header is
+// left out).
+func errgenCompileTemplate(ent *errgenEntry, c *errgenCompiled, t []errgenTmpl, header bool) (parts []errgenPart, only, omit bool) {
+	isSingle := len(t) == 1 && t[0].kind != errgenVLiteral
+	for k := range t {
+		tp := &t[k]
+		text, present, constant := errgenConstText(ent, c, tp)
+		if constant {
+			if isSingle && !present && tp.kind != errgenVLiteral {
+				return nil, false, true
+			}
+			var enc []byte
+			switch {
+			case !header:
+				enc = errgenAppendStringContent(nil, text)
+			case tp.kind == errgenVLiteral:
+				enc = errgenEscape(nil, text, errgenModeHeader)
+			case tp.quoted:
+				enc = errgenEscape(nil, text, errgenModeQuoted)
+			default:
+				enc = errgenEscape(nil, text, errgenModeHeader)
+			}
+			if n := len(parts); n > 0 && parts[n-1].kind == errgenPartLit {
+				parts[n-1].lit += string(enc)
+			} else if len(enc) > 0 {
+				parts = append(parts, errgenPart{kind: errgenPartLit, lit: string(enc)})
+			}
+			continue
+		}
+		p := errgenPart{quoted: header && tp.quoted}
+		switch tp.kind {
+		case errgenVMessage:
+			p.kind = errgenPartMessage
+		case errgenVInstance:
+			p.kind = errgenPartInstance
+		case errgenVRetryAfter:
+			p.kind = errgenPartRetryAfter
+		case errgenVParam:
+			p.kind, p.name = errgenPartParam, tp.ref
+		default:
+			continue
+		}
+		parts = append(parts, p)
+	}
+	return parts, isSingle && len(parts) == 1 && parts[0].kind != errgenPartLit, false
+}
+
+// errgenCompileHeader compiles one of ent's headers; false when ent never
+// sends it.
+func errgenCompileHeader(ent *errgenEntry, c *errgenCompiled, h *errgenHeaderTmpl) (errgenHeader, bool) {
+	parts, only, omit := errgenCompileTemplate(ent, c, h.parts, true)
+	if omit {
+		return errgenHeader{}, false
+	}
+	out := errgenHeader{name: h.name, only: only}
+	constant := true
+	for _, p := range parts {
+		constant = constant && p.kind == errgenPartLit
+	}
+	if value, ok := errgenRenderDefault(ent, c, parts); ok {
+		out.value = []string{value}
+	}
+	if !constant {
+		out.parts = parts
+	}
+	return out, true
+}
+
+// errgenRenderDefault renders header parts for the catalog's own values
+// of ent, as errgenSetHeader does: the sentinel's message, no params, no
+// request path, ent's retry delay. ok is false when an only value is
+// absent.
+func errgenRenderDefault(ent *errgenEntry, c *errgenCompiled, parts []errgenPart) (string, bool) {
+	var b []byte
+	for _, p := range parts {
+		switch p.kind {
+		case errgenPartLit:
+			b = append(b, p.lit...)
+		case errgenPartMessage:
+			mode := errgenModeHeader
+			if p.quoted {
+				mode = errgenModeQuoted
+			}
+			b = errgenEscape(b, c.message, mode)
+		case errgenPartRetryAfter:
+			if ent.retryAfter > 0 {
+				b = strconv.AppendInt(b, int64(ent.retryAfter), 10)
+			} else if len(parts) == 1 {
+				return "", false
+			}
+		case errgenPartInstance, errgenPartParam:
+			if len(parts) == 1 {
+				return "", false
+			}
+		}
+	}
+	return string(b), true
 }

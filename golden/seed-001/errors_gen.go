@@ -51,193 +51,74 @@ var (
 	// message, as in the page's "Error Response Format" example.
 	//
 	// Message: "Validation failed"
-	//
-	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{
-		Code:    CodeValidationFailed,
-		Status:  400,
-		Title:   "Validation failed",
-		Message: "Validation failed",
-		entry:   1,
-	}
+	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
 	// ErrMissingRequiredField is the sentinel of missing_required_field (400 Bad Request): Missing Required Field.
 	//
-	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing Required Field".
-	//
-	// Compare with errors.Is; create values with NewMissingRequiredField.
-	ErrMissingRequiredField = &Error{
-		Code:    CodeMissingRequiredField,
-		Status:  400,
-		Title:   "Missing Required Field",
-		Message: "Missing Required Field",
-		entry:   2,
-	}
+	// Message: its title (the message has params; see NewMissingRequiredField).
+	ErrMissingRequiredField = errgenSentinel(&errgenEntryMissingRequiredField)
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
-	//
-	// Compare with errors.Is; create values with NewInvalidUUID.
-	ErrInvalidUUID = &Error{
-		Code:    CodeInvalidUUID,
-		Status:  400,
-		Title:   "Invalid UUID",
-		Message: "Invalid UUID",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewInvalidUUID).
+	ErrInvalidUUID = errgenSentinel(&errgenEntryInvalidUUID)
 	// ErrUnprocessableEntity is the sentinel of unprocessable_entity (422 Unprocessable Entity): Unprocessable Entity.
 	//
 	// The page's status table lists 422 for failed validation too.
 	//
 	// Message: "Validation failed"
-	//
-	// Compare with errors.Is; create values with NewUnprocessableEntity.
-	ErrUnprocessableEntity = &Error{
-		Code:    CodeUnprocessableEntity,
-		Status:  422,
-		Title:   "Unprocessable Entity",
-		Message: "Validation failed",
-		entry:   4,
-	}
+	ErrUnprocessableEntity = errgenSentinel(&errgenEntryUnprocessableEntity)
 	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API Key.
 	//
 	// Message: "Invalid API Key"
-	//
-	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API Key",
-		Message: "Invalid API Key",
-		entry:   5,
-	}
+	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
 	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Access Denied.
 	//
 	// Message: "Access denied to this resource"
-	//
-	// Compare with errors.Is; create values with NewAccessDenied.
-	ErrAccessDenied = &Error{
-		Code:    CodeAccessDenied,
-		Status:  403,
-		Title:   "Access Denied",
-		Message: "Access denied to this resource",
-		entry:   6,
-	}
+	ErrAccessDenied = errgenSentinel(&errgenEntryAccessDenied)
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream Not Found.
 	//
 	// Message: "Livestream not found"
-	//
-	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream Not Found",
-		Message: "Livestream not found",
-		entry:   7,
-	}
+	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media Server Not Found.
 	//
 	// Message: "Media server not found"
-	//
-	// Compare with errors.Is; create values with NewMediaServerNotFound.
-	ErrMediaServerNotFound = &Error{
-		Code:    CodeMediaServerNotFound,
-		Status:  404,
-		Title:   "Media Server Not Found",
-		Message: "Media server not found",
-		entry:   8,
-	}
+	ErrMediaServerNotFound = errgenSentinel(&errgenEntryMediaServerNotFound)
 	// ErrResourceConflict is the sentinel of resource_conflict (409 Conflict): Conflict.
 	//
 	// Message: "Resource already exists"
-	//
-	// Compare with errors.Is; create values with NewResourceConflict.
-	ErrResourceConflict = &Error{
-		Code:    CodeResourceConflict,
-		Status:  409,
-		Title:   "Conflict",
-		Message: "Resource already exists",
-		entry:   9,
-	}
+	ErrResourceConflict = errgenSentinel(&errgenEntryResourceConflict)
 	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
 	//
 	// Push Token Errors. The page gives no status: 401, as for any credential that cannot be read.
 	//
 	// Message: "Token is malformed"
-	//
-	// Compare with errors.Is; create values with NewInvalidPushToken.
-	ErrInvalidPushToken = &Error{
-		Code:    CodeInvalidPushToken,
-		Status:  401,
-		Title:   "Invalid push token",
-		Message: "Token is malformed",
-		entry:   10,
-	}
+	ErrInvalidPushToken = errgenSentinel(&errgenEntryInvalidPushToken)
 	// ErrExpiredPushToken is the sentinel of EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token.
 	//
 	// Push Token Errors. The page gives no status: 401, as for an expired credential.
 	//
 	// Message: "Token has expired"
-	//
-	// Compare with errors.Is; create values with NewExpiredPushToken.
-	ErrExpiredPushToken = &Error{
-		Code:    CodeExpiredPushToken,
-		Status:  401,
-		Title:   "Expired push token",
-		Message: "Token has expired",
-		entry:   11,
-	}
+	ErrExpiredPushToken = errgenSentinel(&errgenEntryExpiredPushToken)
 	// ErrTokenMismatch is the sentinel of TOKEN_MISMATCH (403 Forbidden): Token mismatch.
 	//
 	// Push Token Errors. The page gives no status: 403, since the token is genuine but not for this stream.
 	//
 	// Message: "Token doesn't match stream"
-	//
-	// Compare with errors.Is; create values with NewTokenMismatch.
-	ErrTokenMismatch = &Error{
-		Code:    CodeTokenMismatch,
-		Status:  403,
-		Title:   "Token mismatch",
-		Message: "Token doesn't match stream",
-		entry:   12,
-	}
+	ErrTokenMismatch = errgenSentinel(&errgenEntryTokenMismatch)
 	// ErrTooManyRequests is the sentinel of too_many_requests (429 Too Many Requests): Too Many Requests.
 	//
 	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
-	//
-	// Compare with errors.Is; create values with NewTooManyRequests.
-	ErrTooManyRequests = &Error{
-		Code:       CodeTooManyRequests,
-		Status:     429,
-		Title:      "Too Many Requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      13,
-	}
+	ErrTooManyRequests = errgenSentinel(&errgenEntryTooManyRequests)
 	// ErrInternalServerError is the sentinel of internal_server_error (500 Internal Server Error): Internal Server Error.
 	//
 	// Message: "Server error"
-	//
-	// Compare with errors.Is; create values with NewInternalServerError.
-	ErrInternalServerError = &Error{
-		Code:    CodeInternalServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "Server error",
-		entry:   14,
-	}
+	ErrInternalServerError = errgenSentinel(&errgenEntryInternalServerError)
 )
 
 // NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "Validation failed".
 func NewValidationFailed() *Error {
-	return &Error{
-		Code:    CodeValidationFailed,
-		Status:  400,
-		Title:   "Validation failed",
-		Message: "Validation failed",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryValidationFailed, 0)
 }
 
 // NewMissingRequiredField returns a new missing_required_field error (400 Bad Request) with the message "{field} is required".
@@ -246,14 +127,7 @@ func NewValidationFailed() *Error {
 //
 //   - field: The missing field.
 func NewMissingRequiredField(field string) *Error {
-	return &Error{
-		Code:    CodeMissingRequiredField,
-		Status:  400,
-		Title:   "Missing Required Field",
-		Message: field + " is required",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryMissingRequiredField, 0, field)
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
@@ -262,136 +136,62 @@ func NewMissingRequiredField(field string) *Error {
 //
 //   - field: The field that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return &Error{
-		Code:    CodeInvalidUUID,
-		Status:  400,
-		Title:   "Invalid UUID",
-		Message: field + " must be a valid UUID",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryInvalidUUID, 0, field)
 }
 
 // NewUnprocessableEntity returns a new unprocessable_entity error (422 Unprocessable Entity) with the message "Validation failed".
 func NewUnprocessableEntity() *Error {
-	return &Error{
-		Code:    CodeUnprocessableEntity,
-		Status:  422,
-		Title:   "Unprocessable Entity",
-		Message: "Validation failed",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryUnprocessableEntity, 0)
 }
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API Key",
-		Message: "Invalid API Key",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryInvalidAPIKey, 0)
 }
 
 // NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "Access denied to this resource".
 func NewAccessDenied() *Error {
-	return &Error{
-		Code:    CodeAccessDenied,
-		Status:  403,
-		Title:   "Access Denied",
-		Message: "Access denied to this resource",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryAccessDenied, 0)
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream Not Found",
-		Message: "Livestream not found",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryLivestreamNotFound, 0)
 }
 
 // NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
 func NewMediaServerNotFound() *Error {
-	return &Error{
-		Code:    CodeMediaServerNotFound,
-		Status:  404,
-		Title:   "Media Server Not Found",
-		Message: "Media server not found",
-		entry:   8,
-	}
+	return errgenNew(&errgenEntryMediaServerNotFound, 0)
 }
 
 // NewResourceConflict returns a new resource_conflict error (409 Conflict) with the message "Resource already exists".
 func NewResourceConflict() *Error {
-	return &Error{
-		Code:    CodeResourceConflict,
-		Status:  409,
-		Title:   "Conflict",
-		Message: "Resource already exists",
-		entry:   9,
-	}
+	return errgenNew(&errgenEntryResourceConflict, 0)
 }
 
 // NewInvalidPushToken returns a new INVALID_PUSH_TOKEN error (401 Unauthorized) with the message "Token is malformed".
 func NewInvalidPushToken() *Error {
-	return &Error{
-		Code:    CodeInvalidPushToken,
-		Status:  401,
-		Title:   "Invalid push token",
-		Message: "Token is malformed",
-		entry:   10,
-	}
+	return errgenNew(&errgenEntryInvalidPushToken, 0)
 }
 
 // NewExpiredPushToken returns a new EXPIRED_PUSH_TOKEN error (401 Unauthorized) with the message "Token has expired".
 func NewExpiredPushToken() *Error {
-	return &Error{
-		Code:    CodeExpiredPushToken,
-		Status:  401,
-		Title:   "Expired push token",
-		Message: "Token has expired",
-		entry:   11,
-	}
+	return errgenNew(&errgenEntryExpiredPushToken, 0)
 }
 
 // NewTokenMismatch returns a new TOKEN_MISMATCH error (403 Forbidden) with the message "Token doesn't match stream".
 func NewTokenMismatch() *Error {
-	return &Error{
-		Code:    CodeTokenMismatch,
-		Status:  403,
-		Title:   "Token mismatch",
-		Message: "Token doesn't match stream",
-		entry:   12,
-	}
+	return errgenNew(&errgenEntryTokenMismatch, 0)
 }
 
 // NewTooManyRequests returns a new too_many_requests error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewTooManyRequests() *Error {
-	return &Error{
-		Code:       CodeTooManyRequests,
-		Status:     429,
-		Title:      "Too Many Requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      13,
-	}
+	return errgenNew(&errgenEntryTooManyRequests, 0)
 }
 
 // NewInternalServerError returns a new internal_server_error error (500 Internal Server Error) with the message "Server error".
 func NewInternalServerError() *Error {
-	return &Error{
-		Code:    CodeInternalServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "Server error",
-		entry:   14,
-	}
+	return errgenNew(&errgenEntryInternalServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -420,6 +220,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -430,252 +233,37 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeValidationFailed,
-		status:  400,
-		title:   "Validation failed",
-		message: "Validation failed",
-		messages: []errgenTemplate{
-			{lits: []string{"Validation failed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":400`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Bad Request"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrValidationFailed,
-	},
-	{
-		code:    CodeMissingRequiredField,
-		status:  400,
-		title:   "Missing Required Field",
-		message: "Missing Required Field",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " is required"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":400`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Bad Request"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrMissingRequiredField,
-	},
-	{
-		code:    CodeInvalidUUID,
-		status:  400,
-		title:   "Invalid UUID",
-		message: "Invalid UUID",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":400`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Bad Request"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrInvalidUUID,
-	},
-	{
-		code:    CodeUnprocessableEntity,
-		status:  422,
-		title:   "Unprocessable Entity",
-		message: "Validation failed",
-		messages: []errgenTemplate{
-			{lits: []string{"Validation failed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":422`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Unprocessable Entity"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrUnprocessableEntity,
-	},
-	{
-		code:    CodeInvalidAPIKey,
-		status:  401,
-		title:   "Invalid API Key",
-		message: "Invalid API Key",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid API Key"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":401`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrInvalidAPIKey,
-	},
-	{
-		code:    CodeAccessDenied,
-		status:  403,
-		title:   "Access Denied",
-		message: "Access denied to this resource",
-		messages: []errgenTemplate{
-			{lits: []string{"Access denied to this resource"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":403`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Forbidden"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrAccessDenied,
-	},
-	{
-		code:    CodeLivestreamNotFound,
-		status:  404,
-		title:   "Livestream Not Found",
-		message: "Livestream not found",
-		messages: []errgenTemplate{
-			{lits: []string{"Livestream not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":404`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Not Found"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrLivestreamNotFound,
-	},
-	{
-		code:    CodeMediaServerNotFound,
-		status:  404,
-		title:   "Media Server Not Found",
-		message: "Media server not found",
-		messages: []errgenTemplate{
-			{lits: []string{"Media server not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":404`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Not Found"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrMediaServerNotFound,
-	},
-	{
-		code:    CodeResourceConflict,
-		status:  409,
-		title:   "Conflict",
-		message: "Resource already exists",
-		messages: []errgenTemplate{
-			{lits: []string{"Resource already exists"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":409`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Conflict"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrResourceConflict,
-	},
-	{
-		code:    CodeInvalidPushToken,
-		status:  401,
-		title:   "Invalid push token",
-		message: "Token is malformed",
-		messages: []errgenTemplate{
-			{lits: []string{"Token is malformed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":401`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrInvalidPushToken,
-	},
-	{
-		code:    CodeExpiredPushToken,
-		status:  401,
-		title:   "Expired push token",
-		message: "Token has expired",
-		messages: []errgenTemplate{
-			{lits: []string{"Token has expired"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":401`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrExpiredPushToken,
-	},
-	{
-		code:    CodeTokenMismatch,
-		status:  403,
-		title:   "Token mismatch",
-		message: "Token doesn't match stream",
-		messages: []errgenTemplate{
-			{lits: []string{"Token doesn't match stream"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":403`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Forbidden"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrTokenMismatch,
-	},
-	{
-		code:        CodeTooManyRequests,
-		status:      429,
-		title:       "Too Many Requests",
-		message:     "Rate limit exceeded",
-		retryAfter:  60,
-		retryHeader: []string{"60"},
-		messages: []errgenTemplate{
-			{lits: []string{"Rate limit exceeded"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":429`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Too Many Requests"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrTooManyRequests,
-	},
-	{
-		code:    CodeInternalServerError,
-		status:  500,
-		title:   "Internal Server Error",
-		message: "Server error",
-		messages: []errgenTemplate{
-			{lits: []string{"Server error"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":500`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Internal Server Error"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrInternalServerError,
-	},
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 400, title: "Validation failed", message: "Validation failed"}
+var errgenEntryMissingRequiredField = errgenEntry{code: CodeMissingRequiredField, status: 400, title: "Missing Required Field", params: "field", kinds: "s", message: "{field} is required"}
+var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: "field", kinds: "s", message: "{field} must be a valid UUID"}
+var errgenEntryUnprocessableEntity = errgenEntry{code: CodeUnprocessableEntity, status: 422, title: "Unprocessable Entity", message: "Validation failed"}
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API Key", message: "Invalid API Key"}
+var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, status: 403, title: "Access Denied", message: "Access denied to this resource"}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream Not Found", message: "Livestream not found"}
+var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, status: 404, title: "Media Server Not Found", message: "Media server not found"}
+var errgenEntryResourceConflict = errgenEntry{code: CodeResourceConflict, status: 409, title: "Conflict", message: "Resource already exists"}
+var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, status: 401, title: "Invalid push token", message: "Token is malformed"}
+var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, status: 401, title: "Expired push token", message: "Token has expired"}
+var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, status: 403, title: "Token mismatch", message: "Token doesn't match stream"}
+var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, status: 429, title: "Too Many Requests", retryAfter: 60, message: "Rate limit exceeded"}
+var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, status: 500, title: "Internal Server Error", message: "Server error"}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryValidationFailed,
+	&errgenEntryMissingRequiredField,
+	&errgenEntryInvalidUUID,
+	&errgenEntryUnprocessableEntity,
+	&errgenEntryInvalidAPIKey,
+	&errgenEntryAccessDenied,
+	&errgenEntryLivestreamNotFound,
+	&errgenEntryMediaServerNotFound,
+	&errgenEntryResourceConflict,
+	&errgenEntryInvalidPushToken,
+	&errgenEntryExpiredPushToken,
+	&errgenEntryTokenMismatch,
+	&errgenEntryTooManyRequests,
+	&errgenEntryInternalServerError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -683,49 +271,16 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    13,
-		message:     errgenPath{path: []string{"message"}},
-		retryAfter:  errgenPath{path: []string{"retryAfter"}},
-		details:     []string{"details"},
+		internal:    &errgenEntryInternalServerError,
+		body: []errgenField{
+			{kind: errgenVStatus, name: "statusCode"},
+			{kind: errgenVMessage, name: "message"},
+			{kind: errgenVStatusText, name: "error"},
+			{kind: errgenVDetails, name: "details"},
+			{kind: errgenVRetryAfter, name: "retryAfter"},
+		},
+		message:    errgenPath{path: []string{"message"}},
+		retryAfter: errgenPath{path: []string{"retryAfter"}},
+		details:    []string{"details"},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "validation_failed":
-		return 0
-	case "missing_required_field":
-		return 1
-	case "invalid_uuid":
-		return 2
-	case "unprocessable_entity":
-		return 3
-	case "invalid_api_key":
-		return 4
-	case "access_denied":
-		return 5
-	case "livestream_not_found":
-		return 6
-	case "media_server_not_found":
-		return 7
-	case "resource_conflict":
-		return 8
-	case "INVALID_PUSH_TOKEN":
-		return 9
-	case "EXPIRED_PUSH_TOKEN":
-		return 10
-	case "TOKEN_MISMATCH":
-		return 11
-	case "too_many_requests":
-		return 12
-	case "internal_server_error":
-		return 13
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

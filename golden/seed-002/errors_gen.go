@@ -42,247 +42,105 @@ var (
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Bad Request.
 	//
 	// Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."
-	//
-	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Bad Request",
-		Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.",
-		entry:   1,
-	}
+	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
 	// ErrInvalidContentType is the sentinel of invalid_content_type (415 Unsupported Media Type): Unsupported Media Type.
 	//
 	// Message: "The request’s Content-Type header is not supported by the server."
-	//
-	// Compare with errors.Is; create values with NewInvalidContentType.
-	ErrInvalidContentType = &Error{
-		Code:    CodeInvalidContentType,
-		Status:  415,
-		Title:   "Unsupported Media Type",
-		Message: "The request’s Content-Type header is not supported by the server.",
-		entry:   2,
-	}
+	ErrInvalidContentType = errgenSentinel(&errgenEntryInvalidContentType)
 	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Forbidden.
 	//
 	// This may be due to insufficient permissions or an invalid token.
 	//
 	// Message: "The request was valid, but the server is refusing to respond to it."
-	//
-	// Aliases, accepted when decoding: insufficient_scope.
-	//
-	// Compare with errors.Is; create values with NewAccessDenied.
-	ErrAccessDenied = &Error{
-		Code:    CodeAccessDenied,
-		Status:  403,
-		Title:   "Forbidden",
-		Message: "The request was valid, but the server is refusing to respond to it.",
-		entry:   3,
-	}
+	ErrAccessDenied = errgenSentinel(&errgenEntryAccessDenied)
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Unauthorized.
 	//
 	// The user must re-authenticate to obtain a new session token.
 	//
 	// Message: "The request requires authentication, but the session has expired."
-	//
-	// Compare with errors.Is; create values with NewSessionExpired.
-	ErrSessionExpired = &Error{
-		Code:    CodeSessionExpired,
-		Status:  401,
-		Title:   "Unauthorized",
-		Message: "The request requires authentication, but the session has expired.",
-		entry:   4,
-	}
+	ErrSessionExpired = errgenSentinel(&errgenEntrySessionExpired)
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (401 Unauthorized): Unauthorized.
 	//
 	// Message: "The request requires authentication, but the client is not authorized to perform the requested action."
-	//
-	// Compare with errors.Is; create values with NewUnauthorizedClient.
-	ErrUnauthorizedClient = &Error{
-		Code:    CodeUnauthorizedClient,
-		Status:  401,
-		Title:   "Unauthorized",
-		Message: "The request requires authentication, but the client is not authorized to perform the requested action.",
-		entry:   5,
-	}
+	ErrUnauthorizedClient = errgenSentinel(&errgenEntryUnauthorizedClient)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not Found.
 	//
 	// Message: "The requested resource or page could not be found."
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not Found",
-		Message: "The requested resource or page could not be found.",
-		entry:   6,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrConflict is the sentinel of conflict (409 Conflict): Conflict.
 	//
 	// This may occur when trying to create a resource that already exists or when trying to update a resource that has been modified since it was last retrieved.
 	//
 	// Message: "The request could not be completed due to a conflict with the current state of the resource."
-	//
-	// Compare with errors.Is; create values with NewConflict.
-	ErrConflict = &Error{
-		Code:    CodeConflict,
-		Status:  409,
-		Title:   "Conflict",
-		Message: "The request could not be completed due to a conflict with the current state of the resource.",
-		entry:   7,
-	}
+	ErrConflict = errgenSentinel(&errgenEntryConflict)
 	// ErrPreconditionFailed is the sentinel of precondition_failed (412 Precondition Failed): Precondition Failed.
 	//
 	// The resource has been modified by another client since you last retrieved it.
 	//
 	// Message: "The request included an If-Match header whose value does not match the resource’s current ETag."
-	//
-	// Compare with errors.Is; create values with NewPreconditionFailed.
-	ErrPreconditionFailed = &Error{
-		Code:    CodePreconditionFailed,
-		Status:  412,
-		Title:   "Precondition Failed",
-		Message: "The request included an If-Match header whose value does not match the resource’s current ETag.",
-		entry:   8,
-	}
+	ErrPreconditionFailed = errgenSentinel(&errgenEntryPreconditionFailed)
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Too Many Requests.
 	//
 	// This may occur if the user has made too many requests in a short period of time.
 	//
 	// Message: "The request was rejected because the user has exceeded their usage limits."
-	//
-	// Compare with errors.Is; create values with NewUsageLimitExceeded.
-	ErrUsageLimitExceeded = &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Too Many Requests",
-		Message: "The request was rejected because the user has exceeded their usage limits.",
-		entry:   9,
-	}
+	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
 	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Internal Server Error.
 	//
 	// This is a generic error message and may not provide specific details about the issue.
 	//
 	// Message: "An unexpected error occurred on the server."
-	//
-	// Compare with errors.Is; create values with NewServerError.
-	ErrServerError = &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "An unexpected error occurred on the server.",
-		entry:   10,
-	}
+	ErrServerError = errgenSentinel(&errgenEntryServerError)
 )
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.".
 func NewInvalidRequest() *Error {
-	return &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Bad Request",
-		Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidRequest, 0)
 }
 
 // NewInvalidContentType returns a new invalid_content_type error (415 Unsupported Media Type) with the message "The request’s Content-Type header is not supported by the server.".
 func NewInvalidContentType() *Error {
-	return &Error{
-		Code:    CodeInvalidContentType,
-		Status:  415,
-		Title:   "Unsupported Media Type",
-		Message: "The request’s Content-Type header is not supported by the server.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInvalidContentType, 0)
 }
 
 // NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "The request was valid, but the server is refusing to respond to it.".
 func NewAccessDenied() *Error {
-	return &Error{
-		Code:    CodeAccessDenied,
-		Status:  403,
-		Title:   "Forbidden",
-		Message: "The request was valid, but the server is refusing to respond to it.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryAccessDenied, 0)
 }
 
 // NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The request requires authentication, but the session has expired.".
 func NewSessionExpired() *Error {
-	return &Error{
-		Code:    CodeSessionExpired,
-		Status:  401,
-		Title:   "Unauthorized",
-		Message: "The request requires authentication, but the session has expired.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntrySessionExpired, 0)
 }
 
 // NewUnauthorizedClient returns a new unauthorized_client error (401 Unauthorized) with the message "The request requires authentication, but the client is not authorized to perform the requested action.".
 func NewUnauthorizedClient() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedClient,
-		Status:  401,
-		Title:   "Unauthorized",
-		Message: "The request requires authentication, but the client is not authorized to perform the requested action.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryUnauthorizedClient, 0)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource or page could not be found.".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not Found",
-		Message: "The requested resource or page could not be found.",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewConflict returns a new conflict error (409 Conflict) with the message "The request could not be completed due to a conflict with the current state of the resource.".
 func NewConflict() *Error {
-	return &Error{
-		Code:    CodeConflict,
-		Status:  409,
-		Title:   "Conflict",
-		Message: "The request could not be completed due to a conflict with the current state of the resource.",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryConflict, 0)
 }
 
 // NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The request included an If-Match header whose value does not match the resource’s current ETag.".
 func NewPreconditionFailed() *Error {
-	return &Error{
-		Code:    CodePreconditionFailed,
-		Status:  412,
-		Title:   "Precondition Failed",
-		Message: "The request included an If-Match header whose value does not match the resource’s current ETag.",
-		entry:   8,
-	}
+	return errgenNew(&errgenEntryPreconditionFailed, 0)
 }
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "The request was rejected because the user has exceeded their usage limits.".
 func NewUsageLimitExceeded() *Error {
-	return &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Too Many Requests",
-		Message: "The request was rejected because the user has exceeded their usage limits.",
-		entry:   9,
-	}
+	return errgenNew(&errgenEntryUsageLimitExceeded, 0)
 }
 
 // NewServerError returns a new server_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server.".
 func NewServerError() *Error {
-	return &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "An unexpected error occurred on the server.",
-		entry:   10,
-	}
+	return errgenNew(&errgenEntryServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -311,6 +169,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -321,148 +182,29 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidRequest,
-		status:  400,
-		title:   "Bad Request",
-		message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_request"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrInvalidRequest,
-	},
-	{
-		code:    CodeInvalidContentType,
-		status:  415,
-		title:   "Unsupported Media Type",
-		message: "The request’s Content-Type header is not supported by the server.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request’s Content-Type header is not supported by the server."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_content_type"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrInvalidContentType,
-	},
-	{
-		code:    CodeAccessDenied,
-		status:  403,
-		title:   "Forbidden",
-		message: "The request was valid, but the server is refusing to respond to it.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request was valid, but the server is refusing to respond to it."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"access_denied"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrAccessDenied,
-	},
-	{
-		code:    CodeSessionExpired,
-		status:  401,
-		title:   "Unauthorized",
-		message: "The request requires authentication, but the session has expired.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request requires authentication, but the session has expired."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"session_expired"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrSessionExpired,
-	},
-	{
-		code:    CodeUnauthorizedClient,
-		status:  401,
-		title:   "Unauthorized",
-		message: "The request requires authentication, but the client is not authorized to perform the requested action.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request requires authentication, but the client is not authorized to perform the requested action."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"unauthorized_client"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrUnauthorizedClient,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not Found",
-		message: "The requested resource or page could not be found.",
-		messages: []errgenTemplate{
-			{lits: []string{"The requested resource or page could not be found."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"not_found"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeConflict,
-		status:  409,
-		title:   "Conflict",
-		message: "The request could not be completed due to a conflict with the current state of the resource.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request could not be completed due to a conflict with the current state of the resource."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"conflict"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrConflict,
-	},
-	{
-		code:    CodePreconditionFailed,
-		status:  412,
-		title:   "Precondition Failed",
-		message: "The request included an If-Match header whose value does not match the resource’s current ETag.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request included an If-Match header whose value does not match the resource’s current ETag."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"precondition_failed"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrPreconditionFailed,
-	},
-	{
-		code:    CodeUsageLimitExceeded,
-		status:  429,
-		title:   "Too Many Requests",
-		message: "The request was rejected because the user has exceeded their usage limits.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request was rejected because the user has exceeded their usage limits."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"usage_limit_exceeded"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrUsageLimitExceeded,
-	},
-	{
-		code:    CodeServerError,
-		status:  500,
-		title:   "Internal Server Error",
-		message: "An unexpected error occurred on the server.",
-		messages: []errgenTemplate{
-			{lits: []string{"An unexpected error occurred on the server."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"server_error"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-		},
-		sentinel: ErrServerError,
-	},
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Bad Request", message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."}
+var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, status: 415, title: "Unsupported Media Type", message: "The request’s Content-Type header is not supported by the server."}
+var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, status: 403, title: "Forbidden", message: "The request was valid, but the server is refusing to respond to it.", aliases: []string{"insufficient_scope"}}
+var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, status: 401, title: "Unauthorized", message: "The request requires authentication, but the session has expired."}
+var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, status: 401, title: "Unauthorized", message: "The request requires authentication, but the client is not authorized to perform the requested action."}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not Found", message: "The requested resource or page could not be found."}
+var errgenEntryConflict = errgenEntry{code: CodeConflict, status: 409, title: "Conflict", message: "The request could not be completed due to a conflict with the current state of the resource."}
+var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, status: 412, title: "Precondition Failed", message: "The request included an If-Match header whose value does not match the resource’s current ETag."}
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Too Many Requests", message: "The request was rejected because the user has exceeded their usage limits."}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Internal Server Error", message: "An unexpected error occurred on the server."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidRequest,
+	&errgenEntryInvalidContentType,
+	&errgenEntryAccessDenied,
+	&errgenEntrySessionExpired,
+	&errgenEntryUnauthorizedClient,
+	&errgenEntryNotFound,
+	&errgenEntryConflict,
+	&errgenEntryPreconditionFailed,
+	&errgenEntryUsageLimitExceeded,
+	&errgenEntryServerError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -470,40 +212,12 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    9,
-		code:        errgenPath{path: []string{"error"}},
-		message:     errgenPath{path: []string{"error_description"}},
+		internal:    &errgenEntryServerError,
+		body: []errgenField{
+			{kind: errgenVCode, name: "error"},
+			{kind: errgenVMessage, name: "error_description"},
+		},
+		code:    errgenPath{path: []string{"error"}},
+		message: errgenPath{path: []string{"error_description"}},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_request":
-		return 0
-	case "invalid_content_type":
-		return 1
-	case "access_denied", "insufficient_scope":
-		return 2
-	case "session_expired":
-		return 3
-	case "unauthorized_client":
-		return 4
-	case "not_found":
-		return 5
-	case "conflict":
-		return 6
-	case "precondition_failed":
-		return 7
-	case "usage_limit_exceeded":
-		return 8
-	case "server_error":
-		return 9
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

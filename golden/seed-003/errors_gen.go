@@ -38,41 +38,17 @@ var (
 	// Variant participant_id_required: "`PartcipantId` is required in request body."
 	// Variant room_id_invalid: "`RoomId` is invalid."
 	// Variant region_invalid: "'region' field is invalid."
-	//
-	// Compare with errors.Is; create values with NewInvalidParams.
-	ErrInvalidParams = &Error{
-		Code:    CodeInvalidParams,
-		Status:  400,
-		Title:   "Invalid params",
-		Message: "Please provide a valid `roomId` in body params.",
-		entry:   1,
-	}
+	ErrInvalidParams = errgenSentinel(&errgenEntryInvalidParams)
 	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
 	//
 	// Message: "`token` is invalid."
-	//
-	// Compare with errors.Is; create values with NewInvalidToken.
-	ErrInvalidToken = &Error{
-		Code:    CodeInvalidToken,
-		Status:  401,
-		Title:   "Invalid token",
-		Message: "`token` is invalid.",
-		entry:   2,
-	}
+	ErrInvalidToken = errgenSentinel(&errgenEntryInvalidToken)
 	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Unauthorized token.
 	//
 	// Message: "Unauthorised access to V2 API, please provide valid payload version."
 	//
 	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
-	//
-	// Compare with errors.Is; create values with NewUnauthorizedToken.
-	ErrUnauthorizedToken = &Error{
-		Code:    CodeUnauthorizedToken,
-		Status:  403,
-		Title:   "Unauthorized token",
-		Message: "Unauthorised access to V2 API, please provide valid payload version.",
-		entry:   3,
-	}
+	ErrUnauthorizedToken = errgenSentinel(&errgenEntryUnauthorizedToken)
 	// ErrResourceNotFound is the sentinel of resource_not_found (404 Not Found): Resource not found.
 	//
 	// Message: "Room not found."
@@ -81,15 +57,7 @@ var (
 	// Variant session: "Session not found."
 	// Variant hls: "HLS not found."
 	// Variant active_participants: "No active participants found."
-	//
-	// Compare with errors.Is; create values with NewResourceNotFound.
-	ErrResourceNotFound = &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "Room not found.",
-		entry:   4,
-	}
+	ErrResourceNotFound = errgenSentinel(&errgenEntryResourceNotFound)
 	// ErrFetchError is the sentinel of fetch_error (406 Not Acceptable): Fetch error.
 	//
 	// Message: "Failed to get session details."
@@ -99,15 +67,7 @@ var (
 	// Variant active_participants: "Failed to get Active participant List."
 	// Variant end_session: "Failed to end session."
 	// Variant remove_participant: "Failed to remove participant from session."
-	//
-	// Compare with errors.Is; create values with NewFetchError.
-	ErrFetchError = &Error{
-		Code:    CodeFetchError,
-		Status:  406,
-		Title:   "Fetch error",
-		Message: "Failed to get session details.",
-		entry:   5,
-	}
+	ErrFetchError = errgenSentinel(&errgenEntryFetchError)
 	// ErrInvalidObject is the sentinel of invalid_object (422 Unprocessable Entity): Invalid object.
 	//
 	// Message: "Please provide streamKey."
@@ -119,346 +79,148 @@ var (
 	// Variant layout_priority: "layout.priority must be SPEAKER or PIN."
 	// Variant grid_size_positive: "grid Size must be a positive number."
 	// Variant grid_size_max: "grid Size must be ≤ 25."
-	//
-	// Compare with errors.Is; create values with NewInvalidObject.
-	ErrInvalidObject = &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "Please provide streamKey.",
-		entry:   6,
-	}
+	ErrInvalidObject = errgenSentinel(&errgenEntryInvalidObject)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   7,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewInvalidParams returns a new invalid_params error (400 Bad Request) with the message "Please provide a valid `roomId` in body params.".
 func NewInvalidParams() *Error {
-	return &Error{
-		Code:    CodeInvalidParams,
-		Status:  400,
-		Title:   "Invalid params",
-		Message: "Please provide a valid `roomId` in body params.",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidParams, 0)
 }
 
 // NewInvalidParamsParticipantIDRequired returns a new invalid_params error (400 Bad Request), variant participant_id_required, with the message "`PartcipantId` is required in request body.".
 func NewInvalidParamsParticipantIDRequired() *Error {
-	return &Error{
-		Code:    CodeInvalidParams,
-		Status:  400,
-		Title:   "Invalid params",
-		Message: "`PartcipantId` is required in request body.",
-		Variant: "participant_id_required",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidParams, 1)
 }
 
 // NewInvalidParamsRoomIDInvalid returns a new invalid_params error (400 Bad Request), variant room_id_invalid, with the message "`RoomId` is invalid.".
 func NewInvalidParamsRoomIDInvalid() *Error {
-	return &Error{
-		Code:    CodeInvalidParams,
-		Status:  400,
-		Title:   "Invalid params",
-		Message: "`RoomId` is invalid.",
-		Variant: "room_id_invalid",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidParams, 2)
 }
 
 // NewInvalidParamsRegionInvalid returns a new invalid_params error (400 Bad Request), variant region_invalid, with the message "'region' field is invalid.".
 func NewInvalidParamsRegionInvalid() *Error {
-	return &Error{
-		Code:    CodeInvalidParams,
-		Status:  400,
-		Title:   "Invalid params",
-		Message: "'region' field is invalid.",
-		Variant: "region_invalid",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidParams, 3)
 }
 
 // NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "`token` is invalid.".
 func NewInvalidToken() *Error {
-	return &Error{
-		Code:    CodeInvalidToken,
-		Status:  401,
-		Title:   "Invalid token",
-		Message: "`token` is invalid.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInvalidToken, 0)
 }
 
 // NewUnauthorizedToken returns a new unauthorized_token error (403 Forbidden) with the message "Unauthorised access to V2 API, please provide valid payload version.".
 func NewUnauthorizedToken() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedToken,
-		Status:  403,
-		Title:   "Unauthorized token",
-		Message: "Unauthorised access to V2 API, please provide valid payload version.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryUnauthorizedToken, 0)
 }
 
 // NewUnauthorizedTokenCrawlerRoleRequired returns a new unauthorized_token error (403 Forbidden), variant crawler_role_required, with the message "Your role must be a CRAWLER in token payload to use V2 API.".
 func NewUnauthorizedTokenCrawlerRoleRequired() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedToken,
-		Status:  403,
-		Title:   "Unauthorized token",
-		Message: "Your role must be a CRAWLER in token payload to use V2 API.",
-		Variant: "crawler_role_required",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryUnauthorizedToken, 1)
 }
 
 // NewResourceNotFound returns a new resource_not_found error (404 Not Found) with the message "Room not found.".
 func NewResourceNotFound() *Error {
-	return &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "Room not found.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryResourceNotFound, 0)
 }
 
 // NewResourceNotFoundRoomRecording returns a new resource_not_found error (404 Not Found), variant room_recording, with the message "Room Recording not found.".
 func NewResourceNotFoundRoomRecording() *Error {
-	return &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "Room Recording not found.",
-		Variant: "room_recording",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryResourceNotFound, 1)
 }
 
 // NewResourceNotFoundSession returns a new resource_not_found error (404 Not Found), variant session, with the message "Session not found.".
 func NewResourceNotFoundSession() *Error {
-	return &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "Session not found.",
-		Variant: "session",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryResourceNotFound, 2)
 }
 
 // NewResourceNotFoundHLS returns a new resource_not_found error (404 Not Found), variant hls, with the message "HLS not found.".
 func NewResourceNotFoundHLS() *Error {
-	return &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "HLS not found.",
-		Variant: "hls",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryResourceNotFound, 3)
 }
 
 // NewResourceNotFoundActiveParticipants returns a new resource_not_found error (404 Not Found), variant active_participants, with the message "No active participants found.".
 func NewResourceNotFoundActiveParticipants() *Error {
-	return &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "No active participants found.",
-		Variant: "active_participants",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryResourceNotFound, 4)
 }
 
 // NewFetchError returns a new fetch_error error (406 Not Acceptable) with the message "Failed to get session details.".
 func NewFetchError() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  406,
-		Title:   "Fetch error",
-		Message: "Failed to get session details.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryFetchError, 0)
 }
 
 // NewFetchErrorRooms returns a new fetch_error error (406 Not Acceptable), variant rooms, with the message "Unable to fetch rooms.".
 func NewFetchErrorRooms() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  406,
-		Title:   "Fetch error",
-		Message: "Unable to fetch rooms.",
-		Variant: "rooms",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryFetchError, 1)
 }
 
 // NewFetchErrorRoomRecordings returns a new fetch_error error (406 Not Acceptable), variant room_recordings, with the message "Unable to list Room Recordings.".
 func NewFetchErrorRoomRecordings() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  406,
-		Title:   "Fetch error",
-		Message: "Unable to list Room Recordings.",
-		Variant: "room_recordings",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryFetchError, 2)
 }
 
 // NewFetchErrorActiveParticipants returns a new fetch_error error (406 Not Acceptable), variant active_participants, with the message "Failed to get Active participant List.".
 func NewFetchErrorActiveParticipants() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  406,
-		Title:   "Fetch error",
-		Message: "Failed to get Active participant List.",
-		Variant: "active_participants",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryFetchError, 3)
 }
 
 // NewFetchErrorEndSession returns a new fetch_error error (406 Not Acceptable), variant end_session, with the message "Failed to end session.".
 func NewFetchErrorEndSession() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  406,
-		Title:   "Fetch error",
-		Message: "Failed to end session.",
-		Variant: "end_session",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryFetchError, 4)
 }
 
 // NewFetchErrorRemoveParticipant returns a new fetch_error error (406 Not Acceptable), variant remove_participant, with the message "Failed to remove participant from session.".
 func NewFetchErrorRemoveParticipant() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  406,
-		Title:   "Fetch error",
-		Message: "Failed to remove participant from session.",
-		Variant: "remove_participant",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryFetchError, 5)
 }
 
 // NewInvalidObject returns a new invalid_object error (422 Unprocessable Entity) with the message "Please provide streamKey.".
 func NewInvalidObject() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "Please provide streamKey.",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 0)
 }
 
 // NewInvalidObjectStreamURL returns a new invalid_object error (422 Unprocessable Entity), variant stream_url, with the message "Please provide streamUrl.".
 func NewInvalidObjectStreamURL() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "Please provide streamUrl.",
-		Variant: "stream_url",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 1)
 }
 
 // NewInvalidObjectLayout returns a new invalid_object error (422 Unprocessable Entity), variant layout, with the message "Please provide layout under config object.".
 func NewInvalidObjectLayout() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "Please provide layout under config object.",
-		Variant: "layout",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 2)
 }
 
 // NewInvalidObjectOutputs returns a new invalid_object error (422 Unprocessable Entity), variant outputs, with the message "Please provide outputs.".
 func NewInvalidObjectOutputs() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "Please provide outputs.",
-		Variant: "outputs",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 3)
 }
 
 // NewInvalidObjectLayoutType returns a new invalid_object error (422 Unprocessable Entity), variant layout_type, with the message "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
 func NewInvalidObjectLayoutType() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
-		Variant: "layout_type",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 4)
 }
 
 // NewInvalidObjectLayoutPriority returns a new invalid_object error (422 Unprocessable Entity), variant layout_priority, with the message "layout.priority must be SPEAKER or PIN.".
 func NewInvalidObjectLayoutPriority() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "layout.priority must be SPEAKER or PIN.",
-		Variant: "layout_priority",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 5)
 }
 
 // NewInvalidObjectGridSizePositive returns a new invalid_object error (422 Unprocessable Entity), variant grid_size_positive, with the message "grid Size must be a positive number.".
 func NewInvalidObjectGridSizePositive() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "grid Size must be a positive number.",
-		Variant: "grid_size_positive",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 6)
 }
 
 // NewInvalidObjectGridSizeMax returns a new invalid_object error (422 Unprocessable Entity), variant grid_size_max, with the message "grid Size must be ≤ 25.".
 func NewInvalidObjectGridSizeMax() *Error {
-	return &Error{
-		Code:    CodeInvalidObject,
-		Status:  422,
-		Title:   "Invalid object",
-		Message: "grid Size must be ≤ 25.",
-		Variant: "grid_size_max",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidObject, 7)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -487,6 +249,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -497,147 +262,23 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidParams,
-		status:  400,
-		title:   "Invalid params",
-		message: "Please provide a valid `roomId` in body params.",
-		messages: []errgenTemplate{
-			{lits: []string{"Please provide a valid `roomId` in body params."}},
-			{variant: "participant_id_required", lits: []string{"`PartcipantId` is required in request body."}},
-			{variant: "room_id_invalid", lits: []string{"`RoomId` is invalid."}},
-			{variant: "region_invalid", lits: []string{"'region' field is invalid."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_params"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidParams,
-	},
-	{
-		code:    CodeInvalidToken,
-		status:  401,
-		title:   "Invalid token",
-		message: "`token` is invalid.",
-		messages: []errgenTemplate{
-			{lits: []string{"`token` is invalid."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unauthorized","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_token"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidToken,
-	},
-	{
-		code:    CodeUnauthorizedToken,
-		status:  403,
-		title:   "Unauthorized token",
-		message: "Unauthorised access to V2 API, please provide valid payload version.",
-		messages: []errgenTemplate{
-			{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}},
-			{variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Forbidden","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"unauthorized_token"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUnauthorizedToken,
-	},
-	{
-		code:    CodeResourceNotFound,
-		status:  404,
-		title:   "Resource not found",
-		message: "Room not found.",
-		messages: []errgenTemplate{
-			{lits: []string{"Room not found."}},
-			{variant: "room_recording", lits: []string{"Room Recording not found."}},
-			{variant: "session", lits: []string{"Session not found."}},
-			{variant: "hls", lits: []string{"HLS not found."}},
-			{variant: "active_participants", lits: []string{"No active participants found."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"resource_not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrResourceNotFound,
-	},
-	{
-		code:    CodeFetchError,
-		status:  406,
-		title:   "Fetch error",
-		message: "Failed to get session details.",
-		messages: []errgenTemplate{
-			{lits: []string{"Failed to get session details."}},
-			{variant: "rooms", lits: []string{"Unable to fetch rooms."}},
-			{variant: "room_recordings", lits: []string{"Unable to list Room Recordings."}},
-			{variant: "active_participants", lits: []string{"Failed to get Active participant List."}},
-			{variant: "end_session", lits: []string{"Failed to end session."}},
-			{variant: "remove_participant", lits: []string{"Failed to remove participant from session."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Acceptable","status":406`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"fetch_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrFetchError,
-	},
-	{
-		code:    CodeInvalidObject,
-		status:  422,
-		title:   "Invalid object",
-		message: "Please provide streamKey.",
-		messages: []errgenTemplate{
-			{lits: []string{"Please provide streamKey."}},
-			{variant: "stream_url", lits: []string{"Please provide streamUrl."}},
-			{variant: "layout", lits: []string{"Please provide layout under config object."}},
-			{variant: "outputs", lits: []string{"Please provide outputs."}},
-			{variant: "layout_type", lits: []string{"layout.type must be SPOTLIGHT, SIDEBAR or GRID."}},
-			{variant: "layout_priority", lits: []string{"layout.priority must be SPEAKER or PIN."}},
-			{variant: "grid_size_positive", lits: []string{"grid Size must be a positive number."}},
-			{variant: "grid_size_max", lits: []string{"grid Size must be ≤ 25."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unprocessable Entity","status":422`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_object"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidObject,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal Server Error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryInvalidParams = errgenEntry{code: CodeInvalidParams, status: 400, title: "Invalid params", wireTitle: "Bad Request", message: "Please provide a valid `roomId` in body params.", variants: []string{"participant_id_required", "`PartcipantId` is required in request body.", "room_id_invalid", "`RoomId` is invalid.", "region_invalid", "'region' field is invalid."}}
+var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, status: 401, title: "Invalid token", wireTitle: "Unauthorized", message: "`token` is invalid."}
+var errgenEntryUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, status: 403, title: "Unauthorized token", wireTitle: "Forbidden", message: "Unauthorised access to V2 API, please provide valid payload version.", variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}}
+var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, status: 404, title: "Resource not found", wireTitle: "Not Found", message: "Room not found.", variants: []string{"room_recording", "Room Recording not found.", "session", "Session not found.", "hls", "HLS not found.", "active_participants", "No active participants found."}}
+var errgenEntryFetchError = errgenEntry{code: CodeFetchError, status: 406, title: "Fetch error", wireTitle: "Not Acceptable", message: "Failed to get session details.", variants: []string{"rooms", "Unable to fetch rooms.", "room_recordings", "Unable to list Room Recordings.", "active_participants", "Failed to get Active participant List.", "end_session", "Failed to end session.", "remove_participant", "Failed to remove participant from session."}}
+var errgenEntryInvalidObject = errgenEntry{code: CodeInvalidObject, status: 422, title: "Invalid object", wireTitle: "Unprocessable Entity", message: "Please provide streamKey.", variants: []string{"stream_url", "Please provide streamUrl.", "layout", "Please provide layout under config object.", "outputs", "Please provide outputs.", "layout_type", "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", "layout_priority", "layout.priority must be SPEAKER or PIN.", "grid_size_positive", "grid Size must be a positive number.", "grid_size_max", "grid Size must be ≤ 25."}}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", wireTitle: "Internal Server Error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidParams,
+	&errgenEntryInvalidToken,
+	&errgenEntryUnauthorizedToken,
+	&errgenEntryResourceNotFound,
+	&errgenEntryFetchError,
+	&errgenEntryInvalidObject,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -645,37 +286,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    6,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_params":
-		return 0
-	case "invalid_token":
-		return 1
-	case "unauthorized_token":
-		return 2
-	case "resource_not_found":
-		return 3
-	case "fetch_error":
-		return 4
-	case "invalid_object":
-		return 5
-	case "internal_error":
-		return 6
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

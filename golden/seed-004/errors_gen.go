@@ -28,95 +28,39 @@ var (
 	// ErrBadRequest is the sentinel of bad_request (400 Bad Request): Bad Request.
 	//
 	// Message: "The request was unacceptable."
-	//
-	// Compare with errors.Is; create values with NewBadRequest.
-	ErrBadRequest = &Error{
-		Code:    CodeBadRequest,
-		Status:  400,
-		Title:   "Bad Request",
-		Message: "The request was unacceptable.",
-		entry:   1,
-	}
+	ErrBadRequest = errgenSentinel(&errgenEntryBadRequest)
 	// ErrUnauthenticated is the sentinel of unauthenticated (401 Unauthorized): Unauthenticated.
 	//
 	// Message: "Your API key is invalid."
-	//
-	// Compare with errors.Is; create values with NewUnauthenticated.
-	ErrUnauthenticated = &Error{
-		Code:    CodeUnauthenticated,
-		Status:  401,
-		Title:   "Unauthenticated",
-		Message: "Your API key is invalid.",
-		entry:   2,
-	}
+	ErrUnauthenticated = errgenSentinel(&errgenEntryUnauthenticated)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not Found.
 	//
 	// Message: "The requested resource doesn't exist."
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not Found",
-		Message: "The requested resource doesn't exist.",
-		entry:   3,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrInternalServerError is the sentinel of internal_server_error (500 Internal Server Error): Internal Server Error.
 	//
 	// Message: "Something went wrong on our side."
-	//
-	// Compare with errors.Is; create values with NewInternalServerError.
-	ErrInternalServerError = &Error{
-		Code:    CodeInternalServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "Something went wrong on our side.",
-		entry:   4,
-	}
+	ErrInternalServerError = errgenSentinel(&errgenEntryInternalServerError)
 )
 
 // NewBadRequest returns a new bad_request error (400 Bad Request) with the message "The request was unacceptable.".
 func NewBadRequest() *Error {
-	return &Error{
-		Code:    CodeBadRequest,
-		Status:  400,
-		Title:   "Bad Request",
-		Message: "The request was unacceptable.",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryBadRequest, 0)
 }
 
 // NewUnauthenticated returns a new unauthenticated error (401 Unauthorized) with the message "Your API key is invalid.".
 func NewUnauthenticated() *Error {
-	return &Error{
-		Code:    CodeUnauthenticated,
-		Status:  401,
-		Title:   "Unauthenticated",
-		Message: "Your API key is invalid.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryUnauthenticated, 0)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource doesn't exist.".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not Found",
-		Message: "The requested resource doesn't exist.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewInternalServerError returns a new internal_server_error error (500 Internal Server Error) with the message "Something went wrong on our side.".
 func NewInternalServerError() *Error {
-	return &Error{
-		Code:    CodeInternalServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "Something went wrong on our side.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryInternalServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -145,6 +89,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -155,76 +102,17 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeBadRequest,
-		status:  400,
-		title:   "Bad Request",
-		message: "The request was unacceptable.",
-		messages: []errgenTemplate{
-			{lits: []string{"The request was unacceptable."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"bad_request"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrBadRequest,
-	},
-	{
-		code:    CodeUnauthenticated,
-		status:  401,
-		title:   "Unauthenticated",
-		message: "Your API key is invalid.",
-		messages: []errgenTemplate{
-			{lits: []string{"Your API key is invalid."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Unauthorized","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"unauthenticated"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUnauthenticated,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not Found",
-		message: "The requested resource doesn't exist.",
-		messages: []errgenTemplate{
-			{lits: []string{"The requested resource doesn't exist."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Not Found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeInternalServerError,
-		status:  500,
-		title:   "Internal Server Error",
-		message: "Something went wrong on our side.",
-		messages: []errgenTemplate{
-			{lits: []string{"Something went wrong on our side."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal Server Error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_server_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalServerError,
-	},
+var errgenEntryBadRequest = errgenEntry{code: CodeBadRequest, status: 400, title: "Bad Request", message: "The request was unacceptable."}
+var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, status: 401, title: "Unauthenticated", wireTitle: "Unauthorized", message: "Your API key is invalid."}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not Found", message: "The requested resource doesn't exist."}
+var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, status: 500, title: "Internal Server Error", message: "Something went wrong on our side."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryBadRequest,
+	&errgenEntryUnauthenticated,
+	&errgenEntryNotFound,
+	&errgenEntryInternalServerError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -232,31 +120,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    3,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalServerError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "bad_request":
-		return 0
-	case "unauthenticated":
-		return 1
-	case "not_found":
-		return 2
-	case "internal_server_error":
-		return 3
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -29,122 +29,51 @@ const (
 var (
 	// ErrNotFound is the sentinel of not_found (404 No Such Resource): Relay not found.
 	//
-	// Message: "Relay {id} does not exist.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Relay not found".
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Relay not found",
-		Message: "Relay not found",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewNotFound).
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrLoadBalancerClosed is the sentinel of load_balancer_closed (460 Client Closed Connection): Connection closed at the load balancer.
 	//
 	// Message: "The client closed the connection before the load balancer's idle timeout."
-	//
-	// Compare with errors.Is; create values with NewLoadBalancerClosed.
-	ErrLoadBalancerClosed = &Error{
-		Code:    CodeLoadBalancerClosed,
-		Status:  460,
-		Title:   "Connection closed at the load balancer",
-		Message: "The client closed the connection before the load balancer's idle timeout.",
-		entry:   2,
-	}
+	ErrLoadBalancerClosed = errgenSentinel(&errgenEntryLoadBalancerClosed)
 	// ErrClientClosedRequest is the sentinel of client_closed_request (499 Request Cancelled): Request cancelled.
 	//
 	// Message: "The client closed the connection before the response was ready."
-	//
-	// Compare with errors.Is; create values with NewClientClosedRequest.
-	ErrClientClosedRequest = &Error{
-		Code:    CodeClientClosedRequest,
-		Status:  499,
-		Title:   "Request cancelled",
-		Message: "The client closed the connection before the response was ready.",
-		entry:   3,
-	}
+	ErrClientClosedRequest = errgenSentinel(&errgenEntryClientClosedRequest)
 	// ErrOriginUnknownResponse is the sentinel of origin_unknown_response (520 Origin Returned Garbage): Unknown origin response.
 	//
 	// Message: "The origin returned an empty or unexpected response."
-	//
-	// Compare with errors.Is; create values with NewOriginUnknownResponse.
-	ErrOriginUnknownResponse = &Error{
-		Code:    CodeOriginUnknownResponse,
-		Status:  520,
-		Title:   "Unknown origin response",
-		Message: "The origin returned an empty or unexpected response.",
-		entry:   4,
-	}
+	ErrOriginUnknownResponse = errgenSentinel(&errgenEntryOriginUnknownResponse)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   5,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewNotFound returns a new not_found error (404 No Such Resource) with the message "Relay {id} does not exist.".
 func NewNotFound(id string) *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Relay not found",
-		Message: "Relay " + id + " does not exist.",
-		Params:  []Param{{Name: "id", Value: id}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryNotFound, 0, id)
 }
 
 // NewLoadBalancerClosed returns a new load_balancer_closed error (460 Client Closed Connection) with the message "The client closed the connection before the load balancer's idle timeout.".
 func NewLoadBalancerClosed() *Error {
-	return &Error{
-		Code:    CodeLoadBalancerClosed,
-		Status:  460,
-		Title:   "Connection closed at the load balancer",
-		Message: "The client closed the connection before the load balancer's idle timeout.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryLoadBalancerClosed, 0)
 }
 
 // NewClientClosedRequest returns a new client_closed_request error (499 Request Cancelled) with the message "The client closed the connection before the response was ready.".
 func NewClientClosedRequest() *Error {
-	return &Error{
-		Code:    CodeClientClosedRequest,
-		Status:  499,
-		Title:   "Request cancelled",
-		Message: "The client closed the connection before the response was ready.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryClientClosedRequest, 0)
 }
 
 // NewOriginUnknownResponse returns a new origin_unknown_response error (520 Origin Returned Garbage) with the message "The origin returned an empty or unexpected response.".
 func NewOriginUnknownResponse() *Error {
-	return &Error{
-		Code:    CodeOriginUnknownResponse,
-		Status:  520,
-		Title:   "Unknown origin response",
-		Message: "The origin returned an empty or unexpected response.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryOriginUnknownResponse, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -173,6 +102,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -183,96 +115,19 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Relay not found",
-		message: "Relay not found",
-		params:  []string{"id"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Relay ", " does not exist."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"No Such Resource","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"not_found"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeLoadBalancerClosed,
-		status:  460,
-		title:   "Connection closed at the load balancer",
-		message: "The client closed the connection before the load balancer's idle timeout.",
-		messages: []errgenTemplate{
-			{lits: []string{"The client closed the connection before the load balancer's idle timeout."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Client Closed Connection","status":460`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"load_balancer_closed"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrLoadBalancerClosed,
-	},
-	{
-		code:    CodeClientClosedRequest,
-		status:  499,
-		title:   "Request cancelled",
-		message: "The client closed the connection before the response was ready.",
-		messages: []errgenTemplate{
-			{lits: []string{"The client closed the connection before the response was ready."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Request Cancelled","status":499`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"client_closed_request"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrClientClosedRequest,
-	},
-	{
-		code:    CodeOriginUnknownResponse,
-		status:  520,
-		title:   "Unknown origin response",
-		message: "The origin returned an empty or unexpected response.",
-		messages: []errgenTemplate{
-			{lits: []string{"The origin returned an empty or unexpected response."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Origin Returned Garbage","status":520`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"origin_unknown_response"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrOriginUnknownResponse,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal Error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Relay not found", statusText: "No Such Resource", wireTitle: "No Such Resource", params: "id", kinds: "s", message: "Relay {id} does not exist."}
+var errgenEntryLoadBalancerClosed = errgenEntry{code: CodeLoadBalancerClosed, status: 460, title: "Connection closed at the load balancer", statusText: "Client Closed Connection", wireTitle: "Client Closed Connection", message: "The client closed the connection before the load balancer's idle timeout."}
+var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, status: 499, title: "Request cancelled", statusText: "Request Cancelled", wireTitle: "Request Cancelled", message: "The client closed the connection before the response was ready."}
+var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, status: 520, title: "Unknown origin response", statusText: "Origin Returned Garbage", wireTitle: "Origin Returned Garbage", message: "The origin returned an empty or unexpected response."}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", statusText: "Internal Error", wireTitle: "Internal Error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryNotFound,
+	&errgenEntryLoadBalancerClosed,
+	&errgenEntryClientClosedRequest,
+	&errgenEntryOriginUnknownResponse,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -280,33 +135,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    4,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "not_found":
-		return 0
-	case "load_balancer_closed":
-		return 1
-	case "client_closed_request":
-		return 2
-	case "origin_unknown_response":
-		return 3
-	case "internal_error":
-		return 4
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

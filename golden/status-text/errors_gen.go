@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package relayerr
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -35,150 +31,62 @@ const (
 var (
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
-	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing field".
-	//
-	// Compare with errors.Is; create values with NewMissingField.
-	ErrMissingField = &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: "Missing field",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewMissingField).
+	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
 	// ErrClientClosedRequest is the sentinel of client_closed_request (499 Client Closed Request): Request cancelled.
 	//
 	// Message: "The client closed the connection before the response was ready."
-	//
-	// Compare with errors.Is; create values with NewClientClosedRequest.
-	ErrClientClosedRequest = &Error{
-		Code:    CodeClientClosedRequest,
-		Status:  499,
-		Title:   "Request cancelled",
-		Message: "The client closed the connection before the response was ready.",
-		entry:   2,
-	}
+	ErrClientClosedRequest = errgenSentinel(&errgenEntryClientClosedRequest)
 	// ErrOriginUnknownResponse is the sentinel of origin_unknown_response (520 Web Server Returned an Unknown Error): Unknown origin response.
 	//
 	// Message: "The origin returned an empty or unexpected response."
-	//
-	// Compare with errors.Is; create values with NewOriginUnknownResponse.
-	ErrOriginUnknownResponse = &Error{
-		Code:    CodeOriginUnknownResponse,
-		Status:  520,
-		Title:   "Unknown origin response",
-		Message: "The origin returned an empty or unexpected response.",
-		entry:   3,
-	}
+	ErrOriginUnknownResponse = errgenSentinel(&errgenEntryOriginUnknownResponse)
 	// ErrOriginTimeout is the sentinel of origin_timeout (522 Connection Timed Out): Origin timeout.
 	//
-	// Message: "The origin did not accept the connection within {seconds} seconds.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Origin timeout".
+	// Message: its title (the message has params; see NewOriginTimeout).
 	//
 	// Clients are told to retry after 30 seconds.
-	//
-	// Compare with errors.Is; create values with NewOriginTimeout.
-	ErrOriginTimeout = &Error{
-		Code:       CodeOriginTimeout,
-		Status:     522,
-		Title:      "Origin timeout",
-		Message:    "Origin timeout",
-		RetryAfter: 30,
-		entry:      4,
-	}
+	ErrOriginTimeout = errgenSentinel(&errgenEntryOriginTimeout)
 	// ErrUnauthorizedUpstream is the sentinel of unauthorized_upstream (561 Server Error): Unauthorized upstream.
 	//
 	// Message: "The identity provider refused the request."
-	//
-	// Compare with errors.Is; create values with NewUnauthorizedUpstream.
-	ErrUnauthorizedUpstream = &Error{
-		Code:    CodeUnauthorizedUpstream,
-		Status:  561,
-		Title:   "Unauthorized upstream",
-		Message: "The identity provider refused the request.",
-		entry:   5,
-	}
+	ErrUnauthorizedUpstream = errgenSentinel(&errgenEntryUnauthorizedUpstream)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   6,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
 func NewMissingField(field string) *Error {
-	return &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: field + " is required",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryMissingField, 0, field)
 }
 
 // NewClientClosedRequest returns a new client_closed_request error (499 Client Closed Request) with the message "The client closed the connection before the response was ready.".
 func NewClientClosedRequest() *Error {
-	return &Error{
-		Code:    CodeClientClosedRequest,
-		Status:  499,
-		Title:   "Request cancelled",
-		Message: "The client closed the connection before the response was ready.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryClientClosedRequest, 0)
 }
 
 // NewOriginUnknownResponse returns a new origin_unknown_response error (520 Web Server Returned an Unknown Error) with the message "The origin returned an empty or unexpected response.".
 func NewOriginUnknownResponse() *Error {
-	return &Error{
-		Code:    CodeOriginUnknownResponse,
-		Status:  520,
-		Title:   "Unknown origin response",
-		Message: "The origin returned an empty or unexpected response.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryOriginUnknownResponse, 0)
 }
 
 // NewOriginTimeout returns a new origin_timeout error (522 Connection Timed Out) with the message "The origin did not accept the connection within {seconds} seconds.".
 func NewOriginTimeout(seconds int) *Error {
-	return &Error{
-		Code:       CodeOriginTimeout,
-		Status:     522,
-		Title:      "Origin timeout",
-		Message:    "The origin did not accept the connection within " + strconv.Itoa(seconds) + " seconds.",
-		Params:     []Param{{Name: "seconds", Value: seconds}},
-		RetryAfter: 30,
-		entry:      4,
-	}
+	return errgenNew(&errgenEntryOriginTimeout, 0, seconds)
 }
 
 // NewUnauthorizedUpstream returns a new unauthorized_upstream error (561 Server Error) with the message "The identity provider refused the request.".
 func NewUnauthorizedUpstream() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedUpstream,
-		Status:  561,
-		Title:   "Unauthorized upstream",
-		Message: "The identity provider refused the request.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryUnauthorizedUpstream, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -207,6 +115,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -217,118 +128,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeMissingField,
-		status:  400,
-		title:   "Missing field",
-		message: "Missing field",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " is required"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Bad Request","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"missing_field"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrMissingField,
-	},
-	{
-		code:    CodeClientClosedRequest,
-		status:  499,
-		title:   "Request cancelled",
-		message: "The client closed the connection before the response was ready.",
-		messages: []errgenTemplate{
-			{lits: []string{"The client closed the connection before the response was ready."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Client Closed Request","status":499`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"client_closed_request"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrClientClosedRequest,
-	},
-	{
-		code:    CodeOriginUnknownResponse,
-		status:  520,
-		title:   "Unknown origin response",
-		message: "The origin returned an empty or unexpected response.",
-		messages: []errgenTemplate{
-			{lits: []string{"The origin returned an empty or unexpected response."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Web Server Returned an Unknown Error","status":520`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"origin_unknown_response"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrOriginUnknownResponse,
-	},
-	{
-		code:        CodeOriginTimeout,
-		status:      522,
-		title:       "Origin timeout",
-		message:     "Origin timeout",
-		retryAfter:  30,
-		retryHeader: []string{"30"},
-		params:      []string{"seconds"},
-		kinds:       "i",
-		messages: []errgenTemplate{
-			{lits: []string{"The origin did not accept the connection within ", " seconds."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Connection Timed Out","status":522`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"origin_timeout"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrOriginTimeout,
-	},
-	{
-		code:    CodeUnauthorizedUpstream,
-		status:  561,
-		title:   "Unauthorized upstream",
-		message: "The identity provider refused the request.",
-		messages: []errgenTemplate{
-			{lits: []string{"The identity provider refused the request."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Server Error","status":561`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"unauthorized_upstream"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUnauthorizedUpstream,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"about:blank","title":"Internal Server Error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", wireTitle: "Bad Request", params: "field", kinds: "s", message: "{field} is required"}
+var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, status: 499, title: "Request cancelled", statusText: "Client Closed Request", wireTitle: "Client Closed Request", message: "The client closed the connection before the response was ready."}
+var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, status: 520, title: "Unknown origin response", statusText: "Web Server Returned an Unknown Error", wireTitle: "Web Server Returned an Unknown Error", message: "The origin returned an empty or unexpected response."}
+var errgenEntryOriginTimeout = errgenEntry{code: CodeOriginTimeout, status: 522, title: "Origin timeout", statusText: "Connection Timed Out", wireTitle: "Connection Timed Out", retryAfter: 30, params: "seconds", kinds: "i", message: "The origin did not accept the connection within {seconds} seconds."}
+var errgenEntryUnauthorizedUpstream = errgenEntry{code: CodeUnauthorizedUpstream, status: 561, title: "Unauthorized upstream", statusText: "Server Error", wireTitle: "Server Error", message: "The identity provider refused the request."}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", wireTitle: "Internal Server Error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryMissingField,
+	&errgenEntryClientClosedRequest,
+	&errgenEntryOriginUnknownResponse,
+	&errgenEntryOriginTimeout,
+	&errgenEntryUnauthorizedUpstream,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -336,35 +150,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    5,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "missing_field":
-		return 0
-	case "client_closed_request":
-		return 1
-	case "origin_unknown_response":
-		return 2
-	case "origin_timeout":
-		return 3
-	case "unauthorized_upstream":
-		return 4
-	case "internal_error":
-		return 5
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -39,208 +39,94 @@ const (
 var (
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
-	// Message: "The request is missing the {param} parameter.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid request".
+	// Message: its title (the message has params; see NewInvalidRequest).
 	//
 	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
 	// Sent with the headers Cache-Control, Pragma.
-	//
-	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "Invalid request",
-		entry:   1,
-	}
+	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
 	// ErrInvalidClient is the sentinel of invalid_client (401 Unauthorized): Invalid client.
 	//
 	// Message: "Client authentication failed."
 	//
 	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
 	// Sent with the headers Cache-Control, Pragma.
-	//
-	// Compare with errors.Is; create values with NewInvalidClient.
-	ErrInvalidClient = &Error{
-		Code:    CodeInvalidClient,
-		Status:  401,
-		Title:   "Invalid client",
-		Message: "Client authentication failed.",
-		entry:   2,
-	}
+	ErrInvalidClient = errgenSentinel(&errgenEntryInvalidClient)
 	// ErrInvalidGrant is the sentinel of invalid_grant (400 Bad Request): Invalid grant.
 	//
 	// Message: "The authorization grant is invalid, expired or revoked."
 	//
 	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
 	// Sent with the headers Cache-Control, Pragma.
-	//
-	// Compare with errors.Is; create values with NewInvalidGrant.
-	ErrInvalidGrant = &Error{
-		Code:    CodeInvalidGrant,
-		Status:  400,
-		Title:   "Invalid grant",
-		Message: "The authorization grant is invalid, expired or revoked.",
-		entry:   3,
-	}
+	ErrInvalidGrant = errgenSentinel(&errgenEntryInvalidGrant)
 	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Server error.
 	//
 	// Message: "The authorization server encountered an unexpected condition."
 	//
 	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
 	// Sent with the headers Cache-Control, Pragma.
-	//
-	// Compare with errors.Is; create values with NewServerError.
-	ErrServerError = &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Server error",
-		Message: "The authorization server encountered an unexpected condition.",
-		entry:   4,
-	}
+	ErrServerError = errgenSentinel(&errgenEntryServerError)
 	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
 	//
 	// Message: "The access token expired"
 	//
 	// Sent with the headers WWW-Authenticate.
-	//
-	// Compare with errors.Is; create values with NewInvalidToken.
-	ErrInvalidToken = &Error{
-		Code:    CodeInvalidToken,
-		Status:  401,
-		Title:   "Invalid token",
-		Message: "The access token expired",
-		entry:   5,
-	}
+	ErrInvalidToken = errgenSentinel(&errgenEntryInvalidToken)
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
-	// Message: "The request requires the {scope} scope.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Insufficient scope".
+	// Message: its title (the message has params; see NewInsufficientScope).
 	//
 	// Sent with the headers WWW-Authenticate.
-	//
-	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "Insufficient scope",
-		entry:   6,
-	}
+	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
 	//
 	// Message: "Not found"
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "Not found",
-		entry:   7,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   8,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing the {param} parameter.".
 func NewInvalidRequest(param string) *Error {
-	return &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "The request is missing the " + param + " parameter.",
-		Params:  []Param{{Name: "param", Value: param}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidRequest, 0, param)
 }
 
 // NewInvalidClient returns a new invalid_client error (401 Unauthorized) with the message "Client authentication failed.".
 func NewInvalidClient() *Error {
-	return &Error{
-		Code:    CodeInvalidClient,
-		Status:  401,
-		Title:   "Invalid client",
-		Message: "Client authentication failed.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInvalidClient, 0)
 }
 
 // NewInvalidGrant returns a new invalid_grant error (400 Bad Request) with the message "The authorization grant is invalid, expired or revoked.".
 func NewInvalidGrant() *Error {
-	return &Error{
-		Code:    CodeInvalidGrant,
-		Status:  400,
-		Title:   "Invalid grant",
-		Message: "The authorization grant is invalid, expired or revoked.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryInvalidGrant, 0)
 }
 
 // NewServerError returns a new server_error error (500 Internal Server Error) with the message "The authorization server encountered an unexpected condition.".
 func NewServerError() *Error {
-	return &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Server error",
-		Message: "The authorization server encountered an unexpected condition.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryServerError, 0)
 }
 
 // NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "The access token expired".
 func NewInvalidToken() *Error {
-	return &Error{
-		Code:    CodeInvalidToken,
-		Status:  401,
-		Title:   "Invalid token",
-		Message: "The access token expired",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryInvalidToken, 0)
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The request requires the {scope} scope.".
 func NewInsufficientScope(scope string) *Error {
-	return &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "The request requires the " + scope + " scope.",
-		Params:  []Param{{Name: "scope", Value: scope}},
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInsufficientScope, 0, scope)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "Not found".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "Not found",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   8,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -286,6 +172,9 @@ func (f TokenHandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.example.com/errors"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -296,175 +185,29 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidRequest,
-		status:  400,
-		title:   "Invalid request",
-		message: "Invalid request",
-		docURL:  "https://docs.example.com/errors#invalid_request",
-		params:  []string{"param"},
-		kinds:   "s",
-		format:  1,
-		messages: []errgenTemplate{
-			{lits: []string{"The request is missing the ", " parameter."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_request"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://docs.example.com/errors#invalid_request"`},
-		},
-		headers: []errgenHeader{
-			{name: "Cache-Control", value: []string{`no-store`}},
-			{name: "Pragma", value: []string{`no-cache`}},
-		},
-		sentinel: ErrInvalidRequest,
-	},
-	{
-		code:    CodeInvalidClient,
-		status:  401,
-		title:   "Invalid client",
-		message: "Client authentication failed.",
-		docURL:  "https://docs.example.com/errors#invalid_client",
-		format:  1,
-		messages: []errgenTemplate{
-			{lits: []string{"Client authentication failed."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_client"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://docs.example.com/errors#invalid_client"`},
-		},
-		headers: []errgenHeader{
-			{name: "Cache-Control", value: []string{`no-store`}},
-			{name: "Pragma", value: []string{`no-cache`}},
-		},
-		sentinel: ErrInvalidClient,
-	},
-	{
-		code:    CodeInvalidGrant,
-		status:  400,
-		title:   "Invalid grant",
-		message: "The authorization grant is invalid, expired or revoked.",
-		docURL:  "https://docs.example.com/errors#invalid_grant",
-		format:  1,
-		messages: []errgenTemplate{
-			{lits: []string{"The authorization grant is invalid, expired or revoked."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_grant"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://docs.example.com/errors#invalid_grant"`},
-		},
-		headers: []errgenHeader{
-			{name: "Cache-Control", value: []string{`no-store`}},
-			{name: "Pragma", value: []string{`no-cache`}},
-		},
-		sentinel: ErrInvalidGrant,
-	},
-	{
-		code:    CodeServerError,
-		status:  500,
-		title:   "Server error",
-		message: "The authorization server encountered an unexpected condition.",
-		docURL:  "https://docs.example.com/errors#server_error",
-		format:  1,
-		messages: []errgenTemplate{
-			{lits: []string{"The authorization server encountered an unexpected condition."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"server_error"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://docs.example.com/errors#server_error"`},
-		},
-		headers: []errgenHeader{
-			{name: "Cache-Control", value: []string{`no-store`}},
-			{name: "Pragma", value: []string{`no-cache`}},
-		},
-		sentinel: ErrServerError,
-	},
-	{
-		code:    CodeInvalidToken,
-		status:  401,
-		title:   "Invalid token",
-		message: "The access token expired",
-		docURL:  "https://docs.example.com/errors#invalid_token",
-		messages: []errgenTemplate{
-			{lits: []string{"The access token expired"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#invalid_token","title":"Invalid token","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_token"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		headers: []errgenHeader{
-			{name: "Www-Authenticate", value: []string{`Bearer realm="example", error="invalid_token", error_description="The access token expired"`}, parts: []errgenPart{{kind: errgenPartLit, lit: `Bearer realm="example", error="invalid_token", error_description="`}, {kind: errgenPartMessage, quoted: true}, {kind: errgenPartLit, lit: `"`}}},
-		},
-		sentinel: ErrInvalidToken,
-	},
-	{
-		code:    CodeInsufficientScope,
-		status:  403,
-		title:   "Insufficient scope",
-		message: "Insufficient scope",
-		docURL:  "https://docs.example.com/errors#insufficient_scope",
-		params:  []string{"scope"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"The request requires the ", " scope."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#insufficient_scope","title":"Insufficient scope","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		headers: []errgenHeader{
-			{name: "Www-Authenticate", value: []string{`Bearer realm="example", error="insufficient_scope", error_description="Insufficient scope"`}, parts: []errgenPart{{kind: errgenPartLit, lit: `Bearer realm="example", error="insufficient_scope", error_description="`}, {kind: errgenPartMessage, quoted: true}, {kind: errgenPartLit, lit: `"`}}},
-		},
-		sentinel: ErrInsufficientScope,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not found",
-		message: "Not found",
-		docURL:  "https://docs.example.com/errors#not_found",
-		messages: []errgenTemplate{
-			{lits: []string{"Not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#not_found","title":"Not found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://docs.example.com/errors#internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#internal_error","title":"Internal server error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", params: "param", kinds: "s", format: 1, message: "The request is missing the {param} parameter."}
+var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, status: 401, title: "Invalid client", format: 1, message: "Client authentication failed."}
+var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, status: 400, title: "Invalid grant", format: 1, message: "The authorization grant is invalid, expired or revoked."}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Server error", format: 1, message: "The authorization server encountered an unexpected condition."}
+var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, status: 401, title: "Invalid token", message: "The access token expired", headers: []errgenHeaderTmpl{
+	{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}},
+}}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", params: "scope", kinds: "s", message: "The request requires the {scope} scope.", headers: []errgenHeaderTmpl{
+	{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}},
+}}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "Not found"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidRequest,
+	&errgenEntryInvalidClient,
+	&errgenEntryInvalidGrant,
+	&errgenEntryServerError,
+	&errgenEntryInvalidToken,
+	&errgenEntryInsufficientScope,
+	&errgenEntryNotFound,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -472,65 +215,38 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    7,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    3,
-		code:        errgenPath{path: []string{"error"}},
-		message:     errgenPath{path: []string{"error_description"}},
-		typ:         errgenPath{path: []string{"error_uri"}},
+		internal:    &errgenEntryServerError,
+		body: []errgenField{
+			{kind: errgenVCode, name: "error"},
+			{kind: errgenVMessage, name: "error_description"},
+			{kind: errgenVDocURL, name: "error_uri"},
+		},
+		headers: []errgenHeaderTmpl{
+			{name: "Cache-Control", parts: []errgenTmpl{{kind: errgenVLiteral, text: "no-store"}}},
+			{name: "Pragma", parts: []errgenTmpl{{kind: errgenVLiteral, text: "no-cache"}}},
+		},
+		code:    errgenPath{path: []string{"error"}},
+		message: errgenPath{path: []string{"error_description"}},
+		typ:     errgenPath{path: []string{"error_uri"}},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_request":
-		return 0
-	case "invalid_client":
-		return 1
-	case "invalid_grant":
-		return 2
-	case "server_error":
-		return 3
-	case "invalid_token":
-		return 4
-	case "insufficient_scope":
-		return 5
-	case "not_found":
-		return 6
-	case "internal_error":
-		return 7
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.example.com/errors#invalid_request":
-		return 0
-	case "https://docs.example.com/errors#invalid_client":
-		return 1
-	case "https://docs.example.com/errors#invalid_grant":
-		return 2
-	case "https://docs.example.com/errors#server_error":
-		return 3
-	case "https://docs.example.com/errors#invalid_token":
-		return 4
-	case "https://docs.example.com/errors#insufficient_scope":
-		return 5
-	case "https://docs.example.com/errors#not_found":
-		return 6
-	case "https://docs.example.com/errors#internal_error":
-		return 7
-	}
-	return -1
 }

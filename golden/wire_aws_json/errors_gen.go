@@ -30,119 +30,48 @@ var (
 	// ErrResourceNotFoundException is the sentinel of ResourceNotFoundException (400 Bad Request): Resource not found exception.
 	//
 	// Message: "The specified log group does not exist."
-	//
-	// Compare with errors.Is; create values with NewResourceNotFoundException.
-	ErrResourceNotFoundException = &Error{
-		Code:    CodeResourceNotFoundException,
-		Status:  400,
-		Title:   "Resource not found exception",
-		Message: "The specified log group does not exist.",
-		entry:   1,
-	}
+	ErrResourceNotFoundException = errgenSentinel(&errgenEntryResourceNotFoundException)
 	// ErrResourceAlreadyExistsException is the sentinel of ResourceAlreadyExistsException (400 Bad Request): Resource already exists exception.
 	//
 	// Message: "The specified log group already exists."
-	//
-	// Compare with errors.Is; create values with NewResourceAlreadyExistsException.
-	ErrResourceAlreadyExistsException = &Error{
-		Code:    CodeResourceAlreadyExistsException,
-		Status:  400,
-		Title:   "Resource already exists exception",
-		Message: "The specified log group already exists.",
-		entry:   2,
-	}
+	ErrResourceAlreadyExistsException = errgenSentinel(&errgenEntryResourceAlreadyExistsException)
 	// ErrInvalidParameterException is the sentinel of InvalidParameterException (400 Bad Request): Invalid parameter exception.
 	//
-	// Message: "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid parameter exception".
-	//
-	// Compare with errors.Is; create values with NewInvalidParameterException.
-	ErrInvalidParameterException = &Error{
-		Code:    CodeInvalidParameterException,
-		Status:  400,
-		Title:   "Invalid parameter exception",
-		Message: "Invalid parameter exception",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewInvalidParameterException).
+	ErrInvalidParameterException = errgenSentinel(&errgenEntryInvalidParameterException)
 	// ErrLimitExceededException is the sentinel of LimitExceededException (400 Bad Request): Limit exceeded exception.
 	//
 	// Message: "Resource limit exceeded."
-	//
-	// Compare with errors.Is; create values with NewLimitExceededException.
-	ErrLimitExceededException = &Error{
-		Code:    CodeLimitExceededException,
-		Status:  400,
-		Title:   "Limit exceeded exception",
-		Message: "Resource limit exceeded.",
-		entry:   4,
-	}
+	ErrLimitExceededException = errgenSentinel(&errgenEntryLimitExceededException)
 	// ErrServiceUnavailableException is the sentinel of ServiceUnavailableException (500 Internal Server Error): Service unavailable exception.
 	//
 	// Message: "The service cannot complete the request."
-	//
-	// Compare with errors.Is; create values with NewServiceUnavailableException.
-	ErrServiceUnavailableException = &Error{
-		Code:    CodeServiceUnavailableException,
-		Status:  500,
-		Title:   "Service unavailable exception",
-		Message: "The service cannot complete the request.",
-		entry:   5,
-	}
+	ErrServiceUnavailableException = errgenSentinel(&errgenEntryServiceUnavailableException)
 )
 
 // NewResourceNotFoundException returns a new ResourceNotFoundException error (400 Bad Request) with the message "The specified log group does not exist.".
 func NewResourceNotFoundException() *Error {
-	return &Error{
-		Code:    CodeResourceNotFoundException,
-		Status:  400,
-		Title:   "Resource not found exception",
-		Message: "The specified log group does not exist.",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryResourceNotFoundException, 0)
 }
 
 // NewResourceAlreadyExistsException returns a new ResourceAlreadyExistsException error (400 Bad Request) with the message "The specified log group already exists.".
 func NewResourceAlreadyExistsException() *Error {
-	return &Error{
-		Code:    CodeResourceAlreadyExistsException,
-		Status:  400,
-		Title:   "Resource already exists exception",
-		Message: "The specified log group already exists.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryResourceAlreadyExistsException, 0)
 }
 
 // NewInvalidParameterException returns a new InvalidParameterException error (400 Bad Request) with the message "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint".
-func NewInvalidParameterException(value string, member string) *Error {
-	return &Error{
-		Code:    CodeInvalidParameterException,
-		Status:  400,
-		Title:   "Invalid parameter exception",
-		Message: "1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy constraint",
-		Params:  []Param{{Name: "value", Value: value}, {Name: "member", Value: member}},
-		entry:   3,
-	}
+func NewInvalidParameterException(value, member string) *Error {
+	return errgenNew(&errgenEntryInvalidParameterException, 0, value, member)
 }
 
 // NewLimitExceededException returns a new LimitExceededException error (400 Bad Request) with the message "Resource limit exceeded.".
 func NewLimitExceededException() *Error {
-	return &Error{
-		Code:    CodeLimitExceededException,
-		Status:  400,
-		Title:   "Limit exceeded exception",
-		Message: "Resource limit exceeded.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryLimitExceededException, 0)
 }
 
 // NewServiceUnavailableException returns a new ServiceUnavailableException error (500 Internal Server Error) with the message "The service cannot complete the request.".
 func NewServiceUnavailableException() *Error {
-	return &Error{
-		Code:    CodeServiceUnavailableException,
-		Status:  500,
-		Title:   "Service unavailable exception",
-		Message: "The service cannot complete the request.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryServiceUnavailableException, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -171,6 +100,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -181,80 +113,19 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeResourceNotFoundException,
-		status:  400,
-		title:   "Resource not found exception",
-		message: "The specified log group does not exist.",
-		messages: []errgenTemplate{
-			{lits: []string{"The specified log group does not exist."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"__type":"com.amazonaws.logs#ResourceNotFoundException"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		sentinel: ErrResourceNotFoundException,
-	},
-	{
-		code:    CodeResourceAlreadyExistsException,
-		status:  400,
-		title:   "Resource already exists exception",
-		message: "The specified log group already exists.",
-		messages: []errgenTemplate{
-			{lits: []string{"The specified log group already exists."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"__type":"com.amazonaws.logs#ResourceAlreadyExistsException"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		sentinel: ErrResourceAlreadyExistsException,
-	},
-	{
-		code:    CodeInvalidParameterException,
-		status:  400,
-		title:   "Invalid parameter exception",
-		message: "Invalid parameter exception",
-		params:  []string{"value", "member"},
-		kinds:   "ss",
-		messages: []errgenTemplate{
-			{lits: []string{"1 validation error detected: Value '", "' at '", "' failed to satisfy constraint"}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"__type":"com.amazonaws.logs#InvalidParameterException"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		sentinel: ErrInvalidParameterException,
-	},
-	{
-		code:    CodeLimitExceededException,
-		status:  400,
-		title:   "Limit exceeded exception",
-		message: "Resource limit exceeded.",
-		messages: []errgenTemplate{
-			{lits: []string{"Resource limit exceeded."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"__type":"com.amazonaws.logs#LimitExceededException"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		sentinel: ErrLimitExceededException,
-	},
-	{
-		code:    CodeServiceUnavailableException,
-		status:  500,
-		title:   "Service unavailable exception",
-		message: "The service cannot complete the request.",
-		messages: []errgenTemplate{
-			{lits: []string{"The service cannot complete the request."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"__type":"com.amazonaws.logs#ServiceUnavailableException"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		sentinel: ErrServiceUnavailableException,
-	},
+var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, status: 400, title: "Resource not found exception", message: "The specified log group does not exist."}
+var errgenEntryResourceAlreadyExistsException = errgenEntry{code: CodeResourceAlreadyExistsException, status: 400, title: "Resource already exists exception", message: "The specified log group already exists."}
+var errgenEntryInvalidParameterException = errgenEntry{code: CodeInvalidParameterException, status: 400, title: "Invalid parameter exception", params: "value member", kinds: "ss", message: "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint"}
+var errgenEntryLimitExceededException = errgenEntry{code: CodeLimitExceededException, status: 400, title: "Limit exceeded exception", message: "Resource limit exceeded."}
+var errgenEntryServiceUnavailableException = errgenEntry{code: CodeServiceUnavailableException, status: 500, title: "Service unavailable exception", message: "The service cannot complete the request."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryResourceNotFoundException,
+	&errgenEntryResourceAlreadyExistsException,
+	&errgenEntryInvalidParameterException,
+	&errgenEntryLimitExceededException,
+	&errgenEntryServiceUnavailableException,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -262,30 +133,12 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/x-amz-json-1.1"},
 		mediaBase:   "application/x-amz-json-1.1",
-		internal:    4,
-		code:        errgenPath{path: []string{"__type"}, prefix: `com.amazonaws.logs#`, text: true},
-		message:     errgenPath{path: []string{"message"}},
+		internal:    &errgenEntryServiceUnavailableException,
+		body: []errgenField{
+			{kind: errgenVTemplate, name: "__type", parts: []errgenTmpl{{kind: errgenVLiteral, text: "com.amazonaws.logs#"}, {kind: errgenVCode}}},
+			{kind: errgenVMessage, name: "message"},
+		},
+		code:    errgenPath{path: []string{"__type"}, prefix: `com.amazonaws.logs#`, text: true},
+		message: errgenPath{path: []string{"message"}},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "ResourceNotFoundException":
-		return 0
-	case "ResourceAlreadyExistsException":
-		return 1
-	case "InvalidParameterException":
-		return 2
-	case "LimitExceededException":
-		return 3
-	case "ServiceUnavailableException":
-		return 4
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -27,109 +27,49 @@ const (
 var (
 	// ErrResourceNotFoundException is the sentinel of ResourceNotFoundException (404 Not Found): Resource not found exception.
 	//
-	// Message: "Function not found: {arn}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Resource not found exception".
+	// Message: its title (the message has params; see NewResourceNotFoundException).
 	//
 	// Sent with the headers x-amzn-ErrorType.
-	//
-	// Compare with errors.Is; create values with NewResourceNotFoundException.
-	ErrResourceNotFoundException = &Error{
-		Code:    CodeResourceNotFoundException,
-		Status:  404,
-		Title:   "Resource not found exception",
-		Message: "Resource not found exception",
-		entry:   1,
-	}
+	ErrResourceNotFoundException = errgenSentinel(&errgenEntryResourceNotFoundException)
 	// ErrInvalidParameterValueException is the sentinel of InvalidParameterValueException (400 Bad Request): Invalid parameter value exception.
 	//
-	// Message: "Invalid value for {parameter}.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid parameter value exception".
+	// Message: its title (the message has params; see NewInvalidParameterValueException).
 	//
 	// Sent with the headers x-amzn-ErrorType.
-	//
-	// Compare with errors.Is; create values with NewInvalidParameterValueException.
-	ErrInvalidParameterValueException = &Error{
-		Code:    CodeInvalidParameterValueException,
-		Status:  400,
-		Title:   "Invalid parameter value exception",
-		Message: "Invalid parameter value exception",
-		entry:   2,
-	}
+	ErrInvalidParameterValueException = errgenSentinel(&errgenEntryInvalidParameterValueException)
 	// ErrTooManyRequestsException is the sentinel of TooManyRequestsException (429 Too Many Requests): Too many requests exception.
 	//
 	// Message: "Rate exceeded"
 	//
 	// Clients are told to retry after 1 seconds.
 	// Sent with the headers x-amzn-ErrorType.
-	//
-	// Compare with errors.Is; create values with NewTooManyRequestsException.
-	ErrTooManyRequestsException = &Error{
-		Code:       CodeTooManyRequestsException,
-		Status:     429,
-		Title:      "Too many requests exception",
-		Message:    "Rate exceeded",
-		RetryAfter: 1,
-		entry:      3,
-	}
+	ErrTooManyRequestsException = errgenSentinel(&errgenEntryTooManyRequestsException)
 	// ErrServiceException is the sentinel of ServiceException (500 Internal Server Error): Service exception.
 	//
 	// Message: "The service encountered an internal error."
 	//
 	// Sent with the headers x-amzn-ErrorType.
-	//
-	// Compare with errors.Is; create values with NewServiceException.
-	ErrServiceException = &Error{
-		Code:    CodeServiceException,
-		Status:  500,
-		Title:   "Service exception",
-		Message: "The service encountered an internal error.",
-		entry:   4,
-	}
+	ErrServiceException = errgenSentinel(&errgenEntryServiceException)
 )
 
 // NewResourceNotFoundException returns a new ResourceNotFoundException error (404 Not Found) with the message "Function not found: {arn}".
 func NewResourceNotFoundException(arn string) *Error {
-	return &Error{
-		Code:    CodeResourceNotFoundException,
-		Status:  404,
-		Title:   "Resource not found exception",
-		Message: "Function not found: " + arn,
-		Params:  []Param{{Name: "arn", Value: arn}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryResourceNotFoundException, 0, arn)
 }
 
 // NewInvalidParameterValueException returns a new InvalidParameterValueException error (400 Bad Request) with the message "Invalid value for {parameter}.".
 func NewInvalidParameterValueException(parameter string) *Error {
-	return &Error{
-		Code:    CodeInvalidParameterValueException,
-		Status:  400,
-		Title:   "Invalid parameter value exception",
-		Message: "Invalid value for " + parameter + ".",
-		Params:  []Param{{Name: "parameter", Value: parameter}},
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInvalidParameterValueException, 0, parameter)
 }
 
 // NewTooManyRequestsException returns a new TooManyRequestsException error (429 Too Many Requests) with the message "Rate exceeded".
 func NewTooManyRequestsException() *Error {
-	return &Error{
-		Code:       CodeTooManyRequestsException,
-		Status:     429,
-		Title:      "Too many requests exception",
-		Message:    "Rate exceeded",
-		RetryAfter: 1,
-		entry:      3,
-	}
+	return errgenNew(&errgenEntryTooManyRequestsException, 0)
 }
 
 // NewServiceException returns a new ServiceException error (500 Internal Server Error) with the message "The service encountered an internal error.".
 func NewServiceException() *Error {
-	return &Error{
-		Code:    CodeServiceException,
-		Status:  500,
-		Title:   "Service exception",
-		Message: "The service encountered an internal error.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryServiceException, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -158,6 +98,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -168,82 +111,17 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeResourceNotFoundException,
-		status:  404,
-		title:   "Resource not found exception",
-		message: "Resource not found exception",
-		params:  []string{"arn"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Function not found: ", ""}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"Type":"User"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		headers: []errgenHeader{
-			{name: "X-Amzn-Errortype", value: []string{`ResourceNotFoundException`}},
-		},
-		sentinel: ErrResourceNotFoundException,
-	},
-	{
-		code:    CodeInvalidParameterValueException,
-		status:  400,
-		title:   "Invalid parameter value exception",
-		message: "Invalid parameter value exception",
-		params:  []string{"parameter"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid value for ", "."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"Type":"User"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		headers: []errgenHeader{
-			{name: "X-Amzn-Errortype", value: []string{`InvalidParameterValueException`}},
-		},
-		sentinel: ErrInvalidParameterValueException,
-	},
-	{
-		code:        CodeTooManyRequestsException,
-		status:      429,
-		title:       "Too many requests exception",
-		message:     "Rate exceeded",
-		retryAfter:  1,
-		retryHeader: []string{"1"},
-		messages: []errgenTemplate{
-			{lits: []string{"Rate exceeded"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"Type":"User"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		headers: []errgenHeader{
-			{name: "X-Amzn-Errortype", value: []string{`TooManyRequestsException`}},
-		},
-		sentinel: ErrTooManyRequestsException,
-	},
-	{
-		code:    CodeServiceException,
-		status:  500,
-		title:   "Service exception",
-		message: "The service encountered an internal error.",
-		messages: []errgenTemplate{
-			{lits: []string{"The service encountered an internal error."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"Type":"Service"`},
-			{op: errgenOpMessage, lit: `"message":`},
-		},
-		headers: []errgenHeader{
-			{name: "X-Amzn-Errortype", value: []string{`ServiceException`}},
-		},
-		sentinel: ErrServiceException,
-	},
+var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, status: 404, title: "Resource not found exception", params: "arn", kinds: "s", message: "Function not found: {arn}", attrs: []string{"fault", "\"User\"", "User"}}
+var errgenEntryInvalidParameterValueException = errgenEntry{code: CodeInvalidParameterValueException, status: 400, title: "Invalid parameter value exception", params: "parameter", kinds: "s", message: "Invalid value for {parameter}.", attrs: []string{"fault", "\"User\"", "User"}}
+var errgenEntryTooManyRequestsException = errgenEntry{code: CodeTooManyRequestsException, status: 429, title: "Too many requests exception", retryAfter: 1, message: "Rate exceeded", attrs: []string{"fault", "\"User\"", "User"}}
+var errgenEntryServiceException = errgenEntry{code: CodeServiceException, status: 500, title: "Service exception", message: "The service encountered an internal error.", attrs: []string{"fault", "\"Service\"", "Service"}}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryResourceNotFoundException,
+	&errgenEntryInvalidParameterValueException,
+	&errgenEntryTooManyRequestsException,
+	&errgenEntryServiceException,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -251,28 +129,15 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    3,
+		internal:    &errgenEntryServiceException,
+		body: []errgenField{
+			{kind: errgenVAttr, name: "Type", ref: "fault"},
+			{kind: errgenVMessage, name: "message"},
+		},
+		headers: []errgenHeaderTmpl{
+			{name: "X-Amzn-Errortype", parts: []errgenTmpl{{kind: errgenVCode}}},
+		},
 		message:     errgenPath{path: []string{"message"}},
 		codeHeaders: []errgenHeaderPath{{name: "X-Amzn-Errortype"}},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "ResourceNotFoundException":
-		return 0
-	case "InvalidParameterValueException":
-		return 1
-	case "TooManyRequestsException":
-		return 2
-	case "ServiceException":
-		return 3
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

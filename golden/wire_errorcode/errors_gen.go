@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package accounts
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -40,161 +36,64 @@ var (
 	// Message: "The request is malformed"
 	//
 	// Variant missing_param: "Missing required parameter {param}"
-	//
-	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "The request is malformed",
-		entry:   1,
-	}
+	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
 	// Message: "The token does not grant access to this resource"
-	//
-	// Aliases, accepted when decoding: access_denied.
-	//
-	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "The token does not grant access to this resource",
-		entry:   2,
-	}
+	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
 	//
 	// Message: "The session has expired"
-	//
-	// Compare with errors.Is; create values with NewSessionExpired.
-	ErrSessionExpired = &Error{
-		Code:    CodeSessionExpired,
-		Status:  401,
-		Title:   "Session expired",
-		Message: "The session has expired",
-		entry:   3,
-	}
+	ErrSessionExpired = errgenSentinel(&errgenEntrySessionExpired)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
 	//
 	// Message: "The resource was not found"
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "The resource was not found",
-		entry:   4,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
-	// Message: "Usage limit of {limit} requests per {window} exceeded". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
+	// Message: its title (the message has params; see NewUsageLimitExceeded).
 	//
 	// Clients are told to retry after 3600 seconds.
-	//
-	// Compare with errors.Is; create values with NewUsageLimitExceeded.
-	ErrUsageLimitExceeded = &Error{
-		Code:       CodeUsageLimitExceeded,
-		Status:     429,
-		Title:      "Usage limit exceeded",
-		Message:    "Usage limit exceeded",
-		RetryAfter: 3600,
-		entry:      5,
-	}
+	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal error.
 	//
 	// Message: "An unexpected error occurred on the server"
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal error",
-		Message: "An unexpected error occurred on the server",
-		entry:   6,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is malformed".
 func NewInvalidRequest() *Error {
-	return &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "The request is malformed",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidRequest, 0)
 }
 
 // NewInvalidRequestMissingParam returns a new invalid_request error (400 Bad Request), variant missing_param, with the message "Missing required parameter {param}".
 func NewInvalidRequestMissingParam(param string) *Error {
-	return &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "Missing required parameter " + param,
-		Params:  []Param{{Name: "param", Value: param}},
-		Variant: "missing_param",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidRequest, 1, param)
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The token does not grant access to this resource".
 func NewInsufficientScope() *Error {
-	return &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "The token does not grant access to this resource",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInsufficientScope, 0)
 }
 
 // NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The session has expired".
 func NewSessionExpired() *Error {
-	return &Error{
-		Code:    CodeSessionExpired,
-		Status:  401,
-		Title:   "Session expired",
-		Message: "The session has expired",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntrySessionExpired, 0)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The resource was not found".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "The resource was not found",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Usage limit of {limit} requests per {window} exceeded".
 func NewUsageLimitExceeded(limit int, window string) *Error {
-	return &Error{
-		Code:       CodeUsageLimitExceeded,
-		Status:     429,
-		Title:      "Usage limit exceeded",
-		Message:    "Usage limit of " + strconv.Itoa(limit) + " requests per " + window + " exceeded",
-		Params:     []Param{{Name: "limit", Value: limit}, {Name: "window", Value: window}},
-		RetryAfter: 3600,
-		entry:      5,
-	}
+	return errgenNew(&errgenEntryUsageLimitExceeded, 0, limit, window)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal error",
-		Message: "An unexpected error occurred on the server",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -223,6 +122,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -233,105 +135,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidRequest,
-		status:  400,
-		title:   "Invalid request",
-		message: "The request is malformed",
-		params:  []string{"param"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"The request is malformed"}},
-			{variant: "missing_param", lits: []string{"Missing required parameter ", ""}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_request"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"details":`},
-		},
-		sentinel: ErrInvalidRequest,
-	},
-	{
-		code:    CodeInsufficientScope,
-		status:  403,
-		title:   "Insufficient scope",
-		message: "The token does not grant access to this resource",
-		messages: []errgenTemplate{
-			{lits: []string{"The token does not grant access to this resource"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"insufficient_scope"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"details":`},
-		},
-		sentinel: ErrInsufficientScope,
-	},
-	{
-		code:    CodeSessionExpired,
-		status:  401,
-		title:   "Session expired",
-		message: "The session has expired",
-		messages: []errgenTemplate{
-			{lits: []string{"The session has expired"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"session_expired"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"details":`},
-		},
-		sentinel: ErrSessionExpired,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not found",
-		message: "The resource was not found",
-		messages: []errgenTemplate{
-			{lits: []string{"The resource was not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"not_found"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"details":`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:        CodeUsageLimitExceeded,
-		status:      429,
-		title:       "Usage limit exceeded",
-		message:     "Usage limit exceeded",
-		retryAfter:  3600,
-		retryHeader: []string{"3600"},
-		params:      []string{"limit", "window"},
-		kinds:       "is",
-		messages: []errgenTemplate{
-			{lits: []string{"Usage limit of ", " requests per ", " exceeded"}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"usage_limit_exceeded"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"details":`},
-		},
-		sentinel: ErrUsageLimitExceeded,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal error",
-		message: "An unexpected error occurred on the server",
-		messages: []errgenTemplate{
-			{lits: []string{"An unexpected error occurred on the server"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"internal_error"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"details":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", params: "param", kinds: "s", message: "The request is malformed", variants: []string{"missing_param", "Missing required parameter {param}"}}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", message: "The token does not grant access to this resource", aliases: []string{"access_denied"}}
+var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, status: 401, title: "Session expired", message: "The session has expired"}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "The resource was not found"}
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", retryAfter: 3600, params: "limit window", kinds: "is", message: "Usage limit of {limit} requests per {window} exceeded"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal error", message: "An unexpected error occurred on the server"}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidRequest,
+	&errgenEntryInsufficientScope,
+	&errgenEntrySessionExpired,
+	&errgenEntryNotFound,
+	&errgenEntryUsageLimitExceeded,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -339,33 +157,14 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    5,
-		code:        errgenPath{path: []string{"error"}},
-		message:     errgenPath{path: []string{"message"}},
-		details:     []string{"details"},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVCode, name: "error"},
+			{kind: errgenVMessage, name: "message"},
+			{kind: errgenVDetails, name: "details"},
+		},
+		code:    errgenPath{path: []string{"error"}},
+		message: errgenPath{path: []string{"message"}},
+		details: []string{"details"},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_request":
-		return 0
-	case "insufficient_scope", "access_denied":
-		return 1
-	case "session_expired":
-		return 2
-	case "not_found":
-		return 3
-	case "usage_limit_exceeded":
-		return 4
-	case "internal_error":
-		return 5
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -30,121 +30,50 @@ var (
 	// ErrValidationFailed is the sentinel of validation_failed (422 Unprocessable Entity): Validation failed.
 	//
 	// Message: "Validation Failed"
-	//
-	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{
-		Code:    CodeValidationFailed,
-		Status:  422,
-		Title:   "Validation failed",
-		Message: "Validation Failed",
-		entry:   1,
-	}
+	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
 	//
 	// Message: "Not Found"
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "Not Found",
-		entry:   2,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrRequiresAuthentication is the sentinel of requires_authentication (401 Unauthorized): Requires authentication.
 	//
 	// Message: "Requires authentication"
-	//
-	// Compare with errors.Is; create values with NewRequiresAuthentication.
-	ErrRequiresAuthentication = &Error{
-		Code:    CodeRequiresAuthentication,
-		Status:  401,
-		Title:   "Requires authentication",
-		Message: "Requires authentication",
-		entry:   3,
-	}
+	ErrRequiresAuthentication = errgenSentinel(&errgenEntryRequiresAuthentication)
 	// ErrForbidden is the sentinel of forbidden (403 Forbidden): Forbidden.
 	//
-	// Message: "Resource not accessible by {actor}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Forbidden".
-	//
-	// Compare with errors.Is; create values with NewForbidden.
-	ErrForbidden = &Error{
-		Code:    CodeForbidden,
-		Status:  403,
-		Title:   "Forbidden",
-		Message: "Forbidden",
-		entry:   4,
-	}
+	// Message: its title (the message has params; see NewForbidden).
+	ErrForbidden = errgenSentinel(&errgenEntryForbidden)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   5,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewValidationFailed returns a new validation_failed error (422 Unprocessable Entity) with the message "Validation Failed".
 func NewValidationFailed() *Error {
-	return &Error{
-		Code:    CodeValidationFailed,
-		Status:  422,
-		Title:   "Validation failed",
-		Message: "Validation Failed",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryValidationFailed, 0)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "Not Found".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "Not Found",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewRequiresAuthentication returns a new requires_authentication error (401 Unauthorized) with the message "Requires authentication".
 func NewRequiresAuthentication() *Error {
-	return &Error{
-		Code:    CodeRequiresAuthentication,
-		Status:  401,
-		Title:   "Requires authentication",
-		Message: "Requires authentication",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryRequiresAuthentication, 0)
 }
 
 // NewForbidden returns a new forbidden error (403 Forbidden) with the message "Resource not accessible by {actor}".
 func NewForbidden(actor string) *Error {
-	return &Error{
-		Code:    CodeForbidden,
-		Status:  403,
-		Title:   "Forbidden",
-		Message: "Resource not accessible by " + actor,
-		Params:  []Param{{Name: "actor", Value: actor}},
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryForbidden, 0, actor)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, one item of the error's details list, whose members are resource, field, code.
@@ -182,6 +111,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.github.example/rest"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -192,90 +124,19 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeValidationFailed,
-		status:  422,
-		title:   "Validation failed",
-		message: "Validation Failed",
-		docURL:  "https://docs.github.example/rest#validation_failed",
-		messages: []errgenTemplate{
-			{lits: []string{"Validation Failed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"errors":`},
-			{op: errgenOpConst, lit: `"documentation_url":"https://docs.github.example/rest#validation_failed"`},
-		},
-		sentinel: ErrValidationFailed,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not found",
-		message: "Not Found",
-		docURL:  "https://docs.github.example/rest#not_found",
-		messages: []errgenTemplate{
-			{lits: []string{"Not Found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"errors":`},
-			{op: errgenOpConst, lit: `"documentation_url":"https://docs.github.example/rest#not_found"`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeRequiresAuthentication,
-		status:  401,
-		title:   "Requires authentication",
-		message: "Requires authentication",
-		docURL:  "https://docs.github.example/rest#requires_authentication",
-		messages: []errgenTemplate{
-			{lits: []string{"Requires authentication"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"errors":`},
-			{op: errgenOpConst, lit: `"documentation_url":"https://docs.github.example/rest#requires_authentication"`},
-		},
-		sentinel: ErrRequiresAuthentication,
-	},
-	{
-		code:    CodeForbidden,
-		status:  403,
-		title:   "Forbidden",
-		message: "Forbidden",
-		docURL:  "https://docs.github.example/rest#forbidden",
-		params:  []string{"actor"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Resource not accessible by ", ""}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"errors":`},
-			{op: errgenOpConst, lit: `"documentation_url":"https://docs.github.example/rest#forbidden"`},
-		},
-		sentinel: ErrForbidden,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://docs.github.example/rest#internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpDetails, lit: `"errors":`},
-			{op: errgenOpConst, lit: `"documentation_url":"https://docs.github.example/rest#internal_error"`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 422, title: "Validation failed", message: "Validation Failed"}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "Not Found"}
+var errgenEntryRequiresAuthentication = errgenEntry{code: CodeRequiresAuthentication, status: 401, title: "Requires authentication", message: "Requires authentication"}
+var errgenEntryForbidden = errgenEntry{code: CodeForbidden, status: 403, title: "Forbidden", params: "actor", kinds: "s", message: "Resource not accessible by {actor}"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryValidationFailed,
+	&errgenEntryNotFound,
+	&errgenEntryRequiresAuthentication,
+	&errgenEntryForbidden,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -283,43 +144,14 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    4,
-		message:     errgenPath{path: []string{"message"}},
-		typ:         errgenPath{path: []string{"documentation_url"}},
-		details:     []string{"errors"},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVMessage, name: "message"},
+			{kind: errgenVDetails, name: "errors"},
+			{kind: errgenVDocURL, name: "documentation_url"},
+		},
+		message: errgenPath{path: []string{"message"}},
+		typ:     errgenPath{path: []string{"documentation_url"}},
+		details: []string{"errors"},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "validation_failed":
-		return 0
-	case "not_found":
-		return 1
-	case "requires_authentication":
-		return 2
-	case "forbidden":
-		return 3
-	case "internal_error":
-		return 4
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.github.example/rest#validation_failed":
-		return 0
-	case "https://docs.github.example/rest#not_found":
-		return 1
-	case "https://docs.github.example/rest#requires_authentication":
-		return 2
-	case "https://docs.github.example/rest#forbidden":
-		return 3
-	case "https://docs.github.example/rest#internal_error":
-		return 4
-	}
-	return -1
 }

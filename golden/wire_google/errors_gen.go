@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package storageerr
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -37,172 +33,69 @@ const (
 var (
 	// ErrInvalidArgument is the sentinel of INVALID_ARGUMENT (400 Bad Request): Invalid argument.
 	//
-	// Message: "Invalid value for {field}: {value}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid argument".
-	//
-	// Compare with errors.Is; create values with NewInvalidArgument.
-	ErrInvalidArgument = &Error{
-		Code:    CodeInvalidArgument,
-		Status:  400,
-		Title:   "Invalid argument",
-		Message: "Invalid argument",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewInvalidArgument).
+	ErrInvalidArgument = errgenSentinel(&errgenEntryInvalidArgument)
 	// ErrUnauthenticated is the sentinel of UNAUTHENTICATED (401 Unauthorized): Unauthenticated.
 	//
 	// Message: "Request had invalid authentication credentials."
-	//
-	// Compare with errors.Is; create values with NewUnauthenticated.
-	ErrUnauthenticated = &Error{
-		Code:    CodeUnauthenticated,
-		Status:  401,
-		Title:   "Unauthenticated",
-		Message: "Request had invalid authentication credentials.",
-		entry:   2,
-	}
+	ErrUnauthenticated = errgenSentinel(&errgenEntryUnauthenticated)
 	// ErrPermissionDenied is the sentinel of PERMISSION_DENIED (403 Forbidden): Permission denied.
 	//
 	// Message: "The caller does not have permission"
-	//
-	// Compare with errors.Is; create values with NewPermissionDenied.
-	ErrPermissionDenied = &Error{
-		Code:    CodePermissionDenied,
-		Status:  403,
-		Title:   "Permission denied",
-		Message: "The caller does not have permission",
-		entry:   3,
-	}
+	ErrPermissionDenied = errgenSentinel(&errgenEntryPermissionDenied)
 	// ErrNotFound is the sentinel of NOT_FOUND (404 Not Found): Not found.
 	//
-	// Message: "{resource} not found". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Not found".
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "Not found",
-		entry:   4,
-	}
+	// Message: its title (the message has params; see NewNotFound).
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrResourceExhausted is the sentinel of RESOURCE_EXHAUSTED (429 Too Many Requests): Resource exhausted.
 	//
-	// Message: "Quota exceeded: {used} of {quota} used". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Resource exhausted".
+	// Message: its title (the message has params; see NewResourceExhausted).
 	//
 	// Clients are told to retry after 30 seconds.
-	//
-	// Compare with errors.Is; create values with NewResourceExhausted.
-	ErrResourceExhausted = &Error{
-		Code:       CodeResourceExhausted,
-		Status:     429,
-		Title:      "Resource exhausted",
-		Message:    "Resource exhausted",
-		RetryAfter: 30,
-		entry:      5,
-	}
+	ErrResourceExhausted = errgenSentinel(&errgenEntryResourceExhausted)
 	// ErrInternal is the sentinel of INTERNAL (500 Internal Server Error): Internal.
 	//
 	// Message: "Internal error encountered."
-	//
-	// Compare with errors.Is; create values with NewInternal.
-	ErrInternal = &Error{
-		Code:    CodeInternal,
-		Status:  500,
-		Title:   "Internal",
-		Message: "Internal error encountered.",
-		entry:   6,
-	}
+	ErrInternal = errgenSentinel(&errgenEntryInternal)
 	// ErrUnavailable is the sentinel of UNAVAILABLE (503 Service Unavailable): Unavailable.
 	//
 	// Message: "The service is currently unavailable."
-	//
-	// Compare with errors.Is; create values with NewUnavailable.
-	ErrUnavailable = &Error{
-		Code:    CodeUnavailable,
-		Status:  503,
-		Title:   "Unavailable",
-		Message: "The service is currently unavailable.",
-		entry:   7,
-	}
+	ErrUnavailable = errgenSentinel(&errgenEntryUnavailable)
 )
 
 // NewInvalidArgument returns a new INVALID_ARGUMENT error (400 Bad Request) with the message "Invalid value for {field}: {value}".
-func NewInvalidArgument(field string, value string) *Error {
-	return &Error{
-		Code:    CodeInvalidArgument,
-		Status:  400,
-		Title:   "Invalid argument",
-		Message: "Invalid value for " + field + ": " + value,
-		Params:  []Param{{Name: "field", Value: field}, {Name: "value", Value: value}},
-		entry:   1,
-	}
+func NewInvalidArgument(field, value string) *Error {
+	return errgenNew(&errgenEntryInvalidArgument, 0, field, value)
 }
 
 // NewUnauthenticated returns a new UNAUTHENTICATED error (401 Unauthorized) with the message "Request had invalid authentication credentials.".
 func NewUnauthenticated() *Error {
-	return &Error{
-		Code:    CodeUnauthenticated,
-		Status:  401,
-		Title:   "Unauthenticated",
-		Message: "Request had invalid authentication credentials.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryUnauthenticated, 0)
 }
 
 // NewPermissionDenied returns a new PERMISSION_DENIED error (403 Forbidden) with the message "The caller does not have permission".
 func NewPermissionDenied() *Error {
-	return &Error{
-		Code:    CodePermissionDenied,
-		Status:  403,
-		Title:   "Permission denied",
-		Message: "The caller does not have permission",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryPermissionDenied, 0)
 }
 
 // NewNotFound returns a new NOT_FOUND error (404 Not Found) with the message "{resource} not found".
 func NewNotFound(resource string) *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: resource + " not found",
-		Params:  []Param{{Name: "resource", Value: resource}},
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryNotFound, 0, resource)
 }
 
 // NewResourceExhausted returns a new RESOURCE_EXHAUSTED error (429 Too Many Requests) with the message "Quota exceeded: {used} of {quota} used".
 func NewResourceExhausted(used float64, quota int64) *Error {
-	return &Error{
-		Code:       CodeResourceExhausted,
-		Status:     429,
-		Title:      "Resource exhausted",
-		Message:    "Quota exceeded: " + strconv.FormatFloat(used, 'g', -1, 64) + " of " + strconv.FormatInt(quota, 10) + " used",
-		Params:     []Param{{Name: "used", Value: used}, {Name: "quota", Value: quota}},
-		RetryAfter: 30,
-		entry:      5,
-	}
+	return errgenNew(&errgenEntryResourceExhausted, 0, used, quota)
 }
 
 // NewInternal returns a new INTERNAL error (500 Internal Server Error) with the message "Internal error encountered.".
 func NewInternal() *Error {
-	return &Error{
-		Code:    CodeInternal,
-		Status:  500,
-		Title:   "Internal",
-		Message: "Internal error encountered.",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInternal, 0)
 }
 
 // NewUnavailable returns a new UNAVAILABLE error (503 Service Unavailable) with the message "The service is currently unavailable.".
 func NewUnavailable() *Error {
-	return &Error{
-		Code:    CodeUnavailable,
-		Status:  503,
-		Title:   "Unavailable",
-		Message: "The service is currently unavailable.",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryUnavailable, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -231,6 +124,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -241,142 +137,23 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidArgument,
-		status:  400,
-		title:   "Invalid argument",
-		message: "Invalid argument",
-		params:  []string{"field", "value"},
-		kinds:   "ss",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid value for ", ": ", ""}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":400`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"status":"INVALID_ARGUMENT"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrInvalidArgument,
-	},
-	{
-		code:    CodeUnauthenticated,
-		status:  401,
-		title:   "Unauthenticated",
-		message: "Request had invalid authentication credentials.",
-		messages: []errgenTemplate{
-			{lits: []string{"Request had invalid authentication credentials."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":401`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"status":"UNAUTHENTICATED"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrUnauthenticated,
-	},
-	{
-		code:    CodePermissionDenied,
-		status:  403,
-		title:   "Permission denied",
-		message: "The caller does not have permission",
-		messages: []errgenTemplate{
-			{lits: []string{"The caller does not have permission"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":403`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"status":"PERMISSION_DENIED"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrPermissionDenied,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not found",
-		message: "Not found",
-		params:  []string{"resource"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " not found"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":404`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"status":"NOT_FOUND"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:        CodeResourceExhausted,
-		status:      429,
-		title:       "Resource exhausted",
-		message:     "Resource exhausted",
-		retryAfter:  30,
-		retryHeader: []string{"30"},
-		params:      []string{"used", "quota"},
-		kinds:       "fI",
-		messages: []errgenTemplate{
-			{lits: []string{"Quota exceeded: ", " of ", " used"}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":429`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"status":"RESOURCE_EXHAUSTED"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrResourceExhausted,
-	},
-	{
-		code:    CodeInternal,
-		status:  500,
-		title:   "Internal",
-		message: "Internal error encountered.",
-		messages: []errgenTemplate{
-			{lits: []string{"Internal error encountered."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":500`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"status":"INTERNAL"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrInternal,
-	},
-	{
-		code:    CodeUnavailable,
-		status:  503,
-		title:   "Unavailable",
-		message: "The service is currently unavailable.",
-		messages: []errgenTemplate{
-			{lits: []string{"The service is currently unavailable."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":503`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"status":"UNAVAILABLE"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrUnavailable,
-	},
+var errgenEntryInvalidArgument = errgenEntry{code: CodeInvalidArgument, status: 400, title: "Invalid argument", params: "field value", kinds: "ss", message: "Invalid value for {field}: {value}"}
+var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, status: 401, title: "Unauthenticated", message: "Request had invalid authentication credentials."}
+var errgenEntryPermissionDenied = errgenEntry{code: CodePermissionDenied, status: 403, title: "Permission denied", message: "The caller does not have permission"}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", params: "resource", kinds: "s", message: "{resource} not found"}
+var errgenEntryResourceExhausted = errgenEntry{code: CodeResourceExhausted, status: 429, title: "Resource exhausted", retryAfter: 30, params: "used quota", kinds: "fI", message: "Quota exceeded: {used} of {quota} used"}
+var errgenEntryInternal = errgenEntry{code: CodeInternal, status: 500, title: "Internal", message: "Internal error encountered."}
+var errgenEntryUnavailable = errgenEntry{code: CodeUnavailable, status: 503, title: "Unavailable", message: "The service is currently unavailable."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidArgument,
+	&errgenEntryUnauthenticated,
+	&errgenEntryPermissionDenied,
+	&errgenEntryNotFound,
+	&errgenEntryResourceExhausted,
+	&errgenEntryInternal,
+	&errgenEntryUnavailable,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -384,35 +161,17 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    5,
-		code:        errgenPath{path: []string{"error", "status"}},
-		message:     errgenPath{path: []string{"error", "message"}},
-		details:     []string{"error", "details"},
+		internal:    &errgenEntryInternal,
+		body: []errgenField{
+			{kind: errgenVObject, name: "error", children: []errgenField{
+				{kind: errgenVStatus, name: "code"},
+				{kind: errgenVMessage, name: "message"},
+				{kind: errgenVCode, name: "status"},
+				{kind: errgenVDetails, name: "details"},
+			}},
+		},
+		code:    errgenPath{path: []string{"error", "status"}},
+		message: errgenPath{path: []string{"error", "message"}},
+		details: []string{"error", "details"},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "INVALID_ARGUMENT":
-		return 0
-	case "UNAUTHENTICATED":
-		return 1
-	case "PERMISSION_DENIED":
-		return 2
-	case "NOT_FOUND":
-		return 3
-	case "RESOURCE_EXHAUSTED":
-		return 4
-	case "INTERNAL":
-		return 5
-	case "UNAVAILABLE":
-		return 6
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -27,54 +27,22 @@ const (
 var (
 	// ErrInvalidAttribute is the sentinel of invalid_attribute (422 Unprocessable Entity): Invalid Attribute.
 	//
-	// Message: "{attribute} must contain at least {min} characters.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid Attribute".
-	//
-	// Compare with errors.Is; create values with NewInvalidAttribute.
-	ErrInvalidAttribute = &Error{
-		Code:    CodeInvalidAttribute,
-		Status:  422,
-		Title:   "Invalid Attribute",
-		Message: "Invalid Attribute",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewInvalidAttribute).
+	ErrInvalidAttribute = errgenSentinel(&errgenEntryInvalidAttribute)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not Found.
 	//
 	// Message: "The requested resource was not found."
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not Found",
-		Message: "The requested resource was not found.",
-		entry:   2,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrForbidden is the sentinel of forbidden (403 Forbidden): Forbidden.
 	//
-	// Message: "You may not {action} this resource.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Forbidden".
-	//
-	// Compare with errors.Is; create values with NewForbidden.
-	ErrForbidden = &Error{
-		Code:    CodeForbidden,
-		Status:  403,
-		Title:   "Forbidden",
-		Message: "Forbidden",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewForbidden).
+	ErrForbidden = errgenSentinel(&errgenEntryForbidden)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   4,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewInvalidAttribute returns a new invalid_attribute error (422 Unprocessable Entity) with the message "{attribute} must contain at least {min} characters.".
@@ -84,49 +52,23 @@ var (
 //   - attribute: the attribute's name, as users see it
 //   - minValue: the least number of characters, in words
 //   - pointer: sent beside the message: a JSON pointer to the attribute
-func NewInvalidAttribute(attribute string, minValue string, pointer string) *Error {
-	return &Error{
-		Code:    CodeInvalidAttribute,
-		Status:  422,
-		Title:   "Invalid Attribute",
-		Message: attribute + " must contain at least " + minValue + " characters.",
-		Params:  []Param{{Name: "attribute", Value: attribute}, {Name: "min", Value: minValue}, {Name: "pointer", Value: pointer}},
-		entry:   1,
-	}
+func NewInvalidAttribute(attribute, minValue, pointer string) *Error {
+	return errgenNew(&errgenEntryInvalidAttribute, 0, attribute, minValue, pointer)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource was not found.".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not Found",
-		Message: "The requested resource was not found.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewForbidden returns a new forbidden error (403 Forbidden) with the message "You may not {action} this resource.".
 func NewForbidden(action string) *Error {
-	return &Error{
-		Code:    CodeForbidden,
-		Status:  403,
-		Title:   "Forbidden",
-		Message: "You may not " + action + " this resource.",
-		Params:  []Param{{Name: "action", Value: action}},
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryForbidden, 0, action)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -155,6 +97,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -165,81 +110,17 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidAttribute,
-		status:  422,
-		title:   "Invalid Attribute",
-		message: "Invalid Attribute",
-		params:  []string{"attribute", "min", "pointer"},
-		kinds:   "sss",
-		roles:   "mmd",
-		messages: []errgenTemplate{
-			{lits: []string{"", " must contain at least ", " characters."}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"errors":[{`},
-			{op: errgenOpConst, lit: `"status":"422","code":"invalid_attribute"`},
-			{op: errgenOpOpen, lit: `"source":{`},
-			{op: errgenOpParam, lit: `"pointer":`, name: "pointer"},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpConst, lit: `"title":"Invalid Attribute"`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpClose, lit: `}]`},
-		},
-		sentinel: ErrInvalidAttribute,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not Found",
-		message: "The requested resource was not found.",
-		messages: []errgenTemplate{
-			{lits: []string{"The requested resource was not found."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"errors":[{`},
-			{op: errgenOpConst, lit: `"status":"404","code":"not_found","title":"Not Found"`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpClose, lit: `}]`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeForbidden,
-		status:  403,
-		title:   "Forbidden",
-		message: "Forbidden",
-		params:  []string{"action"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"You may not ", " this resource."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"errors":[{`},
-			{op: errgenOpConst, lit: `"status":"403","code":"forbidden","title":"Forbidden"`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpClose, lit: `}]`},
-		},
-		sentinel: ErrForbidden,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"errors":[{`},
-			{op: errgenOpConst, lit: `"status":"500","code":"internal_error","title":"Internal server error"`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpClose, lit: `}]`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryInvalidAttribute = errgenEntry{code: CodeInvalidAttribute, status: 422, title: "Invalid Attribute", params: "attribute min pointer", kinds: "sss", roles: "mmd", message: "{attribute} must contain at least {min} characters."}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not Found", message: "The requested resource was not found."}
+var errgenEntryForbidden = errgenEntry{code: CodeForbidden, status: 403, title: "Forbidden", params: "action", kinds: "s", message: "You may not {action} this resource."}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidAttribute,
+	&errgenEntryNotFound,
+	&errgenEntryForbidden,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -247,31 +128,22 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/vnd.api+json"},
 		mediaBase:   "application/vnd.api+json",
-		internal:    3,
-		code:        errgenPath{path: []string{"errors", "code"}},
-		message:     errgenPath{path: []string{"errors", "detail"}},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVList, name: "errors", children: []errgenField{
+				{kind: errgenVTemplate, name: "status", parts: []errgenTmpl{{kind: errgenVStatus}}},
+				{kind: errgenVCode, name: "code"},
+				{kind: errgenVObject, name: "source", children: []errgenField{
+					{kind: errgenVParam, name: "pointer", ref: "pointer"},
+				}},
+				{kind: errgenVTitle, name: "title"},
+				{kind: errgenVMessage, name: "detail"},
+			}},
+		},
+		code:    errgenPath{path: []string{"errors", "code"}},
+		message: errgenPath{path: []string{"errors", "detail"}},
 		param: []errgenParamPath{
 			{name: "pointer", at: errgenPath{path: []string{"errors", "source", "pointer"}}},
 		},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_attribute":
-		return 0
-	case "not_found":
-		return 1
-	case "forbidden":
-		return 2
-	case "internal_error":
-		return 3
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -28,102 +28,43 @@ var (
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
 	//
 	// Message: "Not found"
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "Not found",
-		entry:   1,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
-	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing field".
-	//
-	// Compare with errors.Is; create values with NewMissingField.
-	ErrMissingField = &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: "Missing field",
-		entry:   2,
-	}
+	// Message: its title (the message has params; see NewMissingField).
+	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Rate limited.
 	//
 	// Message: "Slow down"
 	//
 	// Clients are told to retry after 30 seconds.
-	//
-	// Compare with errors.Is; create values with NewRateLimited.
-	ErrRateLimited = &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Rate limited",
-		Message:    "Slow down",
-		RetryAfter: 30,
-		entry:      3,
-	}
+	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   4,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "Not found".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Not found",
-		Message: "Not found",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
 func NewMissingField(field string) *Error {
-	return &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: field + " is required",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryMissingField, 0, field)
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Slow down".
 func NewRateLimited() *Error {
-	return &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Rate limited",
-		Message:    "Slow down",
-		RetryAfter: 30,
-		entry:      3,
-	}
+	return errgenNew(&errgenEntryRateLimited, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -152,6 +93,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -162,89 +106,17 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Not found",
-		message: "Not found",
-		messages: []errgenTemplate{
-			{lits: []string{"Not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":"not_found"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpOpen, lit: `"meta":{`},
-			{op: errgenOpRetryAfter, lit: `"retry_after":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeMissingField,
-		status:  400,
-		title:   "Missing field",
-		message: "Missing field",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " is required"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":"missing_field"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpOpen, lit: `"meta":{`},
-			{op: errgenOpRetryAfter, lit: `"retry_after":`},
-			{op: errgenOpParam, lit: `"field":`, name: "field"},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrMissingField,
-	},
-	{
-		code:        CodeRateLimited,
-		status:      429,
-		title:       "Rate limited",
-		message:     "Slow down",
-		retryAfter:  30,
-		retryHeader: []string{"30"},
-		messages: []errgenTemplate{
-			{lits: []string{"Slow down"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":"rate_limited"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpOpen, lit: `"meta":{`},
-			{op: errgenOpRetryAfter, lit: `"retry_after":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrRateLimited,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpClose, lit: `}`},
-			{op: errgenOpOpen, lit: `"meta":{`},
-			{op: errgenOpRetryAfter, lit: `"retry_after":`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "Not found"}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", params: "field", kinds: "s", message: "{field} is required"}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Rate limited", retryAfter: 30, message: "Slow down"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryNotFound,
+	&errgenEntryMissingField,
+	&errgenEntryRateLimited,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -252,32 +124,22 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    3,
-		code:        errgenPath{path: []string{"error", "code"}},
-		message:     errgenPath{path: []string{"error", "message"}},
-		retryAfter:  errgenPath{path: []string{"meta", "retry_after"}},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVObject, name: "error", children: []errgenField{
+				{kind: errgenVCode, name: "code"},
+				{kind: errgenVMessage, name: "message"},
+			}},
+			{kind: errgenVObject, name: "meta", children: []errgenField{
+				{kind: errgenVRetryAfter, name: "retry_after"},
+				{kind: errgenVParam, name: "field", ref: "field"},
+			}},
+		},
+		code:       errgenPath{path: []string{"error", "code"}},
+		message:    errgenPath{path: []string{"error", "message"}},
+		retryAfter: errgenPath{path: []string{"meta", "retry_after"}},
 		param: []errgenParamPath{
 			{name: "field", at: errgenPath{path: []string{"meta", "field"}}},
 		},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "not_found":
-		return 0
-	case "missing_field":
-		return 1
-	case "rate_limited":
-		return 2
-	case "internal_error":
-		return 3
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -35,196 +35,80 @@ const (
 var (
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
-	// Message: "The request is missing the {param} parameter". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid request".
-	//
-	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "Invalid request",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewInvalidRequest).
+	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
 	// ErrInvalidClient is the sentinel of invalid_client (401 Unauthorized): Invalid client.
 	//
 	// Message: "Client authentication failed"
-	//
-	// Compare with errors.Is; create values with NewInvalidClient.
-	ErrInvalidClient = &Error{
-		Code:    CodeInvalidClient,
-		Status:  401,
-		Title:   "Invalid client",
-		Message: "Client authentication failed",
-		entry:   2,
-	}
+	ErrInvalidClient = errgenSentinel(&errgenEntryInvalidClient)
 	// ErrInvalidGrant is the sentinel of invalid_grant (400 Bad Request): Invalid grant.
 	//
 	// Message: "The authorization grant is invalid, expired or revoked"
-	//
-	// Compare with errors.Is; create values with NewInvalidGrant.
-	ErrInvalidGrant = &Error{
-		Code:    CodeInvalidGrant,
-		Status:  400,
-		Title:   "Invalid grant",
-		Message: "The authorization grant is invalid, expired or revoked",
-		entry:   3,
-	}
+	ErrInvalidGrant = errgenSentinel(&errgenEntryInvalidGrant)
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (400 Bad Request): Unauthorized client.
 	//
 	// Message: "The client may not use this grant type"
-	//
-	// Compare with errors.Is; create values with NewUnauthorizedClient.
-	ErrUnauthorizedClient = &Error{
-		Code:    CodeUnauthorizedClient,
-		Status:  400,
-		Title:   "Unauthorized client",
-		Message: "The client may not use this grant type",
-		entry:   4,
-	}
+	ErrUnauthorizedClient = errgenSentinel(&errgenEntryUnauthorizedClient)
 	// ErrUnsupportedGrantType is the sentinel of unsupported_grant_type (400 Bad Request): Unsupported grant type.
 	//
-	// Message: "Grant type {grant_type} is not supported". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Unsupported grant type".
-	//
-	// Compare with errors.Is; create values with NewUnsupportedGrantType.
-	ErrUnsupportedGrantType = &Error{
-		Code:    CodeUnsupportedGrantType,
-		Status:  400,
-		Title:   "Unsupported grant type",
-		Message: "Unsupported grant type",
-		entry:   5,
-	}
+	// Message: its title (the message has params; see NewUnsupportedGrantType).
+	ErrUnsupportedGrantType = errgenSentinel(&errgenEntryUnsupportedGrantType)
 	// ErrInvalidScope is the sentinel of invalid_scope (400 Bad Request): Invalid scope.
 	//
 	// Message: "The requested scope is invalid or exceeds the granted scope"
-	//
-	// Compare with errors.Is; create values with NewInvalidScope.
-	ErrInvalidScope = &Error{
-		Code:    CodeInvalidScope,
-		Status:  400,
-		Title:   "Invalid scope",
-		Message: "The requested scope is invalid or exceeds the granted scope",
-		entry:   6,
-	}
+	ErrInvalidScope = errgenSentinel(&errgenEntryInvalidScope)
 	// ErrSlowDown is the sentinel of slow_down (429 Too Many Requests): Slow down.
 	//
 	// Message: "Polling too fast; slow down"
 	//
 	// Clients are told to retry after 5 seconds.
-	//
-	// Compare with errors.Is; create values with NewSlowDown.
-	ErrSlowDown = &Error{
-		Code:       CodeSlowDown,
-		Status:     429,
-		Title:      "Slow down",
-		Message:    "Polling too fast; slow down",
-		RetryAfter: 5,
-		entry:      7,
-	}
+	ErrSlowDown = errgenSentinel(&errgenEntrySlowDown)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   8,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing the {param} parameter".
 func NewInvalidRequest(param string) *Error {
-	return &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "The request is missing the " + param + " parameter",
-		Params:  []Param{{Name: "param", Value: param}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidRequest, 0, param)
 }
 
 // NewInvalidClient returns a new invalid_client error (401 Unauthorized) with the message "Client authentication failed".
 func NewInvalidClient() *Error {
-	return &Error{
-		Code:    CodeInvalidClient,
-		Status:  401,
-		Title:   "Invalid client",
-		Message: "Client authentication failed",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInvalidClient, 0)
 }
 
 // NewInvalidGrant returns a new invalid_grant error (400 Bad Request) with the message "The authorization grant is invalid, expired or revoked".
 func NewInvalidGrant() *Error {
-	return &Error{
-		Code:    CodeInvalidGrant,
-		Status:  400,
-		Title:   "Invalid grant",
-		Message: "The authorization grant is invalid, expired or revoked",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryInvalidGrant, 0)
 }
 
 // NewUnauthorizedClient returns a new unauthorized_client error (400 Bad Request) with the message "The client may not use this grant type".
 func NewUnauthorizedClient() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedClient,
-		Status:  400,
-		Title:   "Unauthorized client",
-		Message: "The client may not use this grant type",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryUnauthorizedClient, 0)
 }
 
 // NewUnsupportedGrantType returns a new unsupported_grant_type error (400 Bad Request) with the message "Grant type {grant_type} is not supported".
 func NewUnsupportedGrantType(grantType string) *Error {
-	return &Error{
-		Code:    CodeUnsupportedGrantType,
-		Status:  400,
-		Title:   "Unsupported grant type",
-		Message: "Grant type " + grantType + " is not supported",
-		Params:  []Param{{Name: "grant_type", Value: grantType}},
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryUnsupportedGrantType, 0, grantType)
 }
 
 // NewInvalidScope returns a new invalid_scope error (400 Bad Request) with the message "The requested scope is invalid or exceeds the granted scope".
 func NewInvalidScope() *Error {
-	return &Error{
-		Code:    CodeInvalidScope,
-		Status:  400,
-		Title:   "Invalid scope",
-		Message: "The requested scope is invalid or exceeds the granted scope",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryInvalidScope, 0)
 }
 
 // NewSlowDown returns a new slow_down error (429 Too Many Requests) with the message "Polling too fast; slow down".
 func NewSlowDown() *Error {
-	return &Error{
-		Code:       CodeSlowDown,
-		Status:     429,
-		Title:      "Slow down",
-		Message:    "Polling too fast; slow down",
-		RetryAfter: 5,
-		entry:      7,
-	}
+	return errgenNew(&errgenEntrySlowDown, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   8,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -253,6 +137,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://auth.example.com/docs/errors"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -263,142 +150,25 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidRequest,
-		status:  400,
-		title:   "Invalid request",
-		message: "Invalid request",
-		docURL:  "https://auth.example.com/docs/errors#invalid_request",
-		params:  []string{"param"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"The request is missing the ", " parameter"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_request"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_request"`},
-		},
-		sentinel: ErrInvalidRequest,
-	},
-	{
-		code:    CodeInvalidClient,
-		status:  401,
-		title:   "Invalid client",
-		message: "Client authentication failed",
-		docURL:  "https://auth.example.com/docs/errors#invalid_client",
-		messages: []errgenTemplate{
-			{lits: []string{"Client authentication failed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_client"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_client"`},
-		},
-		sentinel: ErrInvalidClient,
-	},
-	{
-		code:    CodeInvalidGrant,
-		status:  400,
-		title:   "Invalid grant",
-		message: "The authorization grant is invalid, expired or revoked",
-		docURL:  "https://auth.example.com/docs/errors#invalid_grant",
-		messages: []errgenTemplate{
-			{lits: []string{"The authorization grant is invalid, expired or revoked"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_grant"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_grant"`},
-		},
-		sentinel: ErrInvalidGrant,
-	},
-	{
-		code:    CodeUnauthorizedClient,
-		status:  400,
-		title:   "Unauthorized client",
-		message: "The client may not use this grant type",
-		docURL:  "https://auth.example.com/docs/errors#unauthorized_client",
-		messages: []errgenTemplate{
-			{lits: []string{"The client may not use this grant type"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"unauthorized_client"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#unauthorized_client"`},
-		},
-		sentinel: ErrUnauthorizedClient,
-	},
-	{
-		code:    CodeUnsupportedGrantType,
-		status:  400,
-		title:   "Unsupported grant type",
-		message: "Unsupported grant type",
-		docURL:  "https://auth.example.com/docs/errors#unsupported_grant_type",
-		params:  []string{"grant_type"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Grant type ", " is not supported"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"unsupported_grant_type"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#unsupported_grant_type"`},
-		},
-		sentinel: ErrUnsupportedGrantType,
-	},
-	{
-		code:    CodeInvalidScope,
-		status:  400,
-		title:   "Invalid scope",
-		message: "The requested scope is invalid or exceeds the granted scope",
-		docURL:  "https://auth.example.com/docs/errors#invalid_scope",
-		messages: []errgenTemplate{
-			{lits: []string{"The requested scope is invalid or exceeds the granted scope"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"invalid_scope"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#invalid_scope"`},
-		},
-		sentinel: ErrInvalidScope,
-	},
-	{
-		code:        CodeSlowDown,
-		status:      429,
-		title:       "Slow down",
-		message:     "Polling too fast; slow down",
-		docURL:      "https://auth.example.com/docs/errors#slow_down",
-		retryAfter:  5,
-		retryHeader: []string{"5"},
-		messages: []errgenTemplate{
-			{lits: []string{"Polling too fast; slow down"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"slow_down"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#slow_down"`},
-		},
-		sentinel: ErrSlowDown,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://auth.example.com/docs/errors#internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"error":"internal_error"`},
-			{op: errgenOpMessage, lit: `"error_description":`},
-			{op: errgenOpConst, lit: `"error_uri":"https://auth.example.com/docs/errors#internal_error"`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", params: "param", kinds: "s", message: "The request is missing the {param} parameter"}
+var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, status: 401, title: "Invalid client", message: "Client authentication failed"}
+var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, status: 400, title: "Invalid grant", message: "The authorization grant is invalid, expired or revoked"}
+var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, status: 400, title: "Unauthorized client", message: "The client may not use this grant type"}
+var errgenEntryUnsupportedGrantType = errgenEntry{code: CodeUnsupportedGrantType, status: 400, title: "Unsupported grant type", params: "grant_type", kinds: "s", message: "Grant type {grant_type} is not supported"}
+var errgenEntryInvalidScope = errgenEntry{code: CodeInvalidScope, status: 400, title: "Invalid scope", message: "The requested scope is invalid or exceeds the granted scope"}
+var errgenEntrySlowDown = errgenEntry{code: CodeSlowDown, status: 429, title: "Slow down", retryAfter: 5, message: "Polling too fast; slow down"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidRequest,
+	&errgenEntryInvalidClient,
+	&errgenEntryInvalidGrant,
+	&errgenEntryUnauthorizedClient,
+	&errgenEntryUnsupportedGrantType,
+	&errgenEntryInvalidScope,
+	&errgenEntrySlowDown,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -406,55 +176,14 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    7,
-		code:        errgenPath{path: []string{"error"}},
-		message:     errgenPath{path: []string{"error_description"}},
-		typ:         errgenPath{path: []string{"error_uri"}},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVCode, name: "error"},
+			{kind: errgenVMessage, name: "error_description"},
+			{kind: errgenVDocURL, name: "error_uri"},
+		},
+		code:    errgenPath{path: []string{"error"}},
+		message: errgenPath{path: []string{"error_description"}},
+		typ:     errgenPath{path: []string{"error_uri"}},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_request":
-		return 0
-	case "invalid_client":
-		return 1
-	case "invalid_grant":
-		return 2
-	case "unauthorized_client":
-		return 3
-	case "unsupported_grant_type":
-		return 4
-	case "invalid_scope":
-		return 5
-	case "slow_down":
-		return 6
-	case "internal_error":
-		return 7
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://auth.example.com/docs/errors#invalid_request":
-		return 0
-	case "https://auth.example.com/docs/errors#invalid_client":
-		return 1
-	case "https://auth.example.com/docs/errors#invalid_grant":
-		return 2
-	case "https://auth.example.com/docs/errors#unauthorized_client":
-		return 3
-	case "https://auth.example.com/docs/errors#unsupported_grant_type":
-		return 4
-	case "https://auth.example.com/docs/errors#invalid_scope":
-		return 5
-	case "https://auth.example.com/docs/errors#slow_down":
-		return 6
-	case "https://auth.example.com/docs/errors#internal_error":
-		return 7
-	}
-	return -1
 }

@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package bankerr
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -29,42 +25,18 @@ const (
 var (
 	// ErrOutOfCredit is the sentinel of out-of-credit (403 Forbidden): You do not have enough credit.
 	//
-	// Message: "Your current balance is {balance}, but that costs {cost}.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "You do not have enough credit.".
-	//
-	// Compare with errors.Is; create values with NewOutOfCredit.
-	ErrOutOfCredit = &Error{
-		Code:    CodeOutOfCredit,
-		Status:  403,
-		Title:   "You do not have enough credit.",
-		Message: "You do not have enough credit.",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewOutOfCredit).
+	ErrOutOfCredit = errgenSentinel(&errgenEntryOutOfCredit)
 	// ErrValidationError is the sentinel of validation-error (400 Bad Request): Your request is not valid.
 	//
 	// Message: "Your request parameters didn't validate."
-	//
-	// Compare with errors.Is; create values with NewValidationError.
-	ErrValidationError = &Error{
-		Code:    CodeValidationError,
-		Status:  400,
-		Title:   "Your request is not valid.",
-		Message: "Your request parameters didn't validate.",
-		entry:   2,
-	}
+	ErrValidationError = errgenSentinel(&errgenEntryValidationError)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   3,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewOutOfCredit returns a new out-of-credit error (403 Forbidden) with the message "Your current balance is {balance}, but that costs {cost}.".
@@ -72,37 +44,18 @@ var (
 // Parameters:
 //
 //   - accounts: sent beside the message: the accounts that could pay
-func NewOutOfCredit(balance int, cost int, accounts []string) *Error {
-	return &Error{
-		Code:    CodeOutOfCredit,
-		Status:  403,
-		Title:   "You do not have enough credit.",
-		Message: "Your current balance is " + strconv.Itoa(balance) + ", but that costs " + strconv.Itoa(cost) + ".",
-		Params:  []Param{{Name: "balance", Value: balance}, {Name: "cost", Value: cost}, {Name: "accounts", Value: accounts}},
-		entry:   1,
-	}
+func NewOutOfCredit(balance, cost int, accounts []string) *Error {
+	return errgenNew(&errgenEntryOutOfCredit, 0, balance, cost, accounts)
 }
 
 // NewValidationError returns a new validation-error error (400 Bad Request) with the message "Your request parameters didn't validate.".
 func NewValidationError() *Error {
-	return &Error{
-		Code:    CodeValidationError,
-		Status:  400,
-		Title:   "Your request is not valid.",
-		Message: "Your request parameters didn't validate.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryValidationError, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, one item of the error's details list, whose members are name, reason.
@@ -135,6 +88,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://example.com/probs"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -145,66 +101,15 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeOutOfCredit,
-		status:  403,
-		title:   "You do not have enough credit.",
-		message: "You do not have enough credit.",
-		docURL:  "https://example.com/probs/out-of-credit",
-		params:  []string{"balance", "cost", "accounts"},
-		kinds:   "iis",
-		roles:   "mmD",
-		messages: []errgenTemplate{
-			{lits: []string{"Your current balance is ", ", but that costs ", "."}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"out-of-credit"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"invalid-params":`},
-		},
-		sentinel: ErrOutOfCredit,
-	},
-	{
-		code:    CodeValidationError,
-		status:  400,
-		title:   "Your request is not valid.",
-		message: "Your request parameters didn't validate.",
-		docURL:  "https://example.com/probs/validation-error",
-		messages: []errgenTemplate{
-			{lits: []string{"Your request parameters didn't validate."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://example.com/probs/validation-error","title":"Your request is not valid.","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"validation-error"`},
-			{op: errgenOpDetails, lit: `"invalid-params":`},
-		},
-		sentinel: ErrValidationError,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://example.com/probs/internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://example.com/probs/internal_error","title":"Internal server error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"invalid-params":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryOutOfCredit = errgenEntry{code: CodeOutOfCredit, status: 403, title: "You do not have enough credit.", doc: "/out-of-credit", params: "balance cost accounts", kinds: "iis", roles: "mmD", message: "Your current balance is {balance}, but that costs {cost}."}
+var errgenEntryValidationError = errgenEntry{code: CodeValidationError, status: 400, title: "Your request is not valid.", doc: "/validation-error", message: "Your request parameters didn't validate."}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", doc: "/internal_error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryOutOfCredit,
+	&errgenEntryValidationError,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -212,37 +117,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    2,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"invalid-params"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "invalid-params"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"invalid-params"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "out-of-credit":
-		return 0
-	case "validation-error":
-		return 1
-	case "internal_error":
-		return 2
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://example.com/probs/out-of-credit":
-		return 0
-	case "https://example.com/probs/validation-error":
-		return 1
-	case "https://example.com/probs/internal_error":
-		return 2
-	}
-	return -1
 }

@@ -30,122 +30,50 @@ var (
 	// ErrChannelNotFound is the sentinel of channel_not_found (200 OK): Channel not found.
 	//
 	// Message: "Value passed for channel was invalid."
-	//
-	// Compare with errors.Is; create values with NewChannelNotFound.
-	ErrChannelNotFound = &Error{
-		Code:    CodeChannelNotFound,
-		Status:  200,
-		Title:   "Channel not found",
-		Message: "Value passed for channel was invalid.",
-		entry:   1,
-	}
+	ErrChannelNotFound = errgenSentinel(&errgenEntryChannelNotFound)
 	// ErrNotAuthed is the sentinel of not_authed (200 OK): Not authed.
 	//
 	// Message: "No authentication token provided."
-	//
-	// Compare with errors.Is; create values with NewNotAuthed.
-	ErrNotAuthed = &Error{
-		Code:    CodeNotAuthed,
-		Status:  200,
-		Title:   "Not authed",
-		Message: "No authentication token provided.",
-		entry:   2,
-	}
+	ErrNotAuthed = errgenSentinel(&errgenEntryNotAuthed)
 	// ErrInvalidAuth is the sentinel of invalid_auth (200 OK): Invalid auth.
 	//
 	// Message: "Some aspect of authentication cannot be validated."
-	//
-	// Compare with errors.Is; create values with NewInvalidAuth.
-	ErrInvalidAuth = &Error{
-		Code:    CodeInvalidAuth,
-		Status:  200,
-		Title:   "Invalid auth",
-		Message: "Some aspect of authentication cannot be validated.",
-		entry:   3,
-	}
+	ErrInvalidAuth = errgenSentinel(&errgenEntryInvalidAuth)
 	// ErrRatelimited is the sentinel of ratelimited (429 Too Many Requests): Ratelimited.
 	//
 	// Message: "The request has been ratelimited."
 	//
 	// Clients are told to retry after 30 seconds.
-	//
-	// Compare with errors.Is; create values with NewRatelimited.
-	ErrRatelimited = &Error{
-		Code:       CodeRatelimited,
-		Status:     429,
-		Title:      "Ratelimited",
-		Message:    "The request has been ratelimited.",
-		RetryAfter: 30,
-		entry:      4,
-	}
+	ErrRatelimited = errgenSentinel(&errgenEntryRatelimited)
 	// ErrFatalError is the sentinel of fatal_error (500 Internal Server Error): Fatal error.
 	//
 	// Message: "The server could not complete your operation(s) without encountering a catastrophic error."
-	//
-	// Compare with errors.Is; create values with NewFatalError.
-	ErrFatalError = &Error{
-		Code:    CodeFatalError,
-		Status:  500,
-		Title:   "Fatal error",
-		Message: "The server could not complete your operation(s) without encountering a catastrophic error.",
-		entry:   5,
-	}
+	ErrFatalError = errgenSentinel(&errgenEntryFatalError)
 )
 
 // NewChannelNotFound returns a new channel_not_found error (200 OK) with the message "Value passed for channel was invalid.".
 func NewChannelNotFound() *Error {
-	return &Error{
-		Code:    CodeChannelNotFound,
-		Status:  200,
-		Title:   "Channel not found",
-		Message: "Value passed for channel was invalid.",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryChannelNotFound, 0)
 }
 
 // NewNotAuthed returns a new not_authed error (200 OK) with the message "No authentication token provided.".
 func NewNotAuthed() *Error {
-	return &Error{
-		Code:    CodeNotAuthed,
-		Status:  200,
-		Title:   "Not authed",
-		Message: "No authentication token provided.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryNotAuthed, 0)
 }
 
 // NewInvalidAuth returns a new invalid_auth error (200 OK) with the message "Some aspect of authentication cannot be validated.".
 func NewInvalidAuth() *Error {
-	return &Error{
-		Code:    CodeInvalidAuth,
-		Status:  200,
-		Title:   "Invalid auth",
-		Message: "Some aspect of authentication cannot be validated.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryInvalidAuth, 0)
 }
 
 // NewRatelimited returns a new ratelimited error (429 Too Many Requests) with the message "The request has been ratelimited.".
 func NewRatelimited() *Error {
-	return &Error{
-		Code:       CodeRatelimited,
-		Status:     429,
-		Title:      "Ratelimited",
-		Message:    "The request has been ratelimited.",
-		RetryAfter: 30,
-		entry:      4,
-	}
+	return errgenNew(&errgenEntryRatelimited, 0)
 }
 
 // NewFatalError returns a new fatal_error error (500 Internal Server Error) with the message "The server could not complete your operation(s) without encountering a catastrophic error.".
 func NewFatalError() *Error {
-	return &Error{
-		Code:    CodeFatalError,
-		Status:  500,
-		Title:   "Fatal error",
-		Message: "The server could not complete your operation(s) without encountering a catastrophic error.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryFatalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -174,6 +102,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -184,75 +115,19 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeChannelNotFound,
-		status:  200,
-		title:   "Channel not found",
-		message: "Value passed for channel was invalid.",
-		messages: []errgenTemplate{
-			{lits: []string{"Value passed for channel was invalid."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"ok":false,"error":"channel_not_found"`},
-		},
-		sentinel: ErrChannelNotFound,
-	},
-	{
-		code:    CodeNotAuthed,
-		status:  200,
-		title:   "Not authed",
-		message: "No authentication token provided.",
-		messages: []errgenTemplate{
-			{lits: []string{"No authentication token provided."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"ok":false,"error":"not_authed"`},
-		},
-		sentinel: ErrNotAuthed,
-	},
-	{
-		code:    CodeInvalidAuth,
-		status:  200,
-		title:   "Invalid auth",
-		message: "Some aspect of authentication cannot be validated.",
-		messages: []errgenTemplate{
-			{lits: []string{"Some aspect of authentication cannot be validated."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"ok":false,"error":"invalid_auth"`},
-		},
-		sentinel: ErrInvalidAuth,
-	},
-	{
-		code:        CodeRatelimited,
-		status:      429,
-		title:       "Ratelimited",
-		message:     "The request has been ratelimited.",
-		retryAfter:  30,
-		retryHeader: []string{"30"},
-		messages: []errgenTemplate{
-			{lits: []string{"The request has been ratelimited."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"ok":false,"error":"ratelimited"`},
-		},
-		sentinel: ErrRatelimited,
-	},
-	{
-		code:    CodeFatalError,
-		status:  500,
-		title:   "Fatal error",
-		message: "The server could not complete your operation(s) without encountering a catastrophic error.",
-		messages: []errgenTemplate{
-			{lits: []string{"The server could not complete your operation(s) without encountering a catastrophic error."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"ok":false,"error":"fatal_error"`},
-		},
-		sentinel: ErrFatalError,
-	},
+var errgenEntryChannelNotFound = errgenEntry{code: CodeChannelNotFound, status: 200, title: "Channel not found", message: "Value passed for channel was invalid."}
+var errgenEntryNotAuthed = errgenEntry{code: CodeNotAuthed, status: 200, title: "Not authed", message: "No authentication token provided."}
+var errgenEntryInvalidAuth = errgenEntry{code: CodeInvalidAuth, status: 200, title: "Invalid auth", message: "Some aspect of authentication cannot be validated."}
+var errgenEntryRatelimited = errgenEntry{code: CodeRatelimited, status: 429, title: "Ratelimited", retryAfter: 30, message: "The request has been ratelimited."}
+var errgenEntryFatalError = errgenEntry{code: CodeFatalError, status: 500, title: "Fatal error", message: "The server could not complete your operation(s) without encountering a catastrophic error."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryChannelNotFound,
+	&errgenEntryNotAuthed,
+	&errgenEntryInvalidAuth,
+	&errgenEntryRatelimited,
+	&errgenEntryFatalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -260,31 +135,13 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json; charset=utf-8"},
 		mediaBase:   "application/json",
-		internal:    4,
+		internal:    &errgenEntryFatalError,
+		body: []errgenField{
+			{kind: errgenVLiteral, name: "ok", lit: `false`},
+			{kind: errgenVCode, name: "error"},
+		},
 		code:        errgenPath{path: []string{"error"}},
 		marker:      []string{"ok"},
 		markerValue: `false`,
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "channel_not_found":
-		return 0
-	case "not_authed":
-		return 1
-	case "invalid_auth":
-		return 2
-	case "ratelimited":
-		return 3
-	case "fatal_error":
-		return 4
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

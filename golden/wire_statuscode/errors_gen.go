@@ -38,127 +38,48 @@ var (
 	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
 	//
 	// Message: "Validation failed"
-	//
-	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{
-		Code:    CodeValidationFailed,
-		Status:  400,
-		Title:   "Validation failed",
-		Message: "Validation failed",
-		entry:   1,
-	}
+	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
-	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing field".
-	//
-	// Compare with errors.Is; create values with NewMissingField.
-	ErrMissingField = &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: "Missing field",
-		entry:   2,
-	}
+	// Message: its title (the message has params; see NewMissingField).
+	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
-	//
-	// Compare with errors.Is; create values with NewInvalidUUID.
-	ErrInvalidUUID = &Error{
-		Code:    CodeInvalidUUID,
-		Status:  400,
-		Title:   "Invalid UUID",
-		Message: "Invalid UUID",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewInvalidUUID).
+	ErrInvalidUUID = errgenSentinel(&errgenEntryInvalidUUID)
 	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
 	//
 	// Message: "Invalid API Key"
-	//
-	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   4,
-	}
+	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
 	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Access denied.
 	//
 	// Message: "Access denied to this resource"
-	//
-	// Compare with errors.Is; create values with NewAccessDenied.
-	ErrAccessDenied = &Error{
-		Code:    CodeAccessDenied,
-		Status:  403,
-		Title:   "Access denied",
-		Message: "Access denied to this resource",
-		entry:   5,
-	}
+	ErrAccessDenied = errgenSentinel(&errgenEntryAccessDenied)
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
 	// Message: "Livestream not found"
-	//
-	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream not found",
-		Message: "Livestream not found",
-		entry:   6,
-	}
+	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
 	// Message: "Media server not found"
-	//
-	// Compare with errors.Is; create values with NewMediaServerNotFound.
-	ErrMediaServerNotFound = &Error{
-		Code:    CodeMediaServerNotFound,
-		Status:  404,
-		Title:   "Media server not found",
-		Message: "Media server not found",
-		entry:   7,
-	}
+	ErrMediaServerNotFound = errgenSentinel(&errgenEntryMediaServerNotFound)
 	// ErrTooManyRequests is the sentinel of too_many_requests (429 Too Many Requests): Too many requests.
 	//
 	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
-	//
-	// Compare with errors.Is; create values with NewTooManyRequests.
-	ErrTooManyRequests = &Error{
-		Code:       CodeTooManyRequests,
-		Status:     429,
-		Title:      "Too many requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      8,
-	}
+	ErrTooManyRequests = errgenSentinel(&errgenEntryTooManyRequests)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   9,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "Validation failed".
 func NewValidationFailed() *Error {
-	return &Error{
-		Code:    CodeValidationFailed,
-		Status:  400,
-		Title:   "Validation failed",
-		Message: "Validation failed",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryValidationFailed, 0)
 }
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
@@ -167,93 +88,42 @@ func NewValidationFailed() *Error {
 //
 //   - field: the missing request field
 func NewMissingField(field string) *Error {
-	return &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: field + " is required",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryMissingField, 0, field)
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
 func NewInvalidUUID(field string) *Error {
-	return &Error{
-		Code:    CodeInvalidUUID,
-		Status:  400,
-		Title:   "Invalid UUID",
-		Message: field + " must be a valid UUID",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryInvalidUUID, 0, field)
 }
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryInvalidAPIKey, 0)
 }
 
 // NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "Access denied to this resource".
 func NewAccessDenied() *Error {
-	return &Error{
-		Code:    CodeAccessDenied,
-		Status:  403,
-		Title:   "Access denied",
-		Message: "Access denied to this resource",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryAccessDenied, 0)
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream not found",
-		Message: "Livestream not found",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryLivestreamNotFound, 0)
 }
 
 // NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
 func NewMediaServerNotFound() *Error {
-	return &Error{
-		Code:    CodeMediaServerNotFound,
-		Status:  404,
-		Title:   "Media server not found",
-		Message: "Media server not found",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryMediaServerNotFound, 0)
 }
 
 // NewTooManyRequests returns a new too_many_requests error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewTooManyRequests() *Error {
-	return &Error{
-		Code:       CodeTooManyRequests,
-		Status:     429,
-		Title:      "Too many requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      8,
-	}
+	return errgenNew(&errgenEntryTooManyRequests, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   9,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -282,6 +152,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -292,167 +165,27 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeValidationFailed,
-		status:  400,
-		title:   "Validation failed",
-		message: "Validation failed",
-		messages: []errgenTemplate{
-			{lits: []string{"Validation failed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":400`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Bad Request"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrValidationFailed,
-	},
-	{
-		code:    CodeMissingField,
-		status:  400,
-		title:   "Missing field",
-		message: "Missing field",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " is required"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":400`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Bad Request"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrMissingField,
-	},
-	{
-		code:    CodeInvalidUUID,
-		status:  400,
-		title:   "Invalid UUID",
-		message: "Invalid UUID",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":400`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Bad Request"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrInvalidUUID,
-	},
-	{
-		code:    CodeInvalidAPIKey,
-		status:  401,
-		title:   "Invalid API key",
-		message: "Invalid API Key",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid API Key"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":401`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Unauthorized"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrInvalidAPIKey,
-	},
-	{
-		code:    CodeAccessDenied,
-		status:  403,
-		title:   "Access denied",
-		message: "Access denied to this resource",
-		messages: []errgenTemplate{
-			{lits: []string{"Access denied to this resource"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":403`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Forbidden"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrAccessDenied,
-	},
-	{
-		code:    CodeLivestreamNotFound,
-		status:  404,
-		title:   "Livestream not found",
-		message: "Livestream not found",
-		messages: []errgenTemplate{
-			{lits: []string{"Livestream not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":404`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Not Found"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrLivestreamNotFound,
-	},
-	{
-		code:    CodeMediaServerNotFound,
-		status:  404,
-		title:   "Media server not found",
-		message: "Media server not found",
-		messages: []errgenTemplate{
-			{lits: []string{"Media server not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":404`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Not Found"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrMediaServerNotFound,
-	},
-	{
-		code:        CodeTooManyRequests,
-		status:      429,
-		title:       "Too many requests",
-		message:     "Rate limit exceeded",
-		retryAfter:  60,
-		retryHeader: []string{"60"},
-		messages: []errgenTemplate{
-			{lits: []string{"Rate limit exceeded"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":429`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Too Many Requests"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrTooManyRequests,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"statusCode":500`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"error":"Internal Server Error"`},
-			{op: errgenOpDetails, lit: `"details":`},
-			{op: errgenOpRetryAfter, lit: `"retryAfter":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 400, title: "Validation failed", message: "Validation failed"}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", params: "field", kinds: "s", message: "{field} is required"}
+var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: "field", kinds: "s", message: "{field} must be a valid UUID"}
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
+var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, status: 403, title: "Access denied", message: "Access denied to this resource"}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", message: "Livestream not found"}
+var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, status: 404, title: "Media server not found", message: "Media server not found"}
+var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, status: 429, title: "Too many requests", retryAfter: 60, message: "Rate limit exceeded"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryValidationFailed,
+	&errgenEntryMissingField,
+	&errgenEntryInvalidUUID,
+	&errgenEntryInvalidAPIKey,
+	&errgenEntryAccessDenied,
+	&errgenEntryLivestreamNotFound,
+	&errgenEntryMediaServerNotFound,
+	&errgenEntryTooManyRequests,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -460,39 +193,16 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    8,
-		message:     errgenPath{path: []string{"message"}},
-		retryAfter:  errgenPath{path: []string{"retryAfter"}},
-		details:     []string{"details"},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVStatus, name: "statusCode"},
+			{kind: errgenVMessage, name: "message"},
+			{kind: errgenVStatusText, name: "error"},
+			{kind: errgenVDetails, name: "details"},
+			{kind: errgenVRetryAfter, name: "retryAfter"},
+		},
+		message:    errgenPath{path: []string{"message"}},
+		retryAfter: errgenPath{path: []string{"retryAfter"}},
+		details:    []string{"details"},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "validation_failed":
-		return 0
-	case "missing_field":
-		return 1
-	case "invalid_uuid":
-		return 2
-	case "invalid_api_key":
-		return 3
-	case "access_denied":
-		return 4
-	case "livestream_not_found":
-		return 5
-	case "media_server_not_found":
-		return 6
-	case "too_many_requests":
-		return 7
-	case "internal_error":
-		return 8
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -30,76 +30,30 @@ var (
 	// ErrCardDeclined is the sentinel of card_declined (402 Payment Required): Card declined.
 	//
 	// Message: "Your card was declined."
-	//
-	// Compare with errors.Is; create values with NewCardDeclined.
-	ErrCardDeclined = &Error{
-		Code:    CodeCardDeclined,
-		Status:  402,
-		Title:   "Card declined",
-		Message: "Your card was declined.",
-		entry:   1,
-	}
+	ErrCardDeclined = errgenSentinel(&errgenEntryCardDeclined)
 	// ErrExpiredCard is the sentinel of expired_card (402 Payment Required): Expired card.
 	//
 	// Message: "Your card has expired."
-	//
-	// Compare with errors.Is; create values with NewExpiredCard.
-	ErrExpiredCard = &Error{
-		Code:    CodeExpiredCard,
-		Status:  402,
-		Title:   "Expired card",
-		Message: "Your card has expired.",
-		entry:   2,
-	}
+	ErrExpiredCard = errgenSentinel(&errgenEntryExpiredCard)
 	// ErrParameterMissing is the sentinel of parameter_missing (400 Bad Request): Parameter missing.
 	//
-	// Message: "Missing required param: {param}.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Parameter missing".
-	//
-	// Compare with errors.Is; create values with NewParameterMissing.
-	ErrParameterMissing = &Error{
-		Code:    CodeParameterMissing,
-		Status:  400,
-		Title:   "Parameter missing",
-		Message: "Parameter missing",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewParameterMissing).
+	ErrParameterMissing = errgenSentinel(&errgenEntryParameterMissing)
 	// ErrResourceMissing is the sentinel of resource_missing (404 Not Found): Resource missing.
 	//
-	// Message: "No such {resource}: '{id}'". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Resource missing".
-	//
-	// Compare with errors.Is; create values with NewResourceMissing.
-	ErrResourceMissing = &Error{
-		Code:    CodeResourceMissing,
-		Status:  404,
-		Title:   "Resource missing",
-		Message: "Resource missing",
-		entry:   4,
-	}
+	// Message: its title (the message has params; see NewResourceMissing).
+	ErrResourceMissing = errgenSentinel(&errgenEntryResourceMissing)
 	// ErrAPIError is the sentinel of api_error (500 Internal Server Error): API error.
 	//
 	// Message: "An error occurred with our API."
-	//
-	// Compare with errors.Is; create values with NewAPIError.
-	ErrAPIError = &Error{
-		Code:    CodeAPIError,
-		Status:  500,
-		Title:   "API error",
-		Message: "An error occurred with our API.",
-		entry:   5,
-	}
+	ErrAPIError = errgenSentinel(&errgenEntryAPIError)
 )
 
 // NewCardDeclined returns a new card_declined error (402 Payment Required) with the message "Your card was declined.".
 //
 // Optional params, sent only once set: decline_code with WithDeclineCode, param with WithParam.
 func NewCardDeclined() *Error {
-	return &Error{
-		Code:    CodeCardDeclined,
-		Status:  402,
-		Title:   "Card declined",
-		Message: "Your card was declined.",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryCardDeclined, 0)
 }
 
 // NewExpiredCard returns a new expired_card error (402 Payment Required) with the message "Your card has expired.".
@@ -108,49 +62,22 @@ func NewCardDeclined() *Error {
 //
 //   - param: sent beside the message: the parameter the error relates to
 func NewExpiredCard(param string) *Error {
-	return &Error{
-		Code:    CodeExpiredCard,
-		Status:  402,
-		Title:   "Expired card",
-		Message: "Your card has expired.",
-		Params:  []Param{{Name: "param", Value: param}},
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryExpiredCard, 0, param)
 }
 
 // NewParameterMissing returns a new parameter_missing error (400 Bad Request) with the message "Missing required param: {param}.".
 func NewParameterMissing(param string) *Error {
-	return &Error{
-		Code:    CodeParameterMissing,
-		Status:  400,
-		Title:   "Parameter missing",
-		Message: "Missing required param: " + param + ".",
-		Params:  []Param{{Name: "param", Value: param}},
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryParameterMissing, 0, param)
 }
 
 // NewResourceMissing returns a new resource_missing error (404 Not Found) with the message "No such {resource}: '{id}'".
-func NewResourceMissing(resource string, id string) *Error {
-	return &Error{
-		Code:    CodeResourceMissing,
-		Status:  404,
-		Title:   "Resource missing",
-		Message: "No such " + resource + ": '" + id + "'",
-		Params:  []Param{{Name: "resource", Value: resource}, {Name: "id", Value: id}},
-		entry:   4,
-	}
+func NewResourceMissing(resource, id string) *Error {
+	return errgenNew(&errgenEntryResourceMissing, 0, resource, id)
 }
 
 // NewAPIError returns a new api_error error (500 Internal Server Error) with the message "An error occurred with our API.".
 func NewAPIError() *Error {
-	return &Error{
-		Code:    CodeAPIError,
-		Status:  500,
-		Title:   "API error",
-		Message: "An error occurred with our API.",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryAPIError, 0)
 }
 
 // WithDeclineCode returns a copy of e with the optional param decline_code set to v, to be sent beside the message (errors card_declined). Like Wrap, it leaves e as it is; on a sentinel, the copy has the catalog's values.
@@ -193,6 +120,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.stripe.example/error-codes"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -203,112 +133,19 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeCardDeclined,
-		status:  402,
-		title:   "Card declined",
-		message: "Your card was declined.",
-		docURL:  "https://docs.stripe.example/error-codes/card-declined",
-		params:  []string{"decline_code", "param"},
-		kinds:   "ss",
-		roles:   "oo",
-		messages: []errgenTemplate{
-			{lits: []string{"Your card was declined."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"type":"card_error","code":"card_declined"`},
-			{op: errgenOpParam, lit: `"decline_code":`, name: "decline_code"},
-			{op: errgenOpParam, lit: `"param":`, name: "param"},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"doc_url":"https://docs.stripe.example/error-codes/card-declined"`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrCardDeclined,
-	},
-	{
-		code:    CodeExpiredCard,
-		status:  402,
-		title:   "Expired card",
-		message: "Your card has expired.",
-		docURL:  "https://docs.stripe.example/error-codes/expired-card",
-		params:  []string{"param"},
-		kinds:   "s",
-		roles:   "d",
-		messages: []errgenTemplate{
-			{lits: []string{"Your card has expired."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"type":"card_error","code":"expired_card"`},
-			{op: errgenOpParam, lit: `"param":`, name: "param"},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"doc_url":"https://docs.stripe.example/error-codes/expired-card"`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrExpiredCard,
-	},
-	{
-		code:    CodeParameterMissing,
-		status:  400,
-		title:   "Parameter missing",
-		message: "Parameter missing",
-		docURL:  "https://docs.stripe.example/error-codes/parameter-missing",
-		params:  []string{"param"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Missing required param: ", "."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"type":"invalid_request_error","code":"parameter_missing"`},
-			{op: errgenOpParam, lit: `"param":`, name: "param"},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"doc_url":"https://docs.stripe.example/error-codes/parameter-missing"`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrParameterMissing,
-	},
-	{
-		code:    CodeResourceMissing,
-		status:  404,
-		title:   "Resource missing",
-		message: "Resource missing",
-		docURL:  "https://docs.stripe.example/error-codes/resource-missing",
-		params:  []string{"resource", "id"},
-		kinds:   "ss",
-		messages: []errgenTemplate{
-			{lits: []string{"No such ", ": '", "'"}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"type":"invalid_request_error","code":"resource_missing"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"doc_url":"https://docs.stripe.example/error-codes/resource-missing"`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrResourceMissing,
-	},
-	{
-		code:    CodeAPIError,
-		status:  500,
-		title:   "API error",
-		message: "An error occurred with our API.",
-		docURL:  "https://status.stripe.example",
-		messages: []errgenTemplate{
-			{lits: []string{"An error occurred with our API."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpOpen, lit: `"error":{`},
-			{op: errgenOpConst, lit: `"type":"api_error","code":"api_error"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"doc_url":"https://status.stripe.example"`},
-			{op: errgenOpClose, lit: `}`},
-		},
-		sentinel: ErrAPIError,
-	},
+var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, status: 402, title: "Card declined", doc: "/card-declined", params: "decline_code param", kinds: "ss", roles: "oo", message: "Your card was declined.", attrs: []string{"type", "\"card_error\"", "card_error"}}
+var errgenEntryExpiredCard = errgenEntry{code: CodeExpiredCard, status: 402, title: "Expired card", doc: "/expired-card", params: "param", kinds: "s", roles: "d", message: "Your card has expired.", attrs: []string{"type", "\"card_error\"", "card_error"}}
+var errgenEntryParameterMissing = errgenEntry{code: CodeParameterMissing, status: 400, title: "Parameter missing", doc: "/parameter-missing", params: "param", kinds: "s", message: "Missing required param: {param}.", attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}
+var errgenEntryResourceMissing = errgenEntry{code: CodeResourceMissing, status: 404, title: "Resource missing", doc: "/resource-missing", params: "resource id", kinds: "ss", message: "No such {resource}: '{id}'", attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}
+var errgenEntryAPIError = errgenEntry{code: CodeAPIError, status: 500, title: "API error", docURL: "https://status.stripe.example", message: "An error occurred with our API.", attrs: []string{"type", "\"api_error\"", "api_error"}}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryCardDeclined,
+	&errgenEntryExpiredCard,
+	&errgenEntryParameterMissing,
+	&errgenEntryResourceMissing,
+	&errgenEntryAPIError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -316,47 +153,23 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    4,
-		code:        errgenPath{path: []string{"error", "code"}},
-		message:     errgenPath{path: []string{"error", "message"}},
-		typ:         errgenPath{path: []string{"error", "doc_url"}},
+		internal:    &errgenEntryAPIError,
+		body: []errgenField{
+			{kind: errgenVObject, name: "error", children: []errgenField{
+				{kind: errgenVAttr, name: "type", ref: "type"},
+				{kind: errgenVCode, name: "code"},
+				{kind: errgenVParam, name: "decline_code", ref: "decline_code"},
+				{kind: errgenVParam, name: "param", ref: "param"},
+				{kind: errgenVMessage, name: "message"},
+				{kind: errgenVDocURL, name: "doc_url"},
+			}},
+		},
+		code:    errgenPath{path: []string{"error", "code"}},
+		message: errgenPath{path: []string{"error", "message"}},
+		typ:     errgenPath{path: []string{"error", "doc_url"}},
 		param: []errgenParamPath{
 			{name: "decline_code", at: errgenPath{path: []string{"error", "decline_code"}}},
 			{name: "param", at: errgenPath{path: []string{"error", "param"}}},
 		},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "card_declined":
-		return 0
-	case "expired_card":
-		return 1
-	case "parameter_missing":
-		return 2
-	case "resource_missing":
-		return 3
-	case "api_error":
-		return 4
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.stripe.example/error-codes/card-declined":
-		return 0
-	case "https://docs.stripe.example/error-codes/expired-card":
-		return 1
-	case "https://docs.stripe.example/error-codes/parameter-missing":
-		return 2
-	case "https://docs.stripe.example/error-codes/resource-missing":
-		return 3
-	case "https://status.stripe.example":
-		return 4
-	}
-	return -1
 }

@@ -33,67 +33,26 @@ const (
 var (
 	// ErrResourceNotFound is the sentinel of 20404 (404 Not Found): Resource not found.
 	//
-	// Message: "The requested resource {resource} was not found". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Resource not found".
-	//
-	// Compare with errors.Is; create values with NewResourceNotFound.
-	ErrResourceNotFound = &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "Resource not found",
-		entry:   1,
-	}
+	// Message: its title (the message has params; see NewResourceNotFound).
+	ErrResourceNotFound = errgenSentinel(&errgenEntryResourceNotFound)
 	// ErrAuthenticationError is the sentinel of 20003 (401 Unauthorized): Authentication Error.
 	//
 	// Message: "Authenticate"
-	//
-	// Compare with errors.Is; create values with NewAuthenticationError.
-	ErrAuthenticationError = &Error{
-		Code:    CodeAuthenticationError,
-		Status:  401,
-		Title:   "Authentication Error",
-		Message: "Authenticate",
-		entry:   2,
-	}
+	ErrAuthenticationError = errgenSentinel(&errgenEntryAuthenticationError)
 	// ErrInvalidToPhoneNumber is the sentinel of 21211 (400 Bad Request): Invalid 'To' Phone Number.
 	//
-	// Message: "The 'To' number {to} is not a valid phone number.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid 'To' Phone Number".
-	//
-	// Compare with errors.Is; create values with NewInvalidToPhoneNumber.
-	ErrInvalidToPhoneNumber = &Error{
-		Code:    CodeInvalidToPhoneNumber,
-		Status:  400,
-		Title:   "Invalid 'To' Phone Number",
-		Message: "Invalid 'To' Phone Number",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewInvalidToPhoneNumber).
+	ErrInvalidToPhoneNumber = errgenSentinel(&errgenEntryInvalidToPhoneNumber)
 	// ErrTooManyRequests is the sentinel of 20429 (429 Too Many Requests): Too Many Requests.
 	//
 	// Message: "Too Many Requests"
 	//
 	// Clients are told to retry after 1 seconds.
-	//
-	// Compare with errors.Is; create values with NewTooManyRequests.
-	ErrTooManyRequests = &Error{
-		Code:       CodeTooManyRequests,
-		Status:     429,
-		Title:      "Too Many Requests",
-		Message:    "Too Many Requests",
-		RetryAfter: 1,
-		entry:      4,
-	}
+	ErrTooManyRequests = errgenSentinel(&errgenEntryTooManyRequests)
 	// ErrInternalServerError is the sentinel of 20500 (500 Internal Server Error): Internal Server Error.
 	//
 	// Message: "An internal server error has occurred"
-	//
-	// Compare with errors.Is; create values with NewInternalServerError.
-	ErrInternalServerError = &Error{
-		Code:    CodeInternalServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "An internal server error has occurred",
-		entry:   5,
-	}
+	ErrInternalServerError = errgenSentinel(&errgenEntryInternalServerError)
 )
 
 // NewResourceNotFound returns a new 20404 error (404 Not Found) with the message "The requested resource {resource} was not found".
@@ -102,60 +61,27 @@ var (
 //
 //   - resource: the path of the resource
 func NewResourceNotFound(resource string) *Error {
-	return &Error{
-		Code:    CodeResourceNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "The requested resource " + resource + " was not found",
-		Params:  []Param{{Name: "resource", Value: resource}},
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryResourceNotFound, 0, resource)
 }
 
 // NewAuthenticationError returns a new 20003 error (401 Unauthorized) with the message "Authenticate".
 func NewAuthenticationError() *Error {
-	return &Error{
-		Code:    CodeAuthenticationError,
-		Status:  401,
-		Title:   "Authentication Error",
-		Message: "Authenticate",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryAuthenticationError, 0)
 }
 
 // NewInvalidToPhoneNumber returns a new 21211 error (400 Bad Request) with the message "The 'To' number {to} is not a valid phone number.".
 func NewInvalidToPhoneNumber(to string) *Error {
-	return &Error{
-		Code:    CodeInvalidToPhoneNumber,
-		Status:  400,
-		Title:   "Invalid 'To' Phone Number",
-		Message: "The 'To' number " + to + " is not a valid phone number.",
-		Params:  []Param{{Name: "to", Value: to}},
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryInvalidToPhoneNumber, 0, to)
 }
 
 // NewTooManyRequests returns a new 20429 error (429 Too Many Requests) with the message "Too Many Requests".
 func NewTooManyRequests() *Error {
-	return &Error{
-		Code:       CodeTooManyRequests,
-		Status:     429,
-		Title:      "Too Many Requests",
-		Message:    "Too Many Requests",
-		RetryAfter: 1,
-		entry:      4,
-	}
+	return errgenNew(&errgenEntryTooManyRequests, 0)
 }
 
 // NewInternalServerError returns a new 20500 error (500 Internal Server Error) with the message "An internal server error has occurred".
 func NewInternalServerError() *Error {
-	return &Error{
-		Code:    CodeInternalServerError,
-		Status:  500,
-		Title:   "Internal Server Error",
-		Message: "An internal server error has occurred",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryInternalServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -184,6 +110,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = true
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = ""
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return strconv.Itoa(int(c))
@@ -198,89 +127,19 @@ func errgenParseCode(s string) Code {
 	return Code(n)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeResourceNotFound,
-		status:  404,
-		title:   "Resource not found",
-		message: "Resource not found",
-		params:  []string{"resource"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"The requested resource ", " was not found"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"code":20404`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"more_info":"https://www.twilio.com/docs/errors/20404","status":404`},
-		},
-		sentinel: ErrResourceNotFound,
-	},
-	{
-		code:    CodeAuthenticationError,
-		status:  401,
-		title:   "Authentication Error",
-		message: "Authenticate",
-		messages: []errgenTemplate{
-			{lits: []string{"Authenticate"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"code":20003`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"more_info":"https://www.twilio.com/docs/errors/20003","status":401`},
-		},
-		sentinel: ErrAuthenticationError,
-	},
-	{
-		code:    CodeInvalidToPhoneNumber,
-		status:  400,
-		title:   "Invalid 'To' Phone Number",
-		message: "Invalid 'To' Phone Number",
-		params:  []string{"to"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"The 'To' number ", " is not a valid phone number."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"code":21211`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"more_info":"https://www.twilio.com/docs/errors/21211","status":400`},
-		},
-		sentinel: ErrInvalidToPhoneNumber,
-	},
-	{
-		code:        CodeTooManyRequests,
-		status:      429,
-		title:       "Too Many Requests",
-		message:     "Too Many Requests",
-		retryAfter:  1,
-		retryHeader: []string{"1"},
-		messages: []errgenTemplate{
-			{lits: []string{"Too Many Requests"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"code":20429`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"more_info":"https://www.twilio.com/docs/errors/20429","status":429`},
-		},
-		sentinel: ErrTooManyRequests,
-	},
-	{
-		code:    CodeInternalServerError,
-		status:  500,
-		title:   "Internal Server Error",
-		message: "An internal server error has occurred",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal server error has occurred"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"code":20500`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"more_info":"https://www.twilio.com/docs/errors/20500","status":500`},
-		},
-		sentinel: ErrInternalServerError,
-	},
+var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, status: 404, title: "Resource not found", params: "resource", kinds: "s", message: "The requested resource {resource} was not found"}
+var errgenEntryAuthenticationError = errgenEntry{code: CodeAuthenticationError, status: 401, title: "Authentication Error", message: "Authenticate"}
+var errgenEntryInvalidToPhoneNumber = errgenEntry{code: CodeInvalidToPhoneNumber, status: 400, title: "Invalid 'To' Phone Number", params: "to", kinds: "s", message: "The 'To' number {to} is not a valid phone number."}
+var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, status: 429, title: "Too Many Requests", retryAfter: 1, message: "Too Many Requests"}
+var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, status: 500, title: "Internal Server Error", message: "An internal server error has occurred"}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryResourceNotFound,
+	&errgenEntryAuthenticationError,
+	&errgenEntryInvalidToPhoneNumber,
+	&errgenEntryTooManyRequests,
+	&errgenEntryInternalServerError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -288,30 +147,14 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    4,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"message"}},
+		internal:    &errgenEntryInternalServerError,
+		body: []errgenField{
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVMessage, name: "message"},
+			{kind: errgenVTemplate, name: "more_info", parts: []errgenTmpl{{kind: errgenVLiteral, text: "https://www.twilio.com/docs/errors/"}, {kind: errgenVCode}}},
+			{kind: errgenVStatus, name: "status"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"message"}},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "20404":
-		return 0
-	case "20003":
-		return 1
-	case "21211":
-		return 2
-	case "20429":
-		return 3
-	case "20500":
-		return 4
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(string) int {
-	return -1
 }

@@ -39,25 +39,20 @@ func codeLit(s *model.Spec, code string) jen.Code {
 	return jen.Lit(code)
 }
 
-// genSentinels renders an Err variable per error, for errors.Is.
+// genSentinels renders an Err variable per error, for errors.Is: the
+// error's entry made into an Error (errgenSentinel).
 func genSentinels(f *jen.File, s *model.Spec) {
 	var defs []jen.Code
-	for i, e := range s.AllErrors() {
+	for _, e := range s.AllErrors() {
 		defs = append(defs, sentinelDoc(e))
-		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Op("&").Id("Error").Values(lines(errorFields(e, i, jen.Lit(sentinelMessage(e)), nil, ""))...))
+		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Id("errgenSentinel").Call(jen.Op("&").Id(entryName(e))))
 	}
 	f.Var().Defs(defs...)
 }
 
-// sentinelMessage is the message of e's sentinel, which WriteError sends
-// when the sentinel itself is returned: the main message, or the title
-// when the message has params, for which the sentinel has no values (a
-// placeholder is never sent).
-func sentinelMessage(e *model.Error) string {
-	if e.Message.IsConstant() {
-		return e.Message.Display
-	}
-	return e.Title
+// entryName is the name of e's catalog entry.
+func entryName(e *model.Error) string {
+	return "errgenEntry" + e.GoName
 }
 
 func sentinelDoc(e *model.Error) jen.Code {
@@ -65,7 +60,7 @@ func sentinelDoc(e *model.Error) jen.Code {
 		strings.TrimSuffix(oneLine(e.Title), "."))
 	msg := fmt.Sprintf("Message: %s", quoted(e.Message.Display))
 	if !e.Message.IsConstant() {
-		msg += fmt.Sprintf(". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, %s.", quoted(e.Title))
+		msg = "Message: its title (the message has params; see New" + e.GoName + ")."
 	}
 	var extra []string
 	for _, v := range e.Variants {
@@ -89,8 +84,7 @@ func sentinelDoc(e *model.Error) jen.Code {
 		}
 		extra = append(extra, "Sent with the headers "+strings.Join(names, ", ")+".")
 	}
-	use := "Compare with errors.Is; create values with New" + e.GoName + "."
-	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), aliasNote(e), added(e.Since), use, deprecation(e, "Err")}
+	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), added(e.Since), deprecation(e, "Err")}
 	return doc(parts...)
 }
 
@@ -145,40 +139,15 @@ func sentenceEnd(s string) string {
 	return s + "."
 }
 
-// errorFields are the fields of an Error literal for catalog entry i.
-func errorFields(e *model.Error, i int, message jen.Code, params []int, variant string) []jen.Code {
-	out := []jen.Code{
-		jen.Id("Code").Op(":").Id("Code" + e.GoName),
-		jen.Id("Status").Op(":").Lit(e.Status),
-		jen.Id("Title").Op(":").Lit(e.Title),
-		jen.Id("Message").Op(":").Add(message),
-	}
-	if len(params) > 0 {
-		var ps []jen.Code
-		for _, p := range params {
-			ps = append(ps, jen.Values(jen.Id("Name").Op(":").Lit(e.Params[p].Name), jen.Id("Value").Op(":").Id(e.Params[p].ArgName)))
-		}
-		out = append(out, jen.Id("Params").Op(":").Index().Id("Param").Values(ps...))
-	}
-	if e.RetryAfter > 0 {
-		out = append(out, jen.Id("RetryAfter").Op(":").Lit(e.RetryAfter))
-	}
-	if variant != "" {
-		out = append(out, jen.Id("Variant").Op(":").Lit(variant))
-	}
-	return append(out, jen.Id("entry").Op(":").Lit(i+1))
-}
-
 // genConstructors renders New<X> per error and New<X><Variant> per variant,
 // for the errors from..to of the catalog.
 func genConstructors(f *jen.File, s *model.Spec, from, to int) {
-	for i, e := range s.AllErrors()[from:to] {
-		i += from
+	for _, e := range s.AllErrors()[from:to] {
 		all := e.Args(&e.Message)
 		summary := fmt.Sprintf("New%s returns a new %s error (%d %s) with the message %s.", e.GoName, e.Code, e.Status, e.StatusText, quoted(e.Message.Display))
 		f.Add(doc(summary, paramDocs(e, all), optionalDocs(e), added(e.Since), deprecation(e, "New")))
-		genConstructor(f, e, i, "New"+e.GoName, &e.Message, all, "")
-		for _, v := range e.Variants {
+		genConstructor(f, e, "New"+e.GoName, 0, all)
+		for k, v := range e.Variants {
 			used := e.Args(&v.Message)
 			summary := fmt.Sprintf("New%s%s returns a new %s error (%d %s), variant %s, with the message %s.",
 				e.GoName, v.GoName, e.Code, e.Status, e.StatusText, v.Name, quoted(v.Message.Display))
@@ -187,7 +156,7 @@ func genConstructors(f *jen.File, s *model.Spec, from, to int) {
 				since = e.Since
 			}
 			f.Add(doc(summary, v.Description, paramDocs(e, used), added(since), deprecation(e, "New")))
-			genConstructor(f, e, i, "New"+e.GoName+v.GoName, &v.Message, used, v.Name)
+			genConstructor(f, e, "New"+e.GoName+v.GoName, k+1, used)
 		}
 	}
 }
@@ -235,46 +204,21 @@ func optionalDocs(e *model.Error) string {
 	return "Optional params, sent only once set: " + strings.Join(set, ", ") + "."
 }
 
-func genConstructor(f *jen.File, e *model.Error, i int, name string, m *model.Message, params []int, variant string) {
+// genConstructor renders one New function: message is 0 for the main
+// message, k for the k-th variant; params are the params it takes.
+func genConstructor(f *jen.File, e *model.Error, name string, message int, params []int) {
 	var args []jen.Code
-	for _, j := range params {
-		args = append(args, jen.Id(e.Params[j].ArgName).Id(string(e.Params[j].Type)))
+	call := []jen.Code{jen.Op("&").Id(entryName(e)), jen.Lit(message)}
+	for k, j := range params {
+		// Consecutive params of one type share it: (a, b string).
+		arg := jen.Id(e.Params[j].ArgName)
+		if k+1 == len(params) || e.Params[params[k+1]].Type != e.Params[j].Type {
+			arg = arg.Id(string(e.Params[j].Type))
+		}
+		args = append(args, arg)
+		call = append(call, jen.Id(e.Params[j].ArgName))
 	}
 	f.Func().Id(name).Params(args...).Op("*").Id("Error").Block(
-		jen.Return(jen.Op("&").Id("Error").Values(lines(errorFields(e, i, messageExpr(e, m), params, variant))...)),
+		jen.Return(jen.Id("errgenNew").Call(call...)),
 	)
-}
-
-// messageExpr renders a message template as a string expression, each
-// param formatted as spec.FormatValue formats examples.
-func messageExpr(e *model.Error, m *model.Message) jen.Code {
-	var terms []jen.Code
-	for _, part := range m.Parts {
-		if part.Param < 0 {
-			terms = append(terms, jen.Lit(part.Literal))
-			continue
-		}
-		p := e.Params[part.Param]
-		arg := jen.Id(p.ArgName)
-		switch p.Type {
-		case model.TypeString:
-			terms = append(terms, arg)
-		case model.TypeInt:
-			terms = append(terms, jen.Qual("strconv", "Itoa").Call(arg))
-		case model.TypeInt64:
-			terms = append(terms, jen.Qual("strconv", "FormatInt").Call(arg, jen.Lit(10)))
-		case model.TypeFloat64:
-			terms = append(terms, jen.Qual("strconv", "FormatFloat").Call(arg, jen.LitRune('g'), jen.Lit(-1), jen.Lit(64)))
-		case model.TypeBool:
-			terms = append(terms, jen.Qual("strconv", "FormatBool").Call(arg))
-		}
-	}
-	if len(terms) == 0 {
-		return jen.Lit("")
-	}
-	expr := jen.Add(terms[0])
-	for _, t := range terms[1:] {
-		expr = expr.Op("+").Add(t)
-	}
-	return expr
 }

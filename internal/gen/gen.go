@@ -44,9 +44,9 @@ const RuntimeFile = model.RuntimeFile
 
 // runtimeFiles are the files of ./runtime that make up the runtime file,
 // in the order they are joined.
-var runtimeFiles = []string{"error.go", "write.go", "decode.go", "match.go", "json.go", "tables.go"}
+var runtimeFiles = []string{"error.go", "construct.go", "write.go", "decode.go", "match.go", "json.go", "tables.go", "compile.go"}
 
-//go:embed runtime/error.go runtime/write.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go
+//go:embed runtime/error.go runtime/construct.go runtime/write.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go runtime/compile.go
 var runtimeFS embed.FS
 
 // runtimeIntro opens the runtime file, after its imports.
@@ -149,8 +149,6 @@ func fileParts(s *model.Spec) []func(*jen.File) {
 		func(f *jen.File) { genCodeHelpers(f, s) },
 		func(f *jen.File) { genCatalog(f, s) },
 		func(f *jen.File) { genFormats(f, s) },
-		func(f *jen.File) { genIndex(f, s) },
-		func(f *jen.File) { genByDocURL(f, s) },
 	)
 }
 

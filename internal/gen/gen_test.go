@@ -25,7 +25,7 @@ func TestGeneratedGoNames(t *testing.T) {
 	for _, c := range loadRunCases(t) {
 		derived := map[string]bool{}
 		for _, e := range c.spec.AllErrors() {
-			for _, p := range []string{"Code", "Err", "New"} {
+			for _, p := range []string{"Code", "Err", "New", "errgenEntry"} {
 				derived[p+e.GoName] = true
 			}
 			for _, v := range e.Variants {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -13,51 +12,13 @@ import (
 	"github.com/errgen/errgen/internal/model"
 )
 
-// The body program instructions and template part kinds, as named in
-// the runtime (runtime/tables.go).
-const (
-	opConst        = "errgenOpConst"
-	opOpen         = "errgenOpOpen"
-	opClose        = "errgenOpClose"
-	opMessage      = "errgenOpMessage"
-	opDetails      = "errgenOpDetails"
-	opRetryAfter   = "errgenOpRetryAfter"
-	opInstance     = "errgenOpInstance"
-	opParams       = "errgenOpParams"
-	opParamsInline = "errgenOpParamsInline"
-	opParam        = "errgenOpParam"
-	opTemplate     = "errgenOpTemplate"
-
-	partLit        = "errgenPartLit"
-	partMessage    = "errgenPartMessage"
-	partInstance   = "errgenPartInstance"
-	partRetryAfter = "errgenPartRetryAfter"
-	partParam      = "errgenPartParam"
-)
-
-// op is one instruction of a body program; lit is pre-encoded JSON.
-type op struct {
-	kind  string
-	lit   string
-	name  string
-	only  bool
-	parts []part
-}
-
-// part is one part of a compiled string template: constant text (lit,
-// already escaped for where it goes) or a value of the response.
-type part struct {
-	kind   string
-	lit    string
-	name   string
-	quoted bool
-}
-
 // genCodeHelpers renders what the runtime needs to know of the Code type.
 func genCodeHelpers(f *jen.File, s *model.Spec) {
 	integer := s.CodeType == model.CodeInteger
 	f.Add(doc("errgenNumericCodes reports whether codes are integers, sent as JSON numbers."))
 	f.Const().Id("errgenNumericCodes").Op("=").Lit(integer)
+	f.Add(doc("errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with."))
+	f.Const().Id("errgenDocsURL").Op("=").Lit(s.API.DocsURL)
 	f.Add(doc("errgenCodeText is a code as text: as written, or an integer code's decimal digits."))
 	if integer {
 		f.Func().Id("errgenCodeText").Params(jen.Id("c").Id("Code")).String().Block(
@@ -79,45 +40,57 @@ func genCodeHelpers(f *jen.File, s *model.Spec) {
 	}
 }
 
-// genCatalog renders the catalog table.
+// genCatalog renders the catalog: a row per error (errgenEntry<Name>),
+// each a declaration of its own, then the list of them all.
 func genCatalog(f *jen.File, s *model.Spec) {
 	all := s.AllErrors()
-	var entries []jen.Code
 	for _, e := range all {
-		entries = append(entries, jen.Line().Values(lines(entryFields(s, e))...))
+		f.Var().Id(entryName(e)).Op("=").Id("errgenEntry").Values(entryFields(s, e)...)
 	}
-	f.Add(doc("errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends."))
-	f.Var().Id("errgenCatalog").Op("=").Index(jen.Op("...")).Id("errgenEntry").Values(append(entries, jen.Line())...)
+	var items []jen.Code
+	for _, e := range all {
+		items = append(items, jen.Op("&").Id(entryName(e)))
+	}
+	f.Add(doc("errgenCatalog lists every error, in spec order."))
+	f.Var().Id("errgenCatalog").Op("=").Index(jen.Op("...")).Op("*").Id("errgenEntry").Values(lines(items)...)
 }
 
+// entryFields are the fields of e's row: its raw values, each once.
 func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 	out := []jen.Code{
 		jen.Id("code").Op(":").Id("Code" + e.GoName),
 		jen.Id("status").Op(":").Lit(e.Status),
 		jen.Id("title").Op(":").Lit(e.Title),
-		jen.Id("message").Op(":").Lit(sentinelMessage(e)),
 	}
-	if e.DocURL != "" {
+	if e.StatusText != http.StatusText(e.Status) {
+		out = append(out, jen.Id("statusText").Op(":").Lit(e.StatusText))
+	}
+	if e.WireTitle != e.Title {
+		out = append(out, jen.Id("wireTitle").Op(":").Lit(e.WireTitle))
+	}
+	if s.API.DocsURL != "" && e.DocURL == s.API.DocsURL+"#"+e.Code {
+		// The default link, docs_url#code, is left to the runtime.
+	} else if rel, ok := relativeDoc(s, e.DocURL); ok {
+		out = append(out, jen.Id("doc").Op(":").Lit(rel))
+	} else if e.DocURL != "" {
 		out = append(out, jen.Id("docURL").Op(":").Lit(e.DocURL))
 	}
 	if e.RetryAfter > 0 {
-		out = append(out,
-			jen.Id("retryAfter").Op(":").Lit(e.RetryAfter),
-			jen.Id("retryHeader").Op(":").Index().String().Values(jen.Lit(strconv.Itoa(e.RetryAfter))))
+		out = append(out, jen.Id("retryAfter").Op(":").Lit(e.RetryAfter))
 	}
 	if len(e.Params) > 0 {
-		var names []jen.Code
+		var names []string
 		var kinds, roles strings.Builder
 		plain := true
 		for _, p := range e.Params {
-			names = append(names, jen.Lit(p.Name))
+			names = append(names, p.Name)
 			kinds.WriteByte(kindByte(p.Type.Elem()))
 			r := role(p)
 			plain = plain && r == 'm'
 			roles.WriteByte(r)
 		}
 		out = append(out,
-			jen.Id("params").Op(":").Index().String().Values(names...),
+			jen.Id("params").Op(":").Lit(strings.Join(names, " ")),
 			jen.Id("kinds").Op(":").Lit(kinds.String()))
 		if !plain {
 			out = append(out, jen.Id("roles").Op(":").Lit(roles.String()))
@@ -126,33 +99,143 @@ func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 	if e.Format.Index != 0 {
 		out = append(out, jen.Id("format").Op(":").Lit(e.Format.Index))
 	}
-	msgs := []jen.Code{template(&e.Message, "")}
-	for _, v := range e.Variants {
-		msgs = append(msgs, template(&v.Message, v.Name))
+	if m := templateText(e, &e.Message); m != "" {
+		out = append(out, jen.Id("message").Op(":").Lit(m))
 	}
-	out = append(out, jen.Id("messages").Op(":").Index().Id("errgenTemplate").Values(lines(msgs)...))
-	var ops []jen.Code
-	for _, o := range bodyProgram(s, e) {
-		fields := []jen.Code{jen.Id("op").Op(":").Id(o.kind)}
-		if o.only {
-			fields = append(fields, jen.Id("only").Op(":").True())
+	if len(e.Variants) > 0 {
+		var vs []jen.Code
+		for _, v := range e.Variants {
+			vs = append(vs, jen.Lit(v.Name), jen.Lit(templateText(e, &v.Message)))
 		}
-		if o.lit != "" {
-			fields = append(fields, jen.Id("lit").Op(":").Add(rawLit(o.lit)))
-		}
-		if o.name != "" {
-			fields = append(fields, jen.Id("name").Op(":").Lit(o.name))
-		}
-		if o.parts != nil {
-			fields = append(fields, jen.Id("parts").Op(":").Add(partsLit(o.parts)))
-		}
-		ops = append(ops, jen.Values(fields...))
+		out = append(out, jen.Id("variants").Op(":").Index().String().Values(vs...))
 	}
-	out = append(out, jen.Id("body").Op(":").Index().Id("errgenOp").Values(lines(ops)...))
-	if hs := headerEntries(s, e); len(hs) > 0 {
-		out = append(out, jen.Id("headers").Op(":").Index().Id("errgenHeader").Values(lines(hs)...))
+	if len(e.Aliases) > 0 {
+		var as []jen.Code
+		for _, a := range e.Aliases {
+			as = append(as, jen.Lit(a))
+		}
+		out = append(out, jen.Id("aliases").Op(":").Index().String().Values(as...))
 	}
-	return append(out, jen.Id("sentinel").Op(":").Id("Err"+e.GoName))
+	if len(e.Attributes) > 0 {
+		var as []jen.Code
+		for _, kv := range e.Attributes {
+			as = append(as, jen.Lit(kv.Key), jen.Lit(jsonValue(kv.Value)), jen.Lit(model.TextValue(kv.Value)))
+		}
+		out = append(out, jen.Id("attrs").Op(":").Index().String().Values(as...))
+	}
+	if !sameHeaders(e.Headers, e.Format.Headers) {
+		out = append(out, jen.Id("headers").Op(":").Add(headersLit(e.Headers)))
+	}
+	return out
+}
+
+// relativeDoc returns a doc link as the part after api.docs_url, when it
+// is docs_url followed by a page or an anchor.
+func relativeDoc(s *model.Spec, url string) (string, bool) {
+	base := s.API.DocsURL
+	if base == "" || !strings.HasPrefix(url, base) || len(url) == len(base) {
+		return "", false
+	}
+	rest := url[len(base):]
+	return rest, rest[0] == '#' || rest[0] == '/'
+}
+
+// templateText writes a message template for the runtime to parse:
+// {name} for a param, literal braces doubled.
+func templateText(e *model.Error, m *model.Message) string {
+	var b strings.Builder
+	for _, p := range m.Parts {
+		if p.Param < 0 {
+			b.WriteString(strings.NewReplacer("{", "{{", "}", "}}").Replace(p.Literal))
+			continue
+		}
+		b.WriteString("{" + e.Params[p.Param].Name + "}")
+	}
+	return b.String()
+}
+
+// sameHeaders reports whether two header lists are the same templates.
+func sameHeaders(a, b []*model.Header) bool {
+	return slices.EqualFunc(a, b, func(x, y *model.Header) bool {
+		return http.CanonicalHeaderKey(x.Name) == http.CanonicalHeaderKey(y.Name) && slices.Equal(x.Value.Parts, y.Value.Parts)
+	})
+}
+
+// valueKinds are the runtime's names of the body and template value
+// kinds, by model.ValueKind.
+var valueKinds = [...]string{
+	model.ValueLiteral:      "errgenVLiteral",
+	model.ValueObject:       "errgenVObject",
+	model.ValueCode:         "errgenVCode",
+	model.ValueStatus:       "errgenVStatus",
+	model.ValueStatusText:   "errgenVStatusText",
+	model.ValueTitle:        "errgenVTitle",
+	model.ValueMessage:      "errgenVMessage",
+	model.ValueDetails:      "errgenVDetails",
+	model.ValueRetryAfter:   "errgenVRetryAfter",
+	model.ValueDocURL:       "errgenVDocURL",
+	model.ValueInstance:     "errgenVInstance",
+	model.ValueParams:       "errgenVParams",
+	model.ValueParam:        "errgenVParam",
+	model.ValueParamsInline: "errgenVParamsInline",
+	model.ValueType:         "errgenVType",
+	model.ValueAttr:         "errgenVAttr",
+	model.ValueTemplate:     "errgenVTemplate",
+	model.ValueList:         "errgenVList",
+	model.ValueAttrsInline:  "errgenVAttrsInline",
+}
+
+// bodyLit renders a body template as errgenField values.
+func bodyLit(fields []*model.Field) jen.Code {
+	var items []jen.Code
+	for _, fd := range fields {
+		out := []jen.Code{jen.Id("kind").Op(":").Id(valueKinds[fd.Kind])}
+		if fd.Name != "" {
+			out = append(out, jen.Id("name").Op(":").Lit(fd.Name))
+		}
+		switch fd.Kind {
+		case model.ValueLiteral:
+			out = append(out, jen.Id("lit").Op(":").Add(rawLit(jsonValue(fd.Literal))))
+		case model.ValueParam:
+			out = append(out, jen.Id("ref").Op(":").Lit(fd.Param))
+		case model.ValueAttr:
+			out = append(out, jen.Id("ref").Op(":").Lit(fd.Attr))
+		case model.ValueTemplate:
+			out = append(out, jen.Id("parts").Op(":").Add(tmplLit(fd.Template)))
+		case model.ValueObject, model.ValueList:
+			out = append(out, jen.Id("children").Op(":").Add(bodyLit(fd.Children)))
+		}
+		items = append(items, jen.Values(out...))
+	}
+	return jen.Index().Id("errgenField").Values(lines(items)...)
+}
+
+// tmplLit renders a string template as errgenTmpl values.
+func tmplLit(t model.Template) jen.Code {
+	var items []jen.Code
+	for _, p := range t.Parts {
+		out := []jen.Code{jen.Id("kind").Op(":").Id(valueKinds[p.Kind])}
+		if p.Kind == model.ValueLiteral && p.Literal != "" {
+			out = append(out, jen.Id("text").Op(":").Lit(p.Literal))
+		}
+		if p.Name != "" {
+			out = append(out, jen.Id("ref").Op(":").Lit(p.Name))
+		}
+		if p.Quoted {
+			out = append(out, jen.Id("quoted").Op(":").True())
+		}
+		items = append(items, jen.Values(out...))
+	}
+	return jen.Index().Id("errgenTmpl").Values(items...)
+}
+
+// headersLit renders header templates as errgenHeaderTmpl values.
+func headersLit(hs []*model.Header) jen.Code {
+	var items []jen.Code
+	for _, h := range hs {
+		items = append(items, jen.Values(jen.Id("name").Op(":").Lit(http.CanonicalHeaderKey(h.Name)), jen.Id("parts").Op(":").Add(tmplLit(h.Value))))
+	}
+	return jen.Index().Id("errgenHeaderTmpl").Values(lines(items)...)
 }
 
 // role is a param's role byte in the runtime's roles string.
@@ -168,24 +251,6 @@ func role(p *model.Param) byte {
 		return 'd'
 	}
 	return 'm'
-}
-
-func partsLit(ps []part) jen.Code {
-	var items []jen.Code
-	for _, p := range ps {
-		fields := []jen.Code{jen.Id("kind").Op(":").Id(p.kind)}
-		if p.quoted {
-			fields = append(fields, jen.Id("quoted").Op(":").True())
-		}
-		if p.lit != "" {
-			fields = append(fields, jen.Id("lit").Op(":").Add(rawLit(p.lit)))
-		}
-		if p.name != "" {
-			fields = append(fields, jen.Id("name").Op(":").Lit(p.name))
-		}
-		items = append(items, jen.Values(fields...))
-	}
-	return jen.Index().Id("errgenPart").Values(items...)
 }
 
 // rawLit renders pre-encoded text as a raw string literal when it can be
@@ -222,285 +287,6 @@ func kindByte(t model.ParamType) byte {
 	return 's'
 }
 
-// template renders a message as literals around placeholders:
-// lits[0] params[0] lits[1] ... lits[n].
-func template(m *model.Message, variant string) jen.Code {
-	lits := []string{""}
-	var params []jen.Code
-	for _, p := range m.Parts {
-		if p.Param < 0 {
-			lits[len(lits)-1] += p.Literal
-			continue
-		}
-		params = append(params, jen.Lit(p.Param))
-		lits = append(lits, "")
-	}
-	var litCodes []jen.Code
-	for _, l := range lits {
-		litCodes = append(litCodes, jen.Lit(l))
-	}
-	var fields []jen.Code
-	if variant != "" {
-		fields = append(fields, jen.Id("variant").Op(":").Lit(variant))
-	}
-	fields = append(fields, jen.Id("lits").Op(":").Index().String().Values(litCodes...))
-	if len(params) > 0 {
-		fields = append(fields, jen.Id("params").Op(":").Index().Int().Values(params...))
-	}
-	return jen.Values(fields...)
-}
-
-// bodyProgram compiles e's format's body template for e: members whose
-// value is the same for every response of e are pre-encoded, adjacent
-// ones merged into one instruction; members that are always empty for e
-// are dropped, and so are inner objects and lists left with no member
-// (the runtime leaves out those that end up empty in a response).
-func bodyProgram(s *model.Spec, e *model.Error) []op {
-	var out []op
-	emit := func(o op) {
-		if n := len(out); o.kind == opConst && n > 0 && out[n-1].kind == opConst {
-			out[n-1].lit += "," + o.lit
-			return
-		}
-		out = append(out, o)
-	}
-	var walk func(fields []*model.Field)
-	walk = func(fields []*model.Field) {
-		for _, fd := range fields {
-			key := jsonString(fd.Name) + ":"
-			if fd.Kind == model.ValueAttrsInline {
-				var members []string
-				for _, kv := range e.Attributes {
-					members = append(members, jsonString(kv.Key)+":"+jsonValue(kv.Value))
-				}
-				if len(members) > 0 {
-					emit(op{kind: opConst, lit: strings.Join(members, ",")})
-				}
-				continue
-			}
-			if v, ok := constValue(s, e, fd); ok {
-				if v != "" {
-					emit(op{kind: opConst, lit: key + v})
-				}
-				continue
-			}
-			switch fd.Kind {
-			case model.ValueObject, model.ValueList:
-				open, closer := "{", "}"
-				if fd.Kind == model.ValueList {
-					open, closer = "[{", "}]"
-				}
-				emit(op{kind: opOpen, lit: key + open})
-				walk(fd.Children)
-				if out[len(out)-1].kind == opOpen {
-					out = out[:len(out)-1] // always empty for e: left out
-					continue
-				}
-				emit(op{kind: opClose, lit: closer})
-			case model.ValueMessage:
-				emit(op{kind: opMessage, lit: key})
-			case model.ValueDetails:
-				emit(op{kind: opDetails, lit: key})
-			case model.ValueRetryAfter:
-				emit(op{kind: opRetryAfter, lit: key})
-			case model.ValueInstance:
-				emit(op{kind: opInstance, lit: key})
-			case model.ValueParams:
-				if len(e.Params) > 0 {
-					emit(op{kind: opParams, lit: key})
-				}
-			case model.ValueParamsInline:
-				if len(e.Params) > 0 {
-					emit(op{kind: opParamsInline})
-				}
-			case model.ValueParam:
-				if e.Param(fd.Param) != nil {
-					emit(op{kind: opParam, lit: key, name: fd.Param})
-				}
-			case model.ValueTemplate:
-				parts, only, omit := compileTemplate(s, e, fd.Template, false)
-				switch {
-				case omit:
-				case len(parts) == 1 && parts[0].kind == partLit:
-					emit(op{kind: opConst, lit: key + `"` + parts[0].lit + `"`})
-				case len(parts) == 0:
-					emit(op{kind: opConst, lit: key + `""`})
-				default:
-					emit(op{kind: opTemplate, lit: key, only: only, parts: parts})
-				}
-			}
-		}
-	}
-	walk(e.Format.Body)
-	return out
-}
-
-// constValue returns the pre-encoded value of a member that is constant
-// for e ("" when it is always omitted), or false when it varies.
-func constValue(s *model.Spec, e *model.Error, fd *model.Field) (string, bool) {
-	switch fd.Kind {
-	case model.ValueLiteral:
-		return jsonValue(fd.Literal), true
-	case model.ValueCode:
-		if s.CodeType == model.CodeInteger {
-			return e.Code, true
-		}
-		return jsonString(e.Code), true
-	case model.ValueStatus:
-		return strconv.Itoa(e.Status), true
-	case model.ValueStatusText:
-		return jsonString(e.StatusText), true
-	case model.ValueTitle:
-		return jsonString(e.WireTitle), true
-	case model.ValueDocURL:
-		if e.DocURL == "" {
-			return "", true
-		}
-		return jsonString(e.DocURL), true
-	case model.ValueType:
-		if e.DocURL == "" {
-			return jsonString("about:blank"), true
-		}
-		return jsonString(e.DocURL), true
-	case model.ValueAttr:
-		v, ok := e.Attr(fd.Attr)
-		if !ok {
-			return "", true
-		}
-		return jsonValue(v), true
-	}
-	return "", false
-}
-
-// constText is the text of a template value that is constant for e, and
-// whether it is present; ok is false for a value that varies with the
-// response.
-func constText(s *model.Spec, e *model.Error, p model.TemplatePart) (text string, present, ok bool) {
-	switch p.Kind {
-	case model.ValueLiteral:
-		return p.Literal, true, true
-	case model.ValueCode:
-		return e.Code, true, true
-	case model.ValueStatus:
-		return strconv.Itoa(e.Status), true, true
-	case model.ValueStatusText:
-		return e.StatusText, true, true
-	case model.ValueTitle:
-		return e.WireTitle, true, true
-	case model.ValueDocURL:
-		return e.DocURL, e.DocURL != "", true
-	case model.ValueAttr:
-		v, has := e.Attr(p.Name)
-		if !has {
-			return "", false, true
-		}
-		return model.TextValue(v), true, true
-	case model.ValueParam:
-		if e.Param(p.Name) == nil {
-			return "", false, true
-		}
-	}
-	return "", false, false
-}
-
-// compileTemplate compiles a string template for e: constant values
-// become text (escaped for a JSON string, or for a header value with
-// header set), adjacent texts are merged. only reports a template that is
-// exactly one value that varies with the response; omit, one that is
-// exactly one value that e never has (the member or header is left out).
-func compileTemplate(s *model.Spec, e *model.Error, t model.Template, header bool) (parts []part, only, omit bool) {
-	single, isSingle := t.Only()
-	for _, tp := range t.Parts {
-		text, present, constant := constText(s, e, tp)
-		if constant {
-			if isSingle && !present && tp.Kind != model.ValueLiteral {
-				return nil, false, true
-			}
-			var enc string
-			switch {
-			case !header:
-				enc = jsonContent(text)
-			case tp.Kind == model.ValueLiteral:
-				enc = model.HeaderText(text, false)
-			default:
-				enc = model.HeaderText(text, tp.Quoted)
-			}
-			if n := len(parts); n > 0 && parts[n-1].kind == partLit {
-				parts[n-1].lit += enc
-			} else if enc != "" {
-				parts = append(parts, part{kind: partLit, lit: enc})
-			}
-			continue
-		}
-		p := part{quoted: header && tp.Quoted}
-		switch tp.Kind {
-		case model.ValueMessage:
-			p.kind = partMessage
-		case model.ValueInstance:
-			p.kind = partInstance
-		case model.ValueRetryAfter:
-			p.kind = partRetryAfter
-		case model.ValueParam:
-			p.kind, p.name = partParam, tp.Name
-		default:
-			continue
-		}
-		parts = append(parts, p)
-	}
-	return parts, isSingle && single.Kind != model.ValueLiteral && len(parts) == 1 && parts[0].kind != partLit, false
-}
-
-// headerEntries compiles e's headers.
-func headerEntries(s *model.Spec, e *model.Error) []jen.Code {
-	var out []jen.Code
-	for _, h := range e.Headers {
-		parts, only, omit := compileTemplate(s, e, h.Value, true)
-		if omit {
-			continue
-		}
-		fields := []jen.Code{jen.Id("name").Op(":").Lit(http.CanonicalHeaderKey(h.Name))}
-		if only {
-			fields = append(fields, jen.Id("only").Op(":").True())
-		}
-		constant := !slices.ContainsFunc(parts, func(p part) bool { return p.kind != partLit })
-		value, ok := renderDefault(e, parts)
-		if ok {
-			fields = append(fields, jen.Id("value").Op(":").Index().String().Values(rawLit(value)))
-		}
-		if !constant {
-			fields = append(fields, jen.Id("parts").Op(":").Add(partsLit(parts)))
-		}
-		out = append(out, jen.Values(fields...))
-	}
-	return out
-}
-
-// renderDefault renders header parts for the catalog's own values of e,
-// as the runtime does: the sentinel's message, no params, no request
-// path, e's retry delay. ok is false when an only value is absent.
-func renderDefault(e *model.Error, parts []part) (string, bool) {
-	var b strings.Builder
-	for _, p := range parts {
-		switch p.kind {
-		case partLit:
-			b.WriteString(p.lit)
-		case partMessage:
-			b.WriteString(model.HeaderText(sentinelMessage(e), p.quoted))
-		case partRetryAfter:
-			if e.RetryAfter > 0 {
-				b.WriteString(strconv.Itoa(e.RetryAfter))
-			} else if len(parts) == 1 {
-				return "", false
-			}
-		case partInstance, partParam:
-			if len(parts) == 1 {
-				return "", false
-			}
-		}
-	}
-	return b.String(), true
-}
-
 // jsonString encodes s as encoding/json does, which the runtime's writer
 // matches byte for byte.
 func jsonString(s string) string {
@@ -523,47 +309,6 @@ func jsonValue(v any) string {
 	return string(b)
 }
 
-// genIndex renders the code-to-index lookup, aliases included.
-func genIndex(f *jen.File, s *model.Spec) {
-	all := s.AllErrors()
-	var cases []jen.Code
-	for i, e := range all {
-		codes := []jen.Code{jen.Lit(e.Code)}
-		for _, a := range e.Aliases {
-			codes = append(codes, jen.Lit(a))
-		}
-		cases = append(cases, jen.Case(codes...).Return(jen.Lit(i)))
-	}
-	f.Add(doc("errgenIndex returns the catalog index of a code or alias, or -1."))
-	f.Func().Id("errgenIndex").Params(jen.Id("code").String()).Int().Block(
-		jen.Switch(jen.Id("code")).Block(cases...),
-		jen.Return(jen.Lit(-1)),
-	)
-}
-
-// genByDocURL renders the type-URI-to-index lookup.
-func genByDocURL(f *jen.File, s *model.Spec) {
-	all := s.AllErrors()
-	var cases []jen.Code
-	seen := map[string]bool{}
-	for i, e := range all {
-		if e.DocURL == "" || seen[e.DocURL] {
-			continue
-		}
-		seen[e.DocURL] = true
-		cases = append(cases, jen.Case(jen.Lit(e.DocURL)).Return(jen.Lit(i)))
-	}
-	f.Add(doc("errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1."))
-	if len(cases) == 0 {
-		f.Func().Id("errgenByDocURL").Params(jen.Id("string")).Int().Block(jen.Return(jen.Lit(-1)))
-		return
-	}
-	f.Func().Id("errgenByDocURL").Params(jen.Id("url").String()).Int().Block(
-		jen.Switch(jen.Id("url")).Block(cases...),
-		jen.Return(jen.Lit(-1)),
-	)
-}
-
 // genFormats renders the wire formats: media types, internal errors and
 // where the decoder finds each member.
 func genFormats(f *jen.File, s *model.Spec) {
@@ -579,7 +324,11 @@ func formatFields(s *model.Spec, r *model.Response) []jen.Code {
 	out := []jen.Code{
 		jen.Id("contentType").Op(":").Index().String().Values(jen.Lit(r.MediaType)),
 		jen.Id("mediaBase").Op(":").Lit(r.MediaBase()),
-		jen.Id("internal").Op(":").Lit(slices.Index(s.AllErrors(), r.Internal)),
+		jen.Id("internal").Op(":").Op("&").Id(entryName(r.Internal)),
+		jen.Id("body").Op(":").Add(bodyLit(r.Body)),
+	}
+	if len(r.Headers) > 0 {
+		out = append(out, jen.Id("headers").Op(":").Add(headersLit(r.Headers)))
 	}
 	path := func(name string, kinds ...model.ValueKind) {
 		if at, ok := findValue(r.Body, kinds...); ok {

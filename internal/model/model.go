@@ -639,8 +639,9 @@ var GeneratedGoNames = []string{
 	// Exported API.
 	"Code", "CodeOf", "Error", "Param", "Detail", "StatusOf", "Lookup",
 	"WriteError", "HandlerFunc", "FromResponse",
-	// Generated tables and functions.
-	"errgenCatalog", "errgenFormats", "errgenIndex", "errgenByDocURL", "errgenNumericCodes",
+	// Generated tables and functions (besides each error's
+	// errgenEntry<GoName>).
+	"errgenCatalog", "errgenFormats", "errgenNumericCodes", "errgenDocsURL",
 	"errgenCodeText", "errgenParseCode", "errgenAppendDetail", "errgenReadDetail",
 	// Runtime helpers.
 	"errgenFind", "errgenResolve", "errgenParamPath", "errgenEntry", "errgenTemplate", "errgenOpConst",
@@ -661,7 +662,18 @@ var GeneratedGoNames = []string{
 	"errgenPartLit", "errgenPartMessage", "errgenPartParam", "errgenPartRetryAfter", "errgenPath", "errgenPickFormat",
 	"errgenRestored", "errgenRetryHeader", "errgenScalar", "errgenScore", "errgenScratch", "errgenSetHeader",
 	"errgenSetParam", "errgenStrip", "errgenText", "errgenTextValue", "errgenUnquote", "errgenWith",
-	"errgenWrite",
+	"errgenWrite", "errgenIndex", "errgenByDocURL",
+	// The catalog's rows and what the runtime builds from them.
+	"errgenCodes", "errgenDocURLs", "errgenSentinel", "errgenFresh", "errgenCompiled", "errgenCompile",
+	"errgenCompileBody", "errgenCompileHeader", "errgenCompileTemplate", "errgenConstText", "errgenConstValue",
+	"errgenRenderDefault", "errgenParseTemplate", "errgenJSON", "errgenField", "errgenTmpl", "errgenHeaderTmpl",
+	"errgenVLiteral", "errgenVObject", "errgenVCode", "errgenVStatus", "errgenVStatusText", "errgenVTitle",
+	"errgenVMessage", "errgenVDetails", "errgenVRetryAfter", "errgenVDocURL", "errgenVInstance", "errgenVParams",
+	"errgenVParam", "errgenVParamsInline", "errgenVType", "errgenVAttr", "errgenVTemplate", "errgenVList",
+	"errgenVAttrsInline",
+	// Constructors.
+	"errgenSlot", "errgenEface", "errgenTypeOf", "errgenTypeString", "errgenTypeInt", "errgenTypeInt64",
+	"errgenTypeFloat64", "errgenTypeBool", "errgenCopyList", "errgenAppendRaw",
 }
 
 // ErrorMethods are the methods of the generated *Error type. An optional

@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package apierr
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -90,155 +86,65 @@ var (
 	// The API key sent in the `ls-api-key` header is unknown.
 	//
 	// Message: "Invalid API Key"
-	//
-	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   1,
-	}
+	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
 	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
 	//
 	// The bearer token cannot be verified, or is malformed.
 	//
 	// Message: "`token` is invalid."
-	//
-	// Compare with errors.Is; create values with NewInvalidToken.
-	ErrInvalidToken = &Error{
-		Code:    CodeInvalidToken,
-		Status:  401,
-		Title:   "Invalid token",
-		Message: "`token` is invalid.",
-		entry:   2,
-	}
+	ErrInvalidToken = errgenSentinel(&errgenEntryInvalidToken)
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
 	//
 	// The request requires authentication, but the session has expired.
 	//
 	// Message: "The session has expired; sign in again."
-	//
-	// Compare with errors.Is; create values with NewSessionExpired.
-	ErrSessionExpired = &Error{
-		Code:    CodeSessionExpired,
-		Status:  401,
-		Title:   "Session expired",
-		Message: "The session has expired; sign in again.",
-		entry:   3,
-	}
+	ErrSessionExpired = errgenSentinel(&errgenEntrySessionExpired)
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (401 Unauthorized): Unauthorized client.
 	//
 	// The request is authenticated, but the OAuth client may not perform the requested action.
 	//
 	// Message: "The client is not authorized to perform this action."
-	//
-	// Compare with errors.Is; create values with NewUnauthorizedClient.
-	ErrUnauthorizedClient = &Error{
-		Code:    CodeUnauthorizedClient,
-		Status:  401,
-		Title:   "Unauthorized client",
-		Message: "The client is not authorized to perform this action.",
-		entry:   4,
-	}
+	ErrUnauthorizedClient = errgenSentinel(&errgenEntryUnauthorizedClient)
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
 	// The request was valid, but the token does not grant the permission it
 	// needs. `access_denied` is an older name for the same error.
 	//
-	// Message: "The token lacks the {scope} scope.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Insufficient scope".
-	//
-	// Aliases, accepted when decoding: access_denied.
-	//
-	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "Insufficient scope",
-		entry:   5,
-	}
+	// Message: its title (the message has params; see NewInsufficientScope).
+	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
 	// ErrProjectAccessDenied is the sentinel of project_access_denied (403 Forbidden): Access denied.
 	//
 	// The API key is valid but belongs to another project.
 	//
 	// Message: "Access denied to this resource"
-	//
-	// Compare with errors.Is; create values with NewProjectAccessDenied.
-	ErrProjectAccessDenied = &Error{
-		Code:    CodeProjectAccessDenied,
-		Status:  403,
-		Title:   "Access denied",
-		Message: "Access denied to this resource",
-		entry:   6,
-	}
+	ErrProjectAccessDenied = errgenSentinel(&errgenEntryProjectAccessDenied)
 	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Token not allowed for this API version.
 	//
 	// Message: "Unauthorised access to V2 API, please provide valid payload version."
 	//
 	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
-	//
-	// Compare with errors.Is; create values with NewUnauthorizedToken.
-	ErrUnauthorizedToken = &Error{
-		Code:    CodeUnauthorizedToken,
-		Status:  403,
-		Title:   "Token not allowed for this API version",
-		Message: "Unauthorised access to V2 API, please provide valid payload version.",
-		entry:   7,
-	}
+	ErrUnauthorizedToken = errgenSentinel(&errgenEntryUnauthorizedToken)
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
 	// The request is missing a required parameter, includes an unsupported
 	// parameter value, or is otherwise malformed.
 	//
 	// Message: "The request is malformed."
-	//
-	// Compare with errors.Is; create values with NewInvalidRequest.
-	ErrInvalidRequest = &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "The request is malformed.",
-		entry:   8,
-	}
+	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
 	// ErrInvalidPayload is the sentinel of invalid_payload (400 Bad Request): Invalid payload.
 	//
 	// The request body is missing, or it cannot be decoded as JSON.
 	//
 	// Message: "The payload is invalid."
-	//
-	// Compare with errors.Is; create values with NewInvalidPayload.
-	ErrInvalidPayload = &Error{
-		Code:    CodeInvalidPayload,
-		Status:  400,
-		Title:   "Invalid payload",
-		Message: "The payload is invalid.",
-		entry:   9,
-	}
+	ErrInvalidPayload = errgenSentinel(&errgenEntryInvalidPayload)
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing required field.
 	//
-	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing required field".
-	//
-	// Compare with errors.Is; create values with NewMissingField.
-	ErrMissingField = &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing required field",
-		Message: "Missing required field",
-		entry:   10,
-	}
+	// Message: its title (the message has params; see NewMissingField).
+	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
-	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
-	//
-	// Compare with errors.Is; create values with NewInvalidUUID.
-	ErrInvalidUUID = &Error{
-		Code:    CodeInvalidUUID,
-		Status:  400,
-		Title:   "Invalid UUID",
-		Message: "Invalid UUID",
-		entry:   11,
-	}
+	// Message: its title (the message has params; see NewInvalidUUID).
+	ErrInvalidUUID = errgenSentinel(&errgenEntryInvalidUUID)
 	// ErrValidationFailed is the sentinel of validation_failed (422 Unprocessable Entity): Validation failed.
 	//
 	// One or more fields have values the API cannot accept. `errors` lists
@@ -246,15 +152,7 @@ var (
 	// `{"field": "name", "message": "name must be a string"}`.
 	//
 	// Message: "Validation failed"
-	//
-	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{
-		Code:    CodeValidationFailed,
-		Status:  422,
-		Title:   "Validation failed",
-		Message: "Validation failed",
-		entry:   12,
-	}
+	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
 	// ErrInvalidLayout is the sentinel of invalid_layout (422 Unprocessable Entity): Invalid layout.
 	//
 	// The composition layout of a recording or restream is not one the API supports.
@@ -263,31 +161,15 @@ var (
 	//
 	// Variant priority: "layout.priority must be SPEAKER or PIN."
 	// Variant grid_size: "grid size must be between 1 and {max}." (added in 1.3)
-	//
-	// Compare with errors.Is; create values with NewInvalidLayout.
-	ErrInvalidLayout = &Error{
-		Code:    CodeInvalidLayout,
-		Status:  422,
-		Title:   "Invalid layout",
-		Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
-		entry:   13,
-	}
+	ErrInvalidLayout = errgenSentinel(&errgenEntryInvalidLayout)
 	// ErrInvalidContentType is the sentinel of invalid_content_type (415 Unsupported Media Type): Unsupported content type.
 	//
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
 	//
-	// Message: "Content-Type {content_type} is not supported.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Unsupported content type".
+	// Message: its title (the message has params; see NewInvalidContentType).
 	//
 	// Added in 1.2.
-	//
-	// Compare with errors.Is; create values with NewInvalidContentType.
-	ErrInvalidContentType = &Error{
-		Code:    CodeInvalidContentType,
-		Status:  415,
-		Title:   "Unsupported content type",
-		Message: "Unsupported content type",
-		entry:   14,
-	}
+	ErrInvalidContentType = errgenSentinel(&errgenEntryInvalidContentType)
 	// ErrPreconditionFailed is the sentinel of precondition_failed (412 Precondition Failed): Precondition failed.
 	//
 	// The request's `If-Match` header does not match the resource's current
@@ -296,152 +178,64 @@ var (
 	// Message: "The resource has changed since you retrieved it."
 	//
 	// Added in 1.3.
-	//
-	// Compare with errors.Is; create values with NewPreconditionFailed.
-	ErrPreconditionFailed = &Error{
-		Code:    CodePreconditionFailed,
-		Status:  412,
-		Title:   "Precondition failed",
-		Message: "The resource has changed since you retrieved it.",
-		entry:   15,
-	}
+	ErrPreconditionFailed = errgenSentinel(&errgenEntryPreconditionFailed)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Resource not found.
 	//
 	// The resource doesn't exist at all, or doesn't belong to your project.
 	//
 	// Message: "The requested resource could not be found."
-	//
-	// Compare with errors.Is; create values with NewNotFound.
-	ErrNotFound = &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "The requested resource could not be found.",
-		entry:   16,
-	}
+	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
 	// Message: "Livestream not found"
-	//
-	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream not found",
-		Message: "Livestream not found",
-		entry:   17,
-	}
+	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
 	// Message: "Media server not found"
-	//
-	// Compare with errors.Is; create values with NewMediaServerNotFound.
-	ErrMediaServerNotFound = &Error{
-		Code:    CodeMediaServerNotFound,
-		Status:  404,
-		Title:   "Media server not found",
-		Message: "Media server not found",
-		entry:   18,
-	}
+	ErrMediaServerNotFound = errgenSentinel(&errgenEntryMediaServerNotFound)
 	// ErrRouteNotFound is the sentinel of route_not_found (404 Not Found): Unrecognized request URL.
 	//
 	// The endpoint doesn't exist at all, for example `GET /foobar`.
 	//
 	// Message: "Unrecognized request URL."
-	//
-	// Compare with errors.Is; create values with NewRouteNotFound.
-	ErrRouteNotFound = &Error{
-		Code:    CodeRouteNotFound,
-		Status:  404,
-		Title:   "Unrecognized request URL",
-		Message: "Unrecognized request URL.",
-		entry:   19,
-	}
+	ErrRouteNotFound = errgenSentinel(&errgenEntryRouteNotFound)
 	// ErrMethodNotAllowed is the sentinel of method_not_allowed (405 Method Not Allowed): Method not allowed.
 	//
 	// The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.
 	//
 	// Message: "Method is not allowed for this route."
-	//
-	// Compare with errors.Is; create values with NewMethodNotAllowed.
-	ErrMethodNotAllowed = &Error{
-		Code:    CodeMethodNotAllowed,
-		Status:  405,
-		Title:   "Method not allowed",
-		Message: "Method is not allowed for this route.",
-		entry:   20,
-	}
+	ErrMethodNotAllowed = errgenSentinel(&errgenEntryMethodNotAllowed)
 	// ErrConflict is the sentinel of conflict (409 Conflict): Conflict.
 	//
 	// The request conflicts with the current state of the resource, for
 	// example when creating a resource that already exists.
 	//
-	// Message: "{resource} already exists". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Conflict".
-	//
-	// Compare with errors.Is; create values with NewConflict.
-	ErrConflict = &Error{
-		Code:    CodeConflict,
-		Status:  409,
-		Title:   "Conflict",
-		Message: "Conflict",
-		entry:   21,
-	}
+	// Message: its title (the message has params; see NewConflict).
+	ErrConflict = errgenSentinel(&errgenEntryConflict)
 	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
 	//
 	// The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)
 	//
 	// Message: "Token is malformed"
-	//
-	// Compare with errors.Is; create values with NewInvalidPushToken.
-	ErrInvalidPushToken = &Error{
-		Code:    CodeInvalidPushToken,
-		Status:  401,
-		Title:   "Invalid push token",
-		Message: "Token is malformed",
-		entry:   22,
-	}
+	ErrInvalidPushToken = errgenSentinel(&errgenEntryInvalidPushToken)
 	// ErrExpiredPushToken is the sentinel of EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token.
 	//
 	// The push token is past its expiry. A stream whose token expires while live ends in the `TOKEN_EXPIRED` state.
 	//
 	// Message: "Token has expired"
-	//
-	// Compare with errors.Is; create values with NewExpiredPushToken.
-	ErrExpiredPushToken = &Error{
-		Code:    CodeExpiredPushToken,
-		Status:  401,
-		Title:   "Expired push token",
-		Message: "Token has expired",
-		entry:   23,
-	}
+	ErrExpiredPushToken = errgenSentinel(&errgenEntryExpiredPushToken)
 	// ErrTokenMismatch is the sentinel of TOKEN_MISMATCH (403 Forbidden): Token mismatch.
 	//
 	// The push token is valid, but for another stream. (403 because the credential is genuine but not for this resource.)
 	//
 	// Message: "Token doesn't match stream"
-	//
-	// Compare with errors.Is; create values with NewTokenMismatch.
-	ErrTokenMismatch = &Error{
-		Code:    CodeTokenMismatch,
-		Status:  403,
-		Title:   "Token mismatch",
-		Message: "Token doesn't match stream",
-		entry:   24,
-	}
+	ErrTokenMismatch = errgenSentinel(&errgenEntryTokenMismatch)
 	// ErrWebhookLimitReached is the sentinel of webhook_limit_reached (400 Bad Request): Webhook limit reached.
 	//
 	// The project already has as many webhooks as its plan allows.
 	//
 	// Message: "Your account has reached the webhook urls limit."
-	//
-	// Compare with errors.Is; create values with NewWebhookLimitReached.
-	ErrWebhookLimitReached = &Error{
-		Code:    CodeWebhookLimitReached,
-		Status:  400,
-		Title:   "Webhook limit reached",
-		Message: "Your account has reached the webhook urls limit.",
-		entry:   25,
-	}
+	ErrWebhookLimitReached = errgenSentinel(&errgenEntryWebhookLimitReached)
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
 	//
 	// The API key sent more requests than its rate limit allows in the current window.
@@ -449,48 +243,23 @@ var (
 	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
-	//
-	// Compare with errors.Is; create values with NewRateLimited.
-	ErrRateLimited = &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Too many requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      26,
-	}
+	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
 	// The project has used all the streaming minutes of its plan this month.
 	//
-	// Message: "Monthly usage limit of {limit} minutes exceeded.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
+	// Message: its title (the message has params; see NewUsageLimitExceeded).
 	//
 	// Added in 1.4.
-	//
-	// Compare with errors.Is; create values with NewUsageLimitExceeded.
-	ErrUsageLimitExceeded = &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Usage limit exceeded",
-		Message: "Usage limit exceeded",
-		entry:   27,
-	}
+	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
 	// ErrQuotaExceeded is the sentinel of quota_exceeded (429 Too Many Requests): Quota exceeded.
 	//
 	// The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.
 	//
 	// Message: "Quota exceeded"
 	//
-	// Compare with errors.Is; create values with NewQuotaExceeded.
-	//
 	// Deprecated: use ErrUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
-	ErrQuotaExceeded = &Error{
-		Code:    CodeQuotaExceeded,
-		Status:  429,
-		Title:   "Quota exceeded",
-		Message: "Quota exceeded",
-		entry:   28,
-	}
+	ErrQuotaExceeded = errgenSentinel(&errgenEntryQuotaExceeded)
 	// ErrFetchError is the sentinel of fetch_error (502 Bad Gateway): Upstream fetch failed.
 	//
 	// A service behind the API did not answer in time.
@@ -500,15 +269,7 @@ var (
 	// Variant rooms: "Unable to fetch rooms."
 	// Variant recordings: "Unable to list Room Recordings."
 	// Variant participants: "Failed to get Active participant List."
-	//
-	// Compare with errors.Is; create values with NewFetchError.
-	ErrFetchError = &Error{
-		Code:    CodeFetchError,
-		Status:  502,
-		Title:   "Upstream fetch failed",
-		Message: "Failed to get session details.",
-		entry:   29,
-	}
+	ErrFetchError = errgenSentinel(&errgenEntryFetchError)
 	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on our side. This is also what any error
@@ -516,59 +277,27 @@ var (
 	// sent to clients.
 	//
 	// Message: "An unexpected error occurred on the server."
-	//
-	// Compare with errors.Is; create values with NewServerError.
-	ErrServerError = &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An unexpected error occurred on the server.",
-		entry:   30,
-	}
+	ErrServerError = errgenSentinel(&errgenEntryServerError)
 )
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidAPIKey, 0)
 }
 
 // NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "`token` is invalid.".
 func NewInvalidToken() *Error {
-	return &Error{
-		Code:    CodeInvalidToken,
-		Status:  401,
-		Title:   "Invalid token",
-		Message: "`token` is invalid.",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInvalidToken, 0)
 }
 
 // NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The session has expired; sign in again.".
 func NewSessionExpired() *Error {
-	return &Error{
-		Code:    CodeSessionExpired,
-		Status:  401,
-		Title:   "Session expired",
-		Message: "The session has expired; sign in again.",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntrySessionExpired, 0)
 }
 
 // NewUnauthorizedClient returns a new unauthorized_client error (401 Unauthorized) with the message "The client is not authorized to perform this action.".
 func NewUnauthorizedClient() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedClient,
-		Status:  401,
-		Title:   "Unauthorized client",
-		Message: "The client is not authorized to perform this action.",
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryUnauthorizedClient, 0)
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The token lacks the {scope} scope.".
@@ -577,72 +306,34 @@ func NewUnauthorizedClient() *Error {
 //
 //   - scope: The scope the request needs.
 func NewInsufficientScope(scope string) *Error {
-	return &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "The token lacks the " + scope + " scope.",
-		Params:  []Param{{Name: "scope", Value: scope}},
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryInsufficientScope, 0, scope)
 }
 
 // NewProjectAccessDenied returns a new project_access_denied error (403 Forbidden) with the message "Access denied to this resource".
 func NewProjectAccessDenied() *Error {
-	return &Error{
-		Code:    CodeProjectAccessDenied,
-		Status:  403,
-		Title:   "Access denied",
-		Message: "Access denied to this resource",
-		entry:   6,
-	}
+	return errgenNew(&errgenEntryProjectAccessDenied, 0)
 }
 
 // NewUnauthorizedToken returns a new unauthorized_token error (403 Forbidden) with the message "Unauthorised access to V2 API, please provide valid payload version.".
 func NewUnauthorizedToken() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedToken,
-		Status:  403,
-		Title:   "Token not allowed for this API version",
-		Message: "Unauthorised access to V2 API, please provide valid payload version.",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryUnauthorizedToken, 0)
 }
 
 // NewUnauthorizedTokenCrawlerRoleRequired returns a new unauthorized_token error (403 Forbidden), variant crawler_role_required, with the message "Your role must be a CRAWLER in token payload to use V2 API.".
 //
 // Sent by V2 endpoints reserved to crawlers.
 func NewUnauthorizedTokenCrawlerRoleRequired() *Error {
-	return &Error{
-		Code:    CodeUnauthorizedToken,
-		Status:  403,
-		Title:   "Token not allowed for this API version",
-		Message: "Your role must be a CRAWLER in token payload to use V2 API.",
-		Variant: "crawler_role_required",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryUnauthorizedToken, 1)
 }
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is malformed.".
 func NewInvalidRequest() *Error {
-	return &Error{
-		Code:    CodeInvalidRequest,
-		Status:  400,
-		Title:   "Invalid request",
-		Message: "The request is malformed.",
-		entry:   8,
-	}
+	return errgenNew(&errgenEntryInvalidRequest, 0)
 }
 
 // NewInvalidPayload returns a new invalid_payload error (400 Bad Request) with the message "The payload is invalid.".
 func NewInvalidPayload() *Error {
-	return &Error{
-		Code:    CodeInvalidPayload,
-		Status:  400,
-		Title:   "Invalid payload",
-		Message: "The payload is invalid.",
-		entry:   9,
-	}
+	return errgenNew(&errgenEntryInvalidPayload, 0)
 }
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
@@ -651,14 +342,7 @@ func NewInvalidPayload() *Error {
 //
 //   - field: The JSON name of the missing field.
 func NewMissingField(field string) *Error {
-	return &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing required field",
-		Message: field + " is required",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   10,
-	}
+	return errgenNew(&errgenEntryMissingField, 0, field)
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
@@ -667,48 +351,22 @@ func NewMissingField(field string) *Error {
 //
 //   - field: The parameter that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return &Error{
-		Code:    CodeInvalidUUID,
-		Status:  400,
-		Title:   "Invalid UUID",
-		Message: field + " must be a valid UUID",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   11,
-	}
+	return errgenNew(&errgenEntryInvalidUUID, 0, field)
 }
 
 // NewValidationFailed returns a new validation_failed error (422 Unprocessable Entity) with the message "Validation failed".
 func NewValidationFailed() *Error {
-	return &Error{
-		Code:    CodeValidationFailed,
-		Status:  422,
-		Title:   "Validation failed",
-		Message: "Validation failed",
-		entry:   12,
-	}
+	return errgenNew(&errgenEntryValidationFailed, 0)
 }
 
 // NewInvalidLayout returns a new invalid_layout error (422 Unprocessable Entity) with the message "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
 func NewInvalidLayout() *Error {
-	return &Error{
-		Code:    CodeInvalidLayout,
-		Status:  422,
-		Title:   "Invalid layout",
-		Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
-		entry:   13,
-	}
+	return errgenNew(&errgenEntryInvalidLayout, 0)
 }
 
 // NewInvalidLayoutPriority returns a new invalid_layout error (422 Unprocessable Entity), variant priority, with the message "layout.priority must be SPEAKER or PIN.".
 func NewInvalidLayoutPriority() *Error {
-	return &Error{
-		Code:    CodeInvalidLayout,
-		Status:  422,
-		Title:   "Invalid layout",
-		Message: "layout.priority must be SPEAKER or PIN.",
-		Variant: "priority",
-		entry:   13,
-	}
+	return errgenNew(&errgenEntryInvalidLayout, 1)
 }
 
 // NewInvalidLayoutGridSize returns a new invalid_layout error (422 Unprocessable Entity), variant grid_size, with the message "grid size must be between 1 and {max}.".
@@ -721,15 +379,7 @@ func NewInvalidLayoutPriority() *Error {
 //
 // Added in 1.3.
 func NewInvalidLayoutGridSize(maxValue int) *Error {
-	return &Error{
-		Code:    CodeInvalidLayout,
-		Status:  422,
-		Title:   "Invalid layout",
-		Message: "grid size must be between 1 and " + strconv.Itoa(maxValue) + ".",
-		Params:  []Param{{Name: "max", Value: maxValue}},
-		Variant: "grid_size",
-		entry:   13,
-	}
+	return errgenNew(&errgenEntryInvalidLayout, 2, maxValue)
 }
 
 // NewInvalidContentType returns a new invalid_content_type error (415 Unsupported Media Type) with the message "Content-Type {content_type} is not supported.".
@@ -740,82 +390,39 @@ func NewInvalidLayoutGridSize(maxValue int) *Error {
 //
 // Added in 1.2.
 func NewInvalidContentType(contentType string) *Error {
-	return &Error{
-		Code:    CodeInvalidContentType,
-		Status:  415,
-		Title:   "Unsupported content type",
-		Message: "Content-Type " + contentType + " is not supported.",
-		Params:  []Param{{Name: "content_type", Value: contentType}},
-		entry:   14,
-	}
+	return errgenNew(&errgenEntryInvalidContentType, 0, contentType)
 }
 
 // NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The resource has changed since you retrieved it.".
 //
 // Added in 1.3.
 func NewPreconditionFailed() *Error {
-	return &Error{
-		Code:    CodePreconditionFailed,
-		Status:  412,
-		Title:   "Precondition failed",
-		Message: "The resource has changed since you retrieved it.",
-		entry:   15,
-	}
+	return errgenNew(&errgenEntryPreconditionFailed, 0)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource could not be found.".
 func NewNotFound() *Error {
-	return &Error{
-		Code:    CodeNotFound,
-		Status:  404,
-		Title:   "Resource not found",
-		Message: "The requested resource could not be found.",
-		entry:   16,
-	}
+	return errgenNew(&errgenEntryNotFound, 0)
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream not found",
-		Message: "Livestream not found",
-		entry:   17,
-	}
+	return errgenNew(&errgenEntryLivestreamNotFound, 0)
 }
 
 // NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
 func NewMediaServerNotFound() *Error {
-	return &Error{
-		Code:    CodeMediaServerNotFound,
-		Status:  404,
-		Title:   "Media server not found",
-		Message: "Media server not found",
-		entry:   18,
-	}
+	return errgenNew(&errgenEntryMediaServerNotFound, 0)
 }
 
 // NewRouteNotFound returns a new route_not_found error (404 Not Found) with the message "Unrecognized request URL.".
 func NewRouteNotFound() *Error {
-	return &Error{
-		Code:    CodeRouteNotFound,
-		Status:  404,
-		Title:   "Unrecognized request URL",
-		Message: "Unrecognized request URL.",
-		entry:   19,
-	}
+	return errgenNew(&errgenEntryRouteNotFound, 0)
 }
 
 // NewMethodNotAllowed returns a new method_not_allowed error (405 Method Not Allowed) with the message "Method is not allowed for this route.".
 func NewMethodNotAllowed() *Error {
-	return &Error{
-		Code:    CodeMethodNotAllowed,
-		Status:  405,
-		Title:   "Method not allowed",
-		Message: "Method is not allowed for this route.",
-		entry:   20,
-	}
+	return errgenNew(&errgenEntryMethodNotAllowed, 0)
 }
 
 // NewConflict returns a new conflict error (409 Conflict) with the message "{resource} already exists".
@@ -824,70 +431,32 @@ func NewMethodNotAllowed() *Error {
 //
 //   - resource: The kind of resource.
 func NewConflict(resource string) *Error {
-	return &Error{
-		Code:    CodeConflict,
-		Status:  409,
-		Title:   "Conflict",
-		Message: resource + " already exists",
-		Params:  []Param{{Name: "resource", Value: resource}},
-		entry:   21,
-	}
+	return errgenNew(&errgenEntryConflict, 0, resource)
 }
 
 // NewInvalidPushToken returns a new INVALID_PUSH_TOKEN error (401 Unauthorized) with the message "Token is malformed".
 func NewInvalidPushToken() *Error {
-	return &Error{
-		Code:    CodeInvalidPushToken,
-		Status:  401,
-		Title:   "Invalid push token",
-		Message: "Token is malformed",
-		entry:   22,
-	}
+	return errgenNew(&errgenEntryInvalidPushToken, 0)
 }
 
 // NewExpiredPushToken returns a new EXPIRED_PUSH_TOKEN error (401 Unauthorized) with the message "Token has expired".
 func NewExpiredPushToken() *Error {
-	return &Error{
-		Code:    CodeExpiredPushToken,
-		Status:  401,
-		Title:   "Expired push token",
-		Message: "Token has expired",
-		entry:   23,
-	}
+	return errgenNew(&errgenEntryExpiredPushToken, 0)
 }
 
 // NewTokenMismatch returns a new TOKEN_MISMATCH error (403 Forbidden) with the message "Token doesn't match stream".
 func NewTokenMismatch() *Error {
-	return &Error{
-		Code:    CodeTokenMismatch,
-		Status:  403,
-		Title:   "Token mismatch",
-		Message: "Token doesn't match stream",
-		entry:   24,
-	}
+	return errgenNew(&errgenEntryTokenMismatch, 0)
 }
 
 // NewWebhookLimitReached returns a new webhook_limit_reached error (400 Bad Request) with the message "Your account has reached the webhook urls limit.".
 func NewWebhookLimitReached() *Error {
-	return &Error{
-		Code:    CodeWebhookLimitReached,
-		Status:  400,
-		Title:   "Webhook limit reached",
-		Message: "Your account has reached the webhook urls limit.",
-		entry:   25,
-	}
+	return errgenNew(&errgenEntryWebhookLimitReached, 0)
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewRateLimited() *Error {
-	return &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Too many requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      26,
-	}
+	return errgenNew(&errgenEntryRateLimited, 0)
 }
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Monthly usage limit of {limit} minutes exceeded.".
@@ -898,85 +467,39 @@ func NewRateLimited() *Error {
 //
 // Added in 1.4.
 func NewUsageLimitExceeded(limit int64) *Error {
-	return &Error{
-		Code:    CodeUsageLimitExceeded,
-		Status:  429,
-		Title:   "Usage limit exceeded",
-		Message: "Monthly usage limit of " + strconv.FormatInt(limit, 10) + " minutes exceeded.",
-		Params:  []Param{{Name: "limit", Value: limit}},
-		entry:   27,
-	}
+	return errgenNew(&errgenEntryUsageLimitExceeded, 0, limit)
 }
 
 // NewQuotaExceeded returns a new quota_exceeded error (429 Too Many Requests) with the message "Quota exceeded".
 //
 // Deprecated: use NewUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 func NewQuotaExceeded() *Error {
-	return &Error{
-		Code:    CodeQuotaExceeded,
-		Status:  429,
-		Title:   "Quota exceeded",
-		Message: "Quota exceeded",
-		entry:   28,
-	}
+	return errgenNew(&errgenEntryQuotaExceeded, 0)
 }
 
 // NewFetchError returns a new fetch_error error (502 Bad Gateway) with the message "Failed to get session details.".
 func NewFetchError() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  502,
-		Title:   "Upstream fetch failed",
-		Message: "Failed to get session details.",
-		entry:   29,
-	}
+	return errgenNew(&errgenEntryFetchError, 0)
 }
 
 // NewFetchErrorRooms returns a new fetch_error error (502 Bad Gateway), variant rooms, with the message "Unable to fetch rooms.".
 func NewFetchErrorRooms() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  502,
-		Title:   "Upstream fetch failed",
-		Message: "Unable to fetch rooms.",
-		Variant: "rooms",
-		entry:   29,
-	}
+	return errgenNew(&errgenEntryFetchError, 1)
 }
 
 // NewFetchErrorRecordings returns a new fetch_error error (502 Bad Gateway), variant recordings, with the message "Unable to list Room Recordings.".
 func NewFetchErrorRecordings() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  502,
-		Title:   "Upstream fetch failed",
-		Message: "Unable to list Room Recordings.",
-		Variant: "recordings",
-		entry:   29,
-	}
+	return errgenNew(&errgenEntryFetchError, 2)
 }
 
 // NewFetchErrorParticipants returns a new fetch_error error (502 Bad Gateway), variant participants, with the message "Failed to get Active participant List.".
 func NewFetchErrorParticipants() *Error {
-	return &Error{
-		Code:    CodeFetchError,
-		Status:  502,
-		Title:   "Upstream fetch failed",
-		Message: "Failed to get Active participant List.",
-		Variant: "participants",
-		entry:   29,
-	}
+	return errgenNew(&errgenEntryFetchError, 3)
 }
 
 // NewServerError returns a new server_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server.".
 func NewServerError() *Error {
-	return &Error{
-		Code:    CodeServerError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An unexpected error occurred on the server.",
-		entry:   30,
-	}
+	return errgenNew(&errgenEntryServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -1005,6 +528,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.streamline.dev/errors"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -1015,577 +541,69 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidAPIKey,
-		status:  401,
-		title:   "Invalid API key",
-		message: "Invalid API Key",
-		docURL:  "https://docs.streamline.dev/errors#invalid_api_key",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid API Key"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_api_key","title":"Invalid API key","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidAPIKey,
-	},
-	{
-		code:    CodeInvalidToken,
-		status:  401,
-		title:   "Invalid token",
-		message: "`token` is invalid.",
-		docURL:  "https://docs.streamline.dev/errors#invalid_token",
-		messages: []errgenTemplate{
-			{lits: []string{"`token` is invalid."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_token","title":"Invalid token","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_token"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidToken,
-	},
-	{
-		code:    CodeSessionExpired,
-		status:  401,
-		title:   "Session expired",
-		message: "The session has expired; sign in again.",
-		docURL:  "https://docs.streamline.dev/errors#session_expired",
-		messages: []errgenTemplate{
-			{lits: []string{"The session has expired; sign in again."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#session_expired","title":"Session expired","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"session_expired"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrSessionExpired,
-	},
-	{
-		code:    CodeUnauthorizedClient,
-		status:  401,
-		title:   "Unauthorized client",
-		message: "The client is not authorized to perform this action.",
-		docURL:  "https://docs.streamline.dev/errors#unauthorized_client",
-		messages: []errgenTemplate{
-			{lits: []string{"The client is not authorized to perform this action."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#unauthorized_client","title":"Unauthorized client","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"unauthorized_client"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUnauthorizedClient,
-	},
-	{
-		code:    CodeInsufficientScope,
-		status:  403,
-		title:   "Insufficient scope",
-		message: "Insufficient scope",
-		docURL:  "https://docs.streamline.dev/errors#insufficient_scope",
-		params:  []string{"scope"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"The token lacks the ", " scope."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#insufficient_scope","title":"Insufficient scope","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInsufficientScope,
-	},
-	{
-		code:    CodeProjectAccessDenied,
-		status:  403,
-		title:   "Access denied",
-		message: "Access denied to this resource",
-		docURL:  "https://docs.streamline.dev/errors#project_access_denied",
-		messages: []errgenTemplate{
-			{lits: []string{"Access denied to this resource"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#project_access_denied","title":"Access denied","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"project_access_denied"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrProjectAccessDenied,
-	},
-	{
-		code:    CodeUnauthorizedToken,
-		status:  403,
-		title:   "Token not allowed for this API version",
-		message: "Unauthorised access to V2 API, please provide valid payload version.",
-		docURL:  "https://docs.streamline.dev/errors#unauthorized_token",
-		messages: []errgenTemplate{
-			{lits: []string{"Unauthorised access to V2 API, please provide valid payload version."}},
-			{variant: "crawler_role_required", lits: []string{"Your role must be a CRAWLER in token payload to use V2 API."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#unauthorized_token","title":"Token not allowed for this API version","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"unauthorized_token"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUnauthorizedToken,
-	},
-	{
-		code:    CodeInvalidRequest,
-		status:  400,
-		title:   "Invalid request",
-		message: "The request is malformed.",
-		docURL:  "https://docs.streamline.dev/errors#invalid_request",
-		messages: []errgenTemplate{
-			{lits: []string{"The request is malformed."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_request","title":"Invalid request","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_request"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidRequest,
-	},
-	{
-		code:    CodeInvalidPayload,
-		status:  400,
-		title:   "Invalid payload",
-		message: "The payload is invalid.",
-		docURL:  "https://docs.streamline.dev/errors#invalid_payload",
-		messages: []errgenTemplate{
-			{lits: []string{"The payload is invalid."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_payload","title":"Invalid payload","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_payload"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidPayload,
-	},
-	{
-		code:    CodeMissingField,
-		status:  400,
-		title:   "Missing required field",
-		message: "Missing required field",
-		docURL:  "https://docs.streamline.dev/errors#missing_field",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " is required"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#missing_field","title":"Missing required field","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"missing_field"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrMissingField,
-	},
-	{
-		code:    CodeInvalidUUID,
-		status:  400,
-		title:   "Invalid UUID",
-		message: "Invalid UUID",
-		docURL:  "https://docs.streamline.dev/errors#invalid_uuid",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " must be a valid UUID"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_uuid","title":"Invalid UUID","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_uuid"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidUUID,
-	},
-	{
-		code:    CodeValidationFailed,
-		status:  422,
-		title:   "Validation failed",
-		message: "Validation failed",
-		docURL:  "https://docs.streamline.dev/errors#validation_failed",
-		messages: []errgenTemplate{
-			{lits: []string{"Validation failed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#validation_failed","title":"Validation failed","status":422`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"validation_failed"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrValidationFailed,
-	},
-	{
-		code:    CodeInvalidLayout,
-		status:  422,
-		title:   "Invalid layout",
-		message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.",
-		docURL:  "https://docs.streamline.dev/errors#invalid_layout",
-		params:  []string{"max"},
-		kinds:   "i",
-		messages: []errgenTemplate{
-			{lits: []string{"layout.type must be SPOTLIGHT, SIDEBAR or GRID."}},
-			{variant: "priority", lits: []string{"layout.priority must be SPEAKER or PIN."}},
-			{variant: "grid_size", lits: []string{"grid size must be between 1 and ", "."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_layout","title":"Invalid layout","status":422`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_layout"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidLayout,
-	},
-	{
-		code:    CodeInvalidContentType,
-		status:  415,
-		title:   "Unsupported content type",
-		message: "Unsupported content type",
-		docURL:  "https://docs.streamline.dev/errors#invalid_content_type",
-		params:  []string{"content_type"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"Content-Type ", " is not supported."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_content_type","title":"Unsupported content type","status":415`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_content_type"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidContentType,
-	},
-	{
-		code:    CodePreconditionFailed,
-		status:  412,
-		title:   "Precondition failed",
-		message: "The resource has changed since you retrieved it.",
-		docURL:  "https://docs.streamline.dev/errors#precondition_failed",
-		messages: []errgenTemplate{
-			{lits: []string{"The resource has changed since you retrieved it."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#precondition_failed","title":"Precondition failed","status":412`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"precondition_failed"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrPreconditionFailed,
-	},
-	{
-		code:    CodeNotFound,
-		status:  404,
-		title:   "Resource not found",
-		message: "The requested resource could not be found.",
-		docURL:  "https://docs.streamline.dev/errors#not_found",
-		messages: []errgenTemplate{
-			{lits: []string{"The requested resource could not be found."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#not_found","title":"Resource not found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrNotFound,
-	},
-	{
-		code:    CodeLivestreamNotFound,
-		status:  404,
-		title:   "Livestream not found",
-		message: "Livestream not found",
-		docURL:  "https://docs.streamline.dev/errors#livestream_not_found",
-		messages: []errgenTemplate{
-			{lits: []string{"Livestream not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#livestream_not_found","title":"Livestream not found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"livestream_not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrLivestreamNotFound,
-	},
-	{
-		code:    CodeMediaServerNotFound,
-		status:  404,
-		title:   "Media server not found",
-		message: "Media server not found",
-		docURL:  "https://docs.streamline.dev/errors#media_server_not_found",
-		messages: []errgenTemplate{
-			{lits: []string{"Media server not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#media_server_not_found","title":"Media server not found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"media_server_not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrMediaServerNotFound,
-	},
-	{
-		code:    CodeRouteNotFound,
-		status:  404,
-		title:   "Unrecognized request URL",
-		message: "Unrecognized request URL.",
-		docURL:  "https://docs.streamline.dev/errors#route_not_found",
-		messages: []errgenTemplate{
-			{lits: []string{"Unrecognized request URL."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#route_not_found","title":"Unrecognized request URL","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"route_not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrRouteNotFound,
-	},
-	{
-		code:    CodeMethodNotAllowed,
-		status:  405,
-		title:   "Method not allowed",
-		message: "Method is not allowed for this route.",
-		docURL:  "https://docs.streamline.dev/errors#method_not_allowed",
-		messages: []errgenTemplate{
-			{lits: []string{"Method is not allowed for this route."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#method_not_allowed","title":"Method not allowed","status":405`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"method_not_allowed"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrMethodNotAllowed,
-	},
-	{
-		code:    CodeConflict,
-		status:  409,
-		title:   "Conflict",
-		message: "Conflict",
-		docURL:  "https://docs.streamline.dev/errors#conflict",
-		params:  []string{"resource"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " already exists"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#conflict","title":"Conflict","status":409`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"conflict"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrConflict,
-	},
-	{
-		code:    CodeInvalidPushToken,
-		status:  401,
-		title:   "Invalid push token",
-		message: "Token is malformed",
-		docURL:  "https://docs.streamline.dev/errors#invalid_push_token",
-		messages: []errgenTemplate{
-			{lits: []string{"Token is malformed"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#invalid_push_token","title":"Invalid push token","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"INVALID_PUSH_TOKEN"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidPushToken,
-	},
-	{
-		code:    CodeExpiredPushToken,
-		status:  401,
-		title:   "Expired push token",
-		message: "Token has expired",
-		docURL:  "https://docs.streamline.dev/errors#expired_push_token",
-		messages: []errgenTemplate{
-			{lits: []string{"Token has expired"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#expired_push_token","title":"Expired push token","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"EXPIRED_PUSH_TOKEN"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrExpiredPushToken,
-	},
-	{
-		code:    CodeTokenMismatch,
-		status:  403,
-		title:   "Token mismatch",
-		message: "Token doesn't match stream",
-		docURL:  "https://docs.streamline.dev/errors#token_mismatch",
-		messages: []errgenTemplate{
-			{lits: []string{"Token doesn't match stream"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#token_mismatch","title":"Token mismatch","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"TOKEN_MISMATCH"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrTokenMismatch,
-	},
-	{
-		code:    CodeWebhookLimitReached,
-		status:  400,
-		title:   "Webhook limit reached",
-		message: "Your account has reached the webhook urls limit.",
-		docURL:  "https://docs.streamline.dev/errors#webhook_limit_reached",
-		messages: []errgenTemplate{
-			{lits: []string{"Your account has reached the webhook urls limit."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#webhook_limit_reached","title":"Webhook limit reached","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"webhook_limit_reached"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrWebhookLimitReached,
-	},
-	{
-		code:        CodeRateLimited,
-		status:      429,
-		title:       "Too many requests",
-		message:     "Rate limit exceeded",
-		docURL:      "https://docs.streamline.dev/errors#rate_limited",
-		retryAfter:  60,
-		retryHeader: []string{"60"},
-		messages: []errgenTemplate{
-			{lits: []string{"Rate limit exceeded"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#rate_limited","title":"Too many requests","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"rate_limited"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrRateLimited,
-	},
-	{
-		code:    CodeUsageLimitExceeded,
-		status:  429,
-		title:   "Usage limit exceeded",
-		message: "Usage limit exceeded",
-		docURL:  "https://docs.streamline.dev/errors#usage_limit_exceeded",
-		params:  []string{"limit"},
-		kinds:   "I",
-		messages: []errgenTemplate{
-			{lits: []string{"Monthly usage limit of ", " minutes exceeded."}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#usage_limit_exceeded","title":"Usage limit exceeded","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"usage_limit_exceeded"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrUsageLimitExceeded,
-	},
-	{
-		code:    CodeQuotaExceeded,
-		status:  429,
-		title:   "Quota exceeded",
-		message: "Quota exceeded",
-		docURL:  "https://docs.streamline.dev/errors#quota_exceeded",
-		messages: []errgenTemplate{
-			{lits: []string{"Quota exceeded"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#quota_exceeded","title":"Quota exceeded","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"quota_exceeded"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrQuotaExceeded,
-	},
-	{
-		code:    CodeFetchError,
-		status:  502,
-		title:   "Upstream fetch failed",
-		message: "Failed to get session details.",
-		docURL:  "https://docs.streamline.dev/errors#fetch_error",
-		messages: []errgenTemplate{
-			{lits: []string{"Failed to get session details."}},
-			{variant: "rooms", lits: []string{"Unable to fetch rooms."}},
-			{variant: "recordings", lits: []string{"Unable to list Room Recordings."}},
-			{variant: "participants", lits: []string{"Failed to get Active participant List."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#fetch_error","title":"Upstream fetch failed","status":502`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"fetch_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrFetchError,
-	},
-	{
-		code:    CodeServerError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An unexpected error occurred on the server.",
-		docURL:  "https://docs.streamline.dev/errors#server_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An unexpected error occurred on the server."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.streamline.dev/errors#server_error","title":"Internal server error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"server_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrServerError,
-	},
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
+var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, status: 401, title: "Invalid token", message: "`token` is invalid."}
+var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, status: 401, title: "Session expired", message: "The session has expired; sign in again."}
+var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, status: 401, title: "Unauthorized client", message: "The client is not authorized to perform this action."}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", params: "scope", kinds: "s", message: "The token lacks the {scope} scope.", aliases: []string{"access_denied"}}
+var errgenEntryProjectAccessDenied = errgenEntry{code: CodeProjectAccessDenied, status: 403, title: "Access denied", message: "Access denied to this resource"}
+var errgenEntryUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, status: 403, title: "Token not allowed for this API version", message: "Unauthorised access to V2 API, please provide valid payload version.", variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}}
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", message: "The request is malformed."}
+var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, status: 400, title: "Invalid payload", message: "The payload is invalid."}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing required field", params: "field", kinds: "s", message: "{field} is required"}
+var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: "field", kinds: "s", message: "{field} must be a valid UUID"}
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 422, title: "Validation failed", message: "Validation failed"}
+var errgenEntryInvalidLayout = errgenEntry{code: CodeInvalidLayout, status: 422, title: "Invalid layout", params: "max", kinds: "i", message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", variants: []string{"priority", "layout.priority must be SPEAKER or PIN.", "grid_size", "grid size must be between 1 and {max}."}}
+var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, status: 415, title: "Unsupported content type", params: "content_type", kinds: "s", message: "Content-Type {content_type} is not supported."}
+var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, status: 412, title: "Precondition failed", message: "The resource has changed since you retrieved it."}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Resource not found", message: "The requested resource could not be found."}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", message: "Livestream not found"}
+var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, status: 404, title: "Media server not found", message: "Media server not found"}
+var errgenEntryRouteNotFound = errgenEntry{code: CodeRouteNotFound, status: 404, title: "Unrecognized request URL", message: "Unrecognized request URL."}
+var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, status: 405, title: "Method not allowed", message: "Method is not allowed for this route."}
+var errgenEntryConflict = errgenEntry{code: CodeConflict, status: 409, title: "Conflict", params: "resource", kinds: "s", message: "{resource} already exists"}
+var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, status: 401, title: "Invalid push token", doc: "#invalid_push_token", message: "Token is malformed"}
+var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, status: 401, title: "Expired push token", doc: "#expired_push_token", message: "Token has expired"}
+var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, status: 403, title: "Token mismatch", doc: "#token_mismatch", message: "Token doesn't match stream"}
+var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, status: 400, title: "Webhook limit reached", message: "Your account has reached the webhook urls limit."}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Too many requests", retryAfter: 60, message: "Rate limit exceeded"}
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", params: "limit", kinds: "I", message: "Monthly usage limit of {limit} minutes exceeded."}
+var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, status: 429, title: "Quota exceeded", message: "Quota exceeded"}
+var errgenEntryFetchError = errgenEntry{code: CodeFetchError, status: 502, title: "Upstream fetch failed", message: "Failed to get session details.", variants: []string{"rooms", "Unable to fetch rooms.", "recordings", "Unable to list Room Recordings.", "participants", "Failed to get Active participant List."}}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Internal server error", message: "An unexpected error occurred on the server."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidAPIKey,
+	&errgenEntryInvalidToken,
+	&errgenEntrySessionExpired,
+	&errgenEntryUnauthorizedClient,
+	&errgenEntryInsufficientScope,
+	&errgenEntryProjectAccessDenied,
+	&errgenEntryUnauthorizedToken,
+	&errgenEntryInvalidRequest,
+	&errgenEntryInvalidPayload,
+	&errgenEntryMissingField,
+	&errgenEntryInvalidUUID,
+	&errgenEntryValidationFailed,
+	&errgenEntryInvalidLayout,
+	&errgenEntryInvalidContentType,
+	&errgenEntryPreconditionFailed,
+	&errgenEntryNotFound,
+	&errgenEntryLivestreamNotFound,
+	&errgenEntryMediaServerNotFound,
+	&errgenEntryRouteNotFound,
+	&errgenEntryMethodNotAllowed,
+	&errgenEntryConflict,
+	&errgenEntryInvalidPushToken,
+	&errgenEntryExpiredPushToken,
+	&errgenEntryTokenMismatch,
+	&errgenEntryWebhookLimitReached,
+	&errgenEntryRateLimited,
+	&errgenEntryUsageLimitExceeded,
+	&errgenEntryQuotaExceeded,
+	&errgenEntryFetchError,
+	&errgenEntryServerError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -1593,145 +611,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    29,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryServerError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_api_key":
-		return 0
-	case "invalid_token":
-		return 1
-	case "session_expired":
-		return 2
-	case "unauthorized_client":
-		return 3
-	case "insufficient_scope", "access_denied":
-		return 4
-	case "project_access_denied":
-		return 5
-	case "unauthorized_token":
-		return 6
-	case "invalid_request":
-		return 7
-	case "invalid_payload":
-		return 8
-	case "missing_field":
-		return 9
-	case "invalid_uuid":
-		return 10
-	case "validation_failed":
-		return 11
-	case "invalid_layout":
-		return 12
-	case "invalid_content_type":
-		return 13
-	case "precondition_failed":
-		return 14
-	case "not_found":
-		return 15
-	case "livestream_not_found":
-		return 16
-	case "media_server_not_found":
-		return 17
-	case "route_not_found":
-		return 18
-	case "method_not_allowed":
-		return 19
-	case "conflict":
-		return 20
-	case "INVALID_PUSH_TOKEN":
-		return 21
-	case "EXPIRED_PUSH_TOKEN":
-		return 22
-	case "TOKEN_MISMATCH":
-		return 23
-	case "webhook_limit_reached":
-		return 24
-	case "rate_limited":
-		return 25
-	case "usage_limit_exceeded":
-		return 26
-	case "quota_exceeded":
-		return 27
-	case "fetch_error":
-		return 28
-	case "server_error":
-		return 29
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.streamline.dev/errors#invalid_api_key":
-		return 0
-	case "https://docs.streamline.dev/errors#invalid_token":
-		return 1
-	case "https://docs.streamline.dev/errors#session_expired":
-		return 2
-	case "https://docs.streamline.dev/errors#unauthorized_client":
-		return 3
-	case "https://docs.streamline.dev/errors#insufficient_scope":
-		return 4
-	case "https://docs.streamline.dev/errors#project_access_denied":
-		return 5
-	case "https://docs.streamline.dev/errors#unauthorized_token":
-		return 6
-	case "https://docs.streamline.dev/errors#invalid_request":
-		return 7
-	case "https://docs.streamline.dev/errors#invalid_payload":
-		return 8
-	case "https://docs.streamline.dev/errors#missing_field":
-		return 9
-	case "https://docs.streamline.dev/errors#invalid_uuid":
-		return 10
-	case "https://docs.streamline.dev/errors#validation_failed":
-		return 11
-	case "https://docs.streamline.dev/errors#invalid_layout":
-		return 12
-	case "https://docs.streamline.dev/errors#invalid_content_type":
-		return 13
-	case "https://docs.streamline.dev/errors#precondition_failed":
-		return 14
-	case "https://docs.streamline.dev/errors#not_found":
-		return 15
-	case "https://docs.streamline.dev/errors#livestream_not_found":
-		return 16
-	case "https://docs.streamline.dev/errors#media_server_not_found":
-		return 17
-	case "https://docs.streamline.dev/errors#route_not_found":
-		return 18
-	case "https://docs.streamline.dev/errors#method_not_allowed":
-		return 19
-	case "https://docs.streamline.dev/errors#conflict":
-		return 20
-	case "https://docs.streamline.dev/errors#invalid_push_token":
-		return 21
-	case "https://docs.streamline.dev/errors#expired_push_token":
-		return 22
-	case "https://docs.streamline.dev/errors#token_mismatch":
-		return 23
-	case "https://docs.streamline.dev/errors#webhook_limit_reached":
-		return 24
-	case "https://docs.streamline.dev/errors#rate_limited":
-		return 25
-	case "https://docs.streamline.dev/errors#usage_limit_exceeded":
-		return 26
-	case "https://docs.streamline.dev/errors#quota_exceeded":
-		return 27
-	case "https://docs.streamline.dev/errors#fetch_error":
-		return 28
-	case "https://docs.streamline.dev/errors#server_error":
-		return 29
-	}
-	return -1
 }

@@ -12,7 +12,6 @@ package runtime
 
 import (
 	"net/http"
-	"strconv"
 )
 
 // Code is a stable machine-readable error code, sent on the wire as written.
@@ -41,73 +40,30 @@ var (
 	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
 	//
 	// Message: "Invalid API Key"
-	//
-	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   1,
-	}
+	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
 	//
-	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing field".
+	// Message: its title (the message has params; see NewMissingField).
 	//
 	// Variant empty: "{field} must not be empty"
-	//
-	// Compare with errors.Is; create values with NewMissingField.
-	ErrMissingField = &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: "Missing field",
-		entry:   2,
-	}
+	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
 	// ErrTooManyItems is the sentinel of too_many_items (422 Unprocessable Entity): Too many items.
 	//
-	// Message: "At most {max} items are allowed, got {count}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Too many items".
-	//
-	// Aliases, accepted when decoding: too_many.
-	//
-	// Compare with errors.Is; create values with NewTooManyItems.
-	ErrTooManyItems = &Error{
-		Code:    CodeTooManyItems,
-		Status:  422,
-		Title:   "Too many items",
-		Message: "Too many items",
-		entry:   3,
-	}
+	// Message: its title (the message has params; see NewTooManyItems).
+	ErrTooManyItems = errgenSentinel(&errgenEntryTooManyItems)
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Rate limited.
 	//
-	// Message: "Used {ratio} of the quota; retry: {retry}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Rate limited".
+	// Message: its title (the message has params; see NewRateLimited).
 	//
 	// Clients are told to retry after 30 seconds.
-	//
-	// Compare with errors.Is; create values with NewRateLimited.
-	ErrRateLimited = &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Rate limited",
-		Message:    "Rate limited",
-		RetryAfter: 30,
-		entry:      4,
-	}
+	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
 	// ErrLegacyNotReady is the sentinel of legacy_not_ready (200 OK): Legacy not ready.
 	//
-	// Message: "Not ready: {what}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Legacy not ready".
+	// Message: its title (the message has params; see NewLegacyNotReady).
 	//
 	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
 	// Sent with the headers X-Error-Code, WWW-Authenticate.
-	//
-	// Compare with errors.Is; create values with NewLegacyNotReady.
-	ErrLegacyNotReady = &Error{
-		Code:    CodeLegacyNotReady,
-		Status:  200,
-		Title:   "Legacy not ready",
-		Message: "Legacy not ready",
-		entry:   5,
-	}
+	ErrLegacyNotReady = errgenSentinel(&errgenEntryLegacyNotReady)
 	// ErrLegacyFailure is the sentinel of legacy_failure (503 Service Unavailable): Legacy failure.
 	//
 	// Message: "Legacy failure"
@@ -115,91 +71,38 @@ var (
 	// Clients are told to retry after 5 seconds.
 	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
 	// Sent with the headers X-Error-Code, WWW-Authenticate.
-	//
-	// Compare with errors.Is; create values with NewLegacyFailure.
-	ErrLegacyFailure = &Error{
-		Code:       CodeLegacyFailure,
-		Status:     503,
-		Title:      "Legacy failure",
-		Message:    "Legacy failure",
-		RetryAfter: 5,
-		entry:      6,
-	}
+	ErrLegacyFailure = errgenSentinel(&errgenEntryLegacyFailure)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   7,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidAPIKey, 0)
 }
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
 func NewMissingField(field string) *Error {
-	return &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: field + " is required",
-		Params:  []Param{{Name: "field", Value: field}},
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryMissingField, 0, field)
 }
 
 // NewMissingFieldEmpty returns a new missing_field error (400 Bad Request), variant empty, with the message "{field} must not be empty".
 func NewMissingFieldEmpty(field string) *Error {
-	return &Error{
-		Code:    CodeMissingField,
-		Status:  400,
-		Title:   "Missing field",
-		Message: field + " must not be empty",
-		Params:  []Param{{Name: "field", Value: field}},
-		Variant: "empty",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryMissingField, 1, field)
 }
 
 // NewTooManyItems returns a new too_many_items error (422 Unprocessable Entity) with the message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return &Error{
-		Code:    CodeTooManyItems,
-		Status:  422,
-		Title:   "Too many items",
-		Message: "At most " + strconv.Itoa(maxValue) + " items are allowed, got " + strconv.FormatInt(count, 10),
-		Params:  []Param{{Name: "max", Value: maxValue}, {Name: "count", Value: count}},
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryTooManyItems, 0, maxValue, count)
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Used {ratio} of the quota; retry: {retry}".
 func NewRateLimited(ratio float64, retry bool) *Error {
-	return &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Rate limited",
-		Message:    "Used " + strconv.FormatFloat(ratio, 'g', -1, 64) + " of the quota; retry: " + strconv.FormatBool(retry),
-		Params:     []Param{{Name: "ratio", Value: ratio}, {Name: "retry", Value: retry}},
-		RetryAfter: 30,
-		entry:      4,
-	}
+	return errgenNew(&errgenEntryRateLimited, 0, ratio, retry)
 }
 
 // NewLegacyNotReady returns a new legacy_not_ready error (200 OK) with the message "Not ready: {what}".
@@ -210,37 +113,17 @@ func NewRateLimited(ratio float64, retry bool) *Error {
 //
 // Optional params, sent only once set: tags with WithTags.
 func NewLegacyNotReady(what string, attempt int) *Error {
-	return &Error{
-		Code:    CodeLegacyNotReady,
-		Status:  200,
-		Title:   "Legacy not ready",
-		Message: "Not ready: " + what,
-		Params:  []Param{{Name: "what", Value: what}, {Name: "attempt", Value: attempt}},
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryLegacyNotReady, 0, what, attempt)
 }
 
 // NewLegacyFailure returns a new legacy_failure error (503 Service Unavailable) with the message "Legacy failure".
 func NewLegacyFailure() *Error {
-	return &Error{
-		Code:       CodeLegacyFailure,
-		Status:     503,
-		Title:      "Legacy failure",
-		Message:    "Legacy failure",
-		RetryAfter: 5,
-		entry:      6,
-	}
+	return errgenNew(&errgenEntryLegacyFailure, 0)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // WithTags returns a copy of e with the optional param tags set to v, to be sent beside the message (errors legacy_not_ready). Like Wrap, it leaves e as it is; on a sentinel, the copy has the catalog's values.
@@ -293,6 +176,9 @@ func (f LegacyHandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.example.com/errors"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -303,168 +189,23 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidAPIKey,
-		status:  401,
-		title:   "Invalid API key",
-		message: "Invalid API Key",
-		docURL:  "https://docs.example.com/errors#invalid_api_key",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid API Key"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#invalid_api_key","title":"Invalid API key","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidAPIKey,
-	},
-	{
-		code:    CodeMissingField,
-		status:  400,
-		title:   "Missing field",
-		message: "Missing field",
-		docURL:  "https://docs.example.com/errors#missing_field",
-		params:  []string{"field"},
-		kinds:   "s",
-		messages: []errgenTemplate{
-			{lits: []string{"", " is required"}, params: []int{0}},
-			{variant: "empty", lits: []string{"", " must not be empty"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#missing_field","title":"Missing field","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"missing_field"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrMissingField,
-	},
-	{
-		code:    CodeTooManyItems,
-		status:  422,
-		title:   "Too many items",
-		message: "Too many items",
-		docURL:  "https://docs.example.com/errors#too_many_items",
-		params:  []string{"max", "count"},
-		kinds:   "iI",
-		messages: []errgenTemplate{
-			{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#too_many_items","title":"Too many items","status":422`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"too_many_items"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrTooManyItems,
-	},
-	{
-		code:        CodeRateLimited,
-		status:      429,
-		title:       "Rate limited",
-		message:     "Rate limited",
-		docURL:      "https://docs.example.com/errors#rate_limited",
-		retryAfter:  30,
-		retryHeader: []string{"30"},
-		params:      []string{"ratio", "retry"},
-		kinds:       "fb",
-		messages: []errgenTemplate{
-			{lits: []string{"Used ", " of the quota; retry: ", ""}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#rate_limited","title":"Rate limited","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"rate_limited","tier":2`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrRateLimited,
-	},
-	{
-		code:    CodeLegacyNotReady,
-		status:  200,
-		title:   "Legacy not ready",
-		message: "Legacy not ready",
-		docURL:  "https://docs.example.com/errors#legacy_not_ready",
-		params:  []string{"what", "attempt", "tags"},
-		kinds:   "sis",
-		roles:   "mdO",
-		format:  1,
-		messages: []errgenTemplate{
-			{lits: []string{"Not ready: ", ""}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"ok":false`},
-			{op: errgenOpOpen, lit: `"errors":[{`},
-			{op: errgenOpConst, lit: `"code":"legacy:legacy_not_ready"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpConst, lit: `"kind":"temporary"`},
-			{op: errgenOpParam, lit: `"tags":`, name: "tags"},
-			{op: errgenOpTemplate, only: true, lit: `"attempt":`, parts: []errgenPart{{kind: errgenPartParam, name: "attempt"}}},
-			{op: errgenOpTemplate, only: true, lit: `"retry":`, parts: []errgenPart{{kind: errgenPartRetryAfter}}},
-			{op: errgenOpConst, lit: `"link":"https://docs.example.com/errors#legacy_not_ready?status=200"`},
-			{op: errgenOpClose, lit: `}]`},
-		},
-		headers: []errgenHeader{
-			{name: "X-Error-Code", value: []string{`legacy_not_ready`}},
-			{name: "Www-Authenticate", value: []string{`Bearer error="legacy_not_ready", error_description="Legacy not ready"`}, parts: []errgenPart{{kind: errgenPartLit, lit: `Bearer error="legacy_not_ready", error_description="`}, {kind: errgenPartMessage, quoted: true}, {kind: errgenPartLit, lit: `"`}}},
-		},
-		sentinel: ErrLegacyNotReady,
-	},
-	{
-		code:        CodeLegacyFailure,
-		status:      503,
-		title:       "Legacy failure",
-		message:     "Legacy failure",
-		docURL:      "https://docs.example.com/errors#legacy_failure",
-		retryAfter:  5,
-		retryHeader: []string{"5"},
-		format:      1,
-		messages: []errgenTemplate{
-			{lits: []string{"Legacy failure"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"ok":false`},
-			{op: errgenOpOpen, lit: `"errors":[{`},
-			{op: errgenOpConst, lit: `"code":"legacy:legacy_failure"`},
-			{op: errgenOpMessage, lit: `"message":`},
-			{op: errgenOpTemplate, only: true, lit: `"retry":`, parts: []errgenPart{{kind: errgenPartRetryAfter}}},
-			{op: errgenOpConst, lit: `"link":"https://docs.example.com/errors#legacy_failure?status=503"`},
-			{op: errgenOpClose, lit: `}]`},
-		},
-		headers: []errgenHeader{
-			{name: "X-Error-Code", value: []string{`legacy_failure`}},
-			{name: "Www-Authenticate", value: []string{`Bearer error="legacy_failure", error_description="Legacy failure"`}, parts: []errgenPart{{kind: errgenPartLit, lit: `Bearer error="legacy_failure", error_description="`}, {kind: errgenPartMessage, quoted: true}, {kind: errgenPartLit, lit: `"`}}},
-		},
-		sentinel: ErrLegacyFailure,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://docs.example.com/errors#internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.example.com/errors#internal_error","title":"Internal server error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", params: "field", kinds: "s", message: "{field} is required", variants: []string{"empty", "{field} must not be empty"}}
+var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, status: 422, title: "Too many items", params: "max count", kinds: "iI", message: "At most {max} items are allowed, got {count}", aliases: []string{"too_many"}}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Rate limited", retryAfter: 30, params: "ratio retry", kinds: "fb", message: "Used {ratio} of the quota; retry: {retry}", attrs: []string{"tier", "2", "2"}}
+var errgenEntryLegacyNotReady = errgenEntry{code: CodeLegacyNotReady, status: 200, title: "Legacy not ready", params: "what attempt tags", kinds: "sis", roles: "mdO", format: 1, message: "Not ready: {what}", attrs: []string{"kind", "\"temporary\"", "temporary"}}
+var errgenEntryLegacyFailure = errgenEntry{code: CodeLegacyFailure, status: 503, title: "Legacy failure", retryAfter: 5, format: 1, message: "Legacy failure"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidAPIKey,
+	&errgenEntryMissingField,
+	&errgenEntryTooManyItems,
+	&errgenEntryRateLimited,
+	&errgenEntryLegacyNotReady,
+	&errgenEntryLegacyFailure,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -472,20 +213,47 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    6,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVAttrsInline},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
 	{
 		contentType: []string{"application/json; charset=utf-8"},
 		mediaBase:   "application/json",
-		internal:    5,
-		code:        errgenPath{path: []string{"errors", "code"}, prefix: `legacy:`, text: true},
-		message:     errgenPath{path: []string{"errors", "message"}},
-		retryAfter:  errgenPath{path: []string{"errors", "retry"}, text: true},
+		internal:    &errgenEntryLegacyFailure,
+		body: []errgenField{
+			{kind: errgenVLiteral, name: "ok", lit: `false`},
+			{kind: errgenVList, name: "errors", children: []errgenField{
+				{kind: errgenVTemplate, name: "code", parts: []errgenTmpl{{kind: errgenVLiteral, text: "legacy:"}, {kind: errgenVCode}}},
+				{kind: errgenVMessage, name: "message"},
+				{kind: errgenVAttr, name: "kind", ref: "kind"},
+				{kind: errgenVParam, name: "tags", ref: "tags"},
+				{kind: errgenVTemplate, name: "attempt", parts: []errgenTmpl{{kind: errgenVParam, ref: "attempt"}}},
+				{kind: errgenVTemplate, name: "retry", parts: []errgenTmpl{{kind: errgenVRetryAfter}}},
+				{kind: errgenVTemplate, name: "link", parts: []errgenTmpl{{kind: errgenVDocURL}, {kind: errgenVLiteral, text: "?status="}, {kind: errgenVStatus}}},
+			}},
+		},
+		headers: []errgenHeaderTmpl{
+			{name: "X-Error-Code", parts: []errgenTmpl{{kind: errgenVCode}}},
+			{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}},
+		},
+		code:       errgenPath{path: []string{"errors", "code"}, prefix: `legacy:`, text: true},
+		message:    errgenPath{path: []string{"errors", "message"}},
+		retryAfter: errgenPath{path: []string{"errors", "retry"}, text: true},
 		param: []errgenParamPath{
 			{name: "tags", at: errgenPath{path: []string{"errors", "tags"}}},
 			{name: "attempt", at: errgenPath{path: []string{"errors", "attempt"}, text: true}},
@@ -494,46 +262,4 @@ var errgenFormats = [...]errgenFormat{
 		marker:      []string{"ok"},
 		markerValue: `false`,
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_api_key":
-		return 0
-	case "missing_field":
-		return 1
-	case "too_many_items", "too_many":
-		return 2
-	case "rate_limited":
-		return 3
-	case "legacy_not_ready":
-		return 4
-	case "legacy_failure":
-		return 5
-	case "internal_error":
-		return 6
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.example.com/errors#invalid_api_key":
-		return 0
-	case "https://docs.example.com/errors#missing_field":
-		return 1
-	case "https://docs.example.com/errors#too_many_items":
-		return 2
-	case "https://docs.example.com/errors#rate_limited":
-		return 3
-	case "https://docs.example.com/errors#legacy_not_ready":
-		return 4
-	case "https://docs.example.com/errors#legacy_failure":
-		return 5
-	case "https://docs.example.com/errors#internal_error":
-		return 6
-	}
-	return -1
 }

@@ -144,9 +144,9 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 	if root == nil {
 		// No body to read: the code may still travel in a header.
 		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
-			if i := errgenIndex(code); i >= 0 {
-				m := errgenMatch{entry: -1}
-				return errgenBuild(f, i, status, nil, "", &m)
+			if ent := errgenIndex(code); ent != nil {
+				var m errgenMatch
+				return errgenBuild(f, ent, status, nil, "", &m)
 			}
 		}
 		return errgenUnknown(status, errgenNoCode, "", body)
@@ -201,12 +201,12 @@ func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
 		code, has = errgenHeaderCode(fm, header)
 	}
 	switch {
-	case has && errgenIndex(code) >= 0:
+	case has && errgenIndex(code) != nil:
 		return 4
 	case has:
 		return 3
 	}
-	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) >= 0 {
+	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) != nil {
 		return 3
 	}
 	if _, ok := errgenText(root, &fm.message); ok {
@@ -222,38 +222,38 @@ func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
 func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error {
 	fm := &errgenFormats[f]
 	message, _ := errgenText(root, &fm.message)
-	i := -1
-	m := errgenMatch{entry: -1}
+	var ent *errgenEntry
+	var m errgenMatch
 	code, hasCode := errgenBodyCode(fm, root)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
 	}
 	switch {
 	case hasCode:
-		if i = errgenIndex(code); i < 0 {
+		if ent = errgenIndex(code); ent == nil {
 			return errgenUnknown(status, errgenParseCode(code), message, body)
 		}
 	default:
 		if t, _ := errgenText(root, &fm.typ); t != "" {
-			i = errgenByDocURL(t)
+			ent = errgenByDocURL(t)
 		}
-		if i < 0 && message != "" {
-			m = errgenMatchMessage(f, status, -1, message)
-			i = m.entry
+		if ent == nil && message != "" {
+			m = errgenMatchMessage(f, status, nil, message)
+			ent = m.entry
 		}
-		if i < 0 {
-			i = errgenByStatus(f, status)
+		if ent == nil {
+			ent = errgenByStatus(f, status)
 		}
 	}
-	if i < 0 {
+	if ent == nil {
 		return errgenUnknown(status, errgenNoCode, message, body)
 	}
-	if m.entry != i && message != "" {
+	if m.entry != ent && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(f, status, i, message)
+		m = errgenMatchMessage(f, status, ent, message)
 	}
-	return errgenBuild(f, i, status, root, message, &m)
+	return errgenBuild(f, ent, status, root, message, &m)
 }
 
 // errgenBodyCode reads the code from a body: a string (with the text the
@@ -345,24 +345,24 @@ func errgenText(root []byte, at *errgenPath) (string, bool) {
 	return errgenStrip(s, at), true
 }
 
-// errgenBuild makes the *Error of catalog entry i from a valid body (nil
+// errgenBuild makes the *Error of catalog entry ent from a valid body (nil
 // when there is none) in format f and what matching its message found.
 // Without a message, the message is rendered from the params the body
 // carries when it has them all, and is the error's sentinel message (the
 // title, for a message with params) otherwise: never a template with its
 // placeholders.
-func errgenBuild(f, i, status int, body []byte, message string, m *errgenMatch) *Error {
-	ent := &errgenCatalog[i]
+func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message string, m *errgenMatch) *Error {
+	c := ent.c()
 	fm := &errgenFormats[f]
-	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: i + 1}
+	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: ent}
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
 	e.Params = errgenParams(fm, ent, body, m.values)
 	if message == "" {
-		e.Message = ent.message
-		if len(ent.messages) > 0 {
-			if s, ok := errgenRender(ent, &ent.messages[0], e.Params); ok {
+		e.Message = c.message
+		if len(c.messages) > 0 {
+			if s, ok := errgenRender(ent, &c.messages[0], e.Params); ok {
 				e.Message = s
 			}
 		}
@@ -387,7 +387,7 @@ func errgenBuild(f, i, status int, body []byte, message string, m *errgenMatch) 
 // them, else from the values recovered from the message.
 func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
-	for j, name := range ent.params {
+	for j, name := range ent.c().params {
 		kind := ent.kinds[j]
 		list := ent.roles != "" && (ent.roles[j] == 'D' || ent.roles[j] == 'O')
 		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {

@@ -47,7 +47,7 @@ type Error struct {
 	Body []byte
 
 	cause error
-	entry int // 1 + index into errgenCatalog; 0 when unknown
+	entry *errgenEntry // the catalog error it was made as; nil when unknown
 }
 
 // Param is one parameter: its name in the spec and its typed value.
@@ -143,7 +143,7 @@ func StatusOf(err error) int {
 	switch {
 	case e == nil:
 	case errgenIsSentinel(e):
-		return errgenCatalog[e.entry-1].status
+		return e.entry.status
 	case e.Status != 0:
 		return e.Status
 	}
@@ -154,26 +154,25 @@ func StatusOf(err error) int {
 // generated. The code is its text on the wire: for integer codes, its
 // decimal digits ("20404").
 func Lookup(code string) (*Error, bool) {
-	i := errgenIndex(code)
-	if i < 0 {
+	ent := errgenIndex(code)
+	if ent == nil {
 		return nil, false
 	}
-	return errgenNew(i), true
+	return errgenFresh(ent), true
 }
 
-// errgenNew returns a fresh error of catalog entry i, as its sentinel was
-// generated: the values come from the catalog, never from the sentinel
-// variable, which a program may have changed.
-func errgenNew(i int) *Error {
+// errgenFresh returns a fresh error of a catalog entry, as its sentinel
+// was generated: the values come from the catalog, never from the
+// sentinel variable, which a program may have changed.
+func errgenFresh(ent *errgenEntry) *Error {
 	e := new(Error)
-	errgenFill(e, i)
+	errgenFill(e, ent)
 	return e
 }
 
-// errgenFill sets e to catalog entry i's sentinel values.
-func errgenFill(e *Error, i int) {
-	ent := &errgenCatalog[i]
-	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.message, RetryAfter: ent.retryAfter, entry: i + 1}
+// errgenFill sets e to a catalog entry's sentinel values.
+func errgenFill(e *Error, ent *errgenEntry) {
+	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.sentinelMessage(), RetryAfter: ent.retryAfter, entry: ent}
 }
 
 // errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
@@ -183,7 +182,7 @@ func errgenCopy(e *Error) *Error {
 	case e == nil:
 		return new(Error)
 	case errgenIsSentinel(e):
-		return errgenNew(e.entry - 1)
+		return errgenFresh(e.entry)
 	}
 	c := *e
 	return &c
@@ -192,7 +191,7 @@ func errgenCopy(e *Error) *Error {
 // errgenIsSentinel reports whether e is one of the package's Err
 // variables.
 func errgenIsSentinel(e *Error) bool {
-	return e.entry > 0 && e.entry <= len(errgenCatalog) && errgenCatalog[e.entry-1].sentinel == e
+	return e.entry != nil && e.entry.sentinel == e
 }
 
 // errgenNoCode is the zero Code: no code.
@@ -205,7 +204,7 @@ func errgenCode(e *Error) Code {
 	case e == nil:
 		return errgenNoCode
 	case errgenIsSentinel(e):
-		return errgenCatalog[e.entry-1].code
+		return e.entry.code
 	}
 	return e.Code
 }
@@ -234,14 +233,15 @@ func errgenFind(err error) *Error {
 	return nil
 }
 
-// errgenResolve returns the catalog index of e: its own when it came from
-// this package, else the one of its code; -1 when it is not a catalog error.
-func errgenResolve(e *Error) int {
-	if e.entry > 0 && e.entry <= len(errgenCatalog) && (errgenCatalog[e.entry-1].sentinel == e || errgenCatalog[e.entry-1].code == e.Code) {
-		return e.entry - 1
+// errgenResolve returns the catalog entry of e: its own when it came from
+// this package, else the one of its code; nil when it is not a catalog
+// error.
+func errgenResolve(e *Error) *errgenEntry {
+	if e.entry != nil && (e.entry.sentinel == e || e.entry.code == e.Code) {
+		return e.entry
 	}
 	if e.Code == errgenNoCode {
-		return -1
+		return nil
 	}
 	return errgenIndex(errgenCodeText(e.Code))
 }
@@ -252,12 +252,11 @@ func errgenResolve(e *Error) int {
 // The generated With methods call it.
 func errgenWith(e *Error, v any, names ...string) *Error {
 	c := errgenCopy(e)
-	i := errgenResolve(c)
-	if i < 0 {
+	ent := errgenResolve(c)
+	if ent == nil {
 		return c
 	}
-	ent := &errgenCatalog[i]
-	for j, name := range ent.params {
+	for j, name := range ent.c().params {
 		if ent.roles == "" || ent.roles[j] == 'm' || !errgenIsKind(v, ent.kinds[j], ent.roles[j] == 'D' || ent.roles[j] == 'O') {
 			continue
 		}
@@ -274,7 +273,7 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 // errgenSetParam returns a new params slice with entry's param j set to
 // v, in declaration order.
 func errgenSetParam(params []Param, ent *errgenEntry, j int, v any) []Param {
-	name := ent.params[j]
+	name := ent.c().params[j]
 	out := make([]Param, 0, len(params)+1)
 	done := false
 	for _, p := range params {
@@ -300,12 +299,13 @@ func errgenSetParam(params []Param, ent *errgenEntry, j int, v any) []Param {
 // errgenParamIndex is the declaration index of a param of ent, or one
 // past the last for a name it does not declare.
 func errgenParamIndex(ent *errgenEntry, name string) int {
-	for j, n := range ent.params {
+	params := ent.c().params
+	for j, n := range params {
 		if n == name {
 			return j
 		}
 	}
-	return len(ent.params)
+	return len(params)
 }
 
 // errgenIsKind reports whether v is a value of a param kind: a scalar,

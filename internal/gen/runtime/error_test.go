@@ -139,7 +139,7 @@ func TestTemplatedSentinel(t *testing.T) {
 		}
 	}
 	// In a format that identifies errors by message, the title is matched.
-	if m := errgenMatchMessage(0, 400, -1, "Missing field"); m.entry != 1 || m.template != nil || m.values != nil {
+	if m := errgenMatchMessage(0, 400, nil, "Missing field"); m.entry != errgenCatalog[1] || m.template != nil || m.values != nil {
 		t.Errorf("the title of missing_field matched %+v", m)
 	}
 }
@@ -204,8 +204,8 @@ func TestEmptyInnerObject(t *testing.T) {
 		{[]errgenOp{list("errors"), linkText, closeList}, 0, `{"errors":[{"link":"x/"}]}`},
 	}
 	for _, k := range cases {
-		ent := &errgenEntry{body: k.body}
-		got := string(errgenAppendBody(nil, ent, &Error{Message: "m", RetryAfter: k.retryAfter}, ""))
+		c := &errgenCompiled{body: k.body}
+		got := string(errgenAppendBody(nil, c, &Error{Message: "m", RetryAfter: k.retryAfter}, ""))
 		if got != k.want {
 			t.Errorf("%+v, retry %d: %s, want %s", k.body, k.retryAfter, got, k.want)
 		}

@@ -215,7 +215,7 @@ func TestWith(t *testing.T) {
 		t.Errorf("WithTags on the sentinel: %#v", s)
 	}
 	// Declaration order whatever the order params were set in.
-	ent := &errgenCatalog[errgenIndex("legacy_not_ready")]
+	ent := errgenIndex("legacy_not_ready")
 	got := errgenSetParam([]Param{{Name: "tags", Value: []string{}}}, ent, 0, "w")
 	if !reflect.DeepEqual(got, []Param{{Name: "what", Value: "w"}, {Name: "tags", Value: []string{}}}) {
 		t.Errorf("errgenSetParam: %v", got)

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 )
@@ -11,56 +10,56 @@ import (
 // catalog's templates; a longer one is not matched.
 const errgenMaxMessage = 4096
 
-// errgenMatch is what matching a message found: the catalog entry (-1
+// errgenMatch is what matching a message found: the catalog entry (nil
 // for none), the template, and the raw param values by param index
 // ("\x00" for a param the template does not use).
 type errgenMatch struct {
-	entry    int
+	entry    *errgenEntry
 	template *errgenTemplate
 	values   []string
 }
 
 // errgenByStatus returns the only catalog error of format f with the
-// status, or -1.
-func errgenByStatus(f, status int) int {
-	found := -1
-	for i := range errgenCatalog {
-		if errgenCatalog[i].status == status && errgenCatalog[i].format == f {
-			if found >= 0 {
-				return -1
+// status, or nil.
+func errgenByStatus(f, status int) *errgenEntry {
+	var found *errgenEntry
+	for _, ent := range errgenCatalog {
+		if ent.status == status && ent.format == f {
+			if found != nil {
+				return nil
 			}
-			found = i
+			found = ent
 		}
 	}
 	return found
 }
 
 // errgenMatchMessage matches a message against the templates of the
-// errors of format f with the given status (of entry only, when entry >=
-// 0), in catalog order, main message before variants, then the sentinel
+// errors of format f with the given status (of entry only, when entry is
+// not nil), in catalog order, main message before variants, then the sentinel
 // message of an error whose main message has params (its title, which
 // WriteError sends for the sentinel). Matching takes time linear in the
 // message.
-func errgenMatchMessage(f, status, entry int, message string) errgenMatch {
+func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errgenMatch {
 	if len(message) > errgenMaxMessage {
-		return errgenMatch{entry: -1}
+		return errgenMatch{}
 	}
-	for i := range errgenCatalog {
-		ent := &errgenCatalog[i]
-		if (entry >= 0 && i != entry) || (entry < 0 && (ent.status != status || ent.format != f)) {
+	for _, ent := range errgenCatalog {
+		if (entry != nil && ent != entry) || (entry == nil && (ent.status != status || ent.format != f)) {
 			continue
 		}
-		for k := range ent.messages {
-			t := &ent.messages[k]
+		c := ent.c()
+		for k := range c.messages {
+			t := &c.messages[k]
 			if vals, ok := errgenMatchTemplate(ent, t, message); ok {
-				return errgenMatch{entry: i, template: t, values: vals}
+				return errgenMatch{entry: ent, template: t, values: vals}
 			}
 		}
-		if len(ent.messages) > 0 && len(ent.messages[0].params) > 0 && message == ent.message {
-			return errgenMatch{entry: i}
+		if len(c.messages) > 0 && len(c.messages[0].params) > 0 && message == c.message {
+			return errgenMatch{entry: ent}
 		}
 	}
-	return errgenMatch{entry: -1}
+	return errgenMatch{}
 }
 
 // errgenMatchTemplate matches message against one template, returning
@@ -81,7 +80,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	if !strings.HasPrefix(message, t.lits[0]) || !strings.HasSuffix(message, last) || len(message) < len(t.lits[0])+len(last) {
 		return nil, false
 	}
-	vals := make([]string, len(ent.params))
+	vals := make([]string, len(ent.c().params))
 	for j := range vals {
 		vals[j] = "\x00"
 	}
@@ -190,24 +189,16 @@ func errgenRender(ent *errgenEntry, t *errgenTemplate, params []Param) (string, 
 		if n == len(t.params) {
 			break
 		}
-		name := ent.params[t.params[n]]
+		name := ent.c().params[t.params[n]]
 		var v any
 		for _, p := range params {
 			if p.Name == name {
 				v = p.Value
 			}
 		}
-		switch x := v.(type) {
-		case string:
-			b = append(b, x...)
-		case int:
-			b = strconv.AppendInt(b, int64(x), 10)
-		case int64:
-			b = strconv.AppendInt(b, x, 10)
-		case float64:
-			b = strconv.AppendFloat(b, x, 'g', -1, 64)
-		case bool:
-			b = strconv.AppendBool(b, x)
+		switch v.(type) {
+		case string, int, int64, float64, bool:
+			b = errgenAppendRaw(b, v)
 		default:
 			return "", false
 		}

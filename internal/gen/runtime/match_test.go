@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,37 +13,26 @@ import (
 // entryOf builds a catalog entry with one message template, written in
 // the spec's syntax ("{a} and {b}"), and params of the given kinds.
 func entryOf(message string, params map[string]byte) *errgenEntry {
-	ent := &errgenEntry{}
-	t := errgenTemplate{lits: []string{""}}
+	ent := &errgenEntry{message: message}
+	var names []string
 	for rest := message; ; {
 		open := strings.IndexByte(rest, '{')
 		if open < 0 {
-			t.lits[len(t.lits)-1] += rest
 			break
 		}
 		end := strings.IndexByte(rest[open:], '}') + open
-		t.lits[len(t.lits)-1] += rest[:open]
 		name := rest[open+1 : end]
-		j := -1
-		for k, p := range ent.params {
-			if p == name {
-				j = k
-			}
-		}
-		if j < 0 {
-			j = len(ent.params)
-			ent.params = append(ent.params, name)
+		if !slices.Contains(names, name) {
+			names = append(names, name)
 			kind := params[name]
 			if kind == 0 {
 				kind = 's'
 			}
 			ent.kinds += string(kind)
 		}
-		t.params = append(t.params, j)
-		t.lits = append(t.lits, "")
 		rest = rest[end+1:]
 	}
-	ent.messages = []errgenTemplate{t}
+	ent.params = strings.Join(names, " ")
 	return ent
 }
 
@@ -88,7 +78,7 @@ var hostileTemplates = []struct {
 func TestHostileMessages(t *testing.T) {
 	for _, h := range hostileTemplates {
 		ent := entryOf(h.message, h.kinds)
-		tmpl := &ent.messages[0]
+		tmpl := &ent.c().messages[0]
 		for _, n := range []int{1 << 10, 2 << 10, errgenMaxMessage - 1} {
 			for _, msg := range hostile(tmpl, n) {
 				if len(msg) > errgenMaxMessage {
@@ -116,7 +106,7 @@ func paramsOf(ent *errgenEntry, vals []string) []Param {
 		if !ok {
 			panic("matched a value that does not convert: " + v)
 		}
-		out = append(out, Param{Name: ent.params[j], Value: x})
+		out = append(out, Param{Name: ent.c().params[j], Value: x})
 	}
 	return out
 }
@@ -189,7 +179,7 @@ func TestMatchLikeBacktracking(t *testing.T) {
 			msg.WriteString("{" + name + "}" + word(r.Intn(3)))
 		}
 		ent := entryOf(msg.String(), ks)
-		tmpl := &ent.messages[0]
+		tmpl := &ent.c().messages[0]
 		for k := range 6 {
 			s := word(r.Intn(8))
 			if k%2 == 0 { // the template filled with random words
@@ -226,7 +216,7 @@ func TestMatchLikeBacktracking(t *testing.T) {
 
 func TestRepeatedPlaceholder(t *testing.T) {
 	ent := entryOf("{a} then {a}", nil)
-	tmpl := &ent.messages[0]
+	tmpl := &ent.c().messages[0]
 	if vals, ok := errgenMatchTemplate(ent, tmpl, "x then x"); !ok || vals[0] != "x" {
 		t.Errorf("x then x: %q %v", vals, ok)
 	}
@@ -234,7 +224,7 @@ func TestRepeatedPlaceholder(t *testing.T) {
 		t.Error("x then y matched")
 	}
 	n := entryOf("{n} of {n}", map[string]byte{"n": 'i'})
-	if _, ok := errgenMatchTemplate(n, &n.messages[0], "99999999999999999999 of 99999999999999999999"); ok {
+	if _, ok := errgenMatchTemplate(n, &n.c().messages[0], "99999999999999999999 of 99999999999999999999"); ok {
 		t.Error("an int that overflows matched")
 	}
 }
@@ -248,7 +238,7 @@ func TestRepeatedPlaceholder(t *testing.T) {
 func BenchmarkMatchHostile(b *testing.B) {
 	for _, kinds := range []map[string]byte{nil, {"d": 'i'}} {
 		ent := entryOf("{a} and {b} and {c} and {d} conflict", kinds)
-		tmpl := &ent.messages[0]
+		tmpl := &ent.c().messages[0]
 		for _, n := range []int{256, 1 << 10, 2 << 10, errgenMaxMessage - 16} {
 			msg := strings.Repeat(" and ", n/5) + "1 conflict"
 			b.Run(fmt.Sprintf("kinds=%s/bytes=%d", ent.kinds, len(msg)), func(b *testing.B) {

@@ -1,5 +1,7 @@
 package runtime
 
+import "sync/atomic"
+
 // errgenFormat is one wire format of the catalog: errgenFormats[0] is the
 // catalog's, then each group's own, in spec order.
 type errgenFormat struct {
@@ -8,9 +10,14 @@ type errgenFormat struct {
 	// lower-cased, which responses are compared with.
 	contentType []string
 	mediaBase   string
-	// internal is the catalog index of the error written for anything
-	// outside the catalog in this format.
-	internal int
+	// internal is the error written for anything outside the catalog in
+	// this format.
+	internal *errgenEntry
+	// body is the format's body template, in wire order; headers are its
+	// response headers (an error's own replace them, see
+	// errgenEntry.headers).
+	body    []errgenField
+	headers []errgenHeaderTmpl
 	// Where the decoder finds each value in a body; a zero errgenPath
 	// when the format has no such member.
 	code       errgenPath
@@ -55,22 +62,31 @@ type errgenHeaderPath struct {
 	quoted         bool
 }
 
-// errgenEntry is what the generated code knows about one error.
+// errgenEntry is one error of the catalog, as the generated file writes
+// it: a row of its raw values, declared once per error
+// (errgenEntry<Name>) and pointed to by its sentinel, its constructors
+// and the errgenCatalog list. What the writer and the decoder run on
+// (message templates, the body program, headers) is built from the row
+// and its format on first use (errgenCompile) and kept.
 type errgenEntry struct {
 	code   Code
 	status int
 	title  string
-	// message is what a sentinel carries and WriteError sends for it: the
-	// main message, or the title when the message has params.
-	message    string
+	// statusText is the status's text when it is not http.StatusText's;
+	// wireTitle is the title responses carry when it is not title (the
+	// status text, for a problem type of about:blank).
+	statusText string
+	wireTitle  string
+	// doc is the doc link after errgenDocsURL ("#anchor", "/page#anchor");
+	// docURL is a doc link of the error's own. With neither, the link is
+	// errgenDocsURL#code (none without errgenDocsURL).
+	doc        string
 	docURL     string
 	retryAfter int
-	// retryHeader is the pre-built Retry-After header for retryAfter.
-	retryHeader []string
-	// params are the declared param names; kinds has one byte per param,
-	// the type of a value or of a list's elements: s string, i int, I
-	// int64, f float64, b bool.
-	params []string
+	// params are the declared param names, separated by spaces; kinds has
+	// one byte per param, the type of a value or of a list's elements: s
+	// string, i int, I int64, f float64, b bool.
+	params string
 	kinds  string
 	// roles has one byte per param, or is empty when every param is a
 	// message param: m a message param (a constructor argument), d data
@@ -79,21 +95,49 @@ type errgenEntry struct {
 	roles string
 	// format is the index of the error's wire format in errgenFormats.
 	format int
+	// message is the main message template: {name} for a param, {{ and
+	// }} for literal braces. variants holds each variant's name and
+	// template in turn.
+	message  string
+	variants []string
+	// aliases are the other codes decoding accepts.
+	aliases []string
+	// attrs holds each attribute's name, JSON value and text in turn.
+	attrs []string
+	// headers are the error's response headers when they are not its
+	// format's.
+	headers []errgenHeaderTmpl
+	// sentinel is the error's Err variable (set by errgenSentinel).
+	sentinel *Error
+	compiled atomic.Pointer[errgenCompiled]
+}
+
+// errgenCompiled is what the writer and decoder run on for one error,
+// built from its row on first use.
+type errgenCompiled struct {
+	// message is what a sentinel carries and WriteError sends for it: the
+	// main message, or the title when the message has params.
+	message string
+	// params are the declared param names.
+	params []string
+	// retryHeader is the pre-built Retry-After header for retryAfter.
+	retryHeader []string
 	// messages holds the main message first, then the variants.
 	messages []errgenTemplate
 	// body is the pre-encoded body program.
 	body []errgenOp
 	// headers are the error's response headers, in spec order.
-	headers  []errgenHeader
-	sentinel *Error
+	headers []errgenHeader
 }
 
 // errgenTemplate is a parsed message template: lits[0] params[0] lits[1]
 // ... params[n-1] lits[n], params holding indexes into the entry's params.
+// args are the params its constructor takes, in order.
 type errgenTemplate struct {
 	variant string
 	lits    []string
 	params  []int
+	args    []int
 }
 
 // The instructions of a body program.
@@ -150,4 +194,54 @@ type errgenHeader struct {
 	only  bool
 	value []string
 	parts []errgenPart
+}
+
+// The kinds of values in body templates and string templates, as the
+// spec writes them ($code, ${param.NAME}, ...).
+const (
+	errgenVLiteral      = iota // lit: a constant, pre-encoded JSON (in a string template, text)
+	errgenVObject              // children: a nested object
+	errgenVCode                // $code
+	errgenVStatus              // $status
+	errgenVStatusText          // $status_text
+	errgenVTitle               // $title
+	errgenVMessage             // $message
+	errgenVDetails             // $details
+	errgenVRetryAfter          // $retry_after
+	errgenVDocURL              // $doc_url
+	errgenVInstance            // $instance
+	errgenVParams              // $params
+	errgenVParam               // $param.NAME, ref NAME
+	errgenVParamsInline        // every param as a member of the enclosing object
+	errgenVType                // the problem type: $doc_url, or about:blank
+	errgenVAttr                // $attr.NAME, ref NAME
+	errgenVTemplate            // parts: a string with interpolations
+	errgenVList                // children: the members of a one-element list's object
+	errgenVAttrsInline         // every attribute as a member of the enclosing object
+)
+
+// errgenField is one member of a body template.
+type errgenField struct {
+	kind     uint8
+	name     string
+	lit      string
+	ref      string
+	parts    []errgenTmpl
+	children []errgenField
+}
+
+// errgenTmpl is one part of a string template: literal text, or a value
+// (ref names a param or attribute). In a header, quoted marks a value
+// inside a quoted-string.
+type errgenTmpl struct {
+	kind   uint8
+	text   string
+	ref    string
+	quoted bool
+}
+
+// errgenHeaderTmpl is a response header: its canonical name and template.
+type errgenHeaderTmpl struct {
+	name  string
+	parts []errgenTmpl
 }

@@ -36,33 +36,33 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 // the format's internal error.
 func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) {
 	e := errgenFind(err)
-	i := -1
+	var ent *errgenEntry
 	if e != nil {
-		i = errgenResolve(e)
+		ent = errgenResolve(e)
 	}
-	if i >= 0 && format >= 0 && errgenCatalog[i].format != format {
-		i = -1
+	if ent != nil && format >= 0 && ent.format != format {
+		ent = nil
 	}
-	if i < 0 || (errgenCatalog[i].status >= 500 && e.cause != nil) {
+	if ent == nil || (ent.status >= 500 && e.cause != nil) {
 		f := max(format, 0)
-		if i >= 0 {
-			f = errgenCatalog[i].format
+		if ent != nil {
+			f = ent.format
 		}
-		i = errgenFormats[f].internal
+		ent = errgenFormats[f].internal
 		e = nil
 	}
 	var fresh Error
 	if e == nil || errgenIsSentinel(e) {
-		errgenFill(&fresh, i)
+		errgenFill(&fresh, ent)
 		e = &fresh
 	}
-	ent := &errgenCatalog[i]
+	c := ent.c()
 	h := w.Header()
 	h["Content-Type"] = errgenFormats[ent.format].contentType
 	switch {
 	case e.RetryAfter <= 0:
 	case e.RetryAfter == ent.retryAfter:
-		h["Retry-After"] = ent.retryHeader
+		h["Retry-After"] = c.retryHeader
 	default:
 		h["Retry-After"] = []string{strconv.Itoa(e.RetryAfter)}
 	}
@@ -71,10 +71,10 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 		instance = r.URL.Path
 	}
 	sc := errgenBufs.Get().(*errgenScratch)
-	for k := range ent.headers {
-		sc.tmp = errgenSetHeader(h, &ent.headers[k], e, instance, sc.tmp[:0])
+	for k := range c.headers {
+		sc.tmp = errgenSetHeader(h, &c.headers[k], e, instance, sc.tmp[:0])
 	}
-	sc.body = errgenAppendBody(sc.body[:0], ent, e, instance)
+	sc.body = errgenAppendBody(sc.body[:0], c, e, instance)
 	w.WriteHeader(ent.status)
 	_, _ = w.Write(sc.body)
 	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
@@ -249,10 +249,10 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // 16 levels).
 const errgenMaxDepth = 32
 
-// errgenAppendBody runs the body program of ent for e. An inner object
+// errgenAppendBody runs the body program of c for e. An inner object
 // (or one-element list) none of whose members is sent for e is left out,
 // member name and all.
-func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) []byte {
+func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
 	var before uint64 // bit d set: the object at depth d had a member before its open child
@@ -265,8 +265,8 @@ func errgenAppendBody(buf []byte, ent *errgenEntry, e *Error, instance string) [
 		filled |= 1 << depth
 		return buf
 	}
-	for k := range ent.body {
-		op := &ent.body[k]
+	for k := range c.body {
+		op := &c.body[k]
 		switch op.op {
 		case errgenOpConst:
 			buf = append(sep(buf), op.lit...)

@@ -10,10 +10,6 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package apierr
 
-import (
-	"strconv"
-)
-
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -46,132 +42,53 @@ var (
 	// The key sent in the `ls-api-key` header is unknown.
 	//
 	// Message: "Invalid API Key"
-	//
-	// Compare with errors.Is; create values with NewInvalidAPIKey.
-	ErrInvalidAPIKey = &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   1,
-	}
+	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
 	// Message: "Access denied to this resource"
-	//
-	// Aliases, accepted when decoding: access_denied.
-	//
-	// Compare with errors.Is; create values with NewInsufficientScope.
-	ErrInsufficientScope = &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "Access denied to this resource",
-		entry:   2,
-	}
+	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
 	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
 	//
-	// Message: "{field} is invalid: {reason}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Validation failed".
+	// Message: its title (the message has params; see NewValidationFailed).
 	//
 	// Variant field_missing: "{field} is required"
-	//
-	// Compare with errors.Is; create values with NewValidationFailed.
-	ErrValidationFailed = &Error{
-		Code:    CodeValidationFailed,
-		Status:  400,
-		Title:   "Validation failed",
-		Message: "Validation failed",
-		entry:   3,
-	}
+	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
 	// ErrTooManyItems is the sentinel of too_many_items (400 Bad Request): Too many items.
 	//
-	// Message: "At most {max} items are allowed, got {count}". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Too many items".
-	//
-	// Compare with errors.Is; create values with NewTooManyItems.
-	ErrTooManyItems = &Error{
-		Code:    CodeTooManyItems,
-		Status:  400,
-		Title:   "Too many items",
-		Message: "Too many items",
-		entry:   4,
-	}
+	// Message: its title (the message has params; see NewTooManyItems).
+	ErrTooManyItems = errgenSentinel(&errgenEntryTooManyItems)
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
 	// Message: "Livestream not found"
-	//
-	// Compare with errors.Is; create values with NewLivestreamNotFound.
-	ErrLivestreamNotFound = &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream not found",
-		Message: "Livestream not found",
-		entry:   5,
-	}
+	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
 	//
 	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
-	//
-	// Compare with errors.Is; create values with NewRateLimited.
-	ErrRateLimited = &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Too many requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      6,
-	}
+	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
 	// ErrLegacyQuota is the sentinel of legacy_quota (429 Too Many Requests): Legacy quota.
 	//
-	// Message: "Quota exceeded ({ratio} used, hard limit: {hard})". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Legacy quota".
-	//
-	// Compare with errors.Is; create values with NewLegacyQuota.
+	// Message: its title (the message has params; see NewLegacyQuota).
 	//
 	// Deprecated: Use rate_limited.
-	ErrLegacyQuota = &Error{
-		Code:    CodeLegacyQuota,
-		Status:  429,
-		Title:   "Legacy quota",
-		Message: "Legacy quota",
-		entry:   7,
-	}
+	ErrLegacyQuota = errgenSentinel(&errgenEntryLegacyQuota)
 	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
 	//
 	// Message: "An internal error occurred."
-	//
-	// Compare with errors.Is; create values with NewInternalError.
-	ErrInternalError = &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   8,
-	}
+	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
 )
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
 func NewInvalidAPIKey() *Error {
-	return &Error{
-		Code:    CodeInvalidAPIKey,
-		Status:  401,
-		Title:   "Invalid API key",
-		Message: "Invalid API Key",
-		entry:   1,
-	}
+	return errgenNew(&errgenEntryInvalidAPIKey, 0)
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "Access denied to this resource".
 func NewInsufficientScope() *Error {
-	return &Error{
-		Code:    CodeInsufficientScope,
-		Status:  403,
-		Title:   "Insufficient scope",
-		Message: "Access denied to this resource",
-		entry:   2,
-	}
+	return errgenNew(&errgenEntryInsufficientScope, 0)
 }
 
 // NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "{field} is invalid: {reason}".
@@ -180,15 +97,8 @@ func NewInsufficientScope() *Error {
 //
 //   - field: the offending field
 //   - reason: why it was rejected
-func NewValidationFailed(field string, reason string) *Error {
-	return &Error{
-		Code:    CodeValidationFailed,
-		Status:  400,
-		Title:   "Validation failed",
-		Message: field + " is invalid: " + reason,
-		Params:  []Param{{Name: "field", Value: field}, {Name: "reason", Value: reason}},
-		entry:   3,
-	}
+func NewValidationFailed(field, reason string) *Error {
+	return errgenNew(&errgenEntryValidationFailed, 0, field, reason)
 }
 
 // NewValidationFailedFieldMissing returns a new validation_failed error (400 Bad Request), variant field_missing, with the message "{field} is required".
@@ -197,75 +107,34 @@ func NewValidationFailed(field string, reason string) *Error {
 //
 //   - field: the offending field
 func NewValidationFailedFieldMissing(field string) *Error {
-	return &Error{
-		Code:    CodeValidationFailed,
-		Status:  400,
-		Title:   "Validation failed",
-		Message: field + " is required",
-		Params:  []Param{{Name: "field", Value: field}},
-		Variant: "field_missing",
-		entry:   3,
-	}
+	return errgenNew(&errgenEntryValidationFailed, 1, field)
 }
 
 // NewTooManyItems returns a new too_many_items error (400 Bad Request) with the message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return &Error{
-		Code:    CodeTooManyItems,
-		Status:  400,
-		Title:   "Too many items",
-		Message: "At most " + strconv.Itoa(maxValue) + " items are allowed, got " + strconv.FormatInt(count, 10),
-		Params:  []Param{{Name: "max", Value: maxValue}, {Name: "count", Value: count}},
-		entry:   4,
-	}
+	return errgenNew(&errgenEntryTooManyItems, 0, maxValue, count)
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
 func NewLivestreamNotFound() *Error {
-	return &Error{
-		Code:    CodeLivestreamNotFound,
-		Status:  404,
-		Title:   "Livestream not found",
-		Message: "Livestream not found",
-		entry:   5,
-	}
+	return errgenNew(&errgenEntryLivestreamNotFound, 0)
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Rate limit exceeded".
 func NewRateLimited() *Error {
-	return &Error{
-		Code:       CodeRateLimited,
-		Status:     429,
-		Title:      "Too many requests",
-		Message:    "Rate limit exceeded",
-		RetryAfter: 60,
-		entry:      6,
-	}
+	return errgenNew(&errgenEntryRateLimited, 0)
 }
 
 // NewLegacyQuota returns a new legacy_quota error (429 Too Many Requests) with the message "Quota exceeded ({ratio} used, hard limit: {hard})".
 //
 // Deprecated: Use rate_limited.
 func NewLegacyQuota(ratio float64, hard bool) *Error {
-	return &Error{
-		Code:    CodeLegacyQuota,
-		Status:  429,
-		Title:   "Legacy quota",
-		Message: "Quota exceeded (" + strconv.FormatFloat(ratio, 'g', -1, 64) + " used, hard limit: " + strconv.FormatBool(hard) + ")",
-		Params:  []Param{{Name: "ratio", Value: ratio}, {Name: "hard", Value: hard}},
-		entry:   7,
-	}
+	return errgenNew(&errgenEntryLegacyQuota, 0, ratio, hard)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
 func NewInternalError() *Error {
-	return &Error{
-		Code:    CodeInternalError,
-		Status:  500,
-		Title:   "Internal server error",
-		Message: "An internal error occurred.",
-		entry:   8,
-	}
+	return errgenNew(&errgenEntryInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -294,6 +163,9 @@ func errgenReadDetail(item []byte) Detail {
 // errgenNumericCodes reports whether codes are integers, sent as JSON numbers.
 const errgenNumericCodes = false
 
+// errgenDocsURL is the URL of the error reference, which doc links that are not an error's own start with.
+const errgenDocsURL = "https://docs.acme.dev/errors"
+
 // errgenCodeText is a code as text: as written, or an integer code's decimal digits.
 func errgenCodeText(c Code) string {
 	return string(c)
@@ -304,164 +176,25 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-// errgenCatalog describes every error, in spec order: the codes, the message templates the decoder matches and the pre-encoded body programs and headers the writer sends.
-var errgenCatalog = [...]errgenEntry{
-	{
-		code:    CodeInvalidAPIKey,
-		status:  401,
-		title:   "Invalid API key",
-		message: "Invalid API Key",
-		docURL:  "https://docs.acme.dev/errors#invalid_api_key",
-		messages: []errgenTemplate{
-			{lits: []string{"Invalid API Key"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#invalid_api_key","title":"Invalid API key","status":401`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInvalidAPIKey,
-	},
-	{
-		code:    CodeInsufficientScope,
-		status:  403,
-		title:   "Insufficient scope",
-		message: "Access denied to this resource",
-		docURL:  "https://docs.acme.dev/errors#insufficient_scope",
-		messages: []errgenTemplate{
-			{lits: []string{"Access denied to this resource"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#insufficient_scope","title":"Insufficient scope","status":403`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInsufficientScope,
-	},
-	{
-		code:    CodeValidationFailed,
-		status:  400,
-		title:   "Validation failed",
-		message: "Validation failed",
-		docURL:  "https://docs.acme.dev/errors#validation_failed",
-		params:  []string{"field", "reason"},
-		kinds:   "ss",
-		messages: []errgenTemplate{
-			{lits: []string{"", " is invalid: ", ""}, params: []int{0, 1}},
-			{variant: "field_missing", lits: []string{"", " is required"}, params: []int{0}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#validation_failed","title":"Validation failed","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"validation_failed"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrValidationFailed,
-	},
-	{
-		code:    CodeTooManyItems,
-		status:  400,
-		title:   "Too many items",
-		message: "Too many items",
-		docURL:  "https://docs.acme.dev/errors#too_many_items",
-		params:  []string{"max", "count"},
-		kinds:   "iI",
-		messages: []errgenTemplate{
-			{lits: []string{"At most ", " items are allowed, got ", ""}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#too_many_items","title":"Too many items","status":400`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"too_many_items"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrTooManyItems,
-	},
-	{
-		code:    CodeLivestreamNotFound,
-		status:  404,
-		title:   "Livestream not found",
-		message: "Livestream not found",
-		docURL:  "https://docs.acme.dev/errors#livestream_not_found",
-		messages: []errgenTemplate{
-			{lits: []string{"Livestream not found"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#livestream_not_found","title":"Livestream not found","status":404`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"livestream_not_found"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrLivestreamNotFound,
-	},
-	{
-		code:        CodeRateLimited,
-		status:      429,
-		title:       "Too many requests",
-		message:     "Rate limit exceeded",
-		docURL:      "https://docs.acme.dev/errors#rate_limited",
-		retryAfter:  60,
-		retryHeader: []string{"60"},
-		messages: []errgenTemplate{
-			{lits: []string{"Rate limit exceeded"}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#rate_limited","title":"Too many requests","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"rate_limited"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrRateLimited,
-	},
-	{
-		code:    CodeLegacyQuota,
-		status:  429,
-		title:   "Legacy quota",
-		message: "Legacy quota",
-		docURL:  "https://docs.acme.dev/errors#legacy_quota",
-		params:  []string{"ratio", "hard"},
-		kinds:   "fb",
-		messages: []errgenTemplate{
-			{lits: []string{"Quota exceeded (", " used, hard limit: ", ")"}, params: []int{0, 1}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#legacy_quota","title":"Legacy quota","status":429`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"legacy_quota"`},
-			{op: errgenOpParamsInline},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrLegacyQuota,
-	},
-	{
-		code:    CodeInternalError,
-		status:  500,
-		title:   "Internal server error",
-		message: "An internal error occurred.",
-		docURL:  "https://docs.acme.dev/errors#internal_error",
-		messages: []errgenTemplate{
-			{lits: []string{"An internal error occurred."}},
-		},
-		body: []errgenOp{
-			{op: errgenOpConst, lit: `"type":"https://docs.acme.dev/errors#internal_error","title":"Internal server error","status":500`},
-			{op: errgenOpMessage, lit: `"detail":`},
-			{op: errgenOpInstance, lit: `"instance":`},
-			{op: errgenOpConst, lit: `"code":"internal_error"`},
-			{op: errgenOpDetails, lit: `"errors":`},
-		},
-		sentinel: ErrInternalError,
-	},
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", message: "Access denied to this resource", aliases: []string{"access_denied"}}
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 400, title: "Validation failed", params: "field reason", kinds: "ss", message: "{field} is invalid: {reason}", variants: []string{"field_missing", "{field} is required"}}
+var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, status: 400, title: "Too many items", params: "max count", kinds: "iI", message: "At most {max} items are allowed, got {count}"}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", message: "Livestream not found"}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Too many requests", retryAfter: 60, message: "Rate limit exceeded"}
+var errgenEntryLegacyQuota = errgenEntry{code: CodeLegacyQuota, status: 429, title: "Legacy quota", params: "ratio hard", kinds: "fb", message: "Quota exceeded ({ratio} used, hard limit: {hard})"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+
+// errgenCatalog lists every error, in spec order.
+var errgenCatalog = [...]*errgenEntry{
+	&errgenEntryInvalidAPIKey,
+	&errgenEntryInsufficientScope,
+	&errgenEntryValidationFailed,
+	&errgenEntryTooManyItems,
+	&errgenEntryLivestreamNotFound,
+	&errgenEntryRateLimited,
+	&errgenEntryLegacyQuota,
+	&errgenEntryInternalError,
 }
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
@@ -469,57 +202,21 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    7,
-		code:        errgenPath{path: []string{"code"}},
-		message:     errgenPath{path: []string{"detail"}},
-		typ:         errgenPath{path: []string{"type"}},
-		details:     []string{"errors"},
-		inline:      []string{},
+		internal:    &errgenEntryInternalError,
+		body: []errgenField{
+			{kind: errgenVType, name: "type"},
+			{kind: errgenVTitle, name: "title"},
+			{kind: errgenVStatus, name: "status"},
+			{kind: errgenVMessage, name: "detail"},
+			{kind: errgenVInstance, name: "instance"},
+			{kind: errgenVCode, name: "code"},
+			{kind: errgenVParamsInline},
+			{kind: errgenVDetails, name: "errors"},
+		},
+		code:    errgenPath{path: []string{"code"}},
+		message: errgenPath{path: []string{"detail"}},
+		typ:     errgenPath{path: []string{"type"}},
+		details: []string{"errors"},
+		inline:  []string{},
 	},
-}
-
-// errgenIndex returns the catalog index of a code or alias, or -1.
-func errgenIndex(code string) int {
-	switch code {
-	case "invalid_api_key":
-		return 0
-	case "insufficient_scope", "access_denied":
-		return 1
-	case "validation_failed":
-		return 2
-	case "too_many_items":
-		return 3
-	case "livestream_not_found":
-		return 4
-	case "rate_limited":
-		return 5
-	case "legacy_quota":
-		return 6
-	case "internal_error":
-		return 7
-	}
-	return -1
-}
-
-// errgenByDocURL returns the catalog index of the error a doc link (a problem type URI) names, or -1.
-func errgenByDocURL(url string) int {
-	switch url {
-	case "https://docs.acme.dev/errors#invalid_api_key":
-		return 0
-	case "https://docs.acme.dev/errors#insufficient_scope":
-		return 1
-	case "https://docs.acme.dev/errors#validation_failed":
-		return 2
-	case "https://docs.acme.dev/errors#too_many_items":
-		return 3
-	case "https://docs.acme.dev/errors#livestream_not_found":
-		return 4
-	case "https://docs.acme.dev/errors#rate_limited":
-		return 5
-	case "https://docs.acme.dev/errors#legacy_quota":
-		return 6
-	case "https://docs.acme.dev/errors#internal_error":
-		return 7
-	}
-	return -1
 }

@@ -1,0 +1,183 @@
+package runtime
+
+import (
+	"strconv"
+	"unsafe"
+)
+
+// errgenNew returns a new error of ent with message v (0 the main
+// message, k the k-th variant) rendered with args, the values of the
+// params that message's constructor takes (errgenTemplate.args), in
+// order: what every New function returns.
+//
+// It allocates twice: the message (not for a constant one), and one
+// block holding the Error, its Params and the params' values. A param's
+// Value is an interface whose data is that block's copy of the value, so
+// the arguments, which do not escape, are boxed on the caller's stack.
+// (A list, the one kind of value a constructor can be given that is not
+// a scalar, is boxed on its own.)
+func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
+	c := ent.c()
+	t := &c.messages[v]
+	var e *Error
+	var params []Param
+	var slots []errgenSlot
+	switch len(args) {
+	case 0:
+		e = new(Error)
+	case 1:
+		b := new(struct {
+			e Error
+			p [1]Param
+			s [1]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	case 2:
+		b := new(struct {
+			e Error
+			p [2]Param
+			s [2]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	case 3:
+		b := new(struct {
+			e Error
+			p [3]Param
+			s [3]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	case 4:
+		b := new(struct {
+			e Error
+			p [4]Param
+			s [4]errgenSlot
+		})
+		e, params, slots = &b.e, b.p[:], b.s[:]
+	default:
+		e = new(Error)
+		params = make([]Param, len(args))
+		slots = make([]errgenSlot, len(args))
+	}
+	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, ent.status, ent.title, ent.retryAfter, t.variant, ent
+	for k := range args {
+		if k < len(t.args) {
+			params[k].Name = c.params[t.args[k]]
+		}
+		slots[k].box(&params[k].Value, args[k])
+	}
+	if len(args) > 0 {
+		e.Params = params
+	}
+	if len(t.params) == 0 {
+		e.Message = t.lits[0]
+		return e
+	}
+	var buf [128]byte
+	b := buf[:0]
+	for n, lit := range t.lits {
+		b = append(b, lit...)
+		if n == len(t.params) {
+			break
+		}
+		for k, j := range t.args {
+			if j == t.params[n] && k < len(args) {
+				b = errgenAppendRaw(b, args[k])
+				break
+			}
+		}
+	}
+	e.Message = string(b)
+	return e
+}
+
+// errgenSlot holds one param value of a constructed error: a string, or
+// the bits of an int, int64, float64 or bool, written and read as that
+// type through the same address.
+type errgenSlot struct {
+	s string
+	n uint64
+}
+
+// errgenEface is the layout of an interface value: its type, and a
+// pointer to its value.
+type errgenEface struct {
+	typ, data unsafe.Pointer
+}
+
+// errgenTypeOf is the type word of an interface holding v.
+func errgenTypeOf(v any) unsafe.Pointer {
+	return (*errgenEface)(unsafe.Pointer(&v)).typ
+}
+
+// The type words of the scalar param types.
+var (
+	errgenTypeString  = errgenTypeOf("")
+	errgenTypeInt     = errgenTypeOf(0)
+	errgenTypeInt64   = errgenTypeOf(int64(0))
+	errgenTypeFloat64 = errgenTypeOf(0.0)
+	errgenTypeBool    = errgenTypeOf(false)
+)
+
+// box copies v into the slot and sets *dst to an interface of v's type
+// whose value is the slot's copy; a value of any other type is stored in
+// *dst as it is.
+func (s *errgenSlot) box(dst *any, v any) {
+	var typ, data unsafe.Pointer
+	switch x := v.(type) {
+	case string:
+		s.s = x
+		typ, data = errgenTypeString, unsafe.Pointer(&s.s)
+	case int:
+		*(*int)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeInt, unsafe.Pointer(&s.n)
+	case int64:
+		*(*int64)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeInt64, unsafe.Pointer(&s.n)
+	case float64:
+		*(*float64)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeFloat64, unsafe.Pointer(&s.n)
+	case bool:
+		*(*bool)(unsafe.Pointer(&s.n)) = x
+		typ, data = errgenTypeBool, unsafe.Pointer(&s.n)
+	default:
+		*dst = errgenCopyList(v)
+		return
+	}
+	*(*errgenEface)(unsafe.Pointer(dst)) = errgenEface{typ: typ, data: data}
+}
+
+// errgenCopyList returns a list param's value as an interface of its
+// own, leaving v where it is.
+func errgenCopyList(v any) any {
+	switch x := v.(type) {
+	case []string:
+		return x
+	case []int:
+		return x
+	case []int64:
+		return x
+	case []float64:
+		return x
+	case []bool:
+		return x
+	}
+	return nil
+}
+
+// errgenAppendRaw appends a scalar param value as messages show it:
+// strings as they are, numbers in strconv's shortest form.
+func errgenAppendRaw(b []byte, v any) []byte {
+	switch x := v.(type) {
+	case string:
+		return append(b, x...)
+	case int:
+		return strconv.AppendInt(b, int64(x), 10)
+	case int64:
+		return strconv.AppendInt(b, x, 10)
+	case float64:
+		return strconv.AppendFloat(b, x, 'g', -1, 64)
+	case bool:
+		return strconv.AppendBool(b, x)
+	}
+	return b
+}
