@@ -176,14 +176,14 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", message: "Access denied to this resource", aliases: []string{"access_denied"}}
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 400, title: "Validation failed", params: "field reason", kinds: "ss", message: "{field} is invalid: {reason}", variants: []string{"field_missing", "{field} is required"}}
-var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, status: 400, title: "Too many items", params: "max count", kinds: "iI", message: "At most {max} items are allowed, got {count}"}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", message: "Livestream not found"}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Too many requests", retryAfter: 60, message: "Rate limit exceeded"}
-var errgenEntryLegacyQuota = errgenEntry{code: CodeLegacyQuota, status: 429, title: "Legacy quota", params: "ratio hard", kinds: "fb", message: "Quota exceeded ({ratio} used, hard limit: {hard})"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "Access denied to this resource", status: 403, aliases: "access_denied"}
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "{field} is invalid: {reason}", params: "field reason", status: 400, variants: []string{"field_missing", "{field} is required"}}
+var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, title: "Too many items", message: "At most {max} items are allowed, got {count}", params: "max:int count:int64", status: 400}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", message: "Livestream not found", status: 404}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Too many requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenEntryLegacyQuota = errgenEntry{code: CodeLegacyQuota, title: "Legacy quota", message: "Quota exceeded ({ratio} used, hard limit: {hard})", params: "ratio:float64 hard:bool", status: 429}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -113,10 +113,10 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryBadPathV2 = errgenEntry{code: CodeBadPathV2, status: 400, title: "Bad path */ (or \"quoted\")", params: "path", kinds: "s", message: "Path {path} is not allowed: use {{id}} or `\\` </script> & more"}
-var errgenEntryLineSep = errgenEntry{code: CodeLineSep, status: 422, title: "Line sep", params: "what n", kinds: "sI", message: "Separators \u2028 and \u2029 in {what}, count {n}"}
-var errgenEntryEmptyMessageParam = errgenEntry{code: CodeEmptyMessageParam, status: 409, title: "Empty message param", params: "a b", kinds: "si", message: "{a}{b}"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryBadPathV2 = errgenEntry{code: CodeBadPathV2, title: "Bad path */ (or \"quoted\")", message: "Path {path} is not allowed: use {{id}} or `\\` </script> & more", params: "path", status: 400}
+var errgenEntryLineSep = errgenEntry{code: CodeLineSep, title: "Line sep", message: "Separators \u2028 and \u2029 in {what}, count {n}", params: "what n:int64", status: 422}
+var errgenEntryEmptyMessageParam = errgenEntry{code: CodeEmptyMessageParam, title: "Empty message param", message: "{a}{b}", params: "a b:int", status: 409}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

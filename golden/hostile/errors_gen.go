@@ -188,16 +188,16 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryError = errgenEntry{code: CodeError, status: 400, title: "Title with \"quotes\", 'single', `ticks`, */ and //", message: "Message with \"quotes\" and {{literal}} braces, 100%s %d %v, $1 and `code` | pipe"}
-var errgenEntryOfCode = errgenEntry{code: CodeOfCode, status: 401, title: "A code whose Go name (CodeOf) errgen generates itself", message: "{{not a param}} but {{func}} is literal, {{range}} too"}
-var errgenEntryType = errgenEntry{code: CodeType, status: 402, title: "Type", message: "{{ {{ }} }}"}
-var errgenEntryCode = errgenEntry{code: CodeCode, status: 403, title: "Code", message: "Value {{func}}: {{func}}"}
-var errgenEntryNew = errgenEntry{code: CodeNew, status: 404, title: "New", message: "{{func}}{{len}}"}
-var errgenEntryKeywords = errgenEntry{code: CodeKeywords, status: 422, title: "Params named like keywords", params: "func range len err e", kinds: "sifbI", message: "func={func} range={range} len={len} err={err} e={e}"}
-var errgenEntryRtlText = errgenEntry{code: CodeRtlText, status: 409, title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", doc: "#rtl-text", params: "who", kinds: "s", message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}"}
-var errgenEntryLongText = errgenEntry{code: CodeLongText, status: 413, title: "Long text", retryAfter: 2147483, message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"}
-var errgenEntryLen = errgenEntry{code: CodeLen, status: 599, title: "Len", statusText: "Server Error", doc: "#len", message: "Status 599 has no standard text"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryError = errgenEntry{code: CodeError, title: "Title with \"quotes\", 'single', `ticks`, */ and //", message: "Message with \"quotes\" and {{literal}} braces, 100%s %d %v, $1 and `code` | pipe", status: 400}
+var errgenEntryOfCode = errgenEntry{code: CodeOfCode, title: "A code whose Go name (CodeOf) errgen generates itself", message: "{{not a param}} but {{func}} is literal, {{range}} too", status: 401}
+var errgenEntryType = errgenEntry{code: CodeType, title: "Type", message: "{{ {{ }} }}", status: 402}
+var errgenEntryCode = errgenEntry{code: CodeCode, title: "Code", message: "Value {{func}}: {{func}}", status: 403}
+var errgenEntryNew = errgenEntry{code: CodeNew, title: "New", message: "{{func}}{{len}}", status: 404}
+var errgenEntryKeywords = errgenEntry{code: CodeKeywords, title: "Params named like keywords", message: "func={func} range={range} len={len} err={err} e={e}", params: "func range:int len:float64 err:bool e:int64", status: 422}
+var errgenEntryRtlText = errgenEntry{code: CodeRtlText, title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}", params: "who", status: 409, doc: "#rtl-text"}
+var errgenEntryLongText = errgenEntry{code: CodeLongText, title: "Long text", message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message", status: 413, retryAfter: 2147483}
+var errgenEntryLen = errgenEntry{code: CodeLen, title: "Len", message: "Status 599 has no standard text", status: 599, doc: "#len", more: &errgenMore{statusText: "Server Error"}}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -219,13 +219,13 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", doc: "/limits#usage_limit_exceeded", params: "limit plan reset_at", kinds: "Iss", roles: "mdo", message: "Monthly usage limit of {limit} minutes exceeded.", variants: []string{"daily", "Daily usage limit of {limit} minutes exceeded.", "unknown_plan", "Usage limit exceeded."}}
-var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, status: 402, title: "Card declined", doc: "/limits#card_declined", message: "The card was declined."}
-var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, status: 429, title: "Quota exceeded", doc: "/legacy#quota_exceeded", message: "Quota exceeded"}
-var errgenEntryPaymentFailed = errgenEntry{code: CodePaymentFailed, status: 402, title: "Payment failed", doc: "/legacy#payment_failed", message: "Payment failed"}
-var errgenEntryPlanMissing = errgenEntry{code: CodePlanMissing, status: 400, title: "Plan missing", doc: "/legacy#plan_missing", message: "No plan"}
-var errgenEntryOldLimit = errgenEntry{code: CodeOldLimit, status: 429, title: "Old limit", doc: "/ungrouped#old_limit", message: "Old limit"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", doc: "/ungrouped#internal_error", message: "An internal error occurred."}
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", message: "Monthly usage limit of {limit} minutes exceeded.", params: "limit:int64 plan reset_at", status: 429, doc: "/limits#usage_limit_exceeded", variants: []string{"daily", "Daily usage limit of {limit} minutes exceeded.", "unknown_plan", "Usage limit exceeded."}, more: &errgenMore{roles: "mdo"}}
+var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", message: "The card was declined.", status: 402, doc: "/limits#card_declined"}
+var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, title: "Quota exceeded", message: "Quota exceeded", status: 429, doc: "/legacy#quota_exceeded"}
+var errgenEntryPaymentFailed = errgenEntry{code: CodePaymentFailed, title: "Payment failed", message: "Payment failed", status: 402, doc: "/legacy#payment_failed"}
+var errgenEntryPlanMissing = errgenEntry{code: CodePlanMissing, title: "Plan missing", message: "No plan", status: 400, doc: "/legacy#plan_missing"}
+var errgenEntryOldLimit = errgenEntry{code: CodeOldLimit, title: "Old limit", message: "Old limit", status: 429, doc: "/ungrouped#old_limit"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, doc: "/ungrouped#internal_error"}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -149,13 +149,13 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAttributes = errgenEntry{code: CodeInvalidAttributes, status: 400, title: "Invalid attributes", wireTitle: "Bad Request", message: "Invalid attributes."}
-var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, status: 400, title: "Invalid payload", wireTitle: "Bad Request", message: "The payload is invalid."}
-var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, status: 400, title: "Webhook limit reached", wireTitle: "Bad Request", message: "Your account has reached the webhook urls limit."}
-var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, status: 404, title: "Resource not found", wireTitle: "Not Found", message: "The requested resource could not be found."}
-var errgenEntryUnrecognizedURL = errgenEntry{code: CodeUnrecognizedURL, status: 404, title: "Unrecognized request URL", wireTitle: "Not Found", message: "Unrecognized request URL."}
-var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, status: 405, title: "Method not allowed", wireTitle: "Method Not Allowed", message: "Method is not allowed for this route."}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Server error", wireTitle: "Internal Server Error", message: "Server error"}
+var errgenEntryInvalidAttributes = errgenEntry{code: CodeInvalidAttributes, title: "Invalid attributes", message: "Invalid attributes.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, title: "Invalid payload", message: "The payload is invalid.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, title: "Webhook limit reached", message: "Your account has reached the webhook urls limit.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", message: "The requested resource could not be found.", status: 404, more: &errgenMore{wireTitle: "Not Found"}}
+var errgenEntryUnrecognizedURL = errgenEntry{code: CodeUnrecognizedURL, title: "Unrecognized request URL", message: "Unrecognized request URL.", status: 404, more: &errgenMore{wireTitle: "Not Found"}}
+var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, title: "Method not allowed", message: "Method is not allowed for this route.", status: 405, more: &errgenMore{wireTitle: "Method Not Allowed"}}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Server error", message: "Server error", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

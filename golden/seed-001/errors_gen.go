@@ -233,20 +233,20 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 400, title: "Validation failed", message: "Validation failed"}
-var errgenEntryMissingRequiredField = errgenEntry{code: CodeMissingRequiredField, status: 400, title: "Missing Required Field", params: "field", kinds: "s", message: "{field} is required"}
-var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: "field", kinds: "s", message: "{field} must be a valid UUID"}
-var errgenEntryUnprocessableEntity = errgenEntry{code: CodeUnprocessableEntity, status: 422, title: "Unprocessable Entity", message: "Validation failed"}
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API Key", message: "Invalid API Key"}
-var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, status: 403, title: "Access Denied", message: "Access denied to this resource"}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream Not Found", message: "Livestream not found"}
-var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, status: 404, title: "Media Server Not Found", message: "Media server not found"}
-var errgenEntryResourceConflict = errgenEntry{code: CodeResourceConflict, status: 409, title: "Conflict", message: "Resource already exists"}
-var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, status: 401, title: "Invalid push token", message: "Token is malformed"}
-var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, status: 401, title: "Expired push token", message: "Token has expired"}
-var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, status: 403, title: "Token mismatch", message: "Token doesn't match stream"}
-var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, status: 429, title: "Too Many Requests", retryAfter: 60, message: "Rate limit exceeded"}
-var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, status: 500, title: "Internal Server Error", message: "Server error"}
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation failed", status: 400}
+var errgenEntryMissingRequiredField = errgenEntry{code: CodeMissingRequiredField, title: "Missing Required Field", message: "{field} is required", params: "field", status: 400}
+var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", message: "{field} must be a valid UUID", params: "field", status: 400}
+var errgenEntryUnprocessableEntity = errgenEntry{code: CodeUnprocessableEntity, title: "Unprocessable Entity", message: "Validation failed", status: 422}
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API Key", message: "Invalid API Key", status: 401}
+var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Access Denied", message: "Access denied to this resource", status: 403}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream Not Found", message: "Livestream not found", status: 404}
+var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media Server Not Found", message: "Media server not found", status: 404}
+var errgenEntryResourceConflict = errgenEntry{code: CodeResourceConflict, title: "Conflict", message: "Resource already exists", status: 409}
+var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, title: "Invalid push token", message: "Token is malformed", status: 401}
+var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, title: "Expired push token", message: "Token has expired", status: 401}
+var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, title: "Token mismatch", message: "Token doesn't match stream", status: 403}
+var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too Many Requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", message: "Server error", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -182,16 +182,16 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Bad Request", message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."}
-var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, status: 415, title: "Unsupported Media Type", message: "The request’s Content-Type header is not supported by the server."}
-var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, status: 403, title: "Forbidden", message: "The request was valid, but the server is refusing to respond to it.", aliases: []string{"insufficient_scope"}}
-var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, status: 401, title: "Unauthorized", message: "The request requires authentication, but the session has expired."}
-var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, status: 401, title: "Unauthorized", message: "The request requires authentication, but the client is not authorized to perform the requested action."}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not Found", message: "The requested resource or page could not be found."}
-var errgenEntryConflict = errgenEntry{code: CodeConflict, status: 409, title: "Conflict", message: "The request could not be completed due to a conflict with the current state of the resource."}
-var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, status: 412, title: "Precondition Failed", message: "The request included an If-Match header whose value does not match the resource’s current ETag."}
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Too Many Requests", message: "The request was rejected because the user has exceeded their usage limits."}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Internal Server Error", message: "An unexpected error occurred on the server."}
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Bad Request", message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.", status: 400}
+var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, title: "Unsupported Media Type", message: "The request’s Content-Type header is not supported by the server.", status: 415}
+var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Forbidden", message: "The request was valid, but the server is refusing to respond to it.", status: 403, aliases: "insufficient_scope"}
+var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, title: "Unauthorized", message: "The request requires authentication, but the session has expired.", status: 401}
+var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized", message: "The request requires authentication, but the client is not authorized to perform the requested action.", status: 401}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource or page could not be found.", status: 404}
+var errgenEntryConflict = errgenEntry{code: CodeConflict, title: "Conflict", message: "The request could not be completed due to a conflict with the current state of the resource.", status: 409}
+var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, title: "Precondition Failed", message: "The request included an If-Match header whose value does not match the resource’s current ETag.", status: 412}
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Too Many Requests", message: "The request was rejected because the user has exceeded their usage limits.", status: 429}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Internal Server Error", message: "An unexpected error occurred on the server.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

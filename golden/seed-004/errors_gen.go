@@ -102,10 +102,10 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryBadRequest = errgenEntry{code: CodeBadRequest, status: 400, title: "Bad Request", message: "The request was unacceptable."}
-var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, status: 401, title: "Unauthenticated", wireTitle: "Unauthorized", message: "Your API key is invalid."}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not Found", message: "The requested resource doesn't exist."}
-var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, status: 500, title: "Internal Server Error", message: "Something went wrong on our side."}
+var errgenEntryBadRequest = errgenEntry{code: CodeBadRequest, title: "Bad Request", message: "The request was unacceptable.", status: 400}
+var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", message: "Your API key is invalid.", status: 401, more: &errgenMore{wireTitle: "Unauthorized"}}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource doesn't exist.", status: 404}
+var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", message: "Something went wrong on our side.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

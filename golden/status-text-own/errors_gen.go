@@ -115,11 +115,11 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Relay not found", statusText: "No Such Resource", wireTitle: "No Such Resource", params: "id", kinds: "s", message: "Relay {id} does not exist."}
-var errgenEntryLoadBalancerClosed = errgenEntry{code: CodeLoadBalancerClosed, status: 460, title: "Connection closed at the load balancer", statusText: "Client Closed Connection", wireTitle: "Client Closed Connection", message: "The client closed the connection before the load balancer's idle timeout."}
-var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, status: 499, title: "Request cancelled", statusText: "Request Cancelled", wireTitle: "Request Cancelled", message: "The client closed the connection before the response was ready."}
-var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, status: 520, title: "Unknown origin response", statusText: "Origin Returned Garbage", wireTitle: "Origin Returned Garbage", message: "The origin returned an empty or unexpected response."}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", statusText: "Internal Error", wireTitle: "Internal Error", message: "An internal error occurred."}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Relay not found", message: "Relay {id} does not exist.", params: "id", status: 404, more: &errgenMore{statusText: "No Such Resource", wireTitle: "No Such Resource"}}
+var errgenEntryLoadBalancerClosed = errgenEntry{code: CodeLoadBalancerClosed, title: "Connection closed at the load balancer", message: "The client closed the connection before the load balancer's idle timeout.", status: 460, more: &errgenMore{statusText: "Client Closed Connection", wireTitle: "Client Closed Connection"}}
+var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{statusText: "Request Cancelled", wireTitle: "Request Cancelled"}}
+var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{statusText: "Origin Returned Garbage", wireTitle: "Origin Returned Garbage"}}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{statusText: "Internal Error", wireTitle: "Internal Error"}}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

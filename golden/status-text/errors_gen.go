@@ -128,12 +128,12 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", wireTitle: "Bad Request", params: "field", kinds: "s", message: "{field} is required"}
-var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, status: 499, title: "Request cancelled", statusText: "Client Closed Request", wireTitle: "Client Closed Request", message: "The client closed the connection before the response was ready."}
-var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, status: 520, title: "Unknown origin response", statusText: "Web Server Returned an Unknown Error", wireTitle: "Web Server Returned an Unknown Error", message: "The origin returned an empty or unexpected response."}
-var errgenEntryOriginTimeout = errgenEntry{code: CodeOriginTimeout, status: 522, title: "Origin timeout", statusText: "Connection Timed Out", wireTitle: "Connection Timed Out", retryAfter: 30, params: "seconds", kinds: "i", message: "The origin did not accept the connection within {seconds} seconds."}
-var errgenEntryUnauthorizedUpstream = errgenEntry{code: CodeUnauthorizedUpstream, status: 561, title: "Unauthorized upstream", statusText: "Server Error", wireTitle: "Server Error", message: "The identity provider refused the request."}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", wireTitle: "Internal Server Error", message: "An internal error occurred."}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{statusText: "Client Closed Request", wireTitle: "Client Closed Request"}}
+var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{statusText: "Web Server Returned an Unknown Error", wireTitle: "Web Server Returned an Unknown Error"}}
+var errgenEntryOriginTimeout = errgenEntry{code: CodeOriginTimeout, title: "Origin timeout", message: "The origin did not accept the connection within {seconds} seconds.", params: "seconds:int", status: 522, retryAfter: 30, more: &errgenMore{statusText: "Connection Timed Out", wireTitle: "Connection Timed Out"}}
+var errgenEntryUnauthorizedUpstream = errgenEntry{code: CodeUnauthorizedUpstream, title: "Unauthorized upstream", message: "The identity provider refused the request.", status: 561, more: &errgenMore{statusText: "Server Error", wireTitle: "Server Error"}}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -113,11 +113,11 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, status: 400, title: "Resource not found exception", message: "The specified log group does not exist."}
-var errgenEntryResourceAlreadyExistsException = errgenEntry{code: CodeResourceAlreadyExistsException, status: 400, title: "Resource already exists exception", message: "The specified log group already exists."}
-var errgenEntryInvalidParameterException = errgenEntry{code: CodeInvalidParameterException, status: 400, title: "Invalid parameter exception", params: "value member", kinds: "ss", message: "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint"}
-var errgenEntryLimitExceededException = errgenEntry{code: CodeLimitExceededException, status: 400, title: "Limit exceeded exception", message: "Resource limit exceeded."}
-var errgenEntryServiceUnavailableException = errgenEntry{code: CodeServiceUnavailableException, status: 500, title: "Service unavailable exception", message: "The service cannot complete the request."}
+var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", message: "The specified log group does not exist.", status: 400}
+var errgenEntryResourceAlreadyExistsException = errgenEntry{code: CodeResourceAlreadyExistsException, title: "Resource already exists exception", message: "The specified log group already exists.", status: 400}
+var errgenEntryInvalidParameterException = errgenEntry{code: CodeInvalidParameterException, title: "Invalid parameter exception", message: "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint", params: "value member", status: 400}
+var errgenEntryLimitExceededException = errgenEntry{code: CodeLimitExceededException, title: "Limit exceeded exception", message: "Resource limit exceeded.", status: 400}
+var errgenEntryServiceUnavailableException = errgenEntry{code: CodeServiceUnavailableException, title: "Service unavailable exception", message: "The service cannot complete the request.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

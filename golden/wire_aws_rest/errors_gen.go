@@ -111,10 +111,10 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, status: 404, title: "Resource not found exception", params: "arn", kinds: "s", message: "Function not found: {arn}", attrs: []string{"fault", "\"User\"", "User"}}
-var errgenEntryInvalidParameterValueException = errgenEntry{code: CodeInvalidParameterValueException, status: 400, title: "Invalid parameter value exception", params: "parameter", kinds: "s", message: "Invalid value for {parameter}.", attrs: []string{"fault", "\"User\"", "User"}}
-var errgenEntryTooManyRequestsException = errgenEntry{code: CodeTooManyRequestsException, status: 429, title: "Too many requests exception", retryAfter: 1, message: "Rate exceeded", attrs: []string{"fault", "\"User\"", "User"}}
-var errgenEntryServiceException = errgenEntry{code: CodeServiceException, status: 500, title: "Service exception", message: "The service encountered an internal error.", attrs: []string{"fault", "\"Service\"", "Service"}}
+var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", message: "Function not found: {arn}", params: "arn", status: 404, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
+var errgenEntryInvalidParameterValueException = errgenEntry{code: CodeInvalidParameterValueException, title: "Invalid parameter value exception", message: "Invalid value for {parameter}.", params: "parameter", status: 400, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
+var errgenEntryTooManyRequestsException = errgenEntry{code: CodeTooManyRequestsException, title: "Too many requests exception", message: "Rate exceeded", status: 429, retryAfter: 1, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
+var errgenEntryServiceException = errgenEntry{code: CodeServiceException, title: "Service exception", message: "The service encountered an internal error.", status: 500, more: &errgenMore{attrs: []string{"fault", "\"Service\"", "Service"}}}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

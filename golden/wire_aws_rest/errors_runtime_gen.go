@@ -163,7 +163,7 @@ func StatusOf(err error) int {
 	switch {
 	case e == nil:
 	case errgenIsSentinel(e):
-		return e.entry.status
+		return int(e.entry.status)
 	case e.Status != 0:
 		return e.Status
 	}
@@ -192,7 +192,7 @@ func errgenFresh(ent *errgenEntry) *Error {
 
 // errgenFill sets e to a catalog entry's sentinel values.
 func errgenFill(e *Error, ent *errgenEntry) {
-	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.sentinelMessage(), RetryAfter: ent.retryAfter, entry: ent}
+	*e = Error{Code: ent.code, Status: int(ent.status), Title: ent.title, Message: ent.sentinelMessage(), RetryAfter: int(ent.retryAfter), entry: ent}
 }
 
 // errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
@@ -277,7 +277,7 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 		return c
 	}
 	for j, name := range ent.c().params {
-		if ent.roles == "" || ent.roles[j] == 'm' || !errgenIsKind(v, ent.kinds[j], ent.roles[j] == 'D' || ent.roles[j] == 'O') {
+		if ent.c().roles == "" || ent.c().roles[j] == 'm' || !errgenIsKind(v, ent.c().kinds[j], ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O') {
 			continue
 		}
 		for _, n := range names {
@@ -409,7 +409,7 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 		params = make([]Param, len(args))
 		slots = make([]errgenSlot, len(args))
 	}
-	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, ent.status, ent.title, ent.retryAfter, t.variant, ent
+	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, int(ent.status), ent.title, int(ent.retryAfter), t.variant, ent
 	for k := range args {
 		if k < len(t.args) {
 			params[k].Name = c.params[t.args[k]]
@@ -565,13 +565,13 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if e != nil {
 		ent = errgenResolve(e)
 	}
-	if ent != nil && format >= 0 && ent.format != format {
+	if ent != nil && format >= 0 && int(ent.format) != format {
 		ent = nil
 	}
-	if ent == nil || (ent.status >= 500 && e.cause != nil) {
+	if ent == nil || (int(ent.status) >= 500 && e.cause != nil) {
 		f := max(format, 0)
 		if ent != nil {
-			f = ent.format
+			f = int(ent.format)
 		}
 		ent = errgenFormats[f].internal
 		e = nil
@@ -583,10 +583,10 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	}
 	c := ent.c()
 	h := w.Header()
-	h["Content-Type"] = errgenFormats[ent.format].contentType
+	h["Content-Type"] = errgenFormats[int(ent.format)].contentType
 	switch {
 	case e.RetryAfter <= 0:
-	case e.RetryAfter == ent.retryAfter:
+	case e.RetryAfter == int(ent.retryAfter):
 		h["Retry-After"] = c.retryHeader
 	default:
 		h["Retry-After"] = []string{strconv.Itoa(e.RetryAfter)}
@@ -600,7 +600,7 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 		sc.tmp = errgenSetHeader(h, &c.headers[k], e, instance, sc.tmp[:0])
 	}
 	sc.body = errgenAppendBody(sc.body[:0], c, e, instance)
-	w.WriteHeader(ent.status)
+	w.WriteHeader(int(ent.status))
 	_, _ = w.Write(sc.body)
 	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
 		errgenBufs.Put(sc)
@@ -1400,8 +1400,8 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.c().params {
-		kind := ent.kinds[j]
-		list := ent.roles != "" && (ent.roles[j] == 'D' || ent.roles[j] == 'O')
+		kind := ent.c().kinds[j]
+		list := ent.c().roles != "" && (ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O')
 		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
@@ -1672,7 +1672,7 @@ type errgenMatch struct {
 func errgenByStatus(f, status int) *errgenEntry {
 	var found *errgenEntry
 	for _, ent := range errgenCatalog {
-		if ent.status == status && ent.format == f {
+		if int(ent.status) == status && int(ent.format) == f {
 			if found != nil {
 				return nil
 			}
@@ -1693,7 +1693,7 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 		return errgenMatch{}
 	}
 	for _, ent := range errgenCatalog {
-		if (entry != nil && ent != entry) || (entry == nil && (ent.status != status || ent.format != f)) {
+		if (entry != nil && ent != entry) || (entry == nil && (int(ent.status) != status || int(ent.format) != f)) {
 			continue
 		}
 		c := ent.c()
@@ -1741,7 +1741,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	}
 	for n, p := range t.params {
 		v := message[loc[2+2*n]:loc[3+2*n]]
-		if !errgenFits(v, ent.kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
+		if !errgenFits(v, ent.c().kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
 			return nil, false
 		}
 		vals[p] = v
@@ -1752,7 +1752,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 // errgenAllStrings reports whether every placeholder of t is a string.
 func errgenAllStrings(ent *errgenEntry, t *errgenTemplate) bool {
 	for _, p := range t.params {
-		if ent.kinds[p] != 's' {
+		if ent.c().kinds[p] != 's' {
 			return false
 		}
 	}
@@ -1805,7 +1805,7 @@ func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
 	b.WriteString(regexp.QuoteMeta(t.lits[0]))
 	for n, p := range t.params {
 		b.WriteString("(")
-		b.WriteString(errgenKindPattern(ent.kinds[p]))
+		b.WriteString(errgenKindPattern(ent.c().kinds[p]))
 		b.WriteString(")")
 		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
 	}
@@ -2348,47 +2348,51 @@ type errgenHeaderPath struct {
 // (message templates, the body program, headers) is built from the row
 // and its format on first use (errgenCompile) and kept.
 type errgenEntry struct {
-	code   Code
-	status int
-	title  string
+	code  Code
+	title string
+	// message is the main message template: {name} for a param, {{ and
+	// }} for literal braces.
+	message string
+	// params are the declared params, separated by spaces: a name for a
+	// string param, name:type for others ("limit:int", "tags:[]string").
+	params     string
+	status     int16
+	format     uint8 // the index of the error's wire format in errgenFormats
+	retryAfter int32
+	// doc is the doc link after errgenDocsURL ("#anchor", "/page#anchor");
+	// without doc (or more.docURL), the link is errgenDocsURL#code (none
+	// without errgenDocsURL).
+	doc string
+	// variants holds each variant's name and template in turn.
+	variants []string
+	// aliases are the other codes decoding accepts, separated by spaces.
+	aliases string
+	// more holds what few errors need; nil for none of it.
+	more *errgenMore
+	// sentinel is the error's Err variable (set by errgenSentinel).
+	sentinel *Error
+	compiled atomic.Pointer[errgenCompiled]
+}
+
+// errgenMore holds an error's less common values.
+type errgenMore struct {
 	// statusText is the status's text when it is not http.StatusText's;
-	// wireTitle is the title responses carry when it is not title (the
+	// wireTitle is the title responses carry when it is not the title (the
 	// status text, for a problem type of about:blank).
 	statusText string
 	wireTitle  string
-	// doc is the doc link after errgenDocsURL ("#anchor", "/page#anchor");
-	// docURL is a doc link of the error's own. With neither, the link is
-	// errgenDocsURL#code (none without errgenDocsURL).
-	doc        string
-	docURL     string
-	retryAfter int
-	// params are the declared param names, separated by spaces; kinds has
-	// one byte per param, the type of a value or of a list's elements: s
-	// string, i int, I int64, f float64, b bool.
-	params string
-	kinds  string
+	// docURL is a doc link of the error's own.
+	docURL string
 	// roles has one byte per param, or is empty when every param is a
 	// message param: m a message param (a constructor argument), d data
 	// (a constructor argument no message uses), o optional (set with a
 	// With method); D and O are data and optional lists.
 	roles string
-	// format is the index of the error's wire format in errgenFormats.
-	format int
-	// message is the main message template: {name} for a param, {{ and
-	// }} for literal braces. variants holds each variant's name and
-	// template in turn.
-	message  string
-	variants []string
-	// aliases are the other codes decoding accepts.
-	aliases []string
 	// attrs holds each attribute's name, JSON value and text in turn.
 	attrs []string
 	// headers are the error's response headers when they are not its
 	// format's.
 	headers []errgenHeaderTmpl
-	// sentinel is the error's Err variable (set by errgenSentinel).
-	sentinel *Error
-	compiled atomic.Pointer[errgenCompiled]
 }
 
 // errgenCompiled is what the writer and decoder run on for one error,
@@ -2397,8 +2401,12 @@ type errgenCompiled struct {
 	// message is what a sentinel carries and WriteError sends for it: the
 	// main message, or the title when the message has params.
 	message string
-	// params are the declared param names.
+	// params are the declared param names; kinds has one byte per param,
+	// the type of a value or of a list's elements: s string, i int, I
+	// int64, f float64, b bool; roles is the row's (errgenMore.roles).
 	params []string
+	kinds  string
+	roles  string
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
 	// messages holds the main message first, then the variants.
@@ -2551,7 +2559,7 @@ var errgenCodes = sync.OnceValue(func() map[string]*errgenEntry {
 		m[errgenCodeText(ent.code)] = ent
 	}
 	for _, ent := range errgenCatalog {
-		for _, a := range ent.aliases {
+		for _, a := range strings.Fields(ent.aliases) {
 			if m[a] == nil {
 				m[a] = ent
 			}
@@ -2587,8 +2595,8 @@ func (ent *errgenEntry) docLink() string {
 	switch {
 	case ent.doc != "":
 		return errgenDocsURL + ent.doc
-	case ent.docURL != "":
-		return ent.docURL
+	case ent.m().docURL != "":
+		return ent.m().docURL
 	case errgenDocsURL != "":
 		return errgenDocsURL + "#" + errgenCodeText(ent.code)
 	}
@@ -2597,16 +2605,16 @@ func (ent *errgenEntry) docLink() string {
 
 // statusText is the text of the error's status.
 func (ent *errgenEntry) statusTextOf() string {
-	if ent.statusText != "" {
-		return ent.statusText
+	if ent.m().statusText != "" {
+		return ent.m().statusText
 	}
-	return http.StatusText(ent.status)
+	return http.StatusText(int(ent.status))
 }
 
 // titleOnWire is the title responses carry.
 func (ent *errgenEntry) titleOnWire() string {
-	if ent.wireTitle != "" {
-		return ent.wireTitle
+	if ent.m().wireTitle != "" {
+		return ent.m().wireTitle
 	}
 	return ent.title
 }
@@ -2664,20 +2672,55 @@ func errgenParseTemplate(s string, params []string) errgenTemplate {
 
 // role is the role byte of param j.
 func (ent *errgenEntry) role(j int) byte {
-	if ent.roles == "" {
-		return 'm'
+	if r := ent.m().roles; j < len(r) {
+		return r[j]
 	}
-	return ent.roles[j]
+	return 'm'
+}
+
+// errgenNoMore is the errgenMore of an error that needs none.
+var errgenNoMore errgenMore
+
+// m returns the entry's less common values.
+func (ent *errgenEntry) m() *errgenMore {
+	if ent.more != nil {
+		return ent.more
+	}
+	return &errgenNoMore
+}
+
+// errgenParseParams splits a row's params into their names and their
+// kinds: "name" is a string param, "name:int" one of that type, a list's
+// type is "[]" and its element type.
+func errgenParseParams(params string) (names []string, kinds string) {
+	if params == "" {
+		return nil, ""
+	}
+	for _, p := range strings.Split(params, " ") {
+		name, typ, _ := strings.Cut(p, ":")
+		names = append(names, name)
+		switch strings.TrimPrefix(typ, "[]") {
+		case "int":
+			kinds += "i"
+		case "int64":
+			kinds += "I"
+		case "float64":
+			kinds += "f"
+		case "bool":
+			kinds += "b"
+		default:
+			kinds += "s"
+		}
+	}
+	return names, kinds
 }
 
 // errgenCompile builds what the writer and the decoder run on for ent.
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
-	c := &errgenCompiled{}
-	if ent.params != "" {
-		c.params = strings.Split(ent.params, " ")
-	}
-	if ent.retryAfter > 0 {
-		c.retryHeader = []string{strconv.Itoa(ent.retryAfter)}
+	c := &errgenCompiled{roles: ent.m().roles}
+	c.params, c.kinds = errgenParseParams(ent.params)
+	if int(ent.retryAfter) > 0 {
+		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}
 	}
 	c.messages = append(c.messages, errgenParseTemplate(ent.message, c.params))
 	for k := 0; k+1 < len(ent.variants); k += 2 {
@@ -2705,9 +2748,9 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	if len(c.messages[0].params) == 0 {
 		c.message = c.messages[0].lits[0]
 	}
-	fm := &errgenFormats[ent.format]
+	fm := &errgenFormats[int(ent.format)]
 	c.body = errgenCompileBody(ent, c, fm.body)
-	headers := ent.headers
+	headers := ent.m().headers
 	if headers == nil {
 		headers = fm.headers
 	}
@@ -2726,9 +2769,9 @@ func errgenJSON(s string) string {
 
 // attr returns the JSON value and the text of the named attribute.
 func (ent *errgenEntry) attr(name string) (json, text string, ok bool) {
-	for k := 0; k+2 < len(ent.attrs); k += 3 {
-		if ent.attrs[k] == name {
-			return ent.attrs[k+1], ent.attrs[k+2], true
+	for k := 0; k+2 < len(ent.m().attrs); k += 3 {
+		if ent.m().attrs[k] == name {
+			return ent.m().attrs[k+1], ent.m().attrs[k+2], true
 		}
 	}
 	return "", "", false
@@ -2765,8 +2808,8 @@ func errgenCompileBody(ent *errgenEntry, c *errgenCompiled, body []errgenField) 
 			key := errgenJSON(fd.name) + ":"
 			if fd.kind == errgenVAttrsInline {
 				var members []string
-				for a := 0; a+2 < len(ent.attrs); a += 3 {
-					members = append(members, errgenJSON(ent.attrs[a])+":"+ent.attrs[a+1])
+				for a := 0; a+2 < len(ent.m().attrs); a += 3 {
+					members = append(members, errgenJSON(ent.m().attrs[a])+":"+ent.m().attrs[a+1])
 				}
 				if len(members) > 0 {
 					emit(errgenOp{op: errgenOpConst, lit: strings.Join(members, ",")})
@@ -2846,7 +2889,7 @@ func errgenConstValue(ent *errgenEntry, fd *errgenField) (string, bool) {
 		}
 		return errgenJSON(errgenCodeText(ent.code)), true
 	case errgenVStatus:
-		return strconv.Itoa(ent.status), true
+		return strconv.Itoa(int(ent.status)), true
 	case errgenVStatusText:
 		return errgenJSON(ent.statusTextOf()), true
 	case errgenVTitle:
@@ -2878,7 +2921,7 @@ func errgenConstText(ent *errgenEntry, c *errgenCompiled, p *errgenTmpl) (text s
 	case errgenVCode:
 		return errgenCodeText(ent.code), true, true
 	case errgenVStatus:
-		return strconv.Itoa(ent.status), true, true
+		return strconv.Itoa(int(ent.status)), true, true
 	case errgenVStatusText:
 		return ent.statusTextOf(), true, true
 	case errgenVTitle:
@@ -2986,8 +3029,8 @@ func errgenRenderDefault(ent *errgenEntry, c *errgenCompiled, parts []errgenPart
 			}
 			b = errgenEscape(b, c.message, mode)
 		case errgenPartRetryAfter:
-			if ent.retryAfter > 0 {
-				b = strconv.AppendInt(b, int64(ent.retryAfter), 10)
+			if int(ent.retryAfter) > 0 {
+				b = strconv.AppendInt(b, int64(int(ent.retryAfter)), 10)
 			} else if len(parts) == 1 {
 				return "", false
 			}

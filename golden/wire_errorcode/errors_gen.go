@@ -135,12 +135,12 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", params: "param", kinds: "s", message: "The request is malformed", variants: []string{"missing_param", "Missing required parameter {param}"}}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", message: "The token does not grant access to this resource", aliases: []string{"access_denied"}}
-var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, status: 401, title: "Session expired", message: "The session has expired"}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "The resource was not found"}
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", retryAfter: 3600, params: "limit window", kinds: "is", message: "Usage limit of {limit} requests per {window} exceeded"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal error", message: "An unexpected error occurred on the server"}
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is malformed", params: "param", status: 400, variants: []string{"missing_param", "Missing required parameter {param}"}}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "The token does not grant access to this resource", status: 403, aliases: "access_denied"}
+var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, title: "Session expired", message: "The session has expired", status: 401}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "The resource was not found", status: 404}
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", message: "Usage limit of {limit} requests per {window} exceeded", params: "limit:int window", status: 429, retryAfter: 3600}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal error", message: "An unexpected error occurred on the server", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -124,11 +124,11 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 422, title: "Validation failed", message: "Validation Failed"}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "Not Found"}
-var errgenEntryRequiresAuthentication = errgenEntry{code: CodeRequiresAuthentication, status: 401, title: "Requires authentication", message: "Requires authentication"}
-var errgenEntryForbidden = errgenEntry{code: CodeForbidden, status: 403, title: "Forbidden", params: "actor", kinds: "s", message: "Resource not accessible by {actor}"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation Failed", status: 422}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not Found", status: 404}
+var errgenEntryRequiresAuthentication = errgenEntry{code: CodeRequiresAuthentication, title: "Requires authentication", message: "Requires authentication", status: 401}
+var errgenEntryForbidden = errgenEntry{code: CodeForbidden, title: "Forbidden", message: "Resource not accessible by {actor}", params: "actor", status: 403}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

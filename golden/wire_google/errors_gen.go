@@ -137,13 +137,13 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidArgument = errgenEntry{code: CodeInvalidArgument, status: 400, title: "Invalid argument", params: "field value", kinds: "ss", message: "Invalid value for {field}: {value}"}
-var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, status: 401, title: "Unauthenticated", message: "Request had invalid authentication credentials."}
-var errgenEntryPermissionDenied = errgenEntry{code: CodePermissionDenied, status: 403, title: "Permission denied", message: "The caller does not have permission"}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", params: "resource", kinds: "s", message: "{resource} not found"}
-var errgenEntryResourceExhausted = errgenEntry{code: CodeResourceExhausted, status: 429, title: "Resource exhausted", retryAfter: 30, params: "used quota", kinds: "fI", message: "Quota exceeded: {used} of {quota} used"}
-var errgenEntryInternal = errgenEntry{code: CodeInternal, status: 500, title: "Internal", message: "Internal error encountered."}
-var errgenEntryUnavailable = errgenEntry{code: CodeUnavailable, status: 503, title: "Unavailable", message: "The service is currently unavailable."}
+var errgenEntryInvalidArgument = errgenEntry{code: CodeInvalidArgument, title: "Invalid argument", message: "Invalid value for {field}: {value}", params: "field value", status: 400}
+var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", message: "Request had invalid authentication credentials.", status: 401}
+var errgenEntryPermissionDenied = errgenEntry{code: CodePermissionDenied, title: "Permission denied", message: "The caller does not have permission", status: 403}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "{resource} not found", params: "resource", status: 404}
+var errgenEntryResourceExhausted = errgenEntry{code: CodeResourceExhausted, title: "Resource exhausted", message: "Quota exceeded: {used} of {quota} used", params: "used:float64 quota:int64", status: 429, retryAfter: 30}
+var errgenEntryInternal = errgenEntry{code: CodeInternal, title: "Internal", message: "Internal error encountered.", status: 500}
+var errgenEntryUnavailable = errgenEntry{code: CodeUnavailable, title: "Unavailable", message: "The service is currently unavailable.", status: 503}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -110,10 +110,10 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAttribute = errgenEntry{code: CodeInvalidAttribute, status: 422, title: "Invalid Attribute", params: "attribute min pointer", kinds: "sss", roles: "mmd", message: "{attribute} must contain at least {min} characters."}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not Found", message: "The requested resource was not found."}
-var errgenEntryForbidden = errgenEntry{code: CodeForbidden, status: 403, title: "Forbidden", params: "action", kinds: "s", message: "You may not {action} this resource."}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryInvalidAttribute = errgenEntry{code: CodeInvalidAttribute, title: "Invalid Attribute", message: "{attribute} must contain at least {min} characters.", params: "attribute min pointer", status: 422, more: &errgenMore{roles: "mmd"}}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource was not found.", status: 404}
+var errgenEntryForbidden = errgenEntry{code: CodeForbidden, title: "Forbidden", message: "You may not {action} this resource.", params: "action", status: 403}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -106,10 +106,10 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "Not found"}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", params: "field", kinds: "s", message: "{field} is required"}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Rate limited", retryAfter: 30, message: "Slow down"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not found", status: 404}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", message: "Slow down", status: 429, retryAfter: 30}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -150,14 +150,14 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", params: "param", kinds: "s", message: "The request is missing the {param} parameter"}
-var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, status: 401, title: "Invalid client", message: "Client authentication failed"}
-var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, status: 400, title: "Invalid grant", message: "The authorization grant is invalid, expired or revoked"}
-var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, status: 400, title: "Unauthorized client", message: "The client may not use this grant type"}
-var errgenEntryUnsupportedGrantType = errgenEntry{code: CodeUnsupportedGrantType, status: 400, title: "Unsupported grant type", params: "grant_type", kinds: "s", message: "Grant type {grant_type} is not supported"}
-var errgenEntryInvalidScope = errgenEntry{code: CodeInvalidScope, status: 400, title: "Invalid scope", message: "The requested scope is invalid or exceeds the granted scope"}
-var errgenEntrySlowDown = errgenEntry{code: CodeSlowDown, status: 429, title: "Slow down", retryAfter: 5, message: "Polling too fast; slow down"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is missing the {param} parameter", params: "param", status: 400}
+var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, title: "Invalid client", message: "Client authentication failed", status: 401}
+var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, title: "Invalid grant", message: "The authorization grant is invalid, expired or revoked", status: 400}
+var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized client", message: "The client may not use this grant type", status: 400}
+var errgenEntryUnsupportedGrantType = errgenEntry{code: CodeUnsupportedGrantType, title: "Unsupported grant type", message: "Grant type {grant_type} is not supported", params: "grant_type", status: 400}
+var errgenEntryInvalidScope = errgenEntry{code: CodeInvalidScope, title: "Invalid scope", message: "The requested scope is invalid or exceeds the granted scope", status: 400}
+var errgenEntrySlowDown = errgenEntry{code: CodeSlowDown, title: "Slow down", message: "Polling too fast; slow down", status: 429, retryAfter: 5}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

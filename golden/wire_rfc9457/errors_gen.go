@@ -101,9 +101,9 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryOutOfCredit = errgenEntry{code: CodeOutOfCredit, status: 403, title: "You do not have enough credit.", doc: "/out-of-credit", params: "balance cost accounts", kinds: "iis", roles: "mmD", message: "Your current balance is {balance}, but that costs {cost}."}
-var errgenEntryValidationError = errgenEntry{code: CodeValidationError, status: 400, title: "Your request is not valid.", doc: "/validation-error", message: "Your request parameters didn't validate."}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", doc: "/internal_error", message: "An internal error occurred."}
+var errgenEntryOutOfCredit = errgenEntry{code: CodeOutOfCredit, title: "You do not have enough credit.", message: "Your current balance is {balance}, but that costs {cost}.", params: "balance:int cost:int accounts:[]string", status: 403, doc: "/out-of-credit", more: &errgenMore{roles: "mmD"}}
+var errgenEntryValidationError = errgenEntry{code: CodeValidationError, title: "Your request is not valid.", message: "Your request parameters didn't validate.", status: 400, doc: "/validation-error"}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, doc: "/internal_error"}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

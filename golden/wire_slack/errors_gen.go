@@ -115,11 +115,11 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryChannelNotFound = errgenEntry{code: CodeChannelNotFound, status: 200, title: "Channel not found", message: "Value passed for channel was invalid."}
-var errgenEntryNotAuthed = errgenEntry{code: CodeNotAuthed, status: 200, title: "Not authed", message: "No authentication token provided."}
-var errgenEntryInvalidAuth = errgenEntry{code: CodeInvalidAuth, status: 200, title: "Invalid auth", message: "Some aspect of authentication cannot be validated."}
-var errgenEntryRatelimited = errgenEntry{code: CodeRatelimited, status: 429, title: "Ratelimited", retryAfter: 30, message: "The request has been ratelimited."}
-var errgenEntryFatalError = errgenEntry{code: CodeFatalError, status: 500, title: "Fatal error", message: "The server could not complete your operation(s) without encountering a catastrophic error."}
+var errgenEntryChannelNotFound = errgenEntry{code: CodeChannelNotFound, title: "Channel not found", message: "Value passed for channel was invalid.", status: 200}
+var errgenEntryNotAuthed = errgenEntry{code: CodeNotAuthed, title: "Not authed", message: "No authentication token provided.", status: 200}
+var errgenEntryInvalidAuth = errgenEntry{code: CodeInvalidAuth, title: "Invalid auth", message: "Some aspect of authentication cannot be validated.", status: 200}
+var errgenEntryRatelimited = errgenEntry{code: CodeRatelimited, title: "Ratelimited", message: "The request has been ratelimited.", status: 429, retryAfter: 30}
+var errgenEntryFatalError = errgenEntry{code: CodeFatalError, title: "Fatal error", message: "The server could not complete your operation(s) without encountering a catastrophic error.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

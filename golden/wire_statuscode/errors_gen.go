@@ -165,15 +165,15 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 400, title: "Validation failed", message: "Validation failed"}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", params: "field", kinds: "s", message: "{field} is required"}
-var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: "field", kinds: "s", message: "{field} must be a valid UUID"}
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
-var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, status: 403, title: "Access denied", message: "Access denied to this resource"}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", message: "Livestream not found"}
-var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, status: 404, title: "Media server not found", message: "Media server not found"}
-var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, status: 429, title: "Too many requests", retryAfter: 60, message: "Rate limit exceeded"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation failed", status: 400}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400}
+var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", message: "{field} must be a valid UUID", params: "field", status: 400}
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
+var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Access denied", message: "Access denied to this resource", status: 403}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", message: "Livestream not found", status: 404}
+var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media server not found", message: "Media server not found", status: 404}
+var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too many requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

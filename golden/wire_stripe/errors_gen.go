@@ -133,11 +133,11 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, status: 402, title: "Card declined", doc: "/card-declined", params: "decline_code param", kinds: "ss", roles: "oo", message: "Your card was declined.", attrs: []string{"type", "\"card_error\"", "card_error"}}
-var errgenEntryExpiredCard = errgenEntry{code: CodeExpiredCard, status: 402, title: "Expired card", doc: "/expired-card", params: "param", kinds: "s", roles: "d", message: "Your card has expired.", attrs: []string{"type", "\"card_error\"", "card_error"}}
-var errgenEntryParameterMissing = errgenEntry{code: CodeParameterMissing, status: 400, title: "Parameter missing", doc: "/parameter-missing", params: "param", kinds: "s", message: "Missing required param: {param}.", attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}
-var errgenEntryResourceMissing = errgenEntry{code: CodeResourceMissing, status: 404, title: "Resource missing", doc: "/resource-missing", params: "resource id", kinds: "ss", message: "No such {resource}: '{id}'", attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}
-var errgenEntryAPIError = errgenEntry{code: CodeAPIError, status: 500, title: "API error", docURL: "https://status.stripe.example", message: "An error occurred with our API.", attrs: []string{"type", "\"api_error\"", "api_error"}}
+var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", message: "Your card was declined.", params: "decline_code param", status: 402, doc: "/card-declined", more: &errgenMore{roles: "oo", attrs: []string{"type", "\"card_error\"", "card_error"}}}
+var errgenEntryExpiredCard = errgenEntry{code: CodeExpiredCard, title: "Expired card", message: "Your card has expired.", params: "param", status: 402, doc: "/expired-card", more: &errgenMore{roles: "d", attrs: []string{"type", "\"card_error\"", "card_error"}}}
+var errgenEntryParameterMissing = errgenEntry{code: CodeParameterMissing, title: "Parameter missing", message: "Missing required param: {param}.", params: "param", status: 400, doc: "/parameter-missing", more: &errgenMore{attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}}
+var errgenEntryResourceMissing = errgenEntry{code: CodeResourceMissing, title: "Resource missing", message: "No such {resource}: '{id}'", params: "resource id", status: 404, doc: "/resource-missing", more: &errgenMore{attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}}
+var errgenEntryAPIError = errgenEntry{code: CodeAPIError, title: "API error", message: "An error occurred with our API.", status: 500, more: &errgenMore{docURL: "https://status.stripe.example", attrs: []string{"type", "\"api_error\"", "api_error"}}}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -127,11 +127,11 @@ func errgenParseCode(s string) Code {
 	return Code(n)
 }
 
-var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, status: 404, title: "Resource not found", params: "resource", kinds: "s", message: "The requested resource {resource} was not found"}
-var errgenEntryAuthenticationError = errgenEntry{code: CodeAuthenticationError, status: 401, title: "Authentication Error", message: "Authenticate"}
-var errgenEntryInvalidToPhoneNumber = errgenEntry{code: CodeInvalidToPhoneNumber, status: 400, title: "Invalid 'To' Phone Number", params: "to", kinds: "s", message: "The 'To' number {to} is not a valid phone number."}
-var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, status: 429, title: "Too Many Requests", retryAfter: 1, message: "Too Many Requests"}
-var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, status: 500, title: "Internal Server Error", message: "An internal server error has occurred"}
+var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", message: "The requested resource {resource} was not found", params: "resource", status: 404}
+var errgenEntryAuthenticationError = errgenEntry{code: CodeAuthenticationError, title: "Authentication Error", message: "Authenticate", status: 401}
+var errgenEntryInvalidToPhoneNumber = errgenEntry{code: CodeInvalidToPhoneNumber, title: "Invalid 'To' Phone Number", message: "The 'To' number {to} is not a valid phone number.", params: "to", status: 400}
+var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too Many Requests", message: "Too Many Requests", status: 429, retryAfter: 1}
+var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", message: "An internal server error has occurred", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

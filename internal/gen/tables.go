@@ -59,48 +59,44 @@ func genCatalog(f *jen.File, s *model.Spec) {
 func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 	out := []jen.Code{
 		jen.Id("code").Op(":").Id("Code" + e.GoName),
-		jen.Id("status").Op(":").Lit(e.Status),
 		jen.Id("title").Op(":").Lit(e.Title),
 	}
-	if e.StatusText != http.StatusText(e.Status) {
-		out = append(out, jen.Id("statusText").Op(":").Lit(e.StatusText))
+	if m := templateText(e, &e.Message); m != "" {
+		out = append(out, jen.Id("message").Op(":").Lit(m))
 	}
-	if e.WireTitle != e.Title {
-		out = append(out, jen.Id("wireTitle").Op(":").Lit(e.WireTitle))
+	var more []jen.Code
+	if len(e.Params) > 0 {
+		var params []string
+		var roles strings.Builder
+		plain := true
+		for _, p := range e.Params {
+			if p.Type == model.TypeString {
+				params = append(params, p.Name)
+			} else {
+				params = append(params, p.Name+":"+string(p.Type))
+			}
+			r := role(p)
+			plain = plain && r == 'm'
+			roles.WriteByte(r)
+		}
+		out = append(out, jen.Id("params").Op(":").Lit(strings.Join(params, " ")))
+		if !plain {
+			more = append(more, jen.Id("roles").Op(":").Lit(roles.String()))
+		}
+	}
+	out = append(out, jen.Id("status").Op(":").Lit(e.Status))
+	if e.Format.Index != 0 {
+		out = append(out, jen.Id("format").Op(":").Lit(e.Format.Index))
+	}
+	if e.RetryAfter > 0 {
+		out = append(out, jen.Id("retryAfter").Op(":").Lit(e.RetryAfter))
 	}
 	if s.API.DocsURL != "" && e.DocURL == s.API.DocsURL+"#"+e.Code {
 		// The default link, docs_url#code, is left to the runtime.
 	} else if rel, ok := relativeDoc(s, e.DocURL); ok {
 		out = append(out, jen.Id("doc").Op(":").Lit(rel))
 	} else if e.DocURL != "" {
-		out = append(out, jen.Id("docURL").Op(":").Lit(e.DocURL))
-	}
-	if e.RetryAfter > 0 {
-		out = append(out, jen.Id("retryAfter").Op(":").Lit(e.RetryAfter))
-	}
-	if len(e.Params) > 0 {
-		var names []string
-		var kinds, roles strings.Builder
-		plain := true
-		for _, p := range e.Params {
-			names = append(names, p.Name)
-			kinds.WriteByte(kindByte(p.Type.Elem()))
-			r := role(p)
-			plain = plain && r == 'm'
-			roles.WriteByte(r)
-		}
-		out = append(out,
-			jen.Id("params").Op(":").Lit(strings.Join(names, " ")),
-			jen.Id("kinds").Op(":").Lit(kinds.String()))
-		if !plain {
-			out = append(out, jen.Id("roles").Op(":").Lit(roles.String()))
-		}
-	}
-	if e.Format.Index != 0 {
-		out = append(out, jen.Id("format").Op(":").Lit(e.Format.Index))
-	}
-	if m := templateText(e, &e.Message); m != "" {
-		out = append(out, jen.Id("message").Op(":").Lit(m))
+		more = append(more, jen.Id("docURL").Op(":").Lit(e.DocURL))
 	}
 	if len(e.Variants) > 0 {
 		var vs []jen.Code
@@ -110,21 +106,26 @@ func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 		out = append(out, jen.Id("variants").Op(":").Index().String().Values(vs...))
 	}
 	if len(e.Aliases) > 0 {
-		var as []jen.Code
-		for _, a := range e.Aliases {
-			as = append(as, jen.Lit(a))
-		}
-		out = append(out, jen.Id("aliases").Op(":").Index().String().Values(as...))
+		out = append(out, jen.Id("aliases").Op(":").Lit(strings.Join(e.Aliases, " ")))
+	}
+	if e.StatusText != http.StatusText(e.Status) {
+		more = append(more, jen.Id("statusText").Op(":").Lit(e.StatusText))
+	}
+	if e.WireTitle != e.Title {
+		more = append(more, jen.Id("wireTitle").Op(":").Lit(e.WireTitle))
 	}
 	if len(e.Attributes) > 0 {
 		var as []jen.Code
 		for _, kv := range e.Attributes {
 			as = append(as, jen.Lit(kv.Key), jen.Lit(jsonValue(kv.Value)), jen.Lit(model.TextValue(kv.Value)))
 		}
-		out = append(out, jen.Id("attrs").Op(":").Index().String().Values(as...))
+		more = append(more, jen.Id("attrs").Op(":").Index().String().Values(as...))
 	}
 	if !sameHeaders(e.Headers, e.Format.Headers) {
-		out = append(out, jen.Id("headers").Op(":").Add(headersLit(e.Headers)))
+		more = append(more, jen.Id("headers").Op(":").Add(headersLit(e.Headers)))
+	}
+	if len(more) > 0 {
+		out = append(out, jen.Id("more").Op(":").Op("&").Id("errgenMore").Values(more...))
 	}
 	return out
 }
@@ -271,33 +272,11 @@ func lines(items []jen.Code) []jen.Code {
 	return append(out, jen.Line())
 }
 
-// kindByte is the runtime's byte for a scalar param type (a list's
-// element type).
-func kindByte(t model.ParamType) byte {
-	switch t {
-	case model.TypeInt:
-		return 'i'
-	case model.TypeInt64:
-		return 'I'
-	case model.TypeFloat64:
-		return 'f'
-	case model.TypeBool:
-		return 'b'
-	}
-	return 's'
-}
-
 // jsonString encodes s as encoding/json does, which the runtime's writer
 // matches byte for byte.
 func jsonString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
-}
-
-// jsonContent is s escaped as inside a JSON string, without the quotes.
-func jsonContent(s string) string {
-	q := jsonString(s)
-	return q[1 : len(q)-1]
 }
 
 // jsonValue encodes a constant (string, int64, float64 or bool).

@@ -673,7 +673,8 @@ var GeneratedGoNames = []string{
 	"errgenVAttrsInline",
 	// Constructors.
 	"errgenSlot", "errgenEface", "errgenTypeOf", "errgenTypeString", "errgenTypeInt", "errgenTypeInt64",
-	"errgenTypeFloat64", "errgenTypeBool", "errgenCopyList", "errgenAppendRaw",
+	"errgenTypeFloat64", "errgenTypeBool", "errgenCopyList", "errgenAppendRaw", "errgenMore", "errgenNoMore",
+	"errgenParseParams",
 }
 
 // ErrorMethods are the methods of the generated *Error type. An optional

@@ -541,36 +541,36 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
-var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, status: 401, title: "Invalid token", message: "`token` is invalid."}
-var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, status: 401, title: "Session expired", message: "The session has expired; sign in again."}
-var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, status: 401, title: "Unauthorized client", message: "The client is not authorized to perform this action."}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", params: "scope", kinds: "s", message: "The token lacks the {scope} scope.", aliases: []string{"access_denied"}}
-var errgenEntryProjectAccessDenied = errgenEntry{code: CodeProjectAccessDenied, status: 403, title: "Access denied", message: "Access denied to this resource"}
-var errgenEntryUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, status: 403, title: "Token not allowed for this API version", message: "Unauthorised access to V2 API, please provide valid payload version.", variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}}
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", message: "The request is malformed."}
-var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, status: 400, title: "Invalid payload", message: "The payload is invalid."}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing required field", params: "field", kinds: "s", message: "{field} is required"}
-var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, status: 400, title: "Invalid UUID", params: "field", kinds: "s", message: "{field} must be a valid UUID"}
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, status: 422, title: "Validation failed", message: "Validation failed"}
-var errgenEntryInvalidLayout = errgenEntry{code: CodeInvalidLayout, status: 422, title: "Invalid layout", params: "max", kinds: "i", message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", variants: []string{"priority", "layout.priority must be SPEAKER or PIN.", "grid_size", "grid size must be between 1 and {max}."}}
-var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, status: 415, title: "Unsupported content type", params: "content_type", kinds: "s", message: "Content-Type {content_type} is not supported."}
-var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, status: 412, title: "Precondition failed", message: "The resource has changed since you retrieved it."}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Resource not found", message: "The requested resource could not be found."}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, status: 404, title: "Livestream not found", message: "Livestream not found"}
-var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, status: 404, title: "Media server not found", message: "Media server not found"}
-var errgenEntryRouteNotFound = errgenEntry{code: CodeRouteNotFound, status: 404, title: "Unrecognized request URL", message: "Unrecognized request URL."}
-var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, status: 405, title: "Method not allowed", message: "Method is not allowed for this route."}
-var errgenEntryConflict = errgenEntry{code: CodeConflict, status: 409, title: "Conflict", params: "resource", kinds: "s", message: "{resource} already exists"}
-var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, status: 401, title: "Invalid push token", doc: "#invalid_push_token", message: "Token is malformed"}
-var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, status: 401, title: "Expired push token", doc: "#expired_push_token", message: "Token has expired"}
-var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, status: 403, title: "Token mismatch", doc: "#token_mismatch", message: "Token doesn't match stream"}
-var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, status: 400, title: "Webhook limit reached", message: "Your account has reached the webhook urls limit."}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Too many requests", retryAfter: 60, message: "Rate limit exceeded"}
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, status: 429, title: "Usage limit exceeded", params: "limit", kinds: "I", message: "Monthly usage limit of {limit} minutes exceeded."}
-var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, status: 429, title: "Quota exceeded", message: "Quota exceeded"}
-var errgenEntryFetchError = errgenEntry{code: CodeFetchError, status: 502, title: "Upstream fetch failed", message: "Failed to get session details.", variants: []string{"rooms", "Unable to fetch rooms.", "recordings", "Unable to list Room Recordings.", "participants", "Failed to get Active participant List."}}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Internal server error", message: "An unexpected error occurred on the server."}
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
+var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", message: "`token` is invalid.", status: 401}
+var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, title: "Session expired", message: "The session has expired; sign in again.", status: 401}
+var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized client", message: "The client is not authorized to perform this action.", status: 401}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "The token lacks the {scope} scope.", params: "scope", status: 403, aliases: "access_denied"}
+var errgenEntryProjectAccessDenied = errgenEntry{code: CodeProjectAccessDenied, title: "Access denied", message: "Access denied to this resource", status: 403}
+var errgenEntryUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, title: "Token not allowed for this API version", message: "Unauthorised access to V2 API, please provide valid payload version.", status: 403, variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}}
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is malformed.", status: 400}
+var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, title: "Invalid payload", message: "The payload is invalid.", status: 400}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing required field", message: "{field} is required", params: "field", status: 400}
+var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", message: "{field} must be a valid UUID", params: "field", status: 400}
+var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation failed", status: 422}
+var errgenEntryInvalidLayout = errgenEntry{code: CodeInvalidLayout, title: "Invalid layout", message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", params: "max:int", status: 422, variants: []string{"priority", "layout.priority must be SPEAKER or PIN.", "grid_size", "grid size must be between 1 and {max}."}}
+var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, title: "Unsupported content type", message: "Content-Type {content_type} is not supported.", params: "content_type", status: 415}
+var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, title: "Precondition failed", message: "The resource has changed since you retrieved it.", status: 412}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Resource not found", message: "The requested resource could not be found.", status: 404}
+var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", message: "Livestream not found", status: 404}
+var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media server not found", message: "Media server not found", status: 404}
+var errgenEntryRouteNotFound = errgenEntry{code: CodeRouteNotFound, title: "Unrecognized request URL", message: "Unrecognized request URL.", status: 404}
+var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, title: "Method not allowed", message: "Method is not allowed for this route.", status: 405}
+var errgenEntryConflict = errgenEntry{code: CodeConflict, title: "Conflict", message: "{resource} already exists", params: "resource", status: 409}
+var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, title: "Invalid push token", message: "Token is malformed", status: 401, doc: "#invalid_push_token"}
+var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, title: "Expired push token", message: "Token has expired", status: 401, doc: "#expired_push_token"}
+var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, title: "Token mismatch", message: "Token doesn't match stream", status: 403, doc: "#token_mismatch"}
+var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, title: "Webhook limit reached", message: "Your account has reached the webhook urls limit.", status: 400}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Too many requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", message: "Monthly usage limit of {limit} minutes exceeded.", params: "limit:int64", status: 429}
+var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, title: "Quota exceeded", message: "Quota exceeded", status: 429}
+var errgenEntryFetchError = errgenEntry{code: CodeFetchError, title: "Upstream fetch failed", message: "Failed to get session details.", status: 502, variants: []string{"rooms", "Unable to fetch rooms.", "recordings", "Unable to list Room Recordings.", "participants", "Failed to get Active participant List."}}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Internal server error", message: "An unexpected error occurred on the server.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

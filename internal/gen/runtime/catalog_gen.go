@@ -189,13 +189,13 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, status: 401, title: "Invalid API key", message: "Invalid API Key"}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, status: 400, title: "Missing field", params: "field", kinds: "s", message: "{field} is required", variants: []string{"empty", "{field} must not be empty"}}
-var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, status: 422, title: "Too many items", params: "max count", kinds: "iI", message: "At most {max} items are allowed, got {count}", aliases: []string{"too_many"}}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, status: 429, title: "Rate limited", retryAfter: 30, params: "ratio retry", kinds: "fb", message: "Used {ratio} of the quota; retry: {retry}", attrs: []string{"tier", "2", "2"}}
-var errgenEntryLegacyNotReady = errgenEntry{code: CodeLegacyNotReady, status: 200, title: "Legacy not ready", params: "what attempt tags", kinds: "sis", roles: "mdO", format: 1, message: "Not ready: {what}", attrs: []string{"kind", "\"temporary\"", "temporary"}}
-var errgenEntryLegacyFailure = errgenEntry{code: CodeLegacyFailure, status: 503, title: "Legacy failure", retryAfter: 5, format: 1, message: "Legacy failure"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
+var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400, variants: []string{"empty", "{field} must not be empty"}}
+var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, title: "Too many items", message: "At most {max} items are allowed, got {count}", params: "max:int count:int64", status: 422, aliases: "too_many"}
+var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", message: "Used {ratio} of the quota; retry: {retry}", params: "ratio:float64 retry:bool", status: 429, retryAfter: 30, more: &errgenMore{attrs: []string{"tier", "2", "2"}}}
+var errgenEntryLegacyNotReady = errgenEntry{code: CodeLegacyNotReady, title: "Legacy not ready", message: "Not ready: {what}", params: "what attempt:int tags:[]string", status: 200, format: 1, more: &errgenMore{roles: "mdO", attrs: []string{"kind", "\"temporary\"", "temporary"}}}
+var errgenEntryLegacyFailure = errgenEntry{code: CodeLegacyFailure, title: "Legacy failure", message: "Legacy failure", status: 503, format: 1, retryAfter: 5}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -33,7 +33,7 @@ var errgenCodes = sync.OnceValue(func() map[string]*errgenEntry {
 		m[errgenCodeText(ent.code)] = ent
 	}
 	for _, ent := range errgenCatalog {
-		for _, a := range ent.aliases {
+		for _, a := range strings.Fields(ent.aliases) {
 			if m[a] == nil {
 				m[a] = ent
 			}
@@ -69,8 +69,8 @@ func (ent *errgenEntry) docLink() string {
 	switch {
 	case ent.doc != "":
 		return errgenDocsURL + ent.doc
-	case ent.docURL != "":
-		return ent.docURL
+	case ent.m().docURL != "":
+		return ent.m().docURL
 	case errgenDocsURL != "":
 		return errgenDocsURL + "#" + errgenCodeText(ent.code)
 	}
@@ -79,16 +79,16 @@ func (ent *errgenEntry) docLink() string {
 
 // statusText is the text of the error's status.
 func (ent *errgenEntry) statusTextOf() string {
-	if ent.statusText != "" {
-		return ent.statusText
+	if ent.m().statusText != "" {
+		return ent.m().statusText
 	}
-	return http.StatusText(ent.status)
+	return http.StatusText(int(ent.status))
 }
 
 // titleOnWire is the title responses carry.
 func (ent *errgenEntry) titleOnWire() string {
-	if ent.wireTitle != "" {
-		return ent.wireTitle
+	if ent.m().wireTitle != "" {
+		return ent.m().wireTitle
 	}
 	return ent.title
 }
@@ -146,20 +146,55 @@ func errgenParseTemplate(s string, params []string) errgenTemplate {
 
 // role is the role byte of param j.
 func (ent *errgenEntry) role(j int) byte {
-	if ent.roles == "" {
-		return 'm'
+	if r := ent.m().roles; j < len(r) {
+		return r[j]
 	}
-	return ent.roles[j]
+	return 'm'
+}
+
+// errgenNoMore is the errgenMore of an error that needs none.
+var errgenNoMore errgenMore
+
+// m returns the entry's less common values.
+func (ent *errgenEntry) m() *errgenMore {
+	if ent.more != nil {
+		return ent.more
+	}
+	return &errgenNoMore
+}
+
+// errgenParseParams splits a row's params into their names and their
+// kinds: "name" is a string param, "name:int" one of that type, a list's
+// type is "[]" and its element type.
+func errgenParseParams(params string) (names []string, kinds string) {
+	if params == "" {
+		return nil, ""
+	}
+	for _, p := range strings.Split(params, " ") {
+		name, typ, _ := strings.Cut(p, ":")
+		names = append(names, name)
+		switch strings.TrimPrefix(typ, "[]") {
+		case "int":
+			kinds += "i"
+		case "int64":
+			kinds += "I"
+		case "float64":
+			kinds += "f"
+		case "bool":
+			kinds += "b"
+		default:
+			kinds += "s"
+		}
+	}
+	return names, kinds
 }
 
 // errgenCompile builds what the writer and the decoder run on for ent.
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
-	c := &errgenCompiled{}
-	if ent.params != "" {
-		c.params = strings.Split(ent.params, " ")
-	}
-	if ent.retryAfter > 0 {
-		c.retryHeader = []string{strconv.Itoa(ent.retryAfter)}
+	c := &errgenCompiled{roles: ent.m().roles}
+	c.params, c.kinds = errgenParseParams(ent.params)
+	if int(ent.retryAfter) > 0 {
+		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}
 	}
 	c.messages = append(c.messages, errgenParseTemplate(ent.message, c.params))
 	for k := 0; k+1 < len(ent.variants); k += 2 {
@@ -187,9 +222,9 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	if len(c.messages[0].params) == 0 {
 		c.message = c.messages[0].lits[0]
 	}
-	fm := &errgenFormats[ent.format]
+	fm := &errgenFormats[int(ent.format)]
 	c.body = errgenCompileBody(ent, c, fm.body)
-	headers := ent.headers
+	headers := ent.m().headers
 	if headers == nil {
 		headers = fm.headers
 	}
@@ -208,9 +243,9 @@ func errgenJSON(s string) string {
 
 // attr returns the JSON value and the text of the named attribute.
 func (ent *errgenEntry) attr(name string) (json, text string, ok bool) {
-	for k := 0; k+2 < len(ent.attrs); k += 3 {
-		if ent.attrs[k] == name {
-			return ent.attrs[k+1], ent.attrs[k+2], true
+	for k := 0; k+2 < len(ent.m().attrs); k += 3 {
+		if ent.m().attrs[k] == name {
+			return ent.m().attrs[k+1], ent.m().attrs[k+2], true
 		}
 	}
 	return "", "", false
@@ -247,8 +282,8 @@ func errgenCompileBody(ent *errgenEntry, c *errgenCompiled, body []errgenField) 
 			key := errgenJSON(fd.name) + ":"
 			if fd.kind == errgenVAttrsInline {
 				var members []string
-				for a := 0; a+2 < len(ent.attrs); a += 3 {
-					members = append(members, errgenJSON(ent.attrs[a])+":"+ent.attrs[a+1])
+				for a := 0; a+2 < len(ent.m().attrs); a += 3 {
+					members = append(members, errgenJSON(ent.m().attrs[a])+":"+ent.m().attrs[a+1])
 				}
 				if len(members) > 0 {
 					emit(errgenOp{op: errgenOpConst, lit: strings.Join(members, ",")})
@@ -328,7 +363,7 @@ func errgenConstValue(ent *errgenEntry, fd *errgenField) (string, bool) {
 		}
 		return errgenJSON(errgenCodeText(ent.code)), true
 	case errgenVStatus:
-		return strconv.Itoa(ent.status), true
+		return strconv.Itoa(int(ent.status)), true
 	case errgenVStatusText:
 		return errgenJSON(ent.statusTextOf()), true
 	case errgenVTitle:
@@ -360,7 +395,7 @@ func errgenConstText(ent *errgenEntry, c *errgenCompiled, p *errgenTmpl) (text s
 	case errgenVCode:
 		return errgenCodeText(ent.code), true, true
 	case errgenVStatus:
-		return strconv.Itoa(ent.status), true, true
+		return strconv.Itoa(int(ent.status)), true, true
 	case errgenVStatusText:
 		return ent.statusTextOf(), true, true
 	case errgenVTitle:
@@ -468,8 +503,8 @@ func errgenRenderDefault(ent *errgenEntry, c *errgenCompiled, parts []errgenPart
 			}
 			b = errgenEscape(b, c.message, mode)
 		case errgenPartRetryAfter:
-			if ent.retryAfter > 0 {
-				b = strconv.AppendInt(b, int64(ent.retryAfter), 10)
+			if int(ent.retryAfter) > 0 {
+				b = strconv.AppendInt(b, int64(int(ent.retryAfter)), 10)
 			} else if len(parts) == 1 {
 				return "", false
 			}

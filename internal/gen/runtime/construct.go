@@ -58,7 +58,7 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 		params = make([]Param, len(args))
 		slots = make([]errgenSlot, len(args))
 	}
-	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, ent.status, ent.title, ent.retryAfter, t.variant, ent
+	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, int(ent.status), ent.title, int(ent.retryAfter), t.variant, ent
 	for k := range args {
 		if k < len(t.args) {
 			params[k].Name = c.params[t.args[k]]

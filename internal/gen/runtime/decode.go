@@ -388,8 +388,8 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
 	for j, name := range ent.c().params {
-		kind := ent.kinds[j]
-		list := ent.roles != "" && (ent.roles[j] == 'D' || ent.roles[j] == 'O')
+		kind := ent.c().kinds[j]
+		list := ent.c().roles != "" && (ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O')
 		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue

@@ -143,7 +143,7 @@ func StatusOf(err error) int {
 	switch {
 	case e == nil:
 	case errgenIsSentinel(e):
-		return e.entry.status
+		return int(e.entry.status)
 	case e.Status != 0:
 		return e.Status
 	}
@@ -172,7 +172,7 @@ func errgenFresh(ent *errgenEntry) *Error {
 
 // errgenFill sets e to a catalog entry's sentinel values.
 func errgenFill(e *Error, ent *errgenEntry) {
-	*e = Error{Code: ent.code, Status: ent.status, Title: ent.title, Message: ent.sentinelMessage(), RetryAfter: ent.retryAfter, entry: ent}
+	*e = Error{Code: ent.code, Status: int(ent.status), Title: ent.title, Message: ent.sentinelMessage(), RetryAfter: int(ent.retryAfter), entry: ent}
 }
 
 // errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
@@ -257,7 +257,7 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 		return c
 	}
 	for j, name := range ent.c().params {
-		if ent.roles == "" || ent.roles[j] == 'm' || !errgenIsKind(v, ent.kinds[j], ent.roles[j] == 'D' || ent.roles[j] == 'O') {
+		if ent.c().roles == "" || ent.c().roles[j] == 'm' || !errgenIsKind(v, ent.c().kinds[j], ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O') {
 			continue
 		}
 		for _, n := range names {

@@ -24,7 +24,7 @@ type errgenMatch struct {
 func errgenByStatus(f, status int) *errgenEntry {
 	var found *errgenEntry
 	for _, ent := range errgenCatalog {
-		if ent.status == status && ent.format == f {
+		if int(ent.status) == status && int(ent.format) == f {
 			if found != nil {
 				return nil
 			}
@@ -45,7 +45,7 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 		return errgenMatch{}
 	}
 	for _, ent := range errgenCatalog {
-		if (entry != nil && ent != entry) || (entry == nil && (ent.status != status || ent.format != f)) {
+		if (entry != nil && ent != entry) || (entry == nil && (int(ent.status) != status || int(ent.format) != f)) {
 			continue
 		}
 		c := ent.c()
@@ -93,7 +93,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	}
 	for n, p := range t.params {
 		v := message[loc[2+2*n]:loc[3+2*n]]
-		if !errgenFits(v, ent.kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
+		if !errgenFits(v, ent.c().kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
 			return nil, false
 		}
 		vals[p] = v
@@ -104,7 +104,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 // errgenAllStrings reports whether every placeholder of t is a string.
 func errgenAllStrings(ent *errgenEntry, t *errgenTemplate) bool {
 	for _, p := range t.params {
-		if ent.kinds[p] != 's' {
+		if ent.c().kinds[p] != 's' {
 			return false
 		}
 	}
@@ -157,7 +157,7 @@ func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
 	b.WriteString(regexp.QuoteMeta(t.lits[0]))
 	for n, p := range t.params {
 		b.WriteString("(")
-		b.WriteString(errgenKindPattern(ent.kinds[p]))
+		b.WriteString(errgenKindPattern(ent.c().kinds[p]))
 		b.WriteString(")")
 		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
 	}

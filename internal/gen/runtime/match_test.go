@@ -15,6 +15,7 @@ import (
 func entryOf(message string, params map[string]byte) *errgenEntry {
 	ent := &errgenEntry{message: message}
 	var names []string
+	types := map[byte]string{'i': ":int", 'I': ":int64", 'f': ":float64", 'b': ":bool"}
 	for rest := message; ; {
 		open := strings.IndexByte(rest, '{')
 		if open < 0 {
@@ -24,15 +25,11 @@ func entryOf(message string, params map[string]byte) *errgenEntry {
 		name := rest[open+1 : end]
 		if !slices.Contains(names, name) {
 			names = append(names, name)
-			kind := params[name]
-			if kind == 0 {
-				kind = 's'
-			}
-			ent.kinds += string(kind)
+			ent.params += " " + name + types[params[name]]
 		}
 		rest = rest[end+1:]
 	}
-	ent.params = strings.Join(names, " ")
+	ent.params = strings.TrimPrefix(ent.params, " ")
 	return ent
 }
 
@@ -102,7 +99,7 @@ func paramsOf(ent *errgenEntry, vals []string) []Param {
 		if v == "\x00" {
 			continue
 		}
-		x, ok := errgenConvert(v, ent.kinds[j])
+		x, ok := errgenConvert(v, ent.c().kinds[j])
 		if !ok {
 			panic("matched a value that does not convert: " + v)
 		}
@@ -124,7 +121,7 @@ func backtrack(ent *errgenEntry, t *errgenTemplate, n int, s string, vals []stri
 	}
 	next := t.lits[n+1]
 	for end := 0; end <= len(s); end++ {
-		if !strings.HasPrefix(s[end:], next) || !refFits(s[:end], ent.kinds[t.params[n]]) {
+		if !strings.HasPrefix(s[end:], next) || !refFits(s[:end], ent.c().kinds[t.params[n]]) {
 			continue
 		}
 		vals[n] = s[:end]
@@ -199,11 +196,11 @@ func TestMatchLikeBacktracking(t *testing.T) {
 				matched++
 			}
 			if ok != wantOK {
-				t.Fatalf("template %q (kinds %s), message %q: matched %v, reference %v %q", msg.String(), ent.kinds, s, ok, wantOK, want)
+				t.Fatalf("template %q (kinds %s), message %q: matched %v, reference %v %q", msg.String(), ent.c().kinds, s, ok, wantOK, want)
 			}
 			for n, p := range tmpl.params {
 				if ok && got[p] != want[n] {
-					t.Fatalf("template %q (kinds %s), message %q: values %q, reference %q", msg.String(), ent.kinds, s, got, want)
+					t.Fatalf("template %q (kinds %s), message %q: values %q, reference %q", msg.String(), ent.c().kinds, s, got, want)
 				}
 			}
 		}
@@ -241,7 +238,7 @@ func BenchmarkMatchHostile(b *testing.B) {
 		tmpl := &ent.c().messages[0]
 		for _, n := range []int{256, 1 << 10, 2 << 10, errgenMaxMessage - 16} {
 			msg := strings.Repeat(" and ", n/5) + "1 conflict"
-			b.Run(fmt.Sprintf("kinds=%s/bytes=%d", ent.kinds, len(msg)), func(b *testing.B) {
+			b.Run(fmt.Sprintf("kinds=%s/bytes=%d", ent.c().kinds, len(msg)), func(b *testing.B) {
 				b.SetBytes(int64(len(msg)))
 				b.ReportAllocs()
 				for b.Loop() {

@@ -69,47 +69,51 @@ type errgenHeaderPath struct {
 // (message templates, the body program, headers) is built from the row
 // and its format on first use (errgenCompile) and kept.
 type errgenEntry struct {
-	code   Code
-	status int
-	title  string
+	code  Code
+	title string
+	// message is the main message template: {name} for a param, {{ and
+	// }} for literal braces.
+	message string
+	// params are the declared params, separated by spaces: a name for a
+	// string param, name:type for others ("limit:int", "tags:[]string").
+	params     string
+	status     int16
+	format     uint8 // the index of the error's wire format in errgenFormats
+	retryAfter int32
+	// doc is the doc link after errgenDocsURL ("#anchor", "/page#anchor");
+	// without doc (or more.docURL), the link is errgenDocsURL#code (none
+	// without errgenDocsURL).
+	doc string
+	// variants holds each variant's name and template in turn.
+	variants []string
+	// aliases are the other codes decoding accepts, separated by spaces.
+	aliases string
+	// more holds what few errors need; nil for none of it.
+	more *errgenMore
+	// sentinel is the error's Err variable (set by errgenSentinel).
+	sentinel *Error
+	compiled atomic.Pointer[errgenCompiled]
+}
+
+// errgenMore holds an error's less common values.
+type errgenMore struct {
 	// statusText is the status's text when it is not http.StatusText's;
-	// wireTitle is the title responses carry when it is not title (the
+	// wireTitle is the title responses carry when it is not the title (the
 	// status text, for a problem type of about:blank).
 	statusText string
 	wireTitle  string
-	// doc is the doc link after errgenDocsURL ("#anchor", "/page#anchor");
-	// docURL is a doc link of the error's own. With neither, the link is
-	// errgenDocsURL#code (none without errgenDocsURL).
-	doc        string
-	docURL     string
-	retryAfter int
-	// params are the declared param names, separated by spaces; kinds has
-	// one byte per param, the type of a value or of a list's elements: s
-	// string, i int, I int64, f float64, b bool.
-	params string
-	kinds  string
+	// docURL is a doc link of the error's own.
+	docURL string
 	// roles has one byte per param, or is empty when every param is a
 	// message param: m a message param (a constructor argument), d data
 	// (a constructor argument no message uses), o optional (set with a
 	// With method); D and O are data and optional lists.
 	roles string
-	// format is the index of the error's wire format in errgenFormats.
-	format int
-	// message is the main message template: {name} for a param, {{ and
-	// }} for literal braces. variants holds each variant's name and
-	// template in turn.
-	message  string
-	variants []string
-	// aliases are the other codes decoding accepts.
-	aliases []string
 	// attrs holds each attribute's name, JSON value and text in turn.
 	attrs []string
 	// headers are the error's response headers when they are not its
 	// format's.
 	headers []errgenHeaderTmpl
-	// sentinel is the error's Err variable (set by errgenSentinel).
-	sentinel *Error
-	compiled atomic.Pointer[errgenCompiled]
 }
 
 // errgenCompiled is what the writer and decoder run on for one error,
@@ -118,8 +122,12 @@ type errgenCompiled struct {
 	// message is what a sentinel carries and WriteError sends for it: the
 	// main message, or the title when the message has params.
 	message string
-	// params are the declared param names.
+	// params are the declared param names; kinds has one byte per param,
+	// the type of a value or of a list's elements: s string, i int, I
+	// int64, f float64, b bool; roles is the row's (errgenMore.roles).
 	params []string
+	kinds  string
+	roles  string
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
 	// messages holds the main message first, then the variants.

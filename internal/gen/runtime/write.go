@@ -40,13 +40,13 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if e != nil {
 		ent = errgenResolve(e)
 	}
-	if ent != nil && format >= 0 && ent.format != format {
+	if ent != nil && format >= 0 && int(ent.format) != format {
 		ent = nil
 	}
-	if ent == nil || (ent.status >= 500 && e.cause != nil) {
+	if ent == nil || (int(ent.status) >= 500 && e.cause != nil) {
 		f := max(format, 0)
 		if ent != nil {
-			f = ent.format
+			f = int(ent.format)
 		}
 		ent = errgenFormats[f].internal
 		e = nil
@@ -58,10 +58,10 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	}
 	c := ent.c()
 	h := w.Header()
-	h["Content-Type"] = errgenFormats[ent.format].contentType
+	h["Content-Type"] = errgenFormats[int(ent.format)].contentType
 	switch {
 	case e.RetryAfter <= 0:
-	case e.RetryAfter == ent.retryAfter:
+	case e.RetryAfter == int(ent.retryAfter):
 		h["Retry-After"] = c.retryHeader
 	default:
 		h["Retry-After"] = []string{strconv.Itoa(e.RetryAfter)}
@@ -75,7 +75,7 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 		sc.tmp = errgenSetHeader(h, &c.headers[k], e, instance, sc.tmp[:0])
 	}
 	sc.body = errgenAppendBody(sc.body[:0], c, e, instance)
-	w.WriteHeader(ent.status)
+	w.WriteHeader(int(ent.status))
 	_, _ = w.Write(sc.body)
 	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
 		errgenBufs.Put(sc)

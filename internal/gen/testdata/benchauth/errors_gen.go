@@ -185,18 +185,18 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, status: 400, title: "Invalid request", params: "param", kinds: "s", format: 1, message: "The request is missing the {param} parameter."}
-var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, status: 401, title: "Invalid client", format: 1, message: "Client authentication failed."}
-var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, status: 400, title: "Invalid grant", format: 1, message: "The authorization grant is invalid, expired or revoked."}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, status: 500, title: "Server error", format: 1, message: "The authorization server encountered an unexpected condition."}
-var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, status: 401, title: "Invalid token", message: "The access token expired", headers: []errgenHeaderTmpl{
+var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is missing the {param} parameter.", params: "param", status: 400, format: 1}
+var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, title: "Invalid client", message: "Client authentication failed.", status: 401, format: 1}
+var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, title: "Invalid grant", message: "The authorization grant is invalid, expired or revoked.", status: 400, format: 1}
+var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Server error", message: "The authorization server encountered an unexpected condition.", status: 500, format: 1}
+var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", message: "The access token expired", status: 401, more: &errgenMore{headers: []errgenHeaderTmpl{
 	{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}},
-}}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, status: 403, title: "Insufficient scope", params: "scope", kinds: "s", message: "The request requires the {scope} scope.", headers: []errgenHeaderTmpl{
+}}}
+var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "The request requires the {scope} scope.", params: "scope", status: 403, more: &errgenMore{headers: []errgenHeaderTmpl{
 	{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}},
-}}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, status: 404, title: "Not found", message: "Not found"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, status: 500, title: "Internal server error", message: "An internal error occurred."}
+}}}
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not found", status: 404}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

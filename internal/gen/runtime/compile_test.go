@@ -1,0 +1,66 @@
+package runtime
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestCompileTemplates compiles string templates of bodies and headers
+// for one error: constant values are pre-encoded with the literal text
+// (escaped for JSON, or for a header and its quoted-strings); a template
+// that is exactly one value is left out when the error never has it, and
+// marked only when the value varies; a longer one keeps an absent value
+// as empty text.
+func TestCompileTemplates(t *testing.T) {
+	tmpl := func(parts ...errgenTmpl) []errgenTmpl { return parts }
+	lit := func(s string) errgenTmpl { return errgenTmpl{kind: errgenVLiteral, text: s} }
+	ent := &errgenEntry{code: "a_b", title: `Say "hi" \ <now>`, message: "{p} failed", params: "p", status: 400,
+		more: &errgenMore{attrs: []string{"kind", "3", "3"}}}
+	c := errgenCompile(ent)
+	body := []errgenField{
+		{kind: errgenVTemplate, name: "code", parts: tmpl(lit("ns#"), errgenTmpl{kind: errgenVCode})},
+		{kind: errgenVTemplate, name: "both", parts: tmpl(errgenTmpl{kind: errgenVTitle}, errgenTmpl{kind: errgenVInstance})},
+		{kind: errgenVTemplate, name: "kind", parts: tmpl(errgenTmpl{kind: errgenVAttr, ref: "kind"}, lit(" "), errgenTmpl{kind: errgenVAttr, ref: "none"})},
+		{kind: errgenVTemplate, name: "none", parts: tmpl(errgenTmpl{kind: errgenVAttr, ref: "none"})},
+		{kind: errgenVTemplate, name: "p", parts: tmpl(errgenTmpl{kind: errgenVParam, ref: "p"})},
+		{kind: errgenVTemplate, name: "q", parts: tmpl(errgenTmpl{kind: errgenVParam, ref: "q"})},
+		{kind: errgenVTemplate, name: "retry", parts: tmpl(errgenTmpl{kind: errgenVRetryAfter})},
+		{kind: errgenVObject, name: "empty", children: []errgenField{{kind: errgenVParam, name: "q", ref: "q"}}},
+		{kind: errgenVAttr, name: "k", ref: "kind"},
+		{kind: errgenVStatusText, name: "st"},
+	}
+	var got []string
+	for _, o := range errgenCompileBody(ent, c, body) {
+		got = append(got, fmt.Sprintf("%d %s only=%v %+v", o.op, o.lit, o.only, o.parts))
+	}
+	want := []string{
+		`0 "code":"ns#a_b" only=false []`,
+		`10 "both": only=false [{kind:0 quoted:false lit:Say \"hi\" \\ \u003cnow\u003e name:} {kind:2 quoted:false lit: name:}]`,
+		`0 "kind":"3 " only=false []`,
+		`10 "p": only=true [{kind:4 quoted:false lit: name:p}]`,
+		`10 "retry": only=true [{kind:3 quoted:false lit: name:}]`,
+		`0 "k":3,"st":"Bad Request" only=false []`,
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("body program\n got %q\nwant %q", got, want)
+	}
+	headers := []errgenHeaderTmpl{
+		{name: "X-Doc", parts: tmpl(errgenTmpl{kind: errgenVAttr, ref: "none"})},
+		{name: "X-Why", parts: tmpl(lit(`Bearer title="`), errgenTmpl{kind: errgenVTitle, quoted: true}, lit(`", m="`),
+			errgenTmpl{kind: errgenVMessage, quoted: true}, lit(`", q=`), errgenTmpl{kind: errgenVMessage})},
+		{name: "X-Raw", parts: tmpl(lit("a\tb "), errgenTmpl{kind: errgenVParam, ref: "p"})},
+	}
+	var hs []string
+	for k := range headers {
+		h, ok := errgenCompileHeader(ent, c, &headers[k])
+		hs = append(hs, fmt.Sprintf("%s %v only=%v %+v %q", h.name, ok, h.only, h.parts, h.value))
+	}
+	wantHeaders := []string{
+		` false only=false [] []`,
+		`X-Why true only=false [{kind:0 quoted:false lit:Bearer title="Say \"hi\" \\ <now>", m=" name:} {kind:1 quoted:true lit: name:} {kind:0 quoted:false lit:", q= name:} {kind:1 quoted:false lit: name:}] ["Bearer title=\"Say \\\"hi\\\" \\\\ <now>\", m=\"Say \\\"hi\\\" \\\\ <now>\", q=Say \"hi\" \\ <now>"]`,
+		`X-Raw true only=false [{kind:0 quoted:false lit:a b  name:} {kind:4 quoted:false lit: name:p}] ["a b "]`,
+	}
+	if fmt.Sprint(hs) != fmt.Sprint(wantHeaders) {
+		t.Errorf("headers\n got %q\nwant %q", hs, wantHeaders)
+	}
+}
