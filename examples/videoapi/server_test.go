@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"testing"
 
@@ -148,5 +149,37 @@ func TestClientDecoding(t *testing.T) {
 	bad := &client.Client{BaseURL: base, APIKey: "nope"}
 	if _, err := bad.GetLivestream(ctx, ls.ID); !errors.Is(err, apierr.ErrInvalidAPIKey) {
 		t.Errorf("bad key: %v", err)
+	}
+}
+
+// TestCatalog fetches the error catalog the service serves at /v1/errors:
+// the bytes of api/errors.json, then a 304 for a request that sends its
+// ETag back.
+func TestCatalog(t *testing.T) {
+	base := serve(t, 100)
+	want, err := os.ReadFile("api/errors.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.Get(base + "/v1/errors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/json" || string(body) != string(want) {
+		t.Fatalf("GET /v1/errors: %d %q, body equal to api/errors.json: %v", resp.StatusCode, resp.Header.Get("Content-Type"), string(body) == string(want))
+	}
+	etag := resp.Header.Get("ETag")
+	req, _ := http.NewRequest("GET", base+"/v1/errors", nil)
+	req.Header.Set("If-None-Match", etag)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 304 || len(body) != 0 || resp.Header.Get("ETag") != etag {
+		t.Fatalf("conditional GET: %d, %d bytes, ETag %q (want 304, none, %q)", resp.StatusCode, len(body), resp.Header.Get("ETag"), etag)
 	}
 }

@@ -103,7 +103,11 @@ func Runtime(s *model.Spec) []byte {
 // top-level declarations by one blank line and aligns nothing across
 // them), and the tests check that it is.
 func Go(s *model.Spec) ([]byte, error) {
-	parts := fileParts(s)
+	catalog, err := catalogJSON(s)
+	if err != nil {
+		return nil, fmt.Errorf("gen: rendering the catalog of %s: %w", s.Source, err)
+	}
+	parts := fileParts(s, catalog)
 	rendered := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -132,8 +136,9 @@ func Go(s *model.Spec) ([]byte, error) {
 // partSize is how many errors' constructors one part renders.
 const partSize = 500
 
-// fileParts lists the parts of the catalog file, in file order.
-func fileParts(s *model.Spec) []func(*jen.File) {
+// fileParts lists the parts of the catalog file, in file order. catalog
+// is the JSON catalog CatalogHandler serves, nil without outputs.catalog.
+func fileParts(s *model.Spec, catalog []byte) []func(*jen.File) {
 	parts := []func(*jen.File){
 		func(f *jen.File) { genCodes(f, s) },
 		func(f *jen.File) { genSentinels(f, s) },
@@ -151,6 +156,7 @@ func fileParts(s *model.Spec) []func(*jen.File) {
 		func(f *jen.File) { genFormats(f, s) },
 		func(f *jen.File) { genIndex(f, s) },
 		func(f *jen.File) { genByDocURL(f, s) },
+		func(f *jen.File) { genCatalogHandler(f, s, catalog) },
 	)
 }
 

@@ -122,6 +122,9 @@ type Outputs struct {
 	Go      string
 	OpenAPI string
 	Docs    string
+	// Catalog is the machine-readable JSON catalog (a path ending in
+	// ".json").
+	Catalog string
 }
 
 // Format is the wire format of error bodies.
@@ -638,10 +641,11 @@ func RuntimePath(goOutput string) string {
 var GeneratedGoNames = []string{
 	// Exported API.
 	"Code", "CodeOf", "Error", "Param", "Detail", "StatusOf", "Lookup",
-	"WriteError", "HandlerFunc", "FromResponse",
+	"WriteError", "HandlerFunc", "FromResponse", "CatalogHandler",
 	// Generated tables and functions.
 	"errgenCatalog", "errgenFormats", "errgenIndex", "errgenByDocURL", "errgenNumericCodes",
 	"errgenCodeText", "errgenParseCode", "errgenAppendDetail", "errgenReadDetail",
+	"errgenCatalogJSON", "errgenCatalogETag", "errgenCatalogHandler", "errgenETagMatch",
 	// Runtime helpers.
 	"errgenFind", "errgenResolve", "errgenParamPath", "errgenEntry", "errgenTemplate", "errgenOpConst",
 	"errgenOpOpen", "errgenOpClose", "errgenOpMessage", "errgenOpDetails", "errgenOpRetryAfter", "errgenOpInstance",

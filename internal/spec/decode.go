@@ -23,6 +23,7 @@ func (w *walker) decode(doc *yaml.Node) *rawSpec {
 				{"go", w.strInto(&rs.outputs.goOut, "outputs.go")},
 				{"openapi", w.strInto(&rs.outputs.openapi, "outputs.openapi")},
 				{"docs", w.strInto(&rs.outputs.docs, "outputs.docs")},
+				{"catalog", w.strInto(&rs.outputs.catalog, "outputs.catalog")},
 			})
 		}},
 		{"response", func(_, v *yaml.Node) { w.decodeResponse(v, &rs.response) }},

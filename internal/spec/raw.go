@@ -34,7 +34,7 @@ type rawAPI struct {
 }
 
 type rawOutputs struct {
-	goOut, openapi, docs str
+	goOut, openapi, docs, catalog str
 }
 
 type rawResponse struct {
