@@ -25,8 +25,9 @@ const (
 // DefaultSpec is the spec path used when -spec is not given.
 const DefaultSpec = "spec/errors.yaml"
 
-const usage = `errgen generates Go error types, HTTP mappers, OpenAPI components and
-Markdown reference pages from one error catalog, spec/errors.yaml.
+const usage = `errgen generates Go error types, HTTP mappers, OpenAPI components,
+Markdown reference pages and a machine-readable JSON catalog from one
+error catalog, spec/errors.yaml.
 
 Usage:
   errgen <command> [flags]
@@ -39,7 +40,8 @@ Commands:
              (a file or a git revision); exit 1 on breaking ones
   changelog  print those changes as a Markdown changelog section
   openapi    print the OpenAPI fragment, or merge it into an OpenAPI document
-  schema     print the JSON Schema of the spec format, for editors
+  schema     print the JSON Schema of the spec format, for editors (-catalog:
+             of the JSON catalog outputs.catalog writes)
   version    print errgen's version
 
 Run 'errgen <command> -h' for a command's flags.
