@@ -687,12 +687,16 @@ func (errgenCatalogHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func errgenETagMatch(values []string) bool {
 	for _, s := range values {
 		for s != "" {
-			switch s[0] {
-			case ' ', '\t', ',':
+			if c := s[0]; c == ' ' || c == '\t' || c == ',' {
 				s = s[1:]
 				continue
-			case '*':
-				return true
+			}
+			if s[0] == '*' {
+				// "*" alone in its list element matches any current representation.
+				if len(s) == 1 || s[1] == ' ' || s[1] == '\t' || s[1] == ',' {
+					return true
+				}
+				break // not a list element
 			}
 			if len(s) >= 2 && s[0] == 'W' && s[1] == '/' {
 				s = s[2:]

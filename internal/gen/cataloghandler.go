@@ -102,12 +102,16 @@ func genCatalogHandler(f *jen.File, s *model.Spec, data []byte) {
 	f.Func().Id("errgenETagMatch").Params(jen.Id("values").Index().String()).Bool().Block(
 		jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Id("values")).Block(
 			jen.For(jen.Id("s").Op("!=").Lit("")).Block(
-				jen.Switch(jen.Id("s").Index(jen.Lit(0))).Block(
-					jen.Case(jen.LitRune(' '), jen.LitRune('\t'), jen.LitRune(',')).Block(
-						jen.Id("s").Op("=").Id("s").Index(jen.Lit(1).Op(":")),
-						jen.Continue(),
+				jen.If(jen.Id("c").Op(":=").Id("s").Index(jen.Lit(0)), jen.Id("c").Op("==").LitRune(' ').Op("||").Id("c").Op("==").LitRune('\t').Op("||").Id("c").Op("==").LitRune(',')).Block(
+					jen.Id("s").Op("=").Id("s").Index(jen.Lit(1).Op(":")),
+					jen.Continue(),
+				),
+				jen.If(jen.Id("s").Index(jen.Lit(0)).Op("==").LitRune('*')).Block(
+					jen.Comment("\"*\" alone in its list element matches any current representation."),
+					jen.If(jen.Len(jen.Id("s")).Op("==").Lit(1).Op("||").Id("s").Index(jen.Lit(1)).Op("==").LitRune(' ').Op("||").Id("s").Index(jen.Lit(1)).Op("==").LitRune('\t').Op("||").Id("s").Index(jen.Lit(1)).Op("==").LitRune(',')).Block(
+						jen.Return(jen.True()),
 					),
-					jen.Case(jen.LitRune('*')).Block(jen.Return(jen.True())),
+					jen.Break().Comment("not a list element"),
 				),
 				jen.If(jen.Len(jen.Id("s")).Op(">=").Lit(2).Op("&&").Id("s").Index(jen.Lit(0)).Op("==").LitRune('W').Op("&&").Id("s").Index(jen.Lit(1)).Op("==").LitRune('/')).Block(
 					jen.Id("s").Op("=").Id("s").Index(jen.Lit(2).Op(":")),
