@@ -210,7 +210,7 @@ func generatedFile(r *os.Root, name string, buf []byte, headers [][]byte, commen
 			n += m
 			whole = err != nil
 		}
-		return jsonMarker(buf[:n], whole, comment)
+		return jsonMarker(buf[:n], whole, comment) || hasHeader(buf[:n], whole, headers)
 	}
 	if !whole && bytes.HasPrefix(buf, []byte("---")) {
 		m, err := io.ReadFull(f, buf[firstRead:])
@@ -247,7 +247,9 @@ func hasHeader(data []byte, whole bool, headers [][]byte) bool {
 }
 
 // isJSON reports whether the file name is a JSON document, whose marker
-// is its "$comment" member.
+// is its "$comment" member. (A header line in a comment syntax, which no
+// JSON document can start with, still counts: an output other than the
+// catalog, such as a YAML fragment, may have a .json name.)
 func isJSON(name string) bool {
 	return strings.EqualFold(filepath.Ext(name), ".json")
 }

@@ -170,11 +170,22 @@ type Change struct {
 }
 
 // hasMarker reports whether the file name, holding data, carries errgen's
-// marker: near its top, or for a JSON file as the "$comment" member that
-// opens the document (see jsonMarker).
+// marker: near its top; for a .json file, as the "$comment" member that
+// opens the document (see jsonMarker) or in a header comment line that
+// starts the file, never elsewhere, so a hand-written JSON document that
+// mentions errgen is not errgen's.
 func hasMarker(name string, data []byte) bool {
 	if isJSON(name) {
-		return jsonMarker(data[:min(len(data), markerWindow)], len(data) <= markerWindow, "")
+		if jsonMarker(data[:min(len(data), markerWindow)], len(data) <= markerWindow, "") {
+			return true
+		}
+		line, _ := nextLine(data[:min(len(data), markerWindow)])
+		for _, open := range []string{"// ", "# ", "<!-- "} {
+			if bytes.HasPrefix(line, []byte(open+Marker+" from ")) {
+				return true // an output other than the catalog with a .json name
+			}
+		}
+		return false
 	}
 	return bytes.Contains(data[:min(len(data), markerWindow)], []byte(Marker))
 }
