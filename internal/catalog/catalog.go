@@ -325,8 +325,8 @@ func headers(hs []*model.Header) *object {
 }
 
 // body writes a custom body template as the spec writes it: literals as
-// themselves, variables as "$name" strings, string templates with
-// ${name} interpolations.
+// themselves (a string starting with "$" as "$$..."), variables as
+// "$name" strings, string templates with ${name} interpolations.
 func body(fields []*model.Field) *object {
 	o := &object{}
 	for _, f := range fields {
@@ -338,6 +338,9 @@ func body(fields []*model.Field) *object {
 func value(f *model.Field) any {
 	switch f.Kind {
 	case model.ValueLiteral:
+		if str, ok := f.Literal.(string); ok && strings.HasPrefix(str, "$") {
+			return "$" + str // "$$" is a literal "$", as in the spec
+		}
 		return f.Literal
 	case model.ValueObject:
 		return body(f.Children)
