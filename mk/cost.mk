@@ -6,16 +6,30 @@
 # constructing an error against a plain struct. bench-peers adds peer
 # libraries (Kratos), from the separate module bench/peers so errgen's
 # go.mod needs none of them.
+#
+# The machine these run on is shared: rather than -count N, which runs
+# each sub-benchmark N times in a row, every benchmark runs COST_RUNS
+# times in turn, so that each errgen figure and its baseline are measured
+# moments apart (ratios in one process; take medians over the runs).
 
 .PHONY: bench-cost bench-peers
 
+COST_RUNS ?= 3
+COST_BENCH = $(GO) test -run '^$$' -count 1 -timeout 30m
+
 bench-cost:
 	$(GO) test ./internal/gen -run 'TestBenchPackageUpToDate|TestGoBytesPerError' -count 1 -v
-	$(GO) test -run '^$$' -bench 'BenchmarkGoBytes' -benchtime 1x -count 3 ./internal/gen
-	$(GO) test -run '^$$' -bench 'BenchmarkRebuild' -benchtime 1x -count 5 -timeout 30m ./internal/gen
-	$(GO) test -run '^$$' -bench 'BenchmarkGenerate/errors=10000/' -benchmem -count 3 -timeout 30m ./internal/engine
-	$(GO) test -run '^$$' -bench 'BenchmarkCommand/errors=10000/' -count 3 -timeout 30m ./cmd/errgen
-	$(GO) test -run 'TestConstructorsAgree' -bench 'BenchmarkNew' -benchmem -count 5 ./internal/gen/testdata/bench
+	$(GO) test ./internal/gen/testdata/bench -run TestConstructorsAgree -count 1
+	$(COST_BENCH) -bench 'BenchmarkGoBytes' -benchtime 1x ./internal/gen
+	for i in $$(seq $(COST_RUNS)); do \
+	  $(COST_BENCH) -bench 'BenchmarkRebuild' -benchtime 1x ./internal/gen && \
+	  $(COST_BENCH) -bench 'BenchmarkGenerate/errors=10000/' -benchmem ./internal/engine && \
+	  $(COST_BENCH) -bench 'BenchmarkCommand/errors=10000/' ./cmd/errgen && \
+	  $(COST_BENCH) -bench 'BenchmarkNew' -benchmem ./internal/gen/testdata/bench || exit 1; \
+	done
 
 bench-peers:
-	cd bench/peers && $(GO) test -run 'TestSameError' -bench 'BenchmarkNew' -benchmem -count 5 .
+	cd bench/peers && $(GO) test -run TestSameError -count 1 .
+	cd bench/peers && for i in $$(seq 5); do \
+	  $(GO) test -run '^$$' -bench 'BenchmarkNew' -benchmem -count 1 . || exit 1; \
+	done
