@@ -44,9 +44,9 @@ const RuntimeFile = model.RuntimeFile
 
 // runtimeFiles are the files of ./runtime that make up the runtime file,
 // in the order they are joined.
-var runtimeFiles = []string{"error.go", "write.go", "decode.go", "match.go", "json.go", "tables.go"}
+var runtimeFiles = []string{"error.go", "write.go", "report.go", "requestid.go", "decode.go", "match.go", "json.go", "tables.go"}
 
-//go:embed runtime/error.go runtime/write.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go
+//go:embed runtime/error.go runtime/write.go runtime/report.go runtime/requestid.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go
 var runtimeFS embed.FS
 
 // runtimeIntro opens the runtime file, after its imports.

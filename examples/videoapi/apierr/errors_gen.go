@@ -91,6 +91,8 @@ var (
 	//
 	// Message: "Invalid API Key"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
 	ErrInvalidAPIKey = &Error{
 		Code:    CodeInvalidAPIKey,
@@ -104,6 +106,8 @@ var (
 	// The bearer token cannot be verified, or is malformed.
 	//
 	// Message: "`token` is invalid."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidToken.
 	ErrInvalidToken = &Error{
@@ -119,6 +123,8 @@ var (
 	//
 	// Message: "The session has expired; sign in again."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewSessionExpired.
 	ErrSessionExpired = &Error{
 		Code:    CodeSessionExpired,
@@ -132,6 +138,8 @@ var (
 	// The request is authenticated, but the OAuth client may not perform the requested action.
 	//
 	// Message: "The client is not authorized to perform this action."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedClient.
 	ErrUnauthorizedClient = &Error{
@@ -147,6 +155,8 @@ var (
 	// needs. `access_denied` is an older name for the same error.
 	//
 	// Message: "The token lacks the {scope} scope.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Insufficient scope".
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Aliases, accepted when decoding: access_denied.
 	//
@@ -164,6 +174,8 @@ var (
 	//
 	// Message: "Access denied to this resource"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewProjectAccessDenied.
 	ErrProjectAccessDenied = &Error{
 		Code:    CodeProjectAccessDenied,
@@ -177,6 +189,7 @@ var (
 	// Message: "Unauthorised access to V2 API, please provide valid payload version."
 	//
 	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedToken.
 	ErrUnauthorizedToken = &Error{
@@ -193,6 +206,8 @@ var (
 	//
 	// Message: "The request is malformed."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
 	ErrInvalidRequest = &Error{
 		Code:    CodeInvalidRequest,
@@ -207,6 +222,8 @@ var (
 	//
 	// Message: "The payload is invalid."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewInvalidPayload.
 	ErrInvalidPayload = &Error{
 		Code:    CodeInvalidPayload,
@@ -219,6 +236,8 @@ var (
 	//
 	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing required field".
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewMissingField.
 	ErrMissingField = &Error{
 		Code:    CodeMissingField,
@@ -230,6 +249,8 @@ var (
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
 	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
 	ErrInvalidUUID = &Error{
@@ -247,6 +268,8 @@ var (
 	//
 	// Message: "Validation failed"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewValidationFailed.
 	ErrValidationFailed = &Error{
 		Code:    CodeValidationFailed,
@@ -263,6 +286,7 @@ var (
 	//
 	// Variant priority: "layout.priority must be SPEAKER or PIN."
 	// Variant grid_size: "grid size must be between 1 and {max}." (added in 1.3)
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidLayout.
 	ErrInvalidLayout = &Error{
@@ -277,6 +301,8 @@ var (
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
 	//
 	// Message: "Content-Type {content_type} is not supported.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Unsupported content type".
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Added in 1.2.
 	//
@@ -295,6 +321,8 @@ var (
 	//
 	// Message: "The resource has changed since you retrieved it."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Added in 1.3.
 	//
 	// Compare with errors.Is; create values with NewPreconditionFailed.
@@ -311,6 +339,8 @@ var (
 	//
 	// Message: "The requested resource could not be found."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewNotFound.
 	ErrNotFound = &Error{
 		Code:    CodeNotFound,
@@ -323,6 +353,8 @@ var (
 	//
 	// Message: "Livestream not found"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
 	ErrLivestreamNotFound = &Error{
 		Code:    CodeLivestreamNotFound,
@@ -334,6 +366,8 @@ var (
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
 	// Message: "Media server not found"
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewMediaServerNotFound.
 	ErrMediaServerNotFound = &Error{
@@ -349,6 +383,8 @@ var (
 	//
 	// Message: "Unrecognized request URL."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewRouteNotFound.
 	ErrRouteNotFound = &Error{
 		Code:    CodeRouteNotFound,
@@ -362,6 +398,8 @@ var (
 	// The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.
 	//
 	// Message: "Method is not allowed for this route."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewMethodNotAllowed.
 	ErrMethodNotAllowed = &Error{
@@ -378,6 +416,8 @@ var (
 	//
 	// Message: "{resource} already exists". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Conflict".
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewConflict.
 	ErrConflict = &Error{
 		Code:    CodeConflict,
@@ -391,6 +431,8 @@ var (
 	// The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)
 	//
 	// Message: "Token is malformed"
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidPushToken.
 	ErrInvalidPushToken = &Error{
@@ -406,6 +448,8 @@ var (
 	//
 	// Message: "Token has expired"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewExpiredPushToken.
 	ErrExpiredPushToken = &Error{
 		Code:    CodeExpiredPushToken,
@@ -420,6 +464,8 @@ var (
 	//
 	// Message: "Token doesn't match stream"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewTokenMismatch.
 	ErrTokenMismatch = &Error{
 		Code:    CodeTokenMismatch,
@@ -433,6 +479,8 @@ var (
 	// The project already has as many webhooks as its plan allows.
 	//
 	// Message: "Your account has reached the webhook urls limit."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewWebhookLimitReached.
 	ErrWebhookLimitReached = &Error{
@@ -449,6 +497,7 @@ var (
 	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewRateLimited.
 	ErrRateLimited = &Error{
@@ -465,6 +514,8 @@ var (
 	//
 	// Message: "Monthly usage limit of {limit} minutes exceeded.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Added in 1.4.
 	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
@@ -480,6 +531,8 @@ var (
 	// The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.
 	//
 	// Message: "Quota exceeded"
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewQuotaExceeded.
 	//
@@ -500,6 +553,7 @@ var (
 	// Variant rooms: "Unable to fetch rooms."
 	// Variant recordings: "Unable to list Room Recordings."
 	// Variant participants: "Failed to get Active participant List."
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewFetchError.
 	ErrFetchError = &Error{
@@ -516,6 +570,8 @@ var (
 	// sent to clients.
 	//
 	// Message: "An unexpected error occurred on the server."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewServerError.
 	ErrServerError = &Error{
@@ -1031,7 +1087,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidAPIKey,
 	},
@@ -1049,7 +1109,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_token"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidToken,
 	},
@@ -1067,7 +1131,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"session_expired"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrSessionExpired,
 	},
@@ -1085,7 +1153,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"unauthorized_client"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrUnauthorizedClient,
 	},
@@ -1105,8 +1177,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInsufficientScope,
 	},
@@ -1124,7 +1200,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"project_access_denied"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrProjectAccessDenied,
 	},
@@ -1143,7 +1223,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"unauthorized_token"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrUnauthorizedToken,
 	},
@@ -1161,7 +1245,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_request"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidRequest,
 	},
@@ -1179,7 +1267,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_payload"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidPayload,
 	},
@@ -1199,8 +1291,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"missing_field"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrMissingField,
 	},
@@ -1220,8 +1316,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_uuid"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidUUID,
 	},
@@ -1239,7 +1339,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"validation_failed"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrValidationFailed,
 	},
@@ -1261,8 +1365,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_layout"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidLayout,
 	},
@@ -1282,8 +1390,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_content_type"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidContentType,
 	},
@@ -1301,7 +1413,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"precondition_failed"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrPreconditionFailed,
 	},
@@ -1319,7 +1435,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrNotFound,
 	},
@@ -1337,7 +1457,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"livestream_not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrLivestreamNotFound,
 	},
@@ -1355,7 +1479,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"media_server_not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrMediaServerNotFound,
 	},
@@ -1373,7 +1501,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"route_not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrRouteNotFound,
 	},
@@ -1391,7 +1523,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"method_not_allowed"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrMethodNotAllowed,
 	},
@@ -1411,8 +1547,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"conflict"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrConflict,
 	},
@@ -1430,7 +1570,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"INVALID_PUSH_TOKEN"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidPushToken,
 	},
@@ -1448,7 +1592,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"EXPIRED_PUSH_TOKEN"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrExpiredPushToken,
 	},
@@ -1466,7 +1614,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"TOKEN_MISMATCH"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrTokenMismatch,
 	},
@@ -1484,7 +1636,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"webhook_limit_reached"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrWebhookLimitReached,
 	},
@@ -1504,7 +1660,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"rate_limited"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrRateLimited,
 	},
@@ -1524,8 +1684,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"usage_limit_exceeded"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrUsageLimitExceeded,
 	},
@@ -1543,7 +1707,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"quota_exceeded"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrQuotaExceeded,
 	},
@@ -1564,7 +1732,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"fetch_error"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrFetchError,
 	},
@@ -1582,7 +1754,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"server_error"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrServerError,
 	},
@@ -1594,6 +1770,7 @@ var errgenFormats = [...]errgenFormat{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
 		internal:    29,
+		requestID:   "X-Request-Id",
 		code:        errgenPath{path: []string{"code"}},
 		message:     errgenPath{path: []string{"detail"}},
 		typ:         errgenPath{path: []string{"type"}},
