@@ -288,39 +288,35 @@ const maxRequestIDMember = 64
 // carries the id, and the problem member that carries it.
 func (b *builder) buildRequestID() {
 	r := &b.raw.response
-	if r.requestID == nil {
-		return
+	if r.requestID == nil || r.requestID.Kind != yaml.MappingNode {
+		return // none, or reported by the walk
 	}
-	if r.requestID.Kind != yaml.MappingNode || r.requestIDHeader.n == nil {
-		return // reported by the walk
-	}
-	rid := &model.RequestID{Header: r.requestIDHeader.v, Member: r.requestIDMember.v, Pos: b.pos(r.requestID)}
-	ok := true
-	switch h := rid.Header; {
+	// A mistake is reported once: the request id stays configured (with
+	// a stand-in header, or without the member), so that the uses of
+	// $request_id are not reported too.
+	rid := &model.RequestID{Header: "X-Request-Id", Member: r.requestIDMember.v, Pos: b.pos(r.requestID)}
+	switch h := r.requestIDHeader.v; {
+	case r.requestIDHeader.n == nil:
+		// Missing: reported by the walk.
 	case !fieldName(h):
 		b.add(b.at(r.requestIDHeader), "response.request_id.header %q is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~)", h)
-		ok = false
 	case slices.ContainsFunc(ownHeaders, func(o string) bool { return strings.EqualFold(o, h) }):
 		b.add(b.at(r.requestIDHeader), "response.request_id.header %q is not a header a client or proxy sets for a request id (hint: X-Request-Id)", h)
-		ok = false
+	default:
+		rid.Header = h
 	}
 	if r.requestIDMember.n != nil {
 		m := rid.Member
 		switch {
 		case m == "" || len(m) > maxRequestIDMember || !utf8.ValidString(m) || strings.ContainsFunc(m, func(c rune) bool { return c < 0x20 || c == 0x7f }):
 			b.add(b.at(r.requestIDMember), "response.request_id.member %q must be a member name: 1 to %d characters of valid UTF-8, no control characters", m, maxRequestIDMember)
-			ok = false
+			rid.Member = ""
 		case slices.Contains(problemMembers, m):
 			b.add(b.at(r.requestIDMember), "response.request_id.member %q would overwrite the problem member %q; name another member (hint: request_id)", m, m)
-			ok = false
+			rid.Member = ""
 		}
 	}
-	if ok {
-		b.spec.RequestID = rid
-	} else {
-		// Still configured, so uses of $request_id are not reported too.
-		b.spec.RequestID = &model.RequestID{Header: "X-Request-Id", Pos: rid.Pos}
-	}
+	b.spec.RequestID = rid
 }
 
 // checkCode validates a code, alias or reserved code as the code type
