@@ -71,10 +71,20 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if r != nil && r.URL != nil {
 		instance = r.URL.Path
 	}
-	rid := errgenRequestID(r)
+	rid, ridv := errgenRequestID(r)
 	sc := errgenBufs.Get().(*errgenScratch)
 	for k := range ent.headers {
-		sc.tmp = errgenSetHeader(h, &ent.headers[k], e, instance, rid, sc.tmp[:0])
+		hd := &ent.headers[k]
+		if hd.only && hd.parts[0].kind == errgenPartRequestID {
+			// The id needs no escaping: its bytes are safe in a header
+			// and a quoted-string.
+			if ridv == nil {
+				ridv = []string{rid}
+			}
+			h[hd.name] = ridv
+			continue
+		}
+		sc.tmp = errgenSetHeader(h, hd, e, instance, rid, sc.tmp[:0])
 	}
 	sc.body = errgenAppendBody(sc.body[:0], ent, e, instance, rid)
 	w.WriteHeader(ent.status)
