@@ -421,10 +421,20 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if r != nil && r.URL != nil {
 		instance = r.URL.Path
 	}
-	rid := errgenRequestID(r)
+	rid, ridv := errgenRequestID(r)
 	sc := errgenBufs.Get().(*errgenScratch)
 	for k := range ent.headers {
-		sc.tmp = errgenSetHeader(h, &ent.headers[k], e, instance, rid, sc.tmp[:0])
+		hd := &ent.headers[k]
+		if hd.only && hd.parts[0].kind == errgenPartRequestID {
+			// The id needs no escaping: its bytes are safe in a header
+			// and a quoted-string.
+			if ridv == nil {
+				ridv = []string{rid}
+			}
+			h[hd.name] = ridv
+			continue
+		}
+		sc.tmp = errgenSetHeader(h, hd, e, instance, rid, sc.tmp[:0])
 	}
 	sc.body = errgenAppendBody(sc.body[:0], ent, e, instance, rid)
 	w.WriteHeader(ent.status)
@@ -988,20 +998,26 @@ const errgenMaxRequestID = 128
 // absent or nothing of it is left. It is "" when the spec has no
 // response.request_id. A nil r gets a fresh id. It takes linear time in
 // the header's length, and allocates only for a value it had to change
-// or a fresh id.
-func errgenRequestID(r *http.Request) string {
+// or a fresh id. For a header value used as it is, v is a header value
+// slice holding just the id, shared with the request (its capacity is
+// 1, so appending to it never writes into the request's header); nil
+// otherwise.
+func errgenRequestID(r *http.Request) (id string, v []string) {
 	name := errgenFormats[0].requestID
 	if name == "" {
-		return ""
+		return "", nil
 	}
 	if r != nil {
 		if vs := r.Header[name]; len(vs) > 0 {
 			if id := errgenCleanID(vs[0]); id != "" {
-				return id
+				if id == vs[0] {
+					return id, vs[:1:1]
+				}
+				return id, nil
 			}
 		}
 	}
-	return errgenNewRequestID()
+	return errgenNewRequestID(), nil
 }
 
 // errgenIDByte reports whether c may appear in a request id.

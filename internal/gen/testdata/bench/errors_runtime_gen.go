@@ -1009,9 +1009,10 @@ func errgenRequestID(r *http.Request) (id string, v []string) {
 	}
 	if r != nil {
 		if vs := r.Header[name]; len(vs) > 0 {
-			if id := errgenCleanID(vs[0]); id == vs[0] && id != "" {
-				return id, vs[:1:1]
-			} else if id != "" {
+			if id := errgenCleanID(vs[0]); id != "" {
+				if id == vs[0] {
+					return id, vs[:1:1]
+				}
 				return id, nil
 			}
 		}
