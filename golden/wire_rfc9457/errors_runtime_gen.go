@@ -22,7 +22,8 @@ import (
 
 // This file is the part of the package that is the same for every
 // catalog: the Error type and its methods, the JSON writer behind
-// WriteError and the response decoder behind FromResponse. It reads the
+// WriteError, the reporter every written error goes to, request ids, and
+// the response decoder behind FromResponse. It reads the
 // catalog through the errgen-prefixed tables of the package's other
 // generated file.
 
