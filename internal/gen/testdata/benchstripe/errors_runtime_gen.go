@@ -377,7 +377,10 @@ var errgenBufs = sync.Pool{New: func() any { return &errgenScratch{body: make([]
 // err, or a nil *Error, is written as the internal error too. A sentinel
 // is written as the catalog generated it, whatever a program assigned to
 // its fields; the sentinel of an error whose message has params carries
-// no values for them, so its title is sent as the message.
+// no values for them, so its title is sent as the message. Every error
+// written is then reported, once, to the reporter (SetReporter; by
+// default LogReport, which logs internal errors and 5xx responses with
+// err's full text).
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	errgenWrite(w, r, err, -1)
 }
@@ -601,7 +604,7 @@ func errgenAppendText(buf []byte, v any, mode int) []byte {
 }
 
 // HandlerFunc is an http.Handler that returns its error instead of writing
-// it: a returned error is written with WriteError.
+// it: a returned error is written with WriteError, and so reported.
 type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // ServeHTTP calls f and writes its error, if any, with WriteError.
