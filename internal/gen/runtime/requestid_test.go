@@ -159,3 +159,29 @@ func TestLogValue(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", buf.String(), want)
 	}
 }
+
+// TestReportGroupWriter: a group's writer reports an error of another
+// format as written as the group's internal error, and its own errors as
+// themselves; HandlerFunc reports once.
+func TestReportGroupWriter(t *testing.T) {
+	var got []Report
+	SetReporter(func(_ *http.Request, rep Report) { got = append(got, rep) })
+	defer SetReporter(nil)
+	r := httptest.NewRequest("GET", "/x", nil)
+	WriteLegacyError(httptest.NewRecorder(), r, NewInvalidAPIKey())
+	WriteLegacyError(httptest.NewRecorder(), r, NewLegacyNotReady("db", 2))
+	LegacyHandlerFunc(func(http.ResponseWriter, *http.Request) error { return errors.New("boom") }).ServeHTTP(httptest.NewRecorder(), r)
+	want := []Report{
+		{Code: CodeLegacyFailure, Status: 503, Internal: true},
+		{Code: CodeLegacyNotReady, Status: 200},
+		{Code: CodeLegacyFailure, Status: 503, Internal: true},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d reports: %+v", len(got), got)
+	}
+	for i := range want {
+		if got[i].Code != want[i].Code || got[i].Status != want[i].Status || got[i].Internal != want[i].Internal || got[i].Err == nil {
+			t.Errorf("report %d: %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
