@@ -48,10 +48,16 @@ type document struct {
 	API            api        `json:"api"`
 	Formats        []format   `json:"formats"`
 	CodeType       string     `json:"code_type"`
+	RequestID      *requestID `json:"request_id,omitempty"`
 	Details        []detail   `json:"details"`
 	Groups         []group    `json:"groups,omitempty"`
 	Errors         []errEntry `json:"errors"`
 	Reserved       []reserved `json:"reserved,omitempty"`
+}
+
+type requestID struct {
+	Header string `json:"header"`
+	Member string `json:"member,omitempty"`
 }
 
 type api struct {
@@ -198,6 +204,9 @@ func Render(s *model.Spec) ([]byte, error) {
 	}
 	if doc.CodeType == "" {
 		doc.CodeType = string(model.CodeString)
+	}
+	if r := s.RequestID; r != nil {
+		doc.RequestID = &requestID{Header: r.Header, Member: r.Member}
 	}
 	for _, f := range s.Formats {
 		doc.Formats = append(doc.Formats, formatOf(s, f))

@@ -44,15 +44,16 @@ const RuntimeFile = model.RuntimeFile
 
 // runtimeFiles are the files of ./runtime that make up the runtime file,
 // in the order they are joined.
-var runtimeFiles = []string{"error.go", "write.go", "decode.go", "match.go", "json.go", "tables.go"}
+var runtimeFiles = []string{"error.go", "write.go", "report.go", "requestid.go", "decode.go", "match.go", "json.go", "tables.go"}
 
-//go:embed runtime/error.go runtime/write.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go
+//go:embed runtime/error.go runtime/write.go runtime/report.go runtime/requestid.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go
 var runtimeFS embed.FS
 
 // runtimeIntro opens the runtime file, after its imports.
 const runtimeIntro = `// This file is the part of the package that is the same for every
 // catalog: the Error type and its methods, the JSON writer behind
-// WriteError and the response decoder behind FromResponse. It reads the
+// WriteError, the reporter every written error goes to, request ids, and
+// the response decoder behind FromResponse. It reads the
 // catalog through the errgen-prefixed tables of the package's other
 // generated file.
 `

@@ -27,12 +27,14 @@ const (
 	opParamsInline = "errgenOpParamsInline"
 	opParam        = "errgenOpParam"
 	opTemplate     = "errgenOpTemplate"
+	opRequestID    = "errgenOpRequestID"
 
 	partLit        = "errgenPartLit"
 	partMessage    = "errgenPartMessage"
 	partInstance   = "errgenPartInstance"
 	partRetryAfter = "errgenPartRetryAfter"
 	partParam      = "errgenPartParam"
+	partRequestID  = "errgenPartRequestID"
 )
 
 // op is one instruction of a body program; lit is pre-encoded JSON.
@@ -305,6 +307,8 @@ func bodyProgram(s *model.Spec, e *model.Error) []op {
 				emit(op{kind: opRetryAfter, lit: key})
 			case model.ValueInstance:
 				emit(op{kind: opInstance, lit: key})
+			case model.ValueRequestID:
+				emit(op{kind: opRequestID, lit: key})
 			case model.ValueParams:
 				if len(e.Params) > 0 {
 					emit(op{kind: opParams, lit: key})
@@ -438,6 +442,8 @@ func compileTemplate(s *model.Spec, e *model.Error, t model.Template, header boo
 			p.kind = partMessage
 		case model.ValueInstance:
 			p.kind = partInstance
+		case model.ValueRequestID:
+			p.kind = partRequestID
 		case model.ValueRetryAfter:
 			p.kind = partRetryAfter
 		case model.ValueParam:
@@ -477,7 +483,8 @@ func headerEntries(s *model.Spec, e *model.Error) []jen.Code {
 
 // renderDefault renders header parts for the catalog's own values of e,
 // as the runtime does: the sentinel's message, no params, no request
-// path, e's retry delay. ok is false when an only value is absent.
+// path, e's retry delay. ok is false when an only value is absent, and
+// for a header with the request id, which no response shares.
 func renderDefault(e *model.Error, parts []part) (string, bool) {
 	var b strings.Builder
 	for _, p := range parts {
@@ -492,6 +499,8 @@ func renderDefault(e *model.Error, parts []part) (string, bool) {
 			} else if len(parts) == 1 {
 				return "", false
 			}
+		case partRequestID:
+			return "", false // never empty, different for every request: nothing to share
 		case partInstance, partParam:
 			if len(parts) == 1 {
 				return "", false
@@ -580,6 +589,9 @@ func formatFields(s *model.Spec, r *model.Response) []jen.Code {
 		jen.Id("contentType").Op(":").Index().String().Values(jen.Lit(r.MediaType)),
 		jen.Id("mediaBase").Op(":").Lit(r.MediaBase()),
 		jen.Id("internal").Op(":").Lit(slices.Index(s.AllErrors(), r.Internal)),
+	}
+	if s.RequestID != nil && r == &s.Response {
+		out = append(out, jen.Id("requestID").Op(":").Lit(http.CanonicalHeaderKey(s.RequestID.Header)))
 	}
 	path := func(name string, kinds ...model.ValueKind) {
 		if at, ok := findValue(r.Body, kinds...); ok {

@@ -77,6 +77,7 @@ func (b *builder) build() *model.Spec {
 	b.buildStatusText()
 	b.buildDocs()
 	b.buildCodeType()
+	b.buildRequestID()
 	b.buildDetails()
 	b.buildGroups()
 	for _, re := range b.raw.errors {

@@ -94,6 +94,8 @@ var (
 	//
 	// Message: "Invalid API Key"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewInvalidAPIKey.
 	ErrInvalidAPIKey = &Error{
 		Code:    CodeInvalidAPIKey,
@@ -107,6 +109,8 @@ var (
 	// The bearer token cannot be verified, or is malformed.
 	//
 	// Message: "`token` is invalid."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidToken.
 	ErrInvalidToken = &Error{
@@ -122,6 +126,8 @@ var (
 	//
 	// Message: "The session has expired; sign in again."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewSessionExpired.
 	ErrSessionExpired = &Error{
 		Code:    CodeSessionExpired,
@@ -135,6 +141,8 @@ var (
 	// The request is authenticated, but the OAuth client may not perform the requested action.
 	//
 	// Message: "The client is not authorized to perform this action."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedClient.
 	ErrUnauthorizedClient = &Error{
@@ -150,6 +158,8 @@ var (
 	// needs. `access_denied` is an older name for the same error.
 	//
 	// Message: "The token lacks the {scope} scope.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Insufficient scope".
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Aliases, accepted when decoding: access_denied.
 	//
@@ -167,6 +177,8 @@ var (
 	//
 	// Message: "Access denied to this resource"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewProjectAccessDenied.
 	ErrProjectAccessDenied = &Error{
 		Code:    CodeProjectAccessDenied,
@@ -180,6 +192,7 @@ var (
 	// Message: "Unauthorised access to V2 API, please provide valid payload version."
 	//
 	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewUnauthorizedToken.
 	ErrUnauthorizedToken = &Error{
@@ -196,6 +209,8 @@ var (
 	//
 	// Message: "The request is malformed."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewInvalidRequest.
 	ErrInvalidRequest = &Error{
 		Code:    CodeInvalidRequest,
@@ -210,6 +225,8 @@ var (
 	//
 	// Message: "The payload is invalid."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewInvalidPayload.
 	ErrInvalidPayload = &Error{
 		Code:    CodeInvalidPayload,
@@ -222,6 +239,8 @@ var (
 	//
 	// Message: "{field} is required". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Missing required field".
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewMissingField.
 	ErrMissingField = &Error{
 		Code:    CodeMissingField,
@@ -233,6 +252,8 @@ var (
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
 	// Message: "{field} must be a valid UUID". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Invalid UUID".
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidUUID.
 	ErrInvalidUUID = &Error{
@@ -250,6 +271,8 @@ var (
 	//
 	// Message: "Validation failed"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewValidationFailed.
 	ErrValidationFailed = &Error{
 		Code:    CodeValidationFailed,
@@ -266,6 +289,7 @@ var (
 	//
 	// Variant priority: "layout.priority must be SPEAKER or PIN."
 	// Variant grid_size: "grid size must be between 1 and {max}." (added in 1.3)
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidLayout.
 	ErrInvalidLayout = &Error{
@@ -280,6 +304,8 @@ var (
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
 	//
 	// Message: "Content-Type {content_type} is not supported.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Unsupported content type".
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Added in 1.2.
 	//
@@ -298,6 +324,8 @@ var (
 	//
 	// Message: "The resource has changed since you retrieved it."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Added in 1.3.
 	//
 	// Compare with errors.Is; create values with NewPreconditionFailed.
@@ -314,6 +342,8 @@ var (
 	//
 	// Message: "The requested resource could not be found."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewNotFound.
 	ErrNotFound = &Error{
 		Code:    CodeNotFound,
@@ -326,6 +356,8 @@ var (
 	//
 	// Message: "Livestream not found"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewLivestreamNotFound.
 	ErrLivestreamNotFound = &Error{
 		Code:    CodeLivestreamNotFound,
@@ -337,6 +369,8 @@ var (
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
 	// Message: "Media server not found"
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewMediaServerNotFound.
 	ErrMediaServerNotFound = &Error{
@@ -352,6 +386,8 @@ var (
 	//
 	// Message: "Unrecognized request URL."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewRouteNotFound.
 	ErrRouteNotFound = &Error{
 		Code:    CodeRouteNotFound,
@@ -365,6 +401,8 @@ var (
 	// The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.
 	//
 	// Message: "Method is not allowed for this route."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewMethodNotAllowed.
 	ErrMethodNotAllowed = &Error{
@@ -381,6 +419,8 @@ var (
 	//
 	// Message: "{resource} already exists". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Conflict".
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewConflict.
 	ErrConflict = &Error{
 		Code:    CodeConflict,
@@ -394,6 +434,8 @@ var (
 	// The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)
 	//
 	// Message: "Token is malformed"
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewInvalidPushToken.
 	ErrInvalidPushToken = &Error{
@@ -409,6 +451,8 @@ var (
 	//
 	// Message: "Token has expired"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewExpiredPushToken.
 	ErrExpiredPushToken = &Error{
 		Code:    CodeExpiredPushToken,
@@ -423,6 +467,8 @@ var (
 	//
 	// Message: "Token doesn't match stream"
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Compare with errors.Is; create values with NewTokenMismatch.
 	ErrTokenMismatch = &Error{
 		Code:    CodeTokenMismatch,
@@ -436,6 +482,8 @@ var (
 	// The project already has as many webhooks as its plan allows.
 	//
 	// Message: "Your account has reached the webhook urls limit."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewWebhookLimitReached.
 	ErrWebhookLimitReached = &Error{
@@ -452,6 +500,7 @@ var (
 	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewRateLimited.
 	ErrRateLimited = &Error{
@@ -468,6 +517,8 @@ var (
 	//
 	// Message: "Monthly usage limit of {limit} minutes exceeded.". The sentinel has no values for its params: its Message, which WriteError sends when the sentinel itself is returned, is the title, "Usage limit exceeded".
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Added in 1.4.
 	//
 	// Compare with errors.Is; create values with NewUsageLimitExceeded.
@@ -483,6 +534,8 @@ var (
 	// The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.
 	//
 	// Message: "Quota exceeded"
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewQuotaExceeded.
 	//
@@ -503,6 +556,7 @@ var (
 	// Variant rooms: "Unable to fetch rooms."
 	// Variant recordings: "Unable to list Room Recordings."
 	// Variant participants: "Failed to get Active participant List."
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewFetchError.
 	ErrFetchError = &Error{
@@ -519,6 +573,8 @@ var (
 	// sent to clients.
 	//
 	// Message: "An unexpected error occurred on the server."
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Compare with errors.Is; create values with NewServerError.
 	ErrServerError = &Error{
@@ -1034,7 +1090,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_api_key"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidAPIKey,
 	},
@@ -1052,7 +1112,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_token"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidToken,
 	},
@@ -1070,7 +1134,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"session_expired"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrSessionExpired,
 	},
@@ -1088,7 +1156,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"unauthorized_client"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrUnauthorizedClient,
 	},
@@ -1108,8 +1180,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"insufficient_scope"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInsufficientScope,
 	},
@@ -1127,7 +1203,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"project_access_denied"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrProjectAccessDenied,
 	},
@@ -1146,7 +1226,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"unauthorized_token"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrUnauthorizedToken,
 	},
@@ -1164,7 +1248,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_request"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidRequest,
 	},
@@ -1182,7 +1270,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_payload"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidPayload,
 	},
@@ -1202,8 +1294,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"missing_field"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrMissingField,
 	},
@@ -1223,8 +1319,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_uuid"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidUUID,
 	},
@@ -1242,7 +1342,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"validation_failed"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrValidationFailed,
 	},
@@ -1264,8 +1368,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_layout"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidLayout,
 	},
@@ -1285,8 +1393,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"invalid_content_type"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidContentType,
 	},
@@ -1304,7 +1416,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"precondition_failed"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrPreconditionFailed,
 	},
@@ -1322,7 +1438,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrNotFound,
 	},
@@ -1340,7 +1460,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"livestream_not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrLivestreamNotFound,
 	},
@@ -1358,7 +1482,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"media_server_not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrMediaServerNotFound,
 	},
@@ -1376,7 +1504,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"route_not_found"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrRouteNotFound,
 	},
@@ -1394,7 +1526,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"method_not_allowed"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrMethodNotAllowed,
 	},
@@ -1414,8 +1550,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"conflict"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrConflict,
 	},
@@ -1433,7 +1573,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"INVALID_PUSH_TOKEN"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrInvalidPushToken,
 	},
@@ -1451,7 +1595,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"EXPIRED_PUSH_TOKEN"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrExpiredPushToken,
 	},
@@ -1469,7 +1617,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"TOKEN_MISMATCH"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrTokenMismatch,
 	},
@@ -1487,7 +1639,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"webhook_limit_reached"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrWebhookLimitReached,
 	},
@@ -1507,7 +1663,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"rate_limited"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrRateLimited,
 	},
@@ -1527,8 +1687,12 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"usage_limit_exceeded"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpParamsInline},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrUsageLimitExceeded,
 	},
@@ -1546,7 +1710,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"quota_exceeded"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrQuotaExceeded,
 	},
@@ -1567,7 +1735,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"fetch_error"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrFetchError,
 	},
@@ -1585,7 +1757,11 @@ var errgenCatalog = [...]errgenEntry{
 			{op: errgenOpMessage, lit: `"detail":`},
 			{op: errgenOpInstance, lit: `"instance":`},
 			{op: errgenOpConst, lit: `"code":"server_error"`},
+			{op: errgenOpRequestID, lit: `"request_id":`},
 			{op: errgenOpDetails, lit: `"errors":`},
+		},
+		headers: []errgenHeader{
+			{name: "X-Request-Id", only: true, parts: []errgenPart{{kind: errgenPartRequestID}}},
 		},
 		sentinel: ErrServerError,
 	},
@@ -1597,6 +1773,7 @@ var errgenFormats = [...]errgenFormat{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
 		internal:    29,
+		requestID:   "X-Request-Id",
 		code:        errgenPath{path: []string{"code"}},
 		message:     errgenPath{path: []string{"detail"}},
 		typ:         errgenPath{path: []string{"type"}},

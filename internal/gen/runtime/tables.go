@@ -11,6 +11,10 @@ type errgenFormat struct {
 	// internal is the catalog index of the error written for anything
 	// outside the catalog in this format.
 	internal int
+	// requestID is the canonical name of the request header that carries
+	// the request id (response.request_id.header), on the catalog's
+	// format only; "" when the spec has none.
+	requestID string
 	// Where the decoder finds each value in a body; a zero errgenPath
 	// when the format has no such member.
 	code       errgenPath
@@ -109,6 +113,7 @@ const (
 	errgenOpParamsInline        // all params as members of the enclosing object
 	errgenOpParam               // the param named name, omitted when absent
 	errgenOpTemplate            // lit: `"name":`, a string of parts; omitted when only and its value is absent
+	errgenOpRequestID           // lit: `"name":`, the request id
 )
 
 // errgenOp is one instruction of a body program; lit is pre-encoded JSON.
@@ -127,6 +132,7 @@ const (
 	errgenPartInstance          // the request path; absent when empty
 	errgenPartRetryAfter        // Error.RetryAfter in seconds; absent when 0
 	errgenPartParam             // the param named name; absent when the error has none
+	errgenPartRequestID         // the request id
 )
 
 // errgenPart is one part of a string template: constant text (already
