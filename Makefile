@@ -60,7 +60,8 @@ check-generated:
 
 # Benchmarks, each beside its baseline in the same run (BENCHMARKS.md):
 # generation against gofmt of its own output, and the generated code
-# against hand-written encoding/json code (bench-gen, mk/gen.mk).
+# against hand-written encoding/json code (bench-gen, mk/gen.mk). What the
+# generated package costs its users: bench-cost and bench-peers (mk/cost.mk).
 bench: bench-generate bench-gen
 
 bench-generate:

@@ -1,13 +1,14 @@
 # The generated Go package: benchmarks against hand-written encoding/json
 # code (internal/gen/testdata/bench, generated from golden/basic;
-# benchstripe, from golden/wire_stripe; benchauth, from golden/wire_auth)
+# benchstripe, from golden/wire_stripe; benchauth, from golden/wire_auth;
+# benchreqid, from golden/wire_request_id)
 # and a staticcheck pass over those benchmark packages.
 
 .PHONY: bench-gen lint-gen test-gen
 
 # Benchmarks of WriteError, FromResponse and errors.Is/CodeOf/StatusOf,
 # each beside its hand-written baseline in the same run.
-BENCH_GEN_PKGS := ./internal/gen/testdata/bench ./internal/gen/testdata/benchstripe ./internal/gen/testdata/benchauth
+BENCH_GEN_PKGS := ./internal/gen/testdata/bench ./internal/gen/testdata/benchstripe ./internal/gen/testdata/benchauth ./internal/gen/testdata/benchreqid
 
 bench-gen:
 	$(GO) test ./internal/gen -run TestBenchPackageUpToDate

@@ -58,6 +58,9 @@ func (s *Server) Handler() http.Handler {
 		// A catalog 5xx that wraps a cause is written as server_error too.
 		return apierr.NewFetchError().Wrap(ErrStorage)
 	}))
+	// The error catalog (api/errors.json), public: no API key, cacheable,
+	// with conditional GETs. The handler answers other methods itself.
+	mux.Handle("/v1/errors", apierr.CatalogHandler())
 	mux.Handle("/", apierr.HandlerFunc(func(http.ResponseWriter, *http.Request) error {
 		return apierr.ErrRouteNotFound
 	}))

@@ -200,7 +200,7 @@ func jsonType(f *model.Field, codes model.CodeType) string {
 			return "a boolean"
 		}
 		return "a number"
-	case model.ValueTemplate, model.ValueStatusText, model.ValueTitle, model.ValueMessage, model.ValueDocURL, model.ValueInstance, model.ValueType:
+	case model.ValueTemplate, model.ValueStatusText, model.ValueTitle, model.ValueMessage, model.ValueDocURL, model.ValueInstance, model.ValueRequestID, model.ValueType:
 		return "a string"
 	case model.ValueStatus, model.ValueRetryAfter:
 		return "a number"

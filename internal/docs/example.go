@@ -143,6 +143,8 @@ func (r *response) text(p model.TemplatePart) (string, bool) {
 		return e.DocURL, e.DocURL != ""
 	case model.ValueInstance:
 		return ExampleInstance, true
+	case model.ValueRequestID:
+		return model.ExampleRequestID, true
 	case model.ValueRetryAfter:
 		if e.RetryAfter <= 0 {
 			return "", false
@@ -242,6 +244,8 @@ func (r *response) value(f *model.Field) (v []byte, ok bool) {
 		return jsonString(e.DocURL), true
 	case model.ValueInstance:
 		return jsonString(ExampleInstance), true
+	case model.ValueRequestID:
+		return jsonString(model.ExampleRequestID), true
 	case model.ValueParams:
 		return r.paramsObject()
 	case model.ValueParam:

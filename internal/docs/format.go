@@ -267,6 +267,8 @@ func (w *fieldWalker) description(f *model.Field, depth int) string {
 		return "A URI identifying the error type: the link to its section of this reference."
 	case model.ValueInstance:
 		return "The path of the request that failed, e.g. `" + ExampleInstance + "`."
+	case model.ValueRequestID:
+		return "The request id, e.g. `" + model.ExampleRequestID + "`: the request's `" + s.RequestID.Header + "` header (only letters, digits and `-_.:@/+=` kept, at most 128 bytes), or a fresh UUID when it has none. Quote it when you contact support: it leads to the server's log of the error."
 	case model.ValueParams:
 		return "The error's params by name, typed as each error documents. Omitted when the error has none."
 	case model.ValueParam:
@@ -356,6 +358,8 @@ func valueMeaning(p model.TemplatePart) string {
 		return "the link to the error's documentation"
 	case model.ValueInstance:
 		return "the path of the request that failed"
+	case model.ValueRequestID:
+		return "the request id (the request's id header, or a fresh UUID), e.g. `" + model.ExampleRequestID + "`"
 	case model.ValueRetryAfter:
 		return "the seconds to wait before retrying"
 	case model.ValueParam:

@@ -64,7 +64,11 @@ func TestExamplesMatchServer(t *testing.T) {
 			if len(errs) == 0 {
 				continue
 			}
-			fmt.Fprintf(&calls, "\tprobe(%q, %s.%s, []probeErr{\n", name, pkg, writer)
+			idHeader := ""
+			if s.RequestID != nil {
+				idHeader = s.RequestID.Header
+			}
+			fmt.Fprintf(&calls, "\tprobe(%q, %s.%s, %q, []probeErr{\n", name, pkg, writer, idHeader)
 			for _, e := range errs {
 				fmt.Fprintf(&calls, "\t\t{%q, %s},\n", e.Code, construct(pkg, s, e))
 			}
@@ -207,7 +211,8 @@ func writeFile(t *testing.T, p string, data []byte) {
 }
 
 // probeMain serves each error from a loopback httptest server at the
-// example request path and prints what came back, one JSON line each.
+// example request path, with the example request id in the spec's
+// request id header, and prints what came back, one JSON line each.
 const probeMain = `package main
 
 import (
@@ -226,13 +231,20 @@ type probeErr struct {
 	err  error
 }
 
-func probe(name string, write func(http.ResponseWriter, *http.Request, error), errs []probeErr) {
+func probe(name string, write func(http.ResponseWriter, *http.Request, error), idHeader string, errs []probeErr) {
 	var cur error
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { write(w, r, cur) }))
 	defer srv.Close()
 	for _, pe := range errs {
 		cur = pe.err
-		resp, err := http.Get(srv.URL + ` + "`" + ExampleInstance + "`" + `)
+		req, err := http.NewRequest("GET", srv.URL+` + "`" + ExampleInstance + "`" + `, nil)
+		if err != nil {
+			panic(err)
+		}
+		if idHeader != "" {
+			req.Header.Set(idHeader, ` + "`" + model.ExampleRequestID + "`" + `)
+		}
+		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			panic(err)
 		}

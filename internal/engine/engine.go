@@ -24,6 +24,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/docs"
 	"github.com/errgen/errgen/internal/gen"
 	"github.com/errgen/errgen/internal/model"
@@ -222,7 +223,7 @@ func (f inProject) dirFS(p string) (fs.FS, func(), error) {
 // so that the search for stale files opens files of those kinds too.
 func outputExts(s *model.Spec, place func(string) (string, error)) []string {
 	var exts []string
-	for _, rel := range []string{s.Outputs.Go, s.Outputs.OpenAPI, s.Outputs.Docs} {
+	for _, rel := range []string{s.Outputs.Go, s.Outputs.OpenAPI, s.Outputs.Docs, s.Outputs.Catalog} {
 		if rel == "" || rel == s.Outputs.Docs && s.Docs.Layout != model.LayoutSingle {
 			continue // none, or a directory of .md pages
 		}
@@ -290,6 +291,15 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 				return fmt.Errorf("rendering OpenAPI: %w", err)
 			}
 			return p.add(place, s.Outputs.OpenAPI, data, false)
+		})
+	}
+	if s.Outputs.Catalog != "" {
+		parts = append(parts, func(p *Result) error {
+			data, err := catalog.Render(s)
+			if err != nil {
+				return fmt.Errorf("rendering the catalog: %w", err)
+			}
+			return p.add(place, s.Outputs.Catalog, data, false)
 		})
 	}
 	parts = append(parts, func(p *Result) error { return renderRest(p, specDir, place, read) })

@@ -13,12 +13,14 @@ import (
 // benchPackages are the committed benchmark packages, each the output
 // for a golden spec beside hand-written baselines: golden/basic
 // (problem+json), golden/wire_stripe (a nested body with attributes, data
-// and optional params) and golden/wire_auth (two formats, a Bearer
-// challenge built per response).
+// and optional params), golden/wire_auth (two formats, a Bearer
+// challenge built per response) and golden/wire_request_id (the request
+// id in the problem and a response header).
 var benchPackages = []struct{ dir, source string }{
 	{"testdata/bench", "golden/basic/errors.yaml"},
 	{"testdata/benchstripe", "golden/wire_stripe/errors.yaml"},
 	{"testdata/benchauth", "golden/wire_auth/errors.yaml"},
+	{"testdata/benchreqid", "golden/wire_request_id/errors.yaml"},
 }
 
 // TestBenchPackageUpToDate keeps the benchmark packages' generated files

@@ -44,15 +44,16 @@ const RuntimeFile = model.RuntimeFile
 
 // runtimeFiles are the files of ./runtime that make up the runtime file,
 // in the order they are joined.
-var runtimeFiles = []string{"error.go", "construct.go", "write.go", "decode.go", "match.go", "json.go", "tables.go", "compile.go"}
+var runtimeFiles = []string{"error.go", "construct.go", "write.go", "report.go", "requestid.go", "decode.go", "match.go", "json.go", "tables.go", "compile.go"}
 
-//go:embed runtime/error.go runtime/construct.go runtime/write.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go runtime/compile.go
+//go:embed runtime/error.go runtime/construct.go runtime/write.go runtime/report.go runtime/requestid.go runtime/decode.go runtime/match.go runtime/json.go runtime/tables.go runtime/compile.go
 var runtimeFS embed.FS
 
 // runtimeIntro opens the runtime file, after its imports.
 const runtimeIntro = `// This file is the part of the package that is the same for every
 // catalog: the Error type and its methods, the JSON writer behind
-// WriteError and the response decoder behind FromResponse. It reads the
+// WriteError, the reporter every written error goes to, request ids, and
+// the response decoder behind FromResponse. It reads the
 // catalog through the errgen-prefixed tables of the package's other
 // generated file.
 `
@@ -103,7 +104,11 @@ func Runtime(s *model.Spec) []byte {
 // top-level declarations by one blank line and aligns nothing across
 // them), and the tests check that it is.
 func Go(s *model.Spec) ([]byte, error) {
-	parts := fileParts(s)
+	catalog, err := catalogJSON(s)
+	if err != nil {
+		return nil, fmt.Errorf("gen: rendering the catalog of %s: %w", s.Source, err)
+	}
+	parts := fileParts(s, catalog)
 	rendered := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -132,8 +137,9 @@ func Go(s *model.Spec) ([]byte, error) {
 // partSize is how many errors' constructors one part renders.
 const partSize = 500
 
-// fileParts lists the parts of the catalog file, in file order.
-func fileParts(s *model.Spec) []func(*jen.File) {
+// fileParts lists the parts of the catalog file, in file order. catalog
+// is the JSON catalog CatalogHandler serves, nil without outputs.catalog.
+func fileParts(s *model.Spec, catalog []byte) []func(*jen.File) {
 	parts := []func(*jen.File){
 		func(f *jen.File) { genCodes(f, s) },
 		func(f *jen.File) { genSentinels(f, s) },
@@ -149,6 +155,7 @@ func fileParts(s *model.Spec) []func(*jen.File) {
 		func(f *jen.File) { genCodeHelpers(f, s) },
 		func(f *jen.File) { genCatalog(f, s) },
 		func(f *jen.File) { genFormats(f, s) },
+		func(f *jen.File) { genCatalogHandler(f, s, catalog) },
 	)
 }
 

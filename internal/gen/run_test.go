@@ -21,6 +21,9 @@ type runCase struct {
 	spec    *model.Spec
 	code    []byte // the catalog file
 	runtime []byte // the runtime file
+	// catalog is the committed catalog file (outputs.catalog), which
+	// CatalogHandler must serve byte for byte; nil without one.
+	catalog []byte
 }
 
 // loadRunCases loads every golden spec with a Go output, and the
@@ -50,7 +53,13 @@ func loadRunCases(t *testing.T) []runCase {
 			t.Fatalf("%s: %v", rel, err)
 		}
 		name := filepath.Base(filepath.Dir(p))
-		out = append(out, runCase{name: name, spec: s, code: code, runtime: Runtime(s)})
+		var catalog []byte
+		if s.Outputs.Catalog != "" {
+			if catalog, err = os.ReadFile(filepath.Join(filepath.Dir(p), filepath.FromSlash(s.Outputs.Catalog))); err != nil {
+				t.Fatalf("%s: %v", rel, err)
+			}
+		}
+		out = append(out, runCase{name: name, spec: s, code: code, runtime: Runtime(s), catalog: catalog})
 	}
 	return out
 }
@@ -63,6 +72,10 @@ func TestGeneratedPackages(t *testing.T) {
 		t.Skip("builds and runs generated code")
 	}
 	harness, err := os.ReadFile("testdata/harness_test.go.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalogHarness, err := os.ReadFile("testdata/catalog_test.go.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,6 +93,10 @@ func TestGeneratedPackages(t *testing.T) {
 		write(t, filepath.Join(pkg, RuntimeFile), c.runtime)
 		write(t, filepath.Join(pkg, "harness_test.go"), []byte(strings.Replace(string(harness), "package PACKAGE", "package "+c.spec.Go.Package, 1)))
 		write(t, filepath.Join(pkg, "cases_test.go"), casesFile(c.spec, wireCases[c.name], decodeCases[c.name]))
+		if c.catalog != nil {
+			write(t, filepath.Join(pkg, "testdata", "catalog.json"), c.catalog)
+			write(t, filepath.Join(pkg, "catalog_test.go"), []byte(strings.Replace(string(catalogHarness), "package PACKAGE", "package "+c.spec.Go.Package, 1)))
+		}
 	}
 	run(t, dir, "go", "vet", "./...")
 	args := []string{"test", "-count=1"}

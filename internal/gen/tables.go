@@ -122,7 +122,7 @@ func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 		more = append(more, jen.Id("attrs").Op(":").Index().String().Values(as...))
 	}
 	if !sameHeaders(e.Headers, e.Format.Headers) {
-		more = append(more, jen.Id("headers").Op(":").Add(headersLit(e.Headers)))
+		more = append(more, jen.Id("headers").Op(":").Add(headersLit(e.Headers, false)))
 	}
 	if len(more) > 0 {
 		out = append(out, jen.Id("more").Op(":").Op("&").Id("errgenMore").Values(more...))
@@ -184,6 +184,7 @@ var valueKinds = [...]string{
 	model.ValueTemplate:     "errgenVTemplate",
 	model.ValueList:         "errgenVList",
 	model.ValueAttrsInline:  "errgenVAttrsInline",
+	model.ValueRequestID:    "errgenVRequestID",
 }
 
 // bodyLit renders a body template as errgenField values.
@@ -230,13 +231,17 @@ func tmplLit(t model.Template) jen.Code {
 	return jen.Index().Id("errgenTmpl").Values(items...)
 }
 
-// headersLit renders header templates as errgenHeaderTmpl values.
-func headersLit(hs []*model.Header) jen.Code {
+// headersLit renders header templates as errgenHeaderTmpl values, one
+// per line when multiline is set (an error's own stay on its row's line).
+func headersLit(hs []*model.Header, multiline bool) jen.Code {
 	var items []jen.Code
 	for _, h := range hs {
 		items = append(items, jen.Values(jen.Id("name").Op(":").Lit(http.CanonicalHeaderKey(h.Name)), jen.Id("parts").Op(":").Add(tmplLit(h.Value))))
 	}
-	return jen.Index().Id("errgenHeaderTmpl").Values(lines(items)...)
+	if multiline {
+		items = lines(items)
+	}
+	return jen.Index().Id("errgenHeaderTmpl").Values(items...)
 }
 
 // role is a param's role byte in the runtime's roles string.
@@ -307,7 +312,10 @@ func formatFields(s *model.Spec, r *model.Response) []jen.Code {
 		jen.Id("body").Op(":").Add(bodyLit(r.Body)),
 	}
 	if len(r.Headers) > 0 {
-		out = append(out, jen.Id("headers").Op(":").Add(headersLit(r.Headers)))
+		out = append(out, jen.Id("headers").Op(":").Add(headersLit(r.Headers, true)))
+	}
+	if s.RequestID != nil && r == &s.Response {
+		out = append(out, jen.Id("requestID").Op(":").Lit(http.CanonicalHeaderKey(s.RequestID.Header)))
 	}
 	path := func(name string, kinds ...model.ValueKind) {
 		if at, ok := findValue(r.Body, kinds...); ok {

@@ -35,6 +35,23 @@ var wireCases = map[string][]wireCase{
 		{"non-catalog", `plainError("pq: password authentication failed")`, "/boom", 500, "",
 			`{"type":"https://docs.acme.dev/errors#internal_error","title":"Internal server error","status":500,"detail":"An internal error occurred.","instance":"/boom","code":"internal_error"}`, nil, ""},
 	},
+	// Request ids: the problem member and a response header, and a custom
+	// group with $request_id in the body, inside a longer string and in a
+	// header. The harness sends X-Request-Id: req-wire-1.
+	"wire_request_id": {
+		{"problem member and header", `NewNotFound("video")`, "/v/1", 404, "",
+			`{"type":"https://docs.example.com/errors#not_found","title":"Not found","status":404,"detail":"video not found","instance":"/v/1","code":"not_found","request_id":"req-wire-1","resource":"video"}`,
+			[]string{"X-Request-Id: req-wire-1", "X-Trace:"}, ""},
+		{"a database error", `fmt.Errorf("load: %w", plainError("sql: no rows in result set"))`, "/v/2", 500, "",
+			`{"type":"https://docs.example.com/errors#internal_error","title":"Internal error","status":500,"detail":"An internal error occurred.","instance":"/v/2","code":"internal_error","request_id":"req-wire-1"}`,
+			[]string{"X-Request-Id: req-wire-1"}, ""},
+		{"custom body, template and header", `NewLegacyConflict()`, "/legacy/1", 409, "",
+			`{"error":{"code":"legacy_conflict","message":"The resource changed","request":"req-wire-1","support":"Quote req-wire-1 when you contact support"}}`,
+			[]string{"Content-Type: application/json", "X-Trace: req=req-wire-1; code=legacy_conflict", "X-Request-Id:"}, "Legacy"},
+		{"custom format's internal error", `plainError("pq: relation \"videos\" does not exist")`, "/legacy/2", 503, "",
+			`{"error":{"code":"legacy_failure","message":"Legacy failure","request":"req-wire-1","support":"Quote req-wire-1 when you contact support"}}`,
+			[]string{"Content-Type: application/json", "X-Trace: req=req-wire-1; code=legacy_failure"}, "Legacy"},
+	},
 	// Seed 001: statusCode, message, error, details, retryAfter on 429.
 	"wire_statuscode": {
 		{"details", `NewValidationFailed().WithDetails(Detail{Field: "name", Message: "name must be a string"})`, "/v1/livestreams", 400, "",

@@ -53,6 +53,9 @@ type Spec struct {
 	Formats []*Response
 	// CodeType is how codes are written: CodeString or CodeInteger.
 	CodeType CodeType
+	// RequestID is response.request_id: where the request id comes from
+	// and where problem documents carry it; nil when the spec has none.
+	RequestID *RequestID
 	// Details is the shape of one detail item, package-wide.
 	Details []*DetailField
 	// StatusTexts are the spec's own status texts (status_text), by
@@ -91,6 +94,22 @@ type Spec struct {
 	KeyPos map[string]Pos
 }
 
+// ExampleRequestID is the request id example responses show, in the
+// OpenAPI output and the Markdown pages: a fixed UUID, so that output is
+// deterministic.
+const ExampleRequestID = "3f2c8e1a-9b4d-4c7e-8a15-6d0b2e9f4a73"
+
+// RequestID is response.request_id.
+type RequestID struct {
+	// Header is the request header that carries the client's or proxy's
+	// id, as the spec writes it (a valid header name).
+	Header string
+	// Member is the extension member that carries the id in problem
+	// documents; "" for none.
+	Member string
+	Pos    Pos
+}
+
 // PosOf returns where the spec writes a catalog-wide key (see KeyPos),
 // or the zero position of the file when it does not.
 func (s *Spec) PosOf(key string) Pos {
@@ -122,6 +141,9 @@ type Outputs struct {
 	Go      string
 	OpenAPI string
 	Docs    string
+	// Catalog is the machine-readable JSON catalog (a path ending in
+	// ".json").
+	Catalog string
 }
 
 // Format is the wire format of error bodies.
@@ -150,6 +172,9 @@ type Response struct {
 	// DetailsMember is the member that holds the details in the problem
 	// format ("errors" by default); empty for custom formats.
 	DetailsMember string
+	// RequestIDMember is the extension member that carries the request
+	// id in the problem format (response.request_id.member); "" for none.
+	RequestIDMember string
 	// Marker is the member whose constant marks a body as an error, for
 	// errors sent with a 2xx status; nil when the format has none.
 	Marker *Marker
@@ -211,6 +236,7 @@ const (
 	ValueTemplate                      // a string with ${NAME} interpolations: Field.Template
 	ValueList                          // a one-element list holding an object: Field.Children are its members
 	ValueAttrsInline                   // problem format only: every attribute as a member of the enclosing object
+	ValueRequestID                     // $request_id, the request id (response.request_id)
 )
 
 // Variable returns the spec spelling of a variable kind ("$code"), or ""
@@ -235,6 +261,8 @@ func (k ValueKind) Variable() string {
 		return "$doc_url"
 	case ValueInstance:
 		return "$instance"
+	case ValueRequestID:
+		return "$request_id"
 	case ValueParams:
 		return "$params"
 	case ValueParam:
@@ -638,11 +666,12 @@ func RuntimePath(goOutput string) string {
 var GeneratedGoNames = []string{
 	// Exported API.
 	"Code", "CodeOf", "Error", "Param", "Detail", "StatusOf", "Lookup",
-	"WriteError", "HandlerFunc", "FromResponse",
+	"WriteError", "HandlerFunc", "FromResponse", "CatalogHandler", "Report", "SetReporter", "LogReport",
 	// Generated tables and functions (besides each error's
 	// errgenEntry<GoName>).
 	"errgenCatalog", "errgenFormats", "errgenNumericCodes", "errgenDocsURL",
 	"errgenCodeText", "errgenParseCode", "errgenAppendDetail", "errgenReadDetail",
+	"errgenCatalogJSON", "errgenCatalogETag", "errgenCatalogHandler", "errgenETagMatch",
 	// Runtime helpers.
 	"errgenFind", "errgenResolve", "errgenParamPath", "errgenEntry", "errgenTemplate", "errgenOpConst",
 	"errgenOpOpen", "errgenOpClose", "errgenOpMessage", "errgenOpDetails", "errgenOpRetryAfter", "errgenOpInstance",
@@ -663,6 +692,8 @@ var GeneratedGoNames = []string{
 	"errgenRestored", "errgenRetryHeader", "errgenScalar", "errgenScore", "errgenScratch", "errgenSetHeader",
 	"errgenSetParam", "errgenStrip", "errgenText", "errgenTextValue", "errgenUnquote", "errgenWith",
 	"errgenWrite", "errgenIndex", "errgenByDocURL",
+	"errgenReporter", "errgenReport", "errgenRequestID", "errgenIDByte", "errgenMaxRequestID",
+	"errgenNewRequestID", "errgenOpRequestID", "errgenPartRequestID", "errgenCleanID",
 	// The catalog's rows and what the runtime builds from them.
 	"errgenCodes", "errgenDocURLs", "errgenSentinel", "errgenFresh", "errgenCompiled", "errgenCompile",
 	"errgenCompileBody", "errgenCompileHeader", "errgenCompileTemplate", "errgenConstText", "errgenConstValue",
@@ -670,7 +701,7 @@ var GeneratedGoNames = []string{
 	"errgenVLiteral", "errgenVObject", "errgenVCode", "errgenVStatus", "errgenVStatusText", "errgenVTitle",
 	"errgenVMessage", "errgenVDetails", "errgenVRetryAfter", "errgenVDocURL", "errgenVInstance", "errgenVParams",
 	"errgenVParam", "errgenVParamsInline", "errgenVType", "errgenVAttr", "errgenVTemplate", "errgenVList",
-	"errgenVAttrsInline",
+	"errgenVAttrsInline", "errgenVRequestID",
 	// Constructors.
 	"errgenSlot", "errgenEface", "errgenTypeOf", "errgenTypeString", "errgenTypeInt", "errgenTypeInt64",
 	"errgenTypeFloat64", "errgenTypeBool", "errgenCopyList", "errgenAppendRaw", "errgenMore", "errgenNoMore",

@@ -405,6 +405,10 @@ func (c *components) fixed(kind model.ValueKind, t target) *openapi3.Schema {
 		return typed(openapi3.TypeString, "", "What went wrong, in words meant for people.")
 	case model.ValueInstance:
 		return typed(openapi3.TypeString, "uri-reference", "The path of the request that failed.")
+	case model.ValueRequestID:
+		sc := typed(openapi3.TypeString, "", "The request id: the request's "+c.s.RequestID.Header+" header (only A-Z, a-z, 0-9 and -_.:@/+= kept, at most 128 bytes), or a fresh UUID when it has none. Quote it to support: it is in the server's logs.")
+		sc.Pattern = "^[A-Za-z0-9_.:@/+=-]{1,128}$"
+		return sc
 	case model.ValueType:
 		if e != nil {
 			return c.constant(openapi3.TypeString, typeURI(e))

@@ -247,8 +247,8 @@ func TestMergeConflict(t *testing.T) {
 	lines := strings.Split(err.Error(), "\n")
 	want := []string{
 		`api.yaml:11:5: components.schemas.Error was not written by errgen (it has no x-errgen: true), but errgen writes its error body schema under that name; rename or remove it`,
-		`api.yaml:13:5: components.schemas.Error.livestream_not_found was not written by errgen (it has no x-errgen: true), but errgen writes the schema of error "livestream_not_found" (golden/openapi-merge/errors.yaml:54:11) under that name; rename or remove it`,
-		`api.yaml:16:5: components.responses.Error.404 was not written by errgen (it has no x-errgen: true), but errgen writes the shared 404 response under that name (error "livestream_not_found", golden/openapi-merge/errors.yaml:54:11); rename or remove it`,
+		`api.yaml:13:5: components.schemas.Error.livestream_not_found was not written by errgen (it has no x-errgen: true), but errgen writes the schema of error "livestream_not_found" (golden/openapi-merge/errors.yaml:55:11) under that name; rename or remove it`,
+		`api.yaml:16:5: components.responses.Error.404 was not written by errgen (it has no x-errgen: true), but errgen writes the shared 404 response under that name (error "livestream_not_found", golden/openapi-merge/errors.yaml:55:11); rename or remove it`,
 	}
 	// Operations the document lacks are reported with the conflicts.
 	for _, l := range want {

@@ -321,6 +321,8 @@ func (c *components) exampleValue(f *model.Field, e *model.Error) (*yaml.Node, b
 		return scalar(e.DocURL), e.DocURL != ""
 	case model.ValueInstance:
 		return scalar(exampleInstance), true
+	case model.ValueRequestID:
+		return scalar(model.ExampleRequestID), true
 	case model.ValueType:
 		return scalar(typeURI(e)), true
 	case model.ValueParams:

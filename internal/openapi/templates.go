@@ -120,6 +120,8 @@ func (c *components) partValue(p model.TemplatePart, e *model.Error) (text strin
 		return e.Message.Example, false, true
 	case model.ValueInstance:
 		return exampleInstance, false, true
+	case model.ValueRequestID:
+		return model.ExampleRequestID, false, true
 	case model.ValueRetryAfter:
 		if e.RetryAfter > 0 {
 			return strconv.Itoa(e.RetryAfter), false, true
@@ -142,12 +144,14 @@ func (c *components) partValue(p model.TemplatePart, e *model.Error) (text strin
 // paramText is a param value as text: a list's elements joined by
 // commas.
 // variablePattern matches what a value that varies between responses can
-// be: digits for a retry delay and integer params, any text otherwise
-// (without line breaks in headers).
+// be: digits for a retry delay and integer params, the request id's
+// bytes, any text otherwise (without line breaks in headers).
 func variablePattern(p model.TemplatePart, e *model.Error, header bool) string {
 	switch p.Kind {
 	case model.ValueRetryAfter:
 		return "[0-9]*"
+	case model.ValueRequestID:
+		return "[A-Za-z0-9_.:@/+=-]{1,128}"
 	case model.ValueParam:
 		if q := e.Param(p.Name); q != nil && (q.Type == model.TypeInt || q.Type == model.TypeInt64) {
 			return "-?[0-9]*"

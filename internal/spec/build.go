@@ -77,6 +77,7 @@ func (b *builder) build() *model.Spec {
 	b.buildStatusText()
 	b.buildDocs()
 	b.buildCodeType()
+	b.buildRequestID()
 	b.buildDetails()
 	b.buildGroups()
 	for _, re := range b.raw.errors {
@@ -149,6 +150,11 @@ func (b *builder) buildOutputs() {
 		Go:      b.outputPath(o.goOut, "outputs.go"),
 		OpenAPI: b.outputPath(o.openapi, "outputs.openapi"),
 		Docs:    b.outputPath(o.docs, "outputs.docs"),
+		Catalog: b.outputPath(o.catalog, "outputs.catalog"),
+	}
+	if c := b.spec.Outputs.Catalog; c != "" && !strings.HasSuffix(c, ".json") {
+		b.add(b.at(o.catalog), "outputs.catalog %q: the catalog is a JSON document; give it a path ending in .json, such as errors.json", o.catalog.v)
+		b.spec.Outputs.Catalog = ""
 	}
 	if g := b.spec.Outputs.Go; g != "" && strings.EqualFold(path.Base(g), model.RuntimeFile) {
 		b.add(b.at(o.goOut), "outputs.go %q: %s is the runtime file errgen writes beside the catalog file; give the catalog file another name, such as errors_gen.go", o.goOut.v, model.RuntimeFile)
@@ -190,6 +196,7 @@ func (b *builder) checkOutputClash() {
 		{"the runtime file beside outputs.go", o.goOut, model.RuntimePath(b.spec.Outputs.Go)},
 		{"outputs.openapi", o.openapi, b.spec.Outputs.OpenAPI},
 		{"outputs.docs", o.docs, b.spec.Outputs.Docs},
+		{"outputs.catalog", o.catalog, b.spec.Outputs.Catalog},
 		{"openapi.merge_into", b.raw.openapi.mergeInto, b.spec.OpenAPI.MergeInto},
 	} {
 		if c.path == "" {

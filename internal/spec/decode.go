@@ -23,6 +23,7 @@ func (w *walker) decode(doc *yaml.Node) *rawSpec {
 				{"go", w.strInto(&rs.outputs.goOut, "outputs.go")},
 				{"openapi", w.strInto(&rs.outputs.openapi, "outputs.openapi")},
 				{"docs", w.strInto(&rs.outputs.docs, "outputs.docs")},
+				{"catalog", w.strInto(&rs.outputs.catalog, "outputs.catalog")},
 			})
 		}},
 		{"response", func(_, v *yaml.Node) { w.decodeResponse(v, &rs.response) }},
@@ -82,6 +83,14 @@ func (w *walker) decodeResponse(n *yaml.Node, r *rawResponse) {
 		{"details_member", w.strInto(&r.detailsMember, "response.details_member")},
 		{"headers", func(_, v *yaml.Node) { r.headers = v }},
 		{"error_marker", func(_, v *yaml.Node) { r.errorMarker = v }},
+		{"request_id", func(_, v *yaml.Node) {
+			r.requestID = w.resolve(v)
+			seen := w.mapping(v, "response.request_id", []field{
+				{"header", w.strInto(&r.requestIDHeader, "response.request_id.header")},
+				{"member", w.strInto(&r.requestIDMember, "response.request_id.member")},
+			})
+			w.require(v, seen, "response.request_id", "header")
+		}},
 	})
 	r.keys = valueNodes(r.node)
 }

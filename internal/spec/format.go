@@ -89,7 +89,16 @@ func (b *builder) buildFormat(r *rawResponse, g *model.Group) *model.Response {
 				resp.DetailsMember = r.detailsMember.v
 			}
 		}
-		resp.Body = problemBody(resp.DetailsMember)
+		member := ""
+		if b.spec.RequestID != nil {
+			member = b.spec.RequestID.Member
+		}
+		if member != "" && member == resp.DetailsMember {
+			b.add(b.at(b.raw.response.requestIDMember), "response.request_id.member %q is the details member of %s; name another member", member, what)
+			member = ""
+		}
+		resp.RequestIDMember = member
+		resp.Body = problemBody(resp.DetailsMember, member)
 	} else {
 		if resp.MediaType == "" {
 			resp.MediaType = "application/json"
@@ -135,6 +144,9 @@ func writesMarker(body []*model.Field, m *model.Marker) bool {
 // problem member, the details member or each other on the wire.
 func (b *builder) checkProblemNames(e *model.Error) {
 	taken := append(slices.Clone(problemMembers), e.Format.DetailsMember)
+	if m := e.Format.RequestIDMember; m != "" {
+		taken = append(taken, m)
+	}
 	for _, p := range e.Params {
 		if slices.Contains(taken, p.Name) {
 			b.add(p.Pos, "error %q: param %q would overwrite the problem member %q on the wire; rename the param", e.Code, p.Name, p.Name)

@@ -34,7 +34,7 @@ type rawAPI struct {
 }
 
 type rawOutputs struct {
-	goOut, openapi, docs str
+	goOut, openapi, docs, catalog str
 }
 
 type rawResponse struct {
@@ -48,6 +48,11 @@ type rawResponse struct {
 	detailsMember str
 	headers       *yaml.Node
 	errorMarker   *yaml.Node
+	// requestID is the response.request_id mapping, with its header and
+	// member.
+	requestID       *yaml.Node
+	requestIDHeader str
+	requestIDMember str
 	// keys maps each key the section writes to its value's node.
 	keys map[string]*yaml.Node
 	// what names the section in problems: "response" or

@@ -23,6 +23,7 @@ var variables = map[string]model.ValueKind{
 	"$doc_url":     model.ValueDocURL,
 	"$instance":    model.ValueInstance,
 	"$params":      model.ValueParams,
+	"$request_id":  model.ValueRequestID,
 }
 
 // mediaTypeProblem says what is wrong with a media_type and what it
@@ -91,18 +92,24 @@ func mediaTypeName(s string) bool {
 
 // problemBody is RFC 9457's body in errgen's member order: params are
 // extension members (and attributes, before them, when the format's
-// errors have any: see buildFormats), the details go in detailsMember.
-func problemBody(detailsMember string) []*model.Field {
-	return []*model.Field{
+// errors have any: see buildFormats), the details go in detailsMember,
+// the request id, when configured, in requestIDMember, after the code.
+func problemBody(detailsMember, requestIDMember string) []*model.Field {
+	out := []*model.Field{
 		{Name: "type", Kind: model.ValueType},
 		{Name: "title", Kind: model.ValueTitle},
 		{Name: "status", Kind: model.ValueStatus},
 		{Name: "detail", Kind: model.ValueMessage},
 		{Name: "instance", Kind: model.ValueInstance},
 		{Name: "code", Kind: model.ValueCode},
-		{Kind: model.ValueParamsInline},
-		{Name: detailsMember, Kind: model.ValueDetails},
 	}
+	if requestIDMember != "" {
+		out = append(out, &model.Field{Name: requestIDMember, Kind: model.ValueRequestID})
+	}
+	return append(out,
+		&model.Field{Kind: model.ValueParamsInline},
+		&model.Field{Name: detailsMember, Kind: model.ValueDetails},
+	)
 }
 
 // bodyFields reads a body template mapping in order.
@@ -197,6 +204,10 @@ func (b *builder) bodyValue(name string, v *yaml.Node, what string, depth int) *
 		return f
 	}
 	if kind, ok := variables[v.Value]; ok {
+		if kind == model.ValueRequestID && b.spec.RequestID == nil {
+			b.add(f.Pos, "%s: %s", what, noRequestID("$request_id"))
+			return nil
+		}
 		f.Kind = kind
 		return f
 	}
@@ -232,5 +243,5 @@ func (b *builder) anyErrorHasParam(name string) bool {
 }
 
 func variableList() string {
-	return "$code, $status, $status_text, $title, $message, $details, $retry_after, $doc_url, $instance, $params"
+	return "$code, $status, $status_text, $title, $message, $details, $retry_after, $doc_url, $instance, $request_id, $params"
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 
@@ -27,10 +28,11 @@ var templateVars = map[string]model.ValueKind{
 	"doc_url":     model.ValueDocURL,
 	"instance":    model.ValueInstance,
 	"retry_after": model.ValueRetryAfter,
+	"request_id":  model.ValueRequestID,
 }
 
 func templateVarList() string {
-	return "${code}, ${status}, ${status_text}, ${title}, ${message}, ${doc_url}, ${instance}, ${retry_after}, ${param.NAME}, ${attr.NAME}"
+	return "${code}, ${status}, ${status_text}, ${title}, ${message}, ${doc_url}, ${instance}, ${retry_after}, ${request_id}, ${param.NAME}, ${attr.NAME}"
 }
 
 // parseStringTemplate parses a string with ${NAME} interpolations: "$${"
@@ -74,6 +76,9 @@ func (b *builder) parseStringTemplate(s string) (model.Template, string) {
 // templateVar resolves the NAME of a ${NAME} interpolation.
 func (b *builder) templateVar(name string) (model.TemplatePart, string) {
 	if k, ok := templateVars[name]; ok {
+		if k == model.ValueRequestID && b.spec.RequestID == nil {
+			return model.TemplatePart{}, noRequestID("${request_id}")
+		}
 		return model.TemplatePart{Kind: k}, ""
 	}
 	if p, ok := strings.CutPrefix(name, "param."); ok {
@@ -268,6 +273,50 @@ func (b *builder) buildCodeType() {
 	default:
 		b.add(b.at(ct), "response.code_type %q is not one of string, integer", ct.v)
 	}
+}
+
+// noRequestID is the problem of a request id used by a spec without
+// response.request_id.
+func noRequestID(v string) string {
+	return v + " needs response.request_id (hint: add `request_id: {header: X-Request-Id}` under response: to name the request header that carries the id)"
+}
+
+// maxRequestIDMember bounds the length of response.request_id.member.
+const maxRequestIDMember = 64
+
+// buildRequestID reads response.request_id: the request header that
+// carries the id, and the problem member that carries it.
+func (b *builder) buildRequestID() {
+	r := &b.raw.response
+	if r.requestID == nil || r.requestID.Kind != yaml.MappingNode {
+		return // none, or reported by the walk
+	}
+	// A mistake is reported once: the request id stays configured (with
+	// a stand-in header, or without the member), so that the uses of
+	// $request_id are not reported too.
+	rid := &model.RequestID{Header: "X-Request-Id", Member: r.requestIDMember.v, Pos: b.pos(r.requestID)}
+	switch h := r.requestIDHeader.v; {
+	case r.requestIDHeader.n == nil:
+		// Missing: reported by the walk.
+	case !fieldName(h):
+		b.add(b.at(r.requestIDHeader), "response.request_id.header %q is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~)", h)
+	case slices.ContainsFunc(ownHeaders, func(o string) bool { return strings.EqualFold(o, h) }):
+		b.add(b.at(r.requestIDHeader), "response.request_id.header %q is not a header a client or proxy sets for a request id (hint: X-Request-Id)", h)
+	default:
+		rid.Header = h
+	}
+	if r.requestIDMember.n != nil {
+		m := rid.Member
+		switch {
+		case m == "" || len(m) > maxRequestIDMember || !utf8.ValidString(m) || strings.ContainsFunc(m, func(c rune) bool { return c < 0x20 || c == 0x7f }):
+			b.add(b.at(r.requestIDMember), "response.request_id.member %q must be a member name: 1 to %d characters of valid UTF-8, no control characters", m, maxRequestIDMember)
+			rid.Member = ""
+		case slices.Contains(problemMembers, m):
+			b.add(b.at(r.requestIDMember), "response.request_id.member %q would overwrite the problem member %q; name another member (hint: request_id)", m, m)
+			rid.Member = ""
+		}
+	}
+	b.spec.RequestID = rid
 }
 
 // checkCode validates a code, alias or reserved code as the code type

@@ -10,6 +10,12 @@
 // CodeOf, StatusOf and Lookup read errors of any origin.
 package apierr
 
+import (
+	"io"
+	"net/http"
+	"strings"
+)
+
 // Code is a stable machine-readable error code, sent on the wire as written.
 type Code string
 
@@ -86,24 +92,32 @@ var (
 	// The API key sent in the `ls-api-key` header is unknown.
 	//
 	// Message: "Invalid API Key"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
 	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
 	//
 	// The bearer token cannot be verified, or is malformed.
 	//
 	// Message: "`token` is invalid."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrInvalidToken = errgenSentinel(&errgenEntryInvalidToken)
 	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
 	//
 	// The request requires authentication, but the session has expired.
 	//
 	// Message: "The session has expired; sign in again."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrSessionExpired = errgenSentinel(&errgenEntrySessionExpired)
 	// ErrUnauthorizedClient is the sentinel of unauthorized_client (401 Unauthorized): Unauthorized client.
 	//
 	// The request is authenticated, but the OAuth client may not perform the requested action.
 	//
 	// Message: "The client is not authorized to perform this action."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrUnauthorizedClient = errgenSentinel(&errgenEntryUnauthorizedClient)
 	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
 	//
@@ -111,18 +125,23 @@ var (
 	// needs. `access_denied` is an older name for the same error.
 	//
 	// Message: its title (the message has params; see NewInsufficientScope).
+	//
+	// Sent with the headers X-Request-Id.
 	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
 	// ErrProjectAccessDenied is the sentinel of project_access_denied (403 Forbidden): Access denied.
 	//
 	// The API key is valid but belongs to another project.
 	//
 	// Message: "Access denied to this resource"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrProjectAccessDenied = errgenSentinel(&errgenEntryProjectAccessDenied)
 	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Token not allowed for this API version.
 	//
 	// Message: "Unauthorised access to V2 API, please provide valid payload version."
 	//
 	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
+	// Sent with the headers X-Request-Id.
 	ErrUnauthorizedToken = errgenSentinel(&errgenEntryUnauthorizedToken)
 	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
 	//
@@ -130,20 +149,28 @@ var (
 	// parameter value, or is otherwise malformed.
 	//
 	// Message: "The request is malformed."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
 	// ErrInvalidPayload is the sentinel of invalid_payload (400 Bad Request): Invalid payload.
 	//
 	// The request body is missing, or it cannot be decoded as JSON.
 	//
 	// Message: "The payload is invalid."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrInvalidPayload = errgenSentinel(&errgenEntryInvalidPayload)
 	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing required field.
 	//
 	// Message: its title (the message has params; see NewMissingField).
+	//
+	// Sent with the headers X-Request-Id.
 	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
 	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
 	//
 	// Message: its title (the message has params; see NewInvalidUUID).
+	//
+	// Sent with the headers X-Request-Id.
 	ErrInvalidUUID = errgenSentinel(&errgenEntryInvalidUUID)
 	// ErrValidationFailed is the sentinel of validation_failed (422 Unprocessable Entity): Validation failed.
 	//
@@ -152,6 +179,8 @@ var (
 	// `{"field": "name", "message": "name must be a string"}`.
 	//
 	// Message: "Validation failed"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
 	// ErrInvalidLayout is the sentinel of invalid_layout (422 Unprocessable Entity): Invalid layout.
 	//
@@ -161,12 +190,15 @@ var (
 	//
 	// Variant priority: "layout.priority must be SPEAKER or PIN."
 	// Variant grid_size: "grid size must be between 1 and {max}." (added in 1.3)
+	// Sent with the headers X-Request-Id.
 	ErrInvalidLayout = errgenSentinel(&errgenEntryInvalidLayout)
 	// ErrInvalidContentType is the sentinel of invalid_content_type (415 Unsupported Media Type): Unsupported content type.
 	//
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
 	//
 	// Message: its title (the message has params; see NewInvalidContentType).
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Added in 1.2.
 	ErrInvalidContentType = errgenSentinel(&errgenEntryInvalidContentType)
@@ -177,6 +209,8 @@ var (
 	//
 	// Message: "The resource has changed since you retrieved it."
 	//
+	// Sent with the headers X-Request-Id.
+	//
 	// Added in 1.3.
 	ErrPreconditionFailed = errgenSentinel(&errgenEntryPreconditionFailed)
 	// ErrNotFound is the sentinel of not_found (404 Not Found): Resource not found.
@@ -184,26 +218,36 @@ var (
 	// The resource doesn't exist at all, or doesn't belong to your project.
 	//
 	// Message: "The requested resource could not be found."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
 	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
 	//
 	// Message: "Livestream not found"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
 	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
 	//
 	// Message: "Media server not found"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrMediaServerNotFound = errgenSentinel(&errgenEntryMediaServerNotFound)
 	// ErrRouteNotFound is the sentinel of route_not_found (404 Not Found): Unrecognized request URL.
 	//
 	// The endpoint doesn't exist at all, for example `GET /foobar`.
 	//
 	// Message: "Unrecognized request URL."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrRouteNotFound = errgenSentinel(&errgenEntryRouteNotFound)
 	// ErrMethodNotAllowed is the sentinel of method_not_allowed (405 Method Not Allowed): Method not allowed.
 	//
 	// The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.
 	//
 	// Message: "Method is not allowed for this route."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrMethodNotAllowed = errgenSentinel(&errgenEntryMethodNotAllowed)
 	// ErrConflict is the sentinel of conflict (409 Conflict): Conflict.
 	//
@@ -211,30 +255,40 @@ var (
 	// example when creating a resource that already exists.
 	//
 	// Message: its title (the message has params; see NewConflict).
+	//
+	// Sent with the headers X-Request-Id.
 	ErrConflict = errgenSentinel(&errgenEntryConflict)
 	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
 	//
 	// The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)
 	//
 	// Message: "Token is malformed"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrInvalidPushToken = errgenSentinel(&errgenEntryInvalidPushToken)
 	// ErrExpiredPushToken is the sentinel of EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token.
 	//
 	// The push token is past its expiry. A stream whose token expires while live ends in the `TOKEN_EXPIRED` state.
 	//
 	// Message: "Token has expired"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrExpiredPushToken = errgenSentinel(&errgenEntryExpiredPushToken)
 	// ErrTokenMismatch is the sentinel of TOKEN_MISMATCH (403 Forbidden): Token mismatch.
 	//
 	// The push token is valid, but for another stream. (403 because the credential is genuine but not for this resource.)
 	//
 	// Message: "Token doesn't match stream"
+	//
+	// Sent with the headers X-Request-Id.
 	ErrTokenMismatch = errgenSentinel(&errgenEntryTokenMismatch)
 	// ErrWebhookLimitReached is the sentinel of webhook_limit_reached (400 Bad Request): Webhook limit reached.
 	//
 	// The project already has as many webhooks as its plan allows.
 	//
 	// Message: "Your account has reached the webhook urls limit."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrWebhookLimitReached = errgenSentinel(&errgenEntryWebhookLimitReached)
 	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
 	//
@@ -243,12 +297,15 @@ var (
 	// Message: "Rate limit exceeded"
 	//
 	// Clients are told to retry after 60 seconds.
+	// Sent with the headers X-Request-Id.
 	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
 	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
 	//
 	// The project has used all the streaming minutes of its plan this month.
 	//
 	// Message: its title (the message has params; see NewUsageLimitExceeded).
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Added in 1.4.
 	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
@@ -257,6 +314,8 @@ var (
 	// The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.
 	//
 	// Message: "Quota exceeded"
+	//
+	// Sent with the headers X-Request-Id.
 	//
 	// Deprecated: use ErrUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 	ErrQuotaExceeded = errgenSentinel(&errgenEntryQuotaExceeded)
@@ -269,6 +328,7 @@ var (
 	// Variant rooms: "Unable to fetch rooms."
 	// Variant recordings: "Unable to list Room Recordings."
 	// Variant participants: "Failed to get Active participant List."
+	// Sent with the headers X-Request-Id.
 	ErrFetchError = errgenSentinel(&errgenEntryFetchError)
 	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Internal server error.
 	//
@@ -277,6 +337,8 @@ var (
 	// sent to clients.
 	//
 	// Message: "An unexpected error occurred on the server."
+	//
+	// Sent with the headers X-Request-Id.
 	ErrServerError = errgenSentinel(&errgenEntryServerError)
 )
 
@@ -619,13 +681,105 @@ var errgenFormats = [...]errgenFormat{
 			{kind: errgenVMessage, name: "detail"},
 			{kind: errgenVInstance, name: "instance"},
 			{kind: errgenVCode, name: "code"},
+			{kind: errgenVRequestID, name: "request_id"},
 			{kind: errgenVParamsInline},
 			{kind: errgenVDetails, name: "errors"},
 		},
-		code:    errgenPath{path: []string{"code"}},
-		message: errgenPath{path: []string{"detail"}},
-		typ:     errgenPath{path: []string{"type"}},
-		details: []string{"errors"},
-		inline:  []string{},
+		headers: []errgenHeaderTmpl{
+			{name: "X-Request-Id", parts: []errgenTmpl{{kind: errgenVRequestID}}},
+		},
+		requestID: "X-Request-Id",
+		code:      errgenPath{path: []string{"code"}},
+		message:   errgenPath{path: []string{"detail"}},
+		typ:       errgenPath{path: []string{"type"}},
+		details:   []string{"errors"},
+		inline:    []string{},
 	},
+}
+
+// errgenCatalogJSON is the error catalog, byte for byte the document errgen
+// writes to outputs.catalog ("../examples/videoapi/api/errors.json").
+const errgenCatalogJSON = "{\n  \"$comment\": \"Code generated by errgen from spec/errors.yaml. DO NOT EDIT.\",\n  \"catalog_version\": 1,\n  \"api\": {\n    \"name\": \"Streamline Video API\",\n    \"description\": \"Every error the Streamline Video API returns comes with an HTTP status\\ncode and an RFC 9457 problem document whose `code` member names the\\nerror. Match on `code`, never on the message: codes are stable,\\nmessages may be reworded.\\n\\n| Status | Meaning                                             |\\n| ------ | --------------------------------------------------- |\\n| 2xx    | Success: the request was processed.                 |\\n| 4xx    | The request was wrong; the code tells you why.      |\\n| 5xx    | Something went wrong on our side; retry later.      |\\n\\nErrors that are worth retrying say so below and, when they know how\\nlong to wait, send a `Retry-After` header.\",\n    \"docs_url\": \"https://docs.streamline.dev/errors\"\n  },\n  \"formats\": [\n    {\n      \"name\": \"default\",\n      \"kind\": \"problem\",\n      \"media_type\": \"application/problem+json\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"details_member\": \"errors\",\n      \"internal_code\": \"server_error\"\n    }\n  ],\n  \"code_type\": \"string\",\n  \"request_id\": {\n    \"header\": \"X-Request-Id\",\n    \"member\": \"request_id\"\n  },\n  \"details\": [\n    {\n      \"name\": \"field\",\n      \"type\": \"string\"\n    },\n    {\n      \"name\": \"message\",\n      \"type\": \"string\"\n    }\n  ],\n  \"groups\": [\n    {\n      \"id\": \"auth\",\n      \"title\": \"Authentication errors\",\n      \"description\": \"Sent when a request carries no credentials, unknown ones, or ones\\nthat have expired. Requests are authenticated with an API key in the\\n`ls-api-key` header, or with an OAuth 2.0 session token.\"\n    },\n    {\n      \"id\": \"permissions\",\n      \"title\": \"Permission errors\",\n      \"description\": \"The credentials are valid but do not allow this request.\"\n    },\n    {\n      \"id\": \"validation\",\n      \"title\": \"Request validation errors\",\n      \"description\": \"The request reached an endpoint that exists, but its body, parameters\\nor headers are not acceptable. Validation errors list the offending\\nfields in `errors`.\"\n    },\n    {\n      \"id\": \"resources\",\n      \"title\": \"Resource errors\",\n      \"description\": \"The resource, route or method does not exist, or is in a state that forbids the request.\"\n    },\n    {\n      \"id\": \"streams\",\n      \"title\": \"Stream errors\",\n      \"description\": \"Errors about live streams and their push tokens. A stream moves\\nthrough these states; some errors only happen in some of them.\\n\\n| Status          | Description                              |\\n| --------------- | ---------------------------------------- |\\n| `READY_FOR_USE` | Stream created, waiting for broadcaster. |\\n| `STARTED`       | Stream is live.                          |\\n| `ENDED`         | Stream has ended.                        |\\n| `TOKEN_EXPIRED` | Push token expired during the stream.    |\"\n    },\n    {\n      \"id\": \"limits\",\n      \"title\": \"Rate limits and quotas\",\n      \"description\": \"Requests are rate limited per API key:\\n\\n| Endpoint type   | Limit          |\\n| --------------- | -------------- |\\n| Livestream CRUD | 100 req/min    |\\n| Public APIs     | 1000 req/min   |\\n\\nOver the limit, requests fail with `rate_limited` and a `Retry-After`\\nheader until the window resets.\"\n    },\n    {\n      \"id\": \"server\",\n      \"title\": \"Server errors\",\n      \"description\": \"Errors on our side. Your request may have been fine; retrying later usually works.\"\n    }\n  ],\n  \"errors\": [\n    {\n      \"code\": \"invalid_api_key\",\n      \"status\": 401,\n      \"status_text\": \"Unauthorized\",\n      \"title\": \"Invalid API key\",\n      \"message\": \"Invalid API Key\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"auth\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_api_key\",\n      \"description\": \"The API key sent in the `ls-api-key` header is unknown.\"\n    },\n    {\n      \"code\": \"invalid_token\",\n      \"status\": 401,\n      \"status_text\": \"Unauthorized\",\n      \"title\": \"Invalid token\",\n      \"message\": \"`token` is invalid.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"auth\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_token\",\n      \"description\": \"The bearer token cannot be verified, or is malformed.\"\n    },\n    {\n      \"code\": \"session_expired\",\n      \"status\": 401,\n      \"status_text\": \"Unauthorized\",\n      \"title\": \"Session expired\",\n      \"message\": \"The session has expired; sign in again.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"auth\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#session_expired\",\n      \"description\": \"The request requires authentication, but the session has expired.\"\n    },\n    {\n      \"code\": \"unauthorized_client\",\n      \"status\": 401,\n      \"status_text\": \"Unauthorized\",\n      \"title\": \"Unauthorized client\",\n      \"message\": \"The client is not authorized to perform this action.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"auth\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#unauthorized_client\",\n      \"description\": \"The request is authenticated, but the OAuth client may not perform the requested action.\"\n    },\n    {\n      \"code\": \"insufficient_scope\",\n      \"aliases\": [\n        \"access_denied\"\n      ],\n      \"status\": 403,\n      \"status_text\": \"Forbidden\",\n      \"title\": \"Insufficient scope\",\n      \"message\": \"The token lacks the {scope} scope.\",\n      \"params\": [\n        {\n          \"name\": \"scope\",\n          \"type\": \"string\",\n          \"description\": \"The scope the request needs.\",\n          \"example\": \"livestreams:write\"\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"permissions\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#insufficient_scope\",\n      \"description\": \"The request was valid, but the token does not grant the permission it\\nneeds. `access_denied` is an older name for the same error.\"\n    },\n    {\n      \"code\": \"project_access_denied\",\n      \"status\": 403,\n      \"status_text\": \"Forbidden\",\n      \"title\": \"Access denied\",\n      \"message\": \"Access denied to this resource\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"permissions\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#project_access_denied\",\n      \"description\": \"The API key is valid but belongs to another project.\"\n    },\n    {\n      \"code\": \"unauthorized_token\",\n      \"status\": 403,\n      \"status_text\": \"Forbidden\",\n      \"title\": \"Token not allowed for this API version\",\n      \"message\": \"Unauthorised access to V2 API, please provide valid payload version.\",\n      \"variants\": [\n        {\n          \"name\": \"crawler_role_required\",\n          \"message\": \"Your role must be a CRAWLER in token payload to use V2 API.\",\n          \"description\": \"Sent by V2 endpoints reserved to crawlers.\"\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"permissions\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#unauthorized_token\"\n    },\n    {\n      \"code\": \"invalid_request\",\n      \"status\": 400,\n      \"status_text\": \"Bad Request\",\n      \"title\": \"Invalid request\",\n      \"message\": \"The request is malformed.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_request\",\n      \"description\": \"The request is missing a required parameter, includes an unsupported\\nparameter value, or is otherwise malformed.\"\n    },\n    {\n      \"code\": \"invalid_payload\",\n      \"status\": 400,\n      \"status_text\": \"Bad Request\",\n      \"title\": \"Invalid payload\",\n      \"message\": \"The payload is invalid.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_payload\",\n      \"description\": \"The request body is missing, or it cannot be decoded as JSON.\"\n    },\n    {\n      \"code\": \"missing_field\",\n      \"status\": 400,\n      \"status_text\": \"Bad Request\",\n      \"title\": \"Missing required field\",\n      \"message\": \"{field} is required\",\n      \"params\": [\n        {\n          \"name\": \"field\",\n          \"type\": \"string\",\n          \"description\": \"The JSON name of the missing field.\",\n          \"example\": \"name\"\n        }\n      ],\n      \"details\": true,\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#missing_field\"\n    },\n    {\n      \"code\": \"invalid_uuid\",\n      \"status\": 400,\n      \"status_text\": \"Bad Request\",\n      \"title\": \"Invalid UUID\",\n      \"message\": \"{field} must be a valid UUID\",\n      \"params\": [\n        {\n          \"name\": \"field\",\n          \"type\": \"string\",\n          \"description\": \"The parameter that is not a UUID.\",\n          \"example\": \"projectId\"\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_uuid\"\n    },\n    {\n      \"code\": \"validation_failed\",\n      \"status\": 422,\n      \"status_text\": \"Unprocessable Entity\",\n      \"title\": \"Validation failed\",\n      \"message\": \"Validation failed\",\n      \"details\": true,\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#validation_failed\",\n      \"description\": \"One or more fields have values the API cannot accept. `errors` lists\\neach field with its own message, for example\\n`{\\\"field\\\": \\\"name\\\", \\\"message\\\": \\\"name must be a string\\\"}`.\"\n    },\n    {\n      \"code\": \"invalid_layout\",\n      \"status\": 422,\n      \"status_text\": \"Unprocessable Entity\",\n      \"title\": \"Invalid layout\",\n      \"message\": \"layout.type must be SPOTLIGHT, SIDEBAR or GRID.\",\n      \"variants\": [\n        {\n          \"name\": \"priority\",\n          \"message\": \"layout.priority must be SPEAKER or PIN.\"\n        },\n        {\n          \"name\": \"grid_size\",\n          \"message\": \"grid size must be between 1 and {max}.\",\n          \"description\": \"Sent when the grid holds no tile or too many.\",\n          \"since\": \"1.3\"\n        }\n      ],\n      \"params\": [\n        {\n          \"name\": \"max\",\n          \"type\": \"int\",\n          \"description\": \"The largest grid size.\",\n          \"example\": 25\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_layout\",\n      \"description\": \"The composition layout of a recording or restream is not one the API supports.\"\n    },\n    {\n      \"code\": \"invalid_content_type\",\n      \"status\": 415,\n      \"status_text\": \"Unsupported Media Type\",\n      \"title\": \"Unsupported content type\",\n      \"message\": \"Content-Type {content_type} is not supported.\",\n      \"params\": [\n        {\n          \"name\": \"content_type\",\n          \"type\": \"string\",\n          \"description\": \"The Content-Type the request sent.\",\n          \"example\": \"text/plain\"\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"since\": \"1.2\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_content_type\",\n      \"description\": \"The request's `Content-Type` header names a media type the endpoint does not accept.\"\n    },\n    {\n      \"code\": \"precondition_failed\",\n      \"status\": 412,\n      \"status_text\": \"Precondition Failed\",\n      \"title\": \"Precondition failed\",\n      \"message\": \"The resource has changed since you retrieved it.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"validation\",\n      \"format\": \"default\",\n      \"since\": \"1.3\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#precondition_failed\",\n      \"description\": \"The request's `If-Match` header does not match the resource's current\\nETag: another client has modified it since you last retrieved it.\"\n    },\n    {\n      \"code\": \"not_found\",\n      \"status\": 404,\n      \"status_text\": \"Not Found\",\n      \"title\": \"Resource not found\",\n      \"message\": \"The requested resource could not be found.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"resources\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#not_found\",\n      \"description\": \"The resource doesn't exist at all, or doesn't belong to your project.\"\n    },\n    {\n      \"code\": \"livestream_not_found\",\n      \"status\": 404,\n      \"status_text\": \"Not Found\",\n      \"title\": \"Livestream not found\",\n      \"message\": \"Livestream not found\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"resources\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#livestream_not_found\"\n    },\n    {\n      \"code\": \"media_server_not_found\",\n      \"status\": 404,\n      \"status_text\": \"Not Found\",\n      \"title\": \"Media server not found\",\n      \"message\": \"Media server not found\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"resources\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#media_server_not_found\"\n    },\n    {\n      \"code\": \"route_not_found\",\n      \"status\": 404,\n      \"status_text\": \"Not Found\",\n      \"title\": \"Unrecognized request URL\",\n      \"message\": \"Unrecognized request URL.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"resources\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#route_not_found\",\n      \"description\": \"The endpoint doesn't exist at all, for example `GET /foobar`.\"\n    },\n    {\n      \"code\": \"method_not_allowed\",\n      \"status\": 405,\n      \"status_text\": \"Method Not Allowed\",\n      \"title\": \"Method not allowed\",\n      \"message\": \"Method is not allowed for this route.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"resources\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#method_not_allowed\",\n      \"description\": \"The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.\"\n    },\n    {\n      \"code\": \"conflict\",\n      \"status\": 409,\n      \"status_text\": \"Conflict\",\n      \"title\": \"Conflict\",\n      \"message\": \"{resource} already exists\",\n      \"params\": [\n        {\n          \"name\": \"resource\",\n          \"type\": \"string\",\n          \"description\": \"The kind of resource.\",\n          \"example\": \"Webhook\"\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"resources\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#conflict\",\n      \"description\": \"The request conflicts with the current state of the resource, for\\nexample when creating a resource that already exists.\"\n    },\n    {\n      \"code\": \"INVALID_PUSH_TOKEN\",\n      \"status\": 401,\n      \"status_text\": \"Unauthorized\",\n      \"title\": \"Invalid push token\",\n      \"message\": \"Token is malformed\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"streams\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#invalid_push_token\",\n      \"description\": \"The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)\"\n    },\n    {\n      \"code\": \"EXPIRED_PUSH_TOKEN\",\n      \"status\": 401,\n      \"status_text\": \"Unauthorized\",\n      \"title\": \"Expired push token\",\n      \"message\": \"Token has expired\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"streams\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#expired_push_token\",\n      \"description\": \"The push token is past its expiry. A stream whose token expires while live ends in the `TOKEN_EXPIRED` state.\"\n    },\n    {\n      \"code\": \"TOKEN_MISMATCH\",\n      \"status\": 403,\n      \"status_text\": \"Forbidden\",\n      \"title\": \"Token mismatch\",\n      \"message\": \"Token doesn't match stream\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"streams\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#token_mismatch\",\n      \"description\": \"The push token is valid, but for another stream. (403 because the credential is genuine but not for this resource.)\"\n    },\n    {\n      \"code\": \"webhook_limit_reached\",\n      \"status\": 400,\n      \"status_text\": \"Bad Request\",\n      \"title\": \"Webhook limit reached\",\n      \"message\": \"Your account has reached the webhook urls limit.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"streams\",\n      \"format\": \"default\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#webhook_limit_reached\",\n      \"description\": \"The project already has as many webhooks as its plan allows.\"\n    },\n    {\n      \"code\": \"rate_limited\",\n      \"status\": 429,\n      \"status_text\": \"Too Many Requests\",\n      \"title\": \"Too many requests\",\n      \"message\": \"Rate limit exceeded\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"limits\",\n      \"format\": \"default\",\n      \"retryable\": true,\n      \"retry_after\": 60,\n      \"doc_url\": \"https://docs.streamline.dev/errors#rate_limited\",\n      \"description\": \"The API key sent more requests than its rate limit allows in the current window.\"\n    },\n    {\n      \"code\": \"usage_limit_exceeded\",\n      \"status\": 429,\n      \"status_text\": \"Too Many Requests\",\n      \"title\": \"Usage limit exceeded\",\n      \"message\": \"Monthly usage limit of {limit} minutes exceeded.\",\n      \"params\": [\n        {\n          \"name\": \"limit\",\n          \"type\": \"int64\",\n          \"description\": \"The plan's monthly streaming minutes.\",\n          \"example\": 10000\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"limits\",\n      \"format\": \"default\",\n      \"retryable\": true,\n      \"since\": \"1.4\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#usage_limit_exceeded\",\n      \"description\": \"The project has used all the streaming minutes of its plan this month.\"\n    },\n    {\n      \"code\": \"quota_exceeded\",\n      \"status\": 429,\n      \"status_text\": \"Too Many Requests\",\n      \"title\": \"Quota exceeded\",\n      \"message\": \"Quota exceeded\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"limits\",\n      \"format\": \"default\",\n      \"deprecated\": \"Use usage_limit_exceeded, which names the limit.\",\n      \"sunset\": \"2027-06-30\",\n      \"replaced_by\": \"usage_limit_exceeded\",\n      \"doc_url\": \"https://docs.streamline.dev/errors#quota_exceeded\",\n      \"description\": \"The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.\"\n    },\n    {\n      \"code\": \"fetch_error\",\n      \"status\": 502,\n      \"status_text\": \"Bad Gateway\",\n      \"title\": \"Upstream fetch failed\",\n      \"message\": \"Failed to get session details.\",\n      \"variants\": [\n        {\n          \"name\": \"rooms\",\n          \"message\": \"Unable to fetch rooms.\"\n        },\n        {\n          \"name\": \"recordings\",\n          \"message\": \"Unable to list Room Recordings.\"\n        },\n        {\n          \"name\": \"participants\",\n          \"message\": \"Failed to get Active participant List.\"\n        }\n      ],\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"server\",\n      \"format\": \"default\",\n      \"retryable\": true,\n      \"doc_url\": \"https://docs.streamline.dev/errors#fetch_error\",\n      \"description\": \"A service behind the API did not answer in time.\"\n    },\n    {\n      \"code\": \"server_error\",\n      \"status\": 500,\n      \"status_text\": \"Internal Server Error\",\n      \"title\": \"Internal server error\",\n      \"message\": \"An unexpected error occurred on the server.\",\n      \"headers\": {\n        \"X-Request-Id\": \"${request_id}\"\n      },\n      \"group\": \"server\",\n      \"format\": \"default\",\n      \"retryable\": true,\n      \"internal\": true,\n      \"doc_url\": \"https://docs.streamline.dev/errors#server_error\",\n      \"description\": \"An unexpected error occurred on our side. This is also what any error\\nthat is not in this catalog is reported as; its details are never\\nsent to clients.\"\n    }\n  ],\n  \"reserved\": [\n    {\n      \"code\": \"stream_gone\",\n      \"reason\": \"Removed in v2: livestreams are soft-deleted and answer livestream_not_found.\",\n      \"since\": \"1.0\",\n      \"removed_in\": \"2.0\"\n    },\n    {\n      \"code\": \"TOKEN_EXPIRED\",\n      \"reason\": \"A stream status, not an error; kept free to avoid confusion.\"\n    }\n  ]\n}\n"
+
+// errgenCatalogETag is the catalog's strong entity tag: the first 16 bytes of
+// its SHA-256, quoted.
+const errgenCatalogETag = "\"0f233041a17d053c547a9e8983ec8142\""
+
+// CatalogHandler returns an http.Handler that serves the error catalog (the
+// document errgen writes to outputs.catalog,
+// "../examples/videoapi/api/errors.json"): every error with its code, status,
+// messages, params, lifecycle and doc link, as JSON, for SDKs, support tools
+// and dashboards.
+//
+// It answers GET and HEAD with Content-Type application/json, a strong ETag,
+// Cache-Control "public, max-age=300" and Content-Length; a request whose
+// If-None-Match lists the ETag (or is *) gets 304 Not Modified without a body.
+// Other methods get 405 with Allow: GET, HEAD.
+func CatalogHandler() http.Handler {
+	return errgenCatalogHandler{}
+}
+
+// errgenCatalogHandler is the handler CatalogHandler returns.
+type errgenCatalogHandler struct{}
+
+// ServeHTTP serves the catalog; see CatalogHandler.
+func (errgenCatalogHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	// One array backs the header values set here: each response gets
+	// slices of its own, which middleware may change in place.
+	v := [5]string{"GET, HEAD", errgenCatalogETag, "public, max-age=300", "application/json", "21184"}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h["Allow"] = v[0:1:1]
+		w.WriteHeader(http.StatusMethodNotAllowed)
+		return
+	}
+	h["Etag"] = v[1:2:2]
+	h["Cache-Control"] = v[2:3:3]
+	if errgenETagMatch(r.Header["If-None-Match"]) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h["Content-Type"] = v[3:4:4]
+	h["Content-Length"] = v[4:5:5]
+	w.WriteHeader(http.StatusOK)
+	if r.Method != http.MethodHead {
+		io.WriteString(w, errgenCatalogJSON)
+	}
+}
+
+// errgenETagMatch reports whether If-None-Match field values (RFC 9110 section
+// 13.1.2: "*", or a comma-separated list of entity tags) match the catalog's
+// ETag by weak comparison. A value that is not a list of entity tags matches
+// nothing after the point where it stops being one. It reads each byte once.
+func errgenETagMatch(values []string) bool {
+	for _, s := range values {
+		for s != "" {
+			if c := s[0]; c == ' ' || c == '\t' || c == ',' {
+				s = s[1:]
+				continue
+			}
+			if s[0] == '*' {
+				// "*" alone in its list element matches any current representation.
+				if len(s) == 1 || s[1] == ' ' || s[1] == '\t' || s[1] == ',' {
+					return true
+				}
+				break // not a list element
+			}
+			if len(s) >= 2 && s[0] == 'W' && s[1] == '/' {
+				s = s[2:]
+			}
+			if s == "" || s[0] != '"' {
+				break // not an entity tag
+			}
+			end := strings.IndexByte(s[1:], '"')
+			if end < 0 {
+				break // an unterminated tag
+			}
+			if s[:end+2] == errgenCatalogETag {
+				return true
+			}
+			s = s[end+2:]
+		}
+	}
+	return false
 }

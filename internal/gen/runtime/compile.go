@@ -217,6 +217,15 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 				t.args = append(t.args, j)
 			}
 		}
+		for _, p := range t.params {
+			at := -1
+			for k, j := range t.args {
+				if j == p {
+					at = k
+				}
+			}
+			t.at = append(t.at, at)
+		}
 	}
 	c.message = ent.title
 	if len(c.messages[0].params) == 0 {
@@ -320,6 +329,8 @@ func errgenCompileBody(ent *errgenEntry, c *errgenCompiled, body []errgenField) 
 				emit(errgenOp{op: errgenOpRetryAfter, lit: key})
 			case errgenVInstance:
 				emit(errgenOp{op: errgenOpInstance, lit: key})
+			case errgenVRequestID:
+				emit(errgenOp{op: errgenOpRequestID, lit: key})
 			case errgenVParams:
 				if len(c.params) > 0 {
 					emit(errgenOp{op: errgenOpParams, lit: key})
@@ -453,6 +464,8 @@ func errgenCompileTemplate(ent *errgenEntry, c *errgenCompiled, t []errgenTmpl, 
 			p.kind = errgenPartMessage
 		case errgenVInstance:
 			p.kind = errgenPartInstance
+		case errgenVRequestID:
+			p.kind = errgenPartRequestID
 		case errgenVRetryAfter:
 			p.kind = errgenPartRetryAfter
 		case errgenVParam:
@@ -489,7 +502,7 @@ func errgenCompileHeader(ent *errgenEntry, c *errgenCompiled, h *errgenHeaderTmp
 // errgenRenderDefault renders header parts for the catalog's own values
 // of ent, as errgenSetHeader does: the sentinel's message, no params, no
 // request path, ent's retry delay. ok is false when an only value is
-// absent.
+// absent, and for a header with the request id, which no response shares.
 func errgenRenderDefault(ent *errgenEntry, c *errgenCompiled, parts []errgenPart) (string, bool) {
 	var b []byte
 	for _, p := range parts {
@@ -508,6 +521,8 @@ func errgenRenderDefault(ent *errgenEntry, c *errgenCompiled, parts []errgenPart
 			} else if len(parts) == 1 {
 				return "", false
 			}
+		case errgenPartRequestID:
+			return "", false // never empty, different for every request: nothing to share
 		case errgenPartInstance, errgenPartParam:
 			if len(parts) == 1 {
 				return "", false

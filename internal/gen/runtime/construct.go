@@ -73,18 +73,12 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 		return e
 	}
 	var buf [128]byte
-	b := buf[:0]
-	for n, lit := range t.lits {
-		b = append(b, lit...)
-		if n == len(t.params) {
-			break
+	b := append(buf[:0], t.lits[0]...)
+	for n, k := range t.at {
+		if k >= 0 && k < len(args) {
+			b = errgenAppendRaw(b, args[k])
 		}
-		for k, j := range t.args {
-			if j == t.params[n] && k < len(args) {
-				b = errgenAppendRaw(b, args[k])
-				break
-			}
-		}
+		b = append(b, t.lits[n+1]...)
 	}
 	e.Message = string(b)
 	return e

@@ -1,7 +1,9 @@
 // Package runtime is the part of every generated Go package that is the
 // same for every catalog: the Error type and its methods, CodeOf,
 // StatusOf and Lookup, the JSON writer behind WriteError and HandlerFunc,
-// and the response decoder behind FromResponse.
+// the reporter every written error goes to (SetReporter, LogReport,
+// Error.LogValue; report.go), request ids (requestid.go), and the
+// response decoder behind FromResponse.
 //
 // It is real Go, compiled, vetted, linted and unit-tested here like any
 // package, and errgen emits it verbatim into each generated package as
@@ -10,7 +12,8 @@
 // the catalog). It reads the catalog only through the errgen-prefixed
 // tables and functions the catalog file declares (errgenCatalog, the
 // errors with their body programs and headers; errgenFormats, the wire
-// formats with the member paths the decoder reads; errgenIndex,
+// formats with the member paths the decoder reads, and on the catalog's
+// format the request id header; errgenIndex,
 // errgenByDocURL; errgenNumericCodes, errgenCodeText, errgenParseCode for
 // the Code type, a string or an integer; errgenAppendDetail,
 // errgenReadDetail for the Detail type, in the catalog's detail shape)

@@ -205,7 +205,7 @@ func TestEmptyInnerObject(t *testing.T) {
 	}
 	for _, k := range cases {
 		c := &errgenCompiled{body: k.body}
-		got := string(errgenAppendBody(nil, c, &Error{Message: "m", RetryAfter: k.retryAfter}, ""))
+		got := string(errgenAppendBody(nil, c, &Error{Message: "m", RetryAfter: k.retryAfter}, "", ""))
 		if got != k.want {
 			t.Errorf("%+v, retry %d: %s, want %s", k.body, k.retryAfter, got, k.want)
 		}

@@ -13,9 +13,13 @@ type errgenFormat struct {
 	// internal is the error written for anything outside the catalog in
 	// this format.
 	internal *errgenEntry
+	// requestID is the canonical name of the request header that carries
+	// the request id (response.request_id.header), on the catalog's
+	// format only; "" when the spec has none.
+	requestID string
 	// body is the format's body template, in wire order; headers are its
 	// response headers (an error's own replace them, see
-	// errgenEntry.headers).
+	// errgenMore.headers).
 	body    []errgenField
 	headers []errgenHeaderTmpl
 	// Where the decoder finds each value in a body; a zero errgenPath
@@ -140,12 +144,14 @@ type errgenCompiled struct {
 
 // errgenTemplate is a parsed message template: lits[0] params[0] lits[1]
 // ... params[n-1] lits[n], params holding indexes into the entry's params.
-// args are the params its constructor takes, in order.
+// args are the params its constructor takes, in order, and at the
+// place in args of each placeholder's param (-1 for none).
 type errgenTemplate struct {
 	variant string
 	lits    []string
 	params  []int
 	args    []int
+	at      []int
 }
 
 // The instructions of a body program.
@@ -161,6 +167,7 @@ const (
 	errgenOpParamsInline        // all params as members of the enclosing object
 	errgenOpParam               // the param named name, omitted when absent
 	errgenOpTemplate            // lit: `"name":`, a string of parts; omitted when only and its value is absent
+	errgenOpRequestID           // lit: `"name":`, the request id
 )
 
 // errgenOp is one instruction of a body program; lit is pre-encoded JSON.
@@ -179,6 +186,7 @@ const (
 	errgenPartInstance          // the request path; absent when empty
 	errgenPartRetryAfter        // Error.RetryAfter in seconds; absent when 0
 	errgenPartParam             // the param named name; absent when the error has none
+	errgenPartRequestID         // the request id
 )
 
 // errgenPart is one part of a string template: constant text (already
@@ -226,6 +234,7 @@ const (
 	errgenVTemplate            // parts: a string with interpolations
 	errgenVList                // children: the members of a one-element list's object
 	errgenVAttrsInline         // every attribute as a member of the enclosing object
+	errgenVRequestID           // $request_id
 )
 
 // errgenField is one member of a body template.

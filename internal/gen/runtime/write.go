@@ -26,7 +26,10 @@ var errgenBufs = sync.Pool{New: func() any { return &errgenScratch{body: make([]
 // err, or a nil *Error, is written as the internal error too. A sentinel
 // is written as the catalog generated it, whatever a program assigned to
 // its fields; the sentinel of an error whose message has params carries
-// no values for them, so its title is sent as the message.
+// no values for them, so its title is sent as the message. Every error
+// written is then reported, once, to the reporter (SetReporter; by
+// default LogReport, which logs internal errors and 5xx responses with
+// err's full text).
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	errgenWrite(w, r, err, -1)
 }
@@ -43,7 +46,8 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if ent != nil && format >= 0 && int(ent.format) != format {
 		ent = nil
 	}
-	if ent == nil || (int(ent.status) >= 500 && e.cause != nil) {
+	internal := ent == nil || (int(ent.status) >= 500 && e.cause != nil)
+	if internal {
 		f := max(format, 0)
 		if ent != nil {
 			f = int(ent.format)
@@ -70,22 +74,34 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if r != nil && r.URL != nil {
 		instance = r.URL.Path
 	}
+	rid, ridv := errgenRequestID(r)
 	sc := errgenBufs.Get().(*errgenScratch)
 	for k := range c.headers {
-		sc.tmp = errgenSetHeader(h, &c.headers[k], e, instance, sc.tmp[:0])
+		hd := &c.headers[k]
+		if hd.only && hd.parts[0].kind == errgenPartRequestID {
+			// The id needs no escaping: its bytes are safe in a header
+			// and a quoted-string.
+			if ridv == nil {
+				ridv = []string{rid}
+			}
+			h[hd.name] = ridv
+			continue
+		}
+		sc.tmp = errgenSetHeader(h, hd, e, instance, rid, sc.tmp[:0])
 	}
-	sc.body = errgenAppendBody(sc.body[:0], c, e, instance)
+	sc.body = errgenAppendBody(sc.body[:0], c, e, instance, rid)
 	w.WriteHeader(int(ent.status))
 	_, _ = w.Write(sc.body)
 	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
 		errgenBufs.Put(sc)
 	}
+	errgenReport(r, Report{Err: err, Code: ent.code, Status: int(ent.status), Internal: internal, RequestID: rid})
 }
 
 // errgenSetHeader sets one of the error's headers, rendering it in tmp
 // when it depends on the response. A rendering equal to the pre-built
 // value shares it; any other is a new value.
-func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance string, tmp []byte) []byte {
+func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance, rid string, tmp []byte) []byte {
 	if hd.parts == nil {
 		h[hd.name] = hd.value
 		return tmp
@@ -93,7 +109,7 @@ func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance string,
 	if hd.only && errgenAbsent(&hd.parts[0], e, instance) {
 		return tmp
 	}
-	tmp = errgenAppendParts(tmp, hd.parts, e, instance, true)
+	tmp = errgenAppendParts(tmp, hd.parts, e, instance, rid, true)
 	if len(hd.value) == 1 && string(tmp) == hd.value[0] {
 		h[hd.name] = hd.value
 	} else {
@@ -120,8 +136,8 @@ func errgenAbsent(p *errgenPart, e *Error, instance string) bool {
 
 // errgenAppendParts renders a string template's parts: constant text as
 // pre-encoded, values escaped for a JSON string, or with header set for a
-// header value. An absent value is empty text.
-func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance string, header bool) []byte {
+// header value. An absent value is empty text; rid is the request id.
+func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance, rid string, header bool) []byte {
 	for k := range parts {
 		p := &parts[k]
 		mode := errgenModeJSON
@@ -138,6 +154,8 @@ func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance string
 			buf = errgenEscape(buf, e.Message, mode)
 		case errgenPartInstance:
 			buf = errgenEscape(buf, instance, mode)
+		case errgenPartRequestID:
+			buf = errgenEscape(buf, rid, mode)
 		case errgenPartRetryAfter:
 			if e.RetryAfter > 0 {
 				buf = strconv.AppendInt(buf, int64(e.RetryAfter), 10)
@@ -235,7 +253,7 @@ func errgenAppendText(buf []byte, v any, mode int) []byte {
 }
 
 // HandlerFunc is an http.Handler that returns its error instead of writing
-// it: a returned error is written with WriteError.
+// it: a returned error is written with WriteError, and so reported.
 type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // ServeHTTP calls f and writes its error, if any, with WriteError.
@@ -249,10 +267,11 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // 16 levels).
 const errgenMaxDepth = 32
 
-// errgenAppendBody runs the body program of c for e. An inner object
-// (or one-element list) none of whose members is sent for e is left out,
-// member name and all.
-func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) []byte {
+// errgenAppendBody runs the body program of c for e, with the request
+// path instance and the request id rid. An inner object (or one-element
+// list) none of whose members is sent for e is left out, member name and
+// all.
+func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
 	var before uint64 // bit d set: the object at depth d had a member before its open child
@@ -305,6 +324,10 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) 
 			if instance != "" {
 				buf = errgenAppendString(append(sep(buf), op.lit...), instance)
 			}
+		case errgenOpRequestID:
+			if rid != "" {
+				buf = errgenAppendString(append(sep(buf), op.lit...), rid)
+			}
 		case errgenOpParams:
 			if len(e.Params) > 0 {
 				buf = append(append(sep(buf), op.lit...), '{')
@@ -332,7 +355,7 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) 
 				continue
 			}
 			buf = append(append(sep(buf), op.lit...), '"')
-			buf = append(errgenAppendParts(buf, op.parts, e, instance, false), '"')
+			buf = append(errgenAppendParts(buf, op.parts, e, instance, rid, false), '"')
 		}
 	}
 	return append(buf, '}')

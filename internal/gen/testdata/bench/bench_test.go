@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -80,6 +81,36 @@ func BenchmarkWriteError(b *testing.B) {
 		for b.Loop() {
 			handWritten(w, r, e)
 		}
+	})
+}
+
+// BenchmarkReport measures what reporting adds to WriteError: a 4xx
+// with the default reporter (which logs nothing for it), any error with a
+// reporter that does nothing, and a 5xx wrapping a cause with the
+// default reporter logging through slog's JSON handler into io.Discard
+// (every attribute formatted, nothing written), beside the same 4xx with
+// the default reporter as the baseline.
+func BenchmarkReport(b *testing.B) {
+	r := httptest.NewRequest("GET", "/livestreams", nil)
+	e := NewValidationFailed("name", "must be a string")
+	run := func(b *testing.B, err error) {
+		w := &discard{h: http.Header{}}
+		b.ReportAllocs()
+		for b.Loop() {
+			WriteError(w, r, err)
+		}
+	}
+	b.Run("4xx_default", func(b *testing.B) { run(b, e) })
+	b.Run("5xx_noop_reporter", func(b *testing.B) {
+		SetReporter(func(*http.Request, Report) {})
+		defer SetReporter(nil)
+		run(b, fmt.Errorf("load: %w", errors.New("connection refused")))
+	})
+	b.Run("5xx_default_discard", func(b *testing.B) {
+		prev := slog.Default()
+		slog.SetDefault(slog.New(slog.NewJSONHandler(io.Discard, nil)))
+		defer slog.SetDefault(prev)
+		run(b, fmt.Errorf("load: %w", errors.New("connection refused")))
 	})
 }
 

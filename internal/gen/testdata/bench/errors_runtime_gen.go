@@ -4,7 +4,10 @@ package apierr
 
 import (
 	"bytes"
+	"context"
+	"crypto/rand"
 	"io"
+	"log/slog"
 	"math"
 	"net/http"
 	"regexp"
@@ -20,7 +23,8 @@ import (
 
 // This file is the part of the package that is the same for every
 // catalog: the Error type and its methods, the JSON writer behind
-// WriteError and the response decoder behind FromResponse. It reads the
+// WriteError, the reporter every written error goes to, request ids, and
+// the response decoder behind FromResponse. It reads the
 // catalog through the errgen-prefixed tables of the package's other
 // generated file.
 
@@ -424,18 +428,12 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 		return e
 	}
 	var buf [128]byte
-	b := buf[:0]
-	for n, lit := range t.lits {
-		b = append(b, lit...)
-		if n == len(t.params) {
-			break
+	b := append(buf[:0], t.lits[0]...)
+	for n, k := range t.at {
+		if k >= 0 && k < len(args) {
+			b = errgenAppendRaw(b, args[k])
 		}
-		for k, j := range t.args {
-			if j == t.params[n] && k < len(args) {
-				b = errgenAppendRaw(b, args[k])
-				break
-			}
-		}
+		b = append(b, t.lits[n+1]...)
 	}
 	e.Message = string(b)
 	return e
@@ -551,7 +549,10 @@ var errgenBufs = sync.Pool{New: func() any { return &errgenScratch{body: make([]
 // err, or a nil *Error, is written as the internal error too. A sentinel
 // is written as the catalog generated it, whatever a program assigned to
 // its fields; the sentinel of an error whose message has params carries
-// no values for them, so its title is sent as the message.
+// no values for them, so its title is sent as the message. Every error
+// written is then reported, once, to the reporter (SetReporter; by
+// default LogReport, which logs internal errors and 5xx responses with
+// err's full text).
 func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	errgenWrite(w, r, err, -1)
 }
@@ -568,7 +569,8 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if ent != nil && format >= 0 && int(ent.format) != format {
 		ent = nil
 	}
-	if ent == nil || (int(ent.status) >= 500 && e.cause != nil) {
+	internal := ent == nil || (int(ent.status) >= 500 && e.cause != nil)
+	if internal {
 		f := max(format, 0)
 		if ent != nil {
 			f = int(ent.format)
@@ -595,22 +597,34 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	if r != nil && r.URL != nil {
 		instance = r.URL.Path
 	}
+	rid, ridv := errgenRequestID(r)
 	sc := errgenBufs.Get().(*errgenScratch)
 	for k := range c.headers {
-		sc.tmp = errgenSetHeader(h, &c.headers[k], e, instance, sc.tmp[:0])
+		hd := &c.headers[k]
+		if hd.only && hd.parts[0].kind == errgenPartRequestID {
+			// The id needs no escaping: its bytes are safe in a header
+			// and a quoted-string.
+			if ridv == nil {
+				ridv = []string{rid}
+			}
+			h[hd.name] = ridv
+			continue
+		}
+		sc.tmp = errgenSetHeader(h, hd, e, instance, rid, sc.tmp[:0])
 	}
-	sc.body = errgenAppendBody(sc.body[:0], c, e, instance)
+	sc.body = errgenAppendBody(sc.body[:0], c, e, instance, rid)
 	w.WriteHeader(int(ent.status))
 	_, _ = w.Write(sc.body)
 	if cap(sc.body) <= 64<<10 && cap(sc.tmp) <= 64<<10 {
 		errgenBufs.Put(sc)
 	}
+	errgenReport(r, Report{Err: err, Code: ent.code, Status: int(ent.status), Internal: internal, RequestID: rid})
 }
 
 // errgenSetHeader sets one of the error's headers, rendering it in tmp
 // when it depends on the response. A rendering equal to the pre-built
 // value shares it; any other is a new value.
-func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance string, tmp []byte) []byte {
+func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance, rid string, tmp []byte) []byte {
 	if hd.parts == nil {
 		h[hd.name] = hd.value
 		return tmp
@@ -618,7 +632,7 @@ func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance string,
 	if hd.only && errgenAbsent(&hd.parts[0], e, instance) {
 		return tmp
 	}
-	tmp = errgenAppendParts(tmp, hd.parts, e, instance, true)
+	tmp = errgenAppendParts(tmp, hd.parts, e, instance, rid, true)
 	if len(hd.value) == 1 && string(tmp) == hd.value[0] {
 		h[hd.name] = hd.value
 	} else {
@@ -645,8 +659,8 @@ func errgenAbsent(p *errgenPart, e *Error, instance string) bool {
 
 // errgenAppendParts renders a string template's parts: constant text as
 // pre-encoded, values escaped for a JSON string, or with header set for a
-// header value. An absent value is empty text.
-func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance string, header bool) []byte {
+// header value. An absent value is empty text; rid is the request id.
+func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance, rid string, header bool) []byte {
 	for k := range parts {
 		p := &parts[k]
 		mode := errgenModeJSON
@@ -663,6 +677,8 @@ func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance string
 			buf = errgenEscape(buf, e.Message, mode)
 		case errgenPartInstance:
 			buf = errgenEscape(buf, instance, mode)
+		case errgenPartRequestID:
+			buf = errgenEscape(buf, rid, mode)
 		case errgenPartRetryAfter:
 			if e.RetryAfter > 0 {
 				buf = strconv.AppendInt(buf, int64(e.RetryAfter), 10)
@@ -760,7 +776,7 @@ func errgenAppendText(buf []byte, v any, mode int) []byte {
 }
 
 // HandlerFunc is an http.Handler that returns its error instead of writing
-// it: a returned error is written with WriteError.
+// it: a returned error is written with WriteError, and so reported.
 type HandlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // ServeHTTP calls f and writes its error, if any, with WriteError.
@@ -774,10 +790,11 @@ func (f HandlerFunc) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // 16 levels).
 const errgenMaxDepth = 32
 
-// errgenAppendBody runs the body program of c for e. An inner object
-// (or one-element list) none of whose members is sent for e is left out,
-// member name and all.
-func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) []byte {
+// errgenAppendBody runs the body program of c for e, with the request
+// path instance and the request id rid. An inner object (or one-element
+// list) none of whose members is sent for e is left out, member name and
+// all.
+func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid string) []byte {
 	buf = append(buf, '{')
 	var filled uint64 // bit d set: the object at depth d has a member
 	var before uint64 // bit d set: the object at depth d had a member before its open child
@@ -830,6 +847,10 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) 
 			if instance != "" {
 				buf = errgenAppendString(append(sep(buf), op.lit...), instance)
 			}
+		case errgenOpRequestID:
+			if rid != "" {
+				buf = errgenAppendString(append(sep(buf), op.lit...), rid)
+			}
 		case errgenOpParams:
 			if len(e.Params) > 0 {
 				buf = append(append(sep(buf), op.lit...), '{')
@@ -857,7 +878,7 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance string) 
 				continue
 			}
 			buf = append(append(sep(buf), op.lit...), '"')
-			buf = append(errgenAppendParts(buf, op.parts, e, instance, false), '"')
+			buf = append(errgenAppendParts(buf, op.parts, e, instance, rid, false), '"')
 		}
 	}
 	return append(buf, '}')
@@ -1020,6 +1041,207 @@ func errgenAppendStringContent(buf []byte, s string) []byte {
 		i += size
 	}
 	return append(buf, s[start:]...)
+}
+
+// Report describes one error response.
+type Report struct {
+	// Err is what the handler returned: it may be nil, a typed nil, an
+	// error from outside the catalog, or a catalog error wrapping a cause.
+	Err error
+	// Code is the code written.
+	Code Code
+	// Status is the status written.
+	Status int
+	// Internal reports that Err was written as the internal error rather
+	// than as itself: an error from outside the catalog, nil, a 5xx
+	// catalog error that wraps a cause, or an error of another wire
+	// format than the writer's.
+	Internal bool
+	// RequestID is the request id written with the response; "" when the
+	// spec has no response.request_id.
+	RequestID string
+}
+
+// errgenReporter holds the function SetReporter set; nil for LogReport.
+var errgenReporter atomic.Pointer[func(*http.Request, Report)]
+
+// SetReporter makes f the function every written error response is
+// reported to: WriteError, each group's writer and HandlerFunc call it
+// once per response, after writing it, with the request (which may be
+// nil) and what was written. A nil f restores the default, LogReport. It
+// is safe to call at any time, also while responses are written: set it
+// once at start-up, or swap it in tests. f is called on the goroutine
+// that writes the response and must be safe for concurrent use.
+func SetReporter(f func(r *http.Request, rep Report)) {
+	if f == nil {
+		errgenReporter.Store(nil)
+		return
+	}
+	errgenReporter.Store(&f)
+}
+
+// errgenReport passes a written error response to the reporter.
+func errgenReport(r *http.Request, rep Report) {
+	if f := errgenReporter.Load(); f != nil {
+		(*f)(r, rep)
+		return
+	}
+	LogReport(r, rep)
+}
+
+// LogReport is the default reporter. It logs an error response written
+// as the internal error, and any 5xx response, through slog.Default() at
+// Error level with the request's context: the message "error response"
+// and the attributes method, path, status, code, request_id (when the
+// spec has response.request_id) and error, the full text of what the
+// handler returned (a wrapped cause's text included; "<nil>" for nil).
+// Other responses (4xx errors the handler meant to send) are not logged.
+func LogReport(r *http.Request, rep Report) {
+	if !rep.Internal && rep.Status < 500 {
+		return
+	}
+	ctx := context.Background()
+	method, path := "", ""
+	if r != nil {
+		ctx = r.Context()
+		method = r.Method
+		if r.URL != nil {
+			path = r.URL.Path
+		}
+	}
+	text := "<nil>"
+	if rep.Err != nil {
+		text = rep.Err.Error()
+	}
+	attrs := make([]slog.Attr, 0, 6)
+	attrs = append(attrs,
+		slog.String("method", method),
+		slog.String("path", path),
+		slog.Int("status", rep.Status),
+		slog.String("code", errgenCodeText(rep.Code)),
+	)
+	if rep.RequestID != "" {
+		attrs = append(attrs, slog.String("request_id", rep.RequestID))
+	}
+	attrs = append(attrs, slog.String("error", text))
+	slog.Default().LogAttrs(ctx, slog.LevelError, "error response", attrs...)
+}
+
+// LogValue makes an *Error log as a group of structured fields with
+// log/slog: code, status, message, params (a group of name=value in
+// declaration order, when there are any), variant (when set) and cause
+// (the wrapped cause's text, when there is one). A sentinel logs its
+// catalog values. A nil *Error logs as "<nil>".
+func (e *Error) LogValue() slog.Value {
+	if e == nil {
+		return slog.StringValue("<nil>")
+	}
+	if errgenIsSentinel(e) {
+		var f Error
+		errgenFill(&f, e.entry)
+		e = &f
+	}
+	attrs := make([]slog.Attr, 0, 6)
+	attrs = append(attrs,
+		slog.String("code", errgenCodeText(e.Code)),
+		slog.Int("status", e.Status),
+		slog.String("message", e.Message),
+	)
+	if len(e.Params) > 0 {
+		ps := make([]slog.Attr, len(e.Params))
+		for j, p := range e.Params {
+			ps[j] = slog.Any(p.Name, p.Value)
+		}
+		attrs = append(attrs, slog.Attr{Key: "params", Value: slog.GroupValue(ps...)})
+	}
+	if e.Variant != "" {
+		attrs = append(attrs, slog.String("variant", e.Variant))
+	}
+	if e.cause != nil {
+		attrs = append(attrs, slog.String("cause", e.cause.Error()))
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// errgenMaxRequestID is the most bytes of a request id taken from a
+// request.
+const errgenMaxRequestID = 128
+
+// errgenRequestID returns the request id of r: the value of the request
+// header named by response.request_id.header (its first value), with
+// every byte outside [A-Za-z0-9] and -_.:@/+= dropped and cut at 128
+// bytes; a fresh random id (UUID version 4 text) when the header is
+// absent or nothing of it is left. It is "" when the spec has no
+// response.request_id. A nil r gets a fresh id. It takes linear time in
+// the header's length, and allocates only for a value it had to change
+// or a fresh id. For a header value used as it is, v is a header value
+// slice holding just the id, shared with the request (its capacity is
+// 1, so appending to it never writes into the request's header); nil
+// otherwise.
+func errgenRequestID(r *http.Request) (id string, v []string) {
+	name := errgenFormats[0].requestID
+	if name == "" {
+		return "", nil
+	}
+	if r != nil {
+		if vs := r.Header[name]; len(vs) > 0 {
+			if id := errgenCleanID(vs[0]); id != "" {
+				if id == vs[0] {
+					return id, vs[:1:1]
+				}
+				return id, nil
+			}
+		}
+	}
+	return errgenNewRequestID(), nil
+}
+
+// errgenIDByte reports whether c may appear in a request id.
+func errgenIDByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '_' || c == '.' || c == ':' || c == '@' || c == '/' || c == '+' || c == '='
+}
+
+// errgenCleanID returns v with the bytes a request id may not hold
+// dropped, cut at errgenMaxRequestID bytes: v itself when it is already
+// clean and short enough.
+func errgenCleanID(v string) string {
+	clean := len(v) <= errgenMaxRequestID
+	for i := 0; clean && i < len(v); i++ {
+		clean = errgenIDByte(v[i])
+	}
+	if clean {
+		return v
+	}
+	var buf [errgenMaxRequestID]byte
+	n := 0
+	for i := 0; i < len(v) && n < len(buf); i++ {
+		if c := v[i]; errgenIDByte(c) {
+			buf[n] = c
+			n++
+		}
+	}
+	return string(buf[:n])
+}
+
+// errgenNewRequestID returns a fresh random request id: a version 4 UUID
+// from crypto/rand, as text (8-4-4-4-12 lower-case hex digits).
+func errgenNewRequestID() string {
+	var u [16]byte
+	_, _ = rand.Read(u[:]) // never fails (crypto/rand, Go 1.24 and later)
+	u[6] = u[6]&0x0f | 0x40
+	u[8] = u[8]&0x3f | 0x80
+	var out [36]byte
+	n := 0
+	for j, b := range u {
+		if j == 4 || j == 6 || j == 8 || j == 10 {
+			out[n] = '-'
+			n++
+		}
+		out[n], out[n+1] = errgenHex[b>>4], errgenHex[b&0xf]
+		n += 2
+	}
+	return string(out[:])
 }
 
 // errgenMaxBody bounds how much of a response body FromResponse reads.
@@ -2292,9 +2514,13 @@ type errgenFormat struct {
 	// internal is the error written for anything outside the catalog in
 	// this format.
 	internal *errgenEntry
+	// requestID is the canonical name of the request header that carries
+	// the request id (response.request_id.header), on the catalog's
+	// format only; "" when the spec has none.
+	requestID string
 	// body is the format's body template, in wire order; headers are its
 	// response headers (an error's own replace them, see
-	// errgenEntry.headers).
+	// errgenMore.headers).
 	body    []errgenField
 	headers []errgenHeaderTmpl
 	// Where the decoder finds each value in a body; a zero errgenPath
@@ -2419,12 +2645,14 @@ type errgenCompiled struct {
 
 // errgenTemplate is a parsed message template: lits[0] params[0] lits[1]
 // ... params[n-1] lits[n], params holding indexes into the entry's params.
-// args are the params its constructor takes, in order.
+// args are the params its constructor takes, in order, and at the
+// place in args of each placeholder's param (-1 for none).
 type errgenTemplate struct {
 	variant string
 	lits    []string
 	params  []int
 	args    []int
+	at      []int
 }
 
 // The instructions of a body program.
@@ -2440,6 +2668,7 @@ const (
 	errgenOpParamsInline        // all params as members of the enclosing object
 	errgenOpParam               // the param named name, omitted when absent
 	errgenOpTemplate            // lit: `"name":`, a string of parts; omitted when only and its value is absent
+	errgenOpRequestID           // lit: `"name":`, the request id
 )
 
 // errgenOp is one instruction of a body program; lit is pre-encoded JSON.
@@ -2458,6 +2687,7 @@ const (
 	errgenPartInstance          // the request path; absent when empty
 	errgenPartRetryAfter        // Error.RetryAfter in seconds; absent when 0
 	errgenPartParam             // the param named name; absent when the error has none
+	errgenPartRequestID         // the request id
 )
 
 // errgenPart is one part of a string template: constant text (already
@@ -2505,6 +2735,7 @@ const (
 	errgenVTemplate            // parts: a string with interpolations
 	errgenVList                // children: the members of a one-element list's object
 	errgenVAttrsInline         // every attribute as a member of the enclosing object
+	errgenVRequestID           // $request_id
 )
 
 // errgenField is one member of a body template.
@@ -2743,6 +2974,15 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 				t.args = append(t.args, j)
 			}
 		}
+		for _, p := range t.params {
+			at := -1
+			for k, j := range t.args {
+				if j == p {
+					at = k
+				}
+			}
+			t.at = append(t.at, at)
+		}
 	}
 	c.message = ent.title
 	if len(c.messages[0].params) == 0 {
@@ -2846,6 +3086,8 @@ func errgenCompileBody(ent *errgenEntry, c *errgenCompiled, body []errgenField) 
 				emit(errgenOp{op: errgenOpRetryAfter, lit: key})
 			case errgenVInstance:
 				emit(errgenOp{op: errgenOpInstance, lit: key})
+			case errgenVRequestID:
+				emit(errgenOp{op: errgenOpRequestID, lit: key})
 			case errgenVParams:
 				if len(c.params) > 0 {
 					emit(errgenOp{op: errgenOpParams, lit: key})
@@ -2979,6 +3221,8 @@ func errgenCompileTemplate(ent *errgenEntry, c *errgenCompiled, t []errgenTmpl, 
 			p.kind = errgenPartMessage
 		case errgenVInstance:
 			p.kind = errgenPartInstance
+		case errgenVRequestID:
+			p.kind = errgenPartRequestID
 		case errgenVRetryAfter:
 			p.kind = errgenPartRetryAfter
 		case errgenVParam:
@@ -3015,7 +3259,7 @@ func errgenCompileHeader(ent *errgenEntry, c *errgenCompiled, h *errgenHeaderTmp
 // errgenRenderDefault renders header parts for the catalog's own values
 // of ent, as errgenSetHeader does: the sentinel's message, no params, no
 // request path, ent's retry delay. ok is false when an only value is
-// absent.
+// absent, and for a header with the request id, which no response shares.
 func errgenRenderDefault(ent *errgenEntry, c *errgenCompiled, parts []errgenPart) (string, bool) {
 	var b []byte
 	for _, p := range parts {
@@ -3034,6 +3278,8 @@ func errgenRenderDefault(ent *errgenEntry, c *errgenCompiled, parts []errgenPart
 			} else if len(parts) == 1 {
 				return "", false
 			}
+		case errgenPartRequestID:
+			return "", false // never empty, different for every request: nothing to share
 		case errgenPartInstance, errgenPartParam:
 			if len(parts) == 1 {
 				return "", false
