@@ -224,7 +224,11 @@ func main() {
 // hand-written net/http server with no errors package. The errgen run
 // reports its ratio to the baseline's (x-baseline) and, from the binaries
 // the builds write, what the package adds to the server (MB/1k-errors);
-// each reports its binary's size (binary-B). Rewriting the sources is not
+// each reports its binary's size (binary-B). The package of one error
+// (errors=1) measures the fixed part every catalog pays (the runtime):
+// the errgen run of 1,000 errors also reports what its errors add beyond
+// it (MB/1k-errors-beyond-fixed) and its time over that package's
+// (x-errors=1). Rewriting the sources is not
 // timed. Run with -benchtime 1x and -count 3 or more: one rebuild takes
 // seconds.
 func BenchmarkRebuild(b *testing.B) {
@@ -241,6 +245,7 @@ func BenchmarkRebuild(b *testing.B) {
 		mod  *buildModule
 	}{
 		{"baseline=net_http", handWrittenModule(b, goBin)},
+		{"errors=1/errgen", generatedModule(b, goBin, 1)},
 		{fmt.Sprintf("errors=%d/errgen", n), generatedModule(b, goBin, n)},
 	}
 	var rev int
@@ -250,7 +255,8 @@ func BenchmarkRebuild(b *testing.B) {
 		m.mod.build(b) // warm-up: std and the rest in the cache
 	}
 	var baseNs []float64 // every baseline run so far (-count)
-	var baseSize int64
+	var baseSize, oneSize int64
+	var oneNs []float64 // every run of the package of one error
 	for i, m := range mods {
 		b.Run(m.name, func(b *testing.B) {
 			for b.Loop() {
@@ -270,8 +276,22 @@ func BenchmarkRebuild(b *testing.B) {
 			if len(baseNs) > 0 {
 				b.ReportMetric(ns/testutil.Median(baseNs), "x-baseline")
 			}
+			if i == 1 {
+				// The package of one error: the runtime and the fixed
+				// part, which every catalog pays.
+				oneNs, oneSize = append(oneNs, ns), size
+				if baseSize > 0 {
+					b.ReportMetric(float64(size-baseSize)/1e6, "MB-fixed")
+				}
+				return
+			}
 			if baseSize > 0 {
 				b.ReportMetric(float64(size-baseSize)/1e6/(n/1000.0), "MB/1k-errors")
+			}
+			if oneSize > 0 {
+				// What the errors add beyond the package of one error.
+				b.ReportMetric(float64(size-oneSize)/1e6/((n-1)/1000.0), "MB/1k-errors-beyond-fixed")
+				b.ReportMetric(ns/testutil.Median(oneNs), "x-errors=1")
 			}
 		})
 	}
