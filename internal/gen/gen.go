@@ -7,9 +7,14 @@
 // The catalog file is built with jennifer from the model: the Code type
 // and constants, sentinels, constructors, the With methods of optional
 // params, the Detail type in the catalog's detail shape, a writer per
-// group with its own wire format, the catalog table with each error's
-// pre-encoded body program and headers, the wire formats with the JSON
-// paths the decoder reads, and the code and type-URI lookups. The runtime is the real Go package in
+// group with its own wire format, a row per error of its raw values
+// (errgenEntry<Name>, which its sentinel and constructors point to) and
+// the list of them, and the wire formats with their body and header
+// templates and the JSON paths the decoder reads. Nothing is numbered, so
+// an edit of one error changes only its own lines. The runtime builds
+// each error's pre-encoded body program, headers and message templates
+// from its row on first use, and the lookups by code and doc link from
+// the list. The runtime is the real Go package in
 // ./runtime, compiled and tested there, and emitted verbatim under the
 // catalog's package clause; it refers to the catalog only through the
 // errgen-prefixed tables and functions and the Code and Detail types. So the catalog file holds

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/errgen/errgen/internal/model"
 	"github.com/errgen/errgen/internal/spec"
@@ -22,6 +23,13 @@ import (
 // model.GeneratedGoNames.
 func TestGeneratedGoNames(t *testing.T) {
 	want := slices.Sorted(slices.Values(model.GeneratedGoNames))
+	for _, name := range want {
+		// errgenEntry<GoName> is each error's row: no other name may
+		// take that form.
+		if rest, ok := strings.CutPrefix(name, "errgenEntry"); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+			t.Errorf("%s has the form of an error's catalog row", name)
+		}
+	}
 	for _, c := range loadRunCases(t) {
 		derived := map[string]bool{}
 		for _, e := range c.spec.AllErrors() {

@@ -1,0 +1,50 @@
+package runtime
+
+import (
+	"reflect"
+	"testing"
+)
+
+var constructed *Error
+
+// TestConstructorAllocs checks what a New function costs: one
+// allocation for the Error, its Params and their values, one for a
+// message with params, and the values typed as the spec declares them.
+func TestConstructorAllocs(t *testing.T) {
+	field, big := "name", int64(1)<<40
+	cases := []struct {
+		name   string
+		new    func() *Error
+		allocs float64
+		params []Param
+		msg    string
+	}{
+		{"constant message", NewInvalidAPIKey, 1, nil, "Invalid API Key"},
+		{"one string", func() *Error { return NewMissingField(field) }, 2,
+			[]Param{{Name: "field", Value: "name"}}, "name is required"},
+		{"variant", func() *Error { return NewMissingFieldEmpty(field) }, 2,
+			[]Param{{Name: "field", Value: "name"}}, "name must not be empty"},
+		{"int and int64", func() *Error { return NewTooManyItems(300, big) }, 2,
+			[]Param{{Name: "max", Value: 300}, {Name: "count", Value: big}}, "At most 300 items are allowed, got 1099511627776"},
+		{"float64 and bool", func() *Error { return NewRateLimited(0.25, true) }, 2,
+			[]Param{{Name: "ratio", Value: 0.25}, {Name: "retry", Value: true}}, "Used 0.25 of the quota; retry: true"},
+	}
+	for _, c := range cases {
+		e := c.new()
+		if !reflect.DeepEqual(e.Params, c.params) || e.Message != c.msg {
+			t.Errorf("%s: %q %#v, want %q %#v", c.name, e.Message, e.Params, c.msg, c.params)
+		}
+		if n := testing.AllocsPerRun(100, func() { constructed = c.new() }); n > c.allocs {
+			t.Errorf("%s: %v allocations, want at most %v", c.name, n, c.allocs)
+		}
+	}
+	// Values are each error's own: a second error does not change the
+	// first one's params.
+	a, b := NewMissingField("a"), NewMissingField("b")
+	if v, _ := a.Param("field"); v != "a" {
+		t.Errorf("first error's param is %v after a second one", v)
+	}
+	if v, _ := b.Param("field"); v != "b" {
+		t.Errorf("second error's param is %v", v)
+	}
+}
