@@ -172,10 +172,28 @@ func stringConstant(sc *openapi3.Schema) (string, bool) {
 // schemas: every two of them require a member (at the same place) to be
 // different constants.
 func (c *components) exclusive(errs []*model.Error) bool {
+	if len(errs) < 2 {
+		return true
+	}
 	consts := make([]map[string]string, len(errs))
 	for i, e := range errs {
 		consts[i] = map[string]string{}
 		requiredConstants(c.schemas[c.codeNames[e]].Value, "", consts[i])
+	}
+	// The usual case, in time linear in the errors: one member that every
+	// error requires, with a different constant each (the code).
+	for path := range consts[0] {
+		seen := make(map[string]bool, len(errs))
+		for _, cs := range consts {
+			v, ok := cs[path]
+			if !ok || seen[v] {
+				break
+			}
+			seen[v] = true
+		}
+		if len(seen) == len(errs) {
+			return true
+		}
 	}
 	for i := range errs {
 		for j := i + 1; j < len(errs); j++ {
