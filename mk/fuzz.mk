@@ -9,7 +9,8 @@ FUZZFLAGS      ?=
 # package:target pairs.
 FUZZ_TARGETS   := ./internal/spec:FuzzParse ./internal/spec:FuzzTemplate \
                   ./internal/openapi:FuzzMerge ./internal/docs:FuzzTableCells \
-                  ./internal/docs:FuzzEmphasis ./internal/docs:FuzzMarkdownBlock
+                  ./internal/docs:FuzzEmphasis ./internal/docs:FuzzMarkdownBlock \
+                  ./internal/gen/runtime:FuzzCleanID
 # The generated client's decoder is fuzzed in the module internal/gen's
 # tests build from every golden case (kept at FUZZ_GEN_DIR), on the
 # problem+json catalog, on seed 001's custom body without a code, and on

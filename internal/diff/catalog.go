@@ -15,6 +15,7 @@ import (
 func (c *comparer) catalog() {
 	c.goPackage()
 	c.codeType()
+	c.requestIDMember()
 	for _, bf := range c.base.Formats {
 		if hf := c.headFormat[formatName(bf)]; hf != nil {
 			c.format(bf, hf)
@@ -57,6 +58,33 @@ func (c *comparer) codeType() {
 	c.add(ruleCodeTypeChanged, Breaking, "", posOr(c.head.PosOf("response.code_type"), c.head.Response.Pos),
 		fmt.Sprintf("response.code_type %s became %s: every code changes JSON type, and clients that decode codes as %ss fail", b, h, b),
 		"keep code_type: "+string(b), fmt.Sprintf("Codes are now %ss, not %ss.", h, b))
+}
+
+// requestIDMember compares the problem member that carries the request
+// id (response.request_id.member).
+func (c *comparer) requestIDMember() {
+	member := func(s *model.Spec) string {
+		if s.RequestID == nil {
+			return ""
+		}
+		return s.RequestID.Member
+	}
+	b, h := member(c.base), member(c.head)
+	switch {
+	case b == h:
+	case b == "":
+		c.add(ruleRequestIDMemberAdded, Info, "", posOr(c.head.PosOf("response.request_id.member"), c.head.Response.Pos),
+			fmt.Sprintf("problem documents carry the request id in %q", h),
+			"", fmt.Sprintf("Problem documents carry the request id in `%s`.", h))
+	case h == "":
+		c.removed(ruleRequestIDMemberChanged, Breaking, "", posOr(c.base.PosOf("response.request_id.member"), c.base.Response.Pos),
+			fmt.Sprintf("problem documents no longer carry the request id in %q", b),
+			"keep response.request_id.member: "+b, fmt.Sprintf("Problem documents no longer carry the request id in `%s`.", b))
+	default:
+		c.add(ruleRequestIDMemberChanged, Breaking, "", posOr(c.head.PosOf("response.request_id.member"), c.head.Response.Pos),
+			fmt.Sprintf("problem documents carry the request id in %q, no longer in %q", h, b),
+			"keep response.request_id.member: "+b, fmt.Sprintf("Problem documents carry the request id in `%s`, not `%s`.", h, b))
+	}
 }
 
 // formatName names a format in messages, and matches a group's format

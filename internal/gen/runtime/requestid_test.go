@@ -185,3 +185,36 @@ func TestReportGroupWriter(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCleanID: whatever a client sends, the id kept holds only the bytes
+// a request id may hold, at most 128 of them, in their order in the
+// header; a clean short header is kept as it is.
+func FuzzCleanID(f *testing.F) {
+	for _, s := range []string{"", "req-1", "a\r\nb", "\"x\\y\"", strings.Repeat("z", 200), "é漢\xff\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		got := errgenCleanID(in)
+		if len(got) > errgenMaxRequestID {
+			t.Fatalf("%d bytes", len(got))
+		}
+		rest := in
+		for i := 0; i < len(got); i++ {
+			if !errgenIDByte(got[i]) {
+				t.Fatalf("byte %q kept", got[i])
+			}
+			j := strings.IndexByte(rest, got[i])
+			if j < 0 {
+				t.Fatalf("%q is not a subsequence of %q", got, in)
+			}
+			rest = rest[j+1:]
+		}
+		clean := len(in) <= errgenMaxRequestID
+		for i := 0; i < len(in); i++ {
+			clean = clean && errgenIDByte(in[i])
+		}
+		if clean && got != in {
+			t.Fatalf("clean %q changed to %q", in, got)
+		}
+	})
+}
