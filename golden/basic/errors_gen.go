@@ -104,7 +104,7 @@ func NewInsufficientScope() *Error {
 //   - field: the offending field
 //   - reason: why it was rejected
 func NewValidationFailed(field, reason string) *Error {
-	return errgenNew(&errgenEntryValidationFailed, 0, field, reason)
+	return errgenNew2(&errgenEntryValidationFailed, 0, field, reason)
 }
 
 // NewValidationFailedFieldMissing returns a new validation_failed error (400 Bad Request), variant field_missing, with the message "{field} is required".
@@ -113,12 +113,12 @@ func NewValidationFailed(field, reason string) *Error {
 //
 //   - field: the offending field
 func NewValidationFailedFieldMissing(field string) *Error {
-	return errgenNew(&errgenEntryValidationFailed, 1, field)
+	return errgenNew1(&errgenEntryValidationFailed, 1, field)
 }
 
 // NewTooManyItems returns a new too_many_items error (400 Bad Request) with the message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return errgenNew(&errgenEntryTooManyItems, 0, maxValue, count)
+	return errgenNew2(&errgenEntryTooManyItems, 0, maxValue, count)
 }
 
 // NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
@@ -135,7 +135,7 @@ func NewRateLimited() *Error {
 //
 // Deprecated: Use rate_limited.
 func NewLegacyQuota(ratio float64, hard bool) *Error {
-	return errgenNew(&errgenEntryLegacyQuota, 0, ratio, hard)
+	return errgenNew2(&errgenEntryLegacyQuota, 0, ratio, hard)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".

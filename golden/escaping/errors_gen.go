@@ -62,17 +62,17 @@ var (
 //
 //   - path: the path */ given
 func NewBadPathV2(path string) *Error {
-	return errgenNew(&errgenEntryBadPathV2, 0, path)
+	return errgenNew1(&errgenEntryBadPathV2, 0, path)
 }
 
 // NewLineSep returns a new LINE_SEP error (422 Unprocessable Entity) with the message "Separators and in {what}, count {n}".
 func NewLineSep(what string, n int64) *Error {
-	return errgenNew(&errgenEntryLineSep, 0, what, n)
+	return errgenNew2(&errgenEntryLineSep, 0, what, n)
 }
 
 // NewEmptyMessageParam returns a new empty_message_param error (409 Conflict) with the message "{a}{b}".
 func NewEmptyMessageParam(a string, b int) *Error {
-	return errgenNew(&errgenEntryEmptyMessageParam, 0, a, b)
+	return errgenNew2(&errgenEntryEmptyMessageParam, 0, a, b)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".

@@ -137,7 +137,7 @@ func NewKeywords(funcValue string, rangeValue int, lenValue float64, errValue bo
 
 // NewRtlText returns a new rtl.text error (409 Conflict) with the message "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}".
 func NewRtlText(who string) *Error {
-	return errgenNew(&errgenEntryRtlText, 0, who)
+	return errgenNew1(&errgenEntryRtlText, 0, who)
 }
 
 // NewLongText returns a new long-text error (413 Request Entity Too Large) with the message "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message".

@@ -107,7 +107,7 @@ var (
 //
 // Added in 1.4.
 func NewUsageLimitExceeded(limit int64, plan string) *Error {
-	return errgenNew(&errgenEntryUsageLimitExceeded, 0, limit, plan)
+	return errgenNew2(&errgenEntryUsageLimitExceeded, 0, limit, plan)
 }
 
 // NewUsageLimitExceededDaily returns a new usage_limit_exceeded error (429 Too Many Requests), variant daily, with the message "Daily usage limit of {limit} minutes exceeded.".
@@ -121,7 +121,7 @@ func NewUsageLimitExceeded(limit int64, plan string) *Error {
 //
 // Added in 1.5.
 func NewUsageLimitExceededDaily(limit int64, plan string) *Error {
-	return errgenNew(&errgenEntryUsageLimitExceeded, 1, limit, plan)
+	return errgenNew2(&errgenEntryUsageLimitExceeded, 1, limit, plan)
 }
 
 // NewUsageLimitExceededUnknownPlan returns a new usage_limit_exceeded error (429 Too Many Requests), variant unknown_plan, with the message "Usage limit exceeded.".
@@ -132,7 +132,7 @@ func NewUsageLimitExceededDaily(limit int64, plan string) *Error {
 //
 // Added in 1.4.
 func NewUsageLimitExceededUnknownPlan(plan string) *Error {
-	return errgenNew(&errgenEntryUsageLimitExceeded, 2, plan)
+	return errgenNew1(&errgenEntryUsageLimitExceeded, 2, plan)
 }
 
 // NewCardDeclined returns a new card_declined error (402 Payment Required) with the message "The card was declined.".

@@ -133,7 +133,7 @@ func NewValidationFailed() *Error {
 //
 //   - field: The missing field.
 func NewMissingRequiredField(field string) *Error {
-	return errgenNew(&errgenEntryMissingRequiredField, 0, field)
+	return errgenNew1(&errgenEntryMissingRequiredField, 0, field)
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
@@ -142,7 +142,7 @@ func NewMissingRequiredField(field string) *Error {
 //
 //   - field: The field that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return errgenNew(&errgenEntryInvalidUUID, 0, field)
+	return errgenNew1(&errgenEntryInvalidUUID, 0, field)
 }
 
 // NewUnprocessableEntity returns a new unprocessable_entity error (422 Unprocessable Entity) with the message "Validation failed".

@@ -59,7 +59,7 @@ var (
 
 // NewNotFound returns a new not_found error (404 No Such Resource) with the message "Relay {id} does not exist.".
 func NewNotFound(id string) *Error {
-	return errgenNew(&errgenEntryNotFound, 0, id)
+	return errgenNew1(&errgenEntryNotFound, 0, id)
 }
 
 // NewLoadBalancerClosed returns a new load_balancer_closed error (460 Client Closed Connection) with the message "The client closed the connection before the load balancer's idle timeout.".

@@ -67,7 +67,7 @@ var (
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
 func NewMissingField(field string) *Error {
-	return errgenNew(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenEntryMissingField, 0, field)
 }
 
 // NewClientClosedRequest returns a new client_closed_request error (499 Client Closed Request) with the message "The client closed the connection before the response was ready.".
@@ -82,7 +82,7 @@ func NewOriginUnknownResponse() *Error {
 
 // NewOriginTimeout returns a new origin_timeout error (522 Connection Timed Out) with the message "The origin did not accept the connection within {seconds} seconds.".
 func NewOriginTimeout(seconds int) *Error {
-	return errgenNew(&errgenEntryOriginTimeout, 0, seconds)
+	return errgenNew1(&errgenEntryOriginTimeout, 0, seconds)
 }
 
 // NewUnauthorizedUpstream returns a new unauthorized_upstream error (561 Server Error) with the message "The identity provider refused the request.".

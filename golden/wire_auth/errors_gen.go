@@ -93,7 +93,7 @@ var (
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing the {param} parameter.".
 func NewInvalidRequest(param string) *Error {
-	return errgenNew(&errgenEntryInvalidRequest, 0, param)
+	return errgenNew1(&errgenEntryInvalidRequest, 0, param)
 }
 
 // NewInvalidClient returns a new invalid_client error (401 Unauthorized) with the message "Client authentication failed.".
@@ -118,7 +118,7 @@ func NewInvalidToken() *Error {
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The request requires the {scope} scope.".
 func NewInsufficientScope(scope string) *Error {
-	return errgenNew(&errgenEntryInsufficientScope, 0, scope)
+	return errgenNew1(&errgenEntryInsufficientScope, 0, scope)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "Not found".

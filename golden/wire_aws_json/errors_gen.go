@@ -67,7 +67,7 @@ func NewResourceAlreadyExistsException() *Error {
 
 // NewInvalidParameterException returns a new InvalidParameterException error (400 Bad Request) with the message "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint".
 func NewInvalidParameterException(value, member string) *Error {
-	return errgenNew(&errgenEntryInvalidParameterException, 0, value, member)
+	return errgenNew2(&errgenEntryInvalidParameterException, 0, value, member)
 }
 
 // NewLimitExceededException returns a new LimitExceededException error (400 Bad Request) with the message "Resource limit exceeded.".

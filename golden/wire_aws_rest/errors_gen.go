@@ -60,12 +60,12 @@ var (
 
 // NewResourceNotFoundException returns a new ResourceNotFoundException error (404 Not Found) with the message "Function not found: {arn}".
 func NewResourceNotFoundException(arn string) *Error {
-	return errgenNew(&errgenEntryResourceNotFoundException, 0, arn)
+	return errgenNew1(&errgenEntryResourceNotFoundException, 0, arn)
 }
 
 // NewInvalidParameterValueException returns a new InvalidParameterValueException error (400 Bad Request) with the message "Invalid value for {parameter}.".
 func NewInvalidParameterValueException(parameter string) *Error {
-	return errgenNew(&errgenEntryInvalidParameterValueException, 0, parameter)
+	return errgenNew1(&errgenEntryInvalidParameterValueException, 0, parameter)
 }
 
 // NewTooManyRequestsException returns a new TooManyRequestsException error (429 Too Many Requests) with the message "Rate exceeded".

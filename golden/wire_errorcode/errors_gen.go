@@ -74,7 +74,7 @@ func NewInvalidRequest() *Error {
 
 // NewInvalidRequestMissingParam returns a new invalid_request error (400 Bad Request), variant missing_param, with the message "Missing required parameter {param}".
 func NewInvalidRequestMissingParam(param string) *Error {
-	return errgenNew(&errgenEntryInvalidRequest, 1, param)
+	return errgenNew1(&errgenEntryInvalidRequest, 1, param)
 }
 
 // NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The token does not grant access to this resource".
@@ -94,7 +94,7 @@ func NewNotFound() *Error {
 
 // NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Usage limit of {limit} requests per {window} exceeded".
 func NewUsageLimitExceeded(limit int, window string) *Error {
-	return errgenNew(&errgenEntryUsageLimitExceeded, 0, limit, window)
+	return errgenNew2(&errgenEntryUsageLimitExceeded, 0, limit, window)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server".

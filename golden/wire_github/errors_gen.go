@@ -74,7 +74,7 @@ func NewRequiresAuthentication() *Error {
 
 // NewForbidden returns a new forbidden error (403 Forbidden) with the message "Resource not accessible by {actor}".
 func NewForbidden(actor string) *Error {
-	return errgenNew(&errgenEntryForbidden, 0, actor)
+	return errgenNew1(&errgenEntryForbidden, 0, actor)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".

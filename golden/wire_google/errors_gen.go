@@ -71,7 +71,7 @@ var (
 
 // NewInvalidArgument returns a new INVALID_ARGUMENT error (400 Bad Request) with the message "Invalid value for {field}: {value}".
 func NewInvalidArgument(field, value string) *Error {
-	return errgenNew(&errgenEntryInvalidArgument, 0, field, value)
+	return errgenNew2(&errgenEntryInvalidArgument, 0, field, value)
 }
 
 // NewUnauthenticated returns a new UNAUTHENTICATED error (401 Unauthorized) with the message "Request had invalid authentication credentials.".
@@ -86,12 +86,12 @@ func NewPermissionDenied() *Error {
 
 // NewNotFound returns a new NOT_FOUND error (404 Not Found) with the message "{resource} not found".
 func NewNotFound(resource string) *Error {
-	return errgenNew(&errgenEntryNotFound, 0, resource)
+	return errgenNew1(&errgenEntryNotFound, 0, resource)
 }
 
 // NewResourceExhausted returns a new RESOURCE_EXHAUSTED error (429 Too Many Requests) with the message "Quota exceeded: {used} of {quota} used".
 func NewResourceExhausted(used float64, quota int64) *Error {
-	return errgenNew(&errgenEntryResourceExhausted, 0, used, quota)
+	return errgenNew2(&errgenEntryResourceExhausted, 0, used, quota)
 }
 
 // NewInternal returns a new INTERNAL error (500 Internal Server Error) with the message "Internal error encountered.".

@@ -59,7 +59,7 @@ var (
 //   - minValue: the least number of characters, in words
 //   - pointer: sent beside the message: a JSON pointer to the attribute
 func NewInvalidAttribute(attribute, minValue, pointer string) *Error {
-	return errgenNew(&errgenEntryInvalidAttribute, 0, attribute, minValue, pointer)
+	return errgenNew3(&errgenEntryInvalidAttribute, 0, attribute, minValue, pointer)
 }
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource was not found.".
@@ -69,7 +69,7 @@ func NewNotFound() *Error {
 
 // NewForbidden returns a new forbidden error (403 Forbidden) with the message "You may not {action} this resource.".
 func NewForbidden(action string) *Error {
-	return errgenNew(&errgenEntryForbidden, 0, action)
+	return errgenNew1(&errgenEntryForbidden, 0, action)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".

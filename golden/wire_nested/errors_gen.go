@@ -60,7 +60,7 @@ func NewNotFound() *Error {
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
 func NewMissingField(field string) *Error {
-	return errgenNew(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenEntryMissingField, 0, field)
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Slow down".

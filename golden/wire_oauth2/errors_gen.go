@@ -79,7 +79,7 @@ var (
 
 // NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing the {param} parameter".
 func NewInvalidRequest(param string) *Error {
-	return errgenNew(&errgenEntryInvalidRequest, 0, param)
+	return errgenNew1(&errgenEntryInvalidRequest, 0, param)
 }
 
 // NewInvalidClient returns a new invalid_client error (401 Unauthorized) with the message "Client authentication failed".
@@ -99,7 +99,7 @@ func NewUnauthorizedClient() *Error {
 
 // NewUnsupportedGrantType returns a new unsupported_grant_type error (400 Bad Request) with the message "Grant type {grant_type} is not supported".
 func NewUnsupportedGrantType(grantType string) *Error {
-	return errgenNew(&errgenEntryUnsupportedGrantType, 0, grantType)
+	return errgenNew1(&errgenEntryUnsupportedGrantType, 0, grantType)
 }
 
 // NewInvalidScope returns a new invalid_scope error (400 Bad Request) with the message "The requested scope is invalid or exceeds the granted scope".

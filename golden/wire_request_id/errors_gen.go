@@ -61,7 +61,7 @@ var (
 
 // NewNotFound returns a new not_found error (404 Not Found) with the message "{resource} not found".
 func NewNotFound(resource string) *Error {
-	return errgenNew(&errgenEntryNotFound, 0, resource)
+	return errgenNew1(&errgenEntryNotFound, 0, resource)
 }
 
 // NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".

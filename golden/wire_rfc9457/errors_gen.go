@@ -51,7 +51,7 @@ var (
 //
 //   - accounts: sent beside the message: the accounts that could pay
 func NewOutOfCredit(balance, cost int, accounts []string) *Error {
-	return errgenNew(&errgenEntryOutOfCredit, 0, balance, cost, accounts)
+	return errgenNew3(&errgenEntryOutOfCredit, 0, balance, cost, accounts)
 }
 
 // NewValidationError returns a new validation-error error (400 Bad Request) with the message "Your request parameters didn't validate.".

@@ -94,12 +94,12 @@ func NewValidationFailed() *Error {
 //
 //   - field: the missing request field
 func NewMissingField(field string) *Error {
-	return errgenNew(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenEntryMissingField, 0, field)
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
 func NewInvalidUUID(field string) *Error {
-	return errgenNew(&errgenEntryInvalidUUID, 0, field)
+	return errgenNew1(&errgenEntryInvalidUUID, 0, field)
 }
 
 // NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".

@@ -68,17 +68,17 @@ func NewCardDeclined() *Error {
 //
 //   - param: sent beside the message: the parameter the error relates to
 func NewExpiredCard(param string) *Error {
-	return errgenNew(&errgenEntryExpiredCard, 0, param)
+	return errgenNew1(&errgenEntryExpiredCard, 0, param)
 }
 
 // NewParameterMissing returns a new parameter_missing error (400 Bad Request) with the message "Missing required param: {param}.".
 func NewParameterMissing(param string) *Error {
-	return errgenNew(&errgenEntryParameterMissing, 0, param)
+	return errgenNew1(&errgenEntryParameterMissing, 0, param)
 }
 
 // NewResourceMissing returns a new resource_missing error (404 Not Found) with the message "No such {resource}: '{id}'".
 func NewResourceMissing(resource, id string) *Error {
-	return errgenNew(&errgenEntryResourceMissing, 0, resource, id)
+	return errgenNew2(&errgenEntryResourceMissing, 0, resource, id)
 }
 
 // NewAPIError returns a new api_error error (500 Internal Server Error) with the message "An error occurred with our API.".

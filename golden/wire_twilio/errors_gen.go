@@ -64,7 +64,7 @@ var (
 //
 //   - resource: the path of the resource
 func NewResourceNotFound(resource string) *Error {
-	return errgenNew(&errgenEntryResourceNotFound, 0, resource)
+	return errgenNew1(&errgenEntryResourceNotFound, 0, resource)
 }
 
 // NewAuthenticationError returns a new 20003 error (401 Unauthorized) with the message "Authenticate".
@@ -74,7 +74,7 @@ func NewAuthenticationError() *Error {
 
 // NewInvalidToPhoneNumber returns a new 21211 error (400 Bad Request) with the message "The 'To' number {to} is not a valid phone number.".
 func NewInvalidToPhoneNumber(to string) *Error {
-	return errgenNew(&errgenEntryInvalidToPhoneNumber, 0, to)
+	return errgenNew1(&errgenEntryInvalidToPhoneNumber, 0, to)
 }
 
 // NewTooManyRequests returns a new 20429 error (429 Too Many Requests) with the message "Too Many Requests".

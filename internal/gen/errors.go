@@ -218,7 +218,11 @@ func genConstructor(f *jen.File, e *model.Error, name string, message int, param
 		args = append(args, arg)
 		call = append(call, jen.Id(e.Params[j].ArgName))
 	}
+	helper := "errgenNew"
+	if n := len(params); n >= 1 && n <= 4 {
+		helper += strconv.Itoa(n)
+	}
 	f.Func().Id(name).Params(args...).Op("*").Id("Error").Block(
-		jen.Return(jen.Id("errgenNew").Call(call...)),
+		jen.Return(jen.Id(helper).Call(call...)),
 	)
 }

@@ -147,6 +147,9 @@ func fileShape(t *testing.T, name string, s *model.Spec, code []byte) *ast.File 
 	}
 	for _, cg := range f.Comments {
 		for _, cm := range cg.List {
+			if cm.Text == "//go:noinline" && strings.HasSuffix(name, "/"+RuntimeFile) {
+				continue // the runtime's own (errgenNew1 to errgenNew4), never spec text
+			}
 			if strings.HasPrefix(cm.Text, "//go:") || strings.HasPrefix(cm.Text, "//line ") {
 				t.Errorf("%s: spec text became a directive: %s", name, cm.Text)
 			}

@@ -705,7 +705,7 @@ var GeneratedGoNames = []string{
 	// Constructors.
 	"errgenSlot", "errgenEface", "errgenTypeOf", "errgenTypeString", "errgenTypeInt", "errgenTypeInt64",
 	"errgenTypeFloat64", "errgenTypeBool", "errgenCopyList", "errgenAppendRaw", "errgenMore", "errgenNoMore",
-	"errgenParseParams",
+	"errgenParseParams", "errgenNew1", "errgenNew2", "errgenNew3", "errgenNew4",
 }
 
 // ErrorMethods are the methods of the generated *Error type. An optional

@@ -368,7 +368,7 @@ func NewUnauthorizedClient() *Error {
 //
 //   - scope: The scope the request needs.
 func NewInsufficientScope(scope string) *Error {
-	return errgenNew(&errgenEntryInsufficientScope, 0, scope)
+	return errgenNew1(&errgenEntryInsufficientScope, 0, scope)
 }
 
 // NewProjectAccessDenied returns a new project_access_denied error (403 Forbidden) with the message "Access denied to this resource".
@@ -404,7 +404,7 @@ func NewInvalidPayload() *Error {
 //
 //   - field: The JSON name of the missing field.
 func NewMissingField(field string) *Error {
-	return errgenNew(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenEntryMissingField, 0, field)
 }
 
 // NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
@@ -413,7 +413,7 @@ func NewMissingField(field string) *Error {
 //
 //   - field: The parameter that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return errgenNew(&errgenEntryInvalidUUID, 0, field)
+	return errgenNew1(&errgenEntryInvalidUUID, 0, field)
 }
 
 // NewValidationFailed returns a new validation_failed error (422 Unprocessable Entity) with the message "Validation failed".
@@ -441,7 +441,7 @@ func NewInvalidLayoutPriority() *Error {
 //
 // Added in 1.3.
 func NewInvalidLayoutGridSize(maxValue int) *Error {
-	return errgenNew(&errgenEntryInvalidLayout, 2, maxValue)
+	return errgenNew1(&errgenEntryInvalidLayout, 2, maxValue)
 }
 
 // NewInvalidContentType returns a new invalid_content_type error (415 Unsupported Media Type) with the message "Content-Type {content_type} is not supported.".
@@ -452,7 +452,7 @@ func NewInvalidLayoutGridSize(maxValue int) *Error {
 //
 // Added in 1.2.
 func NewInvalidContentType(contentType string) *Error {
-	return errgenNew(&errgenEntryInvalidContentType, 0, contentType)
+	return errgenNew1(&errgenEntryInvalidContentType, 0, contentType)
 }
 
 // NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The resource has changed since you retrieved it.".
@@ -493,7 +493,7 @@ func NewMethodNotAllowed() *Error {
 //
 //   - resource: The kind of resource.
 func NewConflict(resource string) *Error {
-	return errgenNew(&errgenEntryConflict, 0, resource)
+	return errgenNew1(&errgenEntryConflict, 0, resource)
 }
 
 // NewInvalidPushToken returns a new INVALID_PUSH_TOKEN error (401 Unauthorized) with the message "Token is malformed".
@@ -529,7 +529,7 @@ func NewRateLimited() *Error {
 //
 // Added in 1.4.
 func NewUsageLimitExceeded(limit int64) *Error {
-	return errgenNew(&errgenEntryUsageLimitExceeded, 0, limit)
+	return errgenNew1(&errgenEntryUsageLimitExceeded, 0, limit)
 }
 
 // NewQuotaExceeded returns a new quota_exceeded error (429 Too Many Requests) with the message "Quota exceeded".

@@ -87,22 +87,22 @@ func NewInvalidAPIKey() *Error {
 
 // NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
 func NewMissingField(field string) *Error {
-	return errgenNew(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenEntryMissingField, 0, field)
 }
 
 // NewMissingFieldEmpty returns a new missing_field error (400 Bad Request), variant empty, with the message "{field} must not be empty".
 func NewMissingFieldEmpty(field string) *Error {
-	return errgenNew(&errgenEntryMissingField, 1, field)
+	return errgenNew1(&errgenEntryMissingField, 1, field)
 }
 
 // NewTooManyItems returns a new too_many_items error (422 Unprocessable Entity) with the message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return errgenNew(&errgenEntryTooManyItems, 0, maxValue, count)
+	return errgenNew2(&errgenEntryTooManyItems, 0, maxValue, count)
 }
 
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Used {ratio} of the quota; retry: {retry}".
 func NewRateLimited(ratio float64, retry bool) *Error {
-	return errgenNew(&errgenEntryRateLimited, 0, ratio, retry)
+	return errgenNew2(&errgenEntryRateLimited, 0, ratio, retry)
 }
 
 // NewLegacyNotReady returns a new legacy_not_ready error (200 OK) with the message "Not ready: {what}".
@@ -113,7 +113,7 @@ func NewRateLimited(ratio float64, retry bool) *Error {
 //
 // Optional params, sent only once set: tags with WithTags.
 func NewLegacyNotReady(what string, attempt int) *Error {
-	return errgenNew(&errgenEntryLegacyNotReady, 0, what, attempt)
+	return errgenNew2(&errgenEntryLegacyNotReady, 0, what, attempt)
 }
 
 // NewLegacyFailure returns a new legacy_failure error (503 Service Unavailable) with the message "Legacy failure".
