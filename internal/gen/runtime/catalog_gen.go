@@ -28,6 +28,8 @@ const (
 	CodeTooManyItems Code = "too_many_items"
 	// CodeRateLimited is the code of ErrRateLimited.
 	CodeRateLimited Code = "rate_limited"
+	// CodeWindowConflict is the code of ErrWindowConflict.
+	CodeWindowConflict Code = "window_conflict"
 	// CodeLegacyNotReady is the code of ErrLegacyNotReady.
 	CodeLegacyNotReady Code = "legacy_not_ready"
 	// CodeLegacyFailure is the code of ErrLegacyFailure.
@@ -57,6 +59,12 @@ var (
 	//
 	// Clients are told to retry after 30 seconds.
 	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
+	// ErrWindowConflict is the sentinel of window_conflict (409 Conflict): Window conflict.
+	//
+	// Message: its title (the message has params; see NewWindowConflict).
+	//
+	// Variant open_ended: "{a} overlaps {b} from {from}"
+	ErrWindowConflict = errgenSentinel(&errgenEntryWindowConflict)
 	// ErrLegacyNotReady is the sentinel of legacy_not_ready (200 OK): Legacy not ready.
 	//
 	// Message: its title (the message has params; see NewLegacyNotReady).
@@ -103,6 +111,16 @@ func NewTooManyItems(maxValue int, count int64) *Error {
 // NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Used {ratio} of the quota; retry: {retry}".
 func NewRateLimited(ratio float64, retry bool) *Error {
 	return errgenNew2(&errgenEntryRateLimited, 0, ratio, retry)
+}
+
+// NewWindowConflict returns a new window_conflict error (409 Conflict) with the message "{a} overlaps {b} from {from} to {to}".
+func NewWindowConflict(a, b string, from, to int64) *Error {
+	return errgenNew4(&errgenEntryWindowConflict, 0, a, b, from, to)
+}
+
+// NewWindowConflictOpenEnded returns a new window_conflict error (409 Conflict), variant open_ended, with the message "{a} overlaps {b} from {from}".
+func NewWindowConflictOpenEnded(a, b string, from int64) *Error {
+	return errgenNew3(&errgenEntryWindowConflict, 1, a, b, from)
 }
 
 // NewLegacyNotReady returns a new legacy_not_ready error (200 OK) with the message "Not ready: {what}".
@@ -193,6 +211,7 @@ var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Inva
 var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400, variants: []string{"empty", "{field} must not be empty"}}
 var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, title: "Too many items", message: "At most {max} items are allowed, got {count}", params: "max:int count:int64", status: 422, aliases: "too_many"}
 var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", message: "Used {ratio} of the quota; retry: {retry}", params: "ratio:float64 retry:bool", status: 429, retryAfter: 30, more: &errgenMore{attrs: []string{"tier", "2", "2"}}}
+var errgenEntryWindowConflict = errgenEntry{code: CodeWindowConflict, title: "Window conflict", message: "{a} overlaps {b} from {from} to {to}", params: "a b from:int64 to:int64", status: 409, variants: []string{"open_ended", "{a} overlaps {b} from {from}"}}
 var errgenEntryLegacyNotReady = errgenEntry{code: CodeLegacyNotReady, title: "Legacy not ready", message: "Not ready: {what}", params: "what attempt:int tags:[]string", status: 200, format: 1, more: &errgenMore{roles: "mdO", attrs: []string{"kind", "\"temporary\"", "temporary"}}}
 var errgenEntryLegacyFailure = errgenEntry{code: CodeLegacyFailure, title: "Legacy failure", message: "Legacy failure", status: 503, format: 1, retryAfter: 5}
 var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
@@ -203,6 +222,7 @@ var errgenCatalog = [...]*errgenEntry{
 	&errgenEntryMissingField,
 	&errgenEntryTooManyItems,
 	&errgenEntryRateLimited,
+	&errgenEntryWindowConflict,
 	&errgenEntryLegacyNotReady,
 	&errgenEntryLegacyFailure,
 	&errgenEntryInternalError,

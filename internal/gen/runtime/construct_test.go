@@ -28,6 +28,11 @@ func TestConstructorAllocs(t *testing.T) {
 			[]Param{{Name: "max", Value: 300}, {Name: "count", Value: big}}, "At most 300 items are allowed, got 1099511627776"},
 		{"float64 and bool", func() *Error { return NewRateLimited(0.25, true) }, 2,
 			[]Param{{Name: "ratio", Value: 0.25}, {Name: "retry", Value: true}}, "Used 0.25 of the quota; retry: true"},
+		{"four", func() *Error { return NewWindowConflict("x", "y", 1, big) }, 2,
+			[]Param{{Name: "a", Value: "x"}, {Name: "b", Value: "y"}, {Name: "from", Value: int64(1)}, {Name: "to", Value: big}},
+			"x overlaps y from 1 to 1099511627776"},
+		{"three, a variant", func() *Error { return NewWindowConflictOpenEnded("x", "y", 2) }, 2,
+			[]Param{{Name: "a", Value: "x"}, {Name: "b", Value: "y"}, {Name: "from", Value: int64(2)}}, "x overlaps y from 2"},
 	}
 	for _, c := range cases {
 		e := c.new()
