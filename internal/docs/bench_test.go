@@ -27,7 +27,7 @@ func BenchmarkRender(b *testing.B) {
 func BenchmarkLoadTemplates(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := loadTemplates(nil, urlLinks); err != nil {
+		if _, err := loadTemplates(nil, urlLinks, true); err != nil {
 			b.Fatal(err)
 		}
 	}

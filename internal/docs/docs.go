@@ -67,8 +67,15 @@ const markerWindow = 16 << 10
 // template files that replace the embedded ones by name. Paths are
 // relative to the spec directory, slash-separated.
 func Render(s *model.Spec, overrides fs.FS) ([]model.File, error) {
+	return render(s, overrides, true)
+}
+
+// render is Render; direct says whether the embedded templates listed in
+// directTemplates are written by their Go writers (always, but in the
+// test that compares the two).
+func render(s *model.Spec, overrides fs.FS, direct bool) ([]model.File, error) {
 	form := formOf(s)
-	t, err := loadTemplates(overrides, form)
+	t, err := loadTemplates(overrides, form, direct)
 	if err != nil {
 		return nil, err
 	}
@@ -104,8 +111,9 @@ func execute(t *template.Template, p *Page) ([]byte, error) {
 // override of the same file name when there is one, with the functions
 // that write URLs in form f. Files in overrides that do not end in .tmpl
 // are ignored; a .tmpl file that matches no embedded template is an
-// error (most likely a typo).
-func loadTemplates(overrides fs.FS, f urlForm) (*template.Template, error) {
+// error (most likely a typo). With direct, the embedded templates that
+// have Go writers (directTemplates) call them instead.
+func loadTemplates(overrides fs.FS, f urlForm, direct bool) (*template.Template, error) {
 	names, err := embeddedNames()
 	if err != nil {
 		return nil, err
@@ -119,6 +127,13 @@ func loadTemplates(overrides fs.FS, f urlForm) (*template.Template, error) {
 	overridden, err := readOverrides(overrides, src, names)
 	if err != nil {
 		return nil, err
+	}
+	if direct {
+		for n, call := range directTemplates {
+			if !overridden[n] {
+				src[n] = []byte(call)
+			}
+		}
 	}
 	root := template.New("").Funcs(funcs(f)).Option("missingkey=error")
 	for _, n := range names {
@@ -189,6 +204,10 @@ func funcs(f urlForm) template.FuncMap {
 		"cell": cell,
 		// a URL (an error's own doc link) as a link
 		"url": func(u string) string { return urlLink(u, f) },
+		// error.tmpl and overview.tmpl as written in Go (direct.go);
+		// not documented for templates
+		"errgenErrorSection": func(e *Error) string { return errorSection(e, f) },
+		"errgenOverview":     func(errs []*Error) string { return overview(errs, f) },
 	}
 }
 
