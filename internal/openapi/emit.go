@@ -131,11 +131,16 @@ func (c *components) compositionKeys(m mapNode, sc *openapi3.Schema) {
 		dm := mapping()
 		dm.add("propertyName", str(d.PropertyName))
 		mp := mapping()
+		codes := map[string][]string{} // by target, sorted
+		for code, target := range d.Mapping {
+			codes[target.Ref] = append(codes[target.Ref], code)
+		}
+		for _, cs := range codes {
+			slices.Sort(cs)
+		}
 		for _, r := range sc.OneOf { // mapping in the order of the choices
-			for code, target := range d.Mapping {
-				if target.Ref == r.Ref {
-					mp.add(code, str(target.Ref))
-				}
+			for _, code := range codes[r.Ref] {
+				mp.add(code, str(r.Ref))
 			}
 		}
 		dm.add("mapping", mp.Node)

@@ -398,5 +398,19 @@ func yaml11NonString(s string) bool {
 	if !strings.ContainsRune("yYnNtTfFoO0123456789+-.~<=", rune(s[0])) || len(s) > 64 {
 		return false
 	}
+	if c := s[0]; c >= 'A' && c <= 'z' {
+		// Every form of yaml11Implicit that starts with a letter is a
+		// whole word (most scalars errgen writes start with one).
+		return yaml11Words[s]
+	}
 	return yaml11Implicit.MatchString(s)
+}
+
+// yaml11Words are the forms of yaml11Implicit that start with a letter.
+var yaml11Words = map[string]bool{
+	"y": true, "Y": true, "yes": true, "Yes": true, "YES": true,
+	"n": true, "N": true, "no": true, "No": true, "NO": true,
+	"true": true, "True": true, "TRUE": true, "false": true, "False": true, "FALSE": true,
+	"on": true, "On": true, "ON": true, "off": true, "Off": true, "OFF": true,
+	"null": true, "Null": true, "NULL": true,
 }
