@@ -215,9 +215,10 @@ func funcs(f urlForm) template.FuncMap {
 // page with one newline, leaving fenced code blocks untouched.
 func tidy(page []byte) []byte {
 	var out bytes.Buffer
+	out.Grow(len(page))
 	fence := ""
 	blank := true // no blank lines at the top
-	for _, line := range strings.Split(string(page), "\n") {
+	for line := range strings.SplitSeq(string(page), "\n") {
 		if fence == "" {
 			line = strings.TrimRight(line, " \t")
 		}
