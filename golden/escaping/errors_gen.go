@@ -119,6 +119,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 409:
+		return "Conflict"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryBadPathV2 = errgenEntry{code: CodeBadPathV2, title: "Bad path */ (or \"quoted\")", message: "Path {path} is not allowed: use {{id}} or `\\` </script> & more", params: "path", status: 400}
 var errgenEntryLineSep = errgenEntry{code: CodeLineSep, title: "Line sep", message: "Separators \u2028 and \u2029 in {what}, count {n}", params: "what n:int64", status: 422}
 var errgenEntryEmptyMessageParam = errgenEntry{code: CodeEmptyMessageParam, title: "Empty message param", message: "{a}{b}", params: "a b:int", status: 409}

@@ -194,6 +194,33 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 402:
+		return "Payment Required"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 413:
+		return "Request Entity Too Large"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	case 599:
+		return "Server Error"
+	}
+	return ""
+}
+
 var errgenEntryError = errgenEntry{code: CodeError, title: "Title with \"quotes\", 'single', `ticks`, */ and //", message: "Message with \"quotes\" and {{literal}} braces, 100%s %d %v, $1 and `code` | pipe", status: 400}
 var errgenEntryOfCode = errgenEntry{code: CodeOfCode, title: "A code whose Go name (CodeOf) errgen generates itself", message: "{{not a param}} but {{func}} is literal, {{range}} too", status: 401}
 var errgenEntryType = errgenEntry{code: CodeType, title: "Type", message: "{{ {{ }} }}", status: 402}
@@ -202,7 +229,7 @@ var errgenEntryNew = errgenEntry{code: CodeNew, title: "New", message: "{{func}}
 var errgenEntryKeywords = errgenEntry{code: CodeKeywords, title: "Params named like keywords", message: "func={func} range={range} len={len} err={err} e={e}", params: "func range:int len:float64 err:bool e:int64", status: 422}
 var errgenEntryRtlText = errgenEntry{code: CodeRtlText, title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}", params: "who", status: 409, doc: "#rtl-text"}
 var errgenEntryLongText = errgenEntry{code: CodeLongText, title: "Long text", message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message", status: 413, retryAfter: 2147483}
-var errgenEntryLen = errgenEntry{code: CodeLen, title: "Len", message: "Status 599 has no standard text", status: 599, doc: "#len", more: &errgenMore{statusText: "Server Error"}}
+var errgenEntryLen = errgenEntry{code: CodeLen, title: "Len", message: "Status 599 has no standard text", status: 599, doc: "#len"}
 var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
 
 // errgenCatalog lists every error, in spec order.

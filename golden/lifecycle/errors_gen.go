@@ -225,6 +225,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 402:
+		return "Payment Required"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", message: "Monthly usage limit of {limit} minutes exceeded.", params: "limit:int64 plan reset_at", status: 429, doc: "/limits#usage_limit_exceeded", variants: []string{"daily", "Daily usage limit of {limit} minutes exceeded.", "unknown_plan", "Usage limit exceeded."}, more: &errgenMore{roles: "mdo"}}
 var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", message: "The card was declined.", status: 402, doc: "/limits#card_declined"}
 var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, title: "Quota exceeded", message: "Quota exceeded", status: 429, doc: "/legacy#quota_exceeded"}

@@ -155,6 +155,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 404:
+		return "Not Found"
+	case 405:
+		return "Method Not Allowed"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryInvalidAttributes = errgenEntry{code: CodeInvalidAttributes, title: "Invalid attributes", message: "Invalid attributes.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
 var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, title: "Invalid payload", message: "The payload is invalid.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
 var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, title: "Webhook limit reached", message: "Your account has reached the webhook urls limit.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}

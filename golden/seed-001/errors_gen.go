@@ -239,6 +239,29 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 422:
+		return "Unprocessable Entity"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation failed", status: 400}
 var errgenEntryMissingRequiredField = errgenEntry{code: CodeMissingRequiredField, title: "Missing Required Field", message: "{field} is required", params: "field", status: 400}
 var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", message: "{field} must be a valid UUID", params: "field", status: 400}

@@ -188,6 +188,31 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 412:
+		return "Precondition Failed"
+	case 415:
+		return "Unsupported Media Type"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Bad Request", message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.", status: 400}
 var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, title: "Unsupported Media Type", message: "The request’s Content-Type header is not supported by the server.", status: 415}
 var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Forbidden", message: "The request was valid, but the server is refusing to respond to it.", status: 403, aliases: "insufficient_scope"}

@@ -268,6 +268,27 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 406:
+		return "Not Acceptable"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryInvalidParams = errgenEntry{code: CodeInvalidParams, title: "Invalid params", message: "Please provide a valid `roomId` in body params.", status: 400, variants: []string{"participant_id_required", "`PartcipantId` is required in request body.", "room_id_invalid", "`RoomId` is invalid.", "region_invalid", "'region' field is invalid."}, more: &errgenMore{wireTitle: "Bad Request"}}
 var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", message: "`token` is invalid.", status: 401, more: &errgenMore{wireTitle: "Unauthorized"}}
 var errgenEntryUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, title: "Unauthorized token", message: "Unauthorised access to V2 API, please provide valid payload version.", status: 403, variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}, more: &errgenMore{wireTitle: "Forbidden"}}

@@ -108,6 +108,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 404:
+		return "Not Found"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryBadRequest = errgenEntry{code: CodeBadRequest, title: "Bad Request", message: "The request was unacceptable.", status: 400}
 var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", message: "Your API key is invalid.", status: 401, more: &errgenMore{wireTitle: "Unauthorized"}}
 var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource doesn't exist.", status: 404}

@@ -121,11 +121,28 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Relay not found", message: "Relay {id} does not exist.", params: "id", status: 404, more: &errgenMore{statusText: "No Such Resource", wireTitle: "No Such Resource"}}
-var errgenEntryLoadBalancerClosed = errgenEntry{code: CodeLoadBalancerClosed, title: "Connection closed at the load balancer", message: "The client closed the connection before the load balancer's idle timeout.", status: 460, more: &errgenMore{statusText: "Client Closed Connection", wireTitle: "Client Closed Connection"}}
-var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{statusText: "Request Cancelled", wireTitle: "Request Cancelled"}}
-var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{statusText: "Origin Returned Garbage", wireTitle: "Origin Returned Garbage"}}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{statusText: "Internal Error", wireTitle: "Internal Error"}}
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 404:
+		return "No Such Resource"
+	case 460:
+		return "Client Closed Connection"
+	case 499:
+		return "Request Cancelled"
+	case 500:
+		return "Internal Error"
+	case 520:
+		return "Origin Returned Garbage"
+	}
+	return ""
+}
+
+var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Relay not found", message: "Relay {id} does not exist.", params: "id", status: 404, more: &errgenMore{wireTitle: "No Such Resource"}}
+var errgenEntryLoadBalancerClosed = errgenEntry{code: CodeLoadBalancerClosed, title: "Connection closed at the load balancer", message: "The client closed the connection before the load balancer's idle timeout.", status: 460, more: &errgenMore{wireTitle: "Client Closed Connection"}}
+var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{wireTitle: "Request Cancelled"}}
+var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{wireTitle: "Origin Returned Garbage"}}
+var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Error"}}
 
 // errgenCatalog lists every error, in spec order.
 var errgenCatalog = [...]*errgenEntry{

@@ -134,11 +134,30 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 499:
+		return "Client Closed Request"
+	case 500:
+		return "Internal Server Error"
+	case 520:
+		return "Web Server Returned an Unknown Error"
+	case 522:
+		return "Connection Timed Out"
+	case 561:
+		return "Server Error"
+	}
+	return ""
+}
+
 var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
-var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{statusText: "Client Closed Request", wireTitle: "Client Closed Request"}}
-var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{statusText: "Web Server Returned an Unknown Error", wireTitle: "Web Server Returned an Unknown Error"}}
-var errgenEntryOriginTimeout = errgenEntry{code: CodeOriginTimeout, title: "Origin timeout", message: "The origin did not accept the connection within {seconds} seconds.", params: "seconds:int", status: 522, retryAfter: 30, more: &errgenMore{statusText: "Connection Timed Out", wireTitle: "Connection Timed Out"}}
-var errgenEntryUnauthorizedUpstream = errgenEntry{code: CodeUnauthorizedUpstream, title: "Unauthorized upstream", message: "The identity provider refused the request.", status: 561, more: &errgenMore{statusText: "Server Error", wireTitle: "Server Error"}}
+var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{wireTitle: "Client Closed Request"}}
+var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{wireTitle: "Web Server Returned an Unknown Error"}}
+var errgenEntryOriginTimeout = errgenEntry{code: CodeOriginTimeout, title: "Origin timeout", message: "The origin did not accept the connection within {seconds} seconds.", params: "seconds:int", status: 522, retryAfter: 30, more: &errgenMore{wireTitle: "Connection Timed Out"}}
+var errgenEntryUnauthorizedUpstream = errgenEntry{code: CodeUnauthorizedUpstream, title: "Unauthorized upstream", message: "The identity provider refused the request.", status: 561, more: &errgenMore{wireTitle: "Server Error"}}
 var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
 
 // errgenCatalog lists every error, in spec order.

@@ -119,6 +119,17 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", message: "The specified log group does not exist.", status: 400}
 var errgenEntryResourceAlreadyExistsException = errgenEntry{code: CodeResourceAlreadyExistsException, title: "Resource already exists exception", message: "The specified log group already exists.", status: 400}
 var errgenEntryInvalidParameterException = errgenEntry{code: CodeInvalidParameterException, title: "Invalid parameter exception", message: "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint", params: "value member", status: 400}

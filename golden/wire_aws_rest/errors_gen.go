@@ -117,6 +117,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", message: "Function not found: {arn}", params: "arn", status: 404, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
 var errgenEntryInvalidParameterValueException = errgenEntry{code: CodeInvalidParameterValueException, title: "Invalid parameter value exception", message: "Invalid value for {parameter}.", params: "parameter", status: 400, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
 var errgenEntryTooManyRequestsException = errgenEntry{code: CodeTooManyRequestsException, title: "Too many requests exception", message: "Rate exceeded", status: 429, retryAfter: 1, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}

@@ -130,6 +130,23 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation Failed", status: 422}
 var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not Found", status: 404}
 var errgenEntryRequiresAuthentication = errgenEntry{code: CodeRequiresAuthentication, title: "Requires authentication", message: "Requires authentication", status: 401}

@@ -143,6 +143,27 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	case 503:
+		return "Service Unavailable"
+	}
+	return ""
+}
+
 var errgenEntryInvalidArgument = errgenEntry{code: CodeInvalidArgument, title: "Invalid argument", message: "Invalid value for {field}: {value}", params: "field value", status: 400}
 var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", message: "Request had invalid authentication credentials.", status: 401}
 var errgenEntryPermissionDenied = errgenEntry{code: CodePermissionDenied, title: "Permission denied", message: "The caller does not have permission", status: 403}

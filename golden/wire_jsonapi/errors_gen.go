@@ -116,6 +116,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryInvalidAttribute = errgenEntry{code: CodeInvalidAttribute, title: "Invalid Attribute", message: "{attribute} must contain at least {min} characters.", params: "attribute min pointer", status: 422, more: &errgenMore{roles: "mmd"}}
 var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource was not found.", status: 404}
 var errgenEntryForbidden = errgenEntry{code: CodeForbidden, title: "Forbidden", message: "You may not {action} this resource.", params: "action", status: 403}

@@ -112,6 +112,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not found", status: 404}
 var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400}
 var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", message: "Slow down", status: 429, retryAfter: 30}

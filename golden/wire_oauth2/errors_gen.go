@@ -156,6 +156,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is missing the {param} parameter", params: "param", status: 400}
 var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, title: "Invalid client", message: "Client authentication failed", status: 401}
 var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, title: "Invalid grant", message: "The authorization grant is invalid, expired or revoked", status: 400}

@@ -107,6 +107,19 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 403:
+		return "Forbidden"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryOutOfCredit = errgenEntry{code: CodeOutOfCredit, title: "You do not have enough credit.", message: "Your current balance is {balance}, but that costs {cost}.", params: "balance:int cost:int accounts:[]string", status: 403, doc: "/out-of-credit", more: &errgenMore{roles: "mmD"}}
 var errgenEntryValidationError = errgenEntry{code: CodeValidationError, title: "Your request is not valid.", message: "Your request parameters didn't validate.", status: 400, doc: "/validation-error"}
 var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, doc: "/internal_error"}

@@ -2627,7 +2627,8 @@ type errgenEntry struct {
 
 // errgenMore holds an error's less common values.
 type errgenMore struct {
-	// statusText is the status's text when it is not http.StatusText's;
+	// statusText is the status's text when it is not the catalog's for
+	// the status (errgenStatusText);
 	// wireTitle is the title responses carry when it is not the title (the
 	// status text, for a problem type of about:blank).
 	statusText string
@@ -2859,12 +2860,15 @@ func (ent *errgenEntry) docLink() string {
 	return ""
 }
 
-// statusText is the text of the error's status.
+// statusTextOf is the text of the error's status: the error's own, else
+// the catalog's for the status (errgenStatusText, generated from the
+// spec), never the server's net/http's, whose names may change between
+// Go releases.
 func (ent *errgenEntry) statusTextOf() string {
 	if ent.m().statusText != "" {
 		return ent.m().statusText
 	}
-	return http.StatusText(int(ent.status))
+	return errgenStatusText(int(ent.status))
 }
 
 // titleOnWire is the title responses carry.

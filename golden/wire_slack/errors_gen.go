@@ -121,6 +121,19 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 200:
+		return "OK"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryChannelNotFound = errgenEntry{code: CodeChannelNotFound, title: "Channel not found", message: "Value passed for channel was invalid.", status: 200}
 var errgenEntryNotAuthed = errgenEntry{code: CodeNotAuthed, title: "Not authed", message: "No authentication token provided.", status: 200}
 var errgenEntryInvalidAuth = errgenEntry{code: CodeInvalidAuth, title: "Invalid auth", message: "Some aspect of authentication cannot be validated.", status: 200}

@@ -139,6 +139,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 402:
+		return "Payment Required"
+	case 404:
+		return "Not Found"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", message: "Your card was declined.", params: "decline_code param", status: 402, doc: "/card-declined", more: &errgenMore{roles: "oo", attrs: []string{"type", "\"card_error\"", "card_error"}}}
 var errgenEntryExpiredCard = errgenEntry{code: CodeExpiredCard, title: "Expired card", message: "Your card has expired.", params: "param", status: 402, doc: "/expired-card", more: &errgenMore{roles: "d", attrs: []string{"type", "\"card_error\"", "card_error"}}}
 var errgenEntryParameterMissing = errgenEntry{code: CodeParameterMissing, title: "Parameter missing", message: "Missing required param: {param}.", params: "param", status: 400, doc: "/parameter-missing", more: &errgenMore{attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}}

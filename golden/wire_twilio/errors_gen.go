@@ -130,6 +130,23 @@ func errgenParseCode(s string) Code {
 	return Code(n)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", message: "The requested resource {resource} was not found", params: "resource", status: 404}
 var errgenEntryAuthenticationError = errgenEntry{code: CodeAuthenticationError, title: "Authentication Error", message: "Authenticate", status: 401}
 var errgenEntryInvalidToPhoneNumber = errgenEntry{code: CodeInvalidToPhoneNumber, title: "Invalid 'To' Phone Number", message: "The 'To' number {to} is not a valid phone number.", params: "to", status: 400}

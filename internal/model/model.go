@@ -670,7 +670,7 @@ var GeneratedGoNames = []string{
 	// Generated tables and functions (besides each error's
 	// errgenEntry<GoName>).
 	"errgenCatalog", "errgenFormats", "errgenNumericCodes", "errgenDocsURL",
-	"errgenCodeText", "errgenParseCode", "errgenAppendDetail", "errgenReadDetail",
+	"errgenCodeText", "errgenParseCode", "errgenStatusText", "errgenAppendDetail", "errgenReadDetail",
 	"errgenCatalogJSON", "errgenCatalogETag", "errgenCatalogHandler", "errgenETagMatch",
 	// Runtime helpers.
 	"errgenFind", "errgenResolve", "errgenParamPath", "errgenEntry", "errgenTemplate", "errgenOpConst",

@@ -59,7 +59,7 @@ var (
 	//
 	// Clients are told to retry after 30 seconds.
 	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
-	// ErrWindowConflict is the sentinel of window_conflict (409 Conflict): Window conflict.
+	// ErrWindowConflict is the sentinel of window_conflict (409 Conflict of windows): Window conflict.
 	//
 	// Message: its title (the message has params; see NewWindowConflict).
 	//
@@ -113,12 +113,12 @@ func NewRateLimited(ratio float64, retry bool) *Error {
 	return errgenNew2(&errgenEntryRateLimited, 0, ratio, retry)
 }
 
-// NewWindowConflict returns a new window_conflict error (409 Conflict) with the message "{a} overlaps {b} from {from} to {to}".
+// NewWindowConflict returns a new window_conflict error (409 Conflict of windows) with the message "{a} overlaps {b} from {from} to {to}".
 func NewWindowConflict(a, b string, from, to int64) *Error {
 	return errgenNew4(&errgenEntryWindowConflict, 0, a, b, from, to)
 }
 
-// NewWindowConflictOpenEnded returns a new window_conflict error (409 Conflict), variant open_ended, with the message "{a} overlaps {b} from {from}".
+// NewWindowConflictOpenEnded returns a new window_conflict error (409 Conflict of windows), variant open_ended, with the message "{a} overlaps {b} from {from}".
 func NewWindowConflictOpenEnded(a, b string, from int64) *Error {
 	return errgenNew3(&errgenEntryWindowConflict, 1, a, b, from)
 }
@@ -205,6 +205,29 @@ func errgenCodeText(c Code) string {
 // errgenParseCode is the Code of a code's text.
 func errgenParseCode(s string) Code {
 	return Code(s)
+}
+
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 200:
+		return "OK"
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 409:
+		return "Conflict of windows"
+	case 422:
+		return "Unprocessable Entity"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	case 503:
+		return "Service Unavailable"
+	}
+	return ""
 }
 
 var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"net/http"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,12 +76,15 @@ func (ent *errgenEntry) docLink() string {
 	return ""
 }
 
-// statusText is the text of the error's status.
+// statusTextOf is the text of the error's status: the error's own, else
+// the catalog's for the status (errgenStatusText, generated from the
+// spec), never the server's net/http's, whose names may change between
+// Go releases.
 func (ent *errgenEntry) statusTextOf() string {
 	if ent.m().statusText != "" {
 		return ent.m().statusText
 	}
-	return http.StatusText(int(ent.status))
+	return errgenStatusText(int(ent.status))
 }
 
 // titleOnWire is the title responses carry.

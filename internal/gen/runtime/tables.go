@@ -101,7 +101,8 @@ type errgenEntry struct {
 
 // errgenMore holds an error's less common values.
 type errgenMore struct {
-	// statusText is the status's text when it is not http.StatusText's;
+	// statusText is the status's text when it is not the catalog's for
+	// the status (errgenStatusText);
 	// wireTitle is the title responses carry when it is not the title (the
 	// status text, for a problem type of about:blank).
 	statusText string

@@ -182,6 +182,25 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
+}
+
 var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
 var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "Access denied to this resource", status: 403, aliases: "access_denied"}
 var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "{field} is invalid: {reason}", params: "field reason", status: 400, variants: []string{"field_missing", "{field} is required"}}

@@ -135,6 +135,21 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 500:
+		return "Internal Server Error"
+	case 503:
+		return "Service Unavailable"
+	}
+	return ""
+}
+
 var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "{resource} not found", params: "resource", status: 404}
 var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal error", message: "An internal error occurred.", status: 500}
 var errgenEntryLegacyConflict = errgenEntry{code: CodeLegacyConflict, title: "Legacy conflict", message: "The resource changed", status: 409, format: 1}
