@@ -238,8 +238,8 @@ func ownLines(t *testing.T, src []byte, errs []*model.Error) map[int]bool {
 		names = append(names, regexp.QuoteMeta(e.GoName))
 		codes = append(codes, regexp.QuoteMeta(strconv.Quote(e.Code)), regexp.QuoteMeta(e.Code))
 	}
-	ident := regexp.MustCompile(`^((Code|Err|errgenEntry)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)$`)
-	mention := regexp.MustCompile(`\b((Code|Err|errgenEntry)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)\b`)
+	ident := regexp.MustCompile(`^((Code|Err|errgenRow)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)$`)
+	mention := regexp.MustCompile(`\b((Code|Err|errgenRow)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)\b`)
 	own := map[int]bool{}
 	span := func(from, to token.Pos) {
 		for l := fset.Position(from).Line; l <= fset.Position(to).Line; l++ {

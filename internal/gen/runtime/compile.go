@@ -6,12 +6,21 @@ import (
 	"sync"
 )
 
-// errgenSentinel returns the sentinel of an entry: an Error with the
-// entry's values, which the entry records as its Err variable.
-func errgenSentinel(ent *errgenEntry) *Error {
+// errgenCatalog lists every error, in spec order: each sentinel's
+// initialization (errgenEntry.register) adds its row, and the catalog file
+// declares the sentinels in spec order in one var block, which Go
+// initializes in that order. Only functions read it, never a
+// package-level initializer, so it is complete before any use.
+var errgenCatalog []*errgenEntry
+
+// register returns the sentinel of an entry: an Error with the entry's
+// values, which the entry records as its Err variable; it adds the entry
+// to errgenCatalog. Each Err variable is initialized with it.
+func (ent *errgenEntry) register() *Error {
 	e := new(Error)
 	errgenFill(e, ent)
 	ent.sentinel = e
+	errgenCatalog = append(errgenCatalog, ent)
 	return e
 }
 
@@ -101,10 +110,10 @@ func (ent *errgenEntry) sentinelMessage() string {
 	if c := ent.compiled.Load(); c != nil {
 		return c.message
 	}
-	if !strings.ContainsAny(ent.message, "{}") {
-		return ent.message
+	if !strings.ContainsAny(ent.msg, "{}") {
+		return ent.msg
 	}
-	if t := errgenParseTemplate(ent.message, nil); len(t.params) == 0 {
+	if t := errgenParseTemplate(ent.msg, nil); len(t.params) == 0 {
 		return t.lits[0]
 	}
 	return ent.title
@@ -198,7 +207,7 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}
 	}
-	c.messages = append(c.messages, errgenParseTemplate(ent.message, c.params))
+	c.messages = append(c.messages, errgenParseTemplate(ent.msg, c.params))
 	for k := 0; k+1 < len(ent.variants); k += 2 {
 		t := errgenParseTemplate(ent.variants[k+1], c.params)
 		t.variant = ent.variants[k]

@@ -20,7 +20,7 @@ import (
 func TestCompileTemplates(t *testing.T) {
 	tmpl := func(parts ...errgenTmpl) []errgenTmpl { return parts }
 	lit := func(s string) errgenTmpl { return errgenTmpl{kind: errgenVLiteral, text: s} }
-	ent := &errgenEntry{code: "a_b", title: `Say "hi" \ <now>`, message: "{p} failed", params: "p", status: 409,
+	ent := &errgenEntry{code: "a_b", title: `Say "hi" \ <now>`, msg: "{p} failed", params: "p", status: 409,
 		more: &errgenMore{attrs: []string{"kind", "3", "3"}}}
 	c := errgenCompile(ent)
 	body := []errgenField{
