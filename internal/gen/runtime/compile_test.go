@@ -86,7 +86,7 @@ func TestStatusTextFromCatalog(t *testing.T) {
 			t.Errorf("%s: status text %q, the catalog's for %d is %q", ent.code, got, ent.status, errgenStatusText(int(ent.status)))
 		}
 	}
-	if got, std := errgenStatusText(409), http.StatusText(409); got != "Conflict of windows" || got == std {
+	if got, std := errgenStatusText(http.StatusConflict), http.StatusText(http.StatusConflict); got != "Conflict of windows" || got == std {
 		t.Errorf("errgenStatusText(409) = %q (net/http: %q), want the spec's %q", got, std, "Conflict of windows")
 	}
 	files, err := filepath.Glob("*.go")
