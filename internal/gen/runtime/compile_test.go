@@ -117,3 +117,18 @@ func TestStatusTextFromCatalog(t *testing.T) {
 		}
 	}
 }
+
+// TestCatalogOrder checks that the sentinels' initialization lists every
+// row once, in spec order, each with its sentinel.
+func TestCatalogOrder(t *testing.T) {
+	want := []*Error{ErrInvalidAPIKey, ErrMissingField, ErrTooManyItems, ErrRateLimited,
+		ErrWindowConflict, ErrLegacyNotReady, ErrLegacyFailure, ErrInternalError}
+	if len(errgenCatalog) != len(want) {
+		t.Fatalf("errgenCatalog has %d rows, want %d", len(errgenCatalog), len(want))
+	}
+	for i, ent := range errgenCatalog {
+		if ent.sentinel != want[i] || ent.code != want[i].Code {
+			t.Errorf("errgenCatalog[%d] is %s, want %s", i, ent.code, want[i].Code)
+		}
+	}
+}
