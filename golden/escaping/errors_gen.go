@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package edgecases
 
 import (
@@ -20,64 +24,56 @@ import (
 type Code string
 
 const (
-	// CodeBadPathV2 is the code of ErrBadPathV2.
+	// CodeBadPathV2 is ErrBadPathV2's code.
 	CodeBadPathV2 Code = "bad.path-v2"
-	// CodeLineSep is the code of ErrLineSep.
+	// CodeLineSep is ErrLineSep's code.
 	CodeLineSep Code = "LINE_SEP"
-	// CodeEmptyMessageParam is the code of ErrEmptyMessageParam.
+	// CodeEmptyMessageParam is ErrEmptyMessageParam's code.
 	CodeEmptyMessageParam Code = "empty_message_param"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrBadPathV2 is the sentinel of bad.path-v2 (400 Bad Request): Bad path */ (or "quoted").
+	// ErrBadPathV2 is bad.path-v2 (400 Bad Request): Bad path */ (or "quoted").
 	//
 	// A description with a comment end */ and a directive-looking line:
 	// //go:generate rm -rf /
 	// /* an opening comment
 	// and a backslash \ at the end \
-	//
-	// Message: its title (the message has params; see NewBadPathV2).
-	ErrBadPathV2 = errgenSentinel(&errgenEntryBadPathV2)
-	// ErrLineSep is the sentinel of LINE_SEP (422 Unprocessable Entity): Line sep.
-	//
-	// Message: its title (the message has params; see NewLineSep).
-	ErrLineSep = errgenSentinel(&errgenEntryLineSep)
-	// ErrEmptyMessageParam is the sentinel of empty_message_param (409 Conflict): Empty message param.
-	//
-	// Message: its title (the message has params; see NewEmptyMessageParam).
-	ErrEmptyMessageParam = errgenSentinel(&errgenEntryEmptyMessageParam)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	ErrBadPathV2 = errgenRowBadPathV2.register()
+	// ErrLineSep is LINE_SEP (422 Unprocessable Entity): Line sep.
+	ErrLineSep = errgenRowLineSep.register()
+	// ErrEmptyMessageParam is empty_message_param (409 Conflict): Empty message param.
+	ErrEmptyMessageParam = errgenRowEmptyMessageParam.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewBadPathV2 returns a new bad.path-v2 error (400 Bad Request) with the message "Path {path} is not allowed: use {id} or `\\` </script> & more".
+// NewBadPathV2 returns a new [ErrBadPathV2], message "Path {path} is not allowed: use {id} or `\\` </script> & more".
 //
 // Parameters:
 //
 //   - path: the path */ given
 func NewBadPathV2(path string) *Error {
-	return errgenNew1(&errgenEntryBadPathV2, 0, path)
+	return errgenNew1(&errgenRowBadPathV2, 0, path)
 }
 
-// NewLineSep returns a new LINE_SEP error (422 Unprocessable Entity) with the message "Separators and in {what}, count {n}".
+// NewLineSep returns a new [ErrLineSep], message "Separators and in {what}, count {n}".
 func NewLineSep(what string, n int64) *Error {
-	return errgenNew2(&errgenEntryLineSep, 0, what, n)
+	return errgenNew2(&errgenRowLineSep, 0, what, n)
 }
 
-// NewEmptyMessageParam returns a new empty_message_param error (409 Conflict) with the message "{a}{b}".
+// NewEmptyMessageParam returns a new [ErrEmptyMessageParam], message "{a}{b}".
 func NewEmptyMessageParam(a string, b int) *Error {
-	return errgenNew2(&errgenEntryEmptyMessageParam, 0, a, b)
+	return errgenNew2(&errgenRowEmptyMessageParam, 0, a, b)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -119,25 +115,32 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryBadPathV2 = errgenEntry{code: CodeBadPathV2, title: "Bad path */ (or \"quoted\")", message: "Path {path} is not allowed: use {{id}} or `\\` </script> & more", params: "path", status: 400}
-var errgenEntryLineSep = errgenEntry{code: CodeLineSep, title: "Line sep", message: "Separators \u2028 and \u2029 in {what}, count {n}", params: "what n:int64", status: 422}
-var errgenEntryEmptyMessageParam = errgenEntry{code: CodeEmptyMessageParam, title: "Empty message param", message: "{a}{b}", params: "a b:int", status: 409}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryBadPathV2,
-	&errgenEntryLineSep,
-	&errgenEntryEmptyMessageParam,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 409:
+		return "Conflict"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowBadPathV2 = errgenEntry{code: CodeBadPathV2, title: "Bad path */ (or \"quoted\")", msg: "Path {path} is not allowed: use {{id}} or `\\` </script> & more", params: "path", status: 400}
+var errgenRowLineSep = errgenEntry{code: CodeLineSep, title: "Line sep", msg: "Separators \u2028 and \u2029 in {what}, count {n}", params: "what n:int64", status: 422}
+var errgenRowEmptyMessageParam = errgenEntry{code: CodeEmptyMessageParam, title: "Empty message param", msg: "{a}{b}", params: "a b:int", status: 409}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVLiteral, name: "kind", lit: `"$literal dollar"`},
 			{kind: errgenVCode, name: "code"},

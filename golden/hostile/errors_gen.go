@@ -9,6 +9,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package hostile
 
 import (
@@ -21,138 +25,116 @@ import (
 type Code string
 
 const (
-	// CodeError is the code of ErrError.
+	// CodeError is ErrError's code.
 	CodeError Code = "error"
-	// CodeOfCode is the code of ErrOfCode.
+	// CodeOfCode is ErrOfCode's code.
 	CodeOfCode Code = "of"
-	// CodeType is the code of ErrType.
+	// CodeType is ErrType's code.
 	//
 	// Deprecated: Deprecated */ because // reasons | and <b>bold</b>
 	CodeType Code = "type"
-	// CodeCode is the code of ErrCode.
+	// CodeCode is ErrCode's code.
 	CodeCode Code = "code"
-	// CodeNew is the code of ErrNew.
+	// CodeNew is ErrNew's code.
 	CodeNew Code = "new"
-	// CodeKeywords is the code of ErrKeywords.
+	// CodeKeywords is ErrKeywords's code.
 	CodeKeywords Code = "keywords"
-	// CodeRtlText is the code of ErrRtlText.
+	// CodeRtlText is ErrRtlText's code.
 	CodeRtlText Code = "rtl.text"
-	// CodeLongText is the code of ErrLongText.
+	// CodeLongText is ErrLongText's code.
 	CodeLongText Code = "long-text"
-	// CodeLen is the code of ErrLen.
+	// CodeLen is ErrLen's code.
 	CodeLen Code = "LEN"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrError is the sentinel of error (400 Bad Request): Title with "quotes", 'single', `ticks`, */ and //.
+	// ErrError is error (400 Bad Request): Title with "quotes", 'single', `ticks`, */ and //. Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe".
 	//
 	// Description with */ closing a comment, // a line comment,
 	// a tab:	here, <script>alert("x")</script>, and שגיאה: הבקשה נכשלה — خطأ في الطلب.
-	//
-	// Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe"
-	ErrError = errgenSentinel(&errgenEntryError)
-	// ErrOfCode is the sentinel of of (401 Unauthorized): A code whose Go name (CodeOf) errgen generates itself.
-	//
-	// Message: "{not a param} but {func} is literal, {range} too"
-	ErrOfCode = errgenSentinel(&errgenEntryOfCode)
-	// ErrType is the sentinel of type (402 Payment Required): Type.
-	//
-	// Message: "{ { } }"
+	ErrError = errgenRowError.register()
+	// ErrOfCode is of (401 Unauthorized): A code whose Go name (CodeOf) errgen generates itself. Message: "{not a param} but {func} is literal, {range} too".
+	ErrOfCode = errgenRowOfCode.register()
+	// ErrType is type (402 Payment Required): Type. Message: "{ { } }".
 	//
 	// Deprecated: Deprecated */ because // reasons | and <b>bold</b>
-	ErrType = errgenSentinel(&errgenEntryType)
-	// ErrCode is the sentinel of code (403 Forbidden): Code.
-	//
-	// Message: "Value {func}: {func}"
-	ErrCode = errgenSentinel(&errgenEntryCode)
-	// ErrNew is the sentinel of new (404 Not Found): New.
-	//
-	// Message: "{func}{len}"
-	ErrNew = errgenSentinel(&errgenEntryNew)
-	// ErrKeywords is the sentinel of keywords (422 Unprocessable Entity): Params named like keywords.
-	//
-	// Message: its title (the message has params; see NewKeywords).
-	ErrKeywords = errgenSentinel(&errgenEntryKeywords)
-	// ErrRtlText is the sentinel of rtl.text (409 Conflict): שגיאה: הבקשה נכשלה — خطأ في الطلب.
-	//
-	// Message: its title (the message has params; see NewRtlText).
-	ErrRtlText = errgenSentinel(&errgenEntryRtlText)
-	// ErrLongText is the sentinel of long-text (413 Request Entity Too Large): Long text.
+	ErrType = errgenRowType.register()
+	// ErrCode is code (403 Forbidden): Code. Message: "Value {func}: {func}".
+	ErrCode = errgenRowCode.register()
+	// ErrNew is new (404 Not Found): New. Message: "{func}{len}".
+	ErrNew = errgenRowNew.register()
+	// ErrKeywords is keywords (422 Unprocessable Entity): Params named like keywords.
+	ErrKeywords = errgenRowKeywords.register()
+	// ErrRtlText is rtl.text (409 Conflict): שגיאה: הבקשה נכשלה — خطأ في الطلب.
+	ErrRtlText = errgenRowRtlText.register()
+	// ErrLongText is long-text (413 Request Entity Too Large): Long text. Message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message". Retry after 2147483 seconds.
 	//
 	// A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description. A very long description.
-	//
-	// Message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message"
-	//
-	// Clients are told to retry after 2147483 seconds.
-	ErrLongText = errgenSentinel(&errgenEntryLongText)
-	// ErrLen is the sentinel of LEN (599 Server Error): Len.
-	//
-	// Message: "Status 599 has no standard text"
-	ErrLen = errgenSentinel(&errgenEntryLen)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	ErrLongText = errgenRowLongText.register()
+	// ErrLen is LEN (599 Server Error): Len. Message: "Status 599 has no standard text".
+	ErrLen = errgenRowLen.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewError returns a new error error (400 Bad Request) with the message "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe".
+// NewError returns a new [ErrError].
 func NewError() *Error {
-	return errgenNew(&errgenEntryError, 0)
+	return errgenNew(&errgenRowError, 0)
 }
 
-// NewOfCode returns a new of error (401 Unauthorized) with the message "{not a param} but {func} is literal, {range} too".
+// NewOfCode returns a new [ErrOfCode].
 func NewOfCode() *Error {
-	return errgenNew(&errgenEntryOfCode, 0)
+	return errgenNew(&errgenRowOfCode, 0)
 }
 
-// NewType returns a new type error (402 Payment Required) with the message "{ { } }".
+// NewType returns a new [ErrType].
 //
 // Deprecated: Deprecated */ because // reasons | and <b>bold</b>
 func NewType() *Error {
-	return errgenNew(&errgenEntryType, 0)
+	return errgenNew(&errgenRowType, 0)
 }
 
-// NewCode returns a new code error (403 Forbidden) with the message "Value {func}: {func}".
+// NewCode returns a new [ErrCode].
 func NewCode() *Error {
-	return errgenNew(&errgenEntryCode, 0)
+	return errgenNew(&errgenRowCode, 0)
 }
 
-// NewNew returns a new new error (404 Not Found) with the message "{func}{len}".
+// NewNew returns a new [ErrNew].
 func NewNew() *Error {
-	return errgenNew(&errgenEntryNew, 0)
+	return errgenNew(&errgenRowNew, 0)
 }
 
-// NewKeywords returns a new keywords error (422 Unprocessable Entity) with the message "func={func} range={range} len={len} err={err} e={e}".
+// NewKeywords returns a new [ErrKeywords], message "func={func} range={range} len={len} err={err} e={e}".
 //
 // Parameters:
 //
 //   - funcValue: a | pipe */ in a description
 func NewKeywords(funcValue string, rangeValue int, lenValue float64, errValue bool, eValue int64) *Error {
-	return errgenNew(&errgenEntryKeywords, 0, funcValue, rangeValue, lenValue, errValue, eValue)
+	return errgenNew(&errgenRowKeywords, 0, funcValue, rangeValue, lenValue, errValue, eValue)
 }
 
-// NewRtlText returns a new rtl.text error (409 Conflict) with the message "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}".
+// NewRtlText returns a new [ErrRtlText], message "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}".
 func NewRtlText(who string) *Error {
-	return errgenNew1(&errgenEntryRtlText, 0, who)
+	return errgenNew1(&errgenRowRtlText, 0, who)
 }
 
-// NewLongText returns a new long-text error (413 Request Entity Too Large) with the message "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message".
+// NewLongText returns a new [ErrLongText].
 func NewLongText() *Error {
-	return errgenNew(&errgenEntryLongText, 0)
+	return errgenNew(&errgenRowLongText, 0)
 }
 
-// NewLen returns a new LEN error (599 Server Error) with the message "Status 599 has no standard text".
+// NewLen returns a new [ErrLen].
 func NewLen() *Error {
-	return errgenNew(&errgenEntryLen, 0)
+	return errgenNew(&errgenRowLen, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -194,37 +176,50 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryError = errgenEntry{code: CodeError, title: "Title with \"quotes\", 'single', `ticks`, */ and //", message: "Message with \"quotes\" and {{literal}} braces, 100%s %d %v, $1 and `code` | pipe", status: 400}
-var errgenEntryOfCode = errgenEntry{code: CodeOfCode, title: "A code whose Go name (CodeOf) errgen generates itself", message: "{{not a param}} but {{func}} is literal, {{range}} too", status: 401}
-var errgenEntryType = errgenEntry{code: CodeType, title: "Type", message: "{{ {{ }} }}", status: 402}
-var errgenEntryCode = errgenEntry{code: CodeCode, title: "Code", message: "Value {{func}}: {{func}}", status: 403}
-var errgenEntryNew = errgenEntry{code: CodeNew, title: "New", message: "{{func}}{{len}}", status: 404}
-var errgenEntryKeywords = errgenEntry{code: CodeKeywords, title: "Params named like keywords", message: "func={func} range={range} len={len} err={err} e={e}", params: "func range:int len:float64 err:bool e:int64", status: 422}
-var errgenEntryRtlText = errgenEntry{code: CodeRtlText, title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", message: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}", params: "who", status: 409, doc: "#rtl-text"}
-var errgenEntryLongText = errgenEntry{code: CodeLongText, title: "Long text", message: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message", status: 413, retryAfter: 2147483}
-var errgenEntryLen = errgenEntry{code: CodeLen, title: "Len", message: "Status 599 has no standard text", status: 599, doc: "#len", more: &errgenMore{statusText: "Server Error"}}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryError,
-	&errgenEntryOfCode,
-	&errgenEntryType,
-	&errgenEntryCode,
-	&errgenEntryNew,
-	&errgenEntryKeywords,
-	&errgenEntryRtlText,
-	&errgenEntryLongText,
-	&errgenEntryLen,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 402:
+		return "Payment Required"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 413:
+		return "Request Entity Too Large"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	case 599:
+		return "Server Error"
+	}
+	return ""
 }
+
+var errgenRowError = errgenEntry{code: CodeError, title: "Title with \"quotes\", 'single', `ticks`, */ and //", msg: "Message with \"quotes\" and {{literal}} braces, 100%s %d %v, $1 and `code` | pipe", status: 400}
+var errgenRowOfCode = errgenEntry{code: CodeOfCode, title: "A code whose Go name (CodeOf) errgen generates itself", msg: "{{not a param}} but {{func}} is literal, {{range}} too", status: 401}
+var errgenRowType = errgenEntry{code: CodeType, title: "Type", msg: "{{ {{ }} }}", status: 402}
+var errgenRowCode = errgenEntry{code: CodeCode, title: "Code", msg: "Value {{func}}: {{func}}", status: 403}
+var errgenRowNew = errgenEntry{code: CodeNew, title: "New", msg: "{{func}}{{len}}", status: 404}
+var errgenRowKeywords = errgenEntry{code: CodeKeywords, title: "Params named like keywords", msg: "func={func} range={range} len={len} err={err} e={e}", params: "func range:int len:float64 err:bool e:int64", status: 422}
+var errgenRowRtlText = errgenEntry{code: CodeRtlText, title: "שגיאה: הבקשה נכשלה — خطأ في الطلب", msg: "שגיאה: הבקשה נכשלה — خطأ في الطلب {who}", params: "who", status: 409, doc: "#rtl-text"}
+var errgenRowLongText = errgenEntry{code: CodeLongText, title: "Long text", msg: "Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message Long message", status: 413, retryAfter: 2147483}
+var errgenRowLen = errgenEntry{code: CodeLen, title: "Len", msg: "Status 599 has no standard text", status: 599, doc: "#len"}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/vnd.hostile+json"},
 		mediaBase:   "application/vnd.hostile+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVCode, name: "we\"ird key"},
 			{kind: errgenVMessage, name: "</script>"},

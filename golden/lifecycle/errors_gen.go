@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package billerr
 
 import (
@@ -20,83 +24,66 @@ import (
 type Code string
 
 const (
-	// CodeUsageLimitExceeded is the code of ErrUsageLimitExceeded.
+	// CodeUsageLimitExceeded is ErrUsageLimitExceeded's code.
 	CodeUsageLimitExceeded Code = "usage_limit_exceeded"
-	// CodeCardDeclined is the code of ErrCardDeclined.
+	// CodeCardDeclined is ErrCardDeclined's code.
 	CodeCardDeclined Code = "card_declined"
-	// CodeQuotaExceeded is the code of ErrQuotaExceeded.
+	// CodeQuotaExceeded is ErrQuotaExceeded's code.
 	//
 	// Deprecated: use CodeUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 	CodeQuotaExceeded Code = "quota_exceeded"
-	// CodePaymentFailed is the code of ErrPaymentFailed.
+	// CodePaymentFailed is ErrPaymentFailed's code.
 	//
 	// Deprecated: use CodeCardDeclined.
 	CodePaymentFailed Code = "payment_failed"
-	// CodePlanMissing is the code of ErrPlanMissing.
+	// CodePlanMissing is ErrPlanMissing's code.
 	//
 	// Deprecated: the spec marks this error deprecated. Removed after 2026-12-31.
 	CodePlanMissing Code = "plan_missing"
-	// CodeOldLimit is the code of ErrOldLimit.
+	// CodeOldLimit is ErrOldLimit's code.
 	//
 	// Deprecated: Not sent since 1.2. Removed after 2026-01-15.
 	CodeOldLimit Code = "old_limit"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
-	//
-	// Message: its title (the message has params; see NewUsageLimitExceeded).
-	//
-	// Variant daily: "Daily usage limit of {limit} minutes exceeded." (added in 1.5)
-	// Variant unknown_plan: "Usage limit exceeded."
+	// ErrUsageLimitExceeded is usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded. Variants: daily (added in 1.5), unknown_plan.
 	//
 	// Added in 1.4.
-	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
-	// ErrCardDeclined is the sentinel of card_declined (402 Payment Required): Card declined.
-	//
-	// Message: "The card was declined."
+	ErrUsageLimitExceeded = errgenRowUsageLimitExceeded.register()
+	// ErrCardDeclined is card_declined (402 Payment Required): Card declined. Message: "The card was declined.".
 	//
 	// Added in 1.0.
-	ErrCardDeclined = errgenSentinel(&errgenEntryCardDeclined)
-	// ErrQuotaExceeded is the sentinel of quota_exceeded (429 Too Many Requests): Quota exceeded.
-	//
-	// Message: "Quota exceeded"
+	ErrCardDeclined = errgenRowCardDeclined.register()
+	// ErrQuotaExceeded is quota_exceeded (429 Too Many Requests): Quota exceeded. Message: "Quota exceeded".
 	//
 	// Added in 1.0.
 	//
 	// Deprecated: use ErrUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
-	ErrQuotaExceeded = errgenSentinel(&errgenEntryQuotaExceeded)
-	// ErrPaymentFailed is the sentinel of payment_failed (402 Payment Required): Payment failed.
-	//
-	// Message: "Payment failed"
+	ErrQuotaExceeded = errgenRowQuotaExceeded.register()
+	// ErrPaymentFailed is payment_failed (402 Payment Required): Payment failed. Message: "Payment failed".
 	//
 	// Deprecated: use ErrCardDeclined.
-	ErrPaymentFailed = errgenSentinel(&errgenEntryPaymentFailed)
-	// ErrPlanMissing is the sentinel of plan_missing (400 Bad Request): Plan missing.
-	//
-	// Message: "No plan"
+	ErrPaymentFailed = errgenRowPaymentFailed.register()
+	// ErrPlanMissing is plan_missing (400 Bad Request): Plan missing. Message: "No plan".
 	//
 	// Deprecated: the spec marks this error deprecated. Removed after 2026-12-31.
-	ErrPlanMissing = errgenSentinel(&errgenEntryPlanMissing)
-	// ErrOldLimit is the sentinel of old_limit (429 Too Many Requests): Old limit.
-	//
-	// Message: "Old limit"
+	ErrPlanMissing = errgenRowPlanMissing.register()
+	// ErrOldLimit is old_limit (429 Too Many Requests): Old limit. Message: "Old limit".
 	//
 	// Added in 0.9.
 	//
 	// Deprecated: Not sent since 1.2. Removed after 2026-01-15.
-	ErrOldLimit = errgenSentinel(&errgenEntryOldLimit)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	ErrOldLimit = errgenRowOldLimit.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Monthly usage limit of {limit} minutes exceeded.".
+// NewUsageLimitExceeded returns a new [ErrUsageLimitExceeded], message "Monthly usage limit of {limit} minutes exceeded.".
 //
 // Parameters:
 //
@@ -107,10 +94,10 @@ var (
 //
 // Added in 1.4.
 func NewUsageLimitExceeded(limit int64, plan string) *Error {
-	return errgenNew2(&errgenEntryUsageLimitExceeded, 0, limit, plan)
+	return errgenNew2(&errgenRowUsageLimitExceeded, 0, limit, plan)
 }
 
-// NewUsageLimitExceededDaily returns a new usage_limit_exceeded error (429 Too Many Requests), variant daily, with the message "Daily usage limit of {limit} minutes exceeded.".
+// NewUsageLimitExceededDaily returns a new [ErrUsageLimitExceeded], variant daily, message "Daily usage limit of {limit} minutes exceeded.".
 //
 // Sent for plans with a daily cap.
 //
@@ -121,10 +108,10 @@ func NewUsageLimitExceeded(limit int64, plan string) *Error {
 //
 // Added in 1.5.
 func NewUsageLimitExceededDaily(limit int64, plan string) *Error {
-	return errgenNew2(&errgenEntryUsageLimitExceeded, 1, limit, plan)
+	return errgenNew2(&errgenRowUsageLimitExceeded, 1, limit, plan)
 }
 
-// NewUsageLimitExceededUnknownPlan returns a new usage_limit_exceeded error (429 Too Many Requests), variant unknown_plan, with the message "Usage limit exceeded.".
+// NewUsageLimitExceededUnknownPlan returns a new [ErrUsageLimitExceeded], variant unknown_plan, message "Usage limit exceeded.".
 //
 // Parameters:
 //
@@ -132,51 +119,51 @@ func NewUsageLimitExceededDaily(limit int64, plan string) *Error {
 //
 // Added in 1.4.
 func NewUsageLimitExceededUnknownPlan(plan string) *Error {
-	return errgenNew1(&errgenEntryUsageLimitExceeded, 2, plan)
+	return errgenNew1(&errgenRowUsageLimitExceeded, 2, plan)
 }
 
-// NewCardDeclined returns a new card_declined error (402 Payment Required) with the message "The card was declined.".
+// NewCardDeclined returns a new [ErrCardDeclined].
 //
 // Added in 1.0.
 func NewCardDeclined() *Error {
-	return errgenNew(&errgenEntryCardDeclined, 0)
+	return errgenNew(&errgenRowCardDeclined, 0)
 }
 
-// NewQuotaExceeded returns a new quota_exceeded error (429 Too Many Requests) with the message "Quota exceeded".
+// NewQuotaExceeded returns a new [ErrQuotaExceeded].
 //
 // Added in 1.0.
 //
 // Deprecated: use NewUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 func NewQuotaExceeded() *Error {
-	return errgenNew(&errgenEntryQuotaExceeded, 0)
+	return errgenNew(&errgenRowQuotaExceeded, 0)
 }
 
-// NewPaymentFailed returns a new payment_failed error (402 Payment Required) with the message "Payment failed".
+// NewPaymentFailed returns a new [ErrPaymentFailed].
 //
 // Deprecated: use NewCardDeclined.
 func NewPaymentFailed() *Error {
-	return errgenNew(&errgenEntryPaymentFailed, 0)
+	return errgenNew(&errgenRowPaymentFailed, 0)
 }
 
-// NewPlanMissing returns a new plan_missing error (400 Bad Request) with the message "No plan".
+// NewPlanMissing returns a new [ErrPlanMissing].
 //
 // Deprecated: the spec marks this error deprecated. Removed after 2026-12-31.
 func NewPlanMissing() *Error {
-	return errgenNew(&errgenEntryPlanMissing, 0)
+	return errgenNew(&errgenRowPlanMissing, 0)
 }
 
-// NewOldLimit returns a new old_limit error (429 Too Many Requests) with the message "Old limit".
+// NewOldLimit returns a new [ErrOldLimit].
 //
 // Added in 0.9.
 //
 // Deprecated: Not sent since 1.2. Removed after 2026-01-15.
 func NewOldLimit() *Error {
-	return errgenNew(&errgenEntryOldLimit, 0)
+	return errgenNew(&errgenRowOldLimit, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // WithResetAt returns a copy of e with the optional param reset_at set to v, to be sent beside the message (errors usage_limit_exceeded). Like Wrap, it leaves e as it is; on a sentinel, the copy has the catalog's values.
@@ -225,31 +212,35 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", message: "Monthly usage limit of {limit} minutes exceeded.", params: "limit:int64 plan reset_at", status: 429, doc: "/limits#usage_limit_exceeded", variants: []string{"daily", "Daily usage limit of {limit} minutes exceeded.", "unknown_plan", "Usage limit exceeded."}, more: &errgenMore{roles: "mdo"}}
-var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", message: "The card was declined.", status: 402, doc: "/limits#card_declined"}
-var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, title: "Quota exceeded", message: "Quota exceeded", status: 429, doc: "/legacy#quota_exceeded"}
-var errgenEntryPaymentFailed = errgenEntry{code: CodePaymentFailed, title: "Payment failed", message: "Payment failed", status: 402, doc: "/legacy#payment_failed"}
-var errgenEntryPlanMissing = errgenEntry{code: CodePlanMissing, title: "Plan missing", message: "No plan", status: 400, doc: "/legacy#plan_missing"}
-var errgenEntryOldLimit = errgenEntry{code: CodeOldLimit, title: "Old limit", message: "Old limit", status: 429, doc: "/ungrouped#old_limit"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, doc: "/ungrouped#internal_error"}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryUsageLimitExceeded,
-	&errgenEntryCardDeclined,
-	&errgenEntryQuotaExceeded,
-	&errgenEntryPaymentFailed,
-	&errgenEntryPlanMissing,
-	&errgenEntryOldLimit,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 402:
+		return "Payment Required"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", msg: "Monthly usage limit of {limit} minutes exceeded.", params: "limit:int64 plan reset_at", status: 429, doc: "/limits#usage_limit_exceeded", variants: []string{"daily", "Daily usage limit of {limit} minutes exceeded.", "unknown_plan", "Usage limit exceeded."}, more: &errgenMore{roles: "mdo"}}
+var errgenRowCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", msg: "The card was declined.", status: 402, doc: "/limits#card_declined"}
+var errgenRowQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, title: "Quota exceeded", msg: "Quota exceeded", status: 429, doc: "/legacy#quota_exceeded"}
+var errgenRowPaymentFailed = errgenEntry{code: CodePaymentFailed, title: "Payment failed", msg: "Payment failed", status: 402, doc: "/legacy#payment_failed"}
+var errgenRowPlanMissing = errgenEntry{code: CodePlanMissing, title: "Plan missing", msg: "No plan", status: 400, doc: "/legacy#plan_missing"}
+var errgenRowOldLimit = errgenEntry{code: CodeOldLimit, title: "Old limit", msg: "Old limit", status: 429, doc: "/ungrouped#old_limit"}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500, doc: "/ungrouped#internal_error"}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

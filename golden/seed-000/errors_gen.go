@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package generalerrors
 
 import (
@@ -20,100 +24,86 @@ import (
 type Code string
 
 const (
-	// CodeInvalidAttributes is the code of ErrInvalidAttributes.
+	// CodeInvalidAttributes is ErrInvalidAttributes's code.
 	CodeInvalidAttributes Code = "invalid_attributes"
-	// CodeInvalidPayload is the code of ErrInvalidPayload.
+	// CodeInvalidPayload is ErrInvalidPayload's code.
 	CodeInvalidPayload Code = "invalid_payload"
-	// CodeWebhookLimitReached is the code of ErrWebhookLimitReached.
+	// CodeWebhookLimitReached is ErrWebhookLimitReached's code.
 	CodeWebhookLimitReached Code = "webhook_limit_reached"
-	// CodeResourceNotFound is the code of ErrResourceNotFound.
+	// CodeResourceNotFound is ErrResourceNotFound's code.
 	CodeResourceNotFound Code = "resource_not_found"
-	// CodeUnrecognizedURL is the code of ErrUnrecognizedURL.
+	// CodeUnrecognizedURL is ErrUnrecognizedURL's code.
 	CodeUnrecognizedURL Code = "unrecognized_url"
-	// CodeMethodNotAllowed is the code of ErrMethodNotAllowed.
+	// CodeMethodNotAllowed is ErrMethodNotAllowed's code.
 	CodeMethodNotAllowed Code = "method_not_allowed"
-	// CodeServerError is the code of ErrServerError.
+	// CodeServerError is ErrServerError's code.
 	CodeServerError Code = "server_error"
 )
 
 var (
-	// ErrInvalidAttributes is the sentinel of invalid_attributes (400 Bad Request): Invalid attributes.
+	// ErrInvalidAttributes is invalid_attributes (400 Bad Request): Invalid attributes. Message: "Invalid attributes.".
 	//
 	// You sent in a parameter that doesn't exist, isn't correct for the endpoint you're using, or has a bad value.
-	//
-	// Message: "Invalid attributes."
-	ErrInvalidAttributes = errgenSentinel(&errgenEntryInvalidAttributes)
-	// ErrInvalidPayload is the sentinel of invalid_payload (400 Bad Request): Invalid payload.
+	ErrInvalidAttributes = errgenRowInvalidAttributes.register()
+	// ErrInvalidPayload is invalid_payload (400 Bad Request): Invalid payload. Message: "The payload is invalid.".
 	//
 	// The payload you sent is missing OR it cannot be json decoded.
-	//
-	// Message: "The payload is invalid."
-	ErrInvalidPayload = errgenSentinel(&errgenEntryInvalidPayload)
-	// ErrWebhookLimitReached is the sentinel of webhook_limit_reached (400 Bad Request): Webhook limit reached.
+	ErrInvalidPayload = errgenRowInvalidPayload.register()
+	// ErrWebhookLimitReached is webhook_limit_reached (400 Bad Request): Webhook limit reached. Message: "Your account has reached the webhook urls limit.".
 	//
 	// You have too many webhooks.
-	//
-	// Message: "Your account has reached the webhook urls limit."
-	ErrWebhookLimitReached = errgenSentinel(&errgenEntryWebhookLimitReached)
-	// ErrResourceNotFound is the sentinel of resource_not_found (404 Not Found): Resource not found.
+	ErrWebhookLimitReached = errgenRowWebhookLimitReached.register()
+	// ErrResourceNotFound is resource_not_found (404 Not Found): Resource not found. Message: "The requested resource could not be found.".
 	//
 	// You requested a resource (video, live stream, etc.) that doesn't exist at all or that doesn't belong to your project.
-	//
-	// Message: "The requested resource could not be found."
-	ErrResourceNotFound = errgenSentinel(&errgenEntryResourceNotFound)
-	// ErrUnrecognizedURL is the sentinel of unrecognized_url (404 Not Found): Unrecognized request URL.
+	ErrResourceNotFound = errgenRowResourceNotFound.register()
+	// ErrUnrecognizedURL is unrecognized_url (404 Not Found): Unrecognized request URL. Message: "Unrecognized request URL.".
 	//
 	// You send a request to an endpoint that doesn't exist at all, for example GET /foobar.
-	//
-	// Message: "Unrecognized request URL."
-	ErrUnrecognizedURL = errgenSentinel(&errgenEntryUnrecognizedURL)
-	// ErrMethodNotAllowed is the sentinel of method_not_allowed (405 Method Not Allowed): Method not allowed.
+	ErrUnrecognizedURL = errgenRowUnrecognizedURL.register()
+	// ErrMethodNotAllowed is method_not_allowed (405 Method Not Allowed): Method not allowed. Message: "Method is not allowed for this route.".
 	//
 	// The endpoint exists but not for this HTTP method, for example you DELETE /webhooks instead of GET.
-	//
-	// Message: "Method is not allowed for this route."
-	ErrMethodNotAllowed = errgenSentinel(&errgenEntryMethodNotAllowed)
-	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Server error.
+	ErrMethodNotAllowed = errgenRowMethodNotAllowed.register()
+	// ErrServerError is server_error (500 Internal Server Error): Server error. Message: "Server error".
 	//
 	// An error occurred on our server, we are working to fix it.
-	//
-	// Message: "Server error"
-	ErrServerError = errgenSentinel(&errgenEntryServerError)
+	ErrServerError = errgenRowServerError.register()
 )
 
-// NewInvalidAttributes returns a new invalid_attributes error (400 Bad Request) with the message "Invalid attributes.".
+// NewInvalidAttributes returns a new [ErrInvalidAttributes].
 func NewInvalidAttributes() *Error {
-	return errgenNew(&errgenEntryInvalidAttributes, 0)
+	return errgenNew(&errgenRowInvalidAttributes, 0)
 }
 
-// NewInvalidPayload returns a new invalid_payload error (400 Bad Request) with the message "The payload is invalid.".
+// NewInvalidPayload returns a new [ErrInvalidPayload].
 func NewInvalidPayload() *Error {
-	return errgenNew(&errgenEntryInvalidPayload, 0)
+	return errgenNew(&errgenRowInvalidPayload, 0)
 }
 
-// NewWebhookLimitReached returns a new webhook_limit_reached error (400 Bad Request) with the message "Your account has reached the webhook urls limit.".
+// NewWebhookLimitReached returns a new [ErrWebhookLimitReached].
 func NewWebhookLimitReached() *Error {
-	return errgenNew(&errgenEntryWebhookLimitReached, 0)
+	return errgenNew(&errgenRowWebhookLimitReached, 0)
 }
 
-// NewResourceNotFound returns a new resource_not_found error (404 Not Found) with the message "The requested resource could not be found.".
+// NewResourceNotFound returns a new [ErrResourceNotFound].
 func NewResourceNotFound() *Error {
-	return errgenNew(&errgenEntryResourceNotFound, 0)
+	return errgenNew(&errgenRowResourceNotFound, 0)
 }
 
-// NewUnrecognizedURL returns a new unrecognized_url error (404 Not Found) with the message "Unrecognized request URL.".
+// NewUnrecognizedURL returns a new [ErrUnrecognizedURL].
 func NewUnrecognizedURL() *Error {
-	return errgenNew(&errgenEntryUnrecognizedURL, 0)
+	return errgenNew(&errgenRowUnrecognizedURL, 0)
 }
 
-// NewMethodNotAllowed returns a new method_not_allowed error (405 Method Not Allowed) with the message "Method is not allowed for this route.".
+// NewMethodNotAllowed returns a new [ErrMethodNotAllowed].
 func NewMethodNotAllowed() *Error {
-	return errgenNew(&errgenEntryMethodNotAllowed, 0)
+	return errgenNew(&errgenRowMethodNotAllowed, 0)
 }
 
-// NewServerError returns a new server_error error (500 Internal Server Error) with the message "Server error".
+// NewServerError returns a new [ErrServerError].
 func NewServerError() *Error {
-	return errgenNew(&errgenEntryServerError, 0)
+	return errgenNew(&errgenRowServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -155,31 +145,35 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAttributes = errgenEntry{code: CodeInvalidAttributes, title: "Invalid attributes", message: "Invalid attributes.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
-var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, title: "Invalid payload", message: "The payload is invalid.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
-var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, title: "Webhook limit reached", message: "Your account has reached the webhook urls limit.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
-var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", message: "The requested resource could not be found.", status: 404, more: &errgenMore{wireTitle: "Not Found"}}
-var errgenEntryUnrecognizedURL = errgenEntry{code: CodeUnrecognizedURL, title: "Unrecognized request URL", message: "Unrecognized request URL.", status: 404, more: &errgenMore{wireTitle: "Not Found"}}
-var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, title: "Method not allowed", message: "Method is not allowed for this route.", status: 405, more: &errgenMore{wireTitle: "Method Not Allowed"}}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Server error", message: "Server error", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidAttributes,
-	&errgenEntryInvalidPayload,
-	&errgenEntryWebhookLimitReached,
-	&errgenEntryResourceNotFound,
-	&errgenEntryUnrecognizedURL,
-	&errgenEntryMethodNotAllowed,
-	&errgenEntryServerError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 404:
+		return "Not Found"
+	case 405:
+		return "Method Not Allowed"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidAttributes = errgenEntry{code: CodeInvalidAttributes, title: "Invalid attributes", msg: "Invalid attributes.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenRowInvalidPayload = errgenEntry{code: CodeInvalidPayload, title: "Invalid payload", msg: "The payload is invalid.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenRowWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, title: "Webhook limit reached", msg: "Your account has reached the webhook urls limit.", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenRowResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", msg: "The requested resource could not be found.", status: 404, more: &errgenMore{wireTitle: "Not Found"}}
+var errgenRowUnrecognizedURL = errgenEntry{code: CodeUnrecognizedURL, title: "Unrecognized request URL", msg: "Unrecognized request URL.", status: 404, more: &errgenMore{wireTitle: "Not Found"}}
+var errgenRowMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, title: "Method not allowed", msg: "Method is not allowed for this route.", status: 405, more: &errgenMore{wireTitle: "Method Not Allowed"}}
+var errgenRowServerError = errgenEntry{code: CodeServerError, title: "Server error", msg: "Server error", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryServerError,
+		internal:    &errgenRowServerError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package livestreamerr
 
 import (
@@ -20,184 +24,154 @@ import (
 type Code string
 
 const (
-	// CodeValidationFailed is the code of ErrValidationFailed.
+	// CodeValidationFailed is ErrValidationFailed's code.
 	CodeValidationFailed Code = "validation_failed"
-	// CodeMissingRequiredField is the code of ErrMissingRequiredField.
+	// CodeMissingRequiredField is ErrMissingRequiredField's code.
 	CodeMissingRequiredField Code = "missing_required_field"
-	// CodeInvalidUUID is the code of ErrInvalidUUID.
+	// CodeInvalidUUID is ErrInvalidUUID's code.
 	CodeInvalidUUID Code = "invalid_uuid"
-	// CodeUnprocessableEntity is the code of ErrUnprocessableEntity.
+	// CodeUnprocessableEntity is ErrUnprocessableEntity's code.
 	CodeUnprocessableEntity Code = "unprocessable_entity"
-	// CodeInvalidAPIKey is the code of ErrInvalidAPIKey.
+	// CodeInvalidAPIKey is ErrInvalidAPIKey's code.
 	CodeInvalidAPIKey Code = "invalid_api_key"
-	// CodeAccessDenied is the code of ErrAccessDenied.
+	// CodeAccessDenied is ErrAccessDenied's code.
 	CodeAccessDenied Code = "access_denied"
-	// CodeLivestreamNotFound is the code of ErrLivestreamNotFound.
+	// CodeLivestreamNotFound is ErrLivestreamNotFound's code.
 	CodeLivestreamNotFound Code = "livestream_not_found"
-	// CodeMediaServerNotFound is the code of ErrMediaServerNotFound.
+	// CodeMediaServerNotFound is ErrMediaServerNotFound's code.
 	CodeMediaServerNotFound Code = "media_server_not_found"
-	// CodeResourceConflict is the code of ErrResourceConflict.
+	// CodeResourceConflict is ErrResourceConflict's code.
 	CodeResourceConflict Code = "resource_conflict"
-	// CodeInvalidPushToken is the code of ErrInvalidPushToken.
+	// CodeInvalidPushToken is ErrInvalidPushToken's code.
 	CodeInvalidPushToken Code = "INVALID_PUSH_TOKEN"
-	// CodeExpiredPushToken is the code of ErrExpiredPushToken.
+	// CodeExpiredPushToken is ErrExpiredPushToken's code.
 	CodeExpiredPushToken Code = "EXPIRED_PUSH_TOKEN"
-	// CodeTokenMismatch is the code of ErrTokenMismatch.
+	// CodeTokenMismatch is ErrTokenMismatch's code.
 	CodeTokenMismatch Code = "TOKEN_MISMATCH"
-	// CodeTooManyRequests is the code of ErrTooManyRequests.
+	// CodeTooManyRequests is ErrTooManyRequests's code.
 	CodeTooManyRequests Code = "too_many_requests"
-	// CodeInternalServerError is the code of ErrInternalServerError.
+	// CodeInternalServerError is ErrInternalServerError's code.
 	CodeInternalServerError Code = "internal_server_error"
 )
 
 var (
-	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
+	// ErrValidationFailed is validation_failed (400 Bad Request): Validation failed. Message: "Validation failed".
 	//
 	// The body failed validation; `details` lists each field with its
 	// message, as in the page's "Error Response Format" example.
-	//
-	// Message: "Validation failed"
-	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
-	// ErrMissingRequiredField is the sentinel of missing_required_field (400 Bad Request): Missing Required Field.
-	//
-	// Message: its title (the message has params; see NewMissingRequiredField).
-	ErrMissingRequiredField = errgenSentinel(&errgenEntryMissingRequiredField)
-	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
-	//
-	// Message: its title (the message has params; see NewInvalidUUID).
-	ErrInvalidUUID = errgenSentinel(&errgenEntryInvalidUUID)
-	// ErrUnprocessableEntity is the sentinel of unprocessable_entity (422 Unprocessable Entity): Unprocessable Entity.
+	ErrValidationFailed = errgenRowValidationFailed.register()
+	// ErrMissingRequiredField is missing_required_field (400 Bad Request): Missing Required Field.
+	ErrMissingRequiredField = errgenRowMissingRequiredField.register()
+	// ErrInvalidUUID is invalid_uuid (400 Bad Request): Invalid UUID.
+	ErrInvalidUUID = errgenRowInvalidUUID.register()
+	// ErrUnprocessableEntity is unprocessable_entity (422 Unprocessable Entity): Unprocessable Entity. Message: "Validation failed".
 	//
 	// The page's status table lists 422 for failed validation too.
-	//
-	// Message: "Validation failed"
-	ErrUnprocessableEntity = errgenSentinel(&errgenEntryUnprocessableEntity)
-	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API Key.
-	//
-	// Message: "Invalid API Key"
-	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
-	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Access Denied.
-	//
-	// Message: "Access denied to this resource"
-	ErrAccessDenied = errgenSentinel(&errgenEntryAccessDenied)
-	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream Not Found.
-	//
-	// Message: "Livestream not found"
-	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
-	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media Server Not Found.
-	//
-	// Message: "Media server not found"
-	ErrMediaServerNotFound = errgenSentinel(&errgenEntryMediaServerNotFound)
-	// ErrResourceConflict is the sentinel of resource_conflict (409 Conflict): Conflict.
-	//
-	// Message: "Resource already exists"
-	ErrResourceConflict = errgenSentinel(&errgenEntryResourceConflict)
-	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
+	ErrUnprocessableEntity = errgenRowUnprocessableEntity.register()
+	// ErrInvalidAPIKey is invalid_api_key (401 Unauthorized): Invalid API Key. Message: "Invalid API Key".
+	ErrInvalidAPIKey = errgenRowInvalidAPIKey.register()
+	// ErrAccessDenied is access_denied (403 Forbidden): Access Denied. Message: "Access denied to this resource".
+	ErrAccessDenied = errgenRowAccessDenied.register()
+	// ErrLivestreamNotFound is livestream_not_found (404 Not Found): Livestream Not Found. Message: "Livestream not found".
+	ErrLivestreamNotFound = errgenRowLivestreamNotFound.register()
+	// ErrMediaServerNotFound is media_server_not_found (404 Not Found): Media Server Not Found. Message: "Media server not found".
+	ErrMediaServerNotFound = errgenRowMediaServerNotFound.register()
+	// ErrResourceConflict is resource_conflict (409 Conflict): Conflict. Message: "Resource already exists".
+	ErrResourceConflict = errgenRowResourceConflict.register()
+	// ErrInvalidPushToken is INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token. Message: "Token is malformed".
 	//
 	// Push Token Errors. The page gives no status: 401, as for any credential that cannot be read.
-	//
-	// Message: "Token is malformed"
-	ErrInvalidPushToken = errgenSentinel(&errgenEntryInvalidPushToken)
-	// ErrExpiredPushToken is the sentinel of EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token.
+	ErrInvalidPushToken = errgenRowInvalidPushToken.register()
+	// ErrExpiredPushToken is EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token. Message: "Token has expired".
 	//
 	// Push Token Errors. The page gives no status: 401, as for an expired credential.
-	//
-	// Message: "Token has expired"
-	ErrExpiredPushToken = errgenSentinel(&errgenEntryExpiredPushToken)
-	// ErrTokenMismatch is the sentinel of TOKEN_MISMATCH (403 Forbidden): Token mismatch.
+	ErrExpiredPushToken = errgenRowExpiredPushToken.register()
+	// ErrTokenMismatch is TOKEN_MISMATCH (403 Forbidden): Token mismatch. Message: "Token doesn't match stream".
 	//
 	// Push Token Errors. The page gives no status: 403, since the token is genuine but not for this stream.
-	//
-	// Message: "Token doesn't match stream"
-	ErrTokenMismatch = errgenSentinel(&errgenEntryTokenMismatch)
-	// ErrTooManyRequests is the sentinel of too_many_requests (429 Too Many Requests): Too Many Requests.
-	//
-	// Message: "Rate limit exceeded"
-	//
-	// Clients are told to retry after 60 seconds.
-	ErrTooManyRequests = errgenSentinel(&errgenEntryTooManyRequests)
-	// ErrInternalServerError is the sentinel of internal_server_error (500 Internal Server Error): Internal Server Error.
-	//
-	// Message: "Server error"
-	ErrInternalServerError = errgenSentinel(&errgenEntryInternalServerError)
+	ErrTokenMismatch = errgenRowTokenMismatch.register()
+	// ErrTooManyRequests is too_many_requests (429 Too Many Requests): Too Many Requests. Message: "Rate limit exceeded". Retry after 60 seconds.
+	ErrTooManyRequests = errgenRowTooManyRequests.register()
+	// ErrInternalServerError is internal_server_error (500 Internal Server Error): Internal Server Error. Message: "Server error".
+	ErrInternalServerError = errgenRowInternalServerError.register()
 )
 
-// NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "Validation failed".
+// NewValidationFailed returns a new [ErrValidationFailed].
 func NewValidationFailed() *Error {
-	return errgenNew(&errgenEntryValidationFailed, 0)
+	return errgenNew(&errgenRowValidationFailed, 0)
 }
 
-// NewMissingRequiredField returns a new missing_required_field error (400 Bad Request) with the message "{field} is required".
+// NewMissingRequiredField returns a new [ErrMissingRequiredField], message "{field} is required".
 //
 // Parameters:
 //
 //   - field: The missing field.
 func NewMissingRequiredField(field string) *Error {
-	return errgenNew1(&errgenEntryMissingRequiredField, 0, field)
+	return errgenNew1(&errgenRowMissingRequiredField, 0, field)
 }
 
-// NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
+// NewInvalidUUID returns a new [ErrInvalidUUID], message "{field} must be a valid UUID".
 //
 // Parameters:
 //
 //   - field: The field that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return errgenNew1(&errgenEntryInvalidUUID, 0, field)
+	return errgenNew1(&errgenRowInvalidUUID, 0, field)
 }
 
-// NewUnprocessableEntity returns a new unprocessable_entity error (422 Unprocessable Entity) with the message "Validation failed".
+// NewUnprocessableEntity returns a new [ErrUnprocessableEntity].
 func NewUnprocessableEntity() *Error {
-	return errgenNew(&errgenEntryUnprocessableEntity, 0)
+	return errgenNew(&errgenRowUnprocessableEntity, 0)
 }
 
-// NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
+// NewInvalidAPIKey returns a new [ErrInvalidAPIKey].
 func NewInvalidAPIKey() *Error {
-	return errgenNew(&errgenEntryInvalidAPIKey, 0)
+	return errgenNew(&errgenRowInvalidAPIKey, 0)
 }
 
-// NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "Access denied to this resource".
+// NewAccessDenied returns a new [ErrAccessDenied].
 func NewAccessDenied() *Error {
-	return errgenNew(&errgenEntryAccessDenied, 0)
+	return errgenNew(&errgenRowAccessDenied, 0)
 }
 
-// NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
+// NewLivestreamNotFound returns a new [ErrLivestreamNotFound].
 func NewLivestreamNotFound() *Error {
-	return errgenNew(&errgenEntryLivestreamNotFound, 0)
+	return errgenNew(&errgenRowLivestreamNotFound, 0)
 }
 
-// NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
+// NewMediaServerNotFound returns a new [ErrMediaServerNotFound].
 func NewMediaServerNotFound() *Error {
-	return errgenNew(&errgenEntryMediaServerNotFound, 0)
+	return errgenNew(&errgenRowMediaServerNotFound, 0)
 }
 
-// NewResourceConflict returns a new resource_conflict error (409 Conflict) with the message "Resource already exists".
+// NewResourceConflict returns a new [ErrResourceConflict].
 func NewResourceConflict() *Error {
-	return errgenNew(&errgenEntryResourceConflict, 0)
+	return errgenNew(&errgenRowResourceConflict, 0)
 }
 
-// NewInvalidPushToken returns a new INVALID_PUSH_TOKEN error (401 Unauthorized) with the message "Token is malformed".
+// NewInvalidPushToken returns a new [ErrInvalidPushToken].
 func NewInvalidPushToken() *Error {
-	return errgenNew(&errgenEntryInvalidPushToken, 0)
+	return errgenNew(&errgenRowInvalidPushToken, 0)
 }
 
-// NewExpiredPushToken returns a new EXPIRED_PUSH_TOKEN error (401 Unauthorized) with the message "Token has expired".
+// NewExpiredPushToken returns a new [ErrExpiredPushToken].
 func NewExpiredPushToken() *Error {
-	return errgenNew(&errgenEntryExpiredPushToken, 0)
+	return errgenNew(&errgenRowExpiredPushToken, 0)
 }
 
-// NewTokenMismatch returns a new TOKEN_MISMATCH error (403 Forbidden) with the message "Token doesn't match stream".
+// NewTokenMismatch returns a new [ErrTokenMismatch].
 func NewTokenMismatch() *Error {
-	return errgenNew(&errgenEntryTokenMismatch, 0)
+	return errgenNew(&errgenRowTokenMismatch, 0)
 }
 
-// NewTooManyRequests returns a new too_many_requests error (429 Too Many Requests) with the message "Rate limit exceeded".
+// NewTooManyRequests returns a new [ErrTooManyRequests].
 func NewTooManyRequests() *Error {
-	return errgenNew(&errgenEntryTooManyRequests, 0)
+	return errgenNew(&errgenRowTooManyRequests, 0)
 }
 
-// NewInternalServerError returns a new internal_server_error error (500 Internal Server Error) with the message "Server error".
+// NewInternalServerError returns a new [ErrInternalServerError].
 func NewInternalServerError() *Error {
-	return errgenNew(&errgenEntryInternalServerError, 0)
+	return errgenNew(&errgenRowInternalServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -239,45 +213,50 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation failed", status: 400}
-var errgenEntryMissingRequiredField = errgenEntry{code: CodeMissingRequiredField, title: "Missing Required Field", message: "{field} is required", params: "field", status: 400}
-var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", message: "{field} must be a valid UUID", params: "field", status: 400}
-var errgenEntryUnprocessableEntity = errgenEntry{code: CodeUnprocessableEntity, title: "Unprocessable Entity", message: "Validation failed", status: 422}
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API Key", message: "Invalid API Key", status: 401}
-var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Access Denied", message: "Access denied to this resource", status: 403}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream Not Found", message: "Livestream not found", status: 404}
-var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media Server Not Found", message: "Media server not found", status: 404}
-var errgenEntryResourceConflict = errgenEntry{code: CodeResourceConflict, title: "Conflict", message: "Resource already exists", status: 409}
-var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, title: "Invalid push token", message: "Token is malformed", status: 401}
-var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, title: "Expired push token", message: "Token has expired", status: 401}
-var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, title: "Token mismatch", message: "Token doesn't match stream", status: 403}
-var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too Many Requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
-var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", message: "Server error", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryValidationFailed,
-	&errgenEntryMissingRequiredField,
-	&errgenEntryInvalidUUID,
-	&errgenEntryUnprocessableEntity,
-	&errgenEntryInvalidAPIKey,
-	&errgenEntryAccessDenied,
-	&errgenEntryLivestreamNotFound,
-	&errgenEntryMediaServerNotFound,
-	&errgenEntryResourceConflict,
-	&errgenEntryInvalidPushToken,
-	&errgenEntryExpiredPushToken,
-	&errgenEntryTokenMismatch,
-	&errgenEntryTooManyRequests,
-	&errgenEntryInternalServerError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 422:
+		return "Unprocessable Entity"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", msg: "Validation failed", status: 400}
+var errgenRowMissingRequiredField = errgenEntry{code: CodeMissingRequiredField, title: "Missing Required Field", msg: "{field} is required", params: "field", status: 400}
+var errgenRowInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", msg: "{field} must be a valid UUID", params: "field", status: 400}
+var errgenRowUnprocessableEntity = errgenEntry{code: CodeUnprocessableEntity, title: "Unprocessable Entity", msg: "Validation failed", status: 422}
+var errgenRowInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API Key", msg: "Invalid API Key", status: 401}
+var errgenRowAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Access Denied", msg: "Access denied to this resource", status: 403}
+var errgenRowLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream Not Found", msg: "Livestream not found", status: 404}
+var errgenRowMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media Server Not Found", msg: "Media server not found", status: 404}
+var errgenRowResourceConflict = errgenEntry{code: CodeResourceConflict, title: "Conflict", msg: "Resource already exists", status: 409}
+var errgenRowInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, title: "Invalid push token", msg: "Token is malformed", status: 401}
+var errgenRowExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, title: "Expired push token", msg: "Token has expired", status: 401}
+var errgenRowTokenMismatch = errgenEntry{code: CodeTokenMismatch, title: "Token mismatch", msg: "Token doesn't match stream", status: 403}
+var errgenRowTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too Many Requests", msg: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenRowInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", msg: "Server error", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalServerError,
+		internal:    &errgenRowInternalServerError,
 		body: []errgenField{
 			{kind: errgenVStatus, name: "statusCode"},
 			{kind: errgenVMessage, name: "message"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package identityerr
 
 import (
@@ -20,133 +24,111 @@ import (
 type Code string
 
 const (
-	// CodeInvalidRequest is the code of ErrInvalidRequest.
+	// CodeInvalidRequest is ErrInvalidRequest's code.
 	CodeInvalidRequest Code = "invalid_request"
-	// CodeInvalidContentType is the code of ErrInvalidContentType.
+	// CodeInvalidContentType is ErrInvalidContentType's code.
 	CodeInvalidContentType Code = "invalid_content_type"
-	// CodeAccessDenied is the code of ErrAccessDenied.
-	//
-	// Aliases, accepted when decoding: insufficient_scope.
+	// CodeAccessDenied is ErrAccessDenied's code. Decoding also accepts insufficient_scope.
 	CodeAccessDenied Code = "access_denied"
-	// CodeSessionExpired is the code of ErrSessionExpired.
+	// CodeSessionExpired is ErrSessionExpired's code.
 	CodeSessionExpired Code = "session_expired"
-	// CodeUnauthorizedClient is the code of ErrUnauthorizedClient.
+	// CodeUnauthorizedClient is ErrUnauthorizedClient's code.
 	CodeUnauthorizedClient Code = "unauthorized_client"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeConflict is the code of ErrConflict.
+	// CodeConflict is ErrConflict's code.
 	CodeConflict Code = "conflict"
-	// CodePreconditionFailed is the code of ErrPreconditionFailed.
+	// CodePreconditionFailed is ErrPreconditionFailed's code.
 	CodePreconditionFailed Code = "precondition_failed"
-	// CodeUsageLimitExceeded is the code of ErrUsageLimitExceeded.
+	// CodeUsageLimitExceeded is ErrUsageLimitExceeded's code.
 	CodeUsageLimitExceeded Code = "usage_limit_exceeded"
-	// CodeServerError is the code of ErrServerError.
+	// CodeServerError is ErrServerError's code.
 	CodeServerError Code = "server_error"
 )
 
 var (
-	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Bad Request.
-	//
-	// Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed."
-	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
-	// ErrInvalidContentType is the sentinel of invalid_content_type (415 Unsupported Media Type): Unsupported Media Type.
-	//
-	// Message: "The request’s Content-Type header is not supported by the server."
-	ErrInvalidContentType = errgenSentinel(&errgenEntryInvalidContentType)
-	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Forbidden.
+	// ErrInvalidRequest is invalid_request (400 Bad Request): Bad Request. Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.".
+	ErrInvalidRequest = errgenRowInvalidRequest.register()
+	// ErrInvalidContentType is invalid_content_type (415 Unsupported Media Type): Unsupported Media Type. Message: "The request’s Content-Type header is not supported by the server.".
+	ErrInvalidContentType = errgenRowInvalidContentType.register()
+	// ErrAccessDenied is access_denied (403 Forbidden): Forbidden. Message: "The request was valid, but the server is refusing to respond to it.".
 	//
 	// This may be due to insufficient permissions or an invalid token.
-	//
-	// Message: "The request was valid, but the server is refusing to respond to it."
-	ErrAccessDenied = errgenSentinel(&errgenEntryAccessDenied)
-	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Unauthorized.
+	ErrAccessDenied = errgenRowAccessDenied.register()
+	// ErrSessionExpired is session_expired (401 Unauthorized): Unauthorized. Message: "The request requires authentication, but the session has expired.".
 	//
 	// The user must re-authenticate to obtain a new session token.
-	//
-	// Message: "The request requires authentication, but the session has expired."
-	ErrSessionExpired = errgenSentinel(&errgenEntrySessionExpired)
-	// ErrUnauthorizedClient is the sentinel of unauthorized_client (401 Unauthorized): Unauthorized.
-	//
-	// Message: "The request requires authentication, but the client is not authorized to perform the requested action."
-	ErrUnauthorizedClient = errgenSentinel(&errgenEntryUnauthorizedClient)
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not Found.
-	//
-	// Message: "The requested resource or page could not be found."
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrConflict is the sentinel of conflict (409 Conflict): Conflict.
+	ErrSessionExpired = errgenRowSessionExpired.register()
+	// ErrUnauthorizedClient is unauthorized_client (401 Unauthorized): Unauthorized. Message: "The request requires authentication, but the client is not authorized to perform the requested action.".
+	ErrUnauthorizedClient = errgenRowUnauthorizedClient.register()
+	// ErrNotFound is not_found (404 Not Found): Not Found. Message: "The requested resource or page could not be found.".
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrConflict is conflict (409 Conflict): Conflict. Message: "The request could not be completed due to a conflict with the current state of the resource.".
 	//
 	// This may occur when trying to create a resource that already exists or when trying to update a resource that has been modified since it was last retrieved.
-	//
-	// Message: "The request could not be completed due to a conflict with the current state of the resource."
-	ErrConflict = errgenSentinel(&errgenEntryConflict)
-	// ErrPreconditionFailed is the sentinel of precondition_failed (412 Precondition Failed): Precondition Failed.
+	ErrConflict = errgenRowConflict.register()
+	// ErrPreconditionFailed is precondition_failed (412 Precondition Failed): Precondition Failed. Message: "The request included an If-Match header whose value does not match the resource’s current ETag.".
 	//
 	// The resource has been modified by another client since you last retrieved it.
-	//
-	// Message: "The request included an If-Match header whose value does not match the resource’s current ETag."
-	ErrPreconditionFailed = errgenSentinel(&errgenEntryPreconditionFailed)
-	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Too Many Requests.
+	ErrPreconditionFailed = errgenRowPreconditionFailed.register()
+	// ErrUsageLimitExceeded is usage_limit_exceeded (429 Too Many Requests): Too Many Requests. Message: "The request was rejected because the user has exceeded their usage limits.".
 	//
 	// This may occur if the user has made too many requests in a short period of time.
-	//
-	// Message: "The request was rejected because the user has exceeded their usage limits."
-	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
-	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Internal Server Error.
+	ErrUsageLimitExceeded = errgenRowUsageLimitExceeded.register()
+	// ErrServerError is server_error (500 Internal Server Error): Internal Server Error. Message: "An unexpected error occurred on the server.".
 	//
 	// This is a generic error message and may not provide specific details about the issue.
-	//
-	// Message: "An unexpected error occurred on the server."
-	ErrServerError = errgenSentinel(&errgenEntryServerError)
+	ErrServerError = errgenRowServerError.register()
 )
 
-// NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.".
+// NewInvalidRequest returns a new [ErrInvalidRequest].
 func NewInvalidRequest() *Error {
-	return errgenNew(&errgenEntryInvalidRequest, 0)
+	return errgenNew(&errgenRowInvalidRequest, 0)
 }
 
-// NewInvalidContentType returns a new invalid_content_type error (415 Unsupported Media Type) with the message "The request’s Content-Type header is not supported by the server.".
+// NewInvalidContentType returns a new [ErrInvalidContentType].
 func NewInvalidContentType() *Error {
-	return errgenNew(&errgenEntryInvalidContentType, 0)
+	return errgenNew(&errgenRowInvalidContentType, 0)
 }
 
-// NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "The request was valid, but the server is refusing to respond to it.".
+// NewAccessDenied returns a new [ErrAccessDenied].
 func NewAccessDenied() *Error {
-	return errgenNew(&errgenEntryAccessDenied, 0)
+	return errgenNew(&errgenRowAccessDenied, 0)
 }
 
-// NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The request requires authentication, but the session has expired.".
+// NewSessionExpired returns a new [ErrSessionExpired].
 func NewSessionExpired() *Error {
-	return errgenNew(&errgenEntrySessionExpired, 0)
+	return errgenNew(&errgenRowSessionExpired, 0)
 }
 
-// NewUnauthorizedClient returns a new unauthorized_client error (401 Unauthorized) with the message "The request requires authentication, but the client is not authorized to perform the requested action.".
+// NewUnauthorizedClient returns a new [ErrUnauthorizedClient].
 func NewUnauthorizedClient() *Error {
-	return errgenNew(&errgenEntryUnauthorizedClient, 0)
+	return errgenNew(&errgenRowUnauthorizedClient, 0)
 }
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource or page could not be found.".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewConflict returns a new conflict error (409 Conflict) with the message "The request could not be completed due to a conflict with the current state of the resource.".
+// NewConflict returns a new [ErrConflict].
 func NewConflict() *Error {
-	return errgenNew(&errgenEntryConflict, 0)
+	return errgenNew(&errgenRowConflict, 0)
 }
 
-// NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The request included an If-Match header whose value does not match the resource’s current ETag.".
+// NewPreconditionFailed returns a new [ErrPreconditionFailed].
 func NewPreconditionFailed() *Error {
-	return errgenNew(&errgenEntryPreconditionFailed, 0)
+	return errgenNew(&errgenRowPreconditionFailed, 0)
 }
 
-// NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "The request was rejected because the user has exceeded their usage limits.".
+// NewUsageLimitExceeded returns a new [ErrUsageLimitExceeded].
 func NewUsageLimitExceeded() *Error {
-	return errgenNew(&errgenEntryUsageLimitExceeded, 0)
+	return errgenNew(&errgenRowUsageLimitExceeded, 0)
 }
 
-// NewServerError returns a new server_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server.".
+// NewServerError returns a new [ErrServerError].
 func NewServerError() *Error {
-	return errgenNew(&errgenEntryServerError, 0)
+	return errgenNew(&errgenRowServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -188,37 +170,48 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Bad Request", message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.", status: 400}
-var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, title: "Unsupported Media Type", message: "The request’s Content-Type header is not supported by the server.", status: 415}
-var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Forbidden", message: "The request was valid, but the server is refusing to respond to it.", status: 403, aliases: "insufficient_scope"}
-var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, title: "Unauthorized", message: "The request requires authentication, but the session has expired.", status: 401}
-var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized", message: "The request requires authentication, but the client is not authorized to perform the requested action.", status: 401}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource or page could not be found.", status: 404}
-var errgenEntryConflict = errgenEntry{code: CodeConflict, title: "Conflict", message: "The request could not be completed due to a conflict with the current state of the resource.", status: 409}
-var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, title: "Precondition Failed", message: "The request included an If-Match header whose value does not match the resource’s current ETag.", status: 412}
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Too Many Requests", message: "The request was rejected because the user has exceeded their usage limits.", status: 429}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Internal Server Error", message: "An unexpected error occurred on the server.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidRequest,
-	&errgenEntryInvalidContentType,
-	&errgenEntryAccessDenied,
-	&errgenEntrySessionExpired,
-	&errgenEntryUnauthorizedClient,
-	&errgenEntryNotFound,
-	&errgenEntryConflict,
-	&errgenEntryPreconditionFailed,
-	&errgenEntryUsageLimitExceeded,
-	&errgenEntryServerError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 412:
+		return "Precondition Failed"
+	case 415:
+		return "Unsupported Media Type"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Bad Request", msg: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.", status: 400}
+var errgenRowInvalidContentType = errgenEntry{code: CodeInvalidContentType, title: "Unsupported Media Type", msg: "The request’s Content-Type header is not supported by the server.", status: 415}
+var errgenRowAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Forbidden", msg: "The request was valid, but the server is refusing to respond to it.", status: 403, aliases: "insufficient_scope"}
+var errgenRowSessionExpired = errgenEntry{code: CodeSessionExpired, title: "Unauthorized", msg: "The request requires authentication, but the session has expired.", status: 401}
+var errgenRowUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized", msg: "The request requires authentication, but the client is not authorized to perform the requested action.", status: 401}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", msg: "The requested resource or page could not be found.", status: 404}
+var errgenRowConflict = errgenEntry{code: CodeConflict, title: "Conflict", msg: "The request could not be completed due to a conflict with the current state of the resource.", status: 409}
+var errgenRowPreconditionFailed = errgenEntry{code: CodePreconditionFailed, title: "Precondition Failed", msg: "The request included an If-Match header whose value does not match the resource’s current ETag.", status: 412}
+var errgenRowUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Too Many Requests", msg: "The request was rejected because the user has exceeded their usage limits.", status: 429}
+var errgenRowServerError = errgenEntry{code: CodeServerError, title: "Internal Server Error", msg: "An unexpected error occurred on the server.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryServerError,
+		internal:    &errgenRowServerError,
 		body: []errgenField{
 			{kind: errgenVCode, name: "error"},
 			{kind: errgenVMessage, name: "error_description"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package sdkerr
 
 import (
@@ -20,213 +24,174 @@ import (
 type Code string
 
 const (
-	// CodeInvalidParams is the code of ErrInvalidParams.
+	// CodeInvalidParams is ErrInvalidParams's code.
 	CodeInvalidParams Code = "invalid_params"
-	// CodeInvalidToken is the code of ErrInvalidToken.
+	// CodeInvalidToken is ErrInvalidToken's code.
 	CodeInvalidToken Code = "invalid_token"
-	// CodeUnauthorizedToken is the code of ErrUnauthorizedToken.
+	// CodeUnauthorizedToken is ErrUnauthorizedToken's code.
 	CodeUnauthorizedToken Code = "unauthorized_token"
-	// CodeResourceNotFound is the code of ErrResourceNotFound.
+	// CodeResourceNotFound is ErrResourceNotFound's code.
 	CodeResourceNotFound Code = "resource_not_found"
-	// CodeFetchError is the code of ErrFetchError.
+	// CodeFetchError is ErrFetchError's code.
 	CodeFetchError Code = "fetch_error"
-	// CodeInvalidObject is the code of ErrInvalidObject.
+	// CodeInvalidObject is ErrInvalidObject's code.
 	CodeInvalidObject Code = "invalid_object"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrInvalidParams is the sentinel of invalid_params (400 Bad Request): Invalid params.
-	//
-	// Message: "Please provide a valid `roomId` in body params."
-	//
-	// Variant participant_id_required: "`PartcipantId` is required in request body."
-	// Variant room_id_invalid: "`RoomId` is invalid."
-	// Variant region_invalid: "'region' field is invalid."
-	ErrInvalidParams = errgenSentinel(&errgenEntryInvalidParams)
-	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
-	//
-	// Message: "`token` is invalid."
-	ErrInvalidToken = errgenSentinel(&errgenEntryInvalidToken)
-	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Unauthorized token.
-	//
-	// Message: "Unauthorised access to V2 API, please provide valid payload version."
-	//
-	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
-	ErrUnauthorizedToken = errgenSentinel(&errgenEntryUnauthorizedToken)
-	// ErrResourceNotFound is the sentinel of resource_not_found (404 Not Found): Resource not found.
-	//
-	// Message: "Room not found."
-	//
-	// Variant room_recording: "Room Recording not found."
-	// Variant session: "Session not found."
-	// Variant hls: "HLS not found."
-	// Variant active_participants: "No active participants found."
-	ErrResourceNotFound = errgenSentinel(&errgenEntryResourceNotFound)
-	// ErrFetchError is the sentinel of fetch_error (406 Not Acceptable): Fetch error.
-	//
-	// Message: "Failed to get session details."
-	//
-	// Variant rooms: "Unable to fetch rooms."
-	// Variant room_recordings: "Unable to list Room Recordings."
-	// Variant active_participants: "Failed to get Active participant List."
-	// Variant end_session: "Failed to end session."
-	// Variant remove_participant: "Failed to remove participant from session."
-	ErrFetchError = errgenSentinel(&errgenEntryFetchError)
-	// ErrInvalidObject is the sentinel of invalid_object (422 Unprocessable Entity): Invalid object.
-	//
-	// Message: "Please provide streamKey."
-	//
-	// Variant stream_url: "Please provide streamUrl."
-	// Variant layout: "Please provide layout under config object."
-	// Variant outputs: "Please provide outputs."
-	// Variant layout_type: "layout.type must be SPOTLIGHT, SIDEBAR or GRID."
-	// Variant layout_priority: "layout.priority must be SPEAKER or PIN."
-	// Variant grid_size_positive: "grid Size must be a positive number."
-	// Variant grid_size_max: "grid Size must be ≤ 25."
-	ErrInvalidObject = errgenSentinel(&errgenEntryInvalidObject)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrInvalidParams is invalid_params (400 Bad Request): Invalid params. Message: "Please provide a valid `roomId` in body params.". Variants: participant_id_required, room_id_invalid, region_invalid.
+	ErrInvalidParams = errgenRowInvalidParams.register()
+	// ErrInvalidToken is invalid_token (401 Unauthorized): Invalid token. Message: "`token` is invalid.".
+	ErrInvalidToken = errgenRowInvalidToken.register()
+	// ErrUnauthorizedToken is unauthorized_token (403 Forbidden): Unauthorized token. Message: "Unauthorised access to V2 API, please provide valid payload version.". Variants: crawler_role_required.
+	ErrUnauthorizedToken = errgenRowUnauthorizedToken.register()
+	// ErrResourceNotFound is resource_not_found (404 Not Found): Resource not found. Message: "Room not found.". Variants: room_recording, session, hls, active_participants.
+	ErrResourceNotFound = errgenRowResourceNotFound.register()
+	// ErrFetchError is fetch_error (406 Not Acceptable): Fetch error. Message: "Failed to get session details.". Variants: rooms, room_recordings, active_participants, end_session, remove_participant.
+	ErrFetchError = errgenRowFetchError.register()
+	// ErrInvalidObject is invalid_object (422 Unprocessable Entity): Invalid object. Message: "Please provide streamKey.". Variants: stream_url, layout, outputs, layout_type, layout_priority, grid_size_positive, grid_size_max.
+	ErrInvalidObject = errgenRowInvalidObject.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewInvalidParams returns a new invalid_params error (400 Bad Request) with the message "Please provide a valid `roomId` in body params.".
+// NewInvalidParams returns a new [ErrInvalidParams].
 func NewInvalidParams() *Error {
-	return errgenNew(&errgenEntryInvalidParams, 0)
+	return errgenNew(&errgenRowInvalidParams, 0)
 }
 
-// NewInvalidParamsParticipantIDRequired returns a new invalid_params error (400 Bad Request), variant participant_id_required, with the message "`PartcipantId` is required in request body.".
+// NewInvalidParamsParticipantIDRequired returns a new [ErrInvalidParams], variant participant_id_required, message "`PartcipantId` is required in request body.".
 func NewInvalidParamsParticipantIDRequired() *Error {
-	return errgenNew(&errgenEntryInvalidParams, 1)
+	return errgenNew(&errgenRowInvalidParams, 1)
 }
 
-// NewInvalidParamsRoomIDInvalid returns a new invalid_params error (400 Bad Request), variant room_id_invalid, with the message "`RoomId` is invalid.".
+// NewInvalidParamsRoomIDInvalid returns a new [ErrInvalidParams], variant room_id_invalid, message "`RoomId` is invalid.".
 func NewInvalidParamsRoomIDInvalid() *Error {
-	return errgenNew(&errgenEntryInvalidParams, 2)
+	return errgenNew(&errgenRowInvalidParams, 2)
 }
 
-// NewInvalidParamsRegionInvalid returns a new invalid_params error (400 Bad Request), variant region_invalid, with the message "'region' field is invalid.".
+// NewInvalidParamsRegionInvalid returns a new [ErrInvalidParams], variant region_invalid, message "'region' field is invalid.".
 func NewInvalidParamsRegionInvalid() *Error {
-	return errgenNew(&errgenEntryInvalidParams, 3)
+	return errgenNew(&errgenRowInvalidParams, 3)
 }
 
-// NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "`token` is invalid.".
+// NewInvalidToken returns a new [ErrInvalidToken].
 func NewInvalidToken() *Error {
-	return errgenNew(&errgenEntryInvalidToken, 0)
+	return errgenNew(&errgenRowInvalidToken, 0)
 }
 
-// NewUnauthorizedToken returns a new unauthorized_token error (403 Forbidden) with the message "Unauthorised access to V2 API, please provide valid payload version.".
+// NewUnauthorizedToken returns a new [ErrUnauthorizedToken].
 func NewUnauthorizedToken() *Error {
-	return errgenNew(&errgenEntryUnauthorizedToken, 0)
+	return errgenNew(&errgenRowUnauthorizedToken, 0)
 }
 
-// NewUnauthorizedTokenCrawlerRoleRequired returns a new unauthorized_token error (403 Forbidden), variant crawler_role_required, with the message "Your role must be a CRAWLER in token payload to use V2 API.".
+// NewUnauthorizedTokenCrawlerRoleRequired returns a new [ErrUnauthorizedToken], variant crawler_role_required, message "Your role must be a CRAWLER in token payload to use V2 API.".
 func NewUnauthorizedTokenCrawlerRoleRequired() *Error {
-	return errgenNew(&errgenEntryUnauthorizedToken, 1)
+	return errgenNew(&errgenRowUnauthorizedToken, 1)
 }
 
-// NewResourceNotFound returns a new resource_not_found error (404 Not Found) with the message "Room not found.".
+// NewResourceNotFound returns a new [ErrResourceNotFound].
 func NewResourceNotFound() *Error {
-	return errgenNew(&errgenEntryResourceNotFound, 0)
+	return errgenNew(&errgenRowResourceNotFound, 0)
 }
 
-// NewResourceNotFoundRoomRecording returns a new resource_not_found error (404 Not Found), variant room_recording, with the message "Room Recording not found.".
+// NewResourceNotFoundRoomRecording returns a new [ErrResourceNotFound], variant room_recording, message "Room Recording not found.".
 func NewResourceNotFoundRoomRecording() *Error {
-	return errgenNew(&errgenEntryResourceNotFound, 1)
+	return errgenNew(&errgenRowResourceNotFound, 1)
 }
 
-// NewResourceNotFoundSession returns a new resource_not_found error (404 Not Found), variant session, with the message "Session not found.".
+// NewResourceNotFoundSession returns a new [ErrResourceNotFound], variant session, message "Session not found.".
 func NewResourceNotFoundSession() *Error {
-	return errgenNew(&errgenEntryResourceNotFound, 2)
+	return errgenNew(&errgenRowResourceNotFound, 2)
 }
 
-// NewResourceNotFoundHLS returns a new resource_not_found error (404 Not Found), variant hls, with the message "HLS not found.".
+// NewResourceNotFoundHLS returns a new [ErrResourceNotFound], variant hls, message "HLS not found.".
 func NewResourceNotFoundHLS() *Error {
-	return errgenNew(&errgenEntryResourceNotFound, 3)
+	return errgenNew(&errgenRowResourceNotFound, 3)
 }
 
-// NewResourceNotFoundActiveParticipants returns a new resource_not_found error (404 Not Found), variant active_participants, with the message "No active participants found.".
+// NewResourceNotFoundActiveParticipants returns a new [ErrResourceNotFound], variant active_participants, message "No active participants found.".
 func NewResourceNotFoundActiveParticipants() *Error {
-	return errgenNew(&errgenEntryResourceNotFound, 4)
+	return errgenNew(&errgenRowResourceNotFound, 4)
 }
 
-// NewFetchError returns a new fetch_error error (406 Not Acceptable) with the message "Failed to get session details.".
+// NewFetchError returns a new [ErrFetchError].
 func NewFetchError() *Error {
-	return errgenNew(&errgenEntryFetchError, 0)
+	return errgenNew(&errgenRowFetchError, 0)
 }
 
-// NewFetchErrorRooms returns a new fetch_error error (406 Not Acceptable), variant rooms, with the message "Unable to fetch rooms.".
+// NewFetchErrorRooms returns a new [ErrFetchError], variant rooms, message "Unable to fetch rooms.".
 func NewFetchErrorRooms() *Error {
-	return errgenNew(&errgenEntryFetchError, 1)
+	return errgenNew(&errgenRowFetchError, 1)
 }
 
-// NewFetchErrorRoomRecordings returns a new fetch_error error (406 Not Acceptable), variant room_recordings, with the message "Unable to list Room Recordings.".
+// NewFetchErrorRoomRecordings returns a new [ErrFetchError], variant room_recordings, message "Unable to list Room Recordings.".
 func NewFetchErrorRoomRecordings() *Error {
-	return errgenNew(&errgenEntryFetchError, 2)
+	return errgenNew(&errgenRowFetchError, 2)
 }
 
-// NewFetchErrorActiveParticipants returns a new fetch_error error (406 Not Acceptable), variant active_participants, with the message "Failed to get Active participant List.".
+// NewFetchErrorActiveParticipants returns a new [ErrFetchError], variant active_participants, message "Failed to get Active participant List.".
 func NewFetchErrorActiveParticipants() *Error {
-	return errgenNew(&errgenEntryFetchError, 3)
+	return errgenNew(&errgenRowFetchError, 3)
 }
 
-// NewFetchErrorEndSession returns a new fetch_error error (406 Not Acceptable), variant end_session, with the message "Failed to end session.".
+// NewFetchErrorEndSession returns a new [ErrFetchError], variant end_session, message "Failed to end session.".
 func NewFetchErrorEndSession() *Error {
-	return errgenNew(&errgenEntryFetchError, 4)
+	return errgenNew(&errgenRowFetchError, 4)
 }
 
-// NewFetchErrorRemoveParticipant returns a new fetch_error error (406 Not Acceptable), variant remove_participant, with the message "Failed to remove participant from session.".
+// NewFetchErrorRemoveParticipant returns a new [ErrFetchError], variant remove_participant, message "Failed to remove participant from session.".
 func NewFetchErrorRemoveParticipant() *Error {
-	return errgenNew(&errgenEntryFetchError, 5)
+	return errgenNew(&errgenRowFetchError, 5)
 }
 
-// NewInvalidObject returns a new invalid_object error (422 Unprocessable Entity) with the message "Please provide streamKey.".
+// NewInvalidObject returns a new [ErrInvalidObject].
 func NewInvalidObject() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 0)
+	return errgenNew(&errgenRowInvalidObject, 0)
 }
 
-// NewInvalidObjectStreamURL returns a new invalid_object error (422 Unprocessable Entity), variant stream_url, with the message "Please provide streamUrl.".
+// NewInvalidObjectStreamURL returns a new [ErrInvalidObject], variant stream_url, message "Please provide streamUrl.".
 func NewInvalidObjectStreamURL() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 1)
+	return errgenNew(&errgenRowInvalidObject, 1)
 }
 
-// NewInvalidObjectLayout returns a new invalid_object error (422 Unprocessable Entity), variant layout, with the message "Please provide layout under config object.".
+// NewInvalidObjectLayout returns a new [ErrInvalidObject], variant layout, message "Please provide layout under config object.".
 func NewInvalidObjectLayout() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 2)
+	return errgenNew(&errgenRowInvalidObject, 2)
 }
 
-// NewInvalidObjectOutputs returns a new invalid_object error (422 Unprocessable Entity), variant outputs, with the message "Please provide outputs.".
+// NewInvalidObjectOutputs returns a new [ErrInvalidObject], variant outputs, message "Please provide outputs.".
 func NewInvalidObjectOutputs() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 3)
+	return errgenNew(&errgenRowInvalidObject, 3)
 }
 
-// NewInvalidObjectLayoutType returns a new invalid_object error (422 Unprocessable Entity), variant layout_type, with the message "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
+// NewInvalidObjectLayoutType returns a new [ErrInvalidObject], variant layout_type, message "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
 func NewInvalidObjectLayoutType() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 4)
+	return errgenNew(&errgenRowInvalidObject, 4)
 }
 
-// NewInvalidObjectLayoutPriority returns a new invalid_object error (422 Unprocessable Entity), variant layout_priority, with the message "layout.priority must be SPEAKER or PIN.".
+// NewInvalidObjectLayoutPriority returns a new [ErrInvalidObject], variant layout_priority, message "layout.priority must be SPEAKER or PIN.".
 func NewInvalidObjectLayoutPriority() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 5)
+	return errgenNew(&errgenRowInvalidObject, 5)
 }
 
-// NewInvalidObjectGridSizePositive returns a new invalid_object error (422 Unprocessable Entity), variant grid_size_positive, with the message "grid Size must be a positive number.".
+// NewInvalidObjectGridSizePositive returns a new [ErrInvalidObject], variant grid_size_positive, message "grid Size must be a positive number.".
 func NewInvalidObjectGridSizePositive() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 6)
+	return errgenNew(&errgenRowInvalidObject, 6)
 }
 
-// NewInvalidObjectGridSizeMax returns a new invalid_object error (422 Unprocessable Entity), variant grid_size_max, with the message "grid Size must be ≤ 25.".
+// NewInvalidObjectGridSizeMax returns a new [ErrInvalidObject], variant grid_size_max, message "grid Size must be ≤ 25.".
 func NewInvalidObjectGridSizeMax() *Error {
-	return errgenNew(&errgenEntryInvalidObject, 7)
+	return errgenNew(&errgenRowInvalidObject, 7)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -268,31 +233,41 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidParams = errgenEntry{code: CodeInvalidParams, title: "Invalid params", message: "Please provide a valid `roomId` in body params.", status: 400, variants: []string{"participant_id_required", "`PartcipantId` is required in request body.", "room_id_invalid", "`RoomId` is invalid.", "region_invalid", "'region' field is invalid."}, more: &errgenMore{wireTitle: "Bad Request"}}
-var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", message: "`token` is invalid.", status: 401, more: &errgenMore{wireTitle: "Unauthorized"}}
-var errgenEntryUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, title: "Unauthorized token", message: "Unauthorised access to V2 API, please provide valid payload version.", status: 403, variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}, more: &errgenMore{wireTitle: "Forbidden"}}
-var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", message: "Room not found.", status: 404, variants: []string{"room_recording", "Room Recording not found.", "session", "Session not found.", "hls", "HLS not found.", "active_participants", "No active participants found."}, more: &errgenMore{wireTitle: "Not Found"}}
-var errgenEntryFetchError = errgenEntry{code: CodeFetchError, title: "Fetch error", message: "Failed to get session details.", status: 406, variants: []string{"rooms", "Unable to fetch rooms.", "room_recordings", "Unable to list Room Recordings.", "active_participants", "Failed to get Active participant List.", "end_session", "Failed to end session.", "remove_participant", "Failed to remove participant from session."}, more: &errgenMore{wireTitle: "Not Acceptable"}}
-var errgenEntryInvalidObject = errgenEntry{code: CodeInvalidObject, title: "Invalid object", message: "Please provide streamKey.", status: 422, variants: []string{"stream_url", "Please provide streamUrl.", "layout", "Please provide layout under config object.", "outputs", "Please provide outputs.", "layout_type", "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", "layout_priority", "layout.priority must be SPEAKER or PIN.", "grid_size_positive", "grid Size must be a positive number.", "grid_size_max", "grid Size must be ≤ 25."}, more: &errgenMore{wireTitle: "Unprocessable Entity"}}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidParams,
-	&errgenEntryInvalidToken,
-	&errgenEntryUnauthorizedToken,
-	&errgenEntryResourceNotFound,
-	&errgenEntryFetchError,
-	&errgenEntryInvalidObject,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 406:
+		return "Not Acceptable"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidParams = errgenEntry{code: CodeInvalidParams, title: "Invalid params", msg: "Please provide a valid `roomId` in body params.", status: 400, variants: []string{"participant_id_required", "`PartcipantId` is required in request body.", "room_id_invalid", "`RoomId` is invalid.", "region_invalid", "'region' field is invalid."}, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenRowInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", msg: "`token` is invalid.", status: 401, more: &errgenMore{wireTitle: "Unauthorized"}}
+var errgenRowUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, title: "Unauthorized token", msg: "Unauthorised access to V2 API, please provide valid payload version.", status: 403, variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}, more: &errgenMore{wireTitle: "Forbidden"}}
+var errgenRowResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", msg: "Room not found.", status: 404, variants: []string{"room_recording", "Room Recording not found.", "session", "Session not found.", "hls", "HLS not found.", "active_participants", "No active participants found."}, more: &errgenMore{wireTitle: "Not Found"}}
+var errgenRowFetchError = errgenEntry{code: CodeFetchError, title: "Fetch error", msg: "Failed to get session details.", status: 406, variants: []string{"rooms", "Unable to fetch rooms.", "room_recordings", "Unable to list Room Recordings.", "active_participants", "Failed to get Active participant List.", "end_session", "Failed to end session.", "remove_participant", "Failed to remove participant from session."}, more: &errgenMore{wireTitle: "Not Acceptable"}}
+var errgenRowInvalidObject = errgenEntry{code: CodeInvalidObject, title: "Invalid object", msg: "Please provide streamKey.", status: 422, variants: []string{"stream_url", "Please provide streamUrl.", "layout", "Please provide layout under config object.", "outputs", "Please provide outputs.", "layout_type", "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", "layout_priority", "layout.priority must be SPEAKER or PIN.", "grid_size_positive", "grid Size must be a positive number.", "grid_size_max", "grid Size must be ≤ 25."}, more: &errgenMore{wireTitle: "Unprocessable Entity"}}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package paymentserr
 
 import (
@@ -20,53 +24,45 @@ import (
 type Code string
 
 const (
-	// CodeBadRequest is the code of ErrBadRequest.
+	// CodeBadRequest is ErrBadRequest's code.
 	CodeBadRequest Code = "bad_request"
-	// CodeUnauthenticated is the code of ErrUnauthenticated.
+	// CodeUnauthenticated is ErrUnauthenticated's code.
 	CodeUnauthenticated Code = "unauthenticated"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeInternalServerError is the code of ErrInternalServerError.
+	// CodeInternalServerError is ErrInternalServerError's code.
 	CodeInternalServerError Code = "internal_server_error"
 )
 
 var (
-	// ErrBadRequest is the sentinel of bad_request (400 Bad Request): Bad Request.
-	//
-	// Message: "The request was unacceptable."
-	ErrBadRequest = errgenSentinel(&errgenEntryBadRequest)
-	// ErrUnauthenticated is the sentinel of unauthenticated (401 Unauthorized): Unauthenticated.
-	//
-	// Message: "Your API key is invalid."
-	ErrUnauthenticated = errgenSentinel(&errgenEntryUnauthenticated)
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not Found.
-	//
-	// Message: "The requested resource doesn't exist."
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrInternalServerError is the sentinel of internal_server_error (500 Internal Server Error): Internal Server Error.
-	//
-	// Message: "Something went wrong on our side."
-	ErrInternalServerError = errgenSentinel(&errgenEntryInternalServerError)
+	// ErrBadRequest is bad_request (400 Bad Request): Bad Request. Message: "The request was unacceptable.".
+	ErrBadRequest = errgenRowBadRequest.register()
+	// ErrUnauthenticated is unauthenticated (401 Unauthorized): Unauthenticated. Message: "Your API key is invalid.".
+	ErrUnauthenticated = errgenRowUnauthenticated.register()
+	// ErrNotFound is not_found (404 Not Found): Not Found. Message: "The requested resource doesn't exist.".
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrInternalServerError is internal_server_error (500 Internal Server Error): Internal Server Error. Message: "Something went wrong on our side.".
+	ErrInternalServerError = errgenRowInternalServerError.register()
 )
 
-// NewBadRequest returns a new bad_request error (400 Bad Request) with the message "The request was unacceptable.".
+// NewBadRequest returns a new [ErrBadRequest].
 func NewBadRequest() *Error {
-	return errgenNew(&errgenEntryBadRequest, 0)
+	return errgenNew(&errgenRowBadRequest, 0)
 }
 
-// NewUnauthenticated returns a new unauthenticated error (401 Unauthorized) with the message "Your API key is invalid.".
+// NewUnauthenticated returns a new [ErrUnauthenticated].
 func NewUnauthenticated() *Error {
-	return errgenNew(&errgenEntryUnauthenticated, 0)
+	return errgenNew(&errgenRowUnauthenticated, 0)
 }
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource doesn't exist.".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewInternalServerError returns a new internal_server_error error (500 Internal Server Error) with the message "Something went wrong on our side.".
+// NewInternalServerError returns a new [ErrInternalServerError].
 func NewInternalServerError() *Error {
-	return errgenNew(&errgenEntryInternalServerError, 0)
+	return errgenNew(&errgenRowInternalServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -108,25 +104,32 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryBadRequest = errgenEntry{code: CodeBadRequest, title: "Bad Request", message: "The request was unacceptable.", status: 400}
-var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", message: "Your API key is invalid.", status: 401, more: &errgenMore{wireTitle: "Unauthorized"}}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource doesn't exist.", status: 404}
-var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", message: "Something went wrong on our side.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryBadRequest,
-	&errgenEntryUnauthenticated,
-	&errgenEntryNotFound,
-	&errgenEntryInternalServerError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 404:
+		return "Not Found"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowBadRequest = errgenEntry{code: CodeBadRequest, title: "Bad Request", msg: "The request was unacceptable.", status: 400}
+var errgenRowUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", msg: "Your API key is invalid.", status: 401, more: &errgenMore{wireTitle: "Unauthorized"}}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", msg: "The requested resource doesn't exist.", status: 404}
+var errgenRowInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", msg: "Something went wrong on our side.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalServerError,
+		internal:    &errgenRowInternalServerError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package relayerr
 
 import (
@@ -20,66 +24,56 @@ import (
 type Code string
 
 const (
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeLoadBalancerClosed is the code of ErrLoadBalancerClosed.
+	// CodeLoadBalancerClosed is ErrLoadBalancerClosed's code.
 	CodeLoadBalancerClosed Code = "load_balancer_closed"
-	// CodeClientClosedRequest is the code of ErrClientClosedRequest.
+	// CodeClientClosedRequest is ErrClientClosedRequest's code.
 	CodeClientClosedRequest Code = "client_closed_request"
-	// CodeOriginUnknownResponse is the code of ErrOriginUnknownResponse.
+	// CodeOriginUnknownResponse is ErrOriginUnknownResponse's code.
 	CodeOriginUnknownResponse Code = "origin_unknown_response"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrNotFound is the sentinel of not_found (404 No Such Resource): Relay not found.
-	//
-	// Message: its title (the message has params; see NewNotFound).
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrLoadBalancerClosed is the sentinel of load_balancer_closed (460 Client Closed Connection): Connection closed at the load balancer.
-	//
-	// Message: "The client closed the connection before the load balancer's idle timeout."
-	ErrLoadBalancerClosed = errgenSentinel(&errgenEntryLoadBalancerClosed)
-	// ErrClientClosedRequest is the sentinel of client_closed_request (499 Request Cancelled): Request cancelled.
-	//
-	// Message: "The client closed the connection before the response was ready."
-	ErrClientClosedRequest = errgenSentinel(&errgenEntryClientClosedRequest)
-	// ErrOriginUnknownResponse is the sentinel of origin_unknown_response (520 Origin Returned Garbage): Unknown origin response.
-	//
-	// Message: "The origin returned an empty or unexpected response."
-	ErrOriginUnknownResponse = errgenSentinel(&errgenEntryOriginUnknownResponse)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Error): Internal server error.
+	// ErrNotFound is not_found (404 No Such Resource): Relay not found.
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrLoadBalancerClosed is load_balancer_closed (460 Client Closed Connection): Connection closed at the load balancer. Message: "The client closed the connection before the load balancer's idle timeout.".
+	ErrLoadBalancerClosed = errgenRowLoadBalancerClosed.register()
+	// ErrClientClosedRequest is client_closed_request (499 Request Cancelled): Request cancelled. Message: "The client closed the connection before the response was ready.".
+	ErrClientClosedRequest = errgenRowClientClosedRequest.register()
+	// ErrOriginUnknownResponse is origin_unknown_response (520 Origin Returned Garbage): Unknown origin response. Message: "The origin returned an empty or unexpected response.".
+	ErrOriginUnknownResponse = errgenRowOriginUnknownResponse.register()
+	// ErrInternalError is internal_error (500 Internal Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewNotFound returns a new not_found error (404 No Such Resource) with the message "Relay {id} does not exist.".
+// NewNotFound returns a new [ErrNotFound], message "Relay {id} does not exist.".
 func NewNotFound(id string) *Error {
-	return errgenNew1(&errgenEntryNotFound, 0, id)
+	return errgenNew1(&errgenRowNotFound, 0, id)
 }
 
-// NewLoadBalancerClosed returns a new load_balancer_closed error (460 Client Closed Connection) with the message "The client closed the connection before the load balancer's idle timeout.".
+// NewLoadBalancerClosed returns a new [ErrLoadBalancerClosed].
 func NewLoadBalancerClosed() *Error {
-	return errgenNew(&errgenEntryLoadBalancerClosed, 0)
+	return errgenNew(&errgenRowLoadBalancerClosed, 0)
 }
 
-// NewClientClosedRequest returns a new client_closed_request error (499 Request Cancelled) with the message "The client closed the connection before the response was ready.".
+// NewClientClosedRequest returns a new [ErrClientClosedRequest].
 func NewClientClosedRequest() *Error {
-	return errgenNew(&errgenEntryClientClosedRequest, 0)
+	return errgenNew(&errgenRowClientClosedRequest, 0)
 }
 
-// NewOriginUnknownResponse returns a new origin_unknown_response error (520 Origin Returned Garbage) with the message "The origin returned an empty or unexpected response.".
+// NewOriginUnknownResponse returns a new [ErrOriginUnknownResponse].
 func NewOriginUnknownResponse() *Error {
-	return errgenNew(&errgenEntryOriginUnknownResponse, 0)
+	return errgenNew(&errgenRowOriginUnknownResponse, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -121,27 +115,35 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Relay not found", message: "Relay {id} does not exist.", params: "id", status: 404, more: &errgenMore{statusText: "No Such Resource", wireTitle: "No Such Resource"}}
-var errgenEntryLoadBalancerClosed = errgenEntry{code: CodeLoadBalancerClosed, title: "Connection closed at the load balancer", message: "The client closed the connection before the load balancer's idle timeout.", status: 460, more: &errgenMore{statusText: "Client Closed Connection", wireTitle: "Client Closed Connection"}}
-var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{statusText: "Request Cancelled", wireTitle: "Request Cancelled"}}
-var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{statusText: "Origin Returned Garbage", wireTitle: "Origin Returned Garbage"}}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{statusText: "Internal Error", wireTitle: "Internal Error"}}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryNotFound,
-	&errgenEntryLoadBalancerClosed,
-	&errgenEntryClientClosedRequest,
-	&errgenEntryOriginUnknownResponse,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 404:
+		return "No Such Resource"
+	case 460:
+		return "Client Closed Connection"
+	case 499:
+		return "Request Cancelled"
+	case 500:
+		return "Internal Error"
+	case 520:
+		return "Origin Returned Garbage"
+	}
+	return ""
 }
+
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Relay not found", msg: "Relay {id} does not exist.", params: "id", status: 404, more: &errgenMore{wireTitle: "No Such Resource"}}
+var errgenRowLoadBalancerClosed = errgenEntry{code: CodeLoadBalancerClosed, title: "Connection closed at the load balancer", msg: "The client closed the connection before the load balancer's idle timeout.", status: 460, more: &errgenMore{wireTitle: "Client Closed Connection"}}
+var errgenRowClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", msg: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{wireTitle: "Request Cancelled"}}
+var errgenRowOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", msg: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{wireTitle: "Origin Returned Garbage"}}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Error"}}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package relayerr
 
 import (
@@ -20,79 +24,65 @@ import (
 type Code string
 
 const (
-	// CodeMissingField is the code of ErrMissingField.
+	// CodeMissingField is ErrMissingField's code.
 	CodeMissingField Code = "missing_field"
-	// CodeClientClosedRequest is the code of ErrClientClosedRequest.
+	// CodeClientClosedRequest is ErrClientClosedRequest's code.
 	CodeClientClosedRequest Code = "client_closed_request"
-	// CodeOriginUnknownResponse is the code of ErrOriginUnknownResponse.
+	// CodeOriginUnknownResponse is ErrOriginUnknownResponse's code.
 	CodeOriginUnknownResponse Code = "origin_unknown_response"
-	// CodeOriginTimeout is the code of ErrOriginTimeout.
+	// CodeOriginTimeout is ErrOriginTimeout's code.
 	CodeOriginTimeout Code = "origin_timeout"
-	// CodeUnauthorizedUpstream is the code of ErrUnauthorizedUpstream.
+	// CodeUnauthorizedUpstream is ErrUnauthorizedUpstream's code.
 	CodeUnauthorizedUpstream Code = "unauthorized_upstream"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
-	//
-	// Message: its title (the message has params; see NewMissingField).
-	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
-	// ErrClientClosedRequest is the sentinel of client_closed_request (499 Client Closed Request): Request cancelled.
-	//
-	// Message: "The client closed the connection before the response was ready."
-	ErrClientClosedRequest = errgenSentinel(&errgenEntryClientClosedRequest)
-	// ErrOriginUnknownResponse is the sentinel of origin_unknown_response (520 Web Server Returned an Unknown Error): Unknown origin response.
-	//
-	// Message: "The origin returned an empty or unexpected response."
-	ErrOriginUnknownResponse = errgenSentinel(&errgenEntryOriginUnknownResponse)
-	// ErrOriginTimeout is the sentinel of origin_timeout (522 Connection Timed Out): Origin timeout.
-	//
-	// Message: its title (the message has params; see NewOriginTimeout).
-	//
-	// Clients are told to retry after 30 seconds.
-	ErrOriginTimeout = errgenSentinel(&errgenEntryOriginTimeout)
-	// ErrUnauthorizedUpstream is the sentinel of unauthorized_upstream (561 Server Error): Unauthorized upstream.
-	//
-	// Message: "The identity provider refused the request."
-	ErrUnauthorizedUpstream = errgenSentinel(&errgenEntryUnauthorizedUpstream)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrMissingField is missing_field (400 Bad Request): Missing field.
+	ErrMissingField = errgenRowMissingField.register()
+	// ErrClientClosedRequest is client_closed_request (499 Client Closed Request): Request cancelled. Message: "The client closed the connection before the response was ready.".
+	ErrClientClosedRequest = errgenRowClientClosedRequest.register()
+	// ErrOriginUnknownResponse is origin_unknown_response (520 Web Server Returned an Unknown Error): Unknown origin response. Message: "The origin returned an empty or unexpected response.".
+	ErrOriginUnknownResponse = errgenRowOriginUnknownResponse.register()
+	// ErrOriginTimeout is origin_timeout (522 Connection Timed Out): Origin timeout. Retry after 30 seconds.
+	ErrOriginTimeout = errgenRowOriginTimeout.register()
+	// ErrUnauthorizedUpstream is unauthorized_upstream (561 Server Error): Unauthorized upstream. Message: "The identity provider refused the request.".
+	ErrUnauthorizedUpstream = errgenRowUnauthorizedUpstream.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
+// NewMissingField returns a new [ErrMissingField], message "{field} is required".
 func NewMissingField(field string) *Error {
-	return errgenNew1(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenRowMissingField, 0, field)
 }
 
-// NewClientClosedRequest returns a new client_closed_request error (499 Client Closed Request) with the message "The client closed the connection before the response was ready.".
+// NewClientClosedRequest returns a new [ErrClientClosedRequest].
 func NewClientClosedRequest() *Error {
-	return errgenNew(&errgenEntryClientClosedRequest, 0)
+	return errgenNew(&errgenRowClientClosedRequest, 0)
 }
 
-// NewOriginUnknownResponse returns a new origin_unknown_response error (520 Web Server Returned an Unknown Error) with the message "The origin returned an empty or unexpected response.".
+// NewOriginUnknownResponse returns a new [ErrOriginUnknownResponse].
 func NewOriginUnknownResponse() *Error {
-	return errgenNew(&errgenEntryOriginUnknownResponse, 0)
+	return errgenNew(&errgenRowOriginUnknownResponse, 0)
 }
 
-// NewOriginTimeout returns a new origin_timeout error (522 Connection Timed Out) with the message "The origin did not accept the connection within {seconds} seconds.".
+// NewOriginTimeout returns a new [ErrOriginTimeout], message "The origin did not accept the connection within {seconds} seconds.".
 func NewOriginTimeout(seconds int) *Error {
-	return errgenNew1(&errgenEntryOriginTimeout, 0, seconds)
+	return errgenNew1(&errgenRowOriginTimeout, 0, seconds)
 }
 
-// NewUnauthorizedUpstream returns a new unauthorized_upstream error (561 Server Error) with the message "The identity provider refused the request.".
+// NewUnauthorizedUpstream returns a new [ErrUnauthorizedUpstream].
 func NewUnauthorizedUpstream() *Error {
-	return errgenNew(&errgenEntryUnauthorizedUpstream, 0)
+	return errgenNew(&errgenRowUnauthorizedUpstream, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -134,29 +124,38 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
-var errgenEntryClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", message: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{statusText: "Client Closed Request", wireTitle: "Client Closed Request"}}
-var errgenEntryOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", message: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{statusText: "Web Server Returned an Unknown Error", wireTitle: "Web Server Returned an Unknown Error"}}
-var errgenEntryOriginTimeout = errgenEntry{code: CodeOriginTimeout, title: "Origin timeout", message: "The origin did not accept the connection within {seconds} seconds.", params: "seconds:int", status: 522, retryAfter: 30, more: &errgenMore{statusText: "Connection Timed Out", wireTitle: "Connection Timed Out"}}
-var errgenEntryUnauthorizedUpstream = errgenEntry{code: CodeUnauthorizedUpstream, title: "Unauthorized upstream", message: "The identity provider refused the request.", status: 561, more: &errgenMore{statusText: "Server Error", wireTitle: "Server Error"}}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryMissingField,
-	&errgenEntryClientClosedRequest,
-	&errgenEntryOriginUnknownResponse,
-	&errgenEntryOriginTimeout,
-	&errgenEntryUnauthorizedUpstream,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 499:
+		return "Client Closed Request"
+	case 500:
+		return "Internal Server Error"
+	case 520:
+		return "Web Server Returned an Unknown Error"
+	case 522:
+		return "Connection Timed Out"
+	case 561:
+		return "Server Error"
+	}
+	return ""
 }
+
+var errgenRowMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", msg: "{field} is required", params: "field", status: 400, more: &errgenMore{wireTitle: "Bad Request"}}
+var errgenRowClientClosedRequest = errgenEntry{code: CodeClientClosedRequest, title: "Request cancelled", msg: "The client closed the connection before the response was ready.", status: 499, more: &errgenMore{wireTitle: "Client Closed Request"}}
+var errgenRowOriginUnknownResponse = errgenEntry{code: CodeOriginUnknownResponse, title: "Unknown origin response", msg: "The origin returned an empty or unexpected response.", status: 520, more: &errgenMore{wireTitle: "Web Server Returned an Unknown Error"}}
+var errgenRowOriginTimeout = errgenEntry{code: CodeOriginTimeout, title: "Origin timeout", msg: "The origin did not accept the connection within {seconds} seconds.", params: "seconds:int", status: 522, retryAfter: 30, more: &errgenMore{wireTitle: "Connection Timed Out"}}
+var errgenRowUnauthorizedUpstream = errgenEntry{code: CodeUnauthorizedUpstream, title: "Unauthorized upstream", msg: "The identity provider refused the request.", status: 561, more: &errgenMore{wireTitle: "Server Error"}}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500, more: &errgenMore{wireTitle: "Internal Server Error"}}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

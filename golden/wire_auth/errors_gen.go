@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package autherr
 
 import (
@@ -20,115 +24,83 @@ import (
 type Code string
 
 const (
-	// CodeInvalidRequest is the code of ErrInvalidRequest.
+	// CodeInvalidRequest is ErrInvalidRequest's code.
 	CodeInvalidRequest Code = "invalid_request"
-	// CodeInvalidClient is the code of ErrInvalidClient.
+	// CodeInvalidClient is ErrInvalidClient's code.
 	CodeInvalidClient Code = "invalid_client"
-	// CodeInvalidGrant is the code of ErrInvalidGrant.
+	// CodeInvalidGrant is ErrInvalidGrant's code.
 	CodeInvalidGrant Code = "invalid_grant"
-	// CodeServerError is the code of ErrServerError.
+	// CodeServerError is ErrServerError's code.
 	CodeServerError Code = "server_error"
-	// CodeInvalidToken is the code of ErrInvalidToken.
+	// CodeInvalidToken is ErrInvalidToken's code.
 	CodeInvalidToken Code = "invalid_token"
-	// CodeInsufficientScope is the code of ErrInsufficientScope.
+	// CodeInsufficientScope is ErrInsufficientScope's code.
 	CodeInsufficientScope Code = "insufficient_scope"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
-	//
-	// Message: its title (the message has params; see NewInvalidRequest).
-	//
-	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
-	// Sent with the headers Cache-Control, Pragma.
-	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
-	// ErrInvalidClient is the sentinel of invalid_client (401 Unauthorized): Invalid client.
-	//
-	// Message: "Client authentication failed."
-	//
-	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
-	// Sent with the headers Cache-Control, Pragma.
-	ErrInvalidClient = errgenSentinel(&errgenEntryInvalidClient)
-	// ErrInvalidGrant is the sentinel of invalid_grant (400 Bad Request): Invalid grant.
-	//
-	// Message: "The authorization grant is invalid, expired or revoked."
-	//
-	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
-	// Sent with the headers Cache-Control, Pragma.
-	ErrInvalidGrant = errgenSentinel(&errgenEntryInvalidGrant)
-	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Server error.
-	//
-	// Message: "The authorization server encountered an unexpected condition."
-	//
-	// Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike.
-	// Sent with the headers Cache-Control, Pragma.
-	ErrServerError = errgenSentinel(&errgenEntryServerError)
-	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
-	//
-	// Message: "The access token expired"
-	//
-	// Sent with the headers WWW-Authenticate.
-	ErrInvalidToken = errgenSentinel(&errgenEntryInvalidToken)
-	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
-	//
-	// Message: its title (the message has params; see NewInsufficientScope).
-	//
-	// Sent with the headers WWW-Authenticate.
-	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
-	//
-	// Message: "Not found"
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrInvalidRequest is invalid_request (400 Bad Request): Invalid request. Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike. Sent with the headers Cache-Control, Pragma.
+	ErrInvalidRequest = errgenRowInvalidRequest.register()
+	// ErrInvalidClient is invalid_client (401 Unauthorized): Invalid client. Message: "Client authentication failed.". Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike. Sent with the headers Cache-Control, Pragma.
+	ErrInvalidClient = errgenRowInvalidClient.register()
+	// ErrInvalidGrant is invalid_grant (400 Bad Request): Invalid grant. Message: "The authorization grant is invalid, expired or revoked.". Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike. Sent with the headers Cache-Control, Pragma.
+	ErrInvalidGrant = errgenRowInvalidGrant.register()
+	// ErrServerError is server_error (500 Internal Server Error): Server error. Message: "The authorization server encountered an unexpected condition.". Written in the wire format of the group token (application/json), by WriteError and WriteTokenError alike. Sent with the headers Cache-Control, Pragma.
+	ErrServerError = errgenRowServerError.register()
+	// ErrInvalidToken is invalid_token (401 Unauthorized): Invalid token. Message: "The access token expired". Sent with the headers WWW-Authenticate.
+	ErrInvalidToken = errgenRowInvalidToken.register()
+	// ErrInsufficientScope is insufficient_scope (403 Forbidden): Insufficient scope. Sent with the headers WWW-Authenticate.
+	ErrInsufficientScope = errgenRowInsufficientScope.register()
+	// ErrNotFound is not_found (404 Not Found): Not found. Message: "Not found".
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing the {param} parameter.".
+// NewInvalidRequest returns a new [ErrInvalidRequest], message "The request is missing the {param} parameter.".
 func NewInvalidRequest(param string) *Error {
-	return errgenNew1(&errgenEntryInvalidRequest, 0, param)
+	return errgenNew1(&errgenRowInvalidRequest, 0, param)
 }
 
-// NewInvalidClient returns a new invalid_client error (401 Unauthorized) with the message "Client authentication failed.".
+// NewInvalidClient returns a new [ErrInvalidClient].
 func NewInvalidClient() *Error {
-	return errgenNew(&errgenEntryInvalidClient, 0)
+	return errgenNew(&errgenRowInvalidClient, 0)
 }
 
-// NewInvalidGrant returns a new invalid_grant error (400 Bad Request) with the message "The authorization grant is invalid, expired or revoked.".
+// NewInvalidGrant returns a new [ErrInvalidGrant].
 func NewInvalidGrant() *Error {
-	return errgenNew(&errgenEntryInvalidGrant, 0)
+	return errgenNew(&errgenRowInvalidGrant, 0)
 }
 
-// NewServerError returns a new server_error error (500 Internal Server Error) with the message "The authorization server encountered an unexpected condition.".
+// NewServerError returns a new [ErrServerError].
 func NewServerError() *Error {
-	return errgenNew(&errgenEntryServerError, 0)
+	return errgenNew(&errgenRowServerError, 0)
 }
 
-// NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "The access token expired".
+// NewInvalidToken returns a new [ErrInvalidToken].
 func NewInvalidToken() *Error {
-	return errgenNew(&errgenEntryInvalidToken, 0)
+	return errgenNew(&errgenRowInvalidToken, 0)
 }
 
-// NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The request requires the {scope} scope.".
+// NewInsufficientScope returns a new [ErrInsufficientScope], message "The request requires the {scope} scope.".
 func NewInsufficientScope(scope string) *Error {
-	return errgenNew1(&errgenEntryInsufficientScope, 0, scope)
+	return errgenNew1(&errgenRowInsufficientScope, 0, scope)
 }
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "Not found".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -187,33 +159,38 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is missing the {param} parameter.", params: "param", status: 400, format: 1}
-var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, title: "Invalid client", message: "Client authentication failed.", status: 401, format: 1}
-var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, title: "Invalid grant", message: "The authorization grant is invalid, expired or revoked.", status: 400, format: 1}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Server error", message: "The authorization server encountered an unexpected condition.", status: 500, format: 1}
-var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", message: "The access token expired", status: 401, more: &errgenMore{headers: []errgenHeaderTmpl{{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}}}}}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "The request requires the {scope} scope.", params: "scope", status: 403, more: &errgenMore{headers: []errgenHeaderTmpl{{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}}}}}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not found", status: 404}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidRequest,
-	&errgenEntryInvalidClient,
-	&errgenEntryInvalidGrant,
-	&errgenEntryServerError,
-	&errgenEntryInvalidToken,
-	&errgenEntryInsufficientScope,
-	&errgenEntryNotFound,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", msg: "The request is missing the {param} parameter.", params: "param", status: 400, format: 1}
+var errgenRowInvalidClient = errgenEntry{code: CodeInvalidClient, title: "Invalid client", msg: "Client authentication failed.", status: 401, format: 1}
+var errgenRowInvalidGrant = errgenEntry{code: CodeInvalidGrant, title: "Invalid grant", msg: "The authorization grant is invalid, expired or revoked.", status: 400, format: 1}
+var errgenRowServerError = errgenEntry{code: CodeServerError, title: "Server error", msg: "The authorization server encountered an unexpected condition.", status: 500, format: 1}
+var errgenRowInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", msg: "The access token expired", status: 401, more: &errgenMore{headers: []errgenHeaderTmpl{{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}}}}}
+var errgenRowInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", msg: "The request requires the {scope} scope.", params: "scope", status: 403, more: &errgenMore{headers: []errgenHeaderTmpl{{name: "Www-Authenticate", parts: []errgenTmpl{{kind: errgenVLiteral, text: "Bearer realm=\"example\", error=\""}, {kind: errgenVCode, quoted: true}, {kind: errgenVLiteral, text: "\", error_description=\""}, {kind: errgenVMessage, quoted: true}, {kind: errgenVLiteral, text: "\""}}}}}}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not found", msg: "Not found", status: 404}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},
@@ -233,7 +210,7 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryServerError,
+		internal:    &errgenRowServerError,
 		body: []errgenField{
 			{kind: errgenVCode, name: "error"},
 			{kind: errgenVMessage, name: "error_description"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package logserr
 
 import (
@@ -20,64 +24,54 @@ import (
 type Code string
 
 const (
-	// CodeResourceNotFoundException is the code of ErrResourceNotFoundException.
+	// CodeResourceNotFoundException is ErrResourceNotFoundException's code.
 	CodeResourceNotFoundException Code = "ResourceNotFoundException"
-	// CodeResourceAlreadyExistsException is the code of ErrResourceAlreadyExistsException.
+	// CodeResourceAlreadyExistsException is ErrResourceAlreadyExistsException's code.
 	CodeResourceAlreadyExistsException Code = "ResourceAlreadyExistsException"
-	// CodeInvalidParameterException is the code of ErrInvalidParameterException.
+	// CodeInvalidParameterException is ErrInvalidParameterException's code.
 	CodeInvalidParameterException Code = "InvalidParameterException"
-	// CodeLimitExceededException is the code of ErrLimitExceededException.
+	// CodeLimitExceededException is ErrLimitExceededException's code.
 	CodeLimitExceededException Code = "LimitExceededException"
-	// CodeServiceUnavailableException is the code of ErrServiceUnavailableException.
+	// CodeServiceUnavailableException is ErrServiceUnavailableException's code.
 	CodeServiceUnavailableException Code = "ServiceUnavailableException"
 )
 
 var (
-	// ErrResourceNotFoundException is the sentinel of ResourceNotFoundException (400 Bad Request): Resource not found exception.
-	//
-	// Message: "The specified log group does not exist."
-	ErrResourceNotFoundException = errgenSentinel(&errgenEntryResourceNotFoundException)
-	// ErrResourceAlreadyExistsException is the sentinel of ResourceAlreadyExistsException (400 Bad Request): Resource already exists exception.
-	//
-	// Message: "The specified log group already exists."
-	ErrResourceAlreadyExistsException = errgenSentinel(&errgenEntryResourceAlreadyExistsException)
-	// ErrInvalidParameterException is the sentinel of InvalidParameterException (400 Bad Request): Invalid parameter exception.
-	//
-	// Message: its title (the message has params; see NewInvalidParameterException).
-	ErrInvalidParameterException = errgenSentinel(&errgenEntryInvalidParameterException)
-	// ErrLimitExceededException is the sentinel of LimitExceededException (400 Bad Request): Limit exceeded exception.
-	//
-	// Message: "Resource limit exceeded."
-	ErrLimitExceededException = errgenSentinel(&errgenEntryLimitExceededException)
-	// ErrServiceUnavailableException is the sentinel of ServiceUnavailableException (500 Internal Server Error): Service unavailable exception.
-	//
-	// Message: "The service cannot complete the request."
-	ErrServiceUnavailableException = errgenSentinel(&errgenEntryServiceUnavailableException)
+	// ErrResourceNotFoundException is ResourceNotFoundException (400 Bad Request): Resource not found exception. Message: "The specified log group does not exist.".
+	ErrResourceNotFoundException = errgenRowResourceNotFoundException.register()
+	// ErrResourceAlreadyExistsException is ResourceAlreadyExistsException (400 Bad Request): Resource already exists exception. Message: "The specified log group already exists.".
+	ErrResourceAlreadyExistsException = errgenRowResourceAlreadyExistsException.register()
+	// ErrInvalidParameterException is InvalidParameterException (400 Bad Request): Invalid parameter exception.
+	ErrInvalidParameterException = errgenRowInvalidParameterException.register()
+	// ErrLimitExceededException is LimitExceededException (400 Bad Request): Limit exceeded exception. Message: "Resource limit exceeded.".
+	ErrLimitExceededException = errgenRowLimitExceededException.register()
+	// ErrServiceUnavailableException is ServiceUnavailableException (500 Internal Server Error): Service unavailable exception. Message: "The service cannot complete the request.".
+	ErrServiceUnavailableException = errgenRowServiceUnavailableException.register()
 )
 
-// NewResourceNotFoundException returns a new ResourceNotFoundException error (400 Bad Request) with the message "The specified log group does not exist.".
+// NewResourceNotFoundException returns a new [ErrResourceNotFoundException].
 func NewResourceNotFoundException() *Error {
-	return errgenNew(&errgenEntryResourceNotFoundException, 0)
+	return errgenNew(&errgenRowResourceNotFoundException, 0)
 }
 
-// NewResourceAlreadyExistsException returns a new ResourceAlreadyExistsException error (400 Bad Request) with the message "The specified log group already exists.".
+// NewResourceAlreadyExistsException returns a new [ErrResourceAlreadyExistsException].
 func NewResourceAlreadyExistsException() *Error {
-	return errgenNew(&errgenEntryResourceAlreadyExistsException, 0)
+	return errgenNew(&errgenRowResourceAlreadyExistsException, 0)
 }
 
-// NewInvalidParameterException returns a new InvalidParameterException error (400 Bad Request) with the message "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint".
+// NewInvalidParameterException returns a new [ErrInvalidParameterException], message "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint".
 func NewInvalidParameterException(value, member string) *Error {
-	return errgenNew2(&errgenEntryInvalidParameterException, 0, value, member)
+	return errgenNew2(&errgenRowInvalidParameterException, 0, value, member)
 }
 
-// NewLimitExceededException returns a new LimitExceededException error (400 Bad Request) with the message "Resource limit exceeded.".
+// NewLimitExceededException returns a new [ErrLimitExceededException].
 func NewLimitExceededException() *Error {
-	return errgenNew(&errgenEntryLimitExceededException, 0)
+	return errgenNew(&errgenRowLimitExceededException, 0)
 }
 
-// NewServiceUnavailableException returns a new ServiceUnavailableException error (500 Internal Server Error) with the message "The service cannot complete the request.".
+// NewServiceUnavailableException returns a new [ErrServiceUnavailableException].
 func NewServiceUnavailableException() *Error {
-	return errgenNew(&errgenEntryServiceUnavailableException, 0)
+	return errgenNew(&errgenRowServiceUnavailableException, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -119,27 +113,29 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", message: "The specified log group does not exist.", status: 400}
-var errgenEntryResourceAlreadyExistsException = errgenEntry{code: CodeResourceAlreadyExistsException, title: "Resource already exists exception", message: "The specified log group already exists.", status: 400}
-var errgenEntryInvalidParameterException = errgenEntry{code: CodeInvalidParameterException, title: "Invalid parameter exception", message: "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint", params: "value member", status: 400}
-var errgenEntryLimitExceededException = errgenEntry{code: CodeLimitExceededException, title: "Limit exceeded exception", message: "Resource limit exceeded.", status: 400}
-var errgenEntryServiceUnavailableException = errgenEntry{code: CodeServiceUnavailableException, title: "Service unavailable exception", message: "The service cannot complete the request.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryResourceNotFoundException,
-	&errgenEntryResourceAlreadyExistsException,
-	&errgenEntryInvalidParameterException,
-	&errgenEntryLimitExceededException,
-	&errgenEntryServiceUnavailableException,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", msg: "The specified log group does not exist.", status: 400}
+var errgenRowResourceAlreadyExistsException = errgenEntry{code: CodeResourceAlreadyExistsException, title: "Resource already exists exception", msg: "The specified log group already exists.", status: 400}
+var errgenRowInvalidParameterException = errgenEntry{code: CodeInvalidParameterException, title: "Invalid parameter exception", msg: "1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint", params: "value member", status: 400}
+var errgenRowLimitExceededException = errgenEntry{code: CodeLimitExceededException, title: "Limit exceeded exception", msg: "Resource limit exceeded.", status: 400}
+var errgenRowServiceUnavailableException = errgenEntry{code: CodeServiceUnavailableException, title: "Service unavailable exception", msg: "The service cannot complete the request.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/x-amz-json-1.1"},
 		mediaBase:   "application/x-amz-json-1.1",
-		internal:    &errgenEntryServiceUnavailableException,
+		internal:    &errgenRowServiceUnavailableException,
 		body: []errgenField{
 			{kind: errgenVTemplate, name: "__type", parts: []errgenTmpl{{kind: errgenVLiteral, text: "com.amazonaws.logs#"}, {kind: errgenVCode}}},
 			{kind: errgenVMessage, name: "message"},

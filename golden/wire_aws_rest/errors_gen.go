@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package lambdaerr
 
 import (
@@ -20,62 +24,45 @@ import (
 type Code string
 
 const (
-	// CodeResourceNotFoundException is the code of ErrResourceNotFoundException.
+	// CodeResourceNotFoundException is ErrResourceNotFoundException's code.
 	CodeResourceNotFoundException Code = "ResourceNotFoundException"
-	// CodeInvalidParameterValueException is the code of ErrInvalidParameterValueException.
+	// CodeInvalidParameterValueException is ErrInvalidParameterValueException's code.
 	CodeInvalidParameterValueException Code = "InvalidParameterValueException"
-	// CodeTooManyRequestsException is the code of ErrTooManyRequestsException.
+	// CodeTooManyRequestsException is ErrTooManyRequestsException's code.
 	CodeTooManyRequestsException Code = "TooManyRequestsException"
-	// CodeServiceException is the code of ErrServiceException.
+	// CodeServiceException is ErrServiceException's code.
 	CodeServiceException Code = "ServiceException"
 )
 
 var (
-	// ErrResourceNotFoundException is the sentinel of ResourceNotFoundException (404 Not Found): Resource not found exception.
-	//
-	// Message: its title (the message has params; see NewResourceNotFoundException).
-	//
-	// Sent with the headers x-amzn-ErrorType.
-	ErrResourceNotFoundException = errgenSentinel(&errgenEntryResourceNotFoundException)
-	// ErrInvalidParameterValueException is the sentinel of InvalidParameterValueException (400 Bad Request): Invalid parameter value exception.
-	//
-	// Message: its title (the message has params; see NewInvalidParameterValueException).
-	//
-	// Sent with the headers x-amzn-ErrorType.
-	ErrInvalidParameterValueException = errgenSentinel(&errgenEntryInvalidParameterValueException)
-	// ErrTooManyRequestsException is the sentinel of TooManyRequestsException (429 Too Many Requests): Too many requests exception.
-	//
-	// Message: "Rate exceeded"
-	//
-	// Clients are told to retry after 1 seconds.
-	// Sent with the headers x-amzn-ErrorType.
-	ErrTooManyRequestsException = errgenSentinel(&errgenEntryTooManyRequestsException)
-	// ErrServiceException is the sentinel of ServiceException (500 Internal Server Error): Service exception.
-	//
-	// Message: "The service encountered an internal error."
-	//
-	// Sent with the headers x-amzn-ErrorType.
-	ErrServiceException = errgenSentinel(&errgenEntryServiceException)
+	// ErrResourceNotFoundException is ResourceNotFoundException (404 Not Found): Resource not found exception. Sent with the headers x-amzn-ErrorType.
+	ErrResourceNotFoundException = errgenRowResourceNotFoundException.register()
+	// ErrInvalidParameterValueException is InvalidParameterValueException (400 Bad Request): Invalid parameter value exception. Sent with the headers x-amzn-ErrorType.
+	ErrInvalidParameterValueException = errgenRowInvalidParameterValueException.register()
+	// ErrTooManyRequestsException is TooManyRequestsException (429 Too Many Requests): Too many requests exception. Message: "Rate exceeded". Retry after 1 seconds. Sent with the headers x-amzn-ErrorType.
+	ErrTooManyRequestsException = errgenRowTooManyRequestsException.register()
+	// ErrServiceException is ServiceException (500 Internal Server Error): Service exception. Message: "The service encountered an internal error.". Sent with the headers x-amzn-ErrorType.
+	ErrServiceException = errgenRowServiceException.register()
 )
 
-// NewResourceNotFoundException returns a new ResourceNotFoundException error (404 Not Found) with the message "Function not found: {arn}".
+// NewResourceNotFoundException returns a new [ErrResourceNotFoundException], message "Function not found: {arn}".
 func NewResourceNotFoundException(arn string) *Error {
-	return errgenNew1(&errgenEntryResourceNotFoundException, 0, arn)
+	return errgenNew1(&errgenRowResourceNotFoundException, 0, arn)
 }
 
-// NewInvalidParameterValueException returns a new InvalidParameterValueException error (400 Bad Request) with the message "Invalid value for {parameter}.".
+// NewInvalidParameterValueException returns a new [ErrInvalidParameterValueException], message "Invalid value for {parameter}.".
 func NewInvalidParameterValueException(parameter string) *Error {
-	return errgenNew1(&errgenEntryInvalidParameterValueException, 0, parameter)
+	return errgenNew1(&errgenRowInvalidParameterValueException, 0, parameter)
 }
 
-// NewTooManyRequestsException returns a new TooManyRequestsException error (429 Too Many Requests) with the message "Rate exceeded".
+// NewTooManyRequestsException returns a new [ErrTooManyRequestsException].
 func NewTooManyRequestsException() *Error {
-	return errgenNew(&errgenEntryTooManyRequestsException, 0)
+	return errgenNew(&errgenRowTooManyRequestsException, 0)
 }
 
-// NewServiceException returns a new ServiceException error (500 Internal Server Error) with the message "The service encountered an internal error.".
+// NewServiceException returns a new [ErrServiceException].
 func NewServiceException() *Error {
-	return errgenNew(&errgenEntryServiceException, 0)
+	return errgenNew(&errgenRowServiceException, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -117,25 +104,32 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", message: "Function not found: {arn}", params: "arn", status: 404, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
-var errgenEntryInvalidParameterValueException = errgenEntry{code: CodeInvalidParameterValueException, title: "Invalid parameter value exception", message: "Invalid value for {parameter}.", params: "parameter", status: 400, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
-var errgenEntryTooManyRequestsException = errgenEntry{code: CodeTooManyRequestsException, title: "Too many requests exception", message: "Rate exceeded", status: 429, retryAfter: 1, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
-var errgenEntryServiceException = errgenEntry{code: CodeServiceException, title: "Service exception", message: "The service encountered an internal error.", status: 500, more: &errgenMore{attrs: []string{"fault", "\"Service\"", "Service"}}}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryResourceNotFoundException,
-	&errgenEntryInvalidParameterValueException,
-	&errgenEntryTooManyRequestsException,
-	&errgenEntryServiceException,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowResourceNotFoundException = errgenEntry{code: CodeResourceNotFoundException, title: "Resource not found exception", msg: "Function not found: {arn}", params: "arn", status: 404, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
+var errgenRowInvalidParameterValueException = errgenEntry{code: CodeInvalidParameterValueException, title: "Invalid parameter value exception", msg: "Invalid value for {parameter}.", params: "parameter", status: 400, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
+var errgenRowTooManyRequestsException = errgenEntry{code: CodeTooManyRequestsException, title: "Too many requests exception", msg: "Rate exceeded", status: 429, retryAfter: 1, more: &errgenMore{attrs: []string{"fault", "\"User\"", "User"}}}
+var errgenRowServiceException = errgenEntry{code: CodeServiceException, title: "Service exception", msg: "The service encountered an internal error.", status: 500, more: &errgenMore{attrs: []string{"fault", "\"Service\"", "Service"}}}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryServiceException,
+		internal:    &errgenRowServiceException,
 		body: []errgenField{
 			{kind: errgenVAttr, name: "Type", ref: "fault"},
 			{kind: errgenVMessage, name: "message"},

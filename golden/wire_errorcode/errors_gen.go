@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package accounts
 
 import (
@@ -20,86 +24,68 @@ import (
 type Code string
 
 const (
-	// CodeInvalidRequest is the code of ErrInvalidRequest.
+	// CodeInvalidRequest is ErrInvalidRequest's code.
 	CodeInvalidRequest Code = "invalid_request"
-	// CodeInsufficientScope is the code of ErrInsufficientScope.
-	//
-	// Aliases, accepted when decoding: access_denied.
+	// CodeInsufficientScope is ErrInsufficientScope's code. Decoding also accepts access_denied.
 	CodeInsufficientScope Code = "insufficient_scope"
-	// CodeSessionExpired is the code of ErrSessionExpired.
+	// CodeSessionExpired is ErrSessionExpired's code.
 	CodeSessionExpired Code = "session_expired"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeUsageLimitExceeded is the code of ErrUsageLimitExceeded.
+	// CodeUsageLimitExceeded is ErrUsageLimitExceeded's code.
 	CodeUsageLimitExceeded Code = "usage_limit_exceeded"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
-	//
-	// Message: "The request is malformed"
-	//
-	// Variant missing_param: "Missing required parameter {param}"
-	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
-	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
-	//
-	// Message: "The token does not grant access to this resource"
-	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
-	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
-	//
-	// Message: "The session has expired"
-	ErrSessionExpired = errgenSentinel(&errgenEntrySessionExpired)
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
-	//
-	// Message: "The resource was not found"
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
-	//
-	// Message: its title (the message has params; see NewUsageLimitExceeded).
-	//
-	// Clients are told to retry after 3600 seconds.
-	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal error.
-	//
-	// Message: "An unexpected error occurred on the server"
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	// ErrInvalidRequest is invalid_request (400 Bad Request): Invalid request. Message: "The request is malformed". Variants: missing_param.
+	ErrInvalidRequest = errgenRowInvalidRequest.register()
+	// ErrInsufficientScope is insufficient_scope (403 Forbidden): Insufficient scope. Message: "The token does not grant access to this resource".
+	ErrInsufficientScope = errgenRowInsufficientScope.register()
+	// ErrSessionExpired is session_expired (401 Unauthorized): Session expired. Message: "The session has expired".
+	ErrSessionExpired = errgenRowSessionExpired.register()
+	// ErrNotFound is not_found (404 Not Found): Not found. Message: "The resource was not found".
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrUsageLimitExceeded is usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded. Retry after 3600 seconds.
+	ErrUsageLimitExceeded = errgenRowUsageLimitExceeded.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal error. Message: "An unexpected error occurred on the server".
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is malformed".
+// NewInvalidRequest returns a new [ErrInvalidRequest].
 func NewInvalidRequest() *Error {
-	return errgenNew(&errgenEntryInvalidRequest, 0)
+	return errgenNew(&errgenRowInvalidRequest, 0)
 }
 
-// NewInvalidRequestMissingParam returns a new invalid_request error (400 Bad Request), variant missing_param, with the message "Missing required parameter {param}".
+// NewInvalidRequestMissingParam returns a new [ErrInvalidRequest], variant missing_param, message "Missing required parameter {param}".
 func NewInvalidRequestMissingParam(param string) *Error {
-	return errgenNew1(&errgenEntryInvalidRequest, 1, param)
+	return errgenNew1(&errgenRowInvalidRequest, 1, param)
 }
 
-// NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The token does not grant access to this resource".
+// NewInsufficientScope returns a new [ErrInsufficientScope].
 func NewInsufficientScope() *Error {
-	return errgenNew(&errgenEntryInsufficientScope, 0)
+	return errgenNew(&errgenRowInsufficientScope, 0)
 }
 
-// NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The session has expired".
+// NewSessionExpired returns a new [ErrSessionExpired].
 func NewSessionExpired() *Error {
-	return errgenNew(&errgenEntrySessionExpired, 0)
+	return errgenNew(&errgenRowSessionExpired, 0)
 }
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "The resource was not found".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Usage limit of {limit} requests per {window} exceeded".
+// NewUsageLimitExceeded returns a new [ErrUsageLimitExceeded], message "Usage limit of {limit} requests per {window} exceeded".
 func NewUsageLimitExceeded(limit int, window string) *Error {
-	return errgenNew2(&errgenEntryUsageLimitExceeded, 0, limit, window)
+	return errgenNew2(&errgenRowUsageLimitExceeded, 0, limit, window)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -141,29 +127,38 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is malformed", params: "param", status: 400, variants: []string{"missing_param", "Missing required parameter {param}"}}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "The token does not grant access to this resource", status: 403, aliases: "access_denied"}
-var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, title: "Session expired", message: "The session has expired", status: 401}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "The resource was not found", status: 404}
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", message: "Usage limit of {limit} requests per {window} exceeded", params: "limit:int window", status: 429, retryAfter: 3600}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal error", message: "An unexpected error occurred on the server", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidRequest,
-	&errgenEntryInsufficientScope,
-	&errgenEntrySessionExpired,
-	&errgenEntryNotFound,
-	&errgenEntryUsageLimitExceeded,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", msg: "The request is malformed", params: "param", status: 400, variants: []string{"missing_param", "Missing required parameter {param}"}}
+var errgenRowInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", msg: "The token does not grant access to this resource", status: 403, aliases: "access_denied"}
+var errgenRowSessionExpired = errgenEntry{code: CodeSessionExpired, title: "Session expired", msg: "The session has expired", status: 401}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not found", msg: "The resource was not found", status: 404}
+var errgenRowUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", msg: "Usage limit of {limit} requests per {window} exceeded", params: "limit:int window", status: 429, retryAfter: 3600}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal error", msg: "An unexpected error occurred on the server", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVCode, name: "error"},
 			{kind: errgenVMessage, name: "message"},

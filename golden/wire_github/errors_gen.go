@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package githuberr
 
 import (
@@ -20,66 +24,56 @@ import (
 type Code string
 
 const (
-	// CodeValidationFailed is the code of ErrValidationFailed.
+	// CodeValidationFailed is ErrValidationFailed's code.
 	CodeValidationFailed Code = "validation_failed"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeRequiresAuthentication is the code of ErrRequiresAuthentication.
+	// CodeRequiresAuthentication is ErrRequiresAuthentication's code.
 	CodeRequiresAuthentication Code = "requires_authentication"
-	// CodeForbidden is the code of ErrForbidden.
+	// CodeForbidden is ErrForbidden's code.
 	CodeForbidden Code = "forbidden"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrValidationFailed is the sentinel of validation_failed (422 Unprocessable Entity): Validation failed.
-	//
-	// Message: "Validation Failed"
-	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
-	//
-	// Message: "Not Found"
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrRequiresAuthentication is the sentinel of requires_authentication (401 Unauthorized): Requires authentication.
-	//
-	// Message: "Requires authentication"
-	ErrRequiresAuthentication = errgenSentinel(&errgenEntryRequiresAuthentication)
-	// ErrForbidden is the sentinel of forbidden (403 Forbidden): Forbidden.
-	//
-	// Message: its title (the message has params; see NewForbidden).
-	ErrForbidden = errgenSentinel(&errgenEntryForbidden)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrValidationFailed is validation_failed (422 Unprocessable Entity): Validation failed. Message: "Validation Failed".
+	ErrValidationFailed = errgenRowValidationFailed.register()
+	// ErrNotFound is not_found (404 Not Found): Not found. Message: "Not Found".
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrRequiresAuthentication is requires_authentication (401 Unauthorized): Requires authentication. Message: "Requires authentication".
+	ErrRequiresAuthentication = errgenRowRequiresAuthentication.register()
+	// ErrForbidden is forbidden (403 Forbidden): Forbidden.
+	ErrForbidden = errgenRowForbidden.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewValidationFailed returns a new validation_failed error (422 Unprocessable Entity) with the message "Validation Failed".
+// NewValidationFailed returns a new [ErrValidationFailed].
 func NewValidationFailed() *Error {
-	return errgenNew(&errgenEntryValidationFailed, 0)
+	return errgenNew(&errgenRowValidationFailed, 0)
 }
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "Not Found".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewRequiresAuthentication returns a new requires_authentication error (401 Unauthorized) with the message "Requires authentication".
+// NewRequiresAuthentication returns a new [ErrRequiresAuthentication].
 func NewRequiresAuthentication() *Error {
-	return errgenNew(&errgenEntryRequiresAuthentication, 0)
+	return errgenNew(&errgenRowRequiresAuthentication, 0)
 }
 
-// NewForbidden returns a new forbidden error (403 Forbidden) with the message "Resource not accessible by {actor}".
+// NewForbidden returns a new [ErrForbidden], message "Resource not accessible by {actor}".
 func NewForbidden(actor string) *Error {
-	return errgenNew1(&errgenEntryForbidden, 0, actor)
+	return errgenNew1(&errgenRowForbidden, 0, actor)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, one item of the error's details list, whose members are resource, field, code.
@@ -130,27 +124,35 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation Failed", status: 422}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not Found", status: 404}
-var errgenEntryRequiresAuthentication = errgenEntry{code: CodeRequiresAuthentication, title: "Requires authentication", message: "Requires authentication", status: 401}
-var errgenEntryForbidden = errgenEntry{code: CodeForbidden, title: "Forbidden", message: "Resource not accessible by {actor}", params: "actor", status: 403}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryValidationFailed,
-	&errgenEntryNotFound,
-	&errgenEntryRequiresAuthentication,
-	&errgenEntryForbidden,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", msg: "Validation Failed", status: 422}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not found", msg: "Not Found", status: 404}
+var errgenRowRequiresAuthentication = errgenEntry{code: CodeRequiresAuthentication, title: "Requires authentication", msg: "Requires authentication", status: 401}
+var errgenRowForbidden = errgenEntry{code: CodeForbidden, title: "Forbidden", msg: "Resource not accessible by {actor}", params: "actor", status: 403}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVMessage, name: "message"},
 			{kind: errgenVDetails, name: "errors"},

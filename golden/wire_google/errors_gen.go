@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package storageerr
 
 import (
@@ -20,88 +24,72 @@ import (
 type Code string
 
 const (
-	// CodeInvalidArgument is the code of ErrInvalidArgument.
+	// CodeInvalidArgument is ErrInvalidArgument's code.
 	CodeInvalidArgument Code = "INVALID_ARGUMENT"
-	// CodeUnauthenticated is the code of ErrUnauthenticated.
+	// CodeUnauthenticated is ErrUnauthenticated's code.
 	CodeUnauthenticated Code = "UNAUTHENTICATED"
-	// CodePermissionDenied is the code of ErrPermissionDenied.
+	// CodePermissionDenied is ErrPermissionDenied's code.
 	CodePermissionDenied Code = "PERMISSION_DENIED"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "NOT_FOUND"
-	// CodeResourceExhausted is the code of ErrResourceExhausted.
+	// CodeResourceExhausted is ErrResourceExhausted's code.
 	CodeResourceExhausted Code = "RESOURCE_EXHAUSTED"
-	// CodeInternal is the code of ErrInternal.
+	// CodeInternal is ErrInternal's code.
 	CodeInternal Code = "INTERNAL"
-	// CodeUnavailable is the code of ErrUnavailable.
+	// CodeUnavailable is ErrUnavailable's code.
 	CodeUnavailable Code = "UNAVAILABLE"
 )
 
 var (
-	// ErrInvalidArgument is the sentinel of INVALID_ARGUMENT (400 Bad Request): Invalid argument.
-	//
-	// Message: its title (the message has params; see NewInvalidArgument).
-	ErrInvalidArgument = errgenSentinel(&errgenEntryInvalidArgument)
-	// ErrUnauthenticated is the sentinel of UNAUTHENTICATED (401 Unauthorized): Unauthenticated.
-	//
-	// Message: "Request had invalid authentication credentials."
-	ErrUnauthenticated = errgenSentinel(&errgenEntryUnauthenticated)
-	// ErrPermissionDenied is the sentinel of PERMISSION_DENIED (403 Forbidden): Permission denied.
-	//
-	// Message: "The caller does not have permission"
-	ErrPermissionDenied = errgenSentinel(&errgenEntryPermissionDenied)
-	// ErrNotFound is the sentinel of NOT_FOUND (404 Not Found): Not found.
-	//
-	// Message: its title (the message has params; see NewNotFound).
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrResourceExhausted is the sentinel of RESOURCE_EXHAUSTED (429 Too Many Requests): Resource exhausted.
-	//
-	// Message: its title (the message has params; see NewResourceExhausted).
-	//
-	// Clients are told to retry after 30 seconds.
-	ErrResourceExhausted = errgenSentinel(&errgenEntryResourceExhausted)
-	// ErrInternal is the sentinel of INTERNAL (500 Internal Server Error): Internal.
-	//
-	// Message: "Internal error encountered."
-	ErrInternal = errgenSentinel(&errgenEntryInternal)
-	// ErrUnavailable is the sentinel of UNAVAILABLE (503 Service Unavailable): Unavailable.
-	//
-	// Message: "The service is currently unavailable."
-	ErrUnavailable = errgenSentinel(&errgenEntryUnavailable)
+	// ErrInvalidArgument is INVALID_ARGUMENT (400 Bad Request): Invalid argument.
+	ErrInvalidArgument = errgenRowInvalidArgument.register()
+	// ErrUnauthenticated is UNAUTHENTICATED (401 Unauthorized): Unauthenticated. Message: "Request had invalid authentication credentials.".
+	ErrUnauthenticated = errgenRowUnauthenticated.register()
+	// ErrPermissionDenied is PERMISSION_DENIED (403 Forbidden): Permission denied. Message: "The caller does not have permission".
+	ErrPermissionDenied = errgenRowPermissionDenied.register()
+	// ErrNotFound is NOT_FOUND (404 Not Found): Not found.
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrResourceExhausted is RESOURCE_EXHAUSTED (429 Too Many Requests): Resource exhausted. Retry after 30 seconds.
+	ErrResourceExhausted = errgenRowResourceExhausted.register()
+	// ErrInternal is INTERNAL (500 Internal Server Error): Internal. Message: "Internal error encountered.".
+	ErrInternal = errgenRowInternal.register()
+	// ErrUnavailable is UNAVAILABLE (503 Service Unavailable): Unavailable. Message: "The service is currently unavailable.".
+	ErrUnavailable = errgenRowUnavailable.register()
 )
 
-// NewInvalidArgument returns a new INVALID_ARGUMENT error (400 Bad Request) with the message "Invalid value for {field}: {value}".
+// NewInvalidArgument returns a new [ErrInvalidArgument], message "Invalid value for {field}: {value}".
 func NewInvalidArgument(field, value string) *Error {
-	return errgenNew2(&errgenEntryInvalidArgument, 0, field, value)
+	return errgenNew2(&errgenRowInvalidArgument, 0, field, value)
 }
 
-// NewUnauthenticated returns a new UNAUTHENTICATED error (401 Unauthorized) with the message "Request had invalid authentication credentials.".
+// NewUnauthenticated returns a new [ErrUnauthenticated].
 func NewUnauthenticated() *Error {
-	return errgenNew(&errgenEntryUnauthenticated, 0)
+	return errgenNew(&errgenRowUnauthenticated, 0)
 }
 
-// NewPermissionDenied returns a new PERMISSION_DENIED error (403 Forbidden) with the message "The caller does not have permission".
+// NewPermissionDenied returns a new [ErrPermissionDenied].
 func NewPermissionDenied() *Error {
-	return errgenNew(&errgenEntryPermissionDenied, 0)
+	return errgenNew(&errgenRowPermissionDenied, 0)
 }
 
-// NewNotFound returns a new NOT_FOUND error (404 Not Found) with the message "{resource} not found".
+// NewNotFound returns a new [ErrNotFound], message "{resource} not found".
 func NewNotFound(resource string) *Error {
-	return errgenNew1(&errgenEntryNotFound, 0, resource)
+	return errgenNew1(&errgenRowNotFound, 0, resource)
 }
 
-// NewResourceExhausted returns a new RESOURCE_EXHAUSTED error (429 Too Many Requests) with the message "Quota exceeded: {used} of {quota} used".
+// NewResourceExhausted returns a new [ErrResourceExhausted], message "Quota exceeded: {used} of {quota} used".
 func NewResourceExhausted(used float64, quota int64) *Error {
-	return errgenNew2(&errgenEntryResourceExhausted, 0, used, quota)
+	return errgenNew2(&errgenRowResourceExhausted, 0, used, quota)
 }
 
-// NewInternal returns a new INTERNAL error (500 Internal Server Error) with the message "Internal error encountered.".
+// NewInternal returns a new [ErrInternal].
 func NewInternal() *Error {
-	return errgenNew(&errgenEntryInternal, 0)
+	return errgenNew(&errgenRowInternal, 0)
 }
 
-// NewUnavailable returns a new UNAVAILABLE error (503 Service Unavailable) with the message "The service is currently unavailable.".
+// NewUnavailable returns a new [ErrUnavailable].
 func NewUnavailable() *Error {
-	return errgenNew(&errgenEntryUnavailable, 0)
+	return errgenNew(&errgenRowUnavailable, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -143,31 +131,41 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidArgument = errgenEntry{code: CodeInvalidArgument, title: "Invalid argument", message: "Invalid value for {field}: {value}", params: "field value", status: 400}
-var errgenEntryUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", message: "Request had invalid authentication credentials.", status: 401}
-var errgenEntryPermissionDenied = errgenEntry{code: CodePermissionDenied, title: "Permission denied", message: "The caller does not have permission", status: 403}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "{resource} not found", params: "resource", status: 404}
-var errgenEntryResourceExhausted = errgenEntry{code: CodeResourceExhausted, title: "Resource exhausted", message: "Quota exceeded: {used} of {quota} used", params: "used:float64 quota:int64", status: 429, retryAfter: 30}
-var errgenEntryInternal = errgenEntry{code: CodeInternal, title: "Internal", message: "Internal error encountered.", status: 500}
-var errgenEntryUnavailable = errgenEntry{code: CodeUnavailable, title: "Unavailable", message: "The service is currently unavailable.", status: 503}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidArgument,
-	&errgenEntryUnauthenticated,
-	&errgenEntryPermissionDenied,
-	&errgenEntryNotFound,
-	&errgenEntryResourceExhausted,
-	&errgenEntryInternal,
-	&errgenEntryUnavailable,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	case 503:
+		return "Service Unavailable"
+	}
+	return ""
 }
+
+var errgenRowInvalidArgument = errgenEntry{code: CodeInvalidArgument, title: "Invalid argument", msg: "Invalid value for {field}: {value}", params: "field value", status: 400}
+var errgenRowUnauthenticated = errgenEntry{code: CodeUnauthenticated, title: "Unauthenticated", msg: "Request had invalid authentication credentials.", status: 401}
+var errgenRowPermissionDenied = errgenEntry{code: CodePermissionDenied, title: "Permission denied", msg: "The caller does not have permission", status: 403}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not found", msg: "{resource} not found", params: "resource", status: 404}
+var errgenRowResourceExhausted = errgenEntry{code: CodeResourceExhausted, title: "Resource exhausted", msg: "Quota exceeded: {used} of {quota} used", params: "used:float64 quota:int64", status: 429, retryAfter: 30}
+var errgenRowInternal = errgenEntry{code: CodeInternal, title: "Internal", msg: "Internal error encountered.", status: 500}
+var errgenRowUnavailable = errgenEntry{code: CodeUnavailable, title: "Unavailable", msg: "The service is currently unavailable.", status: 503}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternal,
+		internal:    &errgenRowInternal,
 		body: []errgenField{
 			{kind: errgenVObject, name: "error", children: []errgenField{
 				{kind: errgenVStatus, name: "code"},

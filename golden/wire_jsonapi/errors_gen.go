@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package jsonapierr
 
 import (
@@ -20,38 +24,30 @@ import (
 type Code string
 
 const (
-	// CodeInvalidAttribute is the code of ErrInvalidAttribute.
+	// CodeInvalidAttribute is ErrInvalidAttribute's code.
 	CodeInvalidAttribute Code = "invalid_attribute"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeForbidden is the code of ErrForbidden.
+	// CodeForbidden is ErrForbidden's code.
 	CodeForbidden Code = "forbidden"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrInvalidAttribute is the sentinel of invalid_attribute (422 Unprocessable Entity): Invalid Attribute.
-	//
-	// Message: its title (the message has params; see NewInvalidAttribute).
-	ErrInvalidAttribute = errgenSentinel(&errgenEntryInvalidAttribute)
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not Found.
-	//
-	// Message: "The requested resource was not found."
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrForbidden is the sentinel of forbidden (403 Forbidden): Forbidden.
-	//
-	// Message: its title (the message has params; see NewForbidden).
-	ErrForbidden = errgenSentinel(&errgenEntryForbidden)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrInvalidAttribute is invalid_attribute (422 Unprocessable Entity): Invalid Attribute.
+	ErrInvalidAttribute = errgenRowInvalidAttribute.register()
+	// ErrNotFound is not_found (404 Not Found): Not Found. Message: "The requested resource was not found.".
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrForbidden is forbidden (403 Forbidden): Forbidden.
+	ErrForbidden = errgenRowForbidden.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewInvalidAttribute returns a new invalid_attribute error (422 Unprocessable Entity) with the message "{attribute} must contain at least {min} characters.".
+// NewInvalidAttribute returns a new [ErrInvalidAttribute], message "{attribute} must contain at least {min} characters.".
 //
 // Parameters:
 //
@@ -59,22 +55,22 @@ var (
 //   - minValue: the least number of characters, in words
 //   - pointer: sent beside the message: a JSON pointer to the attribute
 func NewInvalidAttribute(attribute, minValue, pointer string) *Error {
-	return errgenNew3(&errgenEntryInvalidAttribute, 0, attribute, minValue, pointer)
+	return errgenNew3(&errgenRowInvalidAttribute, 0, attribute, minValue, pointer)
 }
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource was not found.".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewForbidden returns a new forbidden error (403 Forbidden) with the message "You may not {action} this resource.".
+// NewForbidden returns a new [ErrForbidden], message "You may not {action} this resource.".
 func NewForbidden(action string) *Error {
-	return errgenNew1(&errgenEntryForbidden, 0, action)
+	return errgenNew1(&errgenRowForbidden, 0, action)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -116,25 +112,32 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAttribute = errgenEntry{code: CodeInvalidAttribute, title: "Invalid Attribute", message: "{attribute} must contain at least {min} characters.", params: "attribute min pointer", status: 422, more: &errgenMore{roles: "mmd"}}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", message: "The requested resource was not found.", status: 404}
-var errgenEntryForbidden = errgenEntry{code: CodeForbidden, title: "Forbidden", message: "You may not {action} this resource.", params: "action", status: 403}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidAttribute,
-	&errgenEntryNotFound,
-	&errgenEntryForbidden,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 422:
+		return "Unprocessable Entity"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidAttribute = errgenEntry{code: CodeInvalidAttribute, title: "Invalid Attribute", msg: "{attribute} must contain at least {min} characters.", params: "attribute min pointer", status: 422, more: &errgenMore{roles: "mmd"}}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not Found", msg: "The requested resource was not found.", status: 404}
+var errgenRowForbidden = errgenEntry{code: CodeForbidden, title: "Forbidden", msg: "You may not {action} this resource.", params: "action", status: 403}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/vnd.api+json"},
 		mediaBase:   "application/vnd.api+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVList, name: "errors", children: []errgenField{
 				{kind: errgenVTemplate, name: "status", parts: []errgenTmpl{{kind: errgenVStatus}}},

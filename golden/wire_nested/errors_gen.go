@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package nestedapi
 
 import (
@@ -20,57 +24,47 @@ import (
 type Code string
 
 const (
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeMissingField is the code of ErrMissingField.
+	// CodeMissingField is ErrMissingField's code.
 	CodeMissingField Code = "missing_field"
-	// CodeRateLimited is the code of ErrRateLimited.
+	// CodeRateLimited is ErrRateLimited's code.
 	CodeRateLimited Code = "rate_limited"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
-	//
-	// Message: "Not found"
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
-	//
-	// Message: its title (the message has params; see NewMissingField).
-	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
-	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Rate limited.
-	//
-	// Message: "Slow down"
-	//
-	// Clients are told to retry after 30 seconds.
-	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrNotFound is not_found (404 Not Found): Not found. Message: "Not found".
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrMissingField is missing_field (400 Bad Request): Missing field.
+	ErrMissingField = errgenRowMissingField.register()
+	// ErrRateLimited is rate_limited (429 Too Many Requests): Rate limited. Message: "Slow down". Retry after 30 seconds.
+	ErrRateLimited = errgenRowRateLimited.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "Not found".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
+// NewMissingField returns a new [ErrMissingField], message "{field} is required".
 func NewMissingField(field string) *Error {
-	return errgenNew1(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenRowMissingField, 0, field)
 }
 
-// NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Slow down".
+// NewRateLimited returns a new [ErrRateLimited].
 func NewRateLimited() *Error {
-	return errgenNew(&errgenEntryRateLimited, 0)
+	return errgenNew(&errgenRowRateLimited, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -112,25 +106,32 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "Not found", status: 404}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", message: "Slow down", status: 429, retryAfter: 30}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryNotFound,
-	&errgenEntryMissingField,
-	&errgenEntryRateLimited,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not found", msg: "Not found", status: 404}
+var errgenRowMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", msg: "{field} is required", params: "field", status: 400}
+var errgenRowRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", msg: "Slow down", status: 429, retryAfter: 30}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVObject, name: "error", children: []errgenField{
 				{kind: errgenVCode, name: "code"},

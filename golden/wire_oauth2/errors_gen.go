@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package oautherr
 
 import (
@@ -20,101 +24,83 @@ import (
 type Code string
 
 const (
-	// CodeInvalidRequest is the code of ErrInvalidRequest.
+	// CodeInvalidRequest is ErrInvalidRequest's code.
 	CodeInvalidRequest Code = "invalid_request"
-	// CodeInvalidClient is the code of ErrInvalidClient.
+	// CodeInvalidClient is ErrInvalidClient's code.
 	CodeInvalidClient Code = "invalid_client"
-	// CodeInvalidGrant is the code of ErrInvalidGrant.
+	// CodeInvalidGrant is ErrInvalidGrant's code.
 	CodeInvalidGrant Code = "invalid_grant"
-	// CodeUnauthorizedClient is the code of ErrUnauthorizedClient.
+	// CodeUnauthorizedClient is ErrUnauthorizedClient's code.
 	CodeUnauthorizedClient Code = "unauthorized_client"
-	// CodeUnsupportedGrantType is the code of ErrUnsupportedGrantType.
+	// CodeUnsupportedGrantType is ErrUnsupportedGrantType's code.
 	CodeUnsupportedGrantType Code = "unsupported_grant_type"
-	// CodeInvalidScope is the code of ErrInvalidScope.
+	// CodeInvalidScope is ErrInvalidScope's code.
 	CodeInvalidScope Code = "invalid_scope"
-	// CodeSlowDown is the code of ErrSlowDown.
+	// CodeSlowDown is ErrSlowDown's code.
 	CodeSlowDown Code = "slow_down"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
-	//
-	// Message: its title (the message has params; see NewInvalidRequest).
-	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
-	// ErrInvalidClient is the sentinel of invalid_client (401 Unauthorized): Invalid client.
-	//
-	// Message: "Client authentication failed"
-	ErrInvalidClient = errgenSentinel(&errgenEntryInvalidClient)
-	// ErrInvalidGrant is the sentinel of invalid_grant (400 Bad Request): Invalid grant.
-	//
-	// Message: "The authorization grant is invalid, expired or revoked"
-	ErrInvalidGrant = errgenSentinel(&errgenEntryInvalidGrant)
-	// ErrUnauthorizedClient is the sentinel of unauthorized_client (400 Bad Request): Unauthorized client.
-	//
-	// Message: "The client may not use this grant type"
-	ErrUnauthorizedClient = errgenSentinel(&errgenEntryUnauthorizedClient)
-	// ErrUnsupportedGrantType is the sentinel of unsupported_grant_type (400 Bad Request): Unsupported grant type.
-	//
-	// Message: its title (the message has params; see NewUnsupportedGrantType).
-	ErrUnsupportedGrantType = errgenSentinel(&errgenEntryUnsupportedGrantType)
-	// ErrInvalidScope is the sentinel of invalid_scope (400 Bad Request): Invalid scope.
-	//
-	// Message: "The requested scope is invalid or exceeds the granted scope"
-	ErrInvalidScope = errgenSentinel(&errgenEntryInvalidScope)
-	// ErrSlowDown is the sentinel of slow_down (429 Too Many Requests): Slow down.
-	//
-	// Message: "Polling too fast; slow down"
-	//
-	// Clients are told to retry after 5 seconds.
-	ErrSlowDown = errgenSentinel(&errgenEntrySlowDown)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrInvalidRequest is invalid_request (400 Bad Request): Invalid request.
+	ErrInvalidRequest = errgenRowInvalidRequest.register()
+	// ErrInvalidClient is invalid_client (401 Unauthorized): Invalid client. Message: "Client authentication failed".
+	ErrInvalidClient = errgenRowInvalidClient.register()
+	// ErrInvalidGrant is invalid_grant (400 Bad Request): Invalid grant. Message: "The authorization grant is invalid, expired or revoked".
+	ErrInvalidGrant = errgenRowInvalidGrant.register()
+	// ErrUnauthorizedClient is unauthorized_client (400 Bad Request): Unauthorized client. Message: "The client may not use this grant type".
+	ErrUnauthorizedClient = errgenRowUnauthorizedClient.register()
+	// ErrUnsupportedGrantType is unsupported_grant_type (400 Bad Request): Unsupported grant type.
+	ErrUnsupportedGrantType = errgenRowUnsupportedGrantType.register()
+	// ErrInvalidScope is invalid_scope (400 Bad Request): Invalid scope. Message: "The requested scope is invalid or exceeds the granted scope".
+	ErrInvalidScope = errgenRowInvalidScope.register()
+	// ErrSlowDown is slow_down (429 Too Many Requests): Slow down. Message: "Polling too fast; slow down". Retry after 5 seconds.
+	ErrSlowDown = errgenRowSlowDown.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is missing the {param} parameter".
+// NewInvalidRequest returns a new [ErrInvalidRequest], message "The request is missing the {param} parameter".
 func NewInvalidRequest(param string) *Error {
-	return errgenNew1(&errgenEntryInvalidRequest, 0, param)
+	return errgenNew1(&errgenRowInvalidRequest, 0, param)
 }
 
-// NewInvalidClient returns a new invalid_client error (401 Unauthorized) with the message "Client authentication failed".
+// NewInvalidClient returns a new [ErrInvalidClient].
 func NewInvalidClient() *Error {
-	return errgenNew(&errgenEntryInvalidClient, 0)
+	return errgenNew(&errgenRowInvalidClient, 0)
 }
 
-// NewInvalidGrant returns a new invalid_grant error (400 Bad Request) with the message "The authorization grant is invalid, expired or revoked".
+// NewInvalidGrant returns a new [ErrInvalidGrant].
 func NewInvalidGrant() *Error {
-	return errgenNew(&errgenEntryInvalidGrant, 0)
+	return errgenNew(&errgenRowInvalidGrant, 0)
 }
 
-// NewUnauthorizedClient returns a new unauthorized_client error (400 Bad Request) with the message "The client may not use this grant type".
+// NewUnauthorizedClient returns a new [ErrUnauthorizedClient].
 func NewUnauthorizedClient() *Error {
-	return errgenNew(&errgenEntryUnauthorizedClient, 0)
+	return errgenNew(&errgenRowUnauthorizedClient, 0)
 }
 
-// NewUnsupportedGrantType returns a new unsupported_grant_type error (400 Bad Request) with the message "Grant type {grant_type} is not supported".
+// NewUnsupportedGrantType returns a new [ErrUnsupportedGrantType], message "Grant type {grant_type} is not supported".
 func NewUnsupportedGrantType(grantType string) *Error {
-	return errgenNew1(&errgenEntryUnsupportedGrantType, 0, grantType)
+	return errgenNew1(&errgenRowUnsupportedGrantType, 0, grantType)
 }
 
-// NewInvalidScope returns a new invalid_scope error (400 Bad Request) with the message "The requested scope is invalid or exceeds the granted scope".
+// NewInvalidScope returns a new [ErrInvalidScope].
 func NewInvalidScope() *Error {
-	return errgenNew(&errgenEntryInvalidScope, 0)
+	return errgenNew(&errgenRowInvalidScope, 0)
 }
 
-// NewSlowDown returns a new slow_down error (429 Too Many Requests) with the message "Polling too fast; slow down".
+// NewSlowDown returns a new [ErrSlowDown].
 func NewSlowDown() *Error {
-	return errgenNew(&errgenEntrySlowDown, 0)
+	return errgenNew(&errgenRowSlowDown, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -156,33 +142,36 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is missing the {param} parameter", params: "param", status: 400}
-var errgenEntryInvalidClient = errgenEntry{code: CodeInvalidClient, title: "Invalid client", message: "Client authentication failed", status: 401}
-var errgenEntryInvalidGrant = errgenEntry{code: CodeInvalidGrant, title: "Invalid grant", message: "The authorization grant is invalid, expired or revoked", status: 400}
-var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized client", message: "The client may not use this grant type", status: 400}
-var errgenEntryUnsupportedGrantType = errgenEntry{code: CodeUnsupportedGrantType, title: "Unsupported grant type", message: "Grant type {grant_type} is not supported", params: "grant_type", status: 400}
-var errgenEntryInvalidScope = errgenEntry{code: CodeInvalidScope, title: "Invalid scope", message: "The requested scope is invalid or exceeds the granted scope", status: 400}
-var errgenEntrySlowDown = errgenEntry{code: CodeSlowDown, title: "Slow down", message: "Polling too fast; slow down", status: 429, retryAfter: 5}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidRequest,
-	&errgenEntryInvalidClient,
-	&errgenEntryInvalidGrant,
-	&errgenEntryUnauthorizedClient,
-	&errgenEntryUnsupportedGrantType,
-	&errgenEntryInvalidScope,
-	&errgenEntrySlowDown,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", msg: "The request is missing the {param} parameter", params: "param", status: 400}
+var errgenRowInvalidClient = errgenEntry{code: CodeInvalidClient, title: "Invalid client", msg: "Client authentication failed", status: 401}
+var errgenRowInvalidGrant = errgenEntry{code: CodeInvalidGrant, title: "Invalid grant", msg: "The authorization grant is invalid, expired or revoked", status: 400}
+var errgenRowUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized client", msg: "The client may not use this grant type", status: 400}
+var errgenRowUnsupportedGrantType = errgenEntry{code: CodeUnsupportedGrantType, title: "Unsupported grant type", msg: "Grant type {grant_type} is not supported", params: "grant_type", status: 400}
+var errgenRowInvalidScope = errgenEntry{code: CodeInvalidScope, title: "Invalid scope", msg: "The requested scope is invalid or exceeds the granted scope", status: 400}
+var errgenRowSlowDown = errgenEntry{code: CodeSlowDown, title: "Slow down", msg: "Polling too fast; slow down", status: 429, retryAfter: 5}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVCode, name: "error"},
 			{kind: errgenVMessage, name: "error_description"},

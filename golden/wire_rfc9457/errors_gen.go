@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package bankerr
 
 import (
@@ -20,48 +24,42 @@ import (
 type Code string
 
 const (
-	// CodeOutOfCredit is the code of ErrOutOfCredit.
+	// CodeOutOfCredit is ErrOutOfCredit's code.
 	CodeOutOfCredit Code = "out-of-credit"
-	// CodeValidationError is the code of ErrValidationError.
+	// CodeValidationError is ErrValidationError's code.
 	CodeValidationError Code = "validation-error"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrOutOfCredit is the sentinel of out-of-credit (403 Forbidden): You do not have enough credit.
-	//
-	// Message: its title (the message has params; see NewOutOfCredit).
-	ErrOutOfCredit = errgenSentinel(&errgenEntryOutOfCredit)
-	// ErrValidationError is the sentinel of validation-error (400 Bad Request): Your request is not valid.
-	//
-	// Message: "Your request parameters didn't validate."
-	ErrValidationError = errgenSentinel(&errgenEntryValidationError)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrOutOfCredit is out-of-credit (403 Forbidden): You do not have enough credit.
+	ErrOutOfCredit = errgenRowOutOfCredit.register()
+	// ErrValidationError is validation-error (400 Bad Request): Your request is not valid. Message: "Your request parameters didn't validate.".
+	ErrValidationError = errgenRowValidationError.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewOutOfCredit returns a new out-of-credit error (403 Forbidden) with the message "Your current balance is {balance}, but that costs {cost}.".
+// NewOutOfCredit returns a new [ErrOutOfCredit], message "Your current balance is {balance}, but that costs {cost}.".
 //
 // Parameters:
 //
 //   - accounts: sent beside the message: the accounts that could pay
 func NewOutOfCredit(balance, cost int, accounts []string) *Error {
-	return errgenNew3(&errgenEntryOutOfCredit, 0, balance, cost, accounts)
+	return errgenNew3(&errgenRowOutOfCredit, 0, balance, cost, accounts)
 }
 
-// NewValidationError returns a new validation-error error (400 Bad Request) with the message "Your request parameters didn't validate.".
+// NewValidationError returns a new [ErrValidationError].
 func NewValidationError() *Error {
-	return errgenNew(&errgenEntryValidationError, 0)
+	return errgenNew(&errgenRowValidationError, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, one item of the error's details list, whose members are name, reason.
@@ -107,23 +105,29 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryOutOfCredit = errgenEntry{code: CodeOutOfCredit, title: "You do not have enough credit.", message: "Your current balance is {balance}, but that costs {cost}.", params: "balance:int cost:int accounts:[]string", status: 403, doc: "/out-of-credit", more: &errgenMore{roles: "mmD"}}
-var errgenEntryValidationError = errgenEntry{code: CodeValidationError, title: "Your request is not valid.", message: "Your request parameters didn't validate.", status: 400, doc: "/validation-error"}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500, doc: "/internal_error"}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryOutOfCredit,
-	&errgenEntryValidationError,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 403:
+		return "Forbidden"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowOutOfCredit = errgenEntry{code: CodeOutOfCredit, title: "You do not have enough credit.", msg: "Your current balance is {balance}, but that costs {cost}.", params: "balance:int cost:int accounts:[]string", status: 403, doc: "/out-of-credit", more: &errgenMore{roles: "mmD"}}
+var errgenRowValidationError = errgenEntry{code: CodeValidationError, title: "Your request is not valid.", msg: "Your request parameters didn't validate.", status: 400, doc: "/validation-error"}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500, doc: "/internal_error"}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

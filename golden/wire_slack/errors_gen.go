@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package slackerr
 
 import (
@@ -20,66 +24,54 @@ import (
 type Code string
 
 const (
-	// CodeChannelNotFound is the code of ErrChannelNotFound.
+	// CodeChannelNotFound is ErrChannelNotFound's code.
 	CodeChannelNotFound Code = "channel_not_found"
-	// CodeNotAuthed is the code of ErrNotAuthed.
+	// CodeNotAuthed is ErrNotAuthed's code.
 	CodeNotAuthed Code = "not_authed"
-	// CodeInvalidAuth is the code of ErrInvalidAuth.
+	// CodeInvalidAuth is ErrInvalidAuth's code.
 	CodeInvalidAuth Code = "invalid_auth"
-	// CodeRatelimited is the code of ErrRatelimited.
+	// CodeRatelimited is ErrRatelimited's code.
 	CodeRatelimited Code = "ratelimited"
-	// CodeFatalError is the code of ErrFatalError.
+	// CodeFatalError is ErrFatalError's code.
 	CodeFatalError Code = "fatal_error"
 )
 
 var (
-	// ErrChannelNotFound is the sentinel of channel_not_found (200 OK): Channel not found.
-	//
-	// Message: "Value passed for channel was invalid."
-	ErrChannelNotFound = errgenSentinel(&errgenEntryChannelNotFound)
-	// ErrNotAuthed is the sentinel of not_authed (200 OK): Not authed.
-	//
-	// Message: "No authentication token provided."
-	ErrNotAuthed = errgenSentinel(&errgenEntryNotAuthed)
-	// ErrInvalidAuth is the sentinel of invalid_auth (200 OK): Invalid auth.
-	//
-	// Message: "Some aspect of authentication cannot be validated."
-	ErrInvalidAuth = errgenSentinel(&errgenEntryInvalidAuth)
-	// ErrRatelimited is the sentinel of ratelimited (429 Too Many Requests): Ratelimited.
-	//
-	// Message: "The request has been ratelimited."
-	//
-	// Clients are told to retry after 30 seconds.
-	ErrRatelimited = errgenSentinel(&errgenEntryRatelimited)
-	// ErrFatalError is the sentinel of fatal_error (500 Internal Server Error): Fatal error.
-	//
-	// Message: "The server could not complete your operation(s) without encountering a catastrophic error."
-	ErrFatalError = errgenSentinel(&errgenEntryFatalError)
+	// ErrChannelNotFound is channel_not_found (200 OK): Channel not found. Message: "Value passed for channel was invalid.".
+	ErrChannelNotFound = errgenRowChannelNotFound.register()
+	// ErrNotAuthed is not_authed (200 OK): Not authed. Message: "No authentication token provided.".
+	ErrNotAuthed = errgenRowNotAuthed.register()
+	// ErrInvalidAuth is invalid_auth (200 OK): Invalid auth. Message: "Some aspect of authentication cannot be validated.".
+	ErrInvalidAuth = errgenRowInvalidAuth.register()
+	// ErrRatelimited is ratelimited (429 Too Many Requests): Ratelimited. Message: "The request has been ratelimited.". Retry after 30 seconds.
+	ErrRatelimited = errgenRowRatelimited.register()
+	// ErrFatalError is fatal_error (500 Internal Server Error): Fatal error. Message: "The server could not complete your operation(s) without encountering a catastrophic error.".
+	ErrFatalError = errgenRowFatalError.register()
 )
 
-// NewChannelNotFound returns a new channel_not_found error (200 OK) with the message "Value passed for channel was invalid.".
+// NewChannelNotFound returns a new [ErrChannelNotFound].
 func NewChannelNotFound() *Error {
-	return errgenNew(&errgenEntryChannelNotFound, 0)
+	return errgenNew(&errgenRowChannelNotFound, 0)
 }
 
-// NewNotAuthed returns a new not_authed error (200 OK) with the message "No authentication token provided.".
+// NewNotAuthed returns a new [ErrNotAuthed].
 func NewNotAuthed() *Error {
-	return errgenNew(&errgenEntryNotAuthed, 0)
+	return errgenNew(&errgenRowNotAuthed, 0)
 }
 
-// NewInvalidAuth returns a new invalid_auth error (200 OK) with the message "Some aspect of authentication cannot be validated.".
+// NewInvalidAuth returns a new [ErrInvalidAuth].
 func NewInvalidAuth() *Error {
-	return errgenNew(&errgenEntryInvalidAuth, 0)
+	return errgenNew(&errgenRowInvalidAuth, 0)
 }
 
-// NewRatelimited returns a new ratelimited error (429 Too Many Requests) with the message "The request has been ratelimited.".
+// NewRatelimited returns a new [ErrRatelimited].
 func NewRatelimited() *Error {
-	return errgenNew(&errgenEntryRatelimited, 0)
+	return errgenNew(&errgenRowRatelimited, 0)
 }
 
-// NewFatalError returns a new fatal_error error (500 Internal Server Error) with the message "The server could not complete your operation(s) without encountering a catastrophic error.".
+// NewFatalError returns a new [ErrFatalError].
 func NewFatalError() *Error {
-	return errgenNew(&errgenEntryFatalError, 0)
+	return errgenNew(&errgenRowFatalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -121,27 +113,31 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryChannelNotFound = errgenEntry{code: CodeChannelNotFound, title: "Channel not found", message: "Value passed for channel was invalid.", status: 200}
-var errgenEntryNotAuthed = errgenEntry{code: CodeNotAuthed, title: "Not authed", message: "No authentication token provided.", status: 200}
-var errgenEntryInvalidAuth = errgenEntry{code: CodeInvalidAuth, title: "Invalid auth", message: "Some aspect of authentication cannot be validated.", status: 200}
-var errgenEntryRatelimited = errgenEntry{code: CodeRatelimited, title: "Ratelimited", message: "The request has been ratelimited.", status: 429, retryAfter: 30}
-var errgenEntryFatalError = errgenEntry{code: CodeFatalError, title: "Fatal error", message: "The server could not complete your operation(s) without encountering a catastrophic error.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryChannelNotFound,
-	&errgenEntryNotAuthed,
-	&errgenEntryInvalidAuth,
-	&errgenEntryRatelimited,
-	&errgenEntryFatalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 200:
+		return "OK"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowChannelNotFound = errgenEntry{code: CodeChannelNotFound, title: "Channel not found", msg: "Value passed for channel was invalid.", status: 200}
+var errgenRowNotAuthed = errgenEntry{code: CodeNotAuthed, title: "Not authed", msg: "No authentication token provided.", status: 200}
+var errgenRowInvalidAuth = errgenEntry{code: CodeInvalidAuth, title: "Invalid auth", msg: "Some aspect of authentication cannot be validated.", status: 200}
+var errgenRowRatelimited = errgenEntry{code: CodeRatelimited, title: "Ratelimited", msg: "The request has been ratelimited.", status: 429, retryAfter: 30}
+var errgenRowFatalError = errgenEntry{code: CodeFatalError, title: "Fatal error", msg: "The server could not complete your operation(s) without encountering a catastrophic error.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json; charset=utf-8"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryFatalError,
+		internal:    &errgenRowFatalError,
 		body: []errgenField{
 			{kind: errgenVLiteral, name: "ok", lit: `false`},
 			{kind: errgenVCode, name: "error"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package lsapi
 
 import (
@@ -20,116 +24,96 @@ import (
 type Code string
 
 const (
-	// CodeValidationFailed is the code of ErrValidationFailed.
+	// CodeValidationFailed is ErrValidationFailed's code.
 	CodeValidationFailed Code = "validation_failed"
-	// CodeMissingField is the code of ErrMissingField.
+	// CodeMissingField is ErrMissingField's code.
 	CodeMissingField Code = "missing_field"
-	// CodeInvalidUUID is the code of ErrInvalidUUID.
+	// CodeInvalidUUID is ErrInvalidUUID's code.
 	CodeInvalidUUID Code = "invalid_uuid"
-	// CodeInvalidAPIKey is the code of ErrInvalidAPIKey.
+	// CodeInvalidAPIKey is ErrInvalidAPIKey's code.
 	CodeInvalidAPIKey Code = "invalid_api_key"
-	// CodeAccessDenied is the code of ErrAccessDenied.
+	// CodeAccessDenied is ErrAccessDenied's code.
 	CodeAccessDenied Code = "access_denied"
-	// CodeLivestreamNotFound is the code of ErrLivestreamNotFound.
+	// CodeLivestreamNotFound is ErrLivestreamNotFound's code.
 	CodeLivestreamNotFound Code = "livestream_not_found"
-	// CodeMediaServerNotFound is the code of ErrMediaServerNotFound.
+	// CodeMediaServerNotFound is ErrMediaServerNotFound's code.
 	CodeMediaServerNotFound Code = "media_server_not_found"
-	// CodeTooManyRequests is the code of ErrTooManyRequests.
+	// CodeTooManyRequests is ErrTooManyRequests's code.
 	CodeTooManyRequests Code = "too_many_requests"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
-	//
-	// Message: "Validation failed"
-	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
-	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
-	//
-	// Message: its title (the message has params; see NewMissingField).
-	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
-	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
-	//
-	// Message: its title (the message has params; see NewInvalidUUID).
-	ErrInvalidUUID = errgenSentinel(&errgenEntryInvalidUUID)
-	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
-	//
-	// Message: "Invalid API Key"
-	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
-	// ErrAccessDenied is the sentinel of access_denied (403 Forbidden): Access denied.
-	//
-	// Message: "Access denied to this resource"
-	ErrAccessDenied = errgenSentinel(&errgenEntryAccessDenied)
-	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
-	//
-	// Message: "Livestream not found"
-	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
-	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
-	//
-	// Message: "Media server not found"
-	ErrMediaServerNotFound = errgenSentinel(&errgenEntryMediaServerNotFound)
-	// ErrTooManyRequests is the sentinel of too_many_requests (429 Too Many Requests): Too many requests.
-	//
-	// Message: "Rate limit exceeded"
-	//
-	// Clients are told to retry after 60 seconds.
-	ErrTooManyRequests = errgenSentinel(&errgenEntryTooManyRequests)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrValidationFailed is validation_failed (400 Bad Request): Validation failed. Message: "Validation failed".
+	ErrValidationFailed = errgenRowValidationFailed.register()
+	// ErrMissingField is missing_field (400 Bad Request): Missing field.
+	ErrMissingField = errgenRowMissingField.register()
+	// ErrInvalidUUID is invalid_uuid (400 Bad Request): Invalid UUID.
+	ErrInvalidUUID = errgenRowInvalidUUID.register()
+	// ErrInvalidAPIKey is invalid_api_key (401 Unauthorized): Invalid API key. Message: "Invalid API Key".
+	ErrInvalidAPIKey = errgenRowInvalidAPIKey.register()
+	// ErrAccessDenied is access_denied (403 Forbidden): Access denied. Message: "Access denied to this resource".
+	ErrAccessDenied = errgenRowAccessDenied.register()
+	// ErrLivestreamNotFound is livestream_not_found (404 Not Found): Livestream not found. Message: "Livestream not found".
+	ErrLivestreamNotFound = errgenRowLivestreamNotFound.register()
+	// ErrMediaServerNotFound is media_server_not_found (404 Not Found): Media server not found. Message: "Media server not found".
+	ErrMediaServerNotFound = errgenRowMediaServerNotFound.register()
+	// ErrTooManyRequests is too_many_requests (429 Too Many Requests): Too many requests. Message: "Rate limit exceeded". Retry after 60 seconds.
+	ErrTooManyRequests = errgenRowTooManyRequests.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "Validation failed".
+// NewValidationFailed returns a new [ErrValidationFailed].
 func NewValidationFailed() *Error {
-	return errgenNew(&errgenEntryValidationFailed, 0)
+	return errgenNew(&errgenRowValidationFailed, 0)
 }
 
-// NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
+// NewMissingField returns a new [ErrMissingField], message "{field} is required".
 //
 // Parameters:
 //
 //   - field: the missing request field
 func NewMissingField(field string) *Error {
-	return errgenNew1(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenRowMissingField, 0, field)
 }
 
-// NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
+// NewInvalidUUID returns a new [ErrInvalidUUID], message "{field} must be a valid UUID".
 func NewInvalidUUID(field string) *Error {
-	return errgenNew1(&errgenEntryInvalidUUID, 0, field)
+	return errgenNew1(&errgenRowInvalidUUID, 0, field)
 }
 
-// NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
+// NewInvalidAPIKey returns a new [ErrInvalidAPIKey].
 func NewInvalidAPIKey() *Error {
-	return errgenNew(&errgenEntryInvalidAPIKey, 0)
+	return errgenNew(&errgenRowInvalidAPIKey, 0)
 }
 
-// NewAccessDenied returns a new access_denied error (403 Forbidden) with the message "Access denied to this resource".
+// NewAccessDenied returns a new [ErrAccessDenied].
 func NewAccessDenied() *Error {
-	return errgenNew(&errgenEntryAccessDenied, 0)
+	return errgenNew(&errgenRowAccessDenied, 0)
 }
 
-// NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
+// NewLivestreamNotFound returns a new [ErrLivestreamNotFound].
 func NewLivestreamNotFound() *Error {
-	return errgenNew(&errgenEntryLivestreamNotFound, 0)
+	return errgenNew(&errgenRowLivestreamNotFound, 0)
 }
 
-// NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
+// NewMediaServerNotFound returns a new [ErrMediaServerNotFound].
 func NewMediaServerNotFound() *Error {
-	return errgenNew(&errgenEntryMediaServerNotFound, 0)
+	return errgenNew(&errgenRowMediaServerNotFound, 0)
 }
 
-// NewTooManyRequests returns a new too_many_requests error (429 Too Many Requests) with the message "Rate limit exceeded".
+// NewTooManyRequests returns a new [ErrTooManyRequests].
 func NewTooManyRequests() *Error {
-	return errgenNew(&errgenEntryTooManyRequests, 0)
+	return errgenNew(&errgenRowTooManyRequests, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -171,35 +155,41 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation failed", status: 400}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400}
-var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", message: "{field} must be a valid UUID", params: "field", status: 400}
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
-var errgenEntryAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Access denied", message: "Access denied to this resource", status: 403}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", message: "Livestream not found", status: 404}
-var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media server not found", message: "Media server not found", status: 404}
-var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too many requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryValidationFailed,
-	&errgenEntryMissingField,
-	&errgenEntryInvalidUUID,
-	&errgenEntryInvalidAPIKey,
-	&errgenEntryAccessDenied,
-	&errgenEntryLivestreamNotFound,
-	&errgenEntryMediaServerNotFound,
-	&errgenEntryTooManyRequests,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", msg: "Validation failed", status: 400}
+var errgenRowMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", msg: "{field} is required", params: "field", status: 400}
+var errgenRowInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", msg: "{field} must be a valid UUID", params: "field", status: 400}
+var errgenRowInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", msg: "Invalid API Key", status: 401}
+var errgenRowAccessDenied = errgenEntry{code: CodeAccessDenied, title: "Access denied", msg: "Access denied to this resource", status: 403}
+var errgenRowLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", msg: "Livestream not found", status: 404}
+var errgenRowMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media server not found", msg: "Media server not found", status: 404}
+var errgenRowTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too many requests", msg: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVStatus, name: "statusCode"},
 			{kind: errgenVMessage, name: "message"},

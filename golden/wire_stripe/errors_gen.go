@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package stripeerr
 
 import (
@@ -20,70 +24,60 @@ import (
 type Code string
 
 const (
-	// CodeCardDeclined is the code of ErrCardDeclined.
+	// CodeCardDeclined is ErrCardDeclined's code.
 	CodeCardDeclined Code = "card_declined"
-	// CodeExpiredCard is the code of ErrExpiredCard.
+	// CodeExpiredCard is ErrExpiredCard's code.
 	CodeExpiredCard Code = "expired_card"
-	// CodeParameterMissing is the code of ErrParameterMissing.
+	// CodeParameterMissing is ErrParameterMissing's code.
 	CodeParameterMissing Code = "parameter_missing"
-	// CodeResourceMissing is the code of ErrResourceMissing.
+	// CodeResourceMissing is ErrResourceMissing's code.
 	CodeResourceMissing Code = "resource_missing"
-	// CodeAPIError is the code of ErrAPIError.
+	// CodeAPIError is ErrAPIError's code.
 	CodeAPIError Code = "api_error"
 )
 
 var (
-	// ErrCardDeclined is the sentinel of card_declined (402 Payment Required): Card declined.
-	//
-	// Message: "Your card was declined."
-	ErrCardDeclined = errgenSentinel(&errgenEntryCardDeclined)
-	// ErrExpiredCard is the sentinel of expired_card (402 Payment Required): Expired card.
-	//
-	// Message: "Your card has expired."
-	ErrExpiredCard = errgenSentinel(&errgenEntryExpiredCard)
-	// ErrParameterMissing is the sentinel of parameter_missing (400 Bad Request): Parameter missing.
-	//
-	// Message: its title (the message has params; see NewParameterMissing).
-	ErrParameterMissing = errgenSentinel(&errgenEntryParameterMissing)
-	// ErrResourceMissing is the sentinel of resource_missing (404 Not Found): Resource missing.
-	//
-	// Message: its title (the message has params; see NewResourceMissing).
-	ErrResourceMissing = errgenSentinel(&errgenEntryResourceMissing)
-	// ErrAPIError is the sentinel of api_error (500 Internal Server Error): API error.
-	//
-	// Message: "An error occurred with our API."
-	ErrAPIError = errgenSentinel(&errgenEntryAPIError)
+	// ErrCardDeclined is card_declined (402 Payment Required): Card declined. Message: "Your card was declined.".
+	ErrCardDeclined = errgenRowCardDeclined.register()
+	// ErrExpiredCard is expired_card (402 Payment Required): Expired card. Message: "Your card has expired.".
+	ErrExpiredCard = errgenRowExpiredCard.register()
+	// ErrParameterMissing is parameter_missing (400 Bad Request): Parameter missing.
+	ErrParameterMissing = errgenRowParameterMissing.register()
+	// ErrResourceMissing is resource_missing (404 Not Found): Resource missing.
+	ErrResourceMissing = errgenRowResourceMissing.register()
+	// ErrAPIError is api_error (500 Internal Server Error): API error. Message: "An error occurred with our API.".
+	ErrAPIError = errgenRowAPIError.register()
 )
 
-// NewCardDeclined returns a new card_declined error (402 Payment Required) with the message "Your card was declined.".
+// NewCardDeclined returns a new [ErrCardDeclined].
 //
 // Optional params, sent only once set: decline_code with WithDeclineCode, param with WithParam.
 func NewCardDeclined() *Error {
-	return errgenNew(&errgenEntryCardDeclined, 0)
+	return errgenNew(&errgenRowCardDeclined, 0)
 }
 
-// NewExpiredCard returns a new expired_card error (402 Payment Required) with the message "Your card has expired.".
+// NewExpiredCard returns a new [ErrExpiredCard].
 //
 // Parameters:
 //
 //   - param: sent beside the message: the parameter the error relates to
 func NewExpiredCard(param string) *Error {
-	return errgenNew1(&errgenEntryExpiredCard, 0, param)
+	return errgenNew1(&errgenRowExpiredCard, 0, param)
 }
 
-// NewParameterMissing returns a new parameter_missing error (400 Bad Request) with the message "Missing required param: {param}.".
+// NewParameterMissing returns a new [ErrParameterMissing], message "Missing required param: {param}.".
 func NewParameterMissing(param string) *Error {
-	return errgenNew1(&errgenEntryParameterMissing, 0, param)
+	return errgenNew1(&errgenRowParameterMissing, 0, param)
 }
 
-// NewResourceMissing returns a new resource_missing error (404 Not Found) with the message "No such {resource}: '{id}'".
+// NewResourceMissing returns a new [ErrResourceMissing], message "No such {resource}: '{id}'".
 func NewResourceMissing(resource, id string) *Error {
-	return errgenNew2(&errgenEntryResourceMissing, 0, resource, id)
+	return errgenNew2(&errgenRowResourceMissing, 0, resource, id)
 }
 
-// NewAPIError returns a new api_error error (500 Internal Server Error) with the message "An error occurred with our API.".
+// NewAPIError returns a new [ErrAPIError].
 func NewAPIError() *Error {
-	return errgenNew(&errgenEntryAPIError, 0)
+	return errgenNew(&errgenRowAPIError, 0)
 }
 
 // WithDeclineCode returns a copy of e with the optional param decline_code set to v, to be sent beside the message (errors card_declined). Like Wrap, it leaves e as it is; on a sentinel, the copy has the catalog's values.
@@ -139,27 +133,33 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", message: "Your card was declined.", params: "decline_code param", status: 402, doc: "/card-declined", more: &errgenMore{roles: "oo", attrs: []string{"type", "\"card_error\"", "card_error"}}}
-var errgenEntryExpiredCard = errgenEntry{code: CodeExpiredCard, title: "Expired card", message: "Your card has expired.", params: "param", status: 402, doc: "/expired-card", more: &errgenMore{roles: "d", attrs: []string{"type", "\"card_error\"", "card_error"}}}
-var errgenEntryParameterMissing = errgenEntry{code: CodeParameterMissing, title: "Parameter missing", message: "Missing required param: {param}.", params: "param", status: 400, doc: "/parameter-missing", more: &errgenMore{attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}}
-var errgenEntryResourceMissing = errgenEntry{code: CodeResourceMissing, title: "Resource missing", message: "No such {resource}: '{id}'", params: "resource id", status: 404, doc: "/resource-missing", more: &errgenMore{attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}}
-var errgenEntryAPIError = errgenEntry{code: CodeAPIError, title: "API error", message: "An error occurred with our API.", status: 500, more: &errgenMore{docURL: "https://status.stripe.example", attrs: []string{"type", "\"api_error\"", "api_error"}}}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryCardDeclined,
-	&errgenEntryExpiredCard,
-	&errgenEntryParameterMissing,
-	&errgenEntryResourceMissing,
-	&errgenEntryAPIError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 402:
+		return "Payment Required"
+	case 404:
+		return "Not Found"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowCardDeclined = errgenEntry{code: CodeCardDeclined, title: "Card declined", msg: "Your card was declined.", params: "decline_code param", status: 402, doc: "/card-declined", more: &errgenMore{roles: "oo", attrs: []string{"type", "\"card_error\"", "card_error"}}}
+var errgenRowExpiredCard = errgenEntry{code: CodeExpiredCard, title: "Expired card", msg: "Your card has expired.", params: "param", status: 402, doc: "/expired-card", more: &errgenMore{roles: "d", attrs: []string{"type", "\"card_error\"", "card_error"}}}
+var errgenRowParameterMissing = errgenEntry{code: CodeParameterMissing, title: "Parameter missing", msg: "Missing required param: {param}.", params: "param", status: 400, doc: "/parameter-missing", more: &errgenMore{attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}}
+var errgenRowResourceMissing = errgenEntry{code: CodeResourceMissing, title: "Resource missing", msg: "No such {resource}: '{id}'", params: "resource id", status: 404, doc: "/resource-missing", more: &errgenMore{attrs: []string{"type", "\"invalid_request_error\"", "invalid_request_error"}}}
+var errgenRowAPIError = errgenEntry{code: CodeAPIError, title: "API error", msg: "An error occurred with our API.", status: 500, more: &errgenMore{docURL: "https://status.stripe.example", attrs: []string{"type", "\"api_error\"", "api_error"}}}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryAPIError,
+		internal:    &errgenRowAPIError,
 		body: []errgenField{
 			{kind: errgenVObject, name: "error", children: []errgenField{
 				{kind: errgenVAttr, name: "type", ref: "type"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package twilioerr
 
 import (
@@ -21,70 +25,58 @@ import (
 type Code int
 
 const (
-	// CodeResourceNotFound is the code of ErrResourceNotFound.
+	// CodeResourceNotFound is ErrResourceNotFound's code.
 	CodeResourceNotFound Code = 20404
-	// CodeAuthenticationError is the code of ErrAuthenticationError.
+	// CodeAuthenticationError is ErrAuthenticationError's code.
 	CodeAuthenticationError Code = 20003
-	// CodeInvalidToPhoneNumber is the code of ErrInvalidToPhoneNumber.
+	// CodeInvalidToPhoneNumber is ErrInvalidToPhoneNumber's code.
 	CodeInvalidToPhoneNumber Code = 21211
-	// CodeTooManyRequests is the code of ErrTooManyRequests.
+	// CodeTooManyRequests is ErrTooManyRequests's code.
 	CodeTooManyRequests Code = 20429
-	// CodeInternalServerError is the code of ErrInternalServerError.
+	// CodeInternalServerError is ErrInternalServerError's code.
 	CodeInternalServerError Code = 20500
 )
 
 var (
-	// ErrResourceNotFound is the sentinel of 20404 (404 Not Found): Resource not found.
-	//
-	// Message: its title (the message has params; see NewResourceNotFound).
-	ErrResourceNotFound = errgenSentinel(&errgenEntryResourceNotFound)
-	// ErrAuthenticationError is the sentinel of 20003 (401 Unauthorized): Authentication Error.
-	//
-	// Message: "Authenticate"
-	ErrAuthenticationError = errgenSentinel(&errgenEntryAuthenticationError)
-	// ErrInvalidToPhoneNumber is the sentinel of 21211 (400 Bad Request): Invalid 'To' Phone Number.
-	//
-	// Message: its title (the message has params; see NewInvalidToPhoneNumber).
-	ErrInvalidToPhoneNumber = errgenSentinel(&errgenEntryInvalidToPhoneNumber)
-	// ErrTooManyRequests is the sentinel of 20429 (429 Too Many Requests): Too Many Requests.
-	//
-	// Message: "Too Many Requests"
-	//
-	// Clients are told to retry after 1 seconds.
-	ErrTooManyRequests = errgenSentinel(&errgenEntryTooManyRequests)
-	// ErrInternalServerError is the sentinel of 20500 (500 Internal Server Error): Internal Server Error.
-	//
-	// Message: "An internal server error has occurred"
-	ErrInternalServerError = errgenSentinel(&errgenEntryInternalServerError)
+	// ErrResourceNotFound is 20404 (404 Not Found): Resource not found.
+	ErrResourceNotFound = errgenRowResourceNotFound.register()
+	// ErrAuthenticationError is 20003 (401 Unauthorized): Authentication Error. Message: "Authenticate".
+	ErrAuthenticationError = errgenRowAuthenticationError.register()
+	// ErrInvalidToPhoneNumber is 21211 (400 Bad Request): Invalid 'To' Phone Number.
+	ErrInvalidToPhoneNumber = errgenRowInvalidToPhoneNumber.register()
+	// ErrTooManyRequests is 20429 (429 Too Many Requests): Too Many Requests. Message: "Too Many Requests". Retry after 1 seconds.
+	ErrTooManyRequests = errgenRowTooManyRequests.register()
+	// ErrInternalServerError is 20500 (500 Internal Server Error): Internal Server Error. Message: "An internal server error has occurred".
+	ErrInternalServerError = errgenRowInternalServerError.register()
 )
 
-// NewResourceNotFound returns a new 20404 error (404 Not Found) with the message "The requested resource {resource} was not found".
+// NewResourceNotFound returns a new [ErrResourceNotFound], message "The requested resource {resource} was not found".
 //
 // Parameters:
 //
 //   - resource: the path of the resource
 func NewResourceNotFound(resource string) *Error {
-	return errgenNew1(&errgenEntryResourceNotFound, 0, resource)
+	return errgenNew1(&errgenRowResourceNotFound, 0, resource)
 }
 
-// NewAuthenticationError returns a new 20003 error (401 Unauthorized) with the message "Authenticate".
+// NewAuthenticationError returns a new [ErrAuthenticationError].
 func NewAuthenticationError() *Error {
-	return errgenNew(&errgenEntryAuthenticationError, 0)
+	return errgenNew(&errgenRowAuthenticationError, 0)
 }
 
-// NewInvalidToPhoneNumber returns a new 21211 error (400 Bad Request) with the message "The 'To' number {to} is not a valid phone number.".
+// NewInvalidToPhoneNumber returns a new [ErrInvalidToPhoneNumber], message "The 'To' number {to} is not a valid phone number.".
 func NewInvalidToPhoneNumber(to string) *Error {
-	return errgenNew1(&errgenEntryInvalidToPhoneNumber, 0, to)
+	return errgenNew1(&errgenRowInvalidToPhoneNumber, 0, to)
 }
 
-// NewTooManyRequests returns a new 20429 error (429 Too Many Requests) with the message "Too Many Requests".
+// NewTooManyRequests returns a new [ErrTooManyRequests].
 func NewTooManyRequests() *Error {
-	return errgenNew(&errgenEntryTooManyRequests, 0)
+	return errgenNew(&errgenRowTooManyRequests, 0)
 }
 
-// NewInternalServerError returns a new 20500 error (500 Internal Server Error) with the message "An internal server error has occurred".
+// NewInternalServerError returns a new [ErrInternalServerError].
 func NewInternalServerError() *Error {
-	return errgenNew(&errgenEntryInternalServerError, 0)
+	return errgenNew(&errgenRowInternalServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -130,27 +122,35 @@ func errgenParseCode(s string) Code {
 	return Code(n)
 }
 
-var errgenEntryResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", message: "The requested resource {resource} was not found", params: "resource", status: 404}
-var errgenEntryAuthenticationError = errgenEntry{code: CodeAuthenticationError, title: "Authentication Error", message: "Authenticate", status: 401}
-var errgenEntryInvalidToPhoneNumber = errgenEntry{code: CodeInvalidToPhoneNumber, title: "Invalid 'To' Phone Number", message: "The 'To' number {to} is not a valid phone number.", params: "to", status: 400}
-var errgenEntryTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too Many Requests", message: "Too Many Requests", status: 429, retryAfter: 1}
-var errgenEntryInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", message: "An internal server error has occurred", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryResourceNotFound,
-	&errgenEntryAuthenticationError,
-	&errgenEntryInvalidToPhoneNumber,
-	&errgenEntryTooManyRequests,
-	&errgenEntryInternalServerError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowResourceNotFound = errgenEntry{code: CodeResourceNotFound, title: "Resource not found", msg: "The requested resource {resource} was not found", params: "resource", status: 404}
+var errgenRowAuthenticationError = errgenEntry{code: CodeAuthenticationError, title: "Authentication Error", msg: "Authenticate", status: 401}
+var errgenRowInvalidToPhoneNumber = errgenEntry{code: CodeInvalidToPhoneNumber, title: "Invalid 'To' Phone Number", msg: "The 'To' number {to} is not a valid phone number.", params: "to", status: 400}
+var errgenRowTooManyRequests = errgenEntry{code: CodeTooManyRequests, title: "Too Many Requests", msg: "Too Many Requests", status: 429, retryAfter: 1}
+var errgenRowInternalServerError = errgenEntry{code: CodeInternalServerError, title: "Internal Server Error", msg: "An internal server error has occurred", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryInternalServerError,
+		internal:    &errgenRowInternalServerError,
 		body: []errgenField{
 			{kind: errgenVCode, name: "code"},
 			{kind: errgenVMessage, name: "message"},

@@ -223,8 +223,10 @@ func cloneItem(item *yaml.Node, code string) *yaml.Node {
 // ownLines returns the lines (0-based) of a catalog file that belong to
 // errs: the declarations that name them (code constant, sentinel,
 // constructors, row), each with its doc comment, the lines that name
-// them (the errgenCatalog list), and their objects in an embedded JSON
-// catalog.
+// them (the errgenCatalog list), the case of their status in
+// errgenStatusText (which changes only when an edit adds or removes the
+// catalog's only error of a status), and their objects in an embedded
+// JSON catalog.
 func ownLines(t *testing.T, src []byte, errs []*model.Error) map[int]bool {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "x.go", src, parser.ParseComments)
@@ -236,17 +238,31 @@ func ownLines(t *testing.T, src []byte, errs []*model.Error) map[int]bool {
 		names = append(names, regexp.QuoteMeta(e.GoName))
 		codes = append(codes, regexp.QuoteMeta(strconv.Quote(e.Code)), regexp.QuoteMeta(e.Code))
 	}
-	ident := regexp.MustCompile(`^((Code|Err|errgenEntry)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)$`)
-	mention := regexp.MustCompile(`\b((Code|Err|errgenEntry)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)\b`)
+	ident := regexp.MustCompile(`^((Code|Err|errgenRow)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)$`)
+	mention := regexp.MustCompile(`\b((Code|Err|errgenRow)(` + strings.Join(names, "|") + `)|New(` + strings.Join(names, "|") + `)\w*)\b`)
 	own := map[int]bool{}
 	span := func(from, to token.Pos) {
 		for l := fset.Position(from).Line; l <= fset.Position(to).Line; l++ {
 			own[l-1] = true
 		}
 	}
+	statuses := map[string]bool{}
+	for _, e := range errs {
+		statuses[strconv.Itoa(e.Status)] = true
+	}
 	for _, d := range f.Decls {
 		switch d := d.(type) {
 		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.Name == "errgenStatusText" {
+				ast.Inspect(d, func(n ast.Node) bool {
+					if cc, ok := n.(*ast.CaseClause); ok && len(cc.List) == 1 {
+						if lit, ok := cc.List[0].(*ast.BasicLit); ok && statuses[lit.Value] {
+							span(cc.Pos(), cc.End())
+						}
+					}
+					return true
+				})
+			}
 			if d.Recv == nil && ident.MatchString(d.Name.Name) {
 				from := d.Pos()
 				if d.Doc != nil {

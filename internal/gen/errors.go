@@ -21,7 +21,8 @@ func genCodes(f *jen.File, s *model.Spec) {
 	}
 	var defs []jen.Code
 	for _, e := range s.AllErrors() {
-		defs = append(defs, doc(fmt.Sprintf("Code%s is the code of Err%s.", e.GoName, e.GoName), aliasNote(e), deprecation(e, "Code")))
+		head := strings.TrimSpace(fmt.Sprintf("Code%s is Err%s's code. %s", e.GoName, e.GoName, aliasNote(e)))
+		defs = append(defs, doc(head, deprecation(e, "Code")))
 		defs = append(defs, jen.Id("Code"+e.GoName).Id("Code").Op("=").Add(codeLit(s, e.Code)))
 	}
 	f.Const().Defs(defs...)
@@ -40,38 +41,43 @@ func codeLit(s *model.Spec, code string) jen.Code {
 }
 
 // genSentinels renders an Err variable per error, for errors.Is: the
-// error's entry made into an Error (errgenSentinel).
+// error's row made into an Error (errgenEntry.register).
 func genSentinels(f *jen.File, s *model.Spec) {
 	var defs []jen.Code
 	for _, e := range s.AllErrors() {
 		defs = append(defs, sentinelDoc(e))
-		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Id("errgenSentinel").Call(jen.Op("&").Id(entryName(e))))
+		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Id(entryName(e)).Dot("register").Call())
 	}
 	f.Var().Defs(defs...)
 }
 
 // entryName is the name of e's catalog entry.
 func entryName(e *model.Error) string {
-	return "errgenEntry" + e.GoName
+	return "errgenRow" + e.GoName
 }
 
 func sentinelDoc(e *model.Error) jen.Code {
-	head := fmt.Sprintf("Err%s is the sentinel of %s (%d %s): %s.", e.GoName, e.Code, e.Status, e.StatusText,
+	head := fmt.Sprintf("Err%s is %s (%d %s): %s.", e.GoName, e.Code, e.Status, e.StatusText,
 		strings.TrimSuffix(oneLine(e.Title), "."))
-	msg := fmt.Sprintf("Message: %s", quoted(e.Message.Display))
-	if !e.Message.IsConstant() {
-		msg = "Message: its title (the message has params; see New" + e.GoName + ")."
+	// A message with params is shown by the constructor; the sentinel
+	// then carries the title, as the package doc says once.
+	if e.Message.IsConstant() {
+		head += " Message: " + quoted(e.Message.Display) + "."
 	}
 	var extra []string
-	for _, v := range e.Variants {
-		line := fmt.Sprintf("Variant %s: %s", v.Name, quoted(v.Message.Display))
-		if v.Since != "" {
-			line += " (added in " + oneLine(v.Since) + ")"
+	if len(e.Variants) > 0 {
+		var names []string
+		for _, v := range e.Variants {
+			name := v.Name
+			if v.Since != "" {
+				name += " (added in " + oneLine(v.Since) + ")"
+			}
+			names = append(names, name)
 		}
-		extra = append(extra, line)
+		extra = append(extra, "Variants: "+strings.Join(names, ", ")+".")
 	}
 	if e.RetryAfter > 0 {
-		extra = append(extra, fmt.Sprintf("Clients are told to retry after %d seconds.", e.RetryAfter))
+		extra = append(extra, fmt.Sprintf("Retry after %d seconds.", e.RetryAfter))
 	}
 	if e.Format != nil && e.Format.Extra() {
 		extra = append(extra, fmt.Sprintf("Written in the wire format of the group %s (%s), by WriteError and Write%sError alike.",
@@ -84,7 +90,10 @@ func sentinelDoc(e *model.Error) jen.Code {
 		}
 		extra = append(extra, "Sent with the headers "+strings.Join(names, ", ")+".")
 	}
-	parts := []string{head, e.Description, msg, strings.Join(extra, "\n"), added(e.Since), deprecation(e, "Err")}
+	if len(extra) > 0 {
+		head += " " + strings.Join(extra, " ")
+	}
+	parts := []string{head, e.Description, added(e.Since), deprecation(e, "Err")}
 	return doc(parts...)
 }
 
@@ -93,7 +102,7 @@ func aliasNote(e *model.Error) string {
 	if len(e.Aliases) == 0 {
 		return ""
 	}
-	return "Aliases, accepted when decoding: " + strings.Join(e.Aliases, ", ") + "."
+	return "Decoding also accepts " + strings.Join(e.Aliases, ", ") + "."
 }
 
 // added is the sentence naming the version that added something, "" when
@@ -144,13 +153,17 @@ func sentenceEnd(s string) string {
 func genConstructors(f *jen.File, s *model.Spec, from, to int) {
 	for _, e := range s.AllErrors()[from:to] {
 		all := e.Args(&e.Message)
-		summary := fmt.Sprintf("New%s returns a new %s error (%d %s) with the message %s.", e.GoName, e.Code, e.Status, e.StatusText, quoted(e.Message.Display))
+		// A constant message is on the sentinel's doc.
+		summary := fmt.Sprintf("New%s returns a new [Err%s], message %s.", e.GoName, e.GoName, quoted(e.Message.Display))
+		if e.Message.IsConstant() {
+			summary = fmt.Sprintf("New%s returns a new [Err%s].", e.GoName, e.GoName)
+		}
 		f.Add(doc(summary, paramDocs(e, all), optionalDocs(e), added(e.Since), deprecation(e, "New")))
 		genConstructor(f, e, "New"+e.GoName, 0, all)
 		for k, v := range e.Variants {
 			used := e.Args(&v.Message)
-			summary := fmt.Sprintf("New%s%s returns a new %s error (%d %s), variant %s, with the message %s.",
-				e.GoName, v.GoName, e.Code, e.Status, e.StatusText, v.Name, quoted(v.Message.Display))
+			summary := fmt.Sprintf("New%s%s returns a new [Err%s], variant %s, message %s.",
+				e.GoName, v.GoName, e.GoName, v.Name, quoted(v.Message.Display))
 			since := v.Since
 			if since == "" {
 				since = e.Since

@@ -8,7 +8,7 @@
 // and constants, sentinels, constructors, the With methods of optional
 // params, the Detail type in the catalog's detail shape, a writer per
 // group with its own wire format, a row per error of its raw values
-// (errgenEntry<Name>, which its sentinel and constructors point to) and
+// (errgenRow<Name>, which its sentinel and constructors point to) and
 // the list of them, and the wire formats with their body and header
 // templates and the JSON paths the decoder reads. Nothing is numbered, so
 // an edit of one error changes only its own lines. The runtime builds
@@ -248,6 +248,10 @@ func packageDoc(s *model.Spec) string {
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 `)
 	return b.String()
 }

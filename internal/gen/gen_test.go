@@ -24,16 +24,16 @@ import (
 func TestGeneratedGoNames(t *testing.T) {
 	want := slices.Sorted(slices.Values(model.GeneratedGoNames))
 	for _, name := range want {
-		// errgenEntry<GoName> is each error's row: no other name may
+		// errgenRow<GoName> is each error's row: no other name may
 		// take that form.
-		if rest, ok := strings.CutPrefix(name, "errgenEntry"); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
+		if rest, ok := strings.CutPrefix(name, "errgenRow"); ok && rest != "" && unicode.IsUpper(rune(rest[0])) {
 			t.Errorf("%s has the form of an error's catalog row", name)
 		}
 	}
 	for _, c := range loadRunCases(t) {
 		derived := map[string]bool{}
 		for _, e := range c.spec.AllErrors() {
-			for _, p := range []string{"Code", "Err", "New", "errgenEntry"} {
+			for _, p := range []string{"Code", "Err", "New", "errgenRow"} {
 				derived[p+e.GoName] = true
 			}
 			for _, v := range e.Variants {

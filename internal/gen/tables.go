@@ -2,6 +2,7 @@ package gen
 
 import (
 	"encoding/json"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -38,31 +39,50 @@ func genCodeHelpers(f *jen.File, s *model.Spec) {
 		f.Func().Id("errgenParseCode").Params(jen.Id("s").String()).Id("Code").Block(
 			jen.Return(jen.Id("Code").Call(jen.Id("s"))))
 	}
+	texts := statusTexts(s)
+	var cases []jen.Code
+	for _, st := range slices.Sorted(maps.Keys(texts)) {
+		cases = append(cases, jen.Case(jen.Lit(st)).Return(jen.Lit(texts[st])))
+	}
+	f.Add(doc("errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server."))
+	f.Func().Id("errgenStatusText").Params(jen.Id("status").Int()).String().Block(
+		jen.Switch(jen.Id("status")).Block(cases...),
+		jen.Return(jen.Lit("")))
 }
 
-// genCatalog renders the catalog: a row per error (errgenEntry<Name>),
-// each a declaration of its own, then the list of them all.
+// statusTexts maps each status the catalog uses to its text as errgen
+// resolved it (the first error's of that status; the spec's status_text
+// makes it one per status).
+func statusTexts(s *model.Spec) map[int]string {
+	out := map[int]string{}
+	for _, e := range s.AllErrors() {
+		if _, ok := out[e.Status]; !ok {
+			out[e.Status] = e.StatusText
+		}
+	}
+	return out
+}
+
+// genCatalog renders the catalog: a row per error (errgenRow<Name>),
+// each a declaration of its own (in one var block, gofmt would align
+// the rows' "=" and a longer name would realign its neighbours). The
+// sentinels list them (errgenCatalog), in spec order.
 func genCatalog(f *jen.File, s *model.Spec) {
-	all := s.AllErrors()
-	for _, e := range all {
-		f.Var().Id(entryName(e)).Op("=").Id("errgenEntry").Values(entryFields(s, e)...)
+	texts := statusTexts(s)
+	for _, e := range s.AllErrors() {
+		f.Var().Id(entryName(e)).Op("=").Id("errgenEntry").Values(entryFields(s, e, texts)...)
 	}
-	var items []jen.Code
-	for _, e := range all {
-		items = append(items, jen.Op("&").Id(entryName(e)))
-	}
-	f.Add(doc("errgenCatalog lists every error, in spec order."))
-	f.Var().Id("errgenCatalog").Op("=").Index(jen.Op("...")).Op("*").Id("errgenEntry").Values(lines(items)...)
 }
 
 // entryFields are the fields of e's row: its raw values, each once.
-func entryFields(s *model.Spec, e *model.Error) []jen.Code {
+// texts are the status texts errgenStatusText returns.
+func entryFields(s *model.Spec, e *model.Error, texts map[int]string) []jen.Code {
 	out := []jen.Code{
 		jen.Id("code").Op(":").Id("Code" + e.GoName),
 		jen.Id("title").Op(":").Lit(e.Title),
 	}
 	if m := templateText(e, &e.Message); m != "" {
-		out = append(out, jen.Id("message").Op(":").Lit(m))
+		out = append(out, jen.Id("msg").Op(":").Lit(m))
 	}
 	var more []jen.Code
 	if len(e.Params) > 0 {
@@ -108,7 +128,7 @@ func entryFields(s *model.Spec, e *model.Error) []jen.Code {
 	if len(e.Aliases) > 0 {
 		out = append(out, jen.Id("aliases").Op(":").Lit(strings.Join(e.Aliases, " ")))
 	}
-	if e.StatusText != http.StatusText(e.Status) {
+	if e.StatusText != texts[e.Status] {
 		more = append(more, jen.Id("statusText").Op(":").Lit(e.StatusText))
 	}
 	if e.WireTitle != e.Title {

@@ -668,9 +668,9 @@ var GeneratedGoNames = []string{
 	"Code", "CodeOf", "Error", "Param", "Detail", "StatusOf", "Lookup",
 	"WriteError", "HandlerFunc", "FromResponse", "CatalogHandler", "Report", "SetReporter", "LogReport",
 	// Generated tables and functions (besides each error's
-	// errgenEntry<GoName>).
+	// errgenRow<GoName>).
 	"errgenCatalog", "errgenFormats", "errgenNumericCodes", "errgenDocsURL",
-	"errgenCodeText", "errgenParseCode", "errgenAppendDetail", "errgenReadDetail",
+	"errgenCodeText", "errgenParseCode", "errgenStatusText", "errgenAppendDetail", "errgenReadDetail",
 	"errgenCatalogJSON", "errgenCatalogETag", "errgenCatalogHandler", "errgenETagMatch",
 	// Runtime helpers.
 	"errgenFind", "errgenResolve", "errgenParamPath", "errgenEntry", "errgenTemplate", "errgenOpConst",
@@ -695,7 +695,7 @@ var GeneratedGoNames = []string{
 	"errgenReporter", "errgenReport", "errgenRequestID", "errgenIDByte", "errgenMaxRequestID",
 	"errgenNewRequestID", "errgenOpRequestID", "errgenPartRequestID", "errgenCleanID",
 	// The catalog's rows and what the runtime builds from them.
-	"errgenCodes", "errgenDocURLs", "errgenSentinel", "errgenFresh", "errgenCompiled", "errgenCompile",
+	"errgenCodes", "errgenDocURLs", "errgenFresh", "errgenCompiled", "errgenCompile",
 	"errgenCompileBody", "errgenCompileHeader", "errgenCompileTemplate", "errgenConstText", "errgenConstValue",
 	"errgenRenderDefault", "errgenParseTemplate", "errgenJSON", "errgenField", "errgenTmpl", "errgenHeaderTmpl",
 	"errgenVLiteral", "errgenVObject", "errgenVCode", "errgenVStatus", "errgenVStatusText", "errgenVTitle",

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package apierr
 
 import (
@@ -20,418 +24,289 @@ import (
 type Code string
 
 const (
-	// CodeInvalidAPIKey is the code of ErrInvalidAPIKey.
+	// CodeInvalidAPIKey is ErrInvalidAPIKey's code.
 	CodeInvalidAPIKey Code = "invalid_api_key"
-	// CodeInvalidToken is the code of ErrInvalidToken.
+	// CodeInvalidToken is ErrInvalidToken's code.
 	CodeInvalidToken Code = "invalid_token"
-	// CodeSessionExpired is the code of ErrSessionExpired.
+	// CodeSessionExpired is ErrSessionExpired's code.
 	CodeSessionExpired Code = "session_expired"
-	// CodeUnauthorizedClient is the code of ErrUnauthorizedClient.
+	// CodeUnauthorizedClient is ErrUnauthorizedClient's code.
 	CodeUnauthorizedClient Code = "unauthorized_client"
-	// CodeInsufficientScope is the code of ErrInsufficientScope.
-	//
-	// Aliases, accepted when decoding: access_denied.
+	// CodeInsufficientScope is ErrInsufficientScope's code. Decoding also accepts access_denied.
 	CodeInsufficientScope Code = "insufficient_scope"
-	// CodeProjectAccessDenied is the code of ErrProjectAccessDenied.
+	// CodeProjectAccessDenied is ErrProjectAccessDenied's code.
 	CodeProjectAccessDenied Code = "project_access_denied"
-	// CodeUnauthorizedToken is the code of ErrUnauthorizedToken.
+	// CodeUnauthorizedToken is ErrUnauthorizedToken's code.
 	CodeUnauthorizedToken Code = "unauthorized_token"
-	// CodeInvalidRequest is the code of ErrInvalidRequest.
+	// CodeInvalidRequest is ErrInvalidRequest's code.
 	CodeInvalidRequest Code = "invalid_request"
-	// CodeInvalidPayload is the code of ErrInvalidPayload.
+	// CodeInvalidPayload is ErrInvalidPayload's code.
 	CodeInvalidPayload Code = "invalid_payload"
-	// CodeMissingField is the code of ErrMissingField.
+	// CodeMissingField is ErrMissingField's code.
 	CodeMissingField Code = "missing_field"
-	// CodeInvalidUUID is the code of ErrInvalidUUID.
+	// CodeInvalidUUID is ErrInvalidUUID's code.
 	CodeInvalidUUID Code = "invalid_uuid"
-	// CodeValidationFailed is the code of ErrValidationFailed.
+	// CodeValidationFailed is ErrValidationFailed's code.
 	CodeValidationFailed Code = "validation_failed"
-	// CodeInvalidLayout is the code of ErrInvalidLayout.
+	// CodeInvalidLayout is ErrInvalidLayout's code.
 	CodeInvalidLayout Code = "invalid_layout"
-	// CodeInvalidContentType is the code of ErrInvalidContentType.
+	// CodeInvalidContentType is ErrInvalidContentType's code.
 	CodeInvalidContentType Code = "invalid_content_type"
-	// CodePreconditionFailed is the code of ErrPreconditionFailed.
+	// CodePreconditionFailed is ErrPreconditionFailed's code.
 	CodePreconditionFailed Code = "precondition_failed"
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeLivestreamNotFound is the code of ErrLivestreamNotFound.
+	// CodeLivestreamNotFound is ErrLivestreamNotFound's code.
 	CodeLivestreamNotFound Code = "livestream_not_found"
-	// CodeMediaServerNotFound is the code of ErrMediaServerNotFound.
+	// CodeMediaServerNotFound is ErrMediaServerNotFound's code.
 	CodeMediaServerNotFound Code = "media_server_not_found"
-	// CodeRouteNotFound is the code of ErrRouteNotFound.
+	// CodeRouteNotFound is ErrRouteNotFound's code.
 	CodeRouteNotFound Code = "route_not_found"
-	// CodeMethodNotAllowed is the code of ErrMethodNotAllowed.
+	// CodeMethodNotAllowed is ErrMethodNotAllowed's code.
 	CodeMethodNotAllowed Code = "method_not_allowed"
-	// CodeConflict is the code of ErrConflict.
+	// CodeConflict is ErrConflict's code.
 	CodeConflict Code = "conflict"
-	// CodeInvalidPushToken is the code of ErrInvalidPushToken.
+	// CodeInvalidPushToken is ErrInvalidPushToken's code.
 	CodeInvalidPushToken Code = "INVALID_PUSH_TOKEN"
-	// CodeExpiredPushToken is the code of ErrExpiredPushToken.
+	// CodeExpiredPushToken is ErrExpiredPushToken's code.
 	CodeExpiredPushToken Code = "EXPIRED_PUSH_TOKEN"
-	// CodeTokenMismatch is the code of ErrTokenMismatch.
+	// CodeTokenMismatch is ErrTokenMismatch's code.
 	CodeTokenMismatch Code = "TOKEN_MISMATCH"
-	// CodeWebhookLimitReached is the code of ErrWebhookLimitReached.
+	// CodeWebhookLimitReached is ErrWebhookLimitReached's code.
 	CodeWebhookLimitReached Code = "webhook_limit_reached"
-	// CodeRateLimited is the code of ErrRateLimited.
+	// CodeRateLimited is ErrRateLimited's code.
 	CodeRateLimited Code = "rate_limited"
-	// CodeUsageLimitExceeded is the code of ErrUsageLimitExceeded.
+	// CodeUsageLimitExceeded is ErrUsageLimitExceeded's code.
 	CodeUsageLimitExceeded Code = "usage_limit_exceeded"
-	// CodeQuotaExceeded is the code of ErrQuotaExceeded.
+	// CodeQuotaExceeded is ErrQuotaExceeded's code.
 	//
 	// Deprecated: use CodeUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 	CodeQuotaExceeded Code = "quota_exceeded"
-	// CodeFetchError is the code of ErrFetchError.
+	// CodeFetchError is ErrFetchError's code.
 	CodeFetchError Code = "fetch_error"
-	// CodeServerError is the code of ErrServerError.
+	// CodeServerError is ErrServerError's code.
 	CodeServerError Code = "server_error"
 )
 
 var (
-	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
+	// ErrInvalidAPIKey is invalid_api_key (401 Unauthorized): Invalid API key. Message: "Invalid API Key". Sent with the headers X-Request-Id.
 	//
 	// The API key sent in the `ls-api-key` header is unknown.
-	//
-	// Message: "Invalid API Key"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
-	// ErrInvalidToken is the sentinel of invalid_token (401 Unauthorized): Invalid token.
+	ErrInvalidAPIKey = errgenRowInvalidAPIKey.register()
+	// ErrInvalidToken is invalid_token (401 Unauthorized): Invalid token. Message: "`token` is invalid.". Sent with the headers X-Request-Id.
 	//
 	// The bearer token cannot be verified, or is malformed.
-	//
-	// Message: "`token` is invalid."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInvalidToken = errgenSentinel(&errgenEntryInvalidToken)
-	// ErrSessionExpired is the sentinel of session_expired (401 Unauthorized): Session expired.
+	ErrInvalidToken = errgenRowInvalidToken.register()
+	// ErrSessionExpired is session_expired (401 Unauthorized): Session expired. Message: "The session has expired; sign in again.". Sent with the headers X-Request-Id.
 	//
 	// The request requires authentication, but the session has expired.
-	//
-	// Message: "The session has expired; sign in again."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrSessionExpired = errgenSentinel(&errgenEntrySessionExpired)
-	// ErrUnauthorizedClient is the sentinel of unauthorized_client (401 Unauthorized): Unauthorized client.
+	ErrSessionExpired = errgenRowSessionExpired.register()
+	// ErrUnauthorizedClient is unauthorized_client (401 Unauthorized): Unauthorized client. Message: "The client is not authorized to perform this action.". Sent with the headers X-Request-Id.
 	//
 	// The request is authenticated, but the OAuth client may not perform the requested action.
-	//
-	// Message: "The client is not authorized to perform this action."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrUnauthorizedClient = errgenSentinel(&errgenEntryUnauthorizedClient)
-	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
+	ErrUnauthorizedClient = errgenRowUnauthorizedClient.register()
+	// ErrInsufficientScope is insufficient_scope (403 Forbidden): Insufficient scope. Sent with the headers X-Request-Id.
 	//
 	// The request was valid, but the token does not grant the permission it
 	// needs. `access_denied` is an older name for the same error.
-	//
-	// Message: its title (the message has params; see NewInsufficientScope).
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
-	// ErrProjectAccessDenied is the sentinel of project_access_denied (403 Forbidden): Access denied.
+	ErrInsufficientScope = errgenRowInsufficientScope.register()
+	// ErrProjectAccessDenied is project_access_denied (403 Forbidden): Access denied. Message: "Access denied to this resource". Sent with the headers X-Request-Id.
 	//
 	// The API key is valid but belongs to another project.
-	//
-	// Message: "Access denied to this resource"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrProjectAccessDenied = errgenSentinel(&errgenEntryProjectAccessDenied)
-	// ErrUnauthorizedToken is the sentinel of unauthorized_token (403 Forbidden): Token not allowed for this API version.
-	//
-	// Message: "Unauthorised access to V2 API, please provide valid payload version."
-	//
-	// Variant crawler_role_required: "Your role must be a CRAWLER in token payload to use V2 API."
-	// Sent with the headers X-Request-Id.
-	ErrUnauthorizedToken = errgenSentinel(&errgenEntryUnauthorizedToken)
-	// ErrInvalidRequest is the sentinel of invalid_request (400 Bad Request): Invalid request.
+	ErrProjectAccessDenied = errgenRowProjectAccessDenied.register()
+	// ErrUnauthorizedToken is unauthorized_token (403 Forbidden): Token not allowed for this API version. Message: "Unauthorised access to V2 API, please provide valid payload version.". Variants: crawler_role_required. Sent with the headers X-Request-Id.
+	ErrUnauthorizedToken = errgenRowUnauthorizedToken.register()
+	// ErrInvalidRequest is invalid_request (400 Bad Request): Invalid request. Message: "The request is malformed.". Sent with the headers X-Request-Id.
 	//
 	// The request is missing a required parameter, includes an unsupported
 	// parameter value, or is otherwise malformed.
-	//
-	// Message: "The request is malformed."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInvalidRequest = errgenSentinel(&errgenEntryInvalidRequest)
-	// ErrInvalidPayload is the sentinel of invalid_payload (400 Bad Request): Invalid payload.
+	ErrInvalidRequest = errgenRowInvalidRequest.register()
+	// ErrInvalidPayload is invalid_payload (400 Bad Request): Invalid payload. Message: "The payload is invalid.". Sent with the headers X-Request-Id.
 	//
 	// The request body is missing, or it cannot be decoded as JSON.
-	//
-	// Message: "The payload is invalid."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInvalidPayload = errgenSentinel(&errgenEntryInvalidPayload)
-	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing required field.
-	//
-	// Message: its title (the message has params; see NewMissingField).
-	//
-	// Sent with the headers X-Request-Id.
-	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
-	// ErrInvalidUUID is the sentinel of invalid_uuid (400 Bad Request): Invalid UUID.
-	//
-	// Message: its title (the message has params; see NewInvalidUUID).
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInvalidUUID = errgenSentinel(&errgenEntryInvalidUUID)
-	// ErrValidationFailed is the sentinel of validation_failed (422 Unprocessable Entity): Validation failed.
+	ErrInvalidPayload = errgenRowInvalidPayload.register()
+	// ErrMissingField is missing_field (400 Bad Request): Missing required field. Sent with the headers X-Request-Id.
+	ErrMissingField = errgenRowMissingField.register()
+	// ErrInvalidUUID is invalid_uuid (400 Bad Request): Invalid UUID. Sent with the headers X-Request-Id.
+	ErrInvalidUUID = errgenRowInvalidUUID.register()
+	// ErrValidationFailed is validation_failed (422 Unprocessable Entity): Validation failed. Message: "Validation failed". Sent with the headers X-Request-Id.
 	//
 	// One or more fields have values the API cannot accept. `errors` lists
 	// each field with its own message, for example
 	// `{"field": "name", "message": "name must be a string"}`.
-	//
-	// Message: "Validation failed"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
-	// ErrInvalidLayout is the sentinel of invalid_layout (422 Unprocessable Entity): Invalid layout.
+	ErrValidationFailed = errgenRowValidationFailed.register()
+	// ErrInvalidLayout is invalid_layout (422 Unprocessable Entity): Invalid layout. Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.". Variants: priority, grid_size (added in 1.3). Sent with the headers X-Request-Id.
 	//
 	// The composition layout of a recording or restream is not one the API supports.
-	//
-	// Message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID."
-	//
-	// Variant priority: "layout.priority must be SPEAKER or PIN."
-	// Variant grid_size: "grid size must be between 1 and {max}." (added in 1.3)
-	// Sent with the headers X-Request-Id.
-	ErrInvalidLayout = errgenSentinel(&errgenEntryInvalidLayout)
-	// ErrInvalidContentType is the sentinel of invalid_content_type (415 Unsupported Media Type): Unsupported content type.
+	ErrInvalidLayout = errgenRowInvalidLayout.register()
+	// ErrInvalidContentType is invalid_content_type (415 Unsupported Media Type): Unsupported content type. Sent with the headers X-Request-Id.
 	//
 	// The request's `Content-Type` header names a media type the endpoint does not accept.
 	//
-	// Message: its title (the message has params; see NewInvalidContentType).
-	//
-	// Sent with the headers X-Request-Id.
-	//
 	// Added in 1.2.
-	ErrInvalidContentType = errgenSentinel(&errgenEntryInvalidContentType)
-	// ErrPreconditionFailed is the sentinel of precondition_failed (412 Precondition Failed): Precondition failed.
+	ErrInvalidContentType = errgenRowInvalidContentType.register()
+	// ErrPreconditionFailed is precondition_failed (412 Precondition Failed): Precondition failed. Message: "The resource has changed since you retrieved it.". Sent with the headers X-Request-Id.
 	//
 	// The request's `If-Match` header does not match the resource's current
 	// ETag: another client has modified it since you last retrieved it.
 	//
-	// Message: "The resource has changed since you retrieved it."
-	//
-	// Sent with the headers X-Request-Id.
-	//
 	// Added in 1.3.
-	ErrPreconditionFailed = errgenSentinel(&errgenEntryPreconditionFailed)
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Resource not found.
+	ErrPreconditionFailed = errgenRowPreconditionFailed.register()
+	// ErrNotFound is not_found (404 Not Found): Resource not found. Message: "The requested resource could not be found.". Sent with the headers X-Request-Id.
 	//
 	// The resource doesn't exist at all, or doesn't belong to your project.
-	//
-	// Message: "The requested resource could not be found."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
-	//
-	// Message: "Livestream not found"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
-	// ErrMediaServerNotFound is the sentinel of media_server_not_found (404 Not Found): Media server not found.
-	//
-	// Message: "Media server not found"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrMediaServerNotFound = errgenSentinel(&errgenEntryMediaServerNotFound)
-	// ErrRouteNotFound is the sentinel of route_not_found (404 Not Found): Unrecognized request URL.
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrLivestreamNotFound is livestream_not_found (404 Not Found): Livestream not found. Message: "Livestream not found". Sent with the headers X-Request-Id.
+	ErrLivestreamNotFound = errgenRowLivestreamNotFound.register()
+	// ErrMediaServerNotFound is media_server_not_found (404 Not Found): Media server not found. Message: "Media server not found". Sent with the headers X-Request-Id.
+	ErrMediaServerNotFound = errgenRowMediaServerNotFound.register()
+	// ErrRouteNotFound is route_not_found (404 Not Found): Unrecognized request URL. Message: "Unrecognized request URL.". Sent with the headers X-Request-Id.
 	//
 	// The endpoint doesn't exist at all, for example `GET /foobar`.
-	//
-	// Message: "Unrecognized request URL."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrRouteNotFound = errgenSentinel(&errgenEntryRouteNotFound)
-	// ErrMethodNotAllowed is the sentinel of method_not_allowed (405 Method Not Allowed): Method not allowed.
+	ErrRouteNotFound = errgenRowRouteNotFound.register()
+	// ErrMethodNotAllowed is method_not_allowed (405 Method Not Allowed): Method not allowed. Message: "Method is not allowed for this route.". Sent with the headers X-Request-Id.
 	//
 	// The endpoint exists, but not for this HTTP method: for example `DELETE /webhooks` instead of `GET /webhooks`.
-	//
-	// Message: "Method is not allowed for this route."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrMethodNotAllowed = errgenSentinel(&errgenEntryMethodNotAllowed)
-	// ErrConflict is the sentinel of conflict (409 Conflict): Conflict.
+	ErrMethodNotAllowed = errgenRowMethodNotAllowed.register()
+	// ErrConflict is conflict (409 Conflict): Conflict. Sent with the headers X-Request-Id.
 	//
 	// The request conflicts with the current state of the resource, for
 	// example when creating a resource that already exists.
-	//
-	// Message: its title (the message has params; see NewConflict).
-	//
-	// Sent with the headers X-Request-Id.
-	ErrConflict = errgenSentinel(&errgenEntryConflict)
-	// ErrInvalidPushToken is the sentinel of INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token.
+	ErrConflict = errgenRowConflict.register()
+	// ErrInvalidPushToken is INVALID_PUSH_TOKEN (401 Unauthorized): Invalid push token. Message: "Token is malformed". Sent with the headers X-Request-Id.
 	//
 	// The push token the broadcaster sent cannot be parsed. (The page this catalog replaces gave no status; 401 fits a bad credential.)
-	//
-	// Message: "Token is malformed"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInvalidPushToken = errgenSentinel(&errgenEntryInvalidPushToken)
-	// ErrExpiredPushToken is the sentinel of EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token.
+	ErrInvalidPushToken = errgenRowInvalidPushToken.register()
+	// ErrExpiredPushToken is EXPIRED_PUSH_TOKEN (401 Unauthorized): Expired push token. Message: "Token has expired". Sent with the headers X-Request-Id.
 	//
 	// The push token is past its expiry. A stream whose token expires while live ends in the `TOKEN_EXPIRED` state.
-	//
-	// Message: "Token has expired"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrExpiredPushToken = errgenSentinel(&errgenEntryExpiredPushToken)
-	// ErrTokenMismatch is the sentinel of TOKEN_MISMATCH (403 Forbidden): Token mismatch.
+	ErrExpiredPushToken = errgenRowExpiredPushToken.register()
+	// ErrTokenMismatch is TOKEN_MISMATCH (403 Forbidden): Token mismatch. Message: "Token doesn't match stream". Sent with the headers X-Request-Id.
 	//
 	// The push token is valid, but for another stream. (403 because the credential is genuine but not for this resource.)
-	//
-	// Message: "Token doesn't match stream"
-	//
-	// Sent with the headers X-Request-Id.
-	ErrTokenMismatch = errgenSentinel(&errgenEntryTokenMismatch)
-	// ErrWebhookLimitReached is the sentinel of webhook_limit_reached (400 Bad Request): Webhook limit reached.
+	ErrTokenMismatch = errgenRowTokenMismatch.register()
+	// ErrWebhookLimitReached is webhook_limit_reached (400 Bad Request): Webhook limit reached. Message: "Your account has reached the webhook urls limit.". Sent with the headers X-Request-Id.
 	//
 	// The project already has as many webhooks as its plan allows.
-	//
-	// Message: "Your account has reached the webhook urls limit."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrWebhookLimitReached = errgenSentinel(&errgenEntryWebhookLimitReached)
-	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
+	ErrWebhookLimitReached = errgenRowWebhookLimitReached.register()
+	// ErrRateLimited is rate_limited (429 Too Many Requests): Too many requests. Message: "Rate limit exceeded". Retry after 60 seconds. Sent with the headers X-Request-Id.
 	//
 	// The API key sent more requests than its rate limit allows in the current window.
-	//
-	// Message: "Rate limit exceeded"
-	//
-	// Clients are told to retry after 60 seconds.
-	// Sent with the headers X-Request-Id.
-	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
-	// ErrUsageLimitExceeded is the sentinel of usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded.
+	ErrRateLimited = errgenRowRateLimited.register()
+	// ErrUsageLimitExceeded is usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded. Sent with the headers X-Request-Id.
 	//
 	// The project has used all the streaming minutes of its plan this month.
 	//
-	// Message: its title (the message has params; see NewUsageLimitExceeded).
-	//
-	// Sent with the headers X-Request-Id.
-	//
 	// Added in 1.4.
-	ErrUsageLimitExceeded = errgenSentinel(&errgenEntryUsageLimitExceeded)
-	// ErrQuotaExceeded is the sentinel of quota_exceeded (429 Too Many Requests): Quota exceeded.
+	ErrUsageLimitExceeded = errgenRowUsageLimitExceeded.register()
+	// ErrQuotaExceeded is quota_exceeded (429 Too Many Requests): Quota exceeded. Message: "Quota exceeded". Sent with the headers X-Request-Id.
 	//
 	// The previous name of `usage_limit_exceeded`, still sent by v1 endpoints.
 	//
-	// Message: "Quota exceeded"
-	//
-	// Sent with the headers X-Request-Id.
-	//
 	// Deprecated: use ErrUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
-	ErrQuotaExceeded = errgenSentinel(&errgenEntryQuotaExceeded)
-	// ErrFetchError is the sentinel of fetch_error (502 Bad Gateway): Upstream fetch failed.
+	ErrQuotaExceeded = errgenRowQuotaExceeded.register()
+	// ErrFetchError is fetch_error (502 Bad Gateway): Upstream fetch failed. Message: "Failed to get session details.". Variants: rooms, recordings, participants. Sent with the headers X-Request-Id.
 	//
 	// A service behind the API did not answer in time.
-	//
-	// Message: "Failed to get session details."
-	//
-	// Variant rooms: "Unable to fetch rooms."
-	// Variant recordings: "Unable to list Room Recordings."
-	// Variant participants: "Failed to get Active participant List."
-	// Sent with the headers X-Request-Id.
-	ErrFetchError = errgenSentinel(&errgenEntryFetchError)
-	// ErrServerError is the sentinel of server_error (500 Internal Server Error): Internal server error.
+	ErrFetchError = errgenRowFetchError.register()
+	// ErrServerError is server_error (500 Internal Server Error): Internal server error. Message: "An unexpected error occurred on the server.". Sent with the headers X-Request-Id.
 	//
 	// An unexpected error occurred on our side. This is also what any error
 	// that is not in this catalog is reported as; its details are never
 	// sent to clients.
-	//
-	// Message: "An unexpected error occurred on the server."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrServerError = errgenSentinel(&errgenEntryServerError)
+	ErrServerError = errgenRowServerError.register()
 )
 
-// NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
+// NewInvalidAPIKey returns a new [ErrInvalidAPIKey].
 func NewInvalidAPIKey() *Error {
-	return errgenNew(&errgenEntryInvalidAPIKey, 0)
+	return errgenNew(&errgenRowInvalidAPIKey, 0)
 }
 
-// NewInvalidToken returns a new invalid_token error (401 Unauthorized) with the message "`token` is invalid.".
+// NewInvalidToken returns a new [ErrInvalidToken].
 func NewInvalidToken() *Error {
-	return errgenNew(&errgenEntryInvalidToken, 0)
+	return errgenNew(&errgenRowInvalidToken, 0)
 }
 
-// NewSessionExpired returns a new session_expired error (401 Unauthorized) with the message "The session has expired; sign in again.".
+// NewSessionExpired returns a new [ErrSessionExpired].
 func NewSessionExpired() *Error {
-	return errgenNew(&errgenEntrySessionExpired, 0)
+	return errgenNew(&errgenRowSessionExpired, 0)
 }
 
-// NewUnauthorizedClient returns a new unauthorized_client error (401 Unauthorized) with the message "The client is not authorized to perform this action.".
+// NewUnauthorizedClient returns a new [ErrUnauthorizedClient].
 func NewUnauthorizedClient() *Error {
-	return errgenNew(&errgenEntryUnauthorizedClient, 0)
+	return errgenNew(&errgenRowUnauthorizedClient, 0)
 }
 
-// NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "The token lacks the {scope} scope.".
+// NewInsufficientScope returns a new [ErrInsufficientScope], message "The token lacks the {scope} scope.".
 //
 // Parameters:
 //
 //   - scope: The scope the request needs.
 func NewInsufficientScope(scope string) *Error {
-	return errgenNew1(&errgenEntryInsufficientScope, 0, scope)
+	return errgenNew1(&errgenRowInsufficientScope, 0, scope)
 }
 
-// NewProjectAccessDenied returns a new project_access_denied error (403 Forbidden) with the message "Access denied to this resource".
+// NewProjectAccessDenied returns a new [ErrProjectAccessDenied].
 func NewProjectAccessDenied() *Error {
-	return errgenNew(&errgenEntryProjectAccessDenied, 0)
+	return errgenNew(&errgenRowProjectAccessDenied, 0)
 }
 
-// NewUnauthorizedToken returns a new unauthorized_token error (403 Forbidden) with the message "Unauthorised access to V2 API, please provide valid payload version.".
+// NewUnauthorizedToken returns a new [ErrUnauthorizedToken].
 func NewUnauthorizedToken() *Error {
-	return errgenNew(&errgenEntryUnauthorizedToken, 0)
+	return errgenNew(&errgenRowUnauthorizedToken, 0)
 }
 
-// NewUnauthorizedTokenCrawlerRoleRequired returns a new unauthorized_token error (403 Forbidden), variant crawler_role_required, with the message "Your role must be a CRAWLER in token payload to use V2 API.".
+// NewUnauthorizedTokenCrawlerRoleRequired returns a new [ErrUnauthorizedToken], variant crawler_role_required, message "Your role must be a CRAWLER in token payload to use V2 API.".
 //
 // Sent by V2 endpoints reserved to crawlers.
 func NewUnauthorizedTokenCrawlerRoleRequired() *Error {
-	return errgenNew(&errgenEntryUnauthorizedToken, 1)
+	return errgenNew(&errgenRowUnauthorizedToken, 1)
 }
 
-// NewInvalidRequest returns a new invalid_request error (400 Bad Request) with the message "The request is malformed.".
+// NewInvalidRequest returns a new [ErrInvalidRequest].
 func NewInvalidRequest() *Error {
-	return errgenNew(&errgenEntryInvalidRequest, 0)
+	return errgenNew(&errgenRowInvalidRequest, 0)
 }
 
-// NewInvalidPayload returns a new invalid_payload error (400 Bad Request) with the message "The payload is invalid.".
+// NewInvalidPayload returns a new [ErrInvalidPayload].
 func NewInvalidPayload() *Error {
-	return errgenNew(&errgenEntryInvalidPayload, 0)
+	return errgenNew(&errgenRowInvalidPayload, 0)
 }
 
-// NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
+// NewMissingField returns a new [ErrMissingField], message "{field} is required".
 //
 // Parameters:
 //
 //   - field: The JSON name of the missing field.
 func NewMissingField(field string) *Error {
-	return errgenNew1(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenRowMissingField, 0, field)
 }
 
-// NewInvalidUUID returns a new invalid_uuid error (400 Bad Request) with the message "{field} must be a valid UUID".
+// NewInvalidUUID returns a new [ErrInvalidUUID], message "{field} must be a valid UUID".
 //
 // Parameters:
 //
 //   - field: The parameter that is not a UUID.
 func NewInvalidUUID(field string) *Error {
-	return errgenNew1(&errgenEntryInvalidUUID, 0, field)
+	return errgenNew1(&errgenRowInvalidUUID, 0, field)
 }
 
-// NewValidationFailed returns a new validation_failed error (422 Unprocessable Entity) with the message "Validation failed".
+// NewValidationFailed returns a new [ErrValidationFailed].
 func NewValidationFailed() *Error {
-	return errgenNew(&errgenEntryValidationFailed, 0)
+	return errgenNew(&errgenRowValidationFailed, 0)
 }
 
-// NewInvalidLayout returns a new invalid_layout error (422 Unprocessable Entity) with the message "layout.type must be SPOTLIGHT, SIDEBAR or GRID.".
+// NewInvalidLayout returns a new [ErrInvalidLayout].
 func NewInvalidLayout() *Error {
-	return errgenNew(&errgenEntryInvalidLayout, 0)
+	return errgenNew(&errgenRowInvalidLayout, 0)
 }
 
-// NewInvalidLayoutPriority returns a new invalid_layout error (422 Unprocessable Entity), variant priority, with the message "layout.priority must be SPEAKER or PIN.".
+// NewInvalidLayoutPriority returns a new [ErrInvalidLayout], variant priority, message "layout.priority must be SPEAKER or PIN.".
 func NewInvalidLayoutPriority() *Error {
-	return errgenNew(&errgenEntryInvalidLayout, 1)
+	return errgenNew(&errgenRowInvalidLayout, 1)
 }
 
-// NewInvalidLayoutGridSize returns a new invalid_layout error (422 Unprocessable Entity), variant grid_size, with the message "grid size must be between 1 and {max}.".
+// NewInvalidLayoutGridSize returns a new [ErrInvalidLayout], variant grid_size, message "grid size must be between 1 and {max}.".
 //
 // Sent when the grid holds no tile or too many.
 //
@@ -441,10 +316,10 @@ func NewInvalidLayoutPriority() *Error {
 //
 // Added in 1.3.
 func NewInvalidLayoutGridSize(maxValue int) *Error {
-	return errgenNew1(&errgenEntryInvalidLayout, 2, maxValue)
+	return errgenNew1(&errgenRowInvalidLayout, 2, maxValue)
 }
 
-// NewInvalidContentType returns a new invalid_content_type error (415 Unsupported Media Type) with the message "Content-Type {content_type} is not supported.".
+// NewInvalidContentType returns a new [ErrInvalidContentType], message "Content-Type {content_type} is not supported.".
 //
 // Parameters:
 //
@@ -452,76 +327,76 @@ func NewInvalidLayoutGridSize(maxValue int) *Error {
 //
 // Added in 1.2.
 func NewInvalidContentType(contentType string) *Error {
-	return errgenNew1(&errgenEntryInvalidContentType, 0, contentType)
+	return errgenNew1(&errgenRowInvalidContentType, 0, contentType)
 }
 
-// NewPreconditionFailed returns a new precondition_failed error (412 Precondition Failed) with the message "The resource has changed since you retrieved it.".
+// NewPreconditionFailed returns a new [ErrPreconditionFailed].
 //
 // Added in 1.3.
 func NewPreconditionFailed() *Error {
-	return errgenNew(&errgenEntryPreconditionFailed, 0)
+	return errgenNew(&errgenRowPreconditionFailed, 0)
 }
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "The requested resource could not be found.".
+// NewNotFound returns a new [ErrNotFound].
 func NewNotFound() *Error {
-	return errgenNew(&errgenEntryNotFound, 0)
+	return errgenNew(&errgenRowNotFound, 0)
 }
 
-// NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
+// NewLivestreamNotFound returns a new [ErrLivestreamNotFound].
 func NewLivestreamNotFound() *Error {
-	return errgenNew(&errgenEntryLivestreamNotFound, 0)
+	return errgenNew(&errgenRowLivestreamNotFound, 0)
 }
 
-// NewMediaServerNotFound returns a new media_server_not_found error (404 Not Found) with the message "Media server not found".
+// NewMediaServerNotFound returns a new [ErrMediaServerNotFound].
 func NewMediaServerNotFound() *Error {
-	return errgenNew(&errgenEntryMediaServerNotFound, 0)
+	return errgenNew(&errgenRowMediaServerNotFound, 0)
 }
 
-// NewRouteNotFound returns a new route_not_found error (404 Not Found) with the message "Unrecognized request URL.".
+// NewRouteNotFound returns a new [ErrRouteNotFound].
 func NewRouteNotFound() *Error {
-	return errgenNew(&errgenEntryRouteNotFound, 0)
+	return errgenNew(&errgenRowRouteNotFound, 0)
 }
 
-// NewMethodNotAllowed returns a new method_not_allowed error (405 Method Not Allowed) with the message "Method is not allowed for this route.".
+// NewMethodNotAllowed returns a new [ErrMethodNotAllowed].
 func NewMethodNotAllowed() *Error {
-	return errgenNew(&errgenEntryMethodNotAllowed, 0)
+	return errgenNew(&errgenRowMethodNotAllowed, 0)
 }
 
-// NewConflict returns a new conflict error (409 Conflict) with the message "{resource} already exists".
+// NewConflict returns a new [ErrConflict], message "{resource} already exists".
 //
 // Parameters:
 //
 //   - resource: The kind of resource.
 func NewConflict(resource string) *Error {
-	return errgenNew1(&errgenEntryConflict, 0, resource)
+	return errgenNew1(&errgenRowConflict, 0, resource)
 }
 
-// NewInvalidPushToken returns a new INVALID_PUSH_TOKEN error (401 Unauthorized) with the message "Token is malformed".
+// NewInvalidPushToken returns a new [ErrInvalidPushToken].
 func NewInvalidPushToken() *Error {
-	return errgenNew(&errgenEntryInvalidPushToken, 0)
+	return errgenNew(&errgenRowInvalidPushToken, 0)
 }
 
-// NewExpiredPushToken returns a new EXPIRED_PUSH_TOKEN error (401 Unauthorized) with the message "Token has expired".
+// NewExpiredPushToken returns a new [ErrExpiredPushToken].
 func NewExpiredPushToken() *Error {
-	return errgenNew(&errgenEntryExpiredPushToken, 0)
+	return errgenNew(&errgenRowExpiredPushToken, 0)
 }
 
-// NewTokenMismatch returns a new TOKEN_MISMATCH error (403 Forbidden) with the message "Token doesn't match stream".
+// NewTokenMismatch returns a new [ErrTokenMismatch].
 func NewTokenMismatch() *Error {
-	return errgenNew(&errgenEntryTokenMismatch, 0)
+	return errgenNew(&errgenRowTokenMismatch, 0)
 }
 
-// NewWebhookLimitReached returns a new webhook_limit_reached error (400 Bad Request) with the message "Your account has reached the webhook urls limit.".
+// NewWebhookLimitReached returns a new [ErrWebhookLimitReached].
 func NewWebhookLimitReached() *Error {
-	return errgenNew(&errgenEntryWebhookLimitReached, 0)
+	return errgenNew(&errgenRowWebhookLimitReached, 0)
 }
 
-// NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Rate limit exceeded".
+// NewRateLimited returns a new [ErrRateLimited].
 func NewRateLimited() *Error {
-	return errgenNew(&errgenEntryRateLimited, 0)
+	return errgenNew(&errgenRowRateLimited, 0)
 }
 
-// NewUsageLimitExceeded returns a new usage_limit_exceeded error (429 Too Many Requests) with the message "Monthly usage limit of {limit} minutes exceeded.".
+// NewUsageLimitExceeded returns a new [ErrUsageLimitExceeded], message "Monthly usage limit of {limit} minutes exceeded.".
 //
 // Parameters:
 //
@@ -529,39 +404,39 @@ func NewRateLimited() *Error {
 //
 // Added in 1.4.
 func NewUsageLimitExceeded(limit int64) *Error {
-	return errgenNew1(&errgenEntryUsageLimitExceeded, 0, limit)
+	return errgenNew1(&errgenRowUsageLimitExceeded, 0, limit)
 }
 
-// NewQuotaExceeded returns a new quota_exceeded error (429 Too Many Requests) with the message "Quota exceeded".
+// NewQuotaExceeded returns a new [ErrQuotaExceeded].
 //
 // Deprecated: use NewUsageLimitExceeded. Use usage_limit_exceeded, which names the limit. Removed after 2027-06-30.
 func NewQuotaExceeded() *Error {
-	return errgenNew(&errgenEntryQuotaExceeded, 0)
+	return errgenNew(&errgenRowQuotaExceeded, 0)
 }
 
-// NewFetchError returns a new fetch_error error (502 Bad Gateway) with the message "Failed to get session details.".
+// NewFetchError returns a new [ErrFetchError].
 func NewFetchError() *Error {
-	return errgenNew(&errgenEntryFetchError, 0)
+	return errgenNew(&errgenRowFetchError, 0)
 }
 
-// NewFetchErrorRooms returns a new fetch_error error (502 Bad Gateway), variant rooms, with the message "Unable to fetch rooms.".
+// NewFetchErrorRooms returns a new [ErrFetchError], variant rooms, message "Unable to fetch rooms.".
 func NewFetchErrorRooms() *Error {
-	return errgenNew(&errgenEntryFetchError, 1)
+	return errgenNew(&errgenRowFetchError, 1)
 }
 
-// NewFetchErrorRecordings returns a new fetch_error error (502 Bad Gateway), variant recordings, with the message "Unable to list Room Recordings.".
+// NewFetchErrorRecordings returns a new [ErrFetchError], variant recordings, message "Unable to list Room Recordings.".
 func NewFetchErrorRecordings() *Error {
-	return errgenNew(&errgenEntryFetchError, 2)
+	return errgenNew(&errgenRowFetchError, 2)
 }
 
-// NewFetchErrorParticipants returns a new fetch_error error (502 Bad Gateway), variant participants, with the message "Failed to get Active participant List.".
+// NewFetchErrorParticipants returns a new [ErrFetchError], variant participants, message "Failed to get Active participant List.".
 func NewFetchErrorParticipants() *Error {
-	return errgenNew(&errgenEntryFetchError, 3)
+	return errgenNew(&errgenRowFetchError, 3)
 }
 
-// NewServerError returns a new server_error error (500 Internal Server Error) with the message "An unexpected error occurred on the server.".
+// NewServerError returns a new [ErrServerError].
 func NewServerError() *Error {
-	return errgenNew(&errgenEntryServerError, 0)
+	return errgenNew(&errgenRowServerError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -603,77 +478,74 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
-var errgenEntryInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", message: "`token` is invalid.", status: 401}
-var errgenEntrySessionExpired = errgenEntry{code: CodeSessionExpired, title: "Session expired", message: "The session has expired; sign in again.", status: 401}
-var errgenEntryUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized client", message: "The client is not authorized to perform this action.", status: 401}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "The token lacks the {scope} scope.", params: "scope", status: 403, aliases: "access_denied"}
-var errgenEntryProjectAccessDenied = errgenEntry{code: CodeProjectAccessDenied, title: "Access denied", message: "Access denied to this resource", status: 403}
-var errgenEntryUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, title: "Token not allowed for this API version", message: "Unauthorised access to V2 API, please provide valid payload version.", status: 403, variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}}
-var errgenEntryInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", message: "The request is malformed.", status: 400}
-var errgenEntryInvalidPayload = errgenEntry{code: CodeInvalidPayload, title: "Invalid payload", message: "The payload is invalid.", status: 400}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing required field", message: "{field} is required", params: "field", status: 400}
-var errgenEntryInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", message: "{field} must be a valid UUID", params: "field", status: 400}
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "Validation failed", status: 422}
-var errgenEntryInvalidLayout = errgenEntry{code: CodeInvalidLayout, title: "Invalid layout", message: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", params: "max:int", status: 422, variants: []string{"priority", "layout.priority must be SPEAKER or PIN.", "grid_size", "grid size must be between 1 and {max}."}}
-var errgenEntryInvalidContentType = errgenEntry{code: CodeInvalidContentType, title: "Unsupported content type", message: "Content-Type {content_type} is not supported.", params: "content_type", status: 415}
-var errgenEntryPreconditionFailed = errgenEntry{code: CodePreconditionFailed, title: "Precondition failed", message: "The resource has changed since you retrieved it.", status: 412}
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Resource not found", message: "The requested resource could not be found.", status: 404}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", message: "Livestream not found", status: 404}
-var errgenEntryMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media server not found", message: "Media server not found", status: 404}
-var errgenEntryRouteNotFound = errgenEntry{code: CodeRouteNotFound, title: "Unrecognized request URL", message: "Unrecognized request URL.", status: 404}
-var errgenEntryMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, title: "Method not allowed", message: "Method is not allowed for this route.", status: 405}
-var errgenEntryConflict = errgenEntry{code: CodeConflict, title: "Conflict", message: "{resource} already exists", params: "resource", status: 409}
-var errgenEntryInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, title: "Invalid push token", message: "Token is malformed", status: 401, doc: "#invalid_push_token"}
-var errgenEntryExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, title: "Expired push token", message: "Token has expired", status: 401, doc: "#expired_push_token"}
-var errgenEntryTokenMismatch = errgenEntry{code: CodeTokenMismatch, title: "Token mismatch", message: "Token doesn't match stream", status: 403, doc: "#token_mismatch"}
-var errgenEntryWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, title: "Webhook limit reached", message: "Your account has reached the webhook urls limit.", status: 400}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Too many requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
-var errgenEntryUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", message: "Monthly usage limit of {limit} minutes exceeded.", params: "limit:int64", status: 429}
-var errgenEntryQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, title: "Quota exceeded", message: "Quota exceeded", status: 429}
-var errgenEntryFetchError = errgenEntry{code: CodeFetchError, title: "Upstream fetch failed", message: "Failed to get session details.", status: 502, variants: []string{"rooms", "Unable to fetch rooms.", "recordings", "Unable to list Room Recordings.", "participants", "Failed to get Active participant List."}}
-var errgenEntryServerError = errgenEntry{code: CodeServerError, title: "Internal server error", message: "An unexpected error occurred on the server.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidAPIKey,
-	&errgenEntryInvalidToken,
-	&errgenEntrySessionExpired,
-	&errgenEntryUnauthorizedClient,
-	&errgenEntryInsufficientScope,
-	&errgenEntryProjectAccessDenied,
-	&errgenEntryUnauthorizedToken,
-	&errgenEntryInvalidRequest,
-	&errgenEntryInvalidPayload,
-	&errgenEntryMissingField,
-	&errgenEntryInvalidUUID,
-	&errgenEntryValidationFailed,
-	&errgenEntryInvalidLayout,
-	&errgenEntryInvalidContentType,
-	&errgenEntryPreconditionFailed,
-	&errgenEntryNotFound,
-	&errgenEntryLivestreamNotFound,
-	&errgenEntryMediaServerNotFound,
-	&errgenEntryRouteNotFound,
-	&errgenEntryMethodNotAllowed,
-	&errgenEntryConflict,
-	&errgenEntryInvalidPushToken,
-	&errgenEntryExpiredPushToken,
-	&errgenEntryTokenMismatch,
-	&errgenEntryWebhookLimitReached,
-	&errgenEntryRateLimited,
-	&errgenEntryUsageLimitExceeded,
-	&errgenEntryQuotaExceeded,
-	&errgenEntryFetchError,
-	&errgenEntryServerError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 405:
+		return "Method Not Allowed"
+	case 409:
+		return "Conflict"
+	case 412:
+		return "Precondition Failed"
+	case 415:
+		return "Unsupported Media Type"
+	case 422:
+		return "Unprocessable Entity"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	case 502:
+		return "Bad Gateway"
+	}
+	return ""
 }
+
+var errgenRowInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", msg: "Invalid API Key", status: 401}
+var errgenRowInvalidToken = errgenEntry{code: CodeInvalidToken, title: "Invalid token", msg: "`token` is invalid.", status: 401}
+var errgenRowSessionExpired = errgenEntry{code: CodeSessionExpired, title: "Session expired", msg: "The session has expired; sign in again.", status: 401}
+var errgenRowUnauthorizedClient = errgenEntry{code: CodeUnauthorizedClient, title: "Unauthorized client", msg: "The client is not authorized to perform this action.", status: 401}
+var errgenRowInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", msg: "The token lacks the {scope} scope.", params: "scope", status: 403, aliases: "access_denied"}
+var errgenRowProjectAccessDenied = errgenEntry{code: CodeProjectAccessDenied, title: "Access denied", msg: "Access denied to this resource", status: 403}
+var errgenRowUnauthorizedToken = errgenEntry{code: CodeUnauthorizedToken, title: "Token not allowed for this API version", msg: "Unauthorised access to V2 API, please provide valid payload version.", status: 403, variants: []string{"crawler_role_required", "Your role must be a CRAWLER in token payload to use V2 API."}}
+var errgenRowInvalidRequest = errgenEntry{code: CodeInvalidRequest, title: "Invalid request", msg: "The request is malformed.", status: 400}
+var errgenRowInvalidPayload = errgenEntry{code: CodeInvalidPayload, title: "Invalid payload", msg: "The payload is invalid.", status: 400}
+var errgenRowMissingField = errgenEntry{code: CodeMissingField, title: "Missing required field", msg: "{field} is required", params: "field", status: 400}
+var errgenRowInvalidUUID = errgenEntry{code: CodeInvalidUUID, title: "Invalid UUID", msg: "{field} must be a valid UUID", params: "field", status: 400}
+var errgenRowValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", msg: "Validation failed", status: 422}
+var errgenRowInvalidLayout = errgenEntry{code: CodeInvalidLayout, title: "Invalid layout", msg: "layout.type must be SPOTLIGHT, SIDEBAR or GRID.", params: "max:int", status: 422, variants: []string{"priority", "layout.priority must be SPEAKER or PIN.", "grid_size", "grid size must be between 1 and {max}."}}
+var errgenRowInvalidContentType = errgenEntry{code: CodeInvalidContentType, title: "Unsupported content type", msg: "Content-Type {content_type} is not supported.", params: "content_type", status: 415}
+var errgenRowPreconditionFailed = errgenEntry{code: CodePreconditionFailed, title: "Precondition failed", msg: "The resource has changed since you retrieved it.", status: 412}
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Resource not found", msg: "The requested resource could not be found.", status: 404}
+var errgenRowLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", msg: "Livestream not found", status: 404}
+var errgenRowMediaServerNotFound = errgenEntry{code: CodeMediaServerNotFound, title: "Media server not found", msg: "Media server not found", status: 404}
+var errgenRowRouteNotFound = errgenEntry{code: CodeRouteNotFound, title: "Unrecognized request URL", msg: "Unrecognized request URL.", status: 404}
+var errgenRowMethodNotAllowed = errgenEntry{code: CodeMethodNotAllowed, title: "Method not allowed", msg: "Method is not allowed for this route.", status: 405}
+var errgenRowConflict = errgenEntry{code: CodeConflict, title: "Conflict", msg: "{resource} already exists", params: "resource", status: 409}
+var errgenRowInvalidPushToken = errgenEntry{code: CodeInvalidPushToken, title: "Invalid push token", msg: "Token is malformed", status: 401, doc: "#invalid_push_token"}
+var errgenRowExpiredPushToken = errgenEntry{code: CodeExpiredPushToken, title: "Expired push token", msg: "Token has expired", status: 401, doc: "#expired_push_token"}
+var errgenRowTokenMismatch = errgenEntry{code: CodeTokenMismatch, title: "Token mismatch", msg: "Token doesn't match stream", status: 403, doc: "#token_mismatch"}
+var errgenRowWebhookLimitReached = errgenEntry{code: CodeWebhookLimitReached, title: "Webhook limit reached", msg: "Your account has reached the webhook urls limit.", status: 400}
+var errgenRowRateLimited = errgenEntry{code: CodeRateLimited, title: "Too many requests", msg: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenRowUsageLimitExceeded = errgenEntry{code: CodeUsageLimitExceeded, title: "Usage limit exceeded", msg: "Monthly usage limit of {limit} minutes exceeded.", params: "limit:int64", status: 429}
+var errgenRowQuotaExceeded = errgenEntry{code: CodeQuotaExceeded, title: "Quota exceeded", msg: "Quota exceeded", status: 429}
+var errgenRowFetchError = errgenEntry{code: CodeFetchError, title: "Upstream fetch failed", msg: "Failed to get session details.", status: 502, variants: []string{"rooms", "Unable to fetch rooms.", "recordings", "Unable to list Room Recordings.", "participants", "Failed to get Active participant List."}}
+var errgenRowServerError = errgenEntry{code: CodeServerError, title: "Internal server error", msg: "An unexpected error occurred on the server.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryServerError,
+		internal:    &errgenRowServerError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package runtime
 
 import (
@@ -18,112 +22,81 @@ import (
 type Code string
 
 const (
-	// CodeInvalidAPIKey is the code of ErrInvalidAPIKey.
+	// CodeInvalidAPIKey is ErrInvalidAPIKey's code.
 	CodeInvalidAPIKey Code = "invalid_api_key"
-	// CodeMissingField is the code of ErrMissingField.
+	// CodeMissingField is ErrMissingField's code.
 	CodeMissingField Code = "missing_field"
-	// CodeTooManyItems is the code of ErrTooManyItems.
-	//
-	// Aliases, accepted when decoding: too_many.
+	// CodeTooManyItems is ErrTooManyItems's code. Decoding also accepts too_many.
 	CodeTooManyItems Code = "too_many_items"
-	// CodeRateLimited is the code of ErrRateLimited.
+	// CodeRateLimited is ErrRateLimited's code.
 	CodeRateLimited Code = "rate_limited"
-	// CodeWindowConflict is the code of ErrWindowConflict.
+	// CodeWindowConflict is ErrWindowConflict's code.
 	CodeWindowConflict Code = "window_conflict"
-	// CodeLegacyNotReady is the code of ErrLegacyNotReady.
+	// CodeLegacyNotReady is ErrLegacyNotReady's code.
 	CodeLegacyNotReady Code = "legacy_not_ready"
-	// CodeLegacyFailure is the code of ErrLegacyFailure.
+	// CodeLegacyFailure is ErrLegacyFailure's code.
 	CodeLegacyFailure Code = "legacy_failure"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
-	//
-	// Message: "Invalid API Key"
-	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
-	// ErrMissingField is the sentinel of missing_field (400 Bad Request): Missing field.
-	//
-	// Message: its title (the message has params; see NewMissingField).
-	//
-	// Variant empty: "{field} must not be empty"
-	ErrMissingField = errgenSentinel(&errgenEntryMissingField)
-	// ErrTooManyItems is the sentinel of too_many_items (422 Unprocessable Entity): Too many items.
-	//
-	// Message: its title (the message has params; see NewTooManyItems).
-	ErrTooManyItems = errgenSentinel(&errgenEntryTooManyItems)
-	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Rate limited.
-	//
-	// Message: its title (the message has params; see NewRateLimited).
-	//
-	// Clients are told to retry after 30 seconds.
-	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
-	// ErrWindowConflict is the sentinel of window_conflict (409 Conflict): Window conflict.
-	//
-	// Message: its title (the message has params; see NewWindowConflict).
-	//
-	// Variant open_ended: "{a} overlaps {b} from {from}"
-	ErrWindowConflict = errgenSentinel(&errgenEntryWindowConflict)
-	// ErrLegacyNotReady is the sentinel of legacy_not_ready (200 OK): Legacy not ready.
-	//
-	// Message: its title (the message has params; see NewLegacyNotReady).
-	//
-	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
-	// Sent with the headers X-Error-Code, WWW-Authenticate.
-	ErrLegacyNotReady = errgenSentinel(&errgenEntryLegacyNotReady)
-	// ErrLegacyFailure is the sentinel of legacy_failure (503 Service Unavailable): Legacy failure.
-	//
-	// Message: "Legacy failure"
-	//
-	// Clients are told to retry after 5 seconds.
-	// Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike.
-	// Sent with the headers X-Error-Code, WWW-Authenticate.
-	ErrLegacyFailure = errgenSentinel(&errgenEntryLegacyFailure)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	// ErrInvalidAPIKey is invalid_api_key (401 Unauthorized): Invalid API key. Message: "Invalid API Key".
+	ErrInvalidAPIKey = errgenRowInvalidAPIKey.register()
+	// ErrMissingField is missing_field (400 Bad Request): Missing field. Variants: empty.
+	ErrMissingField = errgenRowMissingField.register()
+	// ErrTooManyItems is too_many_items (422 Unprocessable Entity): Too many items.
+	ErrTooManyItems = errgenRowTooManyItems.register()
+	// ErrRateLimited is rate_limited (429 Too Many Requests): Rate limited. Retry after 30 seconds.
+	ErrRateLimited = errgenRowRateLimited.register()
+	// ErrWindowConflict is window_conflict (409 Conflict of windows): Window conflict. Variants: open_ended.
+	ErrWindowConflict = errgenRowWindowConflict.register()
+	// ErrLegacyNotReady is legacy_not_ready (200 OK): Legacy not ready. Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike. Sent with the headers X-Error-Code, WWW-Authenticate.
+	ErrLegacyNotReady = errgenRowLegacyNotReady.register()
+	// ErrLegacyFailure is legacy_failure (503 Service Unavailable): Legacy failure. Message: "Legacy failure". Retry after 5 seconds. Written in the wire format of the group legacy (application/json; charset=utf-8), by WriteError and WriteLegacyError alike. Sent with the headers X-Error-Code, WWW-Authenticate.
+	ErrLegacyFailure = errgenRowLegacyFailure.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
+// NewInvalidAPIKey returns a new [ErrInvalidAPIKey].
 func NewInvalidAPIKey() *Error {
-	return errgenNew(&errgenEntryInvalidAPIKey, 0)
+	return errgenNew(&errgenRowInvalidAPIKey, 0)
 }
 
-// NewMissingField returns a new missing_field error (400 Bad Request) with the message "{field} is required".
+// NewMissingField returns a new [ErrMissingField], message "{field} is required".
 func NewMissingField(field string) *Error {
-	return errgenNew1(&errgenEntryMissingField, 0, field)
+	return errgenNew1(&errgenRowMissingField, 0, field)
 }
 
-// NewMissingFieldEmpty returns a new missing_field error (400 Bad Request), variant empty, with the message "{field} must not be empty".
+// NewMissingFieldEmpty returns a new [ErrMissingField], variant empty, message "{field} must not be empty".
 func NewMissingFieldEmpty(field string) *Error {
-	return errgenNew1(&errgenEntryMissingField, 1, field)
+	return errgenNew1(&errgenRowMissingField, 1, field)
 }
 
-// NewTooManyItems returns a new too_many_items error (422 Unprocessable Entity) with the message "At most {max} items are allowed, got {count}".
+// NewTooManyItems returns a new [ErrTooManyItems], message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return errgenNew2(&errgenEntryTooManyItems, 0, maxValue, count)
+	return errgenNew2(&errgenRowTooManyItems, 0, maxValue, count)
 }
 
-// NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Used {ratio} of the quota; retry: {retry}".
+// NewRateLimited returns a new [ErrRateLimited], message "Used {ratio} of the quota; retry: {retry}".
 func NewRateLimited(ratio float64, retry bool) *Error {
-	return errgenNew2(&errgenEntryRateLimited, 0, ratio, retry)
+	return errgenNew2(&errgenRowRateLimited, 0, ratio, retry)
 }
 
-// NewWindowConflict returns a new window_conflict error (409 Conflict) with the message "{a} overlaps {b} from {from} to {to}".
+// NewWindowConflict returns a new [ErrWindowConflict], message "{a} overlaps {b} from {from} to {to}".
 func NewWindowConflict(a, b string, from, to int64) *Error {
-	return errgenNew4(&errgenEntryWindowConflict, 0, a, b, from, to)
+	return errgenNew4(&errgenRowWindowConflict, 0, a, b, from, to)
 }
 
-// NewWindowConflictOpenEnded returns a new window_conflict error (409 Conflict), variant open_ended, with the message "{a} overlaps {b} from {from}".
+// NewWindowConflictOpenEnded returns a new [ErrWindowConflict], variant open_ended, message "{a} overlaps {b} from {from}".
 func NewWindowConflictOpenEnded(a, b string, from int64) *Error {
-	return errgenNew3(&errgenEntryWindowConflict, 1, a, b, from)
+	return errgenNew3(&errgenRowWindowConflict, 1, a, b, from)
 }
 
-// NewLegacyNotReady returns a new legacy_not_ready error (200 OK) with the message "Not ready: {what}".
+// NewLegacyNotReady returns a new [ErrLegacyNotReady], message "Not ready: {what}".
 //
 // Parameters:
 //
@@ -131,17 +104,17 @@ func NewWindowConflictOpenEnded(a, b string, from int64) *Error {
 //
 // Optional params, sent only once set: tags with WithTags.
 func NewLegacyNotReady(what string, attempt int) *Error {
-	return errgenNew2(&errgenEntryLegacyNotReady, 0, what, attempt)
+	return errgenNew2(&errgenRowLegacyNotReady, 0, what, attempt)
 }
 
-// NewLegacyFailure returns a new legacy_failure error (503 Service Unavailable) with the message "Legacy failure".
+// NewLegacyFailure returns a new [ErrLegacyFailure].
 func NewLegacyFailure() *Error {
-	return errgenNew(&errgenEntryLegacyFailure, 0)
+	return errgenNew(&errgenRowLegacyFailure, 0)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // WithTags returns a copy of e with the optional param tags set to v, to be sent beside the message (errors legacy_not_ready). Like Wrap, it leaves e as it is; on a sentinel, the copy has the catalog's values.
@@ -207,33 +180,44 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
-var errgenEntryMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", message: "{field} is required", params: "field", status: 400, variants: []string{"empty", "{field} must not be empty"}}
-var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, title: "Too many items", message: "At most {max} items are allowed, got {count}", params: "max:int count:int64", status: 422, aliases: "too_many"}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", message: "Used {ratio} of the quota; retry: {retry}", params: "ratio:float64 retry:bool", status: 429, retryAfter: 30, more: &errgenMore{attrs: []string{"tier", "2", "2"}}}
-var errgenEntryWindowConflict = errgenEntry{code: CodeWindowConflict, title: "Window conflict", message: "{a} overlaps {b} from {from} to {to}", params: "a b from:int64 to:int64", status: 409, variants: []string{"open_ended", "{a} overlaps {b} from {from}"}}
-var errgenEntryLegacyNotReady = errgenEntry{code: CodeLegacyNotReady, title: "Legacy not ready", message: "Not ready: {what}", params: "what attempt:int tags:[]string", status: 200, format: 1, more: &errgenMore{roles: "mdO", attrs: []string{"kind", "\"temporary\"", "temporary"}}}
-var errgenEntryLegacyFailure = errgenEntry{code: CodeLegacyFailure, title: "Legacy failure", message: "Legacy failure", status: 503, format: 1, retryAfter: 5}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidAPIKey,
-	&errgenEntryMissingField,
-	&errgenEntryTooManyItems,
-	&errgenEntryRateLimited,
-	&errgenEntryWindowConflict,
-	&errgenEntryLegacyNotReady,
-	&errgenEntryLegacyFailure,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 200:
+		return "OK"
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 409:
+		return "Conflict of windows"
+	case 422:
+		return "Unprocessable Entity"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	case 503:
+		return "Service Unavailable"
+	}
+	return ""
 }
+
+var errgenRowInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", msg: "Invalid API Key", status: 401}
+var errgenRowMissingField = errgenEntry{code: CodeMissingField, title: "Missing field", msg: "{field} is required", params: "field", status: 400, variants: []string{"empty", "{field} must not be empty"}}
+var errgenRowTooManyItems = errgenEntry{code: CodeTooManyItems, title: "Too many items", msg: "At most {max} items are allowed, got {count}", params: "max:int count:int64", status: 422, aliases: "too_many"}
+var errgenRowRateLimited = errgenEntry{code: CodeRateLimited, title: "Rate limited", msg: "Used {ratio} of the quota; retry: {retry}", params: "ratio:float64 retry:bool", status: 429, retryAfter: 30, more: &errgenMore{attrs: []string{"tier", "2", "2"}}}
+var errgenRowWindowConflict = errgenEntry{code: CodeWindowConflict, title: "Window conflict", msg: "{a} overlaps {b} from {from} to {to}", params: "a b from:int64 to:int64", status: 409, variants: []string{"open_ended", "{a} overlaps {b} from {from}"}}
+var errgenRowLegacyNotReady = errgenEntry{code: CodeLegacyNotReady, title: "Legacy not ready", msg: "Not ready: {what}", params: "what attempt:int tags:[]string", status: 200, format: 1, more: &errgenMore{roles: "mdO", attrs: []string{"kind", "\"temporary\"", "temporary"}}}
+var errgenRowLegacyFailure = errgenEntry{code: CodeLegacyFailure, title: "Legacy failure", msg: "Legacy failure", status: 503, format: 1, retryAfter: 5}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},
@@ -254,7 +238,7 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json; charset=utf-8"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryLegacyFailure,
+		internal:    &errgenRowLegacyFailure,
 		body: []errgenField{
 			{kind: errgenVLiteral, name: "ok", lit: `false`},
 			{kind: errgenVList, name: "errors", children: []errgenField{

@@ -1,18 +1,26 @@
 package runtime
 
 import (
-	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 )
 
-// errgenSentinel returns the sentinel of an entry: an Error with the
-// entry's values, which the entry records as its Err variable.
-func errgenSentinel(ent *errgenEntry) *Error {
+// errgenCatalog lists every error, in spec order: each sentinel's
+// initialization (errgenEntry.register) adds its row, and the catalog file
+// declares the sentinels in spec order in one var block, which Go
+// initializes in that order. Only functions read it, never a
+// package-level initializer, so it is complete before any use.
+var errgenCatalog []*errgenEntry
+
+// register returns the sentinel of an entry: an Error with the entry's
+// values, which the entry records as its Err variable; it adds the entry
+// to errgenCatalog. Each Err variable is initialized with it.
+func (ent *errgenEntry) register() *Error {
 	e := new(Error)
 	errgenFill(e, ent)
 	ent.sentinel = e
+	errgenCatalog = append(errgenCatalog, ent)
 	return e
 }
 
@@ -77,12 +85,15 @@ func (ent *errgenEntry) docLink() string {
 	return ""
 }
 
-// statusText is the text of the error's status.
+// statusTextOf is the text of the error's status: the error's own, else
+// the catalog's for the status (errgenStatusText, generated from the
+// spec), never the server's net/http's, whose names may change between
+// Go releases.
 func (ent *errgenEntry) statusTextOf() string {
 	if ent.m().statusText != "" {
 		return ent.m().statusText
 	}
-	return http.StatusText(int(ent.status))
+	return errgenStatusText(int(ent.status))
 }
 
 // titleOnWire is the title responses carry.
@@ -99,10 +110,10 @@ func (ent *errgenEntry) sentinelMessage() string {
 	if c := ent.compiled.Load(); c != nil {
 		return c.message
 	}
-	if !strings.ContainsAny(ent.message, "{}") {
-		return ent.message
+	if !strings.ContainsAny(ent.msg, "{}") {
+		return ent.msg
 	}
-	if t := errgenParseTemplate(ent.message, nil); len(t.params) == 0 {
+	if t := errgenParseTemplate(ent.msg, nil); len(t.params) == 0 {
 		return t.lits[0]
 	}
 	return ent.title
@@ -196,7 +207,7 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}
 	}
-	c.messages = append(c.messages, errgenParseTemplate(ent.message, c.params))
+	c.messages = append(c.messages, errgenParseTemplate(ent.msg, c.params))
 	for k := 0; k+1 < len(ent.variants); k += 2 {
 		t := errgenParseTemplate(ent.variants[k+1], c.params)
 		t.variant = ent.variants[k]

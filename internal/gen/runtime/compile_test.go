@@ -2,6 +2,12 @@ package runtime
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"net/http"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -14,7 +20,7 @@ import (
 func TestCompileTemplates(t *testing.T) {
 	tmpl := func(parts ...errgenTmpl) []errgenTmpl { return parts }
 	lit := func(s string) errgenTmpl { return errgenTmpl{kind: errgenVLiteral, text: s} }
-	ent := &errgenEntry{code: "a_b", title: `Say "hi" \ <now>`, message: "{p} failed", params: "p", status: 400,
+	ent := &errgenEntry{code: "a_b", title: `Say "hi" \ <now>`, msg: "{p} failed", params: "p", status: 409,
 		more: &errgenMore{attrs: []string{"kind", "3", "3"}}}
 	c := errgenCompile(ent)
 	body := []errgenField{
@@ -39,8 +45,11 @@ func TestCompileTemplates(t *testing.T) {
 		`0 "kind":"3 " only=false []`,
 		`10 "p": only=true [{kind:4 quoted:false lit: name:p}]`,
 		`10 "retry": only=true [{kind:3 quoted:false lit: name:}]`,
-		`0 "k":3,"st":"Bad Request" only=false []`,
+		`0 "k":3,"st":"Conflict of windows" only=false []`,
 	}
+	// The stand-in catalog's spec names 409 "Conflict of windows"
+	// (status_text), not net/http's "Conflict": the text comes from the
+	// generated errgenStatusText.
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("body program\n got %q\nwant %q", got, want)
 	}
@@ -62,5 +71,64 @@ func TestCompileTemplates(t *testing.T) {
 	}
 	if fmt.Sprint(hs) != fmt.Sprint(wantHeaders) {
 		t.Errorf("headers\n got %q\nwant %q", hs, wantHeaders)
+	}
+}
+
+// TestStatusTextFromCatalog checks that every catalog error's status
+// text is the one errgen resolved from the spec, which the generated
+// errgenStatusText returns, and that the runtime's code calls
+// http.StatusText nowhere but for responses outside the catalog
+// (errgenUnknown): a Go release that renames a status cannot change what
+// a server sends for its own errors.
+func TestStatusTextFromCatalog(t *testing.T) {
+	for _, ent := range errgenCatalog {
+		if got := ent.statusTextOf(); got != errgenStatusText(int(ent.status)) || got == "" {
+			t.Errorf("%s: status text %q, the catalog's for %d is %q", ent.code, got, ent.status, errgenStatusText(int(ent.status)))
+		}
+	}
+	if got, std := errgenStatusText(http.StatusConflict), http.StatusText(http.StatusConflict); got != "Conflict of windows" || got == std {
+		t.Errorf("errgenStatusText(409) = %q (net/http: %q), want the spec's %q", got, std, "Conflict of windows")
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, _ := d.(*ast.FuncDecl)
+			ast.Inspect(d, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if !ok || sel.Sel.Name != "StatusText" {
+					return true
+				}
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "http" && (fn == nil || fn.Name.Name != "errgenUnknown") {
+					t.Errorf("%s: http.StatusText used outside errgenUnknown", fset.Position(sel.Pos()))
+				}
+				return true
+			})
+		}
+	}
+}
+
+// TestCatalogOrder checks that the sentinels' initialization lists every
+// row once, in spec order, each with its sentinel.
+func TestCatalogOrder(t *testing.T) {
+	want := []*Error{ErrInvalidAPIKey, ErrMissingField, ErrTooManyItems, ErrRateLimited,
+		ErrWindowConflict, ErrLegacyNotReady, ErrLegacyFailure, ErrInternalError}
+	if len(errgenCatalog) != len(want) {
+		t.Fatalf("errgenCatalog has %d rows, want %d", len(errgenCatalog), len(want))
+	}
+	for i, ent := range errgenCatalog {
+		if ent.sentinel != want[i] || ent.code != want[i].Code {
+			t.Errorf("errgenCatalog[%d] is %s, want %s", i, ent.code, want[i].Code)
+		}
 	}
 }

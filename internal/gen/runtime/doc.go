@@ -10,8 +10,10 @@
 // errors_runtime_gen.go (internal/gen joins the files listed in
 // gen.runtimeFiles, merging their imports, under the package clause of
 // the catalog). It reads the catalog only through the errgen-prefixed
-// tables and functions the catalog file declares (errgenCatalog, the
-// errors with their body programs and headers; errgenFormats, the wire
+// tables and functions the catalog file declares (the rows, which the
+// sentinels' initialization lists in errgenCatalog, the errors with
+// their body programs and headers; errgenStatusText, the spec's status
+// texts; errgenFormats, the wire
 // formats with the member paths the decoder reads, and on the catalog's
 // format the request id header; errgenIndex,
 // errgenByDocURL; errgenNumericCodes, errgenCodeText, errgenParseCode for

@@ -13,7 +13,7 @@ import (
 // entryOf builds a catalog entry with one message template, written in
 // the spec's syntax ("{a} and {b}"), and params of the given kinds.
 func entryOf(message string, params map[string]byte) *errgenEntry {
-	ent := &errgenEntry{message: message}
+	ent := &errgenEntry{msg: message}
 	var names []string
 	types := map[byte]string{'i': ":int", 'I': ":int64", 'f': ":float64", 'b': ":bool"}
 	for rest := message; ; {

@@ -68,16 +68,16 @@ type errgenHeaderPath struct {
 
 // errgenEntry is one error of the catalog, as the generated file writes
 // it: a row of its raw values, declared once per error
-// (errgenEntry<Name>) and pointed to by its sentinel, its constructors
+// (errgenRow<Name>) and pointed to by its sentinel, its constructors
 // and the errgenCatalog list. What the writer and the decoder run on
 // (message templates, the body program, headers) is built from the row
 // and its format on first use (errgenCompile) and kept.
 type errgenEntry struct {
 	code  Code
 	title string
-	// message is the main message template: {name} for a param, {{ and
-	// }} for literal braces.
-	message string
+	// msg is the main message template: {name} for a param, {{ and }}
+	// for literal braces.
+	msg string
 	// params are the declared params, separated by spaces: a name for a
 	// string param, name:type for others ("limit:int", "tags:[]string").
 	params     string
@@ -94,14 +94,15 @@ type errgenEntry struct {
 	aliases string
 	// more holds what few errors need; nil for none of it.
 	more *errgenMore
-	// sentinel is the error's Err variable (set by errgenSentinel).
+	// sentinel is the error's Err variable (set by register).
 	sentinel *Error
 	compiled atomic.Pointer[errgenCompiled]
 }
 
 // errgenMore holds an error's less common values.
 type errgenMore struct {
-	// statusText is the status's text when it is not http.StatusText's;
+	// statusText is the status's text when it is not the catalog's for
+	// the status (errgenStatusText);
 	// wireTitle is the title responses carry when it is not the title (the
 	// status text, for a problem type of about:blank).
 	statusText string

@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package apierr
 
 import (
@@ -20,127 +24,105 @@ import (
 type Code string
 
 const (
-	// CodeInvalidAPIKey is the code of ErrInvalidAPIKey.
+	// CodeInvalidAPIKey is ErrInvalidAPIKey's code.
 	CodeInvalidAPIKey Code = "invalid_api_key"
-	// CodeInsufficientScope is the code of ErrInsufficientScope.
-	//
-	// Aliases, accepted when decoding: access_denied.
+	// CodeInsufficientScope is ErrInsufficientScope's code. Decoding also accepts access_denied.
 	CodeInsufficientScope Code = "insufficient_scope"
-	// CodeValidationFailed is the code of ErrValidationFailed.
+	// CodeValidationFailed is ErrValidationFailed's code.
 	CodeValidationFailed Code = "validation_failed"
-	// CodeTooManyItems is the code of ErrTooManyItems.
+	// CodeTooManyItems is ErrTooManyItems's code.
 	CodeTooManyItems Code = "too_many_items"
-	// CodeLivestreamNotFound is the code of ErrLivestreamNotFound.
+	// CodeLivestreamNotFound is ErrLivestreamNotFound's code.
 	CodeLivestreamNotFound Code = "livestream_not_found"
-	// CodeRateLimited is the code of ErrRateLimited.
+	// CodeRateLimited is ErrRateLimited's code.
 	CodeRateLimited Code = "rate_limited"
-	// CodeLegacyQuota is the code of ErrLegacyQuota.
+	// CodeLegacyQuota is ErrLegacyQuota's code.
 	//
 	// Deprecated: Use rate_limited.
 	CodeLegacyQuota Code = "legacy_quota"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
 )
 
 var (
-	// ErrInvalidAPIKey is the sentinel of invalid_api_key (401 Unauthorized): Invalid API key.
+	// ErrInvalidAPIKey is invalid_api_key (401 Unauthorized): Invalid API key. Message: "Invalid API Key".
 	//
 	// The key sent in the `ls-api-key` header is unknown.
-	//
-	// Message: "Invalid API Key"
-	ErrInvalidAPIKey = errgenSentinel(&errgenEntryInvalidAPIKey)
-	// ErrInsufficientScope is the sentinel of insufficient_scope (403 Forbidden): Insufficient scope.
-	//
-	// Message: "Access denied to this resource"
-	ErrInsufficientScope = errgenSentinel(&errgenEntryInsufficientScope)
-	// ErrValidationFailed is the sentinel of validation_failed (400 Bad Request): Validation failed.
-	//
-	// Message: its title (the message has params; see NewValidationFailed).
-	//
-	// Variant field_missing: "{field} is required"
-	ErrValidationFailed = errgenSentinel(&errgenEntryValidationFailed)
-	// ErrTooManyItems is the sentinel of too_many_items (400 Bad Request): Too many items.
-	//
-	// Message: its title (the message has params; see NewTooManyItems).
-	ErrTooManyItems = errgenSentinel(&errgenEntryTooManyItems)
-	// ErrLivestreamNotFound is the sentinel of livestream_not_found (404 Not Found): Livestream not found.
-	//
-	// Message: "Livestream not found"
-	ErrLivestreamNotFound = errgenSentinel(&errgenEntryLivestreamNotFound)
-	// ErrRateLimited is the sentinel of rate_limited (429 Too Many Requests): Too many requests.
-	//
-	// Message: "Rate limit exceeded"
-	//
-	// Clients are told to retry after 60 seconds.
-	ErrRateLimited = errgenSentinel(&errgenEntryRateLimited)
-	// ErrLegacyQuota is the sentinel of legacy_quota (429 Too Many Requests): Legacy quota.
-	//
-	// Message: its title (the message has params; see NewLegacyQuota).
+	ErrInvalidAPIKey = errgenRowInvalidAPIKey.register()
+	// ErrInsufficientScope is insufficient_scope (403 Forbidden): Insufficient scope. Message: "Access denied to this resource".
+	ErrInsufficientScope = errgenRowInsufficientScope.register()
+	// ErrValidationFailed is validation_failed (400 Bad Request): Validation failed. Variants: field_missing.
+	ErrValidationFailed = errgenRowValidationFailed.register()
+	// ErrTooManyItems is too_many_items (400 Bad Request): Too many items.
+	ErrTooManyItems = errgenRowTooManyItems.register()
+	// ErrLivestreamNotFound is livestream_not_found (404 Not Found): Livestream not found. Message: "Livestream not found".
+	ErrLivestreamNotFound = errgenRowLivestreamNotFound.register()
+	// ErrRateLimited is rate_limited (429 Too Many Requests): Too many requests. Message: "Rate limit exceeded". Retry after 60 seconds.
+	ErrRateLimited = errgenRowRateLimited.register()
+	// ErrLegacyQuota is legacy_quota (429 Too Many Requests): Legacy quota.
 	//
 	// Deprecated: Use rate_limited.
-	ErrLegacyQuota = errgenSentinel(&errgenEntryLegacyQuota)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal server error.
+	ErrLegacyQuota = errgenRowLegacyQuota.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal server error. Message: "An internal error occurred.".
 	//
 	// An unexpected error occurred on the server. It is not caused by the request; retrying later may succeed.
-	//
-	// Message: "An internal error occurred."
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
+	ErrInternalError = errgenRowInternalError.register()
 )
 
-// NewInvalidAPIKey returns a new invalid_api_key error (401 Unauthorized) with the message "Invalid API Key".
+// NewInvalidAPIKey returns a new [ErrInvalidAPIKey].
 func NewInvalidAPIKey() *Error {
-	return errgenNew(&errgenEntryInvalidAPIKey, 0)
+	return errgenNew(&errgenRowInvalidAPIKey, 0)
 }
 
-// NewInsufficientScope returns a new insufficient_scope error (403 Forbidden) with the message "Access denied to this resource".
+// NewInsufficientScope returns a new [ErrInsufficientScope].
 func NewInsufficientScope() *Error {
-	return errgenNew(&errgenEntryInsufficientScope, 0)
+	return errgenNew(&errgenRowInsufficientScope, 0)
 }
 
-// NewValidationFailed returns a new validation_failed error (400 Bad Request) with the message "{field} is invalid: {reason}".
+// NewValidationFailed returns a new [ErrValidationFailed], message "{field} is invalid: {reason}".
 //
 // Parameters:
 //
 //   - field: the offending field
 //   - reason: why it was rejected
 func NewValidationFailed(field, reason string) *Error {
-	return errgenNew2(&errgenEntryValidationFailed, 0, field, reason)
+	return errgenNew2(&errgenRowValidationFailed, 0, field, reason)
 }
 
-// NewValidationFailedFieldMissing returns a new validation_failed error (400 Bad Request), variant field_missing, with the message "{field} is required".
+// NewValidationFailedFieldMissing returns a new [ErrValidationFailed], variant field_missing, message "{field} is required".
 //
 // Parameters:
 //
 //   - field: the offending field
 func NewValidationFailedFieldMissing(field string) *Error {
-	return errgenNew1(&errgenEntryValidationFailed, 1, field)
+	return errgenNew1(&errgenRowValidationFailed, 1, field)
 }
 
-// NewTooManyItems returns a new too_many_items error (400 Bad Request) with the message "At most {max} items are allowed, got {count}".
+// NewTooManyItems returns a new [ErrTooManyItems], message "At most {max} items are allowed, got {count}".
 func NewTooManyItems(maxValue int, count int64) *Error {
-	return errgenNew2(&errgenEntryTooManyItems, 0, maxValue, count)
+	return errgenNew2(&errgenRowTooManyItems, 0, maxValue, count)
 }
 
-// NewLivestreamNotFound returns a new livestream_not_found error (404 Not Found) with the message "Livestream not found".
+// NewLivestreamNotFound returns a new [ErrLivestreamNotFound].
 func NewLivestreamNotFound() *Error {
-	return errgenNew(&errgenEntryLivestreamNotFound, 0)
+	return errgenNew(&errgenRowLivestreamNotFound, 0)
 }
 
-// NewRateLimited returns a new rate_limited error (429 Too Many Requests) with the message "Rate limit exceeded".
+// NewRateLimited returns a new [ErrRateLimited].
 func NewRateLimited() *Error {
-	return errgenNew(&errgenEntryRateLimited, 0)
+	return errgenNew(&errgenRowRateLimited, 0)
 }
 
-// NewLegacyQuota returns a new legacy_quota error (429 Too Many Requests) with the message "Quota exceeded ({ratio} used, hard limit: {hard})".
+// NewLegacyQuota returns a new [ErrLegacyQuota], message "Quota exceeded ({ratio} used, hard limit: {hard})".
 //
 // Deprecated: Use rate_limited.
 func NewLegacyQuota(ratio float64, hard bool) *Error {
-	return errgenNew2(&errgenEntryLegacyQuota, 0, ratio, hard)
+	return errgenNew2(&errgenRowLegacyQuota, 0, ratio, hard)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -182,33 +164,40 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", message: "Invalid API Key", status: 401}
-var errgenEntryInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", message: "Access denied to this resource", status: 403, aliases: "access_denied"}
-var errgenEntryValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", message: "{field} is invalid: {reason}", params: "field reason", status: 400, variants: []string{"field_missing", "{field} is required"}}
-var errgenEntryTooManyItems = errgenEntry{code: CodeTooManyItems, title: "Too many items", message: "At most {max} items are allowed, got {count}", params: "max:int count:int64", status: 400}
-var errgenEntryLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", message: "Livestream not found", status: 404}
-var errgenEntryRateLimited = errgenEntry{code: CodeRateLimited, title: "Too many requests", message: "Rate limit exceeded", status: 429, retryAfter: 60}
-var errgenEntryLegacyQuota = errgenEntry{code: CodeLegacyQuota, title: "Legacy quota", message: "Quota exceeded ({ratio} used, hard limit: {hard})", params: "ratio:float64 hard:bool", status: 429}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", message: "An internal error occurred.", status: 500}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryInvalidAPIKey,
-	&errgenEntryInsufficientScope,
-	&errgenEntryValidationFailed,
-	&errgenEntryTooManyItems,
-	&errgenEntryLivestreamNotFound,
-	&errgenEntryRateLimited,
-	&errgenEntryLegacyQuota,
-	&errgenEntryInternalError,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 400:
+		return "Bad Request"
+	case 401:
+		return "Unauthorized"
+	case 403:
+		return "Forbidden"
+	case 404:
+		return "Not Found"
+	case 429:
+		return "Too Many Requests"
+	case 500:
+		return "Internal Server Error"
+	}
+	return ""
 }
+
+var errgenRowInvalidAPIKey = errgenEntry{code: CodeInvalidAPIKey, title: "Invalid API key", msg: "Invalid API Key", status: 401}
+var errgenRowInsufficientScope = errgenEntry{code: CodeInsufficientScope, title: "Insufficient scope", msg: "Access denied to this resource", status: 403, aliases: "access_denied"}
+var errgenRowValidationFailed = errgenEntry{code: CodeValidationFailed, title: "Validation failed", msg: "{field} is invalid: {reason}", params: "field reason", status: 400, variants: []string{"field_missing", "{field} is required"}}
+var errgenRowTooManyItems = errgenEntry{code: CodeTooManyItems, title: "Too many items", msg: "At most {max} items are allowed, got {count}", params: "max:int count:int64", status: 400}
+var errgenRowLivestreamNotFound = errgenEntry{code: CodeLivestreamNotFound, title: "Livestream not found", msg: "Livestream not found", status: 404}
+var errgenRowRateLimited = errgenEntry{code: CodeRateLimited, title: "Too many requests", msg: "Rate limit exceeded", status: 429, retryAfter: 60}
+var errgenRowLegacyQuota = errgenEntry{code: CodeLegacyQuota, title: "Legacy quota", msg: "Quota exceeded ({ratio} used, hard limit: {hard})", params: "ratio:float64 hard:bool", status: 429}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal server error", msg: "An internal error occurred.", status: 500}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},

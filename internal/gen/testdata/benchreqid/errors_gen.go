@@ -8,6 +8,10 @@
 // HandlerFunc handlers or write them with WriteError, in the API's wire
 // format; clients turn responses back into errors with FromResponse.
 // CodeOf, StatusOf and Lookup read errors of any origin.
+//
+// A sentinel's doc gives its code, status, title and message; when the
+// message has params, the sentinel carries the title as its message and
+// the New function's doc gives the message.
 package reqiderr
 
 import (
@@ -20,63 +24,45 @@ import (
 type Code string
 
 const (
-	// CodeNotFound is the code of ErrNotFound.
+	// CodeNotFound is ErrNotFound's code.
 	CodeNotFound Code = "not_found"
-	// CodeInternalError is the code of ErrInternalError.
+	// CodeInternalError is ErrInternalError's code.
 	CodeInternalError Code = "internal_error"
-	// CodeLegacyConflict is the code of ErrLegacyConflict.
+	// CodeLegacyConflict is ErrLegacyConflict's code.
 	CodeLegacyConflict Code = "legacy_conflict"
-	// CodeLegacyFailure is the code of ErrLegacyFailure.
+	// CodeLegacyFailure is ErrLegacyFailure's code.
 	CodeLegacyFailure Code = "legacy_failure"
 )
 
 var (
-	// ErrNotFound is the sentinel of not_found (404 Not Found): Not found.
-	//
-	// Message: its title (the message has params; see NewNotFound).
-	//
-	// Sent with the headers X-Request-Id.
-	ErrNotFound = errgenSentinel(&errgenEntryNotFound)
-	// ErrInternalError is the sentinel of internal_error (500 Internal Server Error): Internal error.
-	//
-	// Message: "An internal error occurred."
-	//
-	// Sent with the headers X-Request-Id.
-	ErrInternalError = errgenSentinel(&errgenEntryInternalError)
-	// ErrLegacyConflict is the sentinel of legacy_conflict (409 Conflict): Legacy conflict.
-	//
-	// Message: "The resource changed"
-	//
-	// Written in the wire format of the group legacy (application/json), by WriteError and WriteLegacyError alike.
-	// Sent with the headers X-Trace.
-	ErrLegacyConflict = errgenSentinel(&errgenEntryLegacyConflict)
-	// ErrLegacyFailure is the sentinel of legacy_failure (503 Service Unavailable): Legacy failure.
-	//
-	// Message: "Legacy failure"
-	//
-	// Written in the wire format of the group legacy (application/json), by WriteError and WriteLegacyError alike.
-	// Sent with the headers X-Trace.
-	ErrLegacyFailure = errgenSentinel(&errgenEntryLegacyFailure)
+	// ErrNotFound is not_found (404 Not Found): Not found. Sent with the headers X-Request-Id.
+	ErrNotFound = errgenRowNotFound.register()
+	// ErrInternalError is internal_error (500 Internal Server Error): Internal error. Message: "An internal error occurred.". Sent with the headers X-Request-Id.
+	ErrInternalError = errgenRowInternalError.register()
+	// ErrLegacyConflict is legacy_conflict (409 Conflict): Legacy conflict. Message: "The resource changed". Written in the wire format of the group legacy (application/json), by WriteError and WriteLegacyError alike. Sent with the headers X-Trace.
+	ErrLegacyConflict = errgenRowLegacyConflict.register()
+	// ErrLegacyFailure is legacy_failure (503 Service Unavailable): Legacy failure. Message: "Legacy failure". Written in the wire format of the group legacy (application/json), by WriteError and WriteLegacyError alike. Sent with the headers X-Trace.
+	ErrLegacyFailure = errgenRowLegacyFailure.register()
 )
 
-// NewNotFound returns a new not_found error (404 Not Found) with the message "{resource} not found".
+// NewNotFound returns a new [ErrNotFound], message "{resource} not found".
 func NewNotFound(resource string) *Error {
-	return errgenNew1(&errgenEntryNotFound, 0, resource)
+	return errgenNew1(&errgenRowNotFound, 0, resource)
 }
 
-// NewInternalError returns a new internal_error error (500 Internal Server Error) with the message "An internal error occurred.".
+// NewInternalError returns a new [ErrInternalError].
 func NewInternalError() *Error {
-	return errgenNew(&errgenEntryInternalError, 0)
+	return errgenNew(&errgenRowInternalError, 0)
 }
 
-// NewLegacyConflict returns a new legacy_conflict error (409 Conflict) with the message "The resource changed".
+// NewLegacyConflict returns a new [ErrLegacyConflict].
 func NewLegacyConflict() *Error {
-	return errgenNew(&errgenEntryLegacyConflict, 0)
+	return errgenNew(&errgenRowLegacyConflict, 0)
 }
 
-// NewLegacyFailure returns a new legacy_failure error (503 Service Unavailable) with the message "Legacy failure".
+// NewLegacyFailure returns a new [ErrLegacyFailure].
 func NewLegacyFailure() *Error {
-	return errgenNew(&errgenEntryLegacyFailure, 0)
+	return errgenNew(&errgenRowLegacyFailure, 0)
 }
 
 // Detail is a field-level problem, sent in the error's details list.
@@ -135,25 +121,32 @@ func errgenParseCode(s string) Code {
 	return Code(s)
 }
 
-var errgenEntryNotFound = errgenEntry{code: CodeNotFound, title: "Not found", message: "{resource} not found", params: "resource", status: 404}
-var errgenEntryInternalError = errgenEntry{code: CodeInternalError, title: "Internal error", message: "An internal error occurred.", status: 500}
-var errgenEntryLegacyConflict = errgenEntry{code: CodeLegacyConflict, title: "Legacy conflict", message: "The resource changed", status: 409, format: 1}
-var errgenEntryLegacyFailure = errgenEntry{code: CodeLegacyFailure, title: "Legacy failure", message: "Legacy failure", status: 503, format: 1}
-
-// errgenCatalog lists every error, in spec order.
-var errgenCatalog = [...]*errgenEntry{
-	&errgenEntryNotFound,
-	&errgenEntryInternalError,
-	&errgenEntryLegacyConflict,
-	&errgenEntryLegacyFailure,
+// errgenStatusText is the text of each status the catalog uses, as errgen resolved it from the spec: what responses send, whatever Go release builds the server.
+func errgenStatusText(status int) string {
+	switch status {
+	case 404:
+		return "Not Found"
+	case 409:
+		return "Conflict"
+	case 500:
+		return "Internal Server Error"
+	case 503:
+		return "Service Unavailable"
+	}
+	return ""
 }
+
+var errgenRowNotFound = errgenEntry{code: CodeNotFound, title: "Not found", msg: "{resource} not found", params: "resource", status: 404}
+var errgenRowInternalError = errgenEntry{code: CodeInternalError, title: "Internal error", msg: "An internal error occurred.", status: 500}
+var errgenRowLegacyConflict = errgenEntry{code: CodeLegacyConflict, title: "Legacy conflict", msg: "The resource changed", status: 409, format: 1}
+var errgenRowLegacyFailure = errgenEntry{code: CodeLegacyFailure, title: "Legacy failure", msg: "Legacy failure", status: 503, format: 1}
 
 // errgenFormats are the catalog's wire formats: its own, then each group's, with the JSON member paths the decoder reads.
 var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/problem+json"},
 		mediaBase:   "application/problem+json",
-		internal:    &errgenEntryInternalError,
+		internal:    &errgenRowInternalError,
 		body: []errgenField{
 			{kind: errgenVType, name: "type"},
 			{kind: errgenVTitle, name: "title"},
@@ -178,7 +171,7 @@ var errgenFormats = [...]errgenFormat{
 	{
 		contentType: []string{"application/json"},
 		mediaBase:   "application/json",
-		internal:    &errgenEntryLegacyFailure,
+		internal:    &errgenRowLegacyFailure,
 		body: []errgenField{
 			{kind: errgenVObject, name: "error", children: []errgenField{
 				{kind: errgenVCode, name: "code"},

@@ -2594,16 +2594,16 @@ type errgenHeaderPath struct {
 
 // errgenEntry is one error of the catalog, as the generated file writes
 // it: a row of its raw values, declared once per error
-// (errgenEntry<Name>) and pointed to by its sentinel, its constructors
+// (errgenRow<Name>) and pointed to by its sentinel, its constructors
 // and the errgenCatalog list. What the writer and the decoder run on
 // (message templates, the body program, headers) is built from the row
 // and its format on first use (errgenCompile) and kept.
 type errgenEntry struct {
 	code  Code
 	title string
-	// message is the main message template: {name} for a param, {{ and
-	// }} for literal braces.
-	message string
+	// msg is the main message template: {name} for a param, {{ and }}
+	// for literal braces.
+	msg string
 	// params are the declared params, separated by spaces: a name for a
 	// string param, name:type for others ("limit:int", "tags:[]string").
 	params     string
@@ -2620,14 +2620,15 @@ type errgenEntry struct {
 	aliases string
 	// more holds what few errors need; nil for none of it.
 	more *errgenMore
-	// sentinel is the error's Err variable (set by errgenSentinel).
+	// sentinel is the error's Err variable (set by register).
 	sentinel *Error
 	compiled atomic.Pointer[errgenCompiled]
 }
 
 // errgenMore holds an error's less common values.
 type errgenMore struct {
-	// statusText is the status's text when it is not http.StatusText's;
+	// statusText is the status's text when it is not the catalog's for
+	// the status (errgenStatusText);
 	// wireTitle is the title responses carry when it is not the title (the
 	// status text, for a problem type of about:blank).
 	statusText string
@@ -2789,12 +2790,21 @@ type errgenHeaderTmpl struct {
 	parts []errgenTmpl
 }
 
-// errgenSentinel returns the sentinel of an entry: an Error with the
-// entry's values, which the entry records as its Err variable.
-func errgenSentinel(ent *errgenEntry) *Error {
+// errgenCatalog lists every error, in spec order: each sentinel's
+// initialization (errgenEntry.register) adds its row, and the catalog file
+// declares the sentinels in spec order in one var block, which Go
+// initializes in that order. Only functions read it, never a
+// package-level initializer, so it is complete before any use.
+var errgenCatalog []*errgenEntry
+
+// register returns the sentinel of an entry: an Error with the entry's
+// values, which the entry records as its Err variable; it adds the entry
+// to errgenCatalog. Each Err variable is initialized with it.
+func (ent *errgenEntry) register() *Error {
 	e := new(Error)
 	errgenFill(e, ent)
 	ent.sentinel = e
+	errgenCatalog = append(errgenCatalog, ent)
 	return e
 }
 
@@ -2859,12 +2869,15 @@ func (ent *errgenEntry) docLink() string {
 	return ""
 }
 
-// statusText is the text of the error's status.
+// statusTextOf is the text of the error's status: the error's own, else
+// the catalog's for the status (errgenStatusText, generated from the
+// spec), never the server's net/http's, whose names may change between
+// Go releases.
 func (ent *errgenEntry) statusTextOf() string {
 	if ent.m().statusText != "" {
 		return ent.m().statusText
 	}
-	return http.StatusText(int(ent.status))
+	return errgenStatusText(int(ent.status))
 }
 
 // titleOnWire is the title responses carry.
@@ -2881,10 +2894,10 @@ func (ent *errgenEntry) sentinelMessage() string {
 	if c := ent.compiled.Load(); c != nil {
 		return c.message
 	}
-	if !strings.ContainsAny(ent.message, "{}") {
-		return ent.message
+	if !strings.ContainsAny(ent.msg, "{}") {
+		return ent.msg
 	}
-	if t := errgenParseTemplate(ent.message, nil); len(t.params) == 0 {
+	if t := errgenParseTemplate(ent.msg, nil); len(t.params) == 0 {
 		return t.lits[0]
 	}
 	return ent.title
@@ -2978,7 +2991,7 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}
 	}
-	c.messages = append(c.messages, errgenParseTemplate(ent.message, c.params))
+	c.messages = append(c.messages, errgenParseTemplate(ent.msg, c.params))
 	for k := 0; k+1 < len(ent.variants); k += 2 {
 		t := errgenParseTemplate(ent.variants[k+1], c.params)
 		t.variant = ent.variants[k]
