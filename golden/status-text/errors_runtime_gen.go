@@ -603,12 +603,12 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 		ent = errgenFormats[f].internal
 		e = nil
 	}
+	c := ent.c() // before errgenFill, which then reads the compiled message
 	var fresh Error
 	if e == nil || errgenIsSentinel(e) {
 		errgenFill(&fresh, ent)
 		e = &fresh
 	}
-	c := ent.c()
 	h := w.Header()
 	h["Content-Type"] = errgenFormats[int(ent.format)].contentType
 	switch {
@@ -2897,7 +2897,13 @@ func (ent *errgenEntry) sentinelMessage() string {
 	if !strings.ContainsAny(ent.msg, "{}") {
 		return ent.msg
 	}
-	if t := errgenParseTemplate(ent.msg, nil); len(t.params) == 0 {
+	return ent.sentinelText(errgenParseTemplate(ent.msg, nil))
+}
+
+// sentinelText is the sentinel's message given the parsed main message
+// t: its text, or the title when it has params.
+func (ent *errgenEntry) sentinelText(t errgenTemplate) string {
+	if len(t.params) == 0 {
 		return t.lits[0]
 	}
 	return ent.title
@@ -3022,10 +3028,7 @@ func errgenCompile(ent *errgenEntry) *errgenCompiled {
 			t.at = append(t.at, at)
 		}
 	}
-	c.message = ent.title
-	if len(c.messages[0].params) == 0 {
-		c.message = c.messages[0].lits[0]
-	}
+	c.message = ent.sentinelText(c.messages[0])
 	fm := &errgenFormats[int(ent.format)]
 	c.body = errgenCompileBody(ent, c, fm.body)
 	headers := ent.m().headers

@@ -175,11 +175,12 @@ type Change struct {
 // starts the file, never elsewhere, so a hand-written JSON document that
 // mentions errgen is not errgen's.
 func hasMarker(name string, data []byte) bool {
+	head := data[:min(len(data), markerWindow)]
 	if isJSON(name) {
-		if jsonMarker(data[:min(len(data), markerWindow)], len(data) <= markerWindow, "") {
+		if jsonMarker(head, len(data) <= markerWindow, "") {
 			return true
 		}
-		line, _ := nextLine(data[:min(len(data), markerWindow)])
+		line, _ := nextLine(head)
 		for _, open := range []string{"// ", "# ", "<!-- "} {
 			if bytes.HasPrefix(line, []byte(open+Marker+" from ")) {
 				return true // an output other than the catalog with a .json name
@@ -187,7 +188,7 @@ func hasMarker(name string, data []byte) bool {
 		}
 		return false
 	}
-	return bytes.Contains(data[:min(len(data), markerWindow)], []byte(Marker))
+	return bytes.Contains(head, []byte(Marker))
 }
 
 // Write writes every output whose bytes differ from the file on disk and

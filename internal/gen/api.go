@@ -131,7 +131,7 @@ func genDetail(f *jen.File, s *model.Spec) {
 			if i > 0 {
 				pending += ","
 			}
-			pending += jsonString(fd.Name) + ":"
+			pending += jsonValue(fd.Name) + ":"
 			if fd.Type == "" {
 				write(fd.Children)
 				continue

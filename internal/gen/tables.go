@@ -161,13 +161,16 @@ func relativeDoc(s *model.Spec, url string) (string, bool) {
 	return rest, rest[0] == '#' || rest[0] == '/'
 }
 
+// braceEscaper doubles literal braces in message templates.
+var braceEscaper = strings.NewReplacer("{", "{{", "}", "}}")
+
 // templateText writes a message template for the runtime to parse:
 // {name} for a param, literal braces doubled.
 func templateText(e *model.Error, m *model.Message) string {
 	var b strings.Builder
 	for _, p := range m.Parts {
 		if p.Param < 0 {
-			b.WriteString(strings.NewReplacer("{", "{{", "}", "}}").Replace(p.Literal))
+			b.WriteString(braceEscaper.Replace(p.Literal))
 			continue
 		}
 		b.WriteString("{" + e.Params[p.Param].Name + "}")
@@ -295,13 +298,6 @@ func lines(items []jen.Code) []jen.Code {
 		out = append(out, jen.Line().Add(it))
 	}
 	return append(out, jen.Line())
-}
-
-// jsonString encodes s as encoding/json does, which the runtime's writer
-// matches byte for byte.
-func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
 }
 
 // jsonValue encodes a constant (string, int64, float64 or bool).

@@ -99,6 +99,11 @@ type Spec struct {
 // deterministic.
 const ExampleRequestID = "3f2c8e1a-9b4d-4c7e-8a15-6d0b2e9f4a73"
 
+// RequestIDPattern is the regular expression (unanchored) every request
+// id the generated server sends matches: what it keeps of a client's id
+// (A-Z, a-z, 0-9 and -_.:@/+=, at most 128 bytes), or a fresh UUID.
+const RequestIDPattern = "[A-Za-z0-9_.:@/+=-]{1,128}"
+
 // RequestID is response.request_id.
 type RequestID struct {
 	// Header is the request header that carries the client's or proxy's

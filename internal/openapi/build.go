@@ -407,7 +407,7 @@ func (c *components) fixed(kind model.ValueKind, t target) *openapi3.Schema {
 		return typed(openapi3.TypeString, "uri-reference", "The path of the request that failed.")
 	case model.ValueRequestID:
 		sc := typed(openapi3.TypeString, "", "The request id: the request's "+c.s.RequestID.Header+" header (only A-Z, a-z, 0-9 and -_.:@/+= kept, at most 128 bytes), or a fresh UUID when it has none. Quote it to support: it is in the server's logs.")
-		sc.Pattern = "^[A-Za-z0-9_.:@/+=-]{1,128}$"
+		sc.Pattern = "^" + model.RequestIDPattern + "$"
 		return sc
 	case model.ValueType:
 		if e != nil {

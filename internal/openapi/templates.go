@@ -151,7 +151,7 @@ func variablePattern(p model.TemplatePart, e *model.Error, header bool) string {
 	case model.ValueRetryAfter:
 		return "[0-9]*"
 	case model.ValueRequestID:
-		return "[A-Za-z0-9_.:@/+=-]{1,128}"
+		return model.RequestIDPattern
 	case model.ValueParam:
 		if q := e.Param(p.Name); q != nil && (q.Type == model.TypeInt || q.Type == model.TypeInt64) {
 			return "-?[0-9]*"

@@ -8,6 +8,7 @@ import (
 	"github.com/errgen/errgen/internal/model"
 	"github.com/errgen/errgen/internal/spec"
 	"github.com/errgen/errgen/internal/testutil"
+	"github.com/getkin/kin-openapi/openapi3"
 )
 
 // checkFragmentValid renders s's fragment in both OpenAPI versions and
@@ -77,4 +78,26 @@ func FuzzFragment(f *testing.F) {
 		}
 		checkFragmentValid(t, s)
 	})
+}
+
+// validateDoc resolves the references of a document errgen built in
+// memory and validates it.
+func validateDoc(doc *openapi3.T) error {
+	if err := openapi3.NewLoader().ResolveRefsIn(doc, nil); err != nil {
+		return err
+	}
+	return doc.Validate(validationContext(), validationOptions()...)
+}
+
+// validateBytes loads an OpenAPI document (YAML or JSON) the way a
+// consumer would and validates it, examples included. References to
+// other files are not followed.
+func validateBytes(data []byte) error {
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = false
+	doc, err := loader.LoadFromData(data)
+	if err != nil {
+		return err
+	}
+	return doc.Validate(validationContext(), validationOptions()...)
 }

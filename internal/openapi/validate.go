@@ -21,28 +21,6 @@ func validationOptions() []openapi3.ValidationOption {
 
 func validationContext() context.Context { return context.Background() }
 
-// validateDoc resolves the references of a document errgen built in
-// memory and validates it.
-func validateDoc(doc *openapi3.T) error {
-	if err := openapi3.NewLoader().ResolveRefsIn(doc, nil); err != nil {
-		return err
-	}
-	return doc.Validate(validationContext(), validationOptions()...)
-}
-
-// validateBytes loads an OpenAPI document (YAML or JSON) the way a
-// consumer would and validates it, examples included. References to
-// other files are not followed.
-func validateBytes(data []byte) error {
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = false
-	doc, err := loader.LoadFromData(data)
-	if err != nil {
-		return err
-	}
-	return doc.Validate(validationContext(), validationOptions()...)
-}
-
 // validateMerged validates a merged team document. Teams split their
 // documents, so references to local files are followed, relative to the
 // document (docName is its path); nothing is fetched over the network.

@@ -90,6 +90,7 @@ func (b *builder) build() *model.Spec {
 	b.buildReserved()
 	b.resolveReplacements()
 	b.buildFormats()
+	b.checkRequestIDMember()
 	b.buildInternal()
 	b.buildGroupInternals()
 	b.checkStatuses()

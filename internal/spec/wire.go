@@ -114,6 +114,11 @@ func fieldName(s string) bool {
 // for the connection; a spec may not set them.
 var ownHeaders = []string{"Content-Type", "Content-Length", "Retry-After", "Transfer-Encoding", "Connection", "Trailer", "Upgrade", "Host", "Date"}
 
+// ownHeader reports whether name is one of ownHeaders, in any case.
+func ownHeader(name string) bool {
+	return slices.ContainsFunc(ownHeaders, func(h string) bool { return strings.EqualFold(h, name) })
+}
+
 // headers reads a headers mapping: HTTP field name → string template.
 func (b *builder) headers(n *yaml.Node, what string) []*model.Header {
 	n = b.resolve(n)
@@ -135,7 +140,7 @@ func (b *builder) headers(n *yaml.Node, what string) []*model.Header {
 		case k.Kind != yaml.ScalarNode || !fieldName(name):
 			b.add(b.pos(k), "%s: %q is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~)", what, name)
 			continue
-		case slices.ContainsFunc(ownHeaders, func(h string) bool { return strings.EqualFold(h, name) }):
+		case ownHeader(name):
 			b.add(b.pos(k), "%s: errgen writes %s itself; it cannot be set here", what, name)
 			continue
 		case slices.ContainsFunc(out, func(h *model.Header) bool { return strings.EqualFold(h.Name, name) }):
@@ -300,7 +305,7 @@ func (b *builder) buildRequestID() {
 		// Missing: reported by the walk.
 	case !fieldName(h):
 		b.add(b.at(r.requestIDHeader), "response.request_id.header %q is not an HTTP header name (letters, digits and !#$%%&'*+-.^_`|~)", h)
-	case slices.ContainsFunc(ownHeaders, func(o string) bool { return strings.EqualFold(o, h) }):
+	case ownHeader(h):
 		b.add(b.at(r.requestIDHeader), "response.request_id.header %q is not a header a client or proxy sets for a request id (hint: X-Request-Id)", h)
 	default:
 		rid.Header = h
@@ -308,7 +313,7 @@ func (b *builder) buildRequestID() {
 	if r.requestIDMember.n != nil {
 		m := rid.Member
 		switch {
-		case m == "" || len(m) > maxRequestIDMember || !utf8.ValidString(m) || strings.ContainsFunc(m, func(c rune) bool { return c < 0x20 || c == 0x7f }):
+		case m == "" || utf8.RuneCountInString(m) > maxRequestIDMember || !utf8.ValidString(m) || strings.ContainsFunc(m, notInLine):
 			b.add(b.at(r.requestIDMember), "response.request_id.member %q must be a member name: 1 to %d characters of valid UTF-8, no control characters", m, maxRequestIDMember)
 			rid.Member = ""
 		case slices.Contains(problemMembers, m):
@@ -317,6 +322,22 @@ func (b *builder) buildRequestID() {
 		}
 	}
 	b.spec.RequestID = rid
+}
+
+// checkRequestIDMember refuses response.request_id.member when no wire
+// format is problem+json: only problem documents carry it.
+func (b *builder) checkRequestIDMember() {
+	r := b.spec.RequestID
+	if r == nil || r.Member == "" {
+		return
+	}
+	for _, f := range b.spec.Formats {
+		if f.Format == model.FormatProblem {
+			return
+		}
+	}
+	b.add(b.at(b.raw.response.requestIDMember), "response.request_id.member %q is sent only in problem documents, and no format is problem; place the id with $request_id in the body instead", r.Member)
+	r.Member = ""
 }
 
 // checkCode validates a code, alias or reserved code as the code type

@@ -55,12 +55,12 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 		ent = errgenFormats[f].internal
 		e = nil
 	}
+	c := ent.c() // before errgenFill, which then reads the compiled message
 	var fresh Error
 	if e == nil || errgenIsSentinel(e) {
 		errgenFill(&fresh, ent)
 		e = &fresh
 	}
-	c := ent.c()
 	h := w.Header()
 	h["Content-Type"] = errgenFormats[int(ent.format)].contentType
 	switch {
