@@ -1914,19 +1914,28 @@ type errgenMatch struct {
 	values   []string
 }
 
+// errgenStatusKey names the catalog errors of one wire format and status.
+type errgenStatusKey struct{ format, status int }
+
+// errgenByStatusFormat groups the catalog's errors by wire format and
+// status, in catalog order, built on first use: decoding a response that
+// carries no code looks at the errors of its status only.
+var errgenByStatusFormat = sync.OnceValue(func() map[errgenStatusKey][]*errgenEntry {
+	m := map[errgenStatusKey][]*errgenEntry{}
+	for _, ent := range errgenCatalog {
+		k := errgenStatusKey{int(ent.format), int(ent.status)}
+		m[k] = append(m[k], ent)
+	}
+	return m
+})
+
 // errgenByStatus returns the only catalog error of format f with the
 // status, or nil.
 func errgenByStatus(f, status int) *errgenEntry {
-	var found *errgenEntry
-	for _, ent := range errgenCatalog {
-		if int(ent.status) == status && int(ent.format) == f {
-			if found != nil {
-				return nil
-			}
-			found = ent
-		}
+	if l := errgenByStatusFormat()[errgenStatusKey{f, status}]; len(l) == 1 {
+		return l[0]
 	}
-	return found
+	return nil
 }
 
 // errgenMatchMessage matches a message against the templates of the
@@ -1939,10 +1948,11 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 	if len(message) > errgenMaxMessage {
 		return errgenMatch{}
 	}
-	for _, ent := range errgenCatalog {
-		if (entry != nil && ent != entry) || (entry == nil && (int(ent.status) != status || int(ent.format) != f)) {
-			continue
-		}
+	candidates := []*errgenEntry{entry}
+	if entry == nil {
+		candidates = errgenByStatusFormat()[errgenStatusKey{f, status}]
+	}
+	for _, ent := range candidates {
 		c := ent.c()
 		for k := range c.messages {
 			t := &c.messages[k]

@@ -16,7 +16,7 @@
 // texts; errgenFormats, the wire
 // formats with the member paths the decoder reads, and on the catalog's
 // format the request id header; errgenIndex,
-// errgenByDocURL; errgenNumericCodes, errgenCodeText, errgenParseCode for
+// errgenByDocURL, errgenByStatus; errgenNumericCodes, errgenCodeText, errgenParseCode for
 // the Code type, a string or an integer; errgenAppendDetail,
 // errgenReadDetail for the Detail type, in the catalog's detail shape)
 // and the Code and Detail types. It compiles with either kind of Code:
