@@ -286,9 +286,11 @@ func blockPlain(s string) bool {
 	if s[len(s)-1] == ' ' {
 		return false
 	}
-	switch strings.ToLower(s) {
-	case "true", "false", "null": // would read as a boolean or null
-		return false
+	switch len(s) { // would read as a boolean or null
+	case 4:
+		return !strings.EqualFold(s, "true") && !strings.EqualFold(s, "null")
+	case 5:
+		return !strings.EqualFold(s, "false")
 	}
 	return true
 }

@@ -132,9 +132,25 @@ func (w *textWriter) seqMapping(indent int, body func(indent int)) {
 	}
 }
 
-// str writes key: s, as fastYAML writes str(s) after a key.
+// name writes one of errgen's own keys (a Go constant such as "type",
+// which the encoder writes plain), as key does, without its checks.
+func (w *textWriter) name(indent int, key string) {
+	if !w.ok {
+		return
+	}
+	if w.inline {
+		w.inline = false
+	} else {
+		w.indent(indent)
+	}
+	w.buf.WriteString(key)
+	w.buf.WriteByte(':')
+}
+
+// str writes key: s for one of errgen's keys, as fastYAML writes str(s)
+// after a key.
 func (w *textWriter) str(indent int, key, s string) {
-	w.key(indent, key)
+	w.name(indent, key)
 	w.strValue(s, indent, false)
 }
 
@@ -231,9 +247,10 @@ func (w *textWriter) literal(v string, indent int) {
 	}
 }
 
-// scalar writes key: v for a JSON scalar v, as fastYAML writes scalar(v).
+// scalar writes key: v for one of errgen's keys and a JSON scalar v, as
+// fastYAML writes scalar(v).
 func (w *textWriter) scalar(indent int, key string, v any) {
-	w.key(indent, key)
+	w.name(indent, key)
 	w.scalarValue(v, indent, false)
 }
 
@@ -349,13 +366,13 @@ func (w *textWriter) schema(ref *openapi3.SchemaRef, indent int) {
 	w.optStr(indent, "title", sc.Title)
 	w.optStr(indent, "description", sc.Description)
 	if sc.Deprecated {
-		w.key(indent, "deprecated")
+		w.name(indent, "deprecated")
 		w.buf.WriteString(" true\n")
 	}
 	if t := sc.Type.Slice(); len(t) == 1 {
 		w.str(indent, "type", t[0])
 	} else if len(t) > 1 {
-		w.key(indent, "type")
+		w.name(indent, "type")
 		w.flowStrings(t)
 	}
 	w.optStr(indent, "format", sc.Format)
@@ -363,7 +380,7 @@ func (w *textWriter) schema(ref *openapi3.SchemaRef, indent int) {
 		w.scalar(indent, "const", sc.Const)
 	}
 	if len(sc.Enum) > 0 {
-		w.key(indent, "enum")
+		w.name(indent, "enum")
 		if len(sc.Enum) == 1 {
 			w.flow(sc.Enum, false)
 		} else {
@@ -381,11 +398,11 @@ func (w *textWriter) schema(ref *openapi3.SchemaRef, indent int) {
 	w.objectKeys(sc, indent)
 	w.compositionKeys(sc, indent)
 	if sc.Example != nil {
-		w.key(indent, "example")
+		w.name(indent, "example")
 		w.value(sc.Example, indent, false)
 	}
 	if len(sc.Examples) > 0 {
-		w.key(indent, "examples")
+		w.name(indent, "examples")
 		w.buf.WriteByte('\n')
 		for _, v := range sc.Examples {
 			w.seqItem(indent)
@@ -406,7 +423,7 @@ func (w *textWriter) seqItem(indent int) {
 
 func (w *textWriter) objectKeys(sc *openapi3.Schema, indent int) {
 	if len(sc.Properties) > 0 {
-		w.key(indent, "properties")
+		w.name(indent, "properties")
 		w.mappingValue(indent, func(in int) {
 			for _, name := range w.c.order(sc) {
 				w.key(in, name)
@@ -415,7 +432,7 @@ func (w *textWriter) objectKeys(sc *openapi3.Schema, indent int) {
 		})
 	}
 	if len(sc.Required) > 0 {
-		w.key(indent, "required")
+		w.name(indent, "required")
 		w.buf.WriteByte('\n')
 		for _, name := range sc.Required {
 			w.seqItem(indent)
@@ -429,7 +446,7 @@ func (w *textWriter) objectKeys(sc *openapi3.Schema, indent int) {
 		if sc.MaxItems != nil {
 			w.scalar(indent, "maxItems", int64(*sc.MaxItems))
 		}
-		w.key(indent, "items")
+		w.name(indent, "items")
 		w.mappingValue(indent, func(in int) { w.schema(sc.Items, in) })
 	}
 }
@@ -452,7 +469,7 @@ func (w *textWriter) compositionKeys(sc *openapi3.Schema, indent int) {
 	if d == nil {
 		return
 	}
-	w.key(indent, "discriminator")
+	w.name(indent, "discriminator")
 	w.mappingValue(indent, func(in int) {
 		w.str(in, "propertyName", d.PropertyName)
 		codes := make(map[string][]string, len(d.Mapping)) // by target, sorted
@@ -462,11 +479,12 @@ func (w *textWriter) compositionKeys(sc *openapi3.Schema, indent int) {
 		for _, cs := range codes {
 			slices.Sort(cs)
 		}
-		w.key(in, "mapping")
+		w.name(in, "mapping")
 		w.mappingValue(in, func(in2 int) {
 			for _, r := range sc.OneOf { // in the order of the choices
 				for _, code := range codes[r.Ref] {
-					w.str(in2, code, r.Ref)
+					w.key(in2, code)
+					w.strValue(r.Ref, in2, false)
 				}
 			}
 		})
@@ -504,7 +522,7 @@ func (w *textWriter) response(r *openapi3.Response, indent int) {
 		w.str(indent, "description", *r.Description)
 	}
 	if order := c.headerOrder[r]; len(order) > 0 {
-		w.key(indent, "headers")
+		w.name(indent, "headers")
 		w.mappingValue(indent, func(in int) {
 			for _, name := range order {
 				h := r.Headers[name].Value
@@ -512,7 +530,7 @@ func (w *textWriter) response(r *openapi3.Response, indent int) {
 				w.mappingValue(in, func(in2 int) {
 					w.optStr(in2, "description", h.Description)
 					w.scalar(in2, "required", h.Required)
-					w.key(in2, "schema")
+					w.name(in2, "schema")
 					w.mappingValue(in2, func(in3 int) { w.schema(h.Schema, in3) })
 					if h.Example != nil {
 						w.scalar(in2, "example", h.Example)
@@ -521,7 +539,7 @@ func (w *textWriter) response(r *openapi3.Response, indent int) {
 			}
 		})
 	}
-	w.key(indent, "content")
+	w.name(indent, "content")
 	w.mappingValue(indent, func(in int) {
 		for _, typ := range c.contentOrder[r] {
 			w.key(in, typ)
@@ -532,16 +550,16 @@ func (w *textWriter) response(r *openapi3.Response, indent int) {
 }
 
 func (w *textWriter) mediaType(mt *openapi3.MediaType, indent int) {
-	w.key(indent, "schema")
+	w.name(indent, "schema")
 	w.mappingValue(indent, func(in int) { w.schema(mt.Schema, in) })
-	w.key(indent, "examples")
+	w.name(indent, "examples")
 	w.mappingValue(indent, func(in int) {
 		for _, name := range w.c.exampleOrder[mt] {
 			ex := mt.Examples[name].Value
 			w.key(in, name)
 			w.mappingValue(in, func(in2 int) {
 				w.optStr(in2, "summary", ex.Summary)
-				w.key(in2, "value")
+				w.name(in2, "value")
 				w.node(w.c.exampleValues[ex], in2)
 			})
 		}
