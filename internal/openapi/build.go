@@ -75,8 +75,9 @@ type components struct {
 	schemas       openapi3.Schemas
 	responseNames []string
 	responses     openapi3.ResponseBodies
-	// codeNames names each error's schema.
-	codeNames map[*model.Error]string
+	// codeNames names each error's schema, and codeSchemas is it.
+	codeNames   map[*model.Error]string
+	codeSchemas map[*model.Error]*openapi3.Schema
 
 	// propOrder is the wire order of each object schema's properties.
 	propOrder map[*openapi3.Schema][]string
@@ -115,6 +116,7 @@ func buildComponents(s *model.Spec, v31 bool) *components {
 		schemas:       openapi3.Schemas{},
 		responses:     openapi3.ResponseBodies{},
 		codeNames:     codeSchemaNames(s),
+		codeSchemas:   make(map[*model.Error]*openapi3.Schema, len(s.Errors)),
 		propOrder:     map[*openapi3.Schema][]string{},
 		exampleValues: map[*openapi3.Example]*yaml.Node{},
 		exampleOrder:  map[*openapi3.MediaType][]string{},
@@ -129,7 +131,9 @@ func buildComponents(s *model.Spec, v31 bool) *components {
 		c.addSchema(formatSchemaName(f), c.bodySchema(c.forFormat(f)))
 	}
 	for _, e := range s.AllErrors() {
-		c.addSchema(c.codeNames[e], c.codeSchema(e))
+		sc := c.codeSchema(e)
+		c.codeSchemas[e] = sc
+		c.addSchema(c.codeNames[e], sc)
 	}
 	for _, status := range s.Statuses {
 		c.addResponse(statusResponseName(status), c.response(s.ByStatus(status)))
@@ -295,17 +299,26 @@ func deprecationNotice(e *model.Error) string {
 
 // object builds the schema of a body object from its template fields.
 func (c *components) object(fields []*model.Field, t target) *openapi3.Schema {
-	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{}}
+	sc := &openapi3.Schema{Type: oneType(openapi3.TypeObject), Properties: make(openapi3.Schemas, len(fields))}
+	var order []string
 	add := func(name string, p *openapi3.Schema, required bool) {
 		if _, dup := sc.Properties[name]; dup {
 			return
 		}
 		sc.Properties[name] = &openapi3.SchemaRef{Value: p}
-		c.propOrder[sc] = append(c.propOrder[sc], name)
+		if order == nil {
+			order = make([]string, 0, len(fields))
+		}
+		order = append(order, name)
 		if required {
 			sc.Required = append(sc.Required, name)
 		}
 	}
+	defer func() {
+		if order != nil {
+			c.propOrder[sc] = order
+		}
+	}()
 	for _, f := range fields {
 		switch f.Kind {
 		case model.ValueParamsInline:
@@ -345,7 +358,7 @@ func (c *components) field(f *model.Field, t target) (sc *openapi3.Schema, requi
 		if len(item.Properties) == 0 {
 			return nil, false, false
 		}
-		sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, MinItems: 1, MaxItems: ptr(uint64(1)),
+		sc := &openapi3.Schema{Type: oneType(openapi3.TypeArray), MinItems: 1, MaxItems: ptr(uint64(1)),
 			Items: &openapi3.SchemaRef{Value: item}}
 		return sc, len(item.Required) > 0, true
 	case model.ValueDetails:
@@ -520,15 +533,34 @@ func hasDetails(s *model.Spec) bool {
 	return d != nil
 }
 
+// jsonTypes are the Types of one JSON type, shared by the schemas of
+// that type (nothing changes a schema's Types once built).
+var jsonTypes = map[string]*openapi3.Types{}
+
+func init() {
+	for _, t := range []string{openapi3.TypeString, openapi3.TypeInteger, openapi3.TypeNumber, openapi3.TypeBoolean,
+		openapi3.TypeObject, openapi3.TypeArray, openapi3.TypeNull} {
+		jsonTypes[t] = &openapi3.Types{t}
+	}
+}
+
+// oneType is the Types of the one JSON type typ.
+func oneType(typ string) *openapi3.Types {
+	if t, ok := jsonTypes[typ]; ok {
+		return t
+	}
+	return &openapi3.Types{typ}
+}
+
 // typed is a schema of one JSON type.
 func typed(typ, format, description string) *openapi3.Schema {
-	return &openapi3.Schema{Type: &openapi3.Types{typ}, Format: format, Description: description}
+	return &openapi3.Schema{Type: oneType(typ), Format: format, Description: description}
 }
 
 // constant is a schema allowing exactly one value: const in 3.1, an enum
 // of one in 3.0 (which has no const).
 func (c *components) constant(typ string, v any) *openapi3.Schema {
-	sc := &openapi3.Schema{Type: &openapi3.Types{typ}}
+	sc := &openapi3.Schema{Type: oneType(typ)}
 	if c.v31 {
 		sc.Const = v
 	} else {
@@ -551,7 +583,7 @@ func (c *components) oneOfValues(vs []any, description string) *openapi3.Schema 
 	case len(vs) == 1:
 		sc = c.constant(kinds[0], vs[0])
 	case len(kinds) == 1:
-		sc = &openapi3.Schema{Type: &openapi3.Types{kinds[0]}, Enum: vs}
+		sc = &openapi3.Schema{Type: oneType(kinds[0]), Enum: vs}
 	default:
 		sc = &openapi3.Schema{Enum: vs}
 		if c.v31 {

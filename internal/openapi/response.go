@@ -133,7 +133,7 @@ func (c *components) discriminator(errs []*model.Error) (string, []string) {
 		clear(seen)
 		var out []string
 		for _, e := range errs {
-			sc := c.schemas[c.codeNames[e]].Value
+			sc := c.codeSchemas[e]
 			p := sc.Properties[member]
 			if p == nil || p.Value == nil || !contains(sc.Required, member) {
 				return nil
@@ -153,7 +153,7 @@ func (c *components) discriminator(errs []*model.Error) (string, []string) {
 			return path[0], vs
 		}
 	}
-	for _, name := range c.propOrder[c.schemas[c.codeNames[errs[0]]].Value] {
+	for _, name := range c.propOrder[c.codeSchemas[errs[0]]] {
 		if vs := values(name); vs != nil {
 			return name, vs
 		}
@@ -180,7 +180,7 @@ func (c *components) exclusive(errs []*model.Error) bool {
 	}
 	consts := make([]constants, len(errs))
 	for i, e := range errs {
-		consts[i] = requiredConstants(c.schemas[c.codeNames[e]].Value, "", nil)
+		consts[i] = requiredConstants(c.codeSchemas[e], "", nil)
 	}
 	// The usual case, in time linear in the errors: one member that every
 	// error requires, with a different constant each (the code).
@@ -342,7 +342,7 @@ func (c *components) example(e *model.Error) *openapi3.Example {
 // the server leaves out (no details, no retry-after, no doc URL, absent
 // params and attributes, objects and lists with nothing in them).
 func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.Node {
-	m := mapping()
+	m := mapNode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: make([]*yaml.Node, 0, 2*len(fields))}}
 	for _, f := range fields {
 		switch f.Kind {
 		case model.ValueParamsInline:
