@@ -71,6 +71,14 @@ func escapeLinkText(s string) string {
 }
 
 func escapeLines(s string, f urlForm, links bool) string {
+	if plainProse(s) {
+		return s
+	}
+	return escapeAllLines(s, f, links)
+}
+
+// escapeAllLines is escapeLines without the shortcut for plain prose.
+func escapeAllLines(s string, f urlForm, links bool) string {
 	s = normalizeNewlines(s)
 	var b strings.Builder
 	for i, line := range strings.Split(s, "\n") {
@@ -332,6 +340,15 @@ func markdownInline(s string) string { return markdownInlineAs(s, urlLinks) }
 
 // markdownInlineAs is markdownInline with URLs written in form f.
 func markdownInlineAs(s string, f urlForm) string {
+	if plainProse(s) {
+		return s
+	}
+	return rewriteMarkdownInline(s, f)
+}
+
+// rewriteMarkdownInline is markdownInlineAs without the shortcut for
+// plain prose.
+func rewriteMarkdownInline(s string, f urlForm) string {
 	s = strings.TrimSpace(strings.ReplaceAll(markdownSource(s), "\t", " "))
 	var paras []string
 	for _, p := range strings.Split(s, "\n\n") {

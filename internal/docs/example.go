@@ -407,6 +407,9 @@ func writeDetail(w *bytes.Buffer, shape []*model.DetailField, vals *[]any) {
 // jsonValue encodes a literal or example value the way encoding/json
 // does (HTML-sensitive characters escaped as \u003c and so on).
 func jsonValue(v any) []byte {
+	if b, ok := plainJSONValue(v); ok {
+		return b
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		// Only NaN and infinities fail, and the loader refuses them.

@@ -1,0 +1,148 @@
+package docs
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/model"
+	"github.com/errgen/errgen/internal/spec"
+	"github.com/errgen/errgen/internal/testutil"
+)
+
+// checkPlainProse requires every escaper to return s unchanged when
+// plainProse says it does, and each shortcut to agree with the full
+// rewriting whatever s is.
+func checkPlainProse(t *testing.T, s string) bool {
+	t.Helper()
+	plain := plainProse(s)
+	for _, f := range []urlForm{urlLinks, urlAutolinks} {
+		for _, links := range []bool{true, false} {
+			full := escapeAllLines(s, f, links)
+			if got := escapeLines(s, f, links); got != full {
+				t.Fatalf("escapeLines(%q, %d, %t) = %q, want %q", s, f, links, got, full)
+			}
+			if plain && full != s {
+				t.Fatalf("%q is plain prose but escapeLines writes %q", s, full)
+			}
+		}
+		full := rewriteMarkdownInline(s, f)
+		if got := markdownInlineAs(s, f); got != full {
+			t.Fatalf("markdownInlineAs(%q) = %q, want %q", s, got, full)
+		}
+		for level := range 4 {
+			full := rewriteMarkdownBlocks(s, level, f)
+			if got := markdownBlockAs(s, level, f); got != full {
+				t.Fatalf("markdownBlockAs(%q, %d) = %q, want %q", s, level, got, full)
+			}
+		}
+	}
+	return plain
+}
+
+// checkJSON requires jsonValue to write what encoding/json writes.
+func checkJSON(t *testing.T, v any) {
+	t.Helper()
+	want, err := json.Marshal(v)
+	if err != nil {
+		return
+	}
+	if got := jsonValue(v); string(got) != string(want) {
+		t.Fatalf("jsonValue(%#v) = %s, want %s", v, got, want)
+	}
+}
+
+// proseAlphabet is text that plain prose is made of, and the text next to
+// it that changes what the escapers do: list and heading starts, hard
+// breaks, links, emphasis, HTML, entities, escapes, tabs, breaks,
+// non-ASCII, control characters.
+var proseAlphabet = []string{"a", "b", "Z", "w", "h", "www", "W", "0", "1", "12", " ", " ", "  ", ",", ";", "?", "'", "\"", "(", ")", ".",
+	"-", "--", "www.", "Www.x", "http", "://", "x.co", "@", "mailto:", ":", "_", "*", "**", "`", "~", "#", ">", "<", "&", "&amp;",
+	"[", "]", "](", "!", "|", "\\", "{", "}", "+", "=", "\t", "\n", "\n\n", "\r", "\u00e9", "\u2028", "\x00", "\xff", "1.", "1)", "- ", "# "}
+
+func randomProse(r *rand.Rand) string {
+	var b strings.Builder
+	for range r.IntN(10) {
+		if r.IntN(3) > 0 {
+			b.WriteString(proseAlphabet[r.IntN(20)]) // mostly the plain part
+		} else {
+			b.WriteString(proseAlphabet[r.IntN(len(proseAlphabet))])
+		}
+	}
+	return b.String()
+}
+
+// TestPlainProseUnchanged holds the escapers' shortcuts to the full
+// rewriting on random text near plain prose and on every text of the
+// golden specs, the flagship spec and a synthetic catalog, and jsonValue
+// to encoding/json.
+func TestPlainProseUnchanged(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	plain := 0
+	for range 30000 {
+		s := randomProse(r)
+		if checkPlainProse(t, s) {
+			plain++
+		}
+		checkJSON(t, s)
+	}
+	if plain < 3000 {
+		t.Errorf("only %d of 30000 random texts are plain prose: the test compares too little", plain)
+	}
+	for _, v := range []any{int64(-3), int64(1 << 60), 7, true, false, 1.5, 1e21, 1e-7, -0.0, []any{"a", int64(1)}, "<a>&b", "\u2028", "é", "\x7f", ""} {
+		checkJSON(t, v)
+	}
+	paths, _ := filepath.Glob(filepath.Join(testutil.Root(), "golden", "*", "errors.yaml"))
+	paths = append(paths, filepath.Join(testutil.Root(), "spec", "errors.yaml"))
+	var specs []*model.Spec
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := spec.Parse("errors.yaml", data)
+		if err != nil {
+			continue // the hostile specs that do not load
+		}
+		specs = append(specs, s)
+	}
+	synth, err := spec.Parse("errors.yaml", testutil.SynthSpec(200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs = append(specs, synth)
+	texts := 0
+	for _, s := range specs {
+		for _, e := range s.AllErrors() {
+			for _, text := range []string{e.Title, e.Description, e.Message.Display, e.Message.Example, e.StatusText, e.Deprecated, e.Since,
+				e.Solution, e.Code, e.DocURL} {
+				checkPlainProse(t, text)
+				checkJSON(t, text)
+				texts++
+			}
+			for _, c := range e.Causes {
+				checkPlainProse(t, c)
+			}
+			for _, p := range e.Params {
+				checkPlainProse(t, p.Description)
+				checkJSON(t, p.Example)
+			}
+		}
+	}
+	t.Logf("%d random texts plain prose, %d spec texts compared", plain, texts)
+}
+
+// FuzzPlainProse explores the shortcuts: `go test -fuzz FuzzPlainProse
+// ./internal/docs`.
+func FuzzPlainProse(f *testing.F) {
+	for _, s := range []string{"Thing 1 failed.", "1. first", "see www.example.com", "a  b", "Error number 12", "x-y", "- a", "12)", "a (b) c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkPlainProse(t, s)
+		checkJSON(t, s)
+	})
+}
