@@ -26,12 +26,13 @@ var directTemplates = map[string]string{
 // writer writes the per-error parts of a page with URLs in form f.
 type writer struct {
 	strings.Builder
-	f urlForm
+	f     urlForm
+	texts textCache
 }
 
 // text, mdinline and mdunder are the template functions of the same
 // names; the others are used as they are.
-func (w *writer) text(s string) string     { return escapeTextAs(s, w.f) }
+func (w *writer) text(s string) string     { return w.texts.text(s, w.f) }
 func (w *writer) mdinline(s string) string { return markdownInlineAs(s, w.f) }
 func (w *writer) mdunder(heading, s string) string {
 	return markdownBlockAs(s, strings.Count(heading, "#"), w.f)
@@ -44,8 +45,8 @@ func (w *writer) add(parts ...string) {
 }
 
 // errorSection writes what error.tmpl writes for e.
-func errorSection(e *Error, f urlForm) string {
-	w := &writer{f: f}
+func errorSection(e *Error, f urlForm, texts textCache) string {
+	w := &writer{f: f, texts: texts}
 	w.Grow(2048)
 	w.add(`<a id="`, e.Anchor, "\"></a>\n\n")
 	if e.H != "" {
@@ -270,11 +271,11 @@ func errorSection(e *Error, f urlForm) string {
 }
 
 // overview writes what overview.tmpl writes for errs.
-func overview(errs []*Error, f urlForm) string {
+func overview(errs []*Error, f urlForm, texts textCache) string {
 	if len(errs) == 0 {
 		return "\nNo errors yet.\n\n"
 	}
-	w := &writer{f: f}
+	w := &writer{f: f, texts: texts}
 	w.Grow(256 * len(errs))
 	w.add("\n| Code | Status | Message | Description |\n| --- | --- | --- | --- |\n")
 	for _, e := range errs {
@@ -286,4 +287,21 @@ func overview(errs []*Error, f urlForm) string {
 	}
 	w.add("\n\n")
 	return w.String()
+}
+
+// textCache holds what escapeTextAs writes for the text that is not plain
+// prose, for one render: a catalog repeats its messages, example
+// messages and notices from error to error.
+type textCache map[string]string
+
+func (c textCache) text(s string, f urlForm) string {
+	if plainProse(s) {
+		return s
+	}
+	if v, ok := c[s]; ok {
+		return v
+	}
+	v := escapeAllLines(s, f, true)
+	c[s] = v
+	return v
 }

@@ -181,9 +181,10 @@ func readOverrides(overrides fs.FS, src map[string][]byte, names []string) (map[
 // funcs are the escapers templates use to put spec text into Markdown,
 // writing URLs in form f.
 func funcs(f urlForm) template.FuncMap {
+	texts := textCache{}
 	return template.FuncMap{
 		// plain text, inline or in a table cell
-		"text": func(s string) string { return escapeTextAs(s, f) },
+		"text": func(s string) string { return texts.text(s, f) },
 		// plain text as the text of a link: [{{linktext .Title}}](page.md)
 		"linktext": escapeLinkText,
 		// plain text in a heading: its URLs as [url](url) on every page
@@ -206,8 +207,8 @@ func funcs(f urlForm) template.FuncMap {
 		"url": func(u string) string { return urlLink(u, f) },
 		// error.tmpl and overview.tmpl as written in Go (direct.go);
 		// not documented for templates
-		"errgenErrorSection": func(e *Error) string { return errorSection(e, f) },
-		"errgenOverview":     func(errs []*Error) string { return overview(errs, f) },
+		"errgenErrorSection": func(e *Error) string { return errorSection(e, f, texts) },
+		"errgenOverview":     func(errs []*Error) string { return overview(errs, f, texts) },
 	}
 }
 

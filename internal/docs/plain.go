@@ -11,7 +11,7 @@ import "strconv"
 // plainProse reports whether s is one line of printable ASCII that
 // escapeText, escapeLinkText, markdownInlineAs and markdownBlockAs all
 // return unchanged: letters, digits, inner single spaces and , ; ? ' "
-// ( ) . - in places where none can start a list or a heading, end a
+// ( ) . - and _ (between letters or digits) in places where none can start a list or a heading, end a
 // hard break or begin a link (no "www.", no ":" or "@").
 func plainProse(s string) bool {
 	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
@@ -44,12 +44,20 @@ func plainProse(s string) bool {
 			if i == 0 {
 				return false
 			}
+		case c == '_': // between letters or digits: no emphasis
+			if i == 0 || i+1 == len(s) || !asciiAlnum(s[i-1]) || !asciiAlnum(s[i+1]) {
+				return false
+			}
 		default:
 			return false
 		}
 		lead = false
 	}
 	return true
+}
+
+func asciiAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // plainJSON is the JSON string of s when encoding/json writes it with no

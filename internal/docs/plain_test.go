@@ -60,14 +60,14 @@ func checkJSON(t *testing.T, v any) {
 // breaks, links, emphasis, HTML, entities, escapes, tabs, breaks,
 // non-ASCII, control characters.
 var proseAlphabet = []string{"a", "b", "Z", "w", "h", "www", "W", "0", "1", "12", " ", " ", "  ", ",", ";", "?", "'", "\"", "(", ")", ".",
-	"-", "--", "www.", "Www.x", "http", "://", "x.co", "@", "mailto:", ":", "_", "*", "**", "`", "~", "#", ">", "<", "&", "&amp;",
+	"_", "-", "__", "a_b", "_a", "--", "www.", "Www.x", "http", "://", "x.co", "@", "mailto:", ":", "_", "*", "**", "`", "~", "#", ">", "<", "&", "&amp;",
 	"[", "]", "](", "!", "|", "\\", "{", "}", "+", "=", "\t", "\n", "\n\n", "\r", "\u00e9", "\u2028", "\x00", "\xff", "1.", "1)", "- ", "# "}
 
 func randomProse(r *rand.Rand) string {
 	var b strings.Builder
 	for range r.IntN(10) {
 		if r.IntN(3) > 0 {
-			b.WriteString(proseAlphabet[r.IntN(20)]) // mostly the plain part
+			b.WriteString(proseAlphabet[r.IntN(25)]) // mostly the plain part
 		} else {
 			b.WriteString(proseAlphabet[r.IntN(len(proseAlphabet))])
 		}
@@ -138,11 +138,37 @@ func TestPlainProseUnchanged(t *testing.T) {
 // FuzzPlainProse explores the shortcuts: `go test -fuzz FuzzPlainProse
 // ./internal/docs`.
 func FuzzPlainProse(f *testing.F) {
-	for _, s := range []string{"Thing 1 failed.", "1. first", "see www.example.com", "a  b", "Error number 12", "x-y", "- a", "12)", "a (b) c"} {
+	for _, s := range []string{"Thing 1 failed.", "1. first", "see www.example.com", "a  b", "Error number 12", "x-y", "- a", "12)", "a (b) c", "Use error_number_3.", "a_b_c", "_a_", "1_2."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkPlainProse(t, s)
 		checkJSON(t, s)
 	})
+}
+
+// TestASCIIAnchors holds the ASCII shortcuts of headingAnchor and
+// headingText to the Unicode path on random ASCII text.
+func TestASCIIAnchors(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = byte(r.IntN(0x80))
+		}
+		s := string(b)
+		got, ok := asciiAnchor(s)
+		if want := unicodeAnchor(s); !ok || got != want {
+			t.Fatalf("asciiAnchor(%q) = %q, %t; want %q", s, got, ok, want)
+		}
+		slow := strings.Map(func(r rune) rune {
+			if r < ' ' || r == 0x7f {
+				return -1
+			}
+			return r
+		}, strings.ReplaceAll(s, "\t", "    "))
+		if got := headingText(s); got != slow {
+			t.Fatalf("headingText(%q) = %q, want %q", s, got, slow)
+		}
+	}
 }
