@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -13,7 +14,9 @@ import (
 // the bytes the embedded templates write (TestDirectWritersMatchTemplates
 // renders every golden case, the hostile specs and a synthetic catalog
 // both ways and compares the pages). A change to error.tmpl or
-// overview.tmpl must be made here too; that test fails until it is.
+// overview.tmpl must be made here too; that test fails until it is. The
+// page templates' loops over error sections are written in Go as well
+// (directLoops), so that a page makes no template call per error.
 
 // directTemplates are the embedded templates written in Go, with the
 // template that replaces each: a call of its writer, bound to the
@@ -21,6 +24,37 @@ import (
 var directTemplates = map[string]string{
 	"error.tmpl":    "{{errgenErrorSection .}}",
 	"overview.tmpl": "{{errgenOverview .}}",
+}
+
+// directLoops are the loops of the embedded page templates over errors'
+// sections, each with the call that writes them all at once in Go: one
+// template call per error costs more than its section's writer. A page
+// template's loop is replaced unless the spec overrides that page
+// template or error.tmpl.
+var directLoops = []struct{ loop, call string }{
+	{"{{range .Errors}}{{template \"error.tmpl\" .}}\n\n{{end}}", "{{errgenErrorSections .Errors}}"},
+	{"{{range .Section.Errors}}{{template \"error.tmpl\" .}}\n\n{{end}}", "{{errgenErrorSections .Section.Errors}}"},
+}
+
+// directPage is the source of an embedded page template with its loops
+// over error sections written in Go.
+func directPage(src []byte) []byte {
+	for _, l := range directLoops {
+		src = bytes.ReplaceAll(src, []byte(l.loop), []byte(l.call))
+	}
+	return src
+}
+
+// errorSections writes what {{range .}}{{template "error.tmpl" .}}\n\n{{end}}
+// writes for errs.
+func errorSections(errs []*Error, f urlForm, texts textCache) string {
+	w := &writer{f: f, texts: texts}
+	w.Grow(1536 * len(errs))
+	for _, e := range errs {
+		w.section(e)
+		w.WriteString("\n\n")
+	}
+	return w.String()
 }
 
 // writer writes the per-error parts of a page with URLs in form f.
@@ -48,6 +82,12 @@ func (w *writer) add(parts ...string) {
 func errorSection(e *Error, f urlForm, texts textCache) string {
 	w := &writer{f: f, texts: texts}
 	w.Grow(2048)
+	w.section(e)
+	return w.String()
+}
+
+// section writes what error.tmpl writes for e.
+func (w *writer) section(e *Error) {
 	w.add(`<a id="`, e.Anchor, "\"></a>\n\n")
 	if e.H != "" {
 		w.add(e.H, " ", escapeText(e.Title), " (", codeSpan(e.Code), ")")
@@ -267,7 +307,6 @@ func errorSection(e *Error, f urlForm, texts textCache) string {
 		w.add("\n", x.Body, "\n", x.Fence, "\n")
 	}
 	w.add("\n")
-	return w.String()
 }
 
 // overview writes what overview.tmpl writes for errs.

@@ -170,6 +170,9 @@ func intraword(s string, i int) bool {
 // than any backtick run inside it. Newlines become spaces (a code span
 // cannot hold a line break). Not for table cells: see cellCode.
 func codeSpan(s string) string {
+	if printableASCII(s) && strings.IndexByte(s, '`') < 0 && !(s != "" && s[0] == ' ' && s[len(s)-1] == ' ' && strings.TrimSpace(s) != "") {
+		return "`" + s + "`" // what the rest writes for it
+	}
 	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '

@@ -1,7 +1,9 @@
 package docs
 
 import (
+	"bytes"
 	"encoding/json"
+	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,6 +13,7 @@ import (
 	"github.com/errgen/errgen/internal/model"
 	"github.com/errgen/errgen/internal/spec"
 	"github.com/errgen/errgen/internal/testutil"
+	"github.com/errgen/errgen/templates"
 )
 
 // checkPlainProse requires every escaper to return s unchanged when
@@ -170,5 +173,100 @@ func TestASCIIAnchors(t *testing.T) {
 		if got := headingText(s); got != slow {
 			t.Fatalf("headingText(%q) = %q, want %q", s, got, slow)
 		}
+	}
+}
+
+// tidyLines is tidy as it was first written, line by line on a string:
+// the oracle of the byte-slice version.
+func tidyLines(page []byte) []byte {
+	var out bytes.Buffer
+	fence := ""
+	blank := true
+	for line := range strings.SplitSeq(string(page), "\n") {
+		if fence == "" {
+			line = strings.TrimRight(line, " \t")
+		}
+		if f := fenceOf(line); f != "" {
+			if fence == "" {
+				fence = f
+			} else if f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(line) == f {
+				fence = ""
+			}
+		} else if fence == "" && line == "" {
+			if blank {
+				continue
+			}
+			blank = true
+			out.WriteByte('\n')
+			continue
+		}
+		blank = false
+		out.WriteString(line)
+		out.WriteByte('\n')
+	}
+	b := bytes.TrimRight(out.Bytes(), "\n")
+	return append(b, '\n')
+}
+
+// TestTidyMatchesLines compares tidy with tidyLines on random pages of
+// fences, blank lines, trailing blanks and text, and codeSpan's shortcut
+// with the full path.
+func TestTidyMatchesLines(t *testing.T) {
+	parts := []string{"\n", "\n\n", "\n\n\n", " ", "\t", "  \n", "text", "```", "```go", "~~~", "````", "   ```", "    ```", "` x `", "a", "#", "\r"}
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(16) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		page := []byte(b.String())
+		if got, want := tidy(page), tidyLines(page); !bytes.Equal(got, want) {
+			t.Fatalf("tidy(%q) = %q, want %q", page, got, want)
+		}
+	}
+	for range 20000 {
+		s := randomProse(r)
+		full := strings.Map(func(r rune) rune {
+			if r == '\n' || r == '\r' || r == '\t' {
+				return ' '
+			}
+			if r < ' ' || r == 0x7f {
+				return -1
+			}
+			return r
+		}, s)
+		fence := strings.Repeat("`", longestRun(full, '`')+1)
+		if strings.HasPrefix(full, "`") || strings.HasSuffix(full, "`") || (strings.HasPrefix(full, " ") && strings.HasSuffix(full, " ") && strings.TrimSpace(full) != "") {
+			full = " " + full + " "
+		}
+		if got := codeSpan(s); got != fence+full+fence {
+			t.Fatalf("codeSpan(%q) = %q, want %q", s, got, fence+full+fence)
+		}
+	}
+}
+
+// TestDirectLoopsReplaced: the loops directPage stands for are in the
+// embedded page templates, so that the pages do not make a template call
+// per error.
+func TestDirectLoopsReplaced(t *testing.T) {
+	names, err := embeddedNames()
+	if err != nil {
+		t.Fatal(err)
+	}
+	replaced := 0
+	for _, n := range names {
+		src, err := fs.ReadFile(templates.FS, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := directPage(src); !bytes.Equal(d, src) {
+			replaced++
+			if bytes.Contains(d, []byte(`template "error.tmpl"`)) {
+				t.Errorf("%s still calls error.tmpl after directPage", n)
+			}
+		}
+	}
+	if replaced < 2 {
+		t.Errorf("directPage replaced loops in %d page templates, want the single and per-group pages", replaced)
 	}
 }
