@@ -90,6 +90,25 @@ type components struct {
 	// types and headers.
 	contentOrder map[*openapi3.Response][]string
 	headerOrder  map[*openapi3.Response][]string
+
+	// shared holds the leaf schemas that are the same for every error
+	// that has them (the instance, the request id, details, a status), by
+	// what they describe: each is built once and never changed.
+	shared map[string]*openapi3.Schema
+}
+
+// sharedSchema is the shared schema named key, built by build the first
+// time it is asked for.
+func (c *components) sharedSchema(key string, build func() *openapi3.Schema) *openapi3.Schema {
+	if sc, ok := c.shared[key]; ok {
+		return sc
+	}
+	if c.shared == nil {
+		c.shared = map[string]*openapi3.Schema{}
+	}
+	sc := build()
+	c.shared[key] = sc
+	return sc
 }
 
 // target is what a schema describes: one error (e set, errs holding it),
@@ -364,7 +383,7 @@ func (c *components) field(f *model.Field, t target) (sc *openapi3.Schema, requi
 	case model.ValueDetails:
 		// Any error can carry details (WithDetails), so every schema
 		// allows them; they are omitted when there are none.
-		return detailsSchema(), false, true
+		return c.sharedSchema("details", detailsSchema), false, true
 	case model.ValueRetryAfter:
 		return c.retryAfter(t)
 	case model.ValueDocURL:
@@ -392,7 +411,9 @@ func (c *components) fixed(kind model.ValueKind, t target) *openapi3.Schema {
 		return c.codeEnum(t.errs)
 	case model.ValueStatus:
 		if e != nil {
-			return c.constant(openapi3.TypeInteger, int64(e.Status))
+			return c.sharedSchema("status "+strconv.Itoa(e.Status), func() *openapi3.Schema {
+				return c.constant(openapi3.TypeInteger, int64(e.Status))
+			})
 		}
 		return typed(openapi3.TypeInteger, "", "The HTTP status code.")
 	case model.ValueStatusText:
@@ -417,11 +438,15 @@ func (c *components) fixed(kind model.ValueKind, t target) *openapi3.Schema {
 		}
 		return typed(openapi3.TypeString, "", "What went wrong, in words meant for people.")
 	case model.ValueInstance:
-		return typed(openapi3.TypeString, "uri-reference", "The path of the request that failed.")
+		return c.sharedSchema("instance", func() *openapi3.Schema {
+			return typed(openapi3.TypeString, "uri-reference", "The path of the request that failed.")
+		})
 	case model.ValueRequestID:
-		sc := typed(openapi3.TypeString, "", "The request id: the request's "+c.s.RequestID.Header+" header (only A-Z, a-z, 0-9 and -_.:@/+= kept, at most 128 bytes), or a fresh UUID when it has none. Quote it to support: it is in the server's logs.")
-		sc.Pattern = "^" + model.RequestIDPattern + "$"
-		return sc
+		return c.sharedSchema("request id", func() *openapi3.Schema {
+			sc := typed(openapi3.TypeString, "", "The request id: the request's "+c.s.RequestID.Header+" header (only A-Z, a-z, 0-9 and -_.:@/+= kept, at most 128 bytes), or a fresh UUID when it has none. Quote it to support: it is in the server's logs.")
+			sc.Pattern = "^" + model.RequestIDPattern + "$"
+			return sc
+		})
 	case model.ValueType:
 		if e != nil {
 			return c.constant(openapi3.TypeString, typeURI(e))
@@ -474,8 +499,11 @@ func (c *components) codeEnum(errs []*model.Error) *openapi3.Schema {
 // delay on any error, so every schema allows it; it is required for the
 // errors whose spec sets one.
 func (c *components) retryAfter(t target) (*openapi3.Schema, bool, bool) {
-	sc := typed(openapi3.TypeInteger, "", "Seconds to wait before retrying.")
-	sc.Min = ptr(1.0)
+	sc := c.sharedSchema("retry after", func() *openapi3.Schema {
+		sc := typed(openapi3.TypeInteger, "", "Seconds to wait before retrying.")
+		sc.Min = ptr(1.0)
+		return sc
+	})
 	return sc, t.e != nil && t.e.RetryAfter > 0, true
 }
 
