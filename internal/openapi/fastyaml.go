@@ -425,8 +425,9 @@ func yaml11NonString(s string) bool {
 	}
 	if c := s[0]; c >= 'A' && c <= 'z' {
 		// Every form of yaml11Implicit that starts with a letter is a
-		// whole word (most scalars errgen writes start with one).
-		return yaml11Words[s]
+		// whole word (most scalars errgen writes start with one), of at
+		// most five letters.
+		return len(s) <= 5 && yaml11Words[s]
 	}
 	return yaml11Implicit.MatchString(s)
 }

@@ -178,12 +178,35 @@ func (c *components) exclusive(errs []*model.Error) bool {
 	if len(errs) < 2 {
 		return true
 	}
+	// The usual case, in time linear in the errors and without the
+	// constants of every error: a top-level member that every error
+	// requires, with a different constant each (the code).
+	seen := make(map[constKey]bool, len(errs))
+	for _, name := range c.codeSchemas[errs[0]].Required {
+		clear(seen)
+		for _, e := range errs {
+			v, ok := topConstant(c.codeSchemas[e], name)
+			if !ok || seen[v] {
+				break
+			}
+			seen[v] = true
+		}
+		if len(seen) == len(errs) {
+			return true
+		}
+	}
+	return c.exclusiveByConstants(errs)
+}
+
+// exclusiveByConstants is exclusive, from every required constant of
+// every error.
+func (c *components) exclusiveByConstants(errs []*model.Error) bool {
 	consts := make([]constants, len(errs))
 	for i, e := range errs {
 		consts[i] = requiredConstants(c.codeSchemas[e], "", nil)
 	}
-	// The usual case, in time linear in the errors: one member that every
-	// error requires, with a different constant each (the code).
+	// One member, at any depth, that every error requires, with a
+	// different constant each.
 	seen := make(map[constKey]bool, len(errs))
 	for _, first := range consts[0] {
 		clear(seen)
@@ -213,6 +236,26 @@ func (c *components) exclusive(errs []*model.Error) bool {
 		}
 	}
 	return true
+}
+
+// topConstant is the constant requiredConstants records for sc at
+// "/"+name: the required top-level member name when it is a const or an
+// enum of one.
+func topConstant(sc *openapi3.Schema, name string) (constKey, bool) {
+	if !contains(sc.Required, name) {
+		return constKey{}, false
+	}
+	ref := sc.Properties[name]
+	if ref == nil || ref.Value == nil {
+		return constKey{}, false
+	}
+	switch p := ref.Value; {
+	case p.Const != nil:
+		return keyOf(p.Const), true
+	case len(p.Enum) == 1:
+		return keyOf(p.Enum[0]), true
+	}
+	return constKey{}, false
 }
 
 // constants are the constants every body of a schema carries, by JSON

@@ -322,3 +322,56 @@ func FuzzTextComponents(f *testing.F) {
 		checkHostile(t, "fuzz", build)
 	})
 }
+
+// TestExclusiveShortcut: exclusive's shortcut (a top-level constant that
+// tells every error apart) decides as the full comparison of every
+// required constant does, for every status of every golden case and a
+// synthetic catalog, and for random subsets of their errors.
+func TestExclusiveShortcut(t *testing.T) {
+	var specs []*model.Spec
+	for _, dir := range testutil.GoldenCases() {
+		specs = append(specs, loadCase(t, dir))
+	}
+	synth, err := spec.Parse("errors.yaml", testutil.SynthSpec(300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	specs = append(specs, synth)
+	r := rand.New(rand.NewPCG(7, 8))
+	checked, apart := 0, 0
+	for _, s := range specs {
+		for _, v31 := range []bool{false, true} {
+			c := buildComponents(s, v31)
+			all := s.AllErrors()
+			groups := [][]*model.Error{}
+			for _, status := range s.Statuses {
+				groups = append(groups, s.ByStatus(status))
+			}
+			for range 20 {
+				var g []*model.Error
+				for _, e := range all {
+					if r.IntN(3) == 0 {
+						g = append(g, e)
+					}
+				}
+				groups = append(groups, g)
+			}
+			for _, g := range groups {
+				if len(g) < 2 {
+					continue
+				}
+				got, want := c.exclusive(g), c.exclusiveByConstants(g)
+				if got != want {
+					t.Fatalf("%s: exclusive(%v) = %t, the full comparison says %t", s.Source, codesOf(g), got, want)
+				}
+				checked++
+				if !got {
+					apart++
+				}
+			}
+		}
+	}
+	if checked < 100 || apart == 0 {
+		t.Errorf("%d groups checked, %d not exclusive: the test compares too little", checked, apart)
+	}
+}
