@@ -226,7 +226,12 @@ func longestRun(s string, c byte) int {
 // fenceFor returns a code fence longer than any backtick run in body, so
 // that nothing in the body can close it.
 func fenceFor(body string) string {
-	return strings.Repeat("`", max(3, longestRun(body, '`')+1))
+	return fenceOver(longestRun(body, '`'))
+}
+
+// fenceOver is a code fence longer than a backtick run of n.
+func fenceOver(n int) string {
+	return strings.Repeat("`", max(3, n+1))
 }
 
 // fenceOf returns the fence (run of ``` or ~~~) a line opens or closes

@@ -63,16 +63,24 @@ func asciiAlnum(c byte) bool {
 // plainJSON is the JSON string of s when encoding/json writes it with no
 // escapes (printable ASCII but for " \ < > &).
 func plainJSON(s string) ([]byte, bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return nil, false
-		}
+	if !plainJSONText(s) {
+		return nil, false
 	}
 	b := make([]byte, 0, len(s)+2)
 	b = append(b, '"')
 	b = append(b, s...)
 	return append(b, '"'), true
+}
+
+// plainJSONText reports whether encoding/json writes s with no escapes.
+func plainJSONText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return false
+		}
+	}
+	return true
 }
 
 // plainJSONValue is the JSON of the scalars encoding/json writes in one
