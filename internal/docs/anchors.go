@@ -68,16 +68,19 @@ func (a anchorSet) addError(e *Error) {
 	a[e.Anchor] = true
 	code := " (" + e.Code + ")"
 	a.add(e.Title + code)
-	parts := map[string]bool{
-		"Messages":         len(e.Variants) > 0,
-		"Causes":           len(e.Causes) > 0,
-		"Solution":         e.Solution != "",
-		"Parameters":       len(e.Params) > 0,
-		"Example response": e.Example != nil,
+	parts := [...]struct {
+		name  string
+		shown bool
+	}{
+		{"Messages", len(e.Variants) > 0},
+		{"Causes", len(e.Causes) > 0},
+		{"Solution", e.Solution != ""},
+		{"Parameters", len(e.Params) > 0},
+		{"Example response", e.Example != nil},
 	}
-	for part, shown := range parts {
-		if shown {
-			a.add(part + code)
+	for _, p := range parts {
+		if p.shown {
+			a.add(p.name + code)
 		}
 	}
 }
