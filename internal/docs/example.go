@@ -58,8 +58,11 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 	var raw bytes.Buffer
 	r.writeObject(&raw, r.format().Body)
 	var body bytes.Buffer
-	if err := json.Indent(&body, raw.Bytes(), "", "  "); err != nil {
-		return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
+	body.Grow(2 * raw.Len())
+	if !indentJSON(&body, raw.Bytes()) {
+		if err := json.Indent(&body, raw.Bytes(), "", "  "); err != nil {
+			return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
+		}
 	}
 	ex := &Example{
 		StatusLine: statusLine(e),

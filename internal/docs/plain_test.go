@@ -271,3 +271,86 @@ func TestDirectLoopsReplaced(t *testing.T) {
 		t.Errorf("directPage replaced loops in %d page templates, want the single and per-group pages", replaced)
 	}
 }
+
+// checkIndent requires indentJSON to write what json.Indent writes
+// whenever it writes anything, and to leave dst alone otherwise.
+func checkIndent(t *testing.T, src []byte) bool {
+	t.Helper()
+	var got, want bytes.Buffer
+	got.WriteString("x")
+	ok := indentJSON(&got, src)
+	err := json.Indent(&want, src, "", "  ")
+	switch {
+	case !ok && got.String() != "x":
+		t.Fatalf("indentJSON(%q) failed but wrote %q", src, got.String())
+	case ok && err != nil:
+		t.Fatalf("indentJSON(%q) = %q, but json.Indent refuses it: %v", src, got.String()[1:], err)
+	case ok && got.String()[1:] != want.String():
+		t.Fatalf("indentJSON(%q) = %q, json.Indent %q", src, got.String()[1:], want.String())
+	}
+	return ok
+}
+
+// randomJSON is a random JSON value of strings (escapes, HTML, non-ASCII,
+// invalid UTF-8), numbers, booleans, null, lists and objects, empty ones
+// included.
+func randomJSON(r *rand.Rand, depth int) any {
+	switch n := r.IntN(8); {
+	case n == 0 && depth < 4:
+		l := make([]any, r.IntN(4))
+		for i := range l {
+			l[i] = randomJSON(r, depth+1)
+		}
+		return l
+	case n == 1 && depth < 4:
+		m := map[string]any{}
+		for range r.IntN(4) {
+			m[randomProse(r)] = randomJSON(r, depth+1)
+		}
+		return m
+	case n == 2:
+		return []float64{0, -1, 1.5, 1e21, 1e-7, -2.5e-300, 123456789}[r.IntN(7)]
+	case n == 3:
+		return r.IntN(3) == 0
+	case n == 4:
+		return nil
+	}
+	return randomProse(r)
+}
+
+// TestIndentJSON holds indentJSON to json.Indent on random values as
+// encoding/json writes them, and on broken and spaced-out JSON.
+func TestIndentJSON(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	written := 0
+	for range 20000 {
+		src, err := json.Marshal(randomJSON(r, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if checkIndent(t, src) {
+			written++
+		}
+		// The same bytes cut, doubled, spaced and with a byte changed.
+		checkIndent(t, src[:r.IntN(len(src)+1)])
+		checkIndent(t, append(append([]byte{}, src...), src...))
+		checkIndent(t, append([]byte(" "), src...))
+		b := append([]byte{}, src...)
+		const junk = "{}[]:,\"\\ 0-.eE+tfnu\x01\xff"
+		b[r.IntN(len(b))] = junk[r.IntN(len(junk))]
+		checkIndent(t, b)
+	}
+	if written != 20000 {
+		t.Errorf("indentJSON wrote %d of 20000 values encoding/json wrote", written)
+	}
+}
+
+// FuzzIndentJSON: `go test -fuzz FuzzIndentJSON ./internal/docs`.
+func FuzzIndentJSON(f *testing.F) {
+	for _, s := range []string{`{"a":[1,2,{}],"b":{"c":"\u00e9\n"}}`, `[]`, `{}`, `-0.5e+3`, `"x"`, `{"a":1,}`, `[01]`, `tru`, ` {}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		checkIndent(t, src)
+	})
+}
