@@ -95,6 +95,8 @@ type components struct {
 	// that has them (the instance, the request id, details, a status), by
 	// what they describe: each is built once and never changed.
 	shared map[string]*openapi3.Schema
+	// sharedRefs are the references to the shared schemas, shared too.
+	sharedRefs map[*openapi3.Schema]*openapi3.SchemaRef
 }
 
 // sharedSchema is the shared schema named key, built by build the first
@@ -105,10 +107,20 @@ func (c *components) sharedSchema(key string, build func() *openapi3.Schema) *op
 	}
 	if c.shared == nil {
 		c.shared = map[string]*openapi3.Schema{}
+		c.sharedRefs = map[*openapi3.Schema]*openapi3.SchemaRef{}
 	}
 	sc := build()
 	c.shared[key] = sc
+	c.sharedRefs[sc] = &openapi3.SchemaRef{Value: sc}
 	return sc
+}
+
+// refTo is a reference to sc: the shared one for a shared schema.
+func (c *components) refTo(sc *openapi3.Schema) *openapi3.SchemaRef {
+	if r, ok := c.sharedRefs[sc]; ok {
+		return r
+	}
+	return &openapi3.SchemaRef{Value: sc}
 }
 
 // target is what a schema describes: one error (e set, errs holding it),
@@ -324,7 +336,7 @@ func (c *components) object(fields []*model.Field, t target) *openapi3.Schema {
 		if _, dup := sc.Properties[name]; dup {
 			return
 		}
-		sc.Properties[name] = &openapi3.SchemaRef{Value: p}
+		sc.Properties[name] = c.refTo(p)
 		if order == nil {
 			order = make([]string, 0, len(fields))
 		}
