@@ -375,3 +375,35 @@ func TestExclusiveShortcut(t *testing.T) {
 		t.Errorf("%d groups checked, %d not exclusive: the test compares too little", checked, apart)
 	}
 }
+
+// TestMarkdownSafeShortcut holds markdownSafe's shortcut for text with a
+// period to the full rewriting on random text of links, addresses, URLs,
+// HTML and code (text without "<", "@" or "." was returned as it is
+// before the shortcut, and still is).
+func TestMarkdownSafeShortcut(t *testing.T) {
+	parts := []string{"a", "b", " ", ".", "www", "WwW.", "www.x.co", "http", "://", "https://a.b", "x@y.co", "@", "<", "<b>", "[", "](", ")",
+		"[a](b.c 'title')", "`", "``", "\n", "\n    ", "```", "~~~", "Error 1 happens.", ":", "/", "_", "*"}
+	r := rand.New(rand.NewPCG(11, 12))
+	short := 0
+	for range 30000 {
+		var b strings.Builder
+		for range r.IntN(10) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		want := s
+		if strings.ContainsAny(s, "<@.") {
+			want = markdownSafeLines(s)
+		}
+		got := markdownSafe(s)
+		if got != want {
+			t.Fatalf("markdownSafe(%q) = %q, want %q", s, got, want)
+		}
+		if strings.Contains(s, ".") && got == s {
+			short++
+		}
+	}
+	if short < 1000 {
+		t.Errorf("only %d texts with a period unchanged: the test compares too little", short)
+	}
+}
