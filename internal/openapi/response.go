@@ -417,9 +417,14 @@ func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.
 // order: those of its main message, its data params, and its optional
 // params, set to their example values.
 func sentParams(e *model.Error) []*model.Param {
-	used := map[int]bool{}
-	for _, i := range e.Message.Params() {
-		used[i] = true
+	if len(e.Params) == 0 {
+		return nil
+	}
+	used := make([]bool, len(e.Params)) // the params of the main message (Message.Params)
+	for _, p := range e.Message.Parts {
+		if p.Param >= 0 && p.Param < len(used) {
+			used[p.Param] = true
+		}
 	}
 	var out []*model.Param
 	for i, p := range e.Params {
