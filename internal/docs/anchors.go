@@ -15,6 +15,14 @@ import (
 // adds -1, -2, … to repeated anchors; errgen keeps its headings unique so
 // that none needs a suffix.
 func headingAnchor(text string) string {
+	if b, ok := asciiAnchor(text); ok {
+		return b
+	}
+	return unicodeAnchor(text)
+}
+
+// unicodeAnchor is headingAnchor for any text.
+func unicodeAnchor(text string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(text) {
 		switch {
@@ -25,6 +33,25 @@ func headingAnchor(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// asciiAnchor is headingAnchor of ASCII text, where the letters, marks,
+// digits and connector punctuation are a-z, A-Z, 0-9 and _.
+func asciiAnchor(text string) (string, bool) {
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= 0x80:
+			return "", false
+		case c >= 'A' && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_', c == '-':
+			b = append(b, c)
+		case c == ' ':
+			b = append(b, '-')
+		}
+	}
+	return string(b), true
 }
 
 // anchorSet holds the anchors a page's headings and <a id>s have taken.
@@ -41,16 +68,19 @@ func (a anchorSet) addError(e *Error) {
 	a[e.Anchor] = true
 	code := " (" + e.Code + ")"
 	a.add(e.Title + code)
-	parts := map[string]bool{
-		"Messages":         len(e.Variants) > 0,
-		"Causes":           len(e.Causes) > 0,
-		"Solution":         e.Solution != "",
-		"Parameters":       len(e.Params) > 0,
-		"Example response": e.Example != nil,
+	parts := [...]struct {
+		name  string
+		shown bool
+	}{
+		{"Messages", len(e.Variants) > 0},
+		{"Causes", len(e.Causes) > 0},
+		{"Solution", e.Solution != ""},
+		{"Parameters", len(e.Params) > 0},
+		{"Example response", e.Example != nil},
 	}
-	for part, shown := range parts {
-		if shown {
-			a.add(part + code)
+	for _, p := range parts {
+		if p.shown {
+			a.add(p.name + code)
 		}
 	}
 }
@@ -86,10 +116,22 @@ func (a anchorSet) uniqueHeading(title, id string) string {
 // headingText is the text a reader sees of plain text escaped by
 // escapeText in a heading: line breaks are <br />, which has no text.
 func headingText(s string) string {
+	if printableASCII(s) {
+		return s
+	}
 	return strings.Map(func(r rune) rune {
 		if r < ' ' || r == 0x7f {
 			return -1
 		}
 		return r
 	}, strings.ReplaceAll(s, "\t", "    "))
+}
+
+func printableASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] >= 0x7f {
+			return false
+		}
+	}
+	return true
 }

@@ -38,6 +38,15 @@ func markdownBlockUnder(s string, level int) string {
 // none is more than one level below the heading before it (MD001,
 // MD025), at most 6. Level 0 keeps the author's levels.
 func markdownBlockAs(s string, level int, f urlForm) string {
+	if plainProse(s) {
+		return s
+	}
+	return rewriteMarkdownBlocks(s, level, f)
+}
+
+// rewriteMarkdownBlocks is markdownBlockAs without the shortcut for plain
+// prose.
+func rewriteMarkdownBlocks(s string, level int, f urlForm) string {
 	s = strings.TrimRight(markdownSource(s), "\n ")
 	if s == "" {
 		return ""

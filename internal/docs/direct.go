@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -13,7 +14,9 @@ import (
 // the bytes the embedded templates write (TestDirectWritersMatchTemplates
 // renders every golden case, the hostile specs and a synthetic catalog
 // both ways and compares the pages). A change to error.tmpl or
-// overview.tmpl must be made here too; that test fails until it is.
+// overview.tmpl must be made here too; that test fails until it is. The
+// page templates' loops over error sections are written in Go as well
+// (directLoops), so that a page makes no template call per error.
 
 // directTemplates are the embedded templates written in Go, with the
 // template that replaces each: a call of its writer, bound to the
@@ -23,15 +26,47 @@ var directTemplates = map[string]string{
 	"overview.tmpl": "{{errgenOverview .}}",
 }
 
+// directLoops are the loops of the embedded page templates over errors'
+// sections, each with the call that writes them all at once in Go: one
+// template call per error costs more than its section's writer. A page
+// template's loop is replaced unless the spec overrides that page
+// template or error.tmpl.
+var directLoops = []struct{ loop, call string }{
+	{"{{range .Errors}}{{template \"error.tmpl\" .}}\n\n{{end}}", "{{errgenErrorSections .Errors}}"},
+	{"{{range .Section.Errors}}{{template \"error.tmpl\" .}}\n\n{{end}}", "{{errgenErrorSections .Section.Errors}}"},
+}
+
+// directPage is the source of an embedded page template with its loops
+// over error sections written in Go.
+func directPage(src []byte) []byte {
+	for _, l := range directLoops {
+		src = bytes.ReplaceAll(src, []byte(l.loop), []byte(l.call))
+	}
+	return src
+}
+
+// errorSections writes what {{range .}}{{template "error.tmpl" .}}\n\n{{end}}
+// writes for errs.
+func errorSections(errs []*Error, f urlForm, texts textCache) string {
+	w := &writer{f: f, texts: texts}
+	w.Grow(1536 * len(errs))
+	for _, e := range errs {
+		w.section(e)
+		w.WriteString("\n\n")
+	}
+	return w.String()
+}
+
 // writer writes the per-error parts of a page with URLs in form f.
 type writer struct {
 	strings.Builder
-	f urlForm
+	f     urlForm
+	texts textCache
 }
 
 // text, mdinline and mdunder are the template functions of the same
 // names; the others are used as they are.
-func (w *writer) text(s string) string     { return escapeTextAs(s, w.f) }
+func (w *writer) text(s string) string     { return w.texts.text(s, w.f) }
 func (w *writer) mdinline(s string) string { return markdownInlineAs(s, w.f) }
 func (w *writer) mdunder(heading, s string) string {
 	return markdownBlockAs(s, strings.Count(heading, "#"), w.f)
@@ -44,9 +79,15 @@ func (w *writer) add(parts ...string) {
 }
 
 // errorSection writes what error.tmpl writes for e.
-func errorSection(e *Error, f urlForm) string {
-	w := &writer{f: f}
+func errorSection(e *Error, f urlForm, texts textCache) string {
+	w := &writer{f: f, texts: texts}
 	w.Grow(2048)
+	w.section(e)
+	return w.String()
+}
+
+// section writes what error.tmpl writes for e.
+func (w *writer) section(e *Error) {
 	w.add(`<a id="`, e.Anchor, "\"></a>\n\n")
 	if e.H != "" {
 		w.add(e.H, " ", escapeText(e.Title), " (", codeSpan(e.Code), ")")
@@ -266,15 +307,14 @@ func errorSection(e *Error, f urlForm) string {
 		w.add("\n", x.Body, "\n", x.Fence, "\n")
 	}
 	w.add("\n")
-	return w.String()
 }
 
 // overview writes what overview.tmpl writes for errs.
-func overview(errs []*Error, f urlForm) string {
+func overview(errs []*Error, f urlForm, texts textCache) string {
 	if len(errs) == 0 {
 		return "\nNo errors yet.\n\n"
 	}
-	w := &writer{f: f}
+	w := &writer{f: f, texts: texts}
 	w.Grow(256 * len(errs))
 	w.add("\n| Code | Status | Message | Description |\n| --- | --- | --- | --- |\n")
 	for _, e := range errs {
@@ -286,4 +326,21 @@ func overview(errs []*Error, f urlForm) string {
 	}
 	w.add("\n\n")
 	return w.String()
+}
+
+// textCache holds what escapeTextAs writes for the text that is not plain
+// prose, for one render: a catalog repeats its messages, example
+// messages and notices from error to error.
+type textCache map[string]string
+
+func (c textCache) text(s string, f urlForm) string {
+	if plainProse(s) {
+		return s
+	}
+	if v, ok := c[s]; ok {
+		return v
+	}
+	v := escapeAllLines(s, f, true)
+	c[s] = v
+	return v
 }

@@ -134,6 +134,13 @@ func loadTemplates(overrides fs.FS, f urlForm, direct bool) (*template.Template,
 				src[n] = []byte(call)
 			}
 		}
+		if !overridden["error.tmpl"] {
+			for _, n := range names {
+				if strings.HasPrefix(n, "page-") && !overridden[n] {
+					src[n] = directPage(src[n])
+				}
+			}
+		}
 	}
 	root := template.New("").Funcs(funcs(f)).Option("missingkey=error")
 	for _, n := range names {
@@ -181,9 +188,10 @@ func readOverrides(overrides fs.FS, src map[string][]byte, names []string) (map[
 // funcs are the escapers templates use to put spec text into Markdown,
 // writing URLs in form f.
 func funcs(f urlForm) template.FuncMap {
+	texts := textCache{}
 	return template.FuncMap{
 		// plain text, inline or in a table cell
-		"text": func(s string) string { return escapeTextAs(s, f) },
+		"text": func(s string) string { return texts.text(s, f) },
 		// plain text as the text of a link: [{{linktext .Title}}](page.md)
 		"linktext": escapeLinkText,
 		// plain text in a heading: its URLs as [url](url) on every page
@@ -204,10 +212,12 @@ func funcs(f urlForm) template.FuncMap {
 		"cell": cell,
 		// a URL (an error's own doc link) as a link
 		"url": func(u string) string { return urlLink(u, f) },
-		// error.tmpl and overview.tmpl as written in Go (direct.go);
+		// error.tmpl, overview.tmpl and the pages' loops over error
+		// sections as written in Go (direct.go);
 		// not documented for templates
-		"errgenErrorSection": func(e *Error) string { return errorSection(e, f) },
-		"errgenOverview":     func(errs []*Error) string { return overview(errs, f) },
+		"errgenErrorSection":  func(e *Error) string { return errorSection(e, f, texts) },
+		"errgenOverview":      func(errs []*Error) string { return overview(errs, f, texts) },
+		"errgenErrorSections": func(errs []*Error) string { return errorSections(errs, f, texts) },
 	}
 }
 
@@ -218,17 +228,23 @@ func tidy(page []byte) []byte {
 	out.Grow(len(page))
 	fence := ""
 	blank := true // no blank lines at the top
-	for line := range strings.SplitSeq(string(page), "\n") {
-		if fence == "" {
-			line = strings.TrimRight(line, " \t")
+	for rest, done := page, false; !done; {
+		var line []byte
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			line, done = rest, true
 		}
-		if f := fenceOf(line); f != "" {
+		if fence == "" {
+			line = bytes.TrimRight(line, " \t")
+		}
+		if f := lineFence(line); f != "" {
 			if fence == "" {
 				fence = f
-			} else if f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(line) == f {
+			} else if f[0] == fence[0] && len(f) >= len(fence) && strings.TrimSpace(string(line)) == f {
 				fence = ""
 			}
-		} else if fence == "" && line == "" {
+		} else if fence == "" && len(line) == 0 {
 			if blank {
 				continue
 			}
@@ -237,9 +253,20 @@ func tidy(page []byte) []byte {
 			continue
 		}
 		blank = false
-		out.WriteString(line)
+		out.Write(line)
 		out.WriteByte('\n')
 	}
 	b := bytes.TrimRight(out.Bytes(), "\n")
 	return append(b, '\n')
+}
+
+// lineFence is fenceOf for a line that may open or close a fence (one
+// that holds a ` or ~ after at most three spaces), "" without converting
+// any other.
+func lineFence(line []byte) string {
+	t := bytes.TrimLeft(line, " ")
+	if len(line)-len(t) > 3 || len(t) < 3 || (t[0] != '`' && t[0] != '~') {
+		return ""
+	}
+	return fenceOf(string(line))
 }

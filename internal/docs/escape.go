@@ -71,6 +71,14 @@ func escapeLinkText(s string) string {
 }
 
 func escapeLines(s string, f urlForm, links bool) string {
+	if plainProse(s) {
+		return s
+	}
+	return escapeAllLines(s, f, links)
+}
+
+// escapeAllLines is escapeLines without the shortcut for plain prose.
+func escapeAllLines(s string, f urlForm, links bool) string {
 	s = normalizeNewlines(s)
 	var b strings.Builder
 	for i, line := range strings.Split(s, "\n") {
@@ -162,6 +170,9 @@ func intraword(s string, i int) bool {
 // than any backtick run inside it. Newlines become spaces (a code span
 // cannot hold a line break). Not for table cells: see cellCode.
 func codeSpan(s string) string {
+	if printableASCII(s) && strings.IndexByte(s, '`') < 0 && !(s != "" && s[0] == ' ' && s[len(s)-1] == ' ' && strings.TrimSpace(s) != "") {
+		return "`" + s + "`" // what the rest writes for it
+	}
 	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
@@ -215,7 +226,12 @@ func longestRun(s string, c byte) int {
 // fenceFor returns a code fence longer than any backtick run in body, so
 // that nothing in the body can close it.
 func fenceFor(body string) string {
-	return strings.Repeat("`", max(3, longestRun(body, '`')+1))
+	return fenceOver(longestRun(body, '`'))
+}
+
+// fenceOver is a code fence longer than a backtick run of n.
+func fenceOver(n int) string {
+	return strings.Repeat("`", max(3, n+1))
 }
 
 // fenceOf returns the fence (run of ``` or ~~~) a line opens or closes
@@ -332,6 +348,15 @@ func markdownInline(s string) string { return markdownInlineAs(s, urlLinks) }
 
 // markdownInlineAs is markdownInline with URLs written in form f.
 func markdownInlineAs(s string, f urlForm) string {
+	if plainProse(s) {
+		return s
+	}
+	return rewriteMarkdownInline(s, f)
+}
+
+// rewriteMarkdownInline is markdownInlineAs without the shortcut for
+// plain prose.
+func rewriteMarkdownInline(s string, f urlForm) string {
 	s = strings.TrimSpace(strings.ReplaceAll(markdownSource(s), "\t", " "))
 	var paras []string
 	for _, p := range strings.Split(s, "\n\n") {

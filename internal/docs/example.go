@@ -58,8 +58,11 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 	var raw bytes.Buffer
 	r.writeObject(&raw, r.format().Body)
 	var body bytes.Buffer
-	if err := json.Indent(&body, raw.Bytes(), "", "  "); err != nil {
-		return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
+	body.Grow(2 * raw.Len())
+	if !indentJSON(&body, raw.Bytes()) {
+		if err := json.Indent(&body, raw.Bytes(), "", "  "); err != nil {
+			return nil, fmt.Errorf("error %q: example body: %w", e.Code, err)
+		}
 	}
 	ex := &Example{
 		StatusLine: statusLine(e),
@@ -74,11 +77,13 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 	if e.RetryAfter > 0 {
 		ex.Headers = append(ex.Headers, Header{"Retry-After", strconv.Itoa(e.RetryAfter)})
 	}
-	all := ex.Body
+	// The fence of body and headers: a run of backticks ends at a line
+	// break or ": ", so the longest is the longest of the parts'.
+	run := longestRun(ex.Body, '`')
 	for _, h := range ex.Headers {
-		all += "\n" + h.Name + ": " + h.Value
+		run = max(run, longestRun(h.Name, '`'), longestRun(h.Value, '`'))
 	}
-	ex.Fence = fenceFor(all)
+	ex.Fence = fenceOver(run)
 	return ex, nil
 }
 
@@ -87,7 +92,7 @@ func example(s *model.Spec, e *model.Error) (*Example, error) {
 // writes its own reason phrase, "status code N" for a status net/http
 // does not name; clients ignore the phrase, and HTTP/2 sends none.)
 func statusLine(e *model.Error) string {
-	return fmt.Sprintf("HTTP/1.1 %d %s", e.Status, e.StatusText)
+	return "HTTP/1.1 " + strconv.Itoa(e.Status) + " " + e.StatusText
 }
 
 // headerValue is the value of a header with template t, as the server
@@ -173,7 +178,7 @@ func (r *response) writeObject(w *bytes.Buffer, fields []*model.Field) {
 			w.WriteByte(',')
 		}
 		n++
-		w.Write(jsonString(name))
+		writeJSONString(w, name)
 		w.WriteByte(':')
 		w.Write(value)
 	}
@@ -286,7 +291,7 @@ func (r *response) paramsObject() ([]byte, bool) {
 			w.WriteByte(',')
 		}
 		n++
-		w.Write(jsonString(p.Name))
+		writeJSONString(&w, p.Name)
 		w.WriteByte(':')
 		w.Write(jsonValue(p.Example))
 	}
@@ -407,6 +412,9 @@ func writeDetail(w *bytes.Buffer, shape []*model.DetailField, vals *[]any) {
 // jsonValue encodes a literal or example value the way encoding/json
 // does (HTML-sensitive characters escaped as \u003c and so on).
 func jsonValue(v any) []byte {
+	if b, ok := plainJSONValue(v); ok {
+		return b
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		// Only NaN and infinities fail, and the loader refuses them.
@@ -416,3 +424,14 @@ func jsonValue(v any) []byte {
 }
 
 func jsonString(s string) []byte { return jsonValue(s) }
+
+// writeJSONString writes jsonString(s) to w.
+func writeJSONString(w *bytes.Buffer, s string) {
+	if plainJSONText(s) {
+		w.WriteByte('"')
+		w.WriteString(s)
+		w.WriteByte('"')
+		return
+	}
+	w.Write(jsonString(s))
+}

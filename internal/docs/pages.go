@@ -94,7 +94,7 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 	p.Formats = r.formatDocs(from)
 	p.Response = p.Formats[0]
 	p.Reserved = r.s.Reserved
-	taken := anchorSet{}
+	taken := make(anchorSet, 4*len(r.s.Errors)) // an error's section takes about four
 	if !p.TitleInFrontMatter {
 		taken.add(p.Title)
 	}
@@ -205,7 +205,7 @@ func (r *renderer) groupPage(page string, g *model.Group) *Page {
 		excerpt = sec.Title
 	}
 	p := r.page("group", r.pagePath(page), r.subMeta(sec.Title, page, excerpt))
-	taken := anchorSet{}
+	taken := make(anchorSet, 4*len(sec.Errors))
 	for _, e := range sec.Errors {
 		e.H, e.HSub = "##", "###"
 		taken.addError(e)

@@ -75,8 +75,9 @@ type components struct {
 	schemas       openapi3.Schemas
 	responseNames []string
 	responses     openapi3.ResponseBodies
-	// codeNames names each error's schema.
-	codeNames map[*model.Error]string
+	// codeNames names each error's schema, and codeSchemas is it.
+	codeNames   map[*model.Error]string
+	codeSchemas map[*model.Error]*openapi3.Schema
 
 	// propOrder is the wire order of each object schema's properties.
 	propOrder map[*openapi3.Schema][]string
@@ -89,6 +90,37 @@ type components struct {
 	// types and headers.
 	contentOrder map[*openapi3.Response][]string
 	headerOrder  map[*openapi3.Response][]string
+
+	// shared holds the leaf schemas that are the same for every error
+	// that has them (the instance, the request id, details, a status), by
+	// what they describe: each is built once and never changed.
+	shared map[string]*openapi3.Schema
+	// sharedRefs are the references to the shared schemas, shared too.
+	sharedRefs map[*openapi3.Schema]*openapi3.SchemaRef
+}
+
+// sharedSchema is the shared schema named key, built by build the first
+// time it is asked for.
+func (c *components) sharedSchema(key string, build func() *openapi3.Schema) *openapi3.Schema {
+	if sc, ok := c.shared[key]; ok {
+		return sc
+	}
+	if c.shared == nil {
+		c.shared = map[string]*openapi3.Schema{}
+		c.sharedRefs = map[*openapi3.Schema]*openapi3.SchemaRef{}
+	}
+	sc := build()
+	c.shared[key] = sc
+	c.sharedRefs[sc] = &openapi3.SchemaRef{Value: sc}
+	return sc
+}
+
+// refTo is a reference to sc: the shared one for a shared schema.
+func (c *components) refTo(sc *openapi3.Schema) *openapi3.SchemaRef {
+	if r, ok := c.sharedRefs[sc]; ok {
+		return r
+	}
+	return &openapi3.SchemaRef{Value: sc}
 }
 
 // target is what a schema describes: one error (e set, errs holding it),
@@ -115,6 +147,7 @@ func buildComponents(s *model.Spec, v31 bool) *components {
 		schemas:       openapi3.Schemas{},
 		responses:     openapi3.ResponseBodies{},
 		codeNames:     codeSchemaNames(s),
+		codeSchemas:   make(map[*model.Error]*openapi3.Schema, len(s.Errors)),
 		propOrder:     map[*openapi3.Schema][]string{},
 		exampleValues: map[*openapi3.Example]*yaml.Node{},
 		exampleOrder:  map[*openapi3.MediaType][]string{},
@@ -129,7 +162,9 @@ func buildComponents(s *model.Spec, v31 bool) *components {
 		c.addSchema(formatSchemaName(f), c.bodySchema(c.forFormat(f)))
 	}
 	for _, e := range s.AllErrors() {
-		c.addSchema(c.codeNames[e], c.codeSchema(e))
+		sc := c.codeSchema(e)
+		c.codeSchemas[e] = sc
+		c.addSchema(c.codeNames[e], sc)
 	}
 	for _, status := range s.Statuses {
 		c.addResponse(statusResponseName(status), c.response(s.ByStatus(status)))
@@ -295,17 +330,26 @@ func deprecationNotice(e *model.Error) string {
 
 // object builds the schema of a body object from its template fields.
 func (c *components) object(fields []*model.Field, t target) *openapi3.Schema {
-	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{}}
+	sc := &openapi3.Schema{Type: oneType(openapi3.TypeObject), Properties: make(openapi3.Schemas, len(fields))}
+	var order []string
 	add := func(name string, p *openapi3.Schema, required bool) {
 		if _, dup := sc.Properties[name]; dup {
 			return
 		}
-		sc.Properties[name] = &openapi3.SchemaRef{Value: p}
-		c.propOrder[sc] = append(c.propOrder[sc], name)
+		sc.Properties[name] = c.refTo(p)
+		if order == nil {
+			order = make([]string, 0, len(fields))
+		}
+		order = append(order, name)
 		if required {
 			sc.Required = append(sc.Required, name)
 		}
 	}
+	defer func() {
+		if order != nil {
+			c.propOrder[sc] = order
+		}
+	}()
 	for _, f := range fields {
 		switch f.Kind {
 		case model.ValueParamsInline:
@@ -345,13 +389,13 @@ func (c *components) field(f *model.Field, t target) (sc *openapi3.Schema, requi
 		if len(item.Properties) == 0 {
 			return nil, false, false
 		}
-		sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, MinItems: 1, MaxItems: ptr(uint64(1)),
+		sc := &openapi3.Schema{Type: oneType(openapi3.TypeArray), MinItems: 1, MaxItems: ptr(uint64(1)),
 			Items: &openapi3.SchemaRef{Value: item}}
 		return sc, len(item.Required) > 0, true
 	case model.ValueDetails:
 		// Any error can carry details (WithDetails), so every schema
 		// allows them; they are omitted when there are none.
-		return detailsSchema(), false, true
+		return c.sharedSchema("details", detailsSchema), false, true
 	case model.ValueRetryAfter:
 		return c.retryAfter(t)
 	case model.ValueDocURL:
@@ -379,7 +423,9 @@ func (c *components) fixed(kind model.ValueKind, t target) *openapi3.Schema {
 		return c.codeEnum(t.errs)
 	case model.ValueStatus:
 		if e != nil {
-			return c.constant(openapi3.TypeInteger, int64(e.Status))
+			return c.sharedSchema("status "+strconv.Itoa(e.Status), func() *openapi3.Schema {
+				return c.constant(openapi3.TypeInteger, int64(e.Status))
+			})
 		}
 		return typed(openapi3.TypeInteger, "", "The HTTP status code.")
 	case model.ValueStatusText:
@@ -404,11 +450,15 @@ func (c *components) fixed(kind model.ValueKind, t target) *openapi3.Schema {
 		}
 		return typed(openapi3.TypeString, "", "What went wrong, in words meant for people.")
 	case model.ValueInstance:
-		return typed(openapi3.TypeString, "uri-reference", "The path of the request that failed.")
+		return c.sharedSchema("instance", func() *openapi3.Schema {
+			return typed(openapi3.TypeString, "uri-reference", "The path of the request that failed.")
+		})
 	case model.ValueRequestID:
-		sc := typed(openapi3.TypeString, "", "The request id: the request's "+c.s.RequestID.Header+" header (only A-Z, a-z, 0-9 and -_.:@/+= kept, at most 128 bytes), or a fresh UUID when it has none. Quote it to support: it is in the server's logs.")
-		sc.Pattern = "^" + model.RequestIDPattern + "$"
-		return sc
+		return c.sharedSchema("request id", func() *openapi3.Schema {
+			sc := typed(openapi3.TypeString, "", "The request id: the request's "+c.s.RequestID.Header+" header (only A-Z, a-z, 0-9 and -_.:@/+= kept, at most 128 bytes), or a fresh UUID when it has none. Quote it to support: it is in the server's logs.")
+			sc.Pattern = "^" + model.RequestIDPattern + "$"
+			return sc
+		})
 	case model.ValueType:
 		if e != nil {
 			return c.constant(openapi3.TypeString, typeURI(e))
@@ -461,8 +511,11 @@ func (c *components) codeEnum(errs []*model.Error) *openapi3.Schema {
 // delay on any error, so every schema allows it; it is required for the
 // errors whose spec sets one.
 func (c *components) retryAfter(t target) (*openapi3.Schema, bool, bool) {
-	sc := typed(openapi3.TypeInteger, "", "Seconds to wait before retrying.")
-	sc.Min = ptr(1.0)
+	sc := c.sharedSchema("retry after", func() *openapi3.Schema {
+		sc := typed(openapi3.TypeInteger, "", "Seconds to wait before retrying.")
+		sc.Min = ptr(1.0)
+		return sc
+	})
 	return sc, t.e != nil && t.e.RetryAfter > 0, true
 }
 
@@ -520,15 +573,34 @@ func hasDetails(s *model.Spec) bool {
 	return d != nil
 }
 
+// jsonTypes are the Types of one JSON type, shared by the schemas of
+// that type (nothing changes a schema's Types once built).
+var jsonTypes = map[string]*openapi3.Types{}
+
+func init() {
+	for _, t := range []string{openapi3.TypeString, openapi3.TypeInteger, openapi3.TypeNumber, openapi3.TypeBoolean,
+		openapi3.TypeObject, openapi3.TypeArray, openapi3.TypeNull} {
+		jsonTypes[t] = &openapi3.Types{t}
+	}
+}
+
+// oneType is the Types of the one JSON type typ.
+func oneType(typ string) *openapi3.Types {
+	if t, ok := jsonTypes[typ]; ok {
+		return t
+	}
+	return &openapi3.Types{typ}
+}
+
 // typed is a schema of one JSON type.
 func typed(typ, format, description string) *openapi3.Schema {
-	return &openapi3.Schema{Type: &openapi3.Types{typ}, Format: format, Description: description}
+	return &openapi3.Schema{Type: oneType(typ), Format: format, Description: description}
 }
 
 // constant is a schema allowing exactly one value: const in 3.1, an enum
 // of one in 3.0 (which has no const).
 func (c *components) constant(typ string, v any) *openapi3.Schema {
-	sc := &openapi3.Schema{Type: &openapi3.Types{typ}}
+	sc := &openapi3.Schema{Type: oneType(typ)}
 	if c.v31 {
 		sc.Const = v
 	} else {
@@ -551,7 +623,7 @@ func (c *components) oneOfValues(vs []any, description string) *openapi3.Schema 
 	case len(vs) == 1:
 		sc = c.constant(kinds[0], vs[0])
 	case len(kinds) == 1:
-		sc = &openapi3.Schema{Type: &openapi3.Types{kinds[0]}, Enum: vs}
+		sc = &openapi3.Schema{Type: oneType(kinds[0]), Enum: vs}
 	default:
 		sc = &openapi3.Schema{Enum: vs}
 		if c.v31 {

@@ -9,7 +9,7 @@ import (
 
 // detailsSchema is $details: a list of ErrorDetail.
 func detailsSchema() *openapi3.Schema {
-	return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Ref: refSchemas + detailSchemaName},
+	return &openapi3.Schema{Type: oneType(openapi3.TypeArray), Items: &openapi3.SchemaRef{Ref: refSchemas + detailSchemaName},
 		Description: "Problems with individual request fields; absent when there are none."}
 }
 
@@ -43,7 +43,7 @@ func (c *components) detailSchema() *openapi3.Schema {
 }
 
 func (c *components) detailObject(fields []*model.DetailField, isDefault bool) *openapi3.Schema {
-	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{}}
+	sc := &openapi3.Schema{Type: oneType(openapi3.TypeObject), Properties: openapi3.Schemas{}}
 	for _, f := range fields {
 		var p *openapi3.Schema
 		switch f.Type {

@@ -397,44 +397,6 @@ func pairKeys(a, b *yaml.Node, f func(a, b *yaml.Node)) {
 	}
 }
 
-// writeFragment writes the fragment document exactly as encodeYAML would,
-// in pieces: each component is written on its own, by fastYAML where it
-// can, else by the encoder at the component's depth. The YAML
-// encoder keeps every event of a document in memory, so one call for a
-// catalog of thousands of errors costs far more than the sum of the small
-// ones; the output is the same, byte for byte (the fragment tests compare
-// the two).
-func writeFragment(buf *bytes.Buffer, doc *yaml.Node) error {
-	st := yamlStyle{indent: 2}
-	root := doc.Content[0]
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		if k.Value != "components" || v.Kind != yaml.MappingNode || len(v.Content) == 0 {
-			if err := writeEntry(buf, 0, k, v, st); err != nil {
-				return err
-			}
-			continue
-		}
-		buf.WriteString("components:\n")
-		for j := 0; j+1 < len(v.Content); j += 2 {
-			section, entries := v.Content[j], v.Content[j+1]
-			if entries.Kind != yaml.MappingNode || len(entries.Content) == 0 {
-				if err := writeEntry(buf, 1, section, entries, st); err != nil {
-					return err
-				}
-				continue
-			}
-			buf.WriteString("  " + section.Value + ":\n") // schemas, responses
-			for e := 0; e+1 < len(entries.Content); e += 2 {
-				if err := writeEntry(buf, 2, entries.Content[e], entries.Content[e+1], st); err != nil {
-					return err
-				}
-			}
-		}
-	}
-	return nil
-}
-
 // writeEntry writes the mapping entry k: v depth block mappings down,
 // exactly as the encoder writes it inside the whole document: with
 // fastYAML when the layout is fastYAML's and it can, else with the

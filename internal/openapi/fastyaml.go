@@ -3,6 +3,7 @@ package openapi
 import (
 	"bytes"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -258,11 +259,12 @@ func hasComments(n *yaml.Node) bool {
 
 // blockPlain reports whether the encoder writes s as a plain scalar in
 // block context, conservatively: printable ASCII starting with a letter
-// or one of _ $ / (, with no indicator sequence a plain scalar may not hold, that
-// does not read as a boolean or null (YAML 1.2: yes, no, on and off are
-// strings).
+// or one of _ $ / ( ^, or with a digit when it does not read as a number
+// or timestamp (a UUID), with no indicator sequence a plain scalar may
+// not hold, that does not read as a boolean or null (YAML 1.2: yes, no,
+// on and off are strings).
 func blockPlain(s string) bool {
-	if s == "" || !isLetter(s[0]) && !strings.ContainsRune("_$/(", rune(s[0])) {
+	if s == "" || !isLetter(s[0]) && !strings.ContainsRune("_$/(^", rune(s[0])) && !(isDigit(s[0]) && !yaml12Number(s)) {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -284,12 +286,35 @@ func blockPlain(s string) bool {
 	if s[len(s)-1] == ' ' {
 		return false
 	}
-	switch strings.ToLower(s) {
-	case "true", "false", "null": // would read as a boolean or null
-		return false
+	switch len(s) { // would read as a boolean or null
+	case 4:
+		return !strings.EqualFold(s, "true") && !strings.EqualFold(s, "null")
+	case 5:
+		return !strings.EqualFold(s, "false")
 	}
 	return true
 }
+
+// yaml12Number reports whether the YAML encoder's resolver may read s,
+// which starts with a digit, as something other than a string: an
+// integer or float in any of the forms it parses (underscores dropped,
+// 0x, 0o, 0b), or what starts like a timestamp (four digits and "-").
+func yaml12Number(s string) bool {
+	if len(s) > 4 && isDigits(s[:4]) && s[4] == '-' {
+		return true
+	}
+	plain := strings.ReplaceAll(s, "_", "")
+	if _, err := strconv.ParseInt(plain, 0, 64); err == nil {
+		return true
+	}
+	if _, err := strconv.ParseUint(plain, 0, 64); err == nil {
+		return true
+	}
+	return yaml12Float.MatchString(plain)
+}
+
+// yaml12Float is the resolver's float form.
+var yaml12Float = regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$`)
 
 // notPlain reports whether s holds an indicator that keeps the encoder
 // from writing it plain in block context.
@@ -400,8 +425,9 @@ func yaml11NonString(s string) bool {
 	}
 	if c := s[0]; c >= 'A' && c <= 'z' {
 		// Every form of yaml11Implicit that starts with a letter is a
-		// whole word (most scalars errgen writes start with one).
-		return yaml11Words[s]
+		// whole word (most scalars errgen writes start with one), of at
+		// most five letters.
+		return len(s) <= 5 && yaml11Words[s]
 	}
 	return yaml11Implicit.MatchString(s)
 }

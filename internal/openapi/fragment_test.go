@@ -400,12 +400,12 @@ func lineDiff(want, got string) string {
 // indicators, words that read as other types) in every position: keys,
 // values, sequence items, flow items, mappings in sequences.
 func TestWriteFragmentRandomText(t *testing.T) {
-	alphabet := []string{"a", "b", "Z", "_", "$", "/", "(", ".", "0", "1", "-", " ", "  ", "\n", "\n\n", "\t",
+	alphabet := []string{"a", "b", "Z", "_", "$", "/", "(", "^", "^[a-z]{1,2}$", "3f2c8e1a-9b4d", "1a", "0x1g", "2001-", "12e", ".", "0", "1", "-", " ", "  ", "\n", "\n\n", "\t",
 		"\u2028", "\u2029", "\u0085", "#", ":", ": ", "- ", "?", ",", "\"", "'", "|", ">", "{", "[", "]", "&", "*",
 		"!", "%", "@", "`", "é", "\u200f", "\x00", "\xff", "---", "...", "true", "No", "null", "~", "<<", "=", "1e3", "yes", "OFF", "1:20", "0o17", "0x_F", "2001-1-1"}
 	// Most text is drawn from the ASCII that fastYAML writes itself (some
 	// of it plain, some quoted), the rest from everything.
-	tame := []string{"a", "b", "Z", "_", "/", "(", ".", "0", "1", "-", " ", ": ", ":", "#", " #", "\n", "'", "\"",
+	tame := []string{"a", "b", "Z", "_", "/", "(", "^", "[A-Z0-9_.:@/+=-]", "3f2c-8e1a", "9b", "7e", "0x", "1_", "2001-", "$", ".", "0", "1", "-", " ", ": ", ":", "#", " #", "\n", "'", "\"",
 		"true", "null", "n", "on", "{", "x:y", "$", "?", ",",
 		// YAML 1.1's other types: booleans, sexagesimals, bases, merge,
 		// value, timestamps, and indicators of its own.

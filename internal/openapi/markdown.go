@@ -103,9 +103,31 @@ func destination(href string) string {
 // and mail addresses stay, and bare URLs and email addresses become
 // autolinks.
 func markdownSafe(s string) string {
-	if !strings.ContainsAny(s, "<@.") {
+	// Only "<", an email address (@), a URL (://, www.) or a link's text
+	// ([) can change: without them the text is as it was.
+	if !strings.ContainsAny(s, "<@.") || !strings.ContainsAny(s, "<@[") && !strings.Contains(s, "://") && !containsWWW(s) {
 		return s
 	}
+	return markdownSafeLines(s)
+}
+
+// containsWWW reports whether s holds "www." in any case.
+func containsWWW(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if i >= 3 && strings.EqualFold(s[i-3:i], "www") {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// markdownSafeLines is markdownSafe without its shortcut.
+func markdownSafeLines(s string) string {
 	lines := strings.Split(s, "\n")
 	fence := ""
 	for i, line := range lines {

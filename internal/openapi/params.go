@@ -103,7 +103,7 @@ func joinSentences(d, s string) string {
 // one for list types.
 func paramType(t model.ParamType) *openapi3.Schema {
 	if t.IsList() {
-		return &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Value: paramType(t.Elem())}}
+		return &openapi3.Schema{Type: oneType(openapi3.TypeArray), Items: &openapi3.SchemaRef{Value: paramType(t.Elem())}}
 	}
 	typ, format := jsonType(t)
 	return typed(typ, format, "")
@@ -143,7 +143,7 @@ func (c *components) unionType(ts []model.ParamType) *openapi3.Schema {
 	}
 	var list *openapi3.Schema
 	if len(elems) > 0 {
-		list = &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeArray}, Items: &openapi3.SchemaRef{Value: c.unionType(elems)}}
+		list = &openapi3.Schema{Type: oneType(openapi3.TypeArray), Items: &openapi3.SchemaRef{Value: c.unionType(elems)}}
 		if len(scalars) == 0 {
 			return list
 		}
@@ -213,7 +213,7 @@ func (c *components) paramsObject(t target) (*openapi3.Schema, bool, bool) {
 	if len(ps) == 0 {
 		return nil, false, false
 	}
-	sc := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{}}
+	sc := &openapi3.Schema{Type: oneType(openapi3.TypeObject), Properties: openapi3.Schemas{}}
 	for _, p := range ps {
 		sc.Properties[p.name] = &openapi3.SchemaRef{Value: p.schema}
 		c.propOrder[sc] = append(c.propOrder[sc], p.name)

@@ -128,18 +128,21 @@ func (c *components) choice(errs []*model.Error) *openapi3.SchemaRef {
 // constants: the code member when it is one, else the first such member
 // in wire order.
 func (c *components) discriminator(errs []*model.Error) (string, []string) {
+	seen := make(map[string]bool, len(errs))
 	values := func(member string) []string {
+		clear(seen)
 		var out []string
 		for _, e := range errs {
-			sc := c.schemas[c.codeNames[e]].Value
+			sc := c.codeSchemas[e]
 			p := sc.Properties[member]
 			if p == nil || p.Value == nil || !contains(sc.Required, member) {
 				return nil
 			}
 			v, ok := stringConstant(p.Value)
-			if !ok || contains(out, v) {
+			if !ok || seen[v] {
 				return nil
 			}
+			seen[v] = true
 			out = append(out, v)
 		}
 		return out
@@ -150,7 +153,7 @@ func (c *components) discriminator(errs []*model.Error) (string, []string) {
 			return path[0], vs
 		}
 	}
-	for _, name := range c.propOrder[c.schemas[c.codeNames[errs[0]]].Value] {
+	for _, name := range c.propOrder[c.codeSchemas[errs[0]]] {
 		if vs := values(name); vs != nil {
 			return name, vs
 		}
@@ -175,17 +178,40 @@ func (c *components) exclusive(errs []*model.Error) bool {
 	if len(errs) < 2 {
 		return true
 	}
-	consts := make([]map[string]string, len(errs))
-	for i, e := range errs {
-		consts[i] = map[string]string{}
-		requiredConstants(c.schemas[c.codeNames[e]].Value, "", consts[i])
+	// The usual case, in time linear in the errors and without the
+	// constants of every error: a top-level member that every error
+	// requires, with a different constant each (the code).
+	seen := make(map[constKey]bool, len(errs))
+	for _, name := range c.codeSchemas[errs[0]].Required {
+		clear(seen)
+		for _, e := range errs {
+			v, ok := topConstant(c.codeSchemas[e], name)
+			if !ok || seen[v] {
+				break
+			}
+			seen[v] = true
+		}
+		if len(seen) == len(errs) {
+			return true
+		}
 	}
-	// The usual case, in time linear in the errors: one member that every
-	// error requires, with a different constant each (the code).
-	for path := range consts[0] {
-		seen := make(map[string]bool, len(errs))
+	return c.exclusiveByConstants(errs)
+}
+
+// exclusiveByConstants is exclusive, from every required constant of
+// every error.
+func (c *components) exclusiveByConstants(errs []*model.Error) bool {
+	consts := make([]constants, len(errs))
+	for i, e := range errs {
+		consts[i] = requiredConstants(c.codeSchemas[e], "", nil)
+	}
+	// One member, at any depth, that every error requires, with a
+	// different constant each.
+	seen := make(map[constKey]bool, len(errs))
+	for _, first := range consts[0] {
+		clear(seen)
 		for _, cs := range consts {
-			v, ok := cs[path]
+			v, ok := cs.at(first.path)
 			if !ok || seen[v] {
 				break
 			}
@@ -198,8 +224,8 @@ func (c *components) exclusive(errs []*model.Error) bool {
 	for i := range errs {
 		for j := i + 1; j < len(errs); j++ {
 			apart := false
-			for path, v := range consts[i] {
-				if w, ok := consts[j][path]; ok && w != v {
+			for _, c := range consts[i] {
+				if w, ok := consts[j].at(c.path); ok && w != c.value {
 					apart = true
 					break
 				}
@@ -212,27 +238,113 @@ func (c *components) exclusive(errs []*model.Error) bool {
 	return true
 }
 
-// requiredConstants records, by JSON pointer, the constants every body of
-// an object schema carries: required members that are a const or an enum
-// of one, in required objects and one-element lists.
-func requiredConstants(sc *openapi3.Schema, at string, out map[string]string) {
+// topConstant is the constant requiredConstants records for sc at
+// "/"+name: the required top-level member name when it is a const or an
+// enum of one.
+func topConstant(sc *openapi3.Schema, name string) (constKey, bool) {
+	if !contains(sc.Required, name) {
+		return constKey{}, false
+	}
+	ref := sc.Properties[name]
+	if ref == nil || ref.Value == nil {
+		return constKey{}, false
+	}
+	switch p := ref.Value; {
+	case p.Const != nil:
+		return keyOf(p.Const), true
+	case len(p.Enum) == 1:
+		return keyOf(p.Enum[0]), true
+	}
+	return constKey{}, false
+}
+
+// constants are the constants every body of a schema carries, by JSON
+// pointer, in the order requiredConstants finds them (each path once).
+type constants []struct {
+	path  string
+	value constKey
+}
+
+func (cs constants) at(path string) (constKey, bool) {
+	for _, c := range cs {
+		if c.path == path {
+			return c.value, true
+		}
+	}
+	return constKey{}, false
+}
+
+// constKey is a constant's type and value, equal exactly when the
+// constants are: two values of the same Go type that print the same.
+type constKey struct {
+	kind byte
+	n    int64
+	s    string
+}
+
+func keyOf(v any) constKey {
+	switch x := v.(type) {
+	case string:
+		return constKey{kind: 's', s: x}
+	case int64:
+		return constKey{kind: 'i', n: x}
+	case bool:
+		if x {
+			return constKey{kind: 'b', n: 1}
+		}
+		return constKey{kind: 'b'}
+	}
+	return constKey{kind: 'o', s: fmt.Sprintf("%T:%v", v, v)}
+}
+
+// requiredConstants appends to out, by JSON pointer, the constants every
+// body of an object schema carries: required members that are a const or
+// an enum of one, in required objects and one-element lists.
+func requiredConstants(sc *openapi3.Schema, at string, out constants) constants {
 	for _, name := range sc.Required {
 		ref := sc.Properties[name]
 		if ref == nil || ref.Value == nil {
 			continue
 		}
-		p, path := ref.Value, at+"/"+strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
+		p, path := ref.Value, at+"/"+pointerToken(name)
+		var v any
 		switch {
 		case p.Const != nil:
-			out[path] = fmt.Sprintf("%T:%v", p.Const, p.Const)
+			v = p.Const
 		case len(p.Enum) == 1:
-			out[path] = fmt.Sprintf("%T:%v", p.Enum[0], p.Enum[0])
+			v = p.Enum[0]
 		case p.Type.Is(openapi3.TypeObject):
-			requiredConstants(p, path, out)
+			out = requiredConstants(p, path, out)
+			continue
 		case p.Type.Is(openapi3.TypeArray) && p.MinItems == 1 && p.MaxItems != nil && *p.MaxItems == 1 && p.Items != nil && p.Items.Value != nil:
-			requiredConstants(p.Items.Value, path+"/0", out)
+			out = requiredConstants(p.Items.Value, path+"/0", out)
+			continue
+		default:
+			continue
+		}
+		k := keyOf(v)
+		found := false
+		for i := range out { // a path seen before: the later constant wins, as in a map
+			if out[i].path == path {
+				out[i].value, found = k, true
+			}
+		}
+		if !found {
+			out = append(out, struct {
+				path  string
+				value constKey
+			}{path, k})
 		}
 	}
+	return out
+}
+
+// pointerToken escapes a JSON pointer token.
+func pointerToken(name string) string {
+	if !strings.ContainsAny(name, "~/") {
+		return name
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(name, "~", "~0"), "/", "~1")
 }
 
 // retryAfterHeader describes Retry-After when any of errs sets it; it is
@@ -273,7 +385,7 @@ func (c *components) example(e *model.Error) *openapi3.Example {
 // the server leaves out (no details, no retry-after, no doc URL, absent
 // params and attributes, objects and lists with nothing in them).
 func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.Node {
-	m := mapping()
+	m := mapNode{&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: make([]*yaml.Node, 0, 2*len(fields))}}
 	for _, f := range fields {
 		switch f.Kind {
 		case model.ValueParamsInline:
@@ -305,9 +417,14 @@ func (c *components) exampleObject(fields []*model.Field, e *model.Error) *yaml.
 // order: those of its main message, its data params, and its optional
 // params, set to their example values.
 func sentParams(e *model.Error) []*model.Param {
-	used := map[int]bool{}
-	for _, i := range e.Message.Params() {
-		used[i] = true
+	if len(e.Params) == 0 {
+		return nil
+	}
+	used := make([]bool, len(e.Params)) // the params of the main message (Message.Params)
+	for _, p := range e.Message.Parts {
+		if p.Param >= 0 && p.Param < len(used) {
+			used[p.Param] = true
+		}
 	}
 	var out []*model.Param
 	for i, p := range e.Params {

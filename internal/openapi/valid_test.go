@@ -77,6 +77,7 @@ func FuzzFragment(f *testing.F) {
 			return
 		}
 		checkFragmentValid(t, s)
+		checkTextMatchesNodes(t, "fuzz", s)
 	})
 }
 
