@@ -59,6 +59,14 @@ func parseYAML(name string, data []byte) (*yaml.Node, error) {
 	if depth := nestingDepth(data); depth > maxDepth {
 		return nil, Problems{{Pos: model.Pos{File: name, Line: 1, Col: 1}, Msg: fmt.Sprintf("spec is nested more than %d levels deep", maxDepth)}}
 	}
+	if root, ok := parseSplit(data, pieces()); ok {
+		return root, nil
+	}
+	return parseYAMLWhole(name, data)
+}
+
+// parseYAMLWhole parses data in one piece.
+func parseYAMLWhole(name string, data []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
