@@ -62,6 +62,25 @@ func (w *walker) strInto(dst *str, what string) func(k, v *yaml.Node) {
 	}
 }
 
+// keyInto is strInto for a key of an error, a param or a variant, named
+// in messages as what+": "+key: the name is built only when a problem
+// needs it.
+func (w *walker) keyInto(dst *str, what, key string) func(k, v *yaml.Node) {
+	return func(_, v *yaml.Node) {
+		// The node is resolved (and charged to the budget) twice, as
+		// strInto does.
+		n := w.resolve(v)
+		if n == nil {
+			return
+		}
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			w.add(w.pos(n), "%s: %s must be a string, not %s%s", what, key, kindName(n), w.flowHint(n))
+			return
+		}
+		*dst = str{v: n.Value, n: w.resolve(v)}
+	}
+}
+
 func (w *walker) decodeAPI(n *yaml.Node, a *rawAPI) {
 	w.mapping(n, "api", []field{
 		{"name", w.strInto(&a.name, "api.name")},
@@ -202,17 +221,17 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 	e := &rawError{node: n}
 	what := errorName(n)
 	seen := w.mapping(n, what, []field{
-		{"code", w.strInto(&e.code, what+": code")},
+		{"code", w.keyInto(&e.code, what, "code")},
 		{"status", func(_, v *yaml.Node) {
 			e.statusNode = w.resolve(v)
 			e.status, _ = w.integer(v, what+": status")
 		}},
-		{"group", w.strInto(&e.grp, what+": group")},
-		{"title", w.strInto(&e.title, what+": title")},
-		{"message", w.strInto(&e.message, what+": message")},
-		{"description", w.strInto(&e.description, what+": description")},
+		{"group", w.keyInto(&e.grp, what, "group")},
+		{"title", w.keyInto(&e.title, what, "title")},
+		{"message", w.keyInto(&e.message, what, "message")},
+		{"description", w.keyInto(&e.description, what, "description")},
 		{"causes", func(_, v *yaml.Node) { e.causes = w.strList(v, what+": causes") }},
-		{"solution", w.strInto(&e.solution, what+": solution")},
+		{"solution", w.keyInto(&e.solution, what, "solution")},
 		{"params", func(_, v *yaml.Node) {
 			w.list(v, what+": params", func(it *yaml.Node) { e.params = append(e.params, w.decodeParam(it, what)) })
 		}},
@@ -256,26 +275,25 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 				}
 			})
 		}},
-		{"go_name", w.strInto(&e.goName, what+": go_name")},
+		{"go_name", w.keyInto(&e.goName, what, "go_name")},
 		{"attributes", func(_, v *yaml.Node) { e.attributes = v }},
 		{"headers", func(_, v *yaml.Node) { e.headers = v }},
-		{"doc_url", w.strInto(&e.docURL, what+": doc_url")},
-		{"since", w.strInto(&e.since, what+": since")},
-		{"sunset", w.strInto(&e.sunset, what+": sunset")},
-		{"replaced_by", w.strInto(&e.replacedBy, what+": replaced_by")},
+		{"doc_url", w.keyInto(&e.docURL, what, "doc_url")},
+		{"since", w.keyInto(&e.since, what, "since")},
+		{"sunset", w.keyInto(&e.sunset, what, "sunset")},
+		{"replaced_by", w.keyInto(&e.replacedBy, what, "replaced_by")},
 	})
 	w.require(n, seen, what, "code", "status", "message")
-	e.keys = valueNodes(n)
 	return e
 }
 
 func (w *walker) decodeParam(n *yaml.Node, what string) *rawParam {
 	p := &rawParam{node: w.resolve(n)}
 	seen := w.mapping(n, what+": param", []field{
-		{"name", w.strInto(&p.name, what+": param name")},
-		{"type", w.strInto(&p.typ, what+": param type")},
-		{"description", w.strInto(&p.description, what+": param description")},
-		{"since", w.strInto(&p.since, what+": param since")},
+		{"name", w.keyInto(&p.name, what, "param name")},
+		{"type", w.keyInto(&p.typ, what, "param type")},
+		{"description", w.keyInto(&p.description, what, "param description")},
+		{"since", w.keyInto(&p.since, what, "param since")},
 		{"optional", func(_, v *yaml.Node) {
 			p.optionalNode = w.resolve(v)
 			p.optional, _ = w.boolean(v, what+": param optional")
@@ -288,10 +306,10 @@ func (w *walker) decodeParam(n *yaml.Node, what string) *rawParam {
 func (w *walker) decodeVariant(n *yaml.Node, what string) *rawVariant {
 	v := &rawVariant{node: w.resolve(n)}
 	seen := w.mapping(n, what+": variant", []field{
-		{"name", w.strInto(&v.name, what+": variant name")},
-		{"message", w.strInto(&v.message, what+": variant message")},
-		{"description", w.strInto(&v.description, what+": variant description")},
-		{"since", w.strInto(&v.since, what+": variant since")},
+		{"name", w.keyInto(&v.name, what, "variant name")},
+		{"message", w.keyInto(&v.message, what, "variant message")},
+		{"description", w.keyInto(&v.description, what, "variant description")},
+		{"since", w.keyInto(&v.since, what, "variant since")},
 	})
 	w.require(n, seen, what+": variant", "name", "message")
 	return v
