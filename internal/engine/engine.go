@@ -20,6 +20,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -126,6 +127,10 @@ func Load(opts Options) (*model.Spec, error) {
 	return s, applyOverrides(s, opts)
 }
 
+// collectAfterLoad is the number of errors from which Render collects the
+// loader's garbage before rendering.
+const collectAfterLoad = 1000
+
 // Render loads the spec, renders every configured output in memory, and
 // finds the stale files: files generated from this spec (their header
 // names it) that the run no longer produces. While the outputs render,
@@ -135,6 +140,13 @@ func Render(opts Options) (*Result, error) {
 	s, err := Load(opts)
 	if err != nil {
 		return nil, err
+	}
+	if len(s.Errors) >= collectAfterLoad {
+		// The loader's garbage, the YAML nodes of the spec, is several
+		// times the size of the model: collected while rendering starts,
+		// its memory is reused by rendering instead of growing the heap
+		// (cmd/errgen otherwise collects only near a memory limit).
+		go runtime.GC()
 	}
 	specAbs, err := filepath.Abs(opts.SpecPath)
 	if err != nil {
