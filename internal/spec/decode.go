@@ -39,6 +39,10 @@ func (w *walker) decode(doc *yaml.Node) *rawSpec {
 			w.list(v, "groups", func(it *yaml.Node) { rs.groups = append(rs.groups, w.decodeGroup(it)) })
 		}},
 		{"errors", func(_, v *yaml.Node) {
+			if w.usePre(v) {
+				rs.errors = w.pre.errors
+				return
+			}
 			w.list(v, "errors", func(it *yaml.Node) {
 				if e := w.decodeError(it); e != nil {
 					rs.errors = append(rs.errors, e)
@@ -51,6 +55,24 @@ func (w *walker) decode(doc *yaml.Node) *rawSpec {
 	})
 	w.require(doc, seen, "spec", "errgen", "go", "errors")
 	return rs
+}
+
+// usePre reports whether v is the errors list decoded as it was parsed
+// in pieces (walker.pre), and takes what that decoding found: its
+// problems, and its charge to the budget, as list would have. It is not
+// used when the budget runs out on the way: decoded here, the list then
+// reports that where the walk does.
+func (w *walker) usePre(v *yaml.Node) bool {
+	p := w.pre
+	if p == nil || v != p.list || w.overflow || p.overflow ||
+		w.visited+1+p.visited > maxNodes || w.hops+p.hops > maxAliasHops {
+		return false
+	}
+	w.resolve(v) // the list itself, charged as list charges it
+	w.visited += p.visited
+	w.hops += p.hops
+	w.probs = append(w.probs, p.probs...)
+	return true
 }
 
 // strInto returns a field function that stores a string and its node.

@@ -44,23 +44,39 @@ import (
 // splitMinBytes is the size from which a spec is parsed in pieces.
 var splitMinBytes = 256 << 10
 
-// parseSplit parses data in at most parts pieces, concurrently. ok is
-// false when it cannot; the caller then parses data in one piece.
-func parseSplit(data []byte, parts int) (root *yaml.Node, ok bool) {
+// parseSplit parses data (the spec name) in at most parts pieces,
+// concurrently, and decodes the entries of its errors list as each piece
+// is parsed. ok is false when it cannot; the caller then parses data in
+// one piece.
+func parseSplit(name string, data []byte, parts int) (root *yaml.Node, pre *decoded, ok bool) {
 	if parts < 2 || len(data) < splitMinBytes || !splittable(data) {
-		return nil, false
+		return nil, nil, false
 	}
-	return parseCuts(data, errorCuts(data, parts))
+	return parseCuts(name, data, errorCuts(data, parts))
+}
+
+// decoded is the errors list of a spec parsed in pieces, decoded as its
+// pieces were parsed: the entries, the problems found, and what the walk
+// charged to its budget (see walker.usePre).
+type decoded struct {
+	list     *yaml.Node
+	errors   []*rawError
+	probs    Problems
+	visited  int
+	hops     int
+	overflow bool
 }
 
 // parseCuts parses data in pieces cut at cuts, concurrently.
-func parseCuts(data []byte, cuts []cut) (root *yaml.Node, ok bool) {
+func parseCuts(name string, data []byte, cuts []cut) (root *yaml.Node, pre *decoded, ok bool) {
 	if len(cuts) == 0 {
-		return nil, false
+		return nil, nil, false
 	}
 	n := len(cuts) + 1
 	roots := make([]*yaml.Node, n)
 	good := make([]bool, n)
+	walkers := make([]*walker, n)
+	entries := make([][]*rawError, n)
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Go(func() {
@@ -82,13 +98,49 @@ func parseCuts(data []byte, cuts []cut) (root *yaml.Node, ok bool) {
 			if good[i] {
 				good[i] = checkPiece(roots[i], i > 0, lineOffset, false)
 			}
+			if good[i] {
+				walkers[i], entries[i] = decodePiece(name, data, roots[i], i == 0)
+			}
 		})
 	}
 	wg.Wait()
 	if slices.Contains(good, false) {
-		return nil, false
+		return nil, nil, false
 	}
-	return joinPieces(roots, cuts)
+	root, ok = joinPieces(roots, cuts)
+	if !ok {
+		return nil, nil, false
+	}
+	pre = &decoded{list: root.Content[len(root.Content)-1]}
+	for i, w := range walkers {
+		pre.errors = append(pre.errors, entries[i]...)
+		pre.probs = append(pre.probs, w.probs...)
+		pre.visited += w.visited
+		pre.hops += w.hops
+		pre.overflow = pre.overflow || w.overflow
+	}
+	return root, pre, true
+}
+
+// decodePiece decodes the entries of a piece's part of the errors list
+// (the value of its last key for the first piece, of its first for the
+// others) with a walker of its own.
+func decodePiece(name string, data []byte, root *yaml.Node, first bool) (*walker, []*rawError) {
+	w := &walker{reporter: &reporter{file: name, src: &source{data: data}}}
+	list := root.Content[1]
+	if first {
+		list = root.Content[len(root.Content)-1]
+	}
+	var out []*rawError
+	if list.Kind != yaml.SequenceNode {
+		return w, nil
+	}
+	for _, it := range list.Content {
+		if e := w.decodeError(it); e != nil {
+			out = append(out, e)
+		}
+	}
+	return w, out
 }
 
 // cut is where an entry of the errors list starts: its offset and line

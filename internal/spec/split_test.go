@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/rogpeppe/go-internal/txtar"
 	"go.yaml.in/yaml/v4"
 
 	"github.com/errgen/errgen/internal/model"
@@ -120,7 +121,7 @@ func checkCuts(t *testing.T, name string, data []byte) (taken int) {
 	}
 	all := errorCuts(data, everyCut)
 	try := func(cuts []cut) {
-		root, ok := parseCuts(data, cuts)
+		root, _, ok := parseCuts("errors.yaml", data, cuts)
 		if !ok {
 			return
 		}
@@ -186,9 +187,10 @@ func TestSplitSameNodes(t *testing.T) {
 	}
 }
 
-// TestSplitSameSpec loads large specs (and every spec in the repository,
-// as if it were large) both ways, through Parse, and compares the models
-// or the problems.
+// TestSplitSameSpec loads large specs (and every spec in the repository
+// and every problem case, as if it were large) both ways, through Parse,
+// and compares the models or the problems: the errors list decoded as it
+// is parsed in pieces must give what decoding it after gives.
 func TestSplitSameSpec(t *testing.T) {
 	defer func(n int) { splitMinBytes = n }(splitMinBytes)
 	specs := map[string][]byte{"synthetic 3000": testutil.SynthSpec(3000)}
@@ -204,9 +206,22 @@ func TestSplitSameSpec(t *testing.T) {
 	for name, src := range splitCases {
 		specs[name] = []byte(src)
 	}
+	cases, _ := filepath.Glob("testdata/problems/*.txtar")
+	for _, p := range cases {
+		ar, err := txtar.ParseFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		specs[p] = section(ar, "errors.yaml")
+	}
+	withProblems := 0 // specs with problems taken in pieces
 	for name, data := range specs {
 		splitMinBytes = 1 << 62
 		want, wantErr := Parse("errors.yaml", data)
+		splitMinBytes = 0
+		if _, pre, ok := parseSplit("errors.yaml", data, 2); ok && wantErr != nil && len(pre.probs) > 0 {
+			withProblems++
+		}
 		for _, parts := range []int{2, 3, 7} {
 			splitMinBytes = 0
 			got, gotErr := parseWith(data, parts)
@@ -215,7 +230,10 @@ func TestSplitSameSpec(t *testing.T) {
 			}
 		}
 	}
-	if _, ok := parseSplit(testutil.SynthSpec(3000), 2); !ok {
+	if withProblems < 10 {
+		t.Errorf("only %d specs with problems in their errors list were taken in pieces", withProblems)
+	}
+	if _, _, ok := parseSplit("errors.yaml", testutil.SynthSpec(3000), 2); !ok {
 		t.Error("a synthetic spec of 3,000 errors is not parsed in pieces")
 	}
 }
@@ -240,4 +258,33 @@ func FuzzSplit(f *testing.F) {
 		}
 		checkCuts(t, "fuzzed", data)
 	})
+}
+
+// TestSplitBudget loads a spec whose errors list runs past the node
+// budget both ways: decoded in pieces, its charge is known only after,
+// and the list is decoded again so that the budget runs out where it
+// does when the spec is parsed whole.
+func TestSplitBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("parses a 10 MB spec twice")
+	}
+	var b strings.Builder
+	b.WriteString("errgen: 1\ngo: {package: a}\nerrors:\n")
+	for i := range maxNodes / 9 {
+		fmt.Fprintf(&b, "  - {code: e%d, status: 400, message: x}\n", i)
+	}
+	b.WriteString("reserved: 1\n")
+	src := b.String()
+	_, pre, ok := parseSplit("errors.yaml", []byte(src), 2)
+	if !ok || pre.visited+pre.hops <= maxNodes/2 {
+		t.Fatalf("not parsed in pieces (%v) or not charged", ok)
+	}
+	defer func(n int) { splitMinBytes = n }(splitMinBytes)
+	splitMinBytes = 1 << 62
+	_, wantErr := Parse("errors.yaml", []byte(src))
+	splitMinBytes = 0
+	_, gotErr := parseWith([]byte(src), 2)
+	if fmt.Sprint(gotErr) != fmt.Sprint(wantErr) || !strings.Contains(fmt.Sprint(wantErr), "too large") {
+		t.Errorf("in pieces: %v\nwhole: %v", gotErr, wantErr)
+	}
 }
