@@ -19,7 +19,8 @@ import (
 // to the first cut, and every other piece is read as a document of its
 // own, "errors:" followed by its lines, whose nodes are then moved to
 // their lines in the spec and appended to the first piece's list (the
-// last piece's keys after the list to the top-level mapping).
+// last piece's keys after the list to the top-level mapping). Each
+// piece's entries are decoded as soon as it is parsed (decoded).
 //
 // A cut is where an entry starts only when the text before it ends in
 // block context, outside any quoted scalar or flow collection: a piece
