@@ -108,11 +108,13 @@ func parseCuts(name string, data []byte, cuts []cut) (root *yaml.Node, pre *deco
 	if slices.Contains(good, false) {
 		return nil, nil, false
 	}
+	// The list is the first piece's last value, before the last piece's
+	// keys after it are joined.
+	pre = &decoded{list: roots[0].Content[len(roots[0].Content)-1]}
 	root, ok = joinPieces(roots, cuts)
 	if !ok {
 		return nil, nil, false
 	}
-	pre = &decoded{list: root.Content[len(root.Content)-1]}
 	for i, w := range walkers {
 		pre.errors = append(pre.errors, entries[i]...)
 		pre.probs = append(pre.probs, w.probs...)

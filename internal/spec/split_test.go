@@ -238,6 +238,26 @@ func TestSplitSameSpec(t *testing.T) {
 	}
 }
 
+// TestSplitDecodedList checks that the errors list decoded in pieces is
+// the one the walk meets, keys after it or not, so that it is used.
+func TestSplitDecodedList(t *testing.T) {
+	defer func(n int) { splitMinBytes = n }(splitMinBytes)
+	splitMinBytes = 0
+	for _, tail := range []string{"", "reserved:\n  - code: r\n"} {
+		data := append(testutil.SynthSpec(300), tail...)
+		root, pre, ok := parseSplit("errors.yaml", data, 3)
+		if !ok {
+			t.Fatal("not parsed in pieces")
+		}
+		w := &walker{reporter: &reporter{file: "errors.yaml", src: &source{data: data}}, pre: pre}
+		var used bool
+		w.mapping(root, "spec", []field{{"errors", func(_, v *yaml.Node) { used = w.usePre(v) }}})
+		if !used || len(pre.errors) != 300 {
+			t.Errorf("tail %q: decoded list not used (%v) or not whole (%d entries)", tail, used, len(pre.errors))
+		}
+	}
+}
+
 // parseWith is Parse with the spec parsed in parts pieces where it can be.
 func parseWith(data []byte, parts int) (*model.Spec, error) {
 	defer func(f func() int) { pieces = f }(pieces)
