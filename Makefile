@@ -19,13 +19,14 @@ test:
 	$(GO) test ./...
 
 # The packages that run code concurrently, under the race detector: the
-# engine (outputs rendered concurrently, the project scanned meanwhile),
+# loader (a large spec parsed and decoded in pieces), the engine (outputs
+# rendered concurrently, the project scanned meanwhile),
 # the CLI and its scripts, the Go renderer and the runtime every generated
 # package carries (its own tests), the golden cases (rendered at
 # GOMAXPROCS 1 to 8) and the example service with its generated package.
 # -short skips the compile-and-run test of the generated packages, which
 # the second command runs once with -race passed down to their go test.
-RACE_PKGS := ./internal/engine ./internal/cli ./cmd/errgen ./internal/gen/... ./golden ./examples/...
+RACE_PKGS := ./internal/spec ./internal/engine ./internal/cli ./cmd/errgen ./internal/gen/... ./golden ./examples/...
 
 test-race:
 	$(GO) test -race -short -count=1 $(RACE_PKGS)

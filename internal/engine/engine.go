@@ -20,6 +20,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"slices"
 	"strings"
 	"sync"
@@ -126,6 +128,21 @@ func Load(opts Options) (*model.Spec, error) {
 	return s, applyOverrides(s, opts)
 }
 
+// collectAfterLoad is the number of errors from which Render collects the
+// loader's garbage before rendering, when the collector is otherwise off
+// (as cmd/errgen sets it, collecting only near a memory limit). With a
+// GOGC percentage the collector paces itself: a collection of the small
+// heap left after loading would only make it collect sooner.
+const collectAfterLoad = 1000
+
+// collectorOff reports whether garbage is collected only near the memory
+// limit (GOGC=off).
+func collectorOff() bool {
+	sample := []metrics.Sample{{Name: "/gc/gogc:percent"}}
+	metrics.Read(sample)
+	return sample[0].Value.Kind() == metrics.KindUint64 && int64(sample[0].Value.Uint64()) < 0
+}
+
 // Render loads the spec, renders every configured output in memory, and
 // finds the stale files: files generated from this spec (their header
 // names it) that the run no longer produces. While the outputs render,
@@ -135,6 +152,12 @@ func Render(opts Options) (*Result, error) {
 	s, err := Load(opts)
 	if err != nil {
 		return nil, err
+	}
+	if len(s.Errors) >= collectAfterLoad && collectorOff() {
+		// The loader's garbage, the YAML nodes of the spec, is several
+		// times the size of the model: collected while rendering starts,
+		// its memory is reused by rendering instead of growing the heap.
+		go runtime.GC()
 	}
 	specAbs, err := filepath.Abs(opts.SpecPath)
 	if err != nil {

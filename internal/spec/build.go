@@ -27,9 +27,9 @@ type builder struct {
 	codes map[string]codeDef
 	// byCode indexes the built errors by code.
 	byCode map[string]*model.Error
-	// goNames maps every generated identifier to its owner ("" for
-	// errgen's own identifiers).
-	goNames map[string]string
+	// goNames maps every generated identifier to its owner (a zero
+	// owner for errgen's own identifiers).
+	goNames map[string]goOwner
 	// nameClash holds errors already reported for a Go name collision, so
 	// that the anchor collision that follows from it is not reported too.
 	nameClash map[*model.Error]bool
@@ -45,6 +45,20 @@ type builder struct {
 	groupRaw map[*model.Group]*rawGroup
 }
 
+// goOwner is what a generated identifier is generated for, and where it
+// is written: nothing for errgen's own identifiers.
+type goOwner struct {
+	what string
+	pos  model.Pos
+}
+
+func (o goOwner) String() string {
+	if o.what == "" {
+		return ""
+	}
+	return fmt.Sprintf("%s at %d:%d", o.what, o.pos.Line, o.pos.Col)
+}
+
 type codeDef struct {
 	what   string // "code", "alias" or "reserved code"
 	prefix string // how problems about it start, e.g. `error "x": `
@@ -55,17 +69,18 @@ func (b *builder) at(s str) model.Pos { return b.pos(s.n) }
 
 func (b *builder) build() *model.Spec {
 	b.spec = &model.Spec{Source: b.file}
+	n := len(b.raw.errors)
 	b.groups = map[string]*model.Group{}
-	b.codes = map[string]codeDef{}
-	b.goNames = map[string]string{}
-	b.byCode = map[string]*model.Error{}
+	b.codes = make(map[string]codeDef, n)
+	b.goNames = make(map[string]goOwner, 3*n+len(model.GeneratedGoNames))
+	b.byCode = make(map[string]*model.Error, n)
 	b.nameClash = map[*model.Error]bool{}
 	b.groupAttrs = map[*model.Group][]model.KeyValue{}
 	b.groupHeaders = map[*model.Group][]*model.Header{}
 	b.errorHeaders = map[*model.Error][]*model.Header{}
 	b.groupRaw = map[*model.Group]*rawGroup{}
 	for _, n := range model.GeneratedGoNames {
-		b.goNames[n] = ""
+		b.goNames[n] = goOwner{}
 	}
 
 	b.checkVersion()
@@ -378,7 +393,7 @@ func (b *builder) defineCode(code string, def codeDef) bool {
 func (b *builder) claimGoNames(idents []string, owner string, pos model.Pos) bool {
 	for _, id := range idents {
 		if prev, dup := b.goNames[id]; dup {
-			if prev == "" {
+			if prev.what == "" {
 				b.add(pos, "%s: Go identifier %s is one errgen generates for itself; set go_name", owner, id)
 			} else {
 				b.add(pos, "%s: Go identifier %s is also generated for %s; set go_name (or rename the variant) to tell them apart", owner, id, prev)
@@ -387,7 +402,7 @@ func (b *builder) claimGoNames(idents []string, owner string, pos model.Pos) boo
 		}
 	}
 	for _, id := range idents {
-		b.goNames[id] = fmt.Sprintf("%s at %d:%d", owner, pos.Line, pos.Col)
+		b.goNames[id] = goOwner{owner, pos}
 	}
 	return true
 }
@@ -447,7 +462,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 	}
 	e.Deprecated, e.DeprecatedSet = re.deprecated.v, re.deprecatedSet
 	b.buildLifecycle(e, re, what)
-	e.KeyPos = b.keyPos(re.keys)
+	e.KeyPos = b.valuePos(re.node)
 
 	b.buildParams(e, re, what)
 	b.buildMessages(e, re, what)

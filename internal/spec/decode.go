@@ -39,6 +39,10 @@ func (w *walker) decode(doc *yaml.Node) *rawSpec {
 			w.list(v, "groups", func(it *yaml.Node) { rs.groups = append(rs.groups, w.decodeGroup(it)) })
 		}},
 		{"errors", func(_, v *yaml.Node) {
+			if w.usePre(v) {
+				rs.errors = w.pre.errors
+				return
+			}
 			w.list(v, "errors", func(it *yaml.Node) {
 				if e := w.decodeError(it); e != nil {
 					rs.errors = append(rs.errors, e)
@@ -53,12 +57,49 @@ func (w *walker) decode(doc *yaml.Node) *rawSpec {
 	return rs
 }
 
+// usePre reports whether v is the errors list decoded as it was parsed
+// in pieces (walker.pre), and takes what that decoding found: its
+// problems, and its charge to the budget, as list would have. It is not
+// used when the budget runs out on the way: decoded here, the list then
+// reports that where the walk does.
+func (w *walker) usePre(v *yaml.Node) bool {
+	p := w.pre
+	if p == nil || v != p.list || w.overflow || p.overflow ||
+		w.visited+1+p.visited > maxNodes || w.hops+p.hops > maxAliasHops {
+		return false
+	}
+	w.resolve(v) // the list itself, charged as list charges it
+	w.visited += p.visited
+	w.hops += p.hops
+	w.probs = append(w.probs, p.probs...)
+	return true
+}
+
 // strInto returns a field function that stores a string and its node.
 func (w *walker) strInto(dst *str, what string) func(k, v *yaml.Node) {
 	return func(_, v *yaml.Node) {
 		if s, ok := w.str(v, what); ok {
 			*dst = str{v: s, n: w.resolve(v)}
 		}
+	}
+}
+
+// keyInto is strInto for a key of an error, a param or a variant, named
+// in messages as what+": "+key: the name is built only when a problem
+// needs it.
+func (w *walker) keyInto(dst *str, what, key string) func(k, v *yaml.Node) {
+	return func(_, v *yaml.Node) {
+		// The node is resolved (and charged to the budget) twice, as
+		// strInto does.
+		n := w.resolve(v)
+		if n == nil {
+			return
+		}
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			w.add(w.pos(n), "%s: %s must be a string, not %s%s", what, key, kindName(n), w.flowHint(n))
+			return
+		}
+		*dst = str{v: n.Value, n: w.resolve(v)}
 	}
 }
 
@@ -202,17 +243,17 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 	e := &rawError{node: n}
 	what := errorName(n)
 	seen := w.mapping(n, what, []field{
-		{"code", w.strInto(&e.code, what+": code")},
+		{"code", w.keyInto(&e.code, what, "code")},
 		{"status", func(_, v *yaml.Node) {
 			e.statusNode = w.resolve(v)
 			e.status, _ = w.integer(v, what+": status")
 		}},
-		{"group", w.strInto(&e.grp, what+": group")},
-		{"title", w.strInto(&e.title, what+": title")},
-		{"message", w.strInto(&e.message, what+": message")},
-		{"description", w.strInto(&e.description, what+": description")},
+		{"group", w.keyInto(&e.grp, what, "group")},
+		{"title", w.keyInto(&e.title, what, "title")},
+		{"message", w.keyInto(&e.message, what, "message")},
+		{"description", w.keyInto(&e.description, what, "description")},
 		{"causes", func(_, v *yaml.Node) { e.causes = w.strList(v, what+": causes") }},
-		{"solution", w.strInto(&e.solution, what+": solution")},
+		{"solution", w.keyInto(&e.solution, what, "solution")},
 		{"params", func(_, v *yaml.Node) {
 			w.list(v, what+": params", func(it *yaml.Node) { e.params = append(e.params, w.decodeParam(it, what)) })
 		}},
@@ -256,26 +297,25 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 				}
 			})
 		}},
-		{"go_name", w.strInto(&e.goName, what+": go_name")},
+		{"go_name", w.keyInto(&e.goName, what, "go_name")},
 		{"attributes", func(_, v *yaml.Node) { e.attributes = v }},
 		{"headers", func(_, v *yaml.Node) { e.headers = v }},
-		{"doc_url", w.strInto(&e.docURL, what+": doc_url")},
-		{"since", w.strInto(&e.since, what+": since")},
-		{"sunset", w.strInto(&e.sunset, what+": sunset")},
-		{"replaced_by", w.strInto(&e.replacedBy, what+": replaced_by")},
+		{"doc_url", w.keyInto(&e.docURL, what, "doc_url")},
+		{"since", w.keyInto(&e.since, what, "since")},
+		{"sunset", w.keyInto(&e.sunset, what, "sunset")},
+		{"replaced_by", w.keyInto(&e.replacedBy, what, "replaced_by")},
 	})
 	w.require(n, seen, what, "code", "status", "message")
-	e.keys = valueNodes(n)
 	return e
 }
 
 func (w *walker) decodeParam(n *yaml.Node, what string) *rawParam {
 	p := &rawParam{node: w.resolve(n)}
 	seen := w.mapping(n, what+": param", []field{
-		{"name", w.strInto(&p.name, what+": param name")},
-		{"type", w.strInto(&p.typ, what+": param type")},
-		{"description", w.strInto(&p.description, what+": param description")},
-		{"since", w.strInto(&p.since, what+": param since")},
+		{"name", w.keyInto(&p.name, what, "param name")},
+		{"type", w.keyInto(&p.typ, what, "param type")},
+		{"description", w.keyInto(&p.description, what, "param description")},
+		{"since", w.keyInto(&p.since, what, "param since")},
 		{"optional", func(_, v *yaml.Node) {
 			p.optionalNode = w.resolve(v)
 			p.optional, _ = w.boolean(v, what+": param optional")
@@ -288,10 +328,10 @@ func (w *walker) decodeParam(n *yaml.Node, what string) *rawParam {
 func (w *walker) decodeVariant(n *yaml.Node, what string) *rawVariant {
 	v := &rawVariant{node: w.resolve(n)}
 	seen := w.mapping(n, what+": variant", []field{
-		{"name", w.strInto(&v.name, what+": variant name")},
-		{"message", w.strInto(&v.message, what+": variant message")},
-		{"description", w.strInto(&v.description, what+": variant description")},
-		{"since", w.strInto(&v.since, what+": variant since")},
+		{"name", w.keyInto(&v.name, what, "variant name")},
+		{"message", w.keyInto(&v.message, what, "variant message")},
+		{"description", w.keyInto(&v.description, what, "variant description")},
+		{"since", w.keyInto(&v.since, what, "variant since")},
 	})
 	w.require(n, seen, what+": variant", "name", "message")
 	return v

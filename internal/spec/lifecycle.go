@@ -122,6 +122,26 @@ func (b *builder) keyPos(nodes map[string]*yaml.Node) map[string]model.Pos {
 	return m
 }
 
+// valuePos maps each scalar key of a mapping to its value's position, as
+// written (an alias where it is written; the first of repeated keys).
+func (b *builder) valuePos(n *yaml.Node) map[string]model.Pos {
+	if n == nil || n.Kind != yaml.MappingNode || len(n.Content) < 2 {
+		return nil
+	}
+	m := make(map[string]model.Pos, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode {
+			if _, dup := m[k.Value]; !dup {
+				m[k.Value] = b.pos(n.Content[i+1])
+			}
+		}
+	}
+	if len(m) == 0 {
+		return nil
+	}
+	return m
+}
+
 // specKeyPos records where the catalog-wide keys errgen diff points at
 // are written.
 func (b *builder) specKeyPos() {

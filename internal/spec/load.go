@@ -39,11 +39,11 @@ func Parse(name string, data []byte) (*model.Spec, error) {
 		r.add(model.Pos{File: name}, "spec is larger than %d MiB", MaxSpecBytes>>20)
 		return nil, r.probs
 	}
-	doc, err := parseYAML(name, data)
+	doc, pre, err := parseYAML(name, data)
 	if err != nil {
 		return nil, err
 	}
-	w := &walker{reporter: r}
+	w := &walker{reporter: r, pre: pre}
 	raw := w.decode(doc)
 	b := &builder{walker: w, raw: raw}
 	s := b.build()
@@ -54,11 +54,21 @@ func Parse(name string, data []byte) (*model.Spec, error) {
 }
 
 // parseYAML parses one YAML document, turning syntax errors into a
-// positioned problem and refusing streams of several documents.
-func parseYAML(name string, data []byte) (*yaml.Node, error) {
+// positioned problem and refusing streams of several documents. A large
+// spec is parsed in pieces, its errors list decoded as it is (pre).
+func parseYAML(name string, data []byte) (*yaml.Node, *decoded, error) {
 	if depth := nestingDepth(data); depth > maxDepth {
-		return nil, Problems{{Pos: model.Pos{File: name, Line: 1, Col: 1}, Msg: fmt.Sprintf("spec is nested more than %d levels deep", maxDepth)}}
+		return nil, nil, Problems{{Pos: model.Pos{File: name, Line: 1, Col: 1}, Msg: fmt.Sprintf("spec is nested more than %d levels deep", maxDepth)}}
 	}
+	if root, pre, ok := parseSplit(name, data, pieces()); ok {
+		return root, pre, nil
+	}
+	root, err := parseYAMLWhole(name, data)
+	return root, nil, err
+}
+
+// parseYAMLWhole parses data in one piece.
+func parseYAMLWhole(name string, data []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {

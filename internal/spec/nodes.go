@@ -32,6 +32,9 @@ type walker struct {
 	visited  int
 	hops     int
 	overflow bool
+	// pre is the errors list decoded while it was parsed in pieces, or
+	// nil.
+	pre *decoded
 }
 
 func (w *walker) pos(n *yaml.Node) model.Pos {

@@ -111,8 +111,6 @@ type rawError struct {
 	attributes, headers                    *yaml.Node
 	docURL                                 str
 	since, sunset, replacedBy              str
-	// keys maps each key the error writes to its value's node.
-	keys map[string]*yaml.Node
 }
 
 type rawReserved struct {
