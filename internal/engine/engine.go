@@ -295,9 +295,21 @@ func (e *UsageError) Error() string { return e.Msg }
 func renderAll(r *Result, specDir string, place func(string) (string, error), read inProject) error {
 	s := r.Spec
 	var parts []func(*Result) error
+	// The JSON catalog is an output of its own and, embedded, part of
+	// the Go package: rendered once, by whichever part needs it first.
+	catalogDoc := sync.OnceValues(func() ([]byte, error) {
+		if s.Outputs.Catalog == "" {
+			return nil, nil
+		}
+		return catalog.Render(s)
+	})
 	if s.Outputs.Go != "" {
 		parts = append(parts, func(p *Result) error {
-			data, err := gen.Go(s)
+			doc, err := catalogDoc()
+			if err != nil {
+				return fmt.Errorf("rendering the catalog: %w", err)
+			}
+			data, err := gen.GoWithCatalog(s, doc)
 			if err != nil {
 				return fmt.Errorf("rendering Go: %w", err)
 			}
@@ -318,7 +330,7 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 	}
 	if s.Outputs.Catalog != "" {
 		parts = append(parts, func(p *Result) error {
-			data, err := catalog.Render(s)
+			data, err := catalogDoc()
 			if err != nil {
 				return fmt.Errorf("rendering the catalog: %w", err)
 			}

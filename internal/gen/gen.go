@@ -113,6 +113,17 @@ func Go(s *model.Spec) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gen: rendering the catalog of %s: %w", s.Source, err)
 	}
+	return GoWithCatalog(s, catalog)
+}
+
+// GoWithCatalog is Go for a caller that has already rendered the JSON
+// catalog of s (catalog.Render, when s has outputs.catalog; nil when it
+// has not), which CatalogHandler serves byte for byte: the engine renders
+// it once for both outputs.
+func GoWithCatalog(s *model.Spec, catalog []byte) ([]byte, error) {
+	if s.Outputs.Catalog == "" {
+		catalog = nil
+	}
 	parts := fileParts(s, catalog)
 	rendered := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
