@@ -134,7 +134,7 @@ func GoWithCatalog(s *model.Spec, catalog []byte) ([]byte, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			f := jen.NewFile(s.Go.Package)
-			part(f)
+			part.render(f)
 			var buf bytes.Buffer
 			if err := f.Render(&buf); err != nil {
 				errs[i] = fmt.Errorf("gen: rendering %s: %w", s.Source, err)
@@ -147,42 +147,56 @@ func GoWithCatalog(s *model.Spec, catalog []byte) ([]byte, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return join(s, rendered)
+	return join(s, parts, rendered)
 }
 
-// partSize is how many errors' constructors one part renders.
-const partSize = 500
+// partSize is how many errors' constructors, or rows, one part renders.
+var partSize = 500
+
+// filePart is a run of whole top-level declarations of the catalog file,
+// rendered on its own.
+type filePart struct {
+	render func(*jen.File)
+	// glued is set on a part that goes on the line after the previous
+	// part's last, with no blank line between: the rows, one declaration
+	// a line, which gofmt keeps on consecutive lines.
+	glued bool
+}
 
 // fileParts lists the parts of the catalog file, in file order. catalog
 // is the JSON catalog CatalogHandler serves, nil without outputs.catalog.
-func fileParts(s *model.Spec, catalog []byte) []func(*jen.File) {
-	parts := []func(*jen.File){
-		func(f *jen.File) { genCodes(f, s) },
-		func(f *jen.File) { genSentinels(f, s) },
+func fileParts(s *model.Spec, catalog []byte) []filePart {
+	parts := []filePart{
+		{render: func(f *jen.File) { genCodes(f, s) }},
+		{render: func(f *jen.File) { genSentinels(f, s) }},
 	}
 	n := len(s.AllErrors())
 	for from := 0; from < n; from += partSize {
-		parts = append(parts, func(f *jen.File) { genConstructors(f, s, from, min(from+partSize, n)) })
+		parts = append(parts, filePart{render: func(f *jen.File) { genConstructors(f, s, from, min(from+partSize, n)) }})
+	}
+	parts = append(parts,
+		filePart{render: func(f *jen.File) { genWith(f, s) }},
+		filePart{render: func(f *jen.File) { genDetail(f, s) }},
+		filePart{render: func(f *jen.File) { genWriters(f, s) }},
+		filePart{render: func(f *jen.File) { genCodeHelpers(f, s) }},
+	)
+	for from := 0; from < n || from == 0; from += partSize {
+		parts = append(parts, filePart{render: func(f *jen.File) { genCatalog(f, s, from, min(from+partSize, n)) }, glued: from > 0})
 	}
 	return append(parts,
-		func(f *jen.File) { genWith(f, s) },
-		func(f *jen.File) { genDetail(f, s) },
-		func(f *jen.File) { genWriters(f, s) },
-		func(f *jen.File) { genCodeHelpers(f, s) },
-		func(f *jen.File) { genCatalog(f, s) },
-		func(f *jen.File) { genFormats(f, s) },
-		func(f *jen.File) { genCatalogHandler(f, s, catalog) },
+		filePart{render: func(f *jen.File) { genFormats(f, s) }},
+		filePart{render: func(f *jen.File) { genCatalogHandler(f, s, catalog) }},
 	)
 }
 
 // join assembles the catalog file: the header, the package doc and
 // clause, one import block with every part's imports, and the parts'
 // bodies.
-func join(s *model.Spec, parts [][]byte) ([]byte, error) {
+func join(s *model.Spec, parts []filePart, rendered [][]byte) ([]byte, error) {
 	var paths []string
-	bodies := make([][]byte, len(parts))
+	bodies := make([][]byte, len(rendered))
 	size := 0
-	for i, src := range parts {
+	for i, src := range rendered {
 		imports, body, err := splitImports(src)
 		if err != nil {
 			return nil, err
@@ -198,11 +212,13 @@ func join(s *model.Spec, parts [][]byte) ([]byte, error) {
 	out.WriteString(packageDoc(s))
 	out.WriteString("package " + s.Go.Package + "\n")
 	imports(out, paths)
-	for _, body := range bodies {
+	for i, body := range bodies {
 		if len(body) == 0 {
 			continue // a part with nothing to declare for this spec
 		}
-		out.WriteString("\n")
+		if !parts[i].glued {
+			out.WriteString("\n")
+		}
 		out.Write(body)
 	}
 	return out.Bytes(), nil

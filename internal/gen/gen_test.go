@@ -217,6 +217,18 @@ func TestPartsJoinAsFormatted(t *testing.T) {
 				t.Errorf("%d errors, GOMAXPROCS=%d: output differs (err %v)", n, procs, err)
 			}
 		}
+		// The same file from one part per kind of declaration, and from
+		// parts of 7 errors: where the parts are cut changes nothing (the
+		// rows, glued to the part before, included).
+		for _, size := range []int{n + 1, 7} {
+			prev := partSize
+			partSize = size
+			again, err := Go(s)
+			partSize = prev
+			if err != nil || !bytes.Equal(again, code) {
+				t.Errorf("%d errors, parts of %d errors: output differs (err %v)", n, size, err)
+			}
+		}
 	}
 }
 

@@ -63,13 +63,14 @@ func statusTexts(s *model.Spec) map[int]string {
 	return out
 }
 
-// genCatalog renders the catalog: a row per error (errgenRow<Name>),
+// genCatalog renders the rows of the errors from to to (not included) of
+// the catalog: a row per error (errgenRow<Name>),
 // each a declaration of its own (in one var block, gofmt would align
 // the rows' "=" and a longer name would realign its neighbours). The
 // sentinels list them (errgenCatalog), in spec order.
-func genCatalog(f *jen.File, s *model.Spec) {
+func genCatalog(f *jen.File, s *model.Spec, from, to int) {
 	texts := statusTexts(s)
-	for _, e := range s.AllErrors() {
+	for _, e := range s.AllErrors()[from:to] {
 		f.Var().Id(entryName(e)).Op("=").Id("errgenEntry").Values(entryFields(s, e, texts)...)
 	}
 }
