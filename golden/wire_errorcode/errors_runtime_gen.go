@@ -2048,14 +2048,21 @@ func errgenScan(t *errgenTemplate, message string, vals []string) bool {
 }
 
 // errgenRegexps caches each template's compiled expression, compiled on
-// first use.
-var errgenRegexps sync.Map // *errgenTemplate -> *regexp.Regexp
+// first use. (A map under a lock rather than a sync.Map, whose generic
+// implementation would be compiled again into every generated package.)
+var (
+	errgenRegexpsMu sync.RWMutex
+	errgenRegexps   map[*errgenTemplate]*regexp.Regexp
+)
 
 // errgenRegexp returns the anchored expression of a template: its
 // literals quoted, a typed group per placeholder.
 func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
-	if re, ok := errgenRegexps.Load(t); ok {
-		return re.(*regexp.Regexp)
+	errgenRegexpsMu.RLock()
+	re := errgenRegexps[t]
+	errgenRegexpsMu.RUnlock()
+	if re != nil {
+		return re
 	}
 	var b strings.Builder
 	b.WriteString(`\A`)
@@ -2067,8 +2074,17 @@ func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
 		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
 	}
 	b.WriteString(`\z`)
-	re, _ := errgenRegexps.LoadOrStore(t, regexp.MustCompile(b.String()))
-	return re.(*regexp.Regexp)
+	re = regexp.MustCompile(b.String())
+	errgenRegexpsMu.Lock()
+	defer errgenRegexpsMu.Unlock()
+	if old := errgenRegexps[t]; old != nil {
+		return old // compiled meanwhile by another caller
+	}
+	if errgenRegexps == nil {
+		errgenRegexps = map[*errgenTemplate]*regexp.Regexp{}
+	}
+	errgenRegexps[t] = re
+	return re
 }
 
 // errgenKindPattern is what a placeholder of a kind matches, lazily.
