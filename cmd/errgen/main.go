@@ -19,7 +19,7 @@ import (
 // GOMEMLIMIT is set, it collects none until the heap nears memoryLimit
 // (but the one collection after loading a large spec, internal/engine):
 // a catalog of 10,000 errors (3.5 MB of spec) is generated in some
-// 950 MB at its peak. Once the heap has neared the limit, errgen collects
+// 660 MB at its peak. Once the heap has neared the limit, errgen collects
 // as GOGC=400 would, so a larger catalog costs what it did before
 // (BENCHMARKS.md). GOGC or GOMEMLIMIT in the environment decides instead.
 const (
