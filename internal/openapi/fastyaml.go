@@ -49,11 +49,7 @@ func writeFast(buf *bytes.Buffer, k, v *yaml.Node, indent int) bool {
 
 func (w *fastYAML) fail() { w.ok = false }
 
-func (w *fastYAML) spaces(n int) {
-	for range n {
-		w.buf.WriteByte(' ')
-	}
-}
+func (w *fastYAML) spaces(n int) { writeSpaces(w.buf, n) }
 
 // pair writes key: value at indent; without writeIndent the caller has
 // written what precedes the key (the "- " of a sequence item).
@@ -164,46 +160,60 @@ func flowPlain(s string) bool {
 	return blockPlain(s) && !strings.ContainsAny(s, flowIndicators)
 }
 
-func (w *fastYAML) single(s string) {
-	w.buf.WriteByte('\'')
-	w.buf.WriteString(strings.ReplaceAll(s, "'", "''"))
-	w.buf.WriteByte('\'')
+func (w *fastYAML) single(s string) { writeSingle(w.buf, s) }
+
+// writeSingle writes s single-quoted, its quotes doubled.
+func writeSingle(buf *bytes.Buffer, s string) {
+	buf.WriteByte('\'')
+	if strings.IndexByte(s, '\'') < 0 {
+		buf.WriteString(s)
+	} else {
+		buf.WriteString(strings.ReplaceAll(s, "'", "''"))
+	}
+	buf.WriteByte('\'')
 }
 
-// literal writes a literal block scalar whose lines are printable ASCII
-// with no leading or trailing space, at indent, with the encoder's
-// chomping indicator: "|-" without a final line break, "|" with one.
+// literal writes a literal block scalar (writeLiteral) for a string
+// node.
 func (w *fastYAML) literal(n *yaml.Node, indent int) {
-	v := n.Value
-	if effectiveTag(n) != "!!str" || v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
+	if effectiveTag(n) != "!!str" || !writeLiteral(w.buf, n.Value, indent) {
 		w.fail()
-		return
+	}
+}
+
+// writeLiteral writes v as a literal block scalar, its lines at indent,
+// with the encoder's chomping indicator: "|-" without a final line
+// break, "|" with one. It writes nothing and returns false unless v's
+// lines are printable ASCII with no leading or trailing space, v is not
+// empty, and it neither starts with a line break nor ends with two.
+func writeLiteral(buf *bytes.Buffer, v string, indent int) bool {
+	if v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
+		return false
 	}
 	body, chomp := strings.CutSuffix(v, "\n")
 	for line := range strings.SplitSeq(body, "\n") {
 		if line != "" && (line[0] == ' ' || line[len(line)-1] == ' ') {
-			w.fail()
-			return
+			return false
 		}
 		for i := 0; i < len(line); i++ {
 			if line[i] < 0x20 || line[i] > 0x7e {
-				w.fail()
-				return
+				return false
 			}
 		}
 	}
 	if chomp {
-		w.buf.WriteString("|\n")
+		buf.WriteString("|\n")
 	} else {
-		w.buf.WriteString("|-\n")
+		buf.WriteString("|-\n")
 	}
 	for line := range strings.SplitSeq(body, "\n") {
 		if line != "" {
-			w.spaces(indent)
-			w.buf.WriteString(line)
+			writeSpaces(buf, indent)
+			buf.WriteString(line)
 		}
-		w.buf.WriteByte('\n')
+		buf.WriteByte('\n')
 	}
+	return true
 }
 
 // scalar writes a scalar in block context: plain where the encoder writes

@@ -74,12 +74,15 @@ func (w *textWriter) fail() { w.ok = false }
 
 const spaces = "                                                                "
 
-func (w *textWriter) indent(n int) {
+func (w *textWriter) indent(n int) { writeSpaces(w.buf, n) }
+
+// writeSpaces writes n spaces.
+func writeSpaces(buf *bytes.Buffer, n int) {
 	for n > len(spaces) {
-		w.buf.WriteString(spaces)
+		buf.WriteString(spaces)
 		n -= len(spaces)
 	}
-	w.buf.WriteString(spaces[:n])
+	buf.WriteString(spaces[:n])
 }
 
 // key writes "key:" at indent (after "- " when inline is set), as
@@ -204,46 +207,12 @@ func (w *textWriter) blockScalar(s string) {
 	}
 }
 
-func (w *textWriter) single(s string) {
-	w.buf.WriteByte('\'')
-	if strings.IndexByte(s, '\'') < 0 {
-		w.buf.WriteString(s)
-	} else {
-		w.buf.WriteString(strings.ReplaceAll(s, "'", "''"))
-	}
-	w.buf.WriteByte('\'')
-}
+func (w *textWriter) single(s string) { writeSingle(w.buf, s) }
 
 // literal is fastYAML.literal for the text of a string node.
 func (w *textWriter) literal(v string, indent int) {
-	if v == "" || v[0] == '\n' || strings.HasSuffix(v, "\n\n") {
+	if !writeLiteral(w.buf, v, indent) {
 		w.fail()
-		return
-	}
-	body, chomp := strings.CutSuffix(v, "\n")
-	for line := range strings.SplitSeq(body, "\n") {
-		if line != "" && (line[0] == ' ' || line[len(line)-1] == ' ') {
-			w.fail()
-			return
-		}
-		for i := 0; i < len(line); i++ {
-			if line[i] < 0x20 || line[i] > 0x7e {
-				w.fail()
-				return
-			}
-		}
-	}
-	if chomp {
-		w.buf.WriteString("|\n")
-	} else {
-		w.buf.WriteString("|-\n")
-	}
-	for line := range strings.SplitSeq(body, "\n") {
-		if line != "" {
-			w.indent(indent)
-			w.buf.WriteString(line)
-		}
-		w.buf.WriteByte('\n')
 	}
 }
 
