@@ -280,8 +280,9 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 	if ent == nil {
 		return c
 	}
-	for j, name := range ent.c().params {
-		if ent.c().roles == "" || ent.c().roles[j] == 'm' || !errgenIsKind(v, ent.c().kinds[j], ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O') {
+	ec := ent.c()
+	for j, name := range ec.params {
+		if r := ent.role(j); r == 'm' || !errgenIsKind(v, ec.kinds[j], errgenListRole(r)) {
 			continue
 		}
 		for _, n := range names {
@@ -1646,9 +1647,10 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 // them, else from the values recovered from the message.
 func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
-	for j, name := range ent.c().params {
-		kind := ent.c().kinds[j]
-		list := ent.c().roles != "" && (ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O')
+	c := ent.c()
+	for j, name := range c.params {
+		kind := c.kinds[j]
+		list := errgenListRole(ent.role(j))
 		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
@@ -1985,20 +1987,21 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	if !strings.HasPrefix(message, t.lits[0]) || !strings.HasSuffix(message, last) || len(message) < len(t.lits[0])+len(last) {
 		return nil, false
 	}
-	vals := make([]string, len(ent.c().params))
+	c := ent.c()
+	vals := make([]string, len(c.params))
 	for j := range vals {
 		vals[j] = "\x00"
 	}
-	if errgenAllStrings(ent, t) {
+	if errgenAllStrings(c.kinds, t) {
 		return vals, errgenScan(t, message, vals)
 	}
-	loc := errgenRegexp(ent, t).FindStringSubmatchIndex(message)
+	loc := errgenRegexp(c.kinds, t).FindStringSubmatchIndex(message)
 	if loc == nil {
 		return nil, false
 	}
 	for n, p := range t.params {
 		v := message[loc[2+2*n]:loc[3+2*n]]
-		if !errgenFits(v, ent.c().kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
+		if !errgenFits(v, c.kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
 			return nil, false
 		}
 		vals[p] = v
@@ -2007,9 +2010,9 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 }
 
 // errgenAllStrings reports whether every placeholder of t is a string.
-func errgenAllStrings(ent *errgenEntry, t *errgenTemplate) bool {
+func errgenAllStrings(kinds string, t *errgenTemplate) bool {
 	for _, p := range t.params {
-		if ent.c().kinds[p] != 's' {
+		if kinds[p] != 's' {
 			return false
 		}
 	}
@@ -2057,7 +2060,7 @@ var (
 
 // errgenRegexp returns the anchored expression of a template: its
 // literals quoted, a typed group per placeholder.
-func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
+func errgenRegexp(kinds string, t *errgenTemplate) *regexp.Regexp {
 	errgenRegexpsMu.RLock()
 	re := errgenRegexps[t]
 	errgenRegexpsMu.RUnlock()
@@ -2069,7 +2072,7 @@ func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
 	b.WriteString(regexp.QuoteMeta(t.lits[0]))
 	for n, p := range t.params {
 		b.WriteString("(")
-		b.WriteString(errgenKindPattern(ent.c().kinds[p]))
+		b.WriteString(errgenKindPattern(kinds[p]))
 		b.WriteString(")")
 		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
 	}
@@ -2104,13 +2107,14 @@ func errgenKindPattern(kind byte) string {
 // functions format them; false when a param it uses is missing or of
 // another type.
 func errgenRender(ent *errgenEntry, t *errgenTemplate, params []Param) (string, bool) {
+	names := ent.c().params
 	var b []byte
 	for n, lit := range t.lits {
 		b = append(b, lit...)
 		if n == len(t.params) {
 			break
 		}
-		name := ent.c().params[t.params[n]]
+		name := names[t.params[n]]
 		var v any
 		for _, p := range params {
 			if p.Name == name {
@@ -2681,10 +2685,9 @@ type errgenCompiled struct {
 	message string
 	// params are the declared param names; kinds has one byte per param,
 	// the type of a value or of a list's elements: s string, i int, I
-	// int64, f float64, b bool; roles is the row's (errgenMore.roles).
+	// int64, f float64, b bool.
 	params []string
 	kinds  string
-	roles  string
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
 	// messages holds the main message first, then the variants.
@@ -2923,7 +2926,27 @@ func (ent *errgenEntry) sentinelMessage() string {
 	if !strings.ContainsAny(ent.msg, "{}") {
 		return ent.msg
 	}
+	if errgenHasParam(ent.msg) {
+		return ent.title // no need to parse it: sentinels are filled at init
+	}
 	return ent.sentinelText(errgenParseTemplate(ent.msg, nil))
+}
+
+// errgenHasParam reports whether a message template has a placeholder as
+// errgenParseTemplate reads it: a "{" that is not doubled, with a "}"
+// after it.
+func errgenHasParam(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c == '{' || c == '}') && i+1 < len(s) && s[i+1] == c {
+			i++
+			continue
+		}
+		if c == '{' {
+			return strings.IndexByte(s[i:], '}') >= 0
+		}
+	}
+	return false
 }
 
 // sentinelText is the sentinel's message given the parsed main message
@@ -2979,6 +3002,10 @@ func (ent *errgenEntry) role(j int) byte {
 	return 'm'
 }
 
+// errgenListRole reports whether a param of role r is a list: a data or
+// optional param, which may be of a list type.
+func errgenListRole(r byte) bool { return r == 'D' || r == 'O' }
+
 // errgenNoMore is the errgenMore of an error that needs none.
 var errgenNoMore errgenMore
 
@@ -3018,7 +3045,7 @@ func errgenParseParams(params string) (names []string, kinds string) {
 
 // errgenCompile builds what the writer and the decoder run on for ent.
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
-	c := &errgenCompiled{roles: ent.m().roles}
+	c := &errgenCompiled{}
 	c.params, c.kinds = errgenParseParams(ent.params)
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}

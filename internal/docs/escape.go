@@ -171,8 +171,13 @@ func intraword(s string, i int) bool {
 // cannot hold a line break). Not for table cells: see cellCode.
 func codeSpan(s string) string {
 	if printableASCII(s) && strings.IndexByte(s, '`') < 0 && !(s != "" && s[0] == ' ' && s[len(s)-1] == ' ' && strings.TrimSpace(s) != "") {
-		return "`" + s + "`" // what the rest writes for it
+		return "`" + s + "`" // what codeSpanFull writes for it
 	}
+	return codeSpanFull(s)
+}
+
+// codeSpanFull is codeSpan without its shortcut for plain text.
+func codeSpanFull(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if r == '\n' || r == '\r' || r == '\t' {
 			return ' '
@@ -223,13 +228,8 @@ func longestRun(s string, c byte) int {
 	return best
 }
 
-// fenceFor returns a code fence longer than any backtick run in body, so
-// that nothing in the body can close it.
-func fenceFor(body string) string {
-	return fenceOver(longestRun(body, '`'))
-}
-
-// fenceOver is a code fence longer than a backtick run of n.
+// fenceOver is a code fence longer than a backtick run of n, so that
+// nothing in a body whose longest run is n can close it.
 func fenceOver(n int) string {
 	return strings.Repeat("`", max(3, n+1))
 }

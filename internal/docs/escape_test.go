@@ -22,7 +22,7 @@ func TestEscapers(t *testing.T) {
 		{"inline heading", markdownInline("# d"), `\# d`},
 		{"inline escaped pipe", markdownInline(`a \| b`), `a \| b`},
 		{"summary skips fences", firstParagraph("```\ncode\n```\n\nmore"), ""},
-		{"fence for body", fenceFor("a ```` b"), "`````"},
+		{"fence for body", fenceOver(longestRun("a ```` b", '`')), "`````"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {

@@ -3,6 +3,7 @@ package docs
 import (
 	"bytes"
 	"strconv"
+	"strings"
 )
 
 // Most text of a large catalog is plain prose: titles, messages, status
@@ -77,13 +78,7 @@ func plainJSON(s string) ([]byte, bool) {
 
 // plainJSONText reports whether encoding/json writes s with no escapes.
 func plainJSONText(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
-			return false
-		}
-	}
-	return true
+	return printableASCII(s) && !strings.ContainsAny(s, "\"\\<>&")
 }
 
 // plainJSONValue is the JSON of the scalars encoding/json writes in one

@@ -26,7 +26,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/docs"
 	"github.com/errgen/errgen/internal/gen"
 	"github.com/errgen/errgen/internal/model"
@@ -297,12 +296,7 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 	var parts []func(*Result) error
 	// The JSON catalog is an output of its own and, embedded, part of
 	// the Go package: rendered once, by whichever part needs it first.
-	catalogDoc := sync.OnceValues(func() ([]byte, error) {
-		if s.Outputs.Catalog == "" {
-			return nil, nil
-		}
-		return catalog.Render(s)
-	})
+	catalogDoc := sync.OnceValues(func() ([]byte, error) { return gen.CatalogJSON(s) })
 	if s.Outputs.Go != "" {
 		parts = append(parts, func(p *Result) error {
 			doc, err := catalogDoc()

@@ -17,9 +17,10 @@ import (
 // its ETag (a 304 costs no body).
 const CatalogCacheControl = "public, max-age=300"
 
-// catalogJSON renders the catalog document the Go package serves, when
-// the spec has outputs.catalog; nil otherwise.
-func catalogJSON(s *model.Spec) ([]byte, error) {
+// CatalogJSON renders the catalog document the Go package serves, when
+// the spec has outputs.catalog; nil otherwise. It is also the document
+// errgen writes to outputs.catalog.
+func CatalogJSON(s *model.Spec) ([]byte, error) {
 	if s.Outputs.Catalog == "" {
 		return nil, nil
 	}

@@ -109,21 +109,17 @@ func Runtime(s *model.Spec) []byte {
 // top-level declarations by one blank line and aligns nothing across
 // them), and the tests check that it is.
 func Go(s *model.Spec) ([]byte, error) {
-	catalog, err := catalogJSON(s)
+	catalog, err := CatalogJSON(s)
 	if err != nil {
 		return nil, fmt.Errorf("gen: rendering the catalog of %s: %w", s.Source, err)
 	}
 	return GoWithCatalog(s, catalog)
 }
 
-// GoWithCatalog is Go for a caller that has already rendered the JSON
-// catalog of s (catalog.Render, when s has outputs.catalog; nil when it
-// has not), which CatalogHandler serves byte for byte: the engine renders
-// it once for both outputs.
+// GoWithCatalog is Go for a caller that has already rendered
+// CatalogJSON(s), which CatalogHandler serves byte for byte: the engine
+// renders it once for both outputs.
 func GoWithCatalog(s *model.Spec, catalog []byte) ([]byte, error) {
-	if s.Outputs.Catalog == "" {
-		catalog = nil
-	}
 	parts := fileParts(s, catalog)
 	rendered := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
@@ -166,6 +162,7 @@ type filePart struct {
 // fileParts lists the parts of the catalog file, in file order. catalog
 // is the JSON catalog CatalogHandler serves, nil without outputs.catalog.
 func fileParts(s *model.Spec, catalog []byte) []filePart {
+	texts := statusTexts(s) // the status texts errgenStatusText returns
 	parts := []filePart{
 		{render: func(f *jen.File) { genCodes(f, s) }},
 		{render: func(f *jen.File) { genSentinels(f, s) }},
@@ -178,10 +175,10 @@ func fileParts(s *model.Spec, catalog []byte) []filePart {
 		filePart{render: func(f *jen.File) { genWith(f, s) }},
 		filePart{render: func(f *jen.File) { genDetail(f, s) }},
 		filePart{render: func(f *jen.File) { genWriters(f, s) }},
-		filePart{render: func(f *jen.File) { genCodeHelpers(f, s) }},
+		filePart{render: func(f *jen.File) { genCodeHelpers(f, s, texts) }},
 	)
 	for from := 0; from < n || from == 0; from += partSize {
-		parts = append(parts, filePart{render: func(f *jen.File) { genCatalog(f, s, from, min(from+partSize, n)) }, glued: from > 0})
+		parts = append(parts, filePart{render: func(f *jen.File) { genCatalog(f, s, texts, from, min(from+partSize, n)) }, glued: from > 0})
 	}
 	return append(parts,
 		filePart{render: func(f *jen.File) { genFormats(f, s) }},

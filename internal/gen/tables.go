@@ -13,8 +13,9 @@ import (
 	"github.com/errgen/errgen/internal/model"
 )
 
-// genCodeHelpers renders what the runtime needs to know of the Code type.
-func genCodeHelpers(f *jen.File, s *model.Spec) {
+// genCodeHelpers renders what the runtime needs to know of the Code type,
+// and errgenStatusText, which returns texts (statusTexts).
+func genCodeHelpers(f *jen.File, s *model.Spec, texts map[int]string) {
 	integer := s.CodeType == model.CodeInteger
 	f.Add(doc("errgenNumericCodes reports whether codes are integers, sent as JSON numbers."))
 	f.Const().Id("errgenNumericCodes").Op("=").Lit(integer)
@@ -39,7 +40,6 @@ func genCodeHelpers(f *jen.File, s *model.Spec) {
 		f.Func().Id("errgenParseCode").Params(jen.Id("s").String()).Id("Code").Block(
 			jen.Return(jen.Id("Code").Call(jen.Id("s"))))
 	}
-	texts := statusTexts(s)
 	var cases []jen.Code
 	for _, st := range slices.Sorted(maps.Keys(texts)) {
 		cases = append(cases, jen.Case(jen.Lit(st)).Return(jen.Lit(texts[st])))
@@ -67,9 +67,9 @@ func statusTexts(s *model.Spec) map[int]string {
 // the catalog: a row per error (errgenRow<Name>),
 // each a declaration of its own (in one var block, gofmt would align
 // the rows' "=" and a longer name would realign its neighbours). The
-// sentinels list them (errgenCatalog), in spec order.
-func genCatalog(f *jen.File, s *model.Spec, from, to int) {
-	texts := statusTexts(s)
+// sentinels list them (errgenCatalog), in spec order. texts are the
+// status texts errgenStatusText returns.
+func genCatalog(f *jen.File, s *model.Spec, texts map[int]string, from, to int) {
 	for _, e := range s.AllErrors()[from:to] {
 		f.Var().Id(entryName(e)).Op("=").Id("errgenEntry").Values(entryFields(s, e, texts)...)
 	}

@@ -700,7 +700,7 @@ var GeneratedGoNames = []string{
 	"errgenReporter", "errgenReport", "errgenRequestID", "errgenIDByte", "errgenMaxRequestID",
 	"errgenNewRequestID", "errgenOpRequestID", "errgenPartRequestID", "errgenCleanID",
 	// The catalog's rows and what the runtime builds from them.
-	"errgenCodes", "errgenDocURLs", "errgenStatusKey", "errgenByStatusFormat", "errgenFresh", "errgenCompiled", "errgenCompile",
+	"errgenCodes", "errgenDocURLs", "errgenHasParam", "errgenListRole", "errgenStatusKey", "errgenByStatusFormat", "errgenFresh", "errgenCompiled", "errgenCompile",
 	"errgenCompileBody", "errgenCompileHeader", "errgenCompileTemplate", "errgenConstText", "errgenConstValue",
 	"errgenRenderDefault", "errgenParseTemplate", "errgenJSON", "errgenField", "errgenTmpl", "errgenHeaderTmpl",
 	"errgenVLiteral", "errgenVObject", "errgenVCode", "errgenVStatus", "errgenVStatusText", "errgenVTitle",

@@ -345,11 +345,6 @@ func (c *components) object(fields []*model.Field, t target) *openapi3.Schema {
 			sc.Required = append(sc.Required, name)
 		}
 	}
-	defer func() {
-		if order != nil {
-			c.propOrder[sc] = order
-		}
-	}()
 	for _, f := range fields {
 		switch f.Kind {
 		case model.ValueParamsInline:
@@ -366,6 +361,9 @@ func (c *components) object(fields []*model.Field, t target) *openapi3.Schema {
 		if p, required, ok := c.field(f, t); ok {
 			add(f.Name, p, required)
 		}
+	}
+	if order != nil {
+		c.propOrder[sc] = order
 	}
 	return sc
 }

@@ -408,18 +408,19 @@ func quoteYAML11(n *yaml.Node) {
 	}
 }
 
-// yaml11Implicit matches the plain scalars that YAML 1.1's implicit types
-// (https://yaml.org/type/) resolve to something other than a string:
-// bool, int (binary, octal, decimal, hexadecimal, sexagesimal, with
-// underscores), float (decimal, sexagesimal, .inf, .nan, in the form its readers
-// apply: one point), null, merge (<<), value (=) and timestamp; and YAML 1.2's
-// 0o octal. The empty string is null too, and never written plain.
+// yaml11Implicit matches the plain scalars not starting with a letter
+// that YAML 1.1's implicit types (https://yaml.org/type/) resolve to
+// something other than a string (those starting with one are
+// yaml11Words): int (binary, octal, decimal, hexadecimal, sexagesimal,
+// with underscores), float (decimal, sexagesimal, .inf, .nan, in the form
+// its readers apply: one point), null (~), merge (<<), value (=) and
+// timestamp; and YAML 1.2's 0o octal. The empty string is null too, and
+// never written plain.
 var yaml11Implicit = regexp.MustCompile(`^(?:` +
-	`y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF` +
-	`|[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+|0o[0-7]+` +
+	`[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+|0o[0-7]+` +
 	`|[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*` +
 	`|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)` +
-	`|~|null|Null|NULL|<<|=` +
+	`|~|<<|=` +
 	`|[0-9]{4}-[0-9]{2}-[0-9]{2}` +
 	`|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?` +
 	`)$`)
@@ -434,15 +435,16 @@ func yaml11NonString(s string) bool {
 		return false
 	}
 	if c := s[0]; c >= 'A' && c <= 'z' {
-		// Every form of yaml11Implicit that starts with a letter is a
-		// whole word (most scalars errgen writes start with one), of at
-		// most five letters.
+		// Every such scalar that starts with a letter is a whole word
+		// (most scalars errgen writes start with one), of at most five
+		// letters: bool and null.
 		return len(s) <= 5 && yaml11Words[s]
 	}
 	return yaml11Implicit.MatchString(s)
 }
 
-// yaml11Words are the forms of yaml11Implicit that start with a letter.
+// yaml11Words are the plain scalars starting with a letter that YAML 1.1
+// resolves to a bool or null.
 var yaml11Words = map[string]bool{
 	"y": true, "Y": true, "yes": true, "Yes": true, "YES": true,
 	"n": true, "N": true, "no": true, "No": true, "NO": true,

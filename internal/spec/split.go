@@ -178,18 +178,19 @@ func splittable(data []byte) bool {
 			if i+1 < len(data) && data[i+1] == '%' {
 				return false
 			}
+		case 0xC2, 0xE2, 0xEF:
+			// NEL, LS and PS are line breaks to the YAML reader; U+FEFF a
+			// byte order mark.
+			rest := data[i:]
+			if bytes.HasPrefix(rest, []byte("\u0085")) || bytes.HasPrefix(rest, []byte("\u2028")) ||
+				bytes.HasPrefix(rest, []byte("\u2029")) || bytes.HasPrefix(rest, []byte("\uFEFF")) {
+				return false
+			}
 		}
 		if i == 0 || data[i-1] == '\n' {
 			if explicitKey(data[i:]) {
 				return false
 			}
-		}
-	}
-	// NEL, LS and PS are line breaks to the YAML reader; U+FEFF a byte
-	// order mark.
-	for _, s := range []string{"\u0085", "\u2028", "\u2029", "\uFEFF"} {
-		if bytes.Contains(data, []byte(s)) {
-			return false
 		}
 	}
 	return true

@@ -38,6 +38,7 @@ var splitCases = map[string]string{
 	"flow mapping":              splitHead + "  - code: a\n    example: {a: 1,\n  - b: 2}\n  - code: b\n",
 	"flow entry":                splitHead + "  - [a,\n  - b]\n  - code: b\n",
 	"literal":                   splitHead + "  - code: a\n    description: |\n      text\n      - not an entry\n    - nor this\n\n  - code: b\n",
+	"literal dashes":            splitHead + "  - code: a\n    description: |\n      - not an entry\n      - nor this\n  - code: b\n    description: >\n      - folded\n  - code: c\n",
 	"literal kept":              splitHead + "  - code: a\n    description: |+\n      text\n\n\n  - code: b\n    description: >-\n      folded\n\n  - code: c\n",
 	"literal indented":          splitHead + "  - code: a\n    description: |1\n      text\n     - x\n  - code: b\n",
 	"literal entry":             splitHead + "  - |\n    text\n  - |\n   more\n  - code: c\n",

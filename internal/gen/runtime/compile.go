@@ -113,7 +113,27 @@ func (ent *errgenEntry) sentinelMessage() string {
 	if !strings.ContainsAny(ent.msg, "{}") {
 		return ent.msg
 	}
+	if errgenHasParam(ent.msg) {
+		return ent.title // no need to parse it: sentinels are filled at init
+	}
 	return ent.sentinelText(errgenParseTemplate(ent.msg, nil))
+}
+
+// errgenHasParam reports whether a message template has a placeholder as
+// errgenParseTemplate reads it: a "{" that is not doubled, with a "}"
+// after it.
+func errgenHasParam(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if (c == '{' || c == '}') && i+1 < len(s) && s[i+1] == c {
+			i++
+			continue
+		}
+		if c == '{' {
+			return strings.IndexByte(s[i:], '}') >= 0
+		}
+	}
+	return false
 }
 
 // sentinelText is the sentinel's message given the parsed main message
@@ -169,6 +189,10 @@ func (ent *errgenEntry) role(j int) byte {
 	return 'm'
 }
 
+// errgenListRole reports whether a param of role r is a list: a data or
+// optional param, which may be of a list type.
+func errgenListRole(r byte) bool { return r == 'D' || r == 'O' }
+
 // errgenNoMore is the errgenMore of an error that needs none.
 var errgenNoMore errgenMore
 
@@ -208,7 +232,7 @@ func errgenParseParams(params string) (names []string, kinds string) {
 
 // errgenCompile builds what the writer and the decoder run on for ent.
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
-	c := &errgenCompiled{roles: ent.m().roles}
+	c := &errgenCompiled{}
 	c.params, c.kinds = errgenParseParams(ent.params)
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}

@@ -132,3 +132,28 @@ func TestCatalogOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestHasParam holds errgenHasParam, which sentinels use at init instead
+// of parsing their message, to what errgenParseTemplate reads.
+func TestHasParam(t *testing.T) {
+	for _, s := range []string{
+		"", "plain", "{a}", "x {a} y", "{{a}}", "{{", "}}", "{", "}", "{{{a}}}", "}}{a}", "}{a}",
+		"a {{b}} {c}", "{a", "a}", "{}", "{{}", "{}}", "{{{", "}}}", "x {{ y }} z", "{{{", "{ {a}",
+	} {
+		want := len(errgenParseTemplate(s, nil).params) > 0
+		if got := errgenHasParam(s); got != want {
+			t.Errorf("errgenHasParam(%q) = %v, the parser finds params: %v", s, got, want)
+		}
+	}
+}
+
+// FuzzHasParam compares errgenHasParam with errgenParseTemplate on any
+// text.
+func FuzzHasParam(f *testing.F) {
+	f.Add("x {a} {{b}}")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := errgenHasParam(s), len(errgenParseTemplate(s, nil).params) > 0; got != want {
+			t.Errorf("errgenHasParam(%q) = %v, the parser finds params: %v", s, got, want)
+		}
+	})
+}

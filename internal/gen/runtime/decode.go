@@ -387,9 +387,10 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 // them, else from the values recovered from the message.
 func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
 	var out []Param
-	for j, name := range ent.c().params {
-		kind := ent.c().kinds[j]
-		list := ent.c().roles != "" && (ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O')
+	c := ent.c()
+	for j, name := range c.params {
+		kind := c.kinds[j]
+		list := errgenListRole(ent.role(j))
 		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue

@@ -256,8 +256,9 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 	if ent == nil {
 		return c
 	}
-	for j, name := range ent.c().params {
-		if ent.c().roles == "" || ent.c().roles[j] == 'm' || !errgenIsKind(v, ent.c().kinds[j], ent.c().roles[j] == 'D' || ent.c().roles[j] == 'O') {
+	ec := ent.c()
+	for j, name := range ec.params {
+		if r := ent.role(j); r == 'm' || !errgenIsKind(v, ec.kinds[j], errgenListRole(r)) {
 			continue
 		}
 		for _, n := range names {

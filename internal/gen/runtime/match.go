@@ -90,20 +90,21 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	if !strings.HasPrefix(message, t.lits[0]) || !strings.HasSuffix(message, last) || len(message) < len(t.lits[0])+len(last) {
 		return nil, false
 	}
-	vals := make([]string, len(ent.c().params))
+	c := ent.c()
+	vals := make([]string, len(c.params))
 	for j := range vals {
 		vals[j] = "\x00"
 	}
-	if errgenAllStrings(ent, t) {
+	if errgenAllStrings(c.kinds, t) {
 		return vals, errgenScan(t, message, vals)
 	}
-	loc := errgenRegexp(ent, t).FindStringSubmatchIndex(message)
+	loc := errgenRegexp(c.kinds, t).FindStringSubmatchIndex(message)
 	if loc == nil {
 		return nil, false
 	}
 	for n, p := range t.params {
 		v := message[loc[2+2*n]:loc[3+2*n]]
-		if !errgenFits(v, ent.c().kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
+		if !errgenFits(v, c.kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
 			return nil, false
 		}
 		vals[p] = v
@@ -112,9 +113,9 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 }
 
 // errgenAllStrings reports whether every placeholder of t is a string.
-func errgenAllStrings(ent *errgenEntry, t *errgenTemplate) bool {
+func errgenAllStrings(kinds string, t *errgenTemplate) bool {
 	for _, p := range t.params {
-		if ent.c().kinds[p] != 's' {
+		if kinds[p] != 's' {
 			return false
 		}
 	}
@@ -162,7 +163,7 @@ var (
 
 // errgenRegexp returns the anchored expression of a template: its
 // literals quoted, a typed group per placeholder.
-func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
+func errgenRegexp(kinds string, t *errgenTemplate) *regexp.Regexp {
 	errgenRegexpsMu.RLock()
 	re := errgenRegexps[t]
 	errgenRegexpsMu.RUnlock()
@@ -174,7 +175,7 @@ func errgenRegexp(ent *errgenEntry, t *errgenTemplate) *regexp.Regexp {
 	b.WriteString(regexp.QuoteMeta(t.lits[0]))
 	for n, p := range t.params {
 		b.WriteString("(")
-		b.WriteString(errgenKindPattern(ent.c().kinds[p]))
+		b.WriteString(errgenKindPattern(kinds[p]))
 		b.WriteString(")")
 		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
 	}
@@ -209,13 +210,14 @@ func errgenKindPattern(kind byte) string {
 // functions format them; false when a param it uses is missing or of
 // another type.
 func errgenRender(ent *errgenEntry, t *errgenTemplate, params []Param) (string, bool) {
+	names := ent.c().params
 	var b []byte
 	for n, lit := range t.lits {
 		b = append(b, lit...)
 		if n == len(t.params) {
 			break
 		}
-		name := ent.c().params[t.params[n]]
+		name := names[t.params[n]]
 		var v any
 		for _, p := range params {
 			if p.Name == name {

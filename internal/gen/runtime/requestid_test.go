@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/errgen/errgen/internal/model"
 )
 
 // withRequestID configures the stand-in catalog with a request id header
@@ -217,4 +219,19 @@ func FuzzCleanID(f *testing.F) {
 			t.Fatalf("clean %q changed to %q", in, got)
 		}
 	})
+}
+
+// TestIDRuleIsThePattern holds the runtime's request-id rule (the bytes
+// errgenIDByte keeps, the errgenMaxRequestID bound) to
+// model.RequestIDPattern, which the OpenAPI output and the pages state.
+func TestIDRuleIsThePattern(t *testing.T) {
+	re := regexp.MustCompile(`\A(?:` + model.RequestIDPattern + `)\z`)
+	for c := range 256 {
+		if got, want := errgenIDByte(byte(c)), re.MatchString(string([]byte{byte(c)})); got != want {
+			t.Errorf("byte %#x: kept %v, the pattern matches %v", c, got, want)
+		}
+	}
+	if !re.MatchString(strings.Repeat("a", errgenMaxRequestID)) || re.MatchString(strings.Repeat("a", errgenMaxRequestID+1)) {
+		t.Errorf("the pattern does not bound ids at errgenMaxRequestID (%d) bytes", errgenMaxRequestID)
+	}
 }

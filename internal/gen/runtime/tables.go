@@ -129,10 +129,9 @@ type errgenCompiled struct {
 	message string
 	// params are the declared param names; kinds has one byte per param,
 	// the type of a value or of a list's elements: s string, i int, I
-	// int64, f float64, b bool; roles is the row's (errgenMore.roles).
+	// int64, f float64, b bool.
 	params []string
 	kinds  string
-	roles  string
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
 	// messages holds the main message first, then the variants.
