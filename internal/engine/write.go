@@ -181,8 +181,8 @@ func hasMarker(name string, data []byte) bool {
 			return true
 		}
 		line, _ := nextLine(head)
-		for _, open := range []string{"// ", "# ", "<!-- "} {
-			if bytes.HasPrefix(line, []byte(open+Marker+" from ")) {
+		for _, c := range comments {
+			if bytes.HasPrefix(line, []byte(c.open+Marker+" from ")) {
 				return true // an output other than the catalog with a .json name
 			}
 		}

@@ -445,18 +445,19 @@ type Message struct {
 // Params returns the indexes of the parameters the message uses, in
 // declaration order, without duplicates.
 func (m *Message) Params() []int {
-	seen := map[int]bool{}
-	var out []int
+	var used []bool // by param index: declaration order, not appearance
 	for _, p := range m.Parts {
-		if p.Param >= 0 && !seen[p.Param] {
-			seen[p.Param] = true
-			out = append(out, p.Param)
+		if p.Param >= 0 {
+			if p.Param >= len(used) {
+				used = append(used, make([]bool, p.Param+1-len(used))...)
+			}
+			used[p.Param] = true
 		}
 	}
-	// Declaration order, not appearance order.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && out[j] < out[j-1]; j-- {
-			out[j], out[j-1] = out[j-1], out[j]
+	var out []int
+	for i, u := range used {
+		if u {
+			out = append(out, i)
 		}
 	}
 	return out

@@ -131,13 +131,7 @@ func (c *components) compositionKeys(m mapNode, sc *openapi3.Schema) {
 		dm := mapping()
 		dm.add("propertyName", str(d.PropertyName))
 		mp := mapping()
-		codes := map[string][]string{} // by target, sorted
-		for code, target := range d.Mapping {
-			codes[target.Ref] = append(codes[target.Ref], code)
-		}
-		for _, cs := range codes {
-			slices.Sort(cs)
-		}
+		codes := discriminatorCodes(d)
 		for _, r := range sc.OneOf { // mapping in the order of the choices
 			for _, code := range codes[r.Ref] {
 				mp.add(code, str(r.Ref))
@@ -192,14 +186,33 @@ func (c *components) mediaTypeNode(mt *openapi3.MediaType) *yaml.Node {
 	return m.Node
 }
 
-// addExtensions writes x- members sorted by name: x-errgen first.
-func addExtensions(m mapNode, ext map[string]any) {
+// discriminatorCodes maps each target of a discriminator to its codes,
+// sorted: the mapping is written in the order of the choices, each
+// choice's codes in this order.
+func discriminatorCodes(d *openapi3.Discriminator) map[string][]string {
+	codes := make(map[string][]string, len(d.Mapping))
+	for code, target := range d.Mapping {
+		codes[target.Ref] = append(codes[target.Ref], code)
+	}
+	for _, cs := range codes {
+		slices.Sort(cs)
+	}
+	return codes
+}
+
+// extensionNames are the names of x- members, sorted: x-errgen first.
+func extensionNames(ext map[string]any) []string {
 	names := make([]string, 0, len(ext))
 	for name := range ext {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	for _, name := range names {
+	return names
+}
+
+// addExtensions writes x- members sorted by name: x-errgen first.
+func addExtensions(m mapNode, ext map[string]any) {
+	for _, name := range extensionNames(ext) {
 		m.add(name, extensionValue(ext[name]))
 	}
 }

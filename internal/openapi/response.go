@@ -183,19 +183,25 @@ func (c *components) exclusive(errs []*model.Error) bool {
 	// requires, with a different constant each (the code).
 	seen := make(map[constKey]bool, len(errs))
 	for _, name := range c.codeSchemas[errs[0]].Required {
-		clear(seen)
-		for _, e := range errs {
-			v, ok := topConstant(c.codeSchemas[e], name)
-			if !ok || seen[v] {
-				break
-			}
-			seen[v] = true
-		}
-		if len(seen) == len(errs) {
+		if allDistinct(len(errs), seen, func(i int) (constKey, bool) { return topConstant(c.codeSchemas[errs[i]], name) }) {
 			return true
 		}
 	}
 	return c.exclusiveByConstants(errs)
+}
+
+// allDistinct reports whether value gives each of n errors a constant,
+// each a different one; seen is scratch space.
+func allDistinct(n int, seen map[constKey]bool, value func(i int) (constKey, bool)) bool {
+	clear(seen)
+	for i := range n {
+		v, ok := value(i)
+		if !ok || seen[v] {
+			return false
+		}
+		seen[v] = true
+	}
+	return true
 }
 
 // exclusiveByConstants is exclusive, from every required constant of
@@ -209,15 +215,7 @@ func (c *components) exclusiveByConstants(errs []*model.Error) bool {
 	// different constant each.
 	seen := make(map[constKey]bool, len(errs))
 	for _, first := range consts[0] {
-		clear(seen)
-		for _, cs := range consts {
-			v, ok := cs.at(first.path)
-			if !ok || seen[v] {
-				break
-			}
-			seen[v] = true
-		}
-		if len(seen) == len(errs) {
+		if allDistinct(len(errs), seen, func(i int) (constKey, bool) { return consts[i].at(first.path) }) {
 			return true
 		}
 	}
@@ -420,10 +418,10 @@ func sentParams(e *model.Error) []*model.Param {
 	if len(e.Params) == 0 {
 		return nil
 	}
-	used := make([]bool, len(e.Params)) // the params of the main message (Message.Params)
-	for _, p := range e.Message.Parts {
-		if p.Param >= 0 && p.Param < len(used) {
-			used[p.Param] = true
+	used := make([]bool, len(e.Params)) // the params of the main message
+	for _, i := range e.Message.Params() {
+		if i < len(used) {
+			used[i] = true
 		}
 	}
 	var out []*model.Param

@@ -2,7 +2,6 @@ package openapi
 
 import (
 	"bytes"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -443,13 +442,7 @@ func (w *textWriter) compositionKeys(sc *openapi3.Schema, indent int) {
 	w.name(indent, "discriminator")
 	w.mappingValue(indent, func(in int) {
 		w.str(in, "propertyName", d.PropertyName)
-		codes := make(map[string][]string, len(d.Mapping)) // by target, sorted
-		for code, target := range d.Mapping {
-			codes[target.Ref] = append(codes[target.Ref], code)
-		}
-		for _, cs := range codes {
-			slices.Sort(cs)
-		}
+		codes := discriminatorCodes(d)
 		w.name(in, "mapping")
 		w.mappingValue(in, func(in2 int) {
 			for _, r := range sc.OneOf { // in the order of the choices
@@ -464,19 +457,7 @@ func (w *textWriter) compositionKeys(sc *openapi3.Schema, indent int) {
 
 // extensions writes x- members sorted by name (addExtensions).
 func (w *textWriter) extensions(ext map[string]any, indent int) {
-	var names []string
-	if len(ext) == 1 {
-		for name := range ext {
-			names = []string{name}
-		}
-	} else {
-		names = make([]string, 0, len(ext))
-		for name := range ext {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-	}
-	for _, name := range names {
+	for _, name := range extensionNames(ext) {
 		w.key(indent, name)
 		if list, ok := ext[name].([]any); ok {
 			w.flow(list, false)

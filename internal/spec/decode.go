@@ -77,29 +77,17 @@ func (w *walker) usePre(v *yaml.Node) bool {
 
 // strInto returns a field function that stores a string and its node.
 func (w *walker) strInto(dst *str, what string) func(k, v *yaml.Node) {
-	return func(_, v *yaml.Node) {
-		if s, ok := w.str(v, what); ok {
-			*dst = str{v: s, n: w.resolve(v)}
-		}
-	}
+	return w.keyInto(dst, what, "")
 }
 
 // keyInto is strInto for a key of an error, a param or a variant, named
-// in messages as what+": "+key: the name is built only when a problem
-// needs it.
+// in messages as what+": "+key (keyStr): the name is built only when a
+// problem needs it.
 func (w *walker) keyInto(dst *str, what, key string) func(k, v *yaml.Node) {
 	return func(_, v *yaml.Node) {
-		// The node is resolved (and charged to the budget) twice, as
-		// strInto does.
-		n := w.resolve(v)
-		if n == nil {
-			return
+		if s, ok := w.keyStr(v, what, key); ok {
+			*dst = str{v: s, n: w.resolve(v)}
 		}
-		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-			w.add(w.pos(n), "%s: %s must be a string, not %s%s", what, key, kindName(n), w.flowHint(n))
-			return
-		}
-		*dst = str{v: n.Value, n: w.resolve(v)}
 	}
 }
 

@@ -193,11 +193,20 @@ func (w *walker) scalar(n *yaml.Node, what string) *yaml.Node {
 // str reads a string. Numbers and booleans are taken as written, so that
 // `title: 404` or `message: true` mean the text the author sees.
 func (w *walker) str(n *yaml.Node, what string) (string, bool) {
+	return w.keyStr(n, what, "")
+}
+
+// keyStr is str for the value of a key, named in problems what+": "+key
+// (what alone without a key): the name is built only for a problem.
+func (w *walker) keyStr(n *yaml.Node, what, key string) (string, bool) {
 	n = w.resolve(n)
 	if n == nil {
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		if key != "" {
+			what += ": " + key
+		}
 		w.add(w.pos(n), "%s must be a string, not %s%s", what, kindName(n), w.flowHint(n))
 		return "", false
 	}
