@@ -258,8 +258,6 @@ func (w *textWriter) nonString(v any) {
 		w.buf.WriteString(s)
 	case bool:
 		w.buf.WriteString(strconv.FormatBool(x))
-	case rawScalar:
-		w.buf.WriteString(string(x))
 	default:
 		w.fail()
 	}
@@ -518,111 +516,18 @@ func (w *textWriter) mediaType(mt *openapi3.MediaType, indent int) {
 	})
 }
 
-// node writes a node tree errgen built (an example body: str, scalar,
-// value, mapping and sequence nodes) after "key:", as writeFast writes it
-// once quoteYAML11 has marked it.
+// node writes a node tree errgen built (an example body) after "key:",
+// as the node path writes it: marked by quoteYAML11, then by fastYAML.
+// What fastYAML cannot write sends the component down the node path.
 func (w *textWriter) node(n *yaml.Node, indent int) {
 	if n == nil {
 		w.fail()
 		return
 	}
-	w.nodeValue(n, indent, false)
-}
-
-// nodeValue is fastYAML.value for the nodes errgen builds.
-func (w *textWriter) nodeValue(n *yaml.Node, indent int, inSeq bool) {
-	if !w.ok {
-		return
-	}
-	if hasComments(n) || n.Anchor != "" {
-		w.fail()
-		return
-	}
-	switch {
-	case n.Kind == yaml.ScalarNode:
-		w.nodeScalar(n, indent, inSeq)
-	case n.Style&yaml.FlowStyle != 0:
-		if n.Kind != yaml.SequenceNode {
-			w.fail()
-			return
-		}
-		vs := make([]any, len(n.Content))
-		for i, item := range n.Content {
-			v, ok := nodeScalarValue(item)
-			if !ok {
-				w.fail()
-				return
-			}
-			vs[i] = v
-		}
-		w.flow(vs, inSeq)
-	case len(n.Content) == 0 || n.Style != 0:
-		w.fail()
-	case n.Kind == yaml.MappingNode:
-		if !inSeq {
-			w.buf.WriteByte('\n')
-		} else {
-			w.inline = true
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k := n.Content[i]
-			if k.Kind != yaml.ScalarNode || k.Tag != "!!str" || k.Style != 0 || hasComments(k) || k.Anchor != "" {
-				w.fail()
-				return
-			}
-			w.key(indent+2, k.Value)
-			w.nodeValue(n.Content[i+1], indent+2, false)
-		}
-		w.inline = false
-	case n.Kind == yaml.SequenceNode && !inSeq:
-		w.buf.WriteByte('\n')
-		for _, item := range n.Content {
-			w.seqItem(indent)
-			w.nodeValue(item, indent+2, true)
-		}
-	default:
+	quoteYAML11(n)
+	f := fastYAML{buf: w.buf, ok: true}
+	f.value(n, indent, false)
+	if !f.ok {
 		w.fail()
 	}
-}
-
-// nodeScalarValue is the JSON scalar of a scalar node str or scalar
-// built, when it is one.
-func nodeScalarValue(n *yaml.Node) (any, bool) {
-	if n.Kind != yaml.ScalarNode || hasComments(n) || n.Anchor != "" {
-		return nil, false
-	}
-	switch n.Tag {
-	case "!!str":
-		if n.Style != 0 && n.Style != yaml.LiteralStyle || (n.Style == yaml.LiteralStyle) != literalBlock(n.Value) {
-			return nil, false
-		}
-		return n.Value, true
-	case "!!int", "!!float", "!!bool":
-		if n.Style != 0 || !canonicalNonString(n.Tag, n.Value) {
-			return nil, false
-		}
-		return rawScalar(n.Value), true
-	}
-	return nil, false
-}
-
-// rawScalar is a number or boolean in its canonical text.
-type rawScalar string
-
-// nodeScalar writes a scalar node as fastYAML writes it after quoteYAML11.
-func (w *textWriter) nodeScalar(n *yaml.Node, indent int, inSeq bool) {
-	v, ok := nodeScalarValue(n)
-	if !ok {
-		w.fail()
-		return
-	}
-	if s, ok := v.(string); ok {
-		w.strValue(s, indent, inSeq)
-		return
-	}
-	if !inSeq {
-		w.buf.WriteByte(' ')
-	}
-	w.buf.WriteString(string(v.(rawScalar)))
-	w.buf.WriteByte('\n')
 }
