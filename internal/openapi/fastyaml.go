@@ -140,15 +140,44 @@ func (w *fastYAML) flow(v *yaml.Node) {
 			w.buf.WriteString(item.Value)
 		case effectiveTag(item) != "!!str":
 			w.fail()
-		case flowPlain(item.Value):
-			w.buf.WriteString(item.Value)
-		case (notPlain(item.Value) || strings.ContainsAny(item.Value, flowIndicators)) && singleQuotable(item.Value):
-			w.single(item.Value)
 		default:
-			w.fail()
+			if !writeFlowStr(w.buf, item.Value) {
+				w.fail()
+			}
 		}
 	}
 	w.buf.WriteByte(']')
+}
+
+// writeBlockStr writes a string scalar of no style of its own in block
+// context as the encoder does: single-quoted when it would read as a
+// number, plain when it can be, else single-quoted. It writes nothing
+// and returns false for text it cannot be sure of.
+func writeBlockStr(buf *bytes.Buffer, s string) bool {
+	switch {
+	case isInteger(s):
+		writeSingle(buf, s)
+	case blockPlain(s):
+		buf.WriteString(s)
+	case notPlain(s) && singleQuotable(s):
+		writeSingle(buf, s)
+	default:
+		return false
+	}
+	return true
+}
+
+// writeFlowStr is writeBlockStr for an item of a flow sequence.
+func writeFlowStr(buf *bytes.Buffer, s string) bool {
+	switch {
+	case flowPlain(s):
+		buf.WriteString(s)
+	case (notPlain(s) || strings.ContainsAny(s, flowIndicators)) && singleQuotable(s):
+		writeSingle(buf, s)
+	default:
+		return false
+	}
+	return true
 }
 
 // flowIndicators are the characters that keep text from being plain in a
@@ -230,13 +259,11 @@ func (w *fastYAML) scalar(n *yaml.Node) {
 		w.single(n.Value)
 	case n.Style != 0:
 		w.fail()
-	case tag == "!!str" && isInteger(n.Value): // quoted, or it would read as a number
-		w.single(n.Value)
-	case tag == "!!str" && blockPlain(n.Value):
-		w.buf.WriteString(n.Value)
-	case tag == "!!str" && notPlain(n.Value) && singleQuotable(n.Value):
-		w.single(n.Value)
-	case tag != "!!str" && canonicalNonString(tag, n.Value):
+	case tag == "!!str":
+		if !writeBlockStr(w.buf, n.Value) {
+			w.fail()
+		}
+	case canonicalNonString(tag, n.Value):
 		w.buf.WriteString(n.Value)
 	default:
 		w.fail()

@@ -195,13 +195,7 @@ func (w *textWriter) blockScalar(s string) {
 			return
 		}
 		w.single(s)
-	case isInteger(s):
-		w.single(s)
-	case blockPlain(s):
-		w.buf.WriteString(s)
-	case notPlain(s) && singleQuotable(s):
-		w.single(s)
-	default:
+	case !writeBlockStr(w.buf, s):
 		w.fail()
 	}
 }
@@ -295,11 +289,7 @@ func (w *textWriter) flow(vs []any, inSeq bool) {
 				return
 			}
 			w.single(s)
-		case flowPlain(s):
-			w.buf.WriteString(s)
-		case (notPlain(s) || strings.ContainsAny(s, flowIndicators)) && singleQuotable(s):
-			w.single(s)
-		default:
+		case !writeFlowStr(w.buf, s):
 			w.fail()
 		}
 	}
