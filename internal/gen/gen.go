@@ -120,7 +120,12 @@ func Go(s *model.Spec) ([]byte, error) {
 // CatalogJSON(s), which CatalogHandler serves byte for byte: the engine
 // renders it once for both outputs.
 func GoWithCatalog(s *model.Spec, catalog []byte) ([]byte, error) {
-	parts := fileParts(s, catalog)
+	return render(s, catalog, partSize)
+}
+
+// render renders the catalog file in parts of size errors.
+func render(s *model.Spec, catalog []byte, size int) ([]byte, error) {
+	parts := fileParts(s, catalog, size)
 	rendered := make([][]byte, len(parts))
 	errs := make([]error, len(parts))
 	var wg sync.WaitGroup
@@ -147,7 +152,7 @@ func GoWithCatalog(s *model.Spec, catalog []byte) ([]byte, error) {
 }
 
 // partSize is how many errors' constructors, or rows, one part renders.
-var partSize = 500
+const partSize = 500
 
 // filePart is a run of whole top-level declarations of the catalog file,
 // rendered on its own.
@@ -159,17 +164,18 @@ type filePart struct {
 	glued bool
 }
 
-// fileParts lists the parts of the catalog file, in file order. catalog
-// is the JSON catalog CatalogHandler serves, nil without outputs.catalog.
-func fileParts(s *model.Spec, catalog []byte) []filePart {
+// fileParts lists the parts of the catalog file, in file order, the
+// constructors and the rows in parts of size errors. catalog is the JSON
+// catalog CatalogHandler serves, nil without outputs.catalog.
+func fileParts(s *model.Spec, catalog []byte, size int) []filePart {
 	texts := statusTexts(s) // the status texts errgenStatusText returns
 	parts := []filePart{
 		{render: func(f *jen.File) { genCodes(f, s) }},
 		{render: func(f *jen.File) { genSentinels(f, s) }},
 	}
 	n := len(s.AllErrors())
-	for from := 0; from < n; from += partSize {
-		parts = append(parts, filePart{render: func(f *jen.File) { genConstructors(f, s, from, min(from+partSize, n)) }})
+	for from := 0; from < n; from += size {
+		parts = append(parts, filePart{render: func(f *jen.File) { genConstructors(f, s, from, min(from+size, n)) }})
 	}
 	parts = append(parts,
 		filePart{render: func(f *jen.File) { genWith(f, s) }},
@@ -177,8 +183,8 @@ func fileParts(s *model.Spec, catalog []byte) []filePart {
 		filePart{render: func(f *jen.File) { genWriters(f, s) }},
 		filePart{render: func(f *jen.File) { genCodeHelpers(f, s, texts) }},
 	)
-	for from := 0; from < n || from == 0; from += partSize {
-		parts = append(parts, filePart{render: func(f *jen.File) { genCatalog(f, s, texts, from, min(from+partSize, n)) }, glued: from > 0})
+	for from := 0; from < n || from == 0; from += size {
+		parts = append(parts, filePart{render: func(f *jen.File) { genCatalog(f, s, texts, from, min(from+size, n)) }, glued: from > 0})
 	}
 	return append(parts,
 		filePart{render: func(f *jen.File) { genFormats(f, s) }},

@@ -221,10 +221,11 @@ func TestPartsJoinAsFormatted(t *testing.T) {
 		// parts of 7 errors: where the parts are cut changes nothing (the
 		// rows, glued to the part before, included).
 		for _, size := range []int{n + 1, 7} {
-			prev := partSize
-			partSize = size
-			again, err := Go(s)
-			partSize = prev
+			catalog, err := CatalogJSON(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := render(s, catalog, size)
 			if err != nil || !bytes.Equal(again, code) {
 				t.Errorf("%d errors, parts of %d errors: output differs (err %v)", n, size, err)
 			}
