@@ -710,7 +710,7 @@ var GeneratedGoNames = []string{
 	"errgenVAttrsInline", "errgenVRequestID",
 	// Constructors.
 	"errgenSlot", "errgenEface", "errgenTypeOf", "errgenTypeString", "errgenTypeInt", "errgenTypeInt64",
-	"errgenTypeFloat64", "errgenTypeBool", "errgenCopyList", "errgenAppendRaw", "errgenMore", "errgenNoMore",
+	"errgenTypeFloat64", "errgenTypeBool", "errgenCopyValue", "errgenEfaceOK", "errgenCheckEface", "errgenAppendRaw", "errgenMore", "errgenNoMore",
 	"errgenParseParams", "errgenNew1", "errgenNew2", "errgenNew3", "errgenNew4",
 }
 

@@ -53,3 +53,29 @@ func TestConstructorAllocs(t *testing.T) {
 		t.Errorf("second error's param is %v", v)
 	}
 }
+
+// TestEfaceLayout checks the layout box writes interfaces in against the
+// compiler's own interfaces, and that the fallback for another layout
+// boxes the same values.
+func TestEfaceLayout(t *testing.T) {
+	if !errgenEfaceOK {
+		t.Fatal("interfaces are not laid out as errgenEface describes: constructors box through the fallback")
+	}
+	values := []any{"s", 42, int64(-7), 0.5, true, []string{"a"}, []int{1}}
+	for _, fallback := range []bool{false, true} {
+		errgenEfaceOK = !fallback
+		for _, v := range values {
+			var s errgenSlot
+			var got any
+			s.box(&got, v)
+			if !reflect.DeepEqual(got, v) || reflect.TypeOf(got) != reflect.TypeOf(v) {
+				t.Errorf("fallback %v: box(%#v) = %#v", fallback, v, got)
+			}
+		}
+		e := NewTooManyItems(300, 1<<40)
+		if v, _ := e.Param("count"); v != int64(1<<40) || e.Message != "At most 300 items are allowed, got 1099511627776" {
+			t.Errorf("fallback %v: %v, %q", fallback, v, e.Message)
+		}
+	}
+	errgenEfaceOK = true
+}

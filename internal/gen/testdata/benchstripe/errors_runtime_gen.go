@@ -493,10 +493,34 @@ var (
 	errgenTypeBool    = errgenTypeOf(false)
 )
 
+// errgenEfaceOK reports whether interface values have the layout
+// errgenEface describes, as every Go release has laid them out so far.
+// It is checked once, reading through no word before it is confirmed to
+// be a type word; should a later release lay them out otherwise, box
+// falls back to ordinary boxing (one allocation per value) rather than
+// write a layout that is not there.
+var errgenEfaceOK = errgenCheckEface()
+
+func errgenCheckEface() bool {
+	var a, b, n any = "x", "yy", 7
+	ea := (*errgenEface)(unsafe.Pointer(&a))
+	eb := (*errgenEface)(unsafe.Pointer(&b))
+	en := (*errgenEface)(unsafe.Pointer(&n))
+	if unsafe.Sizeof(a) != unsafe.Sizeof(errgenEface{}) || ea.typ == nil || ea.typ != eb.typ || ea.typ == en.typ ||
+		ea.data == nil || eb.data == nil || ea.data == eb.data {
+		return false
+	}
+	return *(*string)(ea.data) == "x" && *(*string)(eb.data) == "yy" && *(*int)(en.data) == 7
+}
+
 // box copies v into the slot and sets *dst to an interface of v's type
 // whose value is the slot's copy; a value of any other type is stored in
-// *dst as it is.
+// *dst as a copy of its own.
 func (s *errgenSlot) box(dst *any, v any) {
+	if !errgenEfaceOK {
+		*dst = errgenCopyValue(v)
+		return
+	}
 	var typ, data unsafe.Pointer
 	switch x := v.(type) {
 	case string:
@@ -515,16 +539,26 @@ func (s *errgenSlot) box(dst *any, v any) {
 		*(*bool)(unsafe.Pointer(&s.n)) = x
 		typ, data = errgenTypeBool, unsafe.Pointer(&s.n)
 	default:
-		*dst = errgenCopyList(v)
+		*dst = errgenCopyValue(v)
 		return
 	}
 	*(*errgenEface)(unsafe.Pointer(dst)) = errgenEface{typ: typ, data: data}
 }
 
-// errgenCopyList returns a list param's value as an interface of its
-// own, leaving v where it is.
-func errgenCopyList(v any) any {
+// errgenCopyValue returns a param's value as an interface of its own,
+// leaving v where it is (v may be on the caller's stack).
+func errgenCopyValue(v any) any {
 	switch x := v.(type) {
+	case string:
+		return x
+	case int:
+		return x
+	case int64:
+		return x
+	case float64:
+		return x
+	case bool:
+		return x
 	case []string:
 		return x
 	case []int:
