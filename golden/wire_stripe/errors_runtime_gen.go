@@ -3248,42 +3248,35 @@ func errgenCompileBody(ent *errgenEntry, c *errgenCompiled, body []errgenField) 
 
 // errgenConstValue returns the pre-encoded value of a member that is
 // constant for ent ("" when it is always omitted), or false when it
-// varies.
+// varies: the JSON form of errgenConstText's text, a number as it is.
 func errgenConstValue(ent *errgenEntry, fd *errgenField) (string, bool) {
 	switch fd.kind {
 	case errgenVLiteral:
 		return fd.lit, true
-	case errgenVCode:
-		if errgenNumericCodes {
-			return errgenCodeText(ent.code), true
-		}
-		return errgenJSON(errgenCodeText(ent.code)), true
-	case errgenVStatus:
-		return strconv.Itoa(int(ent.status)), true
-	case errgenVStatusText:
-		return errgenJSON(ent.statusTextOf()), true
-	case errgenVTitle:
-		return errgenJSON(ent.titleOnWire()), true
-	case errgenVDocURL:
-		if u := ent.docLink(); u != "" {
-			return errgenJSON(u), true
-		}
-		return "", true
+	case errgenVAttr:
+		v, _, _ := ent.attr(fd.ref)
+		return v, true
 	case errgenVType:
 		if u := ent.docLink(); u != "" {
 			return errgenJSON(u), true
 		}
 		return errgenJSON("about:blank"), true
-	case errgenVAttr:
-		v, _, _ := ent.attr(fd.ref)
-		return v, true
+	case errgenVParam:
+		return "", false
 	}
-	return "", false
+	text, present, ok := errgenConstText(ent, nil, &errgenTmpl{kind: fd.kind})
+	switch {
+	case !ok || !present:
+		return "", ok
+	case fd.kind == errgenVStatus, fd.kind == errgenVCode && errgenNumericCodes:
+		return text, true
+	}
+	return errgenJSON(text), true
 }
 
 // errgenConstText is the text of a template value that is constant for
 // ent, and whether it is present; ok is false for a value that varies
-// with the response.
+// with the response. (c is only read for a param.)
 func errgenConstText(ent *errgenEntry, c *errgenCompiled, p *errgenTmpl) (text string, present, ok bool) {
 	switch p.kind {
 	case errgenVLiteral:
