@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"math"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -2006,12 +2005,12 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 // errgenMatchTemplate matches message against one template, returning
 // the raw param values by param index. A template without placeholders is
 // compared as a string; one with placeholders is first checked for its
-// leading and trailing text, then matched by its regular expression
-// (package regexp runs in time linear in the message: no backtracking).
+// leading and trailing text, then split by errgenScan (string
+// placeholders only) or errgenSplit, both in time linear in the message.
 // A placeholder is lazy, so of several ways to split a message the one
 // with the shortest values first is taken, and typed: ints and int64s
 // match decimal integers, float64s decimal numbers, Inf and NaN, bools
-// true and false, each checked for range after the match. A param used
+// true and false, each checked for range after the split. A param used
 // twice must have the same value at each place.
 func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([]string, bool) {
 	if len(t.params) == 0 {
@@ -2029,12 +2028,12 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 	if errgenAllStrings(c.kinds, t) {
 		return vals, errgenScan(t, message, vals)
 	}
-	loc := errgenRegexp(c.kinds, t).FindStringSubmatchIndex(message)
-	if loc == nil {
+	ends := errgenSplit(c.kinds, t, message)
+	if ends == nil {
 		return nil, false
 	}
 	for n, p := range t.params {
-		v := message[loc[2+2*n]:loc[3+2*n]]
+		v := message[ends[2*n]:ends[2*n+1]]
 		if !errgenFits(v, c.kinds[p]) || (vals[p] != "\x00" && vals[p] != v) {
 			return nil, false
 		}
@@ -2084,57 +2083,184 @@ func errgenScan(t *errgenTemplate, message string, vals []string) bool {
 	return true
 }
 
-// errgenRegexps caches each template's compiled expression, compiled on
-// first use. (A map under a lock rather than a sync.Map, whose generic
-// implementation would be compiled again into every generated package.)
-var (
-	errgenRegexpsMu sync.RWMutex
-	errgenRegexps   map[*errgenTemplate]*regexp.Regexp
-)
-
-// errgenRegexp returns the anchored expression of a template: its
-// literals quoted, a typed group per placeholder.
-func errgenRegexp(kinds string, t *errgenTemplate) *regexp.Regexp {
-	errgenRegexpsMu.RLock()
-	re := errgenRegexps[t]
-	errgenRegexpsMu.RUnlock()
-	if re != nil {
-		return re
+// errgenSplit splits a message that starts and ends with t's leading and
+// trailing text into t's values, each of the text its placeholder's kind
+// allows (errgenStep), the shortest first value first, then the shortest
+// second one, and so on; it returns each value's start and end, or nil
+// when no split exists. A pass from the end of the message finds, for
+// each placeholder and position, whether the rest of the template can
+// match from there (the kind's automaton run backwards over the set of
+// its states); a pass from the start then takes for each placeholder the
+// shortest value after which the rest can match. Both take time linear
+// in the message (times the template's size), whatever it holds.
+func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
+	np, size := len(t.params), len(message)+1
+	// Bit n*size+i of rest reports whether placeholders n and later,
+	// with the texts after them, match message[i:] exactly.
+	rest := make([]uint64, (np*size+63)/64)
+	restAt := func(n, i int) bool {
+		k := n*size + i
+		return rest[k/64]&(1<<(k%64)) != 0
 	}
-	var b strings.Builder
-	b.WriteString(`\A`)
-	b.WriteString(regexp.QuoteMeta(t.lits[0]))
-	for n, p := range t.params {
-		b.WriteString("(")
-		b.WriteString(errgenKindPattern(kinds[p]))
-		b.WriteString(")")
-		b.WriteString(regexp.QuoteMeta(t.lits[n+1]))
+	// fits reports whether a value of placeholder n may end at i.
+	fits := func(n, i int) bool {
+		lit := t.lits[n+1]
+		if !strings.HasPrefix(message[i:], lit) {
+			return false
+		}
+		if n == np-1 {
+			return i+len(lit) == len(message)
+		}
+		return restAt(n+1, i+len(lit))
 	}
-	b.WriteString(`\z`)
-	re = regexp.MustCompile(b.String())
-	errgenRegexpsMu.Lock()
-	defer errgenRegexpsMu.Unlock()
-	if old := errgenRegexps[t]; old != nil {
-		return old // compiled meanwhile by another caller
+	start := len(t.lits[0])
+	for n := np - 1; n >= 0; n-- {
+		kind := kinds[t.params[n]]
+		accept := errgenAccepting(kind)
+		// live holds the states from which what is left of a value can
+		// be read to an end where fits holds.
+		var live uint32
+		for i := len(message); i >= start; i-- {
+			next := live
+			live = 0
+			if i < len(message) && next != 0 {
+				for q := range errgenStates(kind) {
+					if to := errgenStep(kind, uint8(q), message[i]); to != 0xff && next&(1<<to) != 0 {
+						live |= 1 << q
+					}
+				}
+			}
+			if fits(n, i) {
+				live |= accept
+			}
+			if live&1 != 0 {
+				k := n*size + i
+				rest[k/64] |= 1 << (k % 64)
+			}
+		}
 	}
-	if errgenRegexps == nil {
-		errgenRegexps = map[*errgenTemplate]*regexp.Regexp{}
+	if !restAt(0, start) {
+		return nil
 	}
-	errgenRegexps[t] = re
-	return re
+	ends := make([]int, 0, 2*np)
+	for n := range np {
+		kind := kinds[t.params[n]]
+		accept := errgenAccepting(kind)
+		q, i := uint8(0), start
+		for accept&(1<<q) == 0 || !fits(n, i) {
+			if i == len(message) {
+				return nil // not reached: rest said a split exists
+			}
+			if q = errgenStep(kind, q, message[i]); q == 0xff {
+				return nil // not reached, as above
+			}
+			i++
+		}
+		ends = append(ends, start, i)
+		start = i + len(t.lits[n+1])
+	}
+	return ends
 }
 
-// errgenKindPattern is what a placeholder of a kind matches, lazily.
-func errgenKindPattern(kind byte) string {
+// errgenStates is the number of states of a placeholder kind's
+// automaton; state 0 is where a value starts.
+func errgenStates(kind byte) int {
 	switch kind {
 	case 'i', 'I':
-		return `[+-]??[0-9]+?`
+		return 3
 	case 'f':
-		return `(?i:[+-]??(?:[0-9]+?(?:\.[0-9]*?)??|\.[0-9]+?)(?:e[+-]??[0-9]+?)??|[+-]??inf(?:inity)??|nan)`
+		return 19
 	case 'b':
-		return `true|false`
+		return 10
 	}
-	return `(?s:.*?)`
+	return 1
+}
+
+// errgenAccepting is the set of the automaton's states in which a value
+// may end, as bits.
+func errgenAccepting(kind byte) uint32 {
+	switch kind {
+	case 'i', 'I':
+		return 1 << 2
+	case 'f':
+		return 1<<2 | 1<<3 | 1<<6 | 1<<10 | 1<<15 | 1<<18
+	case 'b':
+		return 1<<4 | 1<<9
+	}
+	return 1
+}
+
+// errgenStep is the state a kind's automaton reaches from state q on
+// byte c, 0xff for none. An int is [+-]?[0-9]+; a float64 is, letters
+// in either case, [+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(e[+-]?[0-9]+)?,
+// [+-]?inf(inity)? or nan; a bool true or false; a string anything.
+func errgenStep(kind byte, q uint8, c byte) uint8 {
+	digit := '0' <= c && c <= '9'
+	sign := c == '+' || c == '-'
+	switch kind {
+	case 'i', 'I':
+		switch {
+		case q == 0 && sign:
+			return 1
+		case digit:
+			return 2
+		}
+		return 0xff
+	case 'b':
+		// true: 1 to 4; false: 5 to 9.
+		const words = "truefalse"
+		switch {
+		case q == 0 && c == 't':
+			return 1
+		case q == 0 && c == 'f':
+			return 5
+		case q != 0 && q != 4 && q < 9 && words[q] == c:
+			return q + 1
+		}
+		return 0xff
+	case 'f':
+		return errgenFloatStep(q, c, digit, sign)
+	}
+	return 0
+}
+
+// errgenFloatStep is errgenStep for a float64. Its states: 0 the start,
+// 1 after a sign, 2 in the integer's digits, 3 in the fraction's, 4
+// after a leading point, 5 after e, 6 in the exponent's digits, 7 after
+// the exponent's sign, 8 to 15 the letters of infinity read so far (inf
+// ends in 10), 16 to 18 those of nan.
+func errgenFloatStep(q uint8, c byte, digit, sign bool) uint8 {
+	const infinity = "infinity"
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	switch {
+	case q <= 1 && digit, q == 2 && digit:
+		return 2
+	case q <= 1 && c == '.':
+		return 4
+	case q <= 1 && c == 'i':
+		return 8
+	case q == 0 && sign:
+		return 1
+	case q == 0 && c == 'n':
+		return 16
+	case q == 2 && c == '.', (q == 3 || q == 4) && digit:
+		return 3
+	case (q == 2 || q == 3) && c == 'e':
+		return 5
+	case q == 5 && sign:
+		return 7
+	case (q == 5 || q == 6 || q == 7) && digit:
+		return 6
+	case 8 <= q && q < 15 && c == infinity[q-7]:
+		return q + 1
+	case q == 16 && c == 'a':
+		return 17
+	case q == 17 && c == 'n':
+		return 18
+	}
+	return 0xff
 }
 
 // errgenRender renders a template with params, formatted as the New

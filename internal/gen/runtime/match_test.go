@@ -228,8 +228,8 @@ func TestRepeatedPlaceholder(t *testing.T) {
 
 // BenchmarkMatchHostile matches hostile messages of growing size against
 // the template of the worst case a backtracking matcher had, with string
-// placeholders (matched in one scan) and with a typed one (matched by
-// the regular expression); the throughput (MB/s) stays constant as the
+// placeholders (matched in one scan) and with a typed one (split by
+// errgenSplit); the throughput (MB/s) stays constant as the
 // message grows: linear time. The baseline is encoding/json reading a
 // body that holds the message, which any client does anyway.
 func BenchmarkMatchHostile(b *testing.B) {
