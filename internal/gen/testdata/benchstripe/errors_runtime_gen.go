@@ -2055,9 +2055,10 @@ func errgenAllStrings(kinds string, t *errgenTemplate) bool {
 // errgenScan matches a template whose placeholders are all strings in
 // one pass: each placeholder but the last ends where the next literal
 // first occurs, the last takes what remains before the trailing text.
-// That is the split the lazy expression finds: a string placeholder
-// takes anything, so the earliest occurrence leaves the longest rest,
-// and if any split fits, the one with the longest rest does.
+// That is the split errgenSplit would find, the shortest values first:
+// a string placeholder takes anything, so the earliest occurrence leaves
+// the longest rest, and if any split fits, the one with the longest
+// rest does.
 func errgenScan(t *errgenTemplate, message string, vals []string) bool {
 	rest := message[len(t.lits[0]):]
 	last := t.lits[len(t.lits)-1]
