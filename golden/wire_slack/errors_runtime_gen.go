@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"math"
+	"math/bits"
 	"net/http"
 	"strconv"
 	"strings"
@@ -2095,64 +2096,80 @@ func errgenScan(t *errgenTemplate, message string, vals []string) bool {
 // shortest value after which the rest can match. Both take time linear
 // in the message (times the template's size), whatever it holds.
 func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
+	a := errgenAutomata()
 	np, size := len(t.params), len(message)+1
 	// Bit n*size+i of rest reports whether placeholders n and later,
-	// with the texts after them, match message[i:] exactly.
-	rest := make([]uint64, (np*size+63)/64)
-	restAt := func(n, i int) bool {
-		k := n*size + i
-		return rest[k/64]&(1<<(k%64)) != 0
-	}
-	// fits reports whether a value of placeholder n may end at i.
+	// with the texts after them, match message[i:] exactly (bit np*size
+	// is the end of the message, after the trailing text).
+	rest := make([]uint64, (np*size+64)/64)
+	rest[np*size/64] |= 1 << (np * size % 64)
+	// fits reports whether a value of placeholder n may end at i: the
+	// text after it follows, and then the rest of the template.
 	fits := func(n, i int) bool {
 		lit := t.lits[n+1]
-		if !strings.HasPrefix(message[i:], lit) {
+		if len(lit) > 0 && (len(message)-i < len(lit) || message[i] != lit[0] || message[i+1:i+len(lit)] != lit[1:]) {
 			return false
 		}
+		k := (n+1)*size + i + len(lit)
 		if n == np-1 {
-			return i+len(lit) == len(message)
+			k = np * size // the rest is the end: i+len(lit) must be it
+			if i+len(lit) != len(message) {
+				return false
+			}
 		}
-		return restAt(n+1, i+len(lit))
+		return rest[k/64]&(1<<(k%64)) != 0
 	}
 	start := len(t.lits[0])
 	for n := np - 1; n >= 0; n-- {
-		kind := kinds[t.params[n]]
-		accept := errgenAccepting(kind)
+		k := errgenKindIndex(kinds[t.params[n]])
+		if k == 0 {
+			// A string takes anything: the rest matches from every
+			// position up to the last end where a value fits.
+			for i := len(message); i >= start; i-- {
+				if fits(n, i) {
+					for b := n*size + start; b <= n*size+i; b++ {
+						rest[b/64] |= 1 << (b % 64)
+					}
+					break
+				}
+			}
+			continue
+		}
+		accept := errgenAccepting(kinds[t.params[n]])
 		// live holds the states from which what is left of a value can
 		// be read to an end where fits holds.
 		var live uint32
 		for i := len(message); i >= start; i-- {
 			next := live
 			live = 0
-			if i < len(message) && next != 0 {
-				for q := range errgenStates(kind) {
-					if to := errgenStep(kind, uint8(q), message[i]); to != 0xff && next&(1<<to) != 0 {
-						live |= 1 << q
-					}
+			if next != 0 {
+				prev := &a.prev[k][a.class[message[i]]]
+				for ; next != 0; next &= next - 1 {
+					live |= prev[bits.TrailingZeros32(next)]
 				}
 			}
 			if fits(n, i) {
 				live |= accept
 			}
 			if live&1 != 0 {
-				k := n*size + i
-				rest[k/64] |= 1 << (k % 64)
+				b := n*size + i
+				rest[b/64] |= 1 << (b % 64)
 			}
 		}
 	}
-	if !restAt(0, start) {
+	if rest[start/64]&(1<<(start%64)) == 0 {
 		return nil
 	}
 	ends := make([]int, 0, 2*np)
 	for n := range np {
-		kind := kinds[t.params[n]]
-		accept := errgenAccepting(kind)
+		k := errgenKindIndex(kinds[t.params[n]])
+		accept := errgenAccepting(kinds[t.params[n]])
 		q, i := uint8(0), start
 		for accept&(1<<q) == 0 || !fits(n, i) {
 			if i == len(message) {
 				return nil // not reached: rest said a split exists
 			}
-			if q = errgenStep(kind, q, message[i]); q == 0xff {
+			if q = a.next[k][q][a.class[message[i]]]; q == 0xff {
 				return nil // not reached, as above
 			}
 			i++
@@ -2163,19 +2180,63 @@ func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
 	return ends
 }
 
-// errgenStates is the number of states of a placeholder kind's
-// automaton; state 0 is where a value starts.
-func errgenStates(kind byte) int {
-	switch kind {
-	case 'i', 'I':
-		return 3
-	case 'f':
-		return 19
-	case 'b':
-		return 10
+// errgenKinds are the placeholder kinds by automaton (ints and int64s
+// share one), and errgenStates the number of states of each; state 0 is
+// where a value starts.
+const errgenKinds = "sifb"
+
+var errgenStates = [len(errgenKinds)]int{1, 3, 19, 10}
+
+// errgenKindIndex is the index of a kind's automaton.
+func errgenKindIndex(kind byte) int {
+	if kind == 'I' {
+		kind = 'i'
 	}
-	return 1
+	return max(0, strings.IndexByte(errgenKinds, kind))
 }
+
+// errgenTables are the placeholder kinds' automata as tables, built
+// from errgenStep on first use: bytes are grouped in classes that every
+// automaton treats alike; next is the state after a byte's class (0xff
+// for none), and prev the states that step to a state on a class, as
+// bits.
+type errgenTables struct {
+	class [256]uint8
+	next  [len(errgenKinds)][19][32]uint8
+	prev  [len(errgenKinds)][32][19]uint32
+}
+
+var errgenAutomata = sync.OnceValue(func() *errgenTables {
+	a := new(errgenTables)
+	classes := map[string]uint8{}
+	var sig []byte
+	for c := range 256 {
+		sig = sig[:0]
+		for k := range errgenKinds {
+			for q := range errgenStates[k] {
+				sig = append(sig, errgenStep(errgenKinds[k], uint8(q), byte(c)))
+			}
+		}
+		id, ok := classes[string(sig)]
+		if !ok {
+			id = uint8(len(classes))
+			classes[string(sig)] = id
+			j := 0
+			for k := range errgenKinds {
+				for q := range errgenStates[k] {
+					to := sig[j]
+					j++
+					a.next[k][q][id] = to
+					if to != 0xff {
+						a.prev[k][id][to] |= 1 << q
+					}
+				}
+			}
+		}
+		a.class[c] = id
+	}
+	return a
+})
 
 // errgenAccepting is the set of the automaton's states in which a value
 // may end, as bits.

@@ -688,7 +688,7 @@ var GeneratedGoNames = []string{
 	"errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenAt",
 	"errgenByStatus", "errgenMatchMessage", "errgenParseRetryAfter", "errgenMaxDepth", "errgenNew", "errgenFill",
 	"errgenCopy", "errgenIsSentinel", "errgenCode", "errgenMaxMessage", "errgenMatch", "errgenMatchTemplate",
-	"errgenSplit", "errgenStates", "errgenAccepting", "errgenStep", "errgenFloatStep", "errgenRender", "errgenAllStrings", "errgenScan",
+	"errgenSplit", "errgenStates", "errgenAccepting", "errgenStep", "errgenFloatStep", "errgenAutomata", "errgenKindIndex", "errgenKinds", "errgenTables", "errgenRender", "errgenAllStrings", "errgenScan",
 	"errgenAbsent", "errgenAppendParts", "errgenAppendStringContent", "errgenAppendText", "errgenBodyCode", "errgenDecodeIn",
 	"errgenDetailBool", "errgenDetailInt", "errgenDetailString", "errgenEscape", "errgenFirst", "errgenFormat",
 	"errgenHeader", "errgenHeaderCode", "errgenHeaderPath", "errgenIntegerText", "errgenIsKind", "errgenList",

@@ -166,3 +166,33 @@ func FuzzSplitLikeRegexp(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkMatchTyped matches a message against a template with typed
+// placeholders: the split of every decoded message that is matched by
+// its text, beside a template of string placeholders only (errgenScan),
+// the cheapest split there is.
+func BenchmarkMatchTyped(b *testing.B) {
+	cases := []struct {
+		name, template, message string
+		kinds                   map[string]byte
+	}{
+		{"ints", "At most {max} items are allowed, got {count}", "At most 300 items are allowed, got 1099511627776",
+			map[string]byte{"max": 'i', "count": 'I'}},
+		{"float_bool", "Used {ratio} of the quota; retry: {retry}", "Used 0.25 of the quota; retry: true",
+			map[string]byte{"ratio": 'f', "retry": 'b'}},
+		{"baseline=strings", "At most {max} items are allowed, got {count}", "At most 300 items are allowed, got 1099511627776", nil},
+	}
+	for _, c := range cases {
+		ent := entryOf(c.template, c.kinds)
+		tmpl := &ent.c().messages[0]
+		if _, ok := errgenMatchTemplate(ent, tmpl, c.message); !ok {
+			b.Fatalf("%s: no match", c.name)
+		}
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				errgenMatchTemplate(ent, tmpl, c.message)
+			}
+		})
+	}
+}
