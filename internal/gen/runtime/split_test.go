@@ -119,6 +119,55 @@ func TestSplitLikeRegexp(t *testing.T) {
 	t.Logf("%d of 80,000 messages split", found)
 }
 
+// TestSplitReplacementChar checks that the text of a template matches a
+// message byte for byte, between placeholders as before and after them:
+// a U+FFFD in it matches U+FFFD, not a byte that is not UTF-8 (which
+// package regexp reads as U+FFFD).
+func TestSplitReplacementChar(t *testing.T) {
+	ent := entryOf("{a}\uFFFD{b}", map[string]byte{"a": 'i', "b": 'i'})
+	c := ent.c()
+	tmpl := &c.messages[0]
+	if got := errgenSplit(c.kinds, tmpl, "1\uFFFD2"); !slices.Equal(got, []int{0, 1, 4, 5}) {
+		t.Errorf("1\uFFFD2: %v", got)
+	}
+	for _, msg := range []string{"1\xff2", "1\xef\xbf2", "12"} {
+		if got := errgenSplit(c.kinds, tmpl, msg); got != nil {
+			t.Errorf("%q: %v, want no split", msg, got)
+		}
+	}
+}
+
+// TestAutomataTables checks the tables errgenSplit steps through against
+// errgenStep, for every kind, state and byte, and that they are large
+// enough for the automata (a kind or state added to errgenStep that
+// outgrew them would fail here, not in a service).
+func TestAutomataTables(t *testing.T) {
+	a := errgenAutomata()
+	classes := 0
+	for c := range 256 {
+		classes = max(classes, int(a.class[c])+1)
+	}
+	if classes > len(a.next[0][0]) {
+		t.Fatalf("%d byte classes, the tables hold %d", classes, len(a.next[0][0]))
+	}
+	for k, kind := range []byte(errgenKinds) {
+		if errgenStates[k] > len(a.next[k]) || errgenStates[k] > 32 {
+			t.Fatalf("kind %c: %d states, the tables hold %d", kind, errgenStates[k], len(a.next[k]))
+		}
+		for q := range errgenStates[k] {
+			for c := range 256 {
+				to := errgenStep(kind, uint8(q), byte(c))
+				if got := a.next[k][q][a.class[c]]; got != to {
+					t.Fatalf("kind %c, state %d, byte %q: table %d, errgenStep %d", kind, q, byte(c), got, to)
+				}
+				if to != 0xff && (int(to) >= errgenStates[k] || a.prev[k][a.class[c]][to]&(1<<q) == 0) {
+					t.Fatalf("kind %c, state %d, byte %q: step to %d not in prev", kind, q, byte(c), to)
+				}
+			}
+		}
+	}
+}
+
 // FuzzSplitLikeRegexp compares errgenSplit with package regexp on any
 // template and message.
 func FuzzSplitLikeRegexp(f *testing.F) {
@@ -126,8 +175,13 @@ func FuzzSplitLikeRegexp(f *testing.F) {
 	f.Add("{n:i}{m:f}{k:b}", "-12.E+5true")
 	f.Add("at {x:f}, {y:b}: {z}", "at -Infinity, false: nan")
 	f.Add("{a:f}{b:f}", "NaNinf")
+	f.Add("{a:i}x{b:i}", "1\xff2")
 	f.Fuzz(func(t *testing.T, template, message string) {
-		if len(template) > 200 || len(message) > 1000 || !utf8.ValidString(template) {
+		// U+FFFD is left out of templates: package regexp reads each
+		// byte of a message that is not UTF-8 as U+FFFD, so a U+FFFD in
+		// a template's text matched any such byte; errgenSplit matches
+		// a template's text byte for byte (TestSplitReplacementChar).
+		if len(template) > 200 || len(message) > 1000 || !utf8.ValidString(template) || strings.ContainsRune(template, utf8.RuneError) {
 			return
 		}
 		// {name:k} declares a placeholder of kind k (i, I, f, b, or s).

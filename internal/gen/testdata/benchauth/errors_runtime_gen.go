@@ -493,34 +493,61 @@ var (
 	errgenTypeBool    = errgenTypeOf(false)
 )
 
-// errgenEfaceOK reports whether interface values have the layout
-// errgenEface describes, as every Go release has laid them out so far.
-// It is checked once, reading through no word before it is confirmed to
-// be a type word; should a later release lay them out otherwise, box
+// errgenEfaceOK reports whether interfaces of every scalar param type
+// are laid out as errgenEface describes, as every Go release has laid
+// them out so far; should a later release lay them out otherwise, box
 // falls back to ordinary boxing (one allocation per value) rather than
 // write a layout that is not there.
 var errgenEfaceOK = errgenCheckEface()
 
+// errgenCheckEface checks that layout without reading through a word it
+// has not shown to be a type word: the first word of the interfaces the
+// compiler makes must be the same for two values of a type and differ
+// between the types; then an interface written by put, whose data word
+// points at a slot, must equal the compiler's. (Were a type's values
+// kept in the data word itself, that comparison would take the slot's
+// address for the value, and fail, without reading through it.)
 func errgenCheckEface() bool {
-	var a, b, n any = "x", "yy", 7
-	ea := (*errgenEface)(unsafe.Pointer(&a))
-	eb := (*errgenEface)(unsafe.Pointer(&b))
-	en := (*errgenEface)(unsafe.Pointer(&n))
-	if unsafe.Sizeof(a) != unsafe.Sizeof(errgenEface{}) || ea.typ == nil || ea.typ != eb.typ || ea.typ == en.typ ||
-		ea.data == nil || eb.data == nil || ea.data == eb.data {
+	pairs := [...][2]any{{"x", "yy"}, {7, 1000}, {int64(7), int64(1000)}, {0.5, 2.5}, {false, true}}
+	if unsafe.Sizeof(pairs[0][0]) != unsafe.Sizeof(errgenEface{}) {
 		return false
 	}
-	return *(*string)(ea.data) == "x" && *(*string)(eb.data) == "yy" && *(*int)(en.data) == 7
+	var types [len(pairs)]unsafe.Pointer
+	for k, p := range pairs {
+		t := errgenTypeOf(p[0])
+		if t == nil || t != errgenTypeOf(p[1]) {
+			return false
+		}
+		for _, other := range types[:k] {
+			if t == other {
+				return false
+			}
+		}
+		types[k] = t
+	}
+	for _, p := range pairs {
+		var s0, s1 errgenSlot
+		var v0, v1 any
+		if !s0.put(&v0, p[0]) || !s1.put(&v1, p[1]) || v0 != p[0] || v1 != p[1] || v0 == p[1] {
+			return false
+		}
+	}
+	return true
 }
 
 // box copies v into the slot and sets *dst to an interface of v's type
-// whose value is the slot's copy; a value of any other type is stored in
-// *dst as a copy of its own.
+// whose value is the slot's copy (put); a value of any other type, or
+// any value when interfaces are not laid out as put writes them, is
+// stored in *dst as a copy of its own.
 func (s *errgenSlot) box(dst *any, v any) {
-	if !errgenEfaceOK {
+	if !errgenEfaceOK || !s.put(dst, v) {
 		*dst = errgenCopyValue(v)
-		return
 	}
+}
+
+// put copies a scalar v into the slot and writes *dst as an interface of
+// v's type whose data is the slot's copy; false for another type.
+func (s *errgenSlot) put(dst *any, v any) bool {
 	var typ, data unsafe.Pointer
 	switch x := v.(type) {
 	case string:
@@ -539,10 +566,10 @@ func (s *errgenSlot) box(dst *any, v any) {
 		*(*bool)(unsafe.Pointer(&s.n)) = x
 		typ, data = errgenTypeBool, unsafe.Pointer(&s.n)
 	default:
-		*dst = errgenCopyValue(v)
-		return
+		return false
 	}
 	*(*errgenEface)(unsafe.Pointer(dst)) = errgenEface{typ: typ, data: data}
+	return true
 }
 
 // errgenCopyValue returns a param's value as an interface of its own,
