@@ -419,7 +419,9 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 		if k < len(t.args) {
 			params[k].Name = c.params[t.args[k]]
 		}
-		slots[k].box(&params[k].Value, args[k])
+		if !errgenEfaceOK || !slots[k].put(&params[k].Value, args[k]) {
+			params[k].Value = errgenCopyValue(args[k])
+		}
 	}
 	if len(args) > 0 {
 		e.Params = params
@@ -495,9 +497,9 @@ var (
 
 // errgenEfaceOK reports whether interfaces of every scalar param type
 // are laid out as errgenEface describes, as every Go release has laid
-// them out so far; should a later release lay them out otherwise, box
-// falls back to ordinary boxing (one allocation per value) rather than
-// write a layout that is not there.
+// them out so far; should a later release lay them out otherwise,
+// constructors fall back to ordinary boxing (one allocation per value)
+// rather than write a layout that is not there.
 var errgenEfaceOK = errgenCheckEface()
 
 // errgenCheckEface checks that layout without reading through a word it
@@ -535,18 +537,10 @@ func errgenCheckEface() bool {
 	return true
 }
 
-// box copies v into the slot and sets *dst to an interface of v's type
-// whose value is the slot's copy (put); a value of any other type, or
-// any value when interfaces are not laid out as put writes them, is
-// stored in *dst as a copy of its own.
-func (s *errgenSlot) box(dst *any, v any) {
-	if !errgenEfaceOK || !s.put(dst, v) {
-		*dst = errgenCopyValue(v)
-	}
-}
-
 // put copies a scalar v into the slot and writes *dst as an interface of
-// v's type whose data is the slot's copy; false for another type.
+// v's type whose data is the slot's copy; false for another type. (A
+// list, or any value when interfaces are not laid out as put writes
+// them, is stored as a copy of its own: errgenCopyValue.)
 func (s *errgenSlot) put(dst *any, v any) bool {
 	var typ, data unsafe.Pointer
 	switch x := v.(type) {
