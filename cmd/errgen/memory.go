@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,7 +34,7 @@ func containerMemory(root, selfCgroup string) (int64, bool) {
 		switch {
 		case parts[0] == "0" && parts[1] == "":
 			dir, file = root, "memory.max"
-		case hasController(parts[1], "memory"):
+		case slices.Contains(strings.Split(parts[1], ","), "memory"):
 			dir, file = path.Join(root, "memory"), "memory.limit_in_bytes"
 		default:
 			continue
@@ -51,17 +52,6 @@ func containerMemory(root, selfCgroup string) (int64, bool) {
 		}
 	}
 	return limit, found
-}
-
-// hasController reports whether a cgroup v1 line's controller list
-// names c.
-func hasController(list, c string) bool {
-	for _, s := range strings.Split(list, ",") {
-		if s == c {
-			return true
-		}
-	}
-	return false
 }
 
 // readLimit reads a memory limit file: a number of bytes, or "max" (v2)

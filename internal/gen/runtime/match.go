@@ -204,7 +204,7 @@ func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
 			}
 			continue
 		}
-		accept := errgenAccepting(kinds[t.params[n]])
+		accept := errgenAccepting[k]
 		// live holds the states from which what is left of a value can
 		// be read to an end where fits holds.
 		var live uint32
@@ -232,7 +232,7 @@ func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
 	ends := make([]int, 0, 2*np)
 	for n := range np {
 		k := errgenKindIndex(kinds[t.params[n]])
-		accept := errgenAccepting(kinds[t.params[n]])
+		accept := errgenAccepting[k]
 		q, i := uint8(0), start
 		for accept&(1<<q) == 0 || !fits(n, i) {
 			if i == len(message) {
@@ -250,11 +250,15 @@ func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
 }
 
 // errgenKinds are the placeholder kinds by automaton (ints and int64s
-// share one), and errgenStates the number of states of each; state 0 is
-// where a value starts.
+// share one); errgenStates is the number of states of each (state 0 is
+// where a value starts), and errgenAccepting the set of states in which
+// a value may end, as bits (errgenStep numbers the states).
 const errgenKinds = "sifb"
 
-var errgenStates = [len(errgenKinds)]int{1, 3, 19, 10}
+var (
+	errgenStates    = [len(errgenKinds)]int{1, 3, 19, 10}
+	errgenAccepting = [len(errgenKinds)]uint32{1, 1 << 2, 1<<2 | 1<<3 | 1<<6 | 1<<10 | 1<<15 | 1<<18, 1<<4 | 1<<9}
+)
 
 // errgenKindIndex is the index of a kind's automaton.
 func errgenKindIndex(kind byte) int {
@@ -306,20 +310,6 @@ var errgenAutomata = sync.OnceValue(func() *errgenTables {
 	}
 	return a
 })
-
-// errgenAccepting is the set of the automaton's states in which a value
-// may end, as bits.
-func errgenAccepting(kind byte) uint32 {
-	switch kind {
-	case 'i', 'I':
-		return 1 << 2
-	case 'f':
-		return 1<<2 | 1<<3 | 1<<6 | 1<<10 | 1<<15 | 1<<18
-	case 'b':
-		return 1<<4 | 1<<9
-	}
-	return 1
-}
 
 // errgenStep is the state a kind's automaton reaches from state q on
 // byte c, 0xff for none. An int is [+-]?[0-9]+; a float64 is, letters
