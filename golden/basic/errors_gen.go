@@ -44,6 +44,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [8]Error
+
 var (
 	// ErrInvalidAPIKey is invalid_api_key (401 Unauthorized): Invalid API key. Message: "Invalid API Key".
 	//

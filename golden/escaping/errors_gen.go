@@ -34,6 +34,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [4]Error
+
 var (
 	// ErrBadPathV2 is bad.path-v2 (400 Bad Request): Bad path */ (or "quoted").
 	//

@@ -49,6 +49,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [10]Error
+
 var (
 	// ErrError is error (400 Bad Request): Title with "quotes", 'single', `ticks`, */ and //. Message: "Message with \"quotes\" and {literal} braces, 100%s %d %v, $1 and `code` | pipe".
 	//

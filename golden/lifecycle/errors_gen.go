@@ -48,6 +48,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [7]Error
+
 var (
 	// ErrUsageLimitExceeded is usage_limit_exceeded (429 Too Many Requests): Usage limit exceeded. Variants: daily (added in 1.5), unknown_plan.
 	//

@@ -40,6 +40,9 @@ const (
 	CodeServerError Code = "server_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [7]Error
+
 var (
 	// ErrInvalidAttributes is invalid_attributes (400 Bad Request): Invalid attributes. Message: "Invalid attributes.".
 	//

@@ -54,6 +54,9 @@ const (
 	CodeInternalServerError Code = "internal_server_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [14]Error
+
 var (
 	// ErrValidationFailed is validation_failed (400 Bad Request): Validation failed. Message: "Validation failed".
 	//

@@ -46,6 +46,9 @@ const (
 	CodeServerError Code = "server_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [10]Error
+
 var (
 	// ErrInvalidRequest is invalid_request (400 Bad Request): Bad Request. Message: "The request is missing a required parameter, includes an unsupported parameter value, or is otherwise malformed.".
 	ErrInvalidRequest = errgenRowInvalidRequest.register()

@@ -40,6 +40,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [7]Error
+
 var (
 	// ErrInvalidParams is invalid_params (400 Bad Request): Invalid params. Message: "Please provide a valid `roomId` in body params.". Variants: participant_id_required, room_id_invalid, region_invalid.
 	ErrInvalidParams = errgenRowInvalidParams.register()

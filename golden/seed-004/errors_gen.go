@@ -34,6 +34,9 @@ const (
 	CodeInternalServerError Code = "internal_server_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [4]Error
+
 var (
 	// ErrBadRequest is bad_request (400 Bad Request): Bad Request. Message: "The request was unacceptable.".
 	ErrBadRequest = errgenRowBadRequest.register()

@@ -36,6 +36,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [5]Error
+
 var (
 	// ErrNotFound is not_found (404 No Such Resource): Relay not found.
 	ErrNotFound = errgenRowNotFound.register()

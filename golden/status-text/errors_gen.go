@@ -38,6 +38,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [6]Error
+
 var (
 	// ErrMissingField is missing_field (400 Bad Request): Missing field.
 	ErrMissingField = errgenRowMissingField.register()

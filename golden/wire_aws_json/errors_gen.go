@@ -36,6 +36,9 @@ const (
 	CodeServiceUnavailableException Code = "ServiceUnavailableException"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [5]Error
+
 var (
 	// ErrResourceNotFoundException is ResourceNotFoundException (400 Bad Request): Resource not found exception. Message: "The specified log group does not exist.".
 	ErrResourceNotFoundException = errgenRowResourceNotFoundException.register()

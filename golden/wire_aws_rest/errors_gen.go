@@ -34,6 +34,9 @@ const (
 	CodeServiceException Code = "ServiceException"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [4]Error
+
 var (
 	// ErrResourceNotFoundException is ResourceNotFoundException (404 Not Found): Resource not found exception. Sent with the headers x-amzn-ErrorType.
 	ErrResourceNotFoundException = errgenRowResourceNotFoundException.register()

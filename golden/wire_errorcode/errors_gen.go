@@ -38,6 +38,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [6]Error
+
 var (
 	// ErrInvalidRequest is invalid_request (400 Bad Request): Invalid request. Message: "The request is malformed". Variants: missing_param.
 	ErrInvalidRequest = errgenRowInvalidRequest.register()

@@ -36,6 +36,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [5]Error
+
 var (
 	// ErrValidationFailed is validation_failed (422 Unprocessable Entity): Validation failed. Message: "Validation Failed".
 	ErrValidationFailed = errgenRowValidationFailed.register()

@@ -40,6 +40,9 @@ const (
 	CodeUnavailable Code = "UNAVAILABLE"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [7]Error
+
 var (
 	// ErrInvalidArgument is INVALID_ARGUMENT (400 Bad Request): Invalid argument.
 	ErrInvalidArgument = errgenRowInvalidArgument.register()

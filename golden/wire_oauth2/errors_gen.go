@@ -42,6 +42,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [8]Error
+
 var (
 	// ErrInvalidRequest is invalid_request (400 Bad Request): Invalid request.
 	ErrInvalidRequest = errgenRowInvalidRequest.register()

@@ -34,6 +34,9 @@ const (
 	CodeLegacyFailure Code = "legacy_failure"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [4]Error
+
 var (
 	// ErrNotFound is not_found (404 Not Found): Not found. Sent with the headers X-Request-Id.
 	ErrNotFound = errgenRowNotFound.register()

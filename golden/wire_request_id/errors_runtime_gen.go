@@ -92,9 +92,21 @@ func (e *Error) Error() string {
 		s = errgenCodeText(e.Code) + ": " + s
 	}
 	if e.cause != nil {
-		s += ": " + e.cause.Error()
+		s += ": " + errgenErrorText(e.cause)
 	}
 	return s
+}
+
+// errgenErrorText is err's text, for logs: err.Error(), or "<nil>" when that
+// panics, as it does for a typed nil of most error types (a nil pointer
+// whose Error method reads its fields), which fmt also prints as "<nil>".
+func errgenErrorText(err error) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "<nil>"
+		}
+	}()
+	return err.Error()
 }
 
 // Unwrap returns the wrapped cause, or nil.
@@ -164,10 +176,11 @@ func StatusOf(err error) int {
 		return http.StatusOK
 	}
 	e := errgenFind(err)
+	if s := errgenSentinel(e); s != nil {
+		return int(s.status)
+	}
 	switch {
 	case e == nil:
-	case errgenIsSentinel(e):
-		return int(e.entry.status)
 	case e.Status != 0:
 		return e.Status
 	}
@@ -202,20 +215,30 @@ func errgenFill(e *Error, ent *errgenEntry) {
 // errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
 // sentinel's values from the catalog.
 func errgenCopy(e *Error) *Error {
-	switch {
-	case e == nil:
+	if e == nil {
 		return new(Error)
-	case errgenIsSentinel(e):
-		return errgenFresh(e.entry)
+	}
+	if s := errgenSentinel(e); s != nil {
+		return errgenFresh(s)
 	}
 	c := *e
 	return &c
 }
 
-// errgenIsSentinel reports whether e is one of the package's Err
-// variables.
-func errgenIsSentinel(e *Error) bool {
-	return e.entry != nil && e.entry.sentinel == e
+// errgenSentinel returns the catalog entry of e when e is one of the
+// package's Err variables, else nil. It knows them by address, as
+// elements of errgenSentinels (register), so that whatever a program
+// assigns to a sentinel, a whole Error value included, the package still
+// takes its values from the catalog.
+func errgenSentinel(e *Error) *errgenEntry {
+	off := uintptr(unsafe.Pointer(e)) - uintptr(unsafe.Pointer(&errgenSentinels))
+	if e == nil || off >= unsafe.Sizeof(errgenSentinels) {
+		return nil
+	}
+	if k := int(off / unsafe.Sizeof(Error{})); k < len(errgenCatalog) {
+		return errgenCatalog[k]
+	}
+	return nil
 }
 
 // errgenNoCode is the zero Code: no code.
@@ -224,11 +247,11 @@ var errgenNoCode Code
 // errgenCode is e's code, a sentinel's from the catalog; the zero Code
 // for nil.
 func errgenCode(e *Error) Code {
-	switch {
-	case e == nil:
+	if e == nil {
 		return errgenNoCode
-	case errgenIsSentinel(e):
-		return e.entry.code
+	}
+	if s := errgenSentinel(e); s != nil {
+		return s.code
 	}
 	return e.Code
 }
@@ -242,9 +265,9 @@ func errgenFind(err error) *Error {
 		case *Error:
 			return x
 		case interface{ Unwrap() error }:
-			err = x.Unwrap()
+			err = errgenUnwrap(x)
 		case interface{ Unwrap() []error }:
-			for _, u := range x.Unwrap() {
+			for _, u := range errgenUnwrapAll(x) {
 				if e := errgenFind(u); e != nil {
 					return e
 				}
@@ -257,11 +280,35 @@ func errgenFind(err error) *Error {
 	return nil
 }
 
+// errgenUnwrap is x.Unwrap(), or nil when that panics, as it may for a
+// typed nil: the chain ends there.
+func errgenUnwrap(x interface{ Unwrap() error }) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	return x.Unwrap()
+}
+
+// errgenUnwrapAll is x.Unwrap(), or nil when that panics.
+func errgenUnwrapAll(x interface{ Unwrap() []error }) (errs []error) {
+	defer func() {
+		if recover() != nil {
+			errs = nil
+		}
+	}()
+	return x.Unwrap()
+}
+
 // errgenResolve returns the catalog entry of e: its own when it came from
 // this package, else the one of its code; nil when it is not a catalog
 // error.
 func errgenResolve(e *Error) *errgenEntry {
-	if e.entry != nil && (e.entry.sentinel == e || e.entry.code == e.Code) {
+	if s := errgenSentinel(e); s != nil {
+		return s
+	}
+	if e.entry != nil && e.entry.code == e.Code {
 		return e.entry
 	}
 	if e.Code == errgenNoCode {
@@ -661,7 +708,7 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	}
 	c := ent.c() // before errgenFill, which then reads the compiled message
 	var fresh Error
-	if e == nil || errgenIsSentinel(e) {
+	if e == nil || errgenSentinel(e) != nil {
 		errgenFill(&fresh, ent)
 		e = &fresh
 	}
@@ -691,7 +738,7 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 			h[hd.name] = ridv
 			continue
 		}
-		sc.tmp = errgenSetHeader(h, hd, e, instance, rid, sc.tmp[:0])
+		sc.tmp = errgenSetHeader(h, hd, c, e, instance, rid, sc.tmp[:0])
 	}
 	sc.body = errgenAppendBody(sc.body[:0], c, e, instance, rid)
 	w.WriteHeader(int(ent.status))
@@ -705,15 +752,15 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 // errgenSetHeader sets one of the error's headers, rendering it in tmp
 // when it depends on the response. A rendering equal to the pre-built
 // value shares it; any other is a new value.
-func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance, rid string, tmp []byte) []byte {
+func errgenSetHeader(h http.Header, hd *errgenHeader, c *errgenCompiled, e *Error, instance, rid string, tmp []byte) []byte {
 	if hd.parts == nil {
 		h[hd.name] = hd.value
 		return tmp
 	}
-	if hd.only && errgenAbsent(&hd.parts[0], e, instance) {
+	if hd.only && errgenAbsent(&hd.parts[0], c, e, instance) {
 		return tmp
 	}
-	tmp = errgenAppendParts(tmp, hd.parts, e, instance, rid, true)
+	tmp = errgenAppendParts(tmp, hd.parts, c, e, instance, rid, true)
 	if len(hd.value) == 1 && string(tmp) == hd.value[0] {
 		h[hd.name] = hd.value
 	} else {
@@ -724,24 +771,48 @@ func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance, rid st
 
 // errgenAbsent reports whether a template part's value is absent from a
 // response: an empty request path, no retry delay, a param the error does
-// not carry. Constant text and the message are never absent.
-func errgenAbsent(p *errgenPart, e *Error, instance string) bool {
+// not carry (c.value). Constant text and the message are never absent.
+func errgenAbsent(p *errgenPart, c *errgenCompiled, e *Error, instance string) bool {
 	switch p.kind {
 	case errgenPartInstance:
 		return instance == ""
 	case errgenPartRetryAfter:
 		return e.RetryAfter <= 0
 	case errgenPartParam:
-		_, ok := e.Param(p.name)
+		_, ok := c.value(e, p.name)
 		return !ok
 	}
 	return false
 }
 
+// value is the value e carries for the param its error declares under
+// name: the first of e.Params of that name, when it holds a value of the
+// param's declared type. The writer sends params through it only, so
+// nothing else a program put in Params (an undeclared name, a second
+// value of a name, a value of another type) reaches the wire.
+func (c *errgenCompiled) value(e *Error, name string) (any, bool) {
+	for k, n := range c.params {
+		if n != name {
+			continue
+		}
+		for _, p := range e.Params {
+			if p.Name == name {
+				r := byte('m')
+				if k < len(c.roles) {
+					r = c.roles[k]
+				}
+				return p.Value, errgenIsKind(p.Value, c.kinds[k], errgenListRole(r))
+			}
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
 // errgenAppendParts renders a string template's parts: constant text as
 // pre-encoded, values escaped for a JSON string, or with header set for a
 // header value. An absent value is empty text; rid is the request id.
-func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance, rid string, header bool) []byte {
+func errgenAppendParts(buf []byte, parts []errgenPart, c *errgenCompiled, e *Error, instance, rid string, header bool) []byte {
 	for k := range parts {
 		p := &parts[k]
 		mode := errgenModeJSON
@@ -765,7 +836,7 @@ func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance, rid s
 				buf = strconv.AppendInt(buf, int64(e.RetryAfter), 10)
 			}
 		case errgenPartParam:
-			if v, ok := e.Param(p.name); ok {
+			if v, ok := c.value(e, p.name); ok {
 				buf = errgenAppendText(buf, v, mode)
 			}
 		}
@@ -933,41 +1004,40 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid str
 				buf = errgenAppendString(append(sep(buf), op.lit...), rid)
 			}
 		case errgenOpParams:
-			if len(e.Params) > 0 {
-				buf = append(append(sep(buf), op.lit...), '{')
-				for j, p := range e.Params {
-					if j > 0 {
+			n := 0
+			for _, name := range c.params {
+				if v, ok := c.value(e, name); ok {
+					if n == 0 {
+						buf = append(append(sep(buf), op.lit...), '{')
+					} else {
 						buf = append(buf, ',')
 					}
-					buf = errgenAppendParam(buf, p)
+					buf = errgenAppendValue(append(errgenAppendString(buf, name), ':'), v)
+					n++
 				}
+			}
+			if n > 0 {
 				buf = append(buf, '}')
 			}
 		case errgenOpParamsInline:
-			for _, p := range e.Params {
-				buf = errgenAppendParam(sep(buf), p)
-			}
-		case errgenOpParam:
-			for _, p := range e.Params {
-				if p.Name == op.name {
-					buf = errgenAppendValue(append(sep(buf), op.lit...), p.Value)
-					break
+			for _, name := range c.params {
+				if v, ok := c.value(e, name); ok {
+					buf = errgenAppendValue(append(errgenAppendString(sep(buf), name), ':'), v)
 				}
 			}
+		case errgenOpParam:
+			if v, ok := c.value(e, op.name); ok {
+				buf = errgenAppendValue(append(sep(buf), op.lit...), v)
+			}
 		case errgenOpTemplate:
-			if op.only && errgenAbsent(&op.parts[0], e, instance) {
+			if op.only && errgenAbsent(&op.parts[0], c, e, instance) {
 				continue
 			}
 			buf = append(append(sep(buf), op.lit...), '"')
-			buf = append(errgenAppendParts(buf, op.parts, e, instance, rid, false), '"')
+			buf = append(errgenAppendParts(buf, op.parts, c, e, instance, rid, false), '"')
 		}
 	}
 	return append(buf, '}')
-}
-
-func errgenAppendParam(buf []byte, p Param) []byte {
-	buf = append(errgenAppendString(buf, p.Name), ':')
-	return errgenAppendValue(buf, p.Value)
 }
 
 // errgenAppendDetails appends details as a JSON array of items in the
@@ -1175,7 +1245,8 @@ func errgenReport(r *http.Request, rep Report) {
 // Error level with the request's context: the message "error response"
 // and the attributes method, path, status, code, request_id (when the
 // spec has response.request_id) and error, the full text of what the
-// handler returned (a wrapped cause's text included; "<nil>" for nil).
+// handler returned (a wrapped cause's text included; "<nil>" for nil,
+// and for a typed nil whose Error method panics).
 // Other responses (4xx errors the handler meant to send) are not logged.
 func LogReport(r *http.Request, rep Report) {
 	if !rep.Internal && rep.Status < 500 {
@@ -1192,7 +1263,7 @@ func LogReport(r *http.Request, rep Report) {
 	}
 	text := "<nil>"
 	if rep.Err != nil {
-		text = rep.Err.Error()
+		text = errgenErrorText(rep.Err)
 	}
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = append(attrs,
@@ -1217,9 +1288,9 @@ func (e *Error) LogValue() slog.Value {
 	if e == nil {
 		return slog.StringValue("<nil>")
 	}
-	if errgenIsSentinel(e) {
+	if s := errgenSentinel(e); s != nil {
 		var f Error
-		errgenFill(&f, e.entry)
+		errgenFill(&f, s)
 		e = &f
 	}
 	attrs := make([]slog.Attr, 0, 6)
@@ -1239,7 +1310,7 @@ func (e *Error) LogValue() slog.Value {
 		attrs = append(attrs, slog.String("variant", e.Variant))
 	}
 	if e.cause != nil {
-		attrs = append(attrs, slog.String("cause", e.cause.Error()))
+		attrs = append(attrs, slog.String("cause", errgenErrorText(e.cause)))
 	}
 	return slog.GroupValue(attrs...)
 }
@@ -1690,10 +1761,8 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 	if s, ok := errgenString(raw); ok && fm.retryAfter.text {
 		raw = []byte(errgenStrip(s, &fm.retryAfter))
 	}
-	if errgenIsNumber(raw) {
-		if v, err := strconv.Atoi(string(raw)); err == nil && v > 0 {
-			e.RetryAfter = v
-		}
+	if v, ok := errgenDelaySeconds(string(raw)); ok && v > 0 {
+		e.RetryAfter = v
 	}
 	return e
 }
@@ -1918,24 +1987,51 @@ func errgenDetails(raw []byte) []Detail {
 	}
 }
 
+// errgenMaxRetryAfter is the longest retry delay read from a response,
+// in seconds: the longest time.Duration (about 292 years; less where int
+// has 32 bits), so that time.Duration(e.RetryAfter) * time.Second never
+// overflows. Longer delays are read as this one.
+const errgenMaxRetryAfter = min(math.MaxInt64/1_000_000_000, math.MaxInt) // a Duration counts nanoseconds
+
 // errgenParseRetryAfter reads a Retry-After header: delay-seconds or an
-// HTTP-date, as seconds from now (0 for a date in the past).
+// HTTP-date, as seconds from now (0 for a date in the past), at most
+// errgenMaxRetryAfter.
 func errgenParseRetryAfter(v string, now time.Time) (int, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if n, err := strconv.Atoi(v); err == nil {
-		return max(n, 0), n >= 0
+	if n, ok := errgenDelaySeconds(v); ok {
+		return n, true
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {
 		return 0, false
 	}
-	d := t.Sub(now)
+	d := t.Sub(now) // saturates rather than overflows
 	if d <= 0 {
 		return 0, true
 	}
-	return int((d + time.Second - 1) / time.Second), true
+	n := int64(d / time.Second)
+	if d%time.Second != 0 {
+		n++
+	}
+	return int(min(n, errgenMaxRetryAfter)), true
+}
+
+// errgenDelaySeconds reads delay-seconds: one or more ASCII digits, no
+// sign, at most errgenMaxRetryAfter.
+func errgenDelaySeconds(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n < errgenMaxRetryAfter {
+			n = min(n*10+int64(c-'0'), errgenMaxRetryAfter)
+		}
+	}
+	return int(n), true
 }
 
 // errgenDetailString reads a string leaf of a detail item.
@@ -2921,6 +3017,9 @@ type errgenCompiled struct {
 	// int64, f float64, b bool.
 	params []string
 	kinds  string
+	// roles is the entry's roles (errgenMore.roles): which params are
+	// lists.
+	roles string
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
 	// messages holds the main message first, then the variants.
@@ -3059,11 +3158,13 @@ type errgenHeaderTmpl struct {
 // package-level initializer, so it is complete before any use.
 var errgenCatalog []*errgenEntry
 
-// register returns the sentinel of an entry: an Error with the entry's
+// register returns the sentinel of an entry: the next element of
+// errgenSentinels (generated with one per error), set to the entry's
 // values, which the entry records as its Err variable; it adds the entry
-// to errgenCatalog. Each Err variable is initialized with it.
+// to errgenCatalog, at the element's index. Each Err variable is
+// initialized with it.
 func (ent *errgenEntry) register() *Error {
-	e := new(Error)
+	e := &errgenSentinels[len(errgenCatalog)]
 	errgenFill(e, ent)
 	ent.sentinel = e
 	errgenCatalog = append(errgenCatalog, ent)
@@ -3280,6 +3381,7 @@ func errgenParseParams(params string) (names []string, kinds string) {
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	c := &errgenCompiled{}
 	c.params, c.kinds = errgenParseParams(ent.params)
+	c.roles = ent.m().roles
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}
 	}

@@ -32,6 +32,9 @@ const (
 	CodeInternalError Code = "internal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [3]Error
+
 var (
 	// ErrOutOfCredit is out-of-credit (403 Forbidden): You do not have enough credit.
 	ErrOutOfCredit = errgenRowOutOfCredit.register()

@@ -36,6 +36,9 @@ const (
 	CodeFatalError Code = "fatal_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [5]Error
+
 var (
 	// ErrChannelNotFound is channel_not_found (200 OK): Channel not found. Message: "Value passed for channel was invalid.".
 	ErrChannelNotFound = errgenRowChannelNotFound.register()

@@ -37,6 +37,9 @@ const (
 	CodeInternalServerError Code = 20500
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [5]Error
+
 var (
 	// ErrResourceNotFound is 20404 (404 Not Found): Resource not found.
 	ErrResourceNotFound = errgenRowResourceNotFound.register()
@@ -113,10 +116,10 @@ func errgenCodeText(c Code) string {
 	return strconv.Itoa(int(c))
 }
 
-// errgenParseCode is the Code of a code's text; the zero Code for text that is not an integer.
+// errgenParseCode is the Code of a code's text; the zero Code for text that is not an integer as errgenCodeText writes it ("+5" and "05" are not), which would otherwise pass for a code of the catalog without being one.
 func errgenParseCode(s string) Code {
 	n, err := strconv.Atoi(s)
-	if err != nil {
+	if err != nil || strconv.Itoa(n) != s {
 		return 0
 	}
 	return Code(n)

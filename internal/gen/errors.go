@@ -48,6 +48,9 @@ func genSentinels(f *jen.File, s *model.Spec) {
 		defs = append(defs, sentinelDoc(e))
 		defs = append(defs, jen.Id("Err"+e.GoName).Op("=").Id(entryName(e)).Dot("register").Call())
 	}
+	f.Add(doc("errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it."))
+	f.Var().Id("errgenSentinels").Index(jen.Lit(len(s.AllErrors()))).Id("Error")
+	f.Line()
 	f.Var().Defs(defs...)
 }
 

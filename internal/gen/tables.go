@@ -30,10 +30,10 @@ func genCodeHelpers(f *jen.File, s *model.Spec, texts map[int]string) {
 			jen.Return(jen.String().Call(jen.Id("c"))))
 	}
 	if integer {
-		f.Add(doc("errgenParseCode is the Code of a code's text; the zero Code for text that is not an integer."))
+		f.Add(doc("errgenParseCode is the Code of a code's text; the zero Code for text that is not an integer as errgenCodeText writes it (\"+5\" and \"05\" are not), which would otherwise pass for a code of the catalog without being one."))
 		f.Func().Id("errgenParseCode").Params(jen.Id("s").String()).Id("Code").Block(
 			jen.List(jen.Id("n"), jen.Err()).Op(":=").Qual("strconv", "Atoi").Call(jen.Id("s")),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Lit(0))),
+			jen.If(jen.Err().Op("!=").Nil().Op("||").Qual("strconv", "Itoa").Call(jen.Id("n")).Op("!=").Id("s")).Block(jen.Return(jen.Lit(0))),
 			jen.Return(jen.Id("Code").Call(jen.Id("n"))))
 	} else {
 		f.Add(doc("errgenParseCode is the Code of a code's text."))

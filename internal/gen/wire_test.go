@@ -310,6 +310,10 @@ var decodeCases = map[string][]decodeCase{
 			code: "21211", message: "The 'To' number 123 is not a valid phone number.", params: "[{to 123}]"},
 		{name: "unknown integer code", status: 400, body: `{"code":99999,"message":"Something new"}`,
 			code: "99999", message: "Something new", params: "[]"},
+		{name: "a catalog code with a leading zero is not that code", status: 500, body: `{"code":"020404","message":"upstream: disk full"}`,
+			code: "", message: "upstream: disk full", params: "[]"},
+		{name: "a catalog code with a plus sign is not that code", status: 500, body: `{"code":"+20404","message":"upstream: disk full"}`,
+			code: "", message: "upstream: disk full", params: "[]"},
 	},
 	"wire_stripe": {
 		{name: "optional params read back", status: 402, body: `{"error":{"type":"card_error","code":"card_declined","decline_code":"do_not_honor","message":"Your card was declined."}}`,

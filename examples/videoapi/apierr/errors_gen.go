@@ -88,6 +88,9 @@ const (
 	CodeServerError Code = "server_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [30]Error
+
 var (
 	// ErrInvalidAPIKey is invalid_api_key (401 Unauthorized): Invalid API key. Message: "Invalid API Key". Sent with the headers X-Request-Id.
 	//

@@ -13,11 +13,13 @@ import (
 // package-level initializer, so it is complete before any use.
 var errgenCatalog []*errgenEntry
 
-// register returns the sentinel of an entry: an Error with the entry's
+// register returns the sentinel of an entry: the next element of
+// errgenSentinels (generated with one per error), set to the entry's
 // values, which the entry records as its Err variable; it adds the entry
-// to errgenCatalog. Each Err variable is initialized with it.
+// to errgenCatalog, at the element's index. Each Err variable is
+// initialized with it.
 func (ent *errgenEntry) register() *Error {
-	e := new(Error)
+	e := &errgenSentinels[len(errgenCatalog)]
 	errgenFill(e, ent)
 	ent.sentinel = e
 	errgenCatalog = append(errgenCatalog, ent)
@@ -234,6 +236,7 @@ func errgenParseParams(params string) (names []string, kinds string) {
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	c := &errgenCompiled{}
 	c.params, c.kinds = errgenParseParams(ent.params)
+	c.roles = ent.m().roles
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}
 	}

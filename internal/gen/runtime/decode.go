@@ -375,10 +375,8 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 	if s, ok := errgenString(raw); ok && fm.retryAfter.text {
 		raw = []byte(errgenStrip(s, &fm.retryAfter))
 	}
-	if errgenIsNumber(raw) {
-		if v, err := strconv.Atoi(string(raw)); err == nil && v > 0 {
-			e.RetryAfter = v
-		}
+	if v, ok := errgenDelaySeconds(string(raw)); ok && v > 0 {
+		e.RetryAfter = v
 	}
 	return e
 }
@@ -603,24 +601,51 @@ func errgenDetails(raw []byte) []Detail {
 	}
 }
 
+// errgenMaxRetryAfter is the longest retry delay read from a response,
+// in seconds: the longest time.Duration (about 292 years; less where int
+// has 32 bits), so that time.Duration(e.RetryAfter) * time.Second never
+// overflows. Longer delays are read as this one.
+const errgenMaxRetryAfter = min(math.MaxInt64/1_000_000_000, math.MaxInt) // a Duration counts nanoseconds
+
 // errgenParseRetryAfter reads a Retry-After header: delay-seconds or an
-// HTTP-date, as seconds from now (0 for a date in the past).
+// HTTP-date, as seconds from now (0 for a date in the past), at most
+// errgenMaxRetryAfter.
 func errgenParseRetryAfter(v string, now time.Time) (int, bool) {
-	if v == "" {
-		return 0, false
-	}
-	if n, err := strconv.Atoi(v); err == nil {
-		return max(n, 0), n >= 0
+	if n, ok := errgenDelaySeconds(v); ok {
+		return n, true
 	}
 	t, err := http.ParseTime(v)
 	if err != nil {
 		return 0, false
 	}
-	d := t.Sub(now)
+	d := t.Sub(now) // saturates rather than overflows
 	if d <= 0 {
 		return 0, true
 	}
-	return int((d + time.Second - 1) / time.Second), true
+	n := int64(d / time.Second)
+	if d%time.Second != 0 {
+		n++
+	}
+	return int(min(n, errgenMaxRetryAfter)), true
+}
+
+// errgenDelaySeconds reads delay-seconds: one or more ASCII digits, no
+// sign, at most errgenMaxRetryAfter.
+func errgenDelaySeconds(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		if n < errgenMaxRetryAfter {
+			n = min(n*10+int64(c-'0'), errgenMaxRetryAfter)
+		}
+	}
+	return int(n), true
 }
 
 // errgenDetailString reads a string leaf of a detail item.

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"net/http"
+	"unsafe"
 )
 
 // Error is an error of the catalog, or an error response that FromResponse
@@ -68,9 +69,21 @@ func (e *Error) Error() string {
 		s = errgenCodeText(e.Code) + ": " + s
 	}
 	if e.cause != nil {
-		s += ": " + e.cause.Error()
+		s += ": " + errgenErrorText(e.cause)
 	}
 	return s
+}
+
+// errgenErrorText is err's text, for logs: err.Error(), or "<nil>" when that
+// panics, as it does for a typed nil of most error types (a nil pointer
+// whose Error method reads its fields), which fmt also prints as "<nil>".
+func errgenErrorText(err error) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "<nil>"
+		}
+	}()
+	return err.Error()
 }
 
 // Unwrap returns the wrapped cause, or nil.
@@ -140,10 +153,11 @@ func StatusOf(err error) int {
 		return http.StatusOK
 	}
 	e := errgenFind(err)
+	if s := errgenSentinel(e); s != nil {
+		return int(s.status)
+	}
 	switch {
 	case e == nil:
-	case errgenIsSentinel(e):
-		return int(e.entry.status)
 	case e.Status != 0:
 		return e.Status
 	}
@@ -178,20 +192,30 @@ func errgenFill(e *Error, ent *errgenEntry) {
 // errgenCopy returns a copy of e (of a zero Error when e is nil), taking a
 // sentinel's values from the catalog.
 func errgenCopy(e *Error) *Error {
-	switch {
-	case e == nil:
+	if e == nil {
 		return new(Error)
-	case errgenIsSentinel(e):
-		return errgenFresh(e.entry)
+	}
+	if s := errgenSentinel(e); s != nil {
+		return errgenFresh(s)
 	}
 	c := *e
 	return &c
 }
 
-// errgenIsSentinel reports whether e is one of the package's Err
-// variables.
-func errgenIsSentinel(e *Error) bool {
-	return e.entry != nil && e.entry.sentinel == e
+// errgenSentinel returns the catalog entry of e when e is one of the
+// package's Err variables, else nil. It knows them by address, as
+// elements of errgenSentinels (register), so that whatever a program
+// assigns to a sentinel, a whole Error value included, the package still
+// takes its values from the catalog.
+func errgenSentinel(e *Error) *errgenEntry {
+	off := uintptr(unsafe.Pointer(e)) - uintptr(unsafe.Pointer(&errgenSentinels))
+	if e == nil || off >= unsafe.Sizeof(errgenSentinels) {
+		return nil
+	}
+	if k := int(off / unsafe.Sizeof(Error{})); k < len(errgenCatalog) {
+		return errgenCatalog[k]
+	}
+	return nil
 }
 
 // errgenNoCode is the zero Code: no code.
@@ -200,11 +224,11 @@ var errgenNoCode Code
 // errgenCode is e's code, a sentinel's from the catalog; the zero Code
 // for nil.
 func errgenCode(e *Error) Code {
-	switch {
-	case e == nil:
+	if e == nil {
 		return errgenNoCode
-	case errgenIsSentinel(e):
-		return e.entry.code
+	}
+	if s := errgenSentinel(e); s != nil {
+		return s.code
 	}
 	return e.Code
 }
@@ -218,9 +242,9 @@ func errgenFind(err error) *Error {
 		case *Error:
 			return x
 		case interface{ Unwrap() error }:
-			err = x.Unwrap()
+			err = errgenUnwrap(x)
 		case interface{ Unwrap() []error }:
-			for _, u := range x.Unwrap() {
+			for _, u := range errgenUnwrapAll(x) {
 				if e := errgenFind(u); e != nil {
 					return e
 				}
@@ -233,11 +257,35 @@ func errgenFind(err error) *Error {
 	return nil
 }
 
+// errgenUnwrap is x.Unwrap(), or nil when that panics, as it may for a
+// typed nil: the chain ends there.
+func errgenUnwrap(x interface{ Unwrap() error }) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = nil
+		}
+	}()
+	return x.Unwrap()
+}
+
+// errgenUnwrapAll is x.Unwrap(), or nil when that panics.
+func errgenUnwrapAll(x interface{ Unwrap() []error }) (errs []error) {
+	defer func() {
+		if recover() != nil {
+			errs = nil
+		}
+	}()
+	return x.Unwrap()
+}
+
 // errgenResolve returns the catalog entry of e: its own when it came from
 // this package, else the one of its code; nil when it is not a catalog
 // error.
 func errgenResolve(e *Error) *errgenEntry {
-	if e.entry != nil && (e.entry.sentinel == e || e.entry.code == e.Code) {
+	if s := errgenSentinel(e); s != nil {
+		return s
+	}
+	if e.entry != nil && e.entry.code == e.Code {
 		return e.entry
 	}
 	if e.Code == errgenNoCode {

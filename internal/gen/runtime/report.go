@@ -58,7 +58,8 @@ func errgenReport(r *http.Request, rep Report) {
 // Error level with the request's context: the message "error response"
 // and the attributes method, path, status, code, request_id (when the
 // spec has response.request_id) and error, the full text of what the
-// handler returned (a wrapped cause's text included; "<nil>" for nil).
+// handler returned (a wrapped cause's text included; "<nil>" for nil,
+// and for a typed nil whose Error method panics).
 // Other responses (4xx errors the handler meant to send) are not logged.
 func LogReport(r *http.Request, rep Report) {
 	if !rep.Internal && rep.Status < 500 {
@@ -75,7 +76,7 @@ func LogReport(r *http.Request, rep Report) {
 	}
 	text := "<nil>"
 	if rep.Err != nil {
-		text = rep.Err.Error()
+		text = errgenErrorText(rep.Err)
 	}
 	attrs := make([]slog.Attr, 0, 6)
 	attrs = append(attrs,
@@ -100,9 +101,9 @@ func (e *Error) LogValue() slog.Value {
 	if e == nil {
 		return slog.StringValue("<nil>")
 	}
-	if errgenIsSentinel(e) {
+	if s := errgenSentinel(e); s != nil {
 		var f Error
-		errgenFill(&f, e.entry)
+		errgenFill(&f, s)
 		e = &f
 	}
 	attrs := make([]slog.Attr, 0, 6)
@@ -122,7 +123,7 @@ func (e *Error) LogValue() slog.Value {
 		attrs = append(attrs, slog.String("variant", e.Variant))
 	}
 	if e.cause != nil {
-		attrs = append(attrs, slog.String("cause", e.cause.Error()))
+		attrs = append(attrs, slog.String("cause", errgenErrorText(e.cause)))
 	}
 	return slog.GroupValue(attrs...)
 }

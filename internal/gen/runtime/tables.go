@@ -132,6 +132,9 @@ type errgenCompiled struct {
 	// int64, f float64, b bool.
 	params []string
 	kinds  string
+	// roles is the entry's roles (errgenMore.roles): which params are
+	// lists.
+	roles string
 	// retryHeader is the pre-built Retry-After header for retryAfter.
 	retryHeader []string
 	// messages holds the main message first, then the variants.

@@ -57,7 +57,7 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 	}
 	c := ent.c() // before errgenFill, which then reads the compiled message
 	var fresh Error
-	if e == nil || errgenIsSentinel(e) {
+	if e == nil || errgenSentinel(e) != nil {
 		errgenFill(&fresh, ent)
 		e = &fresh
 	}
@@ -87,7 +87,7 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 			h[hd.name] = ridv
 			continue
 		}
-		sc.tmp = errgenSetHeader(h, hd, e, instance, rid, sc.tmp[:0])
+		sc.tmp = errgenSetHeader(h, hd, c, e, instance, rid, sc.tmp[:0])
 	}
 	sc.body = errgenAppendBody(sc.body[:0], c, e, instance, rid)
 	w.WriteHeader(int(ent.status))
@@ -101,15 +101,15 @@ func errgenWrite(w http.ResponseWriter, r *http.Request, err error, format int) 
 // errgenSetHeader sets one of the error's headers, rendering it in tmp
 // when it depends on the response. A rendering equal to the pre-built
 // value shares it; any other is a new value.
-func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance, rid string, tmp []byte) []byte {
+func errgenSetHeader(h http.Header, hd *errgenHeader, c *errgenCompiled, e *Error, instance, rid string, tmp []byte) []byte {
 	if hd.parts == nil {
 		h[hd.name] = hd.value
 		return tmp
 	}
-	if hd.only && errgenAbsent(&hd.parts[0], e, instance) {
+	if hd.only && errgenAbsent(&hd.parts[0], c, e, instance) {
 		return tmp
 	}
-	tmp = errgenAppendParts(tmp, hd.parts, e, instance, rid, true)
+	tmp = errgenAppendParts(tmp, hd.parts, c, e, instance, rid, true)
 	if len(hd.value) == 1 && string(tmp) == hd.value[0] {
 		h[hd.name] = hd.value
 	} else {
@@ -120,24 +120,48 @@ func errgenSetHeader(h http.Header, hd *errgenHeader, e *Error, instance, rid st
 
 // errgenAbsent reports whether a template part's value is absent from a
 // response: an empty request path, no retry delay, a param the error does
-// not carry. Constant text and the message are never absent.
-func errgenAbsent(p *errgenPart, e *Error, instance string) bool {
+// not carry (c.value). Constant text and the message are never absent.
+func errgenAbsent(p *errgenPart, c *errgenCompiled, e *Error, instance string) bool {
 	switch p.kind {
 	case errgenPartInstance:
 		return instance == ""
 	case errgenPartRetryAfter:
 		return e.RetryAfter <= 0
 	case errgenPartParam:
-		_, ok := e.Param(p.name)
+		_, ok := c.value(e, p.name)
 		return !ok
 	}
 	return false
 }
 
+// value is the value e carries for the param its error declares under
+// name: the first of e.Params of that name, when it holds a value of the
+// param's declared type. The writer sends params through it only, so
+// nothing else a program put in Params (an undeclared name, a second
+// value of a name, a value of another type) reaches the wire.
+func (c *errgenCompiled) value(e *Error, name string) (any, bool) {
+	for k, n := range c.params {
+		if n != name {
+			continue
+		}
+		for _, p := range e.Params {
+			if p.Name == name {
+				r := byte('m')
+				if k < len(c.roles) {
+					r = c.roles[k]
+				}
+				return p.Value, errgenIsKind(p.Value, c.kinds[k], errgenListRole(r))
+			}
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
 // errgenAppendParts renders a string template's parts: constant text as
 // pre-encoded, values escaped for a JSON string, or with header set for a
 // header value. An absent value is empty text; rid is the request id.
-func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance, rid string, header bool) []byte {
+func errgenAppendParts(buf []byte, parts []errgenPart, c *errgenCompiled, e *Error, instance, rid string, header bool) []byte {
 	for k := range parts {
 		p := &parts[k]
 		mode := errgenModeJSON
@@ -161,7 +185,7 @@ func errgenAppendParts(buf []byte, parts []errgenPart, e *Error, instance, rid s
 				buf = strconv.AppendInt(buf, int64(e.RetryAfter), 10)
 			}
 		case errgenPartParam:
-			if v, ok := e.Param(p.name); ok {
+			if v, ok := c.value(e, p.name); ok {
 				buf = errgenAppendText(buf, v, mode)
 			}
 		}
@@ -329,41 +353,40 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid str
 				buf = errgenAppendString(append(sep(buf), op.lit...), rid)
 			}
 		case errgenOpParams:
-			if len(e.Params) > 0 {
-				buf = append(append(sep(buf), op.lit...), '{')
-				for j, p := range e.Params {
-					if j > 0 {
+			n := 0
+			for _, name := range c.params {
+				if v, ok := c.value(e, name); ok {
+					if n == 0 {
+						buf = append(append(sep(buf), op.lit...), '{')
+					} else {
 						buf = append(buf, ',')
 					}
-					buf = errgenAppendParam(buf, p)
+					buf = errgenAppendValue(append(errgenAppendString(buf, name), ':'), v)
+					n++
 				}
+			}
+			if n > 0 {
 				buf = append(buf, '}')
 			}
 		case errgenOpParamsInline:
-			for _, p := range e.Params {
-				buf = errgenAppendParam(sep(buf), p)
-			}
-		case errgenOpParam:
-			for _, p := range e.Params {
-				if p.Name == op.name {
-					buf = errgenAppendValue(append(sep(buf), op.lit...), p.Value)
-					break
+			for _, name := range c.params {
+				if v, ok := c.value(e, name); ok {
+					buf = errgenAppendValue(append(errgenAppendString(sep(buf), name), ':'), v)
 				}
 			}
+		case errgenOpParam:
+			if v, ok := c.value(e, op.name); ok {
+				buf = errgenAppendValue(append(sep(buf), op.lit...), v)
+			}
 		case errgenOpTemplate:
-			if op.only && errgenAbsent(&op.parts[0], e, instance) {
+			if op.only && errgenAbsent(&op.parts[0], c, e, instance) {
 				continue
 			}
 			buf = append(append(sep(buf), op.lit...), '"')
-			buf = append(errgenAppendParts(buf, op.parts, e, instance, rid, false), '"')
+			buf = append(errgenAppendParts(buf, op.parts, c, e, instance, rid, false), '"')
 		}
 	}
 	return append(buf, '}')
-}
-
-func errgenAppendParam(buf []byte, p Param) []byte {
-	buf = append(errgenAppendString(buf, p.Name), ':')
-	return errgenAppendValue(buf, p.Value)
 }
 
 // errgenAppendDetails appends details as a JSON array of items in the

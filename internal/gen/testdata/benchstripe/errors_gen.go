@@ -36,6 +36,9 @@ const (
 	CodeAPIError Code = "api_error"
 )
 
+// errgenSentinels holds the sentinels, in spec order: each Err variable points at its element (errgenEntry.register), which is how the package knows a sentinel whatever a program assigns to it.
+var errgenSentinels [5]Error
+
 var (
 	// ErrCardDeclined is card_declined (402 Payment Required): Card declined. Message: "Your card was declined.".
 	ErrCardDeclined = errgenRowCardDeclined.register()
