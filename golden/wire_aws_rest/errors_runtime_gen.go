@@ -1427,7 +1427,8 @@ const errgenKeepBody = 64 << 10
 //
 // Retry-After is read from the header (seconds or HTTP-date) and else
 // from the body. FromResponse reads at most 1 MiB of the body and does
-// not close it.
+// not close it; how long a slow body may take to read is bounded by the
+// client's timeout or the request context's deadline.
 func FromResponse(resp *http.Response) error {
 	if resp == nil {
 		return &Error{Status: 0, Message: "no response"}
@@ -1962,8 +1963,14 @@ func errgenFits(s string, kind byte) bool {
 	return err == nil
 }
 
+// errgenMaxDetails bounds the details read from one response: a body of
+// 1 MiB could otherwise hold hundreds of thousands of empty items, each
+// a Detail kept in memory.
+const errgenMaxDetails = 1000
+
 // errgenDetails reads a details list: objects in the catalog's detail
-// shape (errgenReadDetail, generated).
+// shape (errgenReadDetail, generated), the first errgenMaxDetails of
+// them.
 func errgenDetails(raw []byte) []Detail {
 	if len(raw) == 0 || raw[0] != '[' {
 		return nil
@@ -1972,7 +1979,7 @@ func errgenDetails(raw []byte) []Detail {
 	p := errgenParser{b: raw, i: 1}
 	for {
 		p.space()
-		if p.i >= len(p.b) || p.b[p.i] == ']' {
+		if p.i >= len(p.b) || p.b[p.i] == ']' || len(out) == errgenMaxDetails {
 			return out
 		}
 		start := p.i

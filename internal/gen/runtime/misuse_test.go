@@ -2,9 +2,11 @@ package runtime
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -210,5 +212,61 @@ func TestSentinelWholeAssignment(t *testing.T) {
 		if errgenSentinel(ent.sentinel) != ent || ent.sentinel != &errgenSentinels[i] {
 			t.Errorf("sentinel %d not found by address", i)
 		}
+	}
+}
+
+// TestDetailsBounded decodes a body of many detail items: the first
+// errgenMaxDetails are kept, in order.
+func TestDetailsBounded(t *testing.T) {
+	items := make([]string, 5000)
+	for i := range items {
+		items[i] = fmt.Sprintf(`{"field":"f%d","message":"m"}`, i)
+	}
+	body := `{"code":"missing_field","detail":"name is required","errors":[` + strings.Join(items, ",") + `]}`
+	resp := &http.Response{StatusCode: 400, Header: http.Header{"Content-Type": {"application/problem+json"}},
+		Body: io.NopCloser(strings.NewReader(body))}
+	var e *Error
+	if !errors.As(FromResponse(resp), &e) || e.Code != CodeMissingField {
+		t.Fatalf("decoded as %#v", e)
+	}
+	if len(e.Details) != errgenMaxDetails || e.Details[0].Field != "f0" || e.Details[errgenMaxDetails-1].Field != fmt.Sprint("f", errgenMaxDetails-1) {
+		t.Errorf("%d details kept, first %+v", len(e.Details), e.Details[0])
+	}
+}
+
+// TestTrickledBodyEndsAtDeadline reads an error response whose body
+// never ends and comes a byte at a time, over a real server: the request
+// context's deadline ends the read, and FromResponse returns the error
+// with what it read.
+func TestTrickledBodyEndsAtDeadline(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(502)
+		f := w.(http.Flusher)
+		for {
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(5 * time.Millisecond):
+				_, _ = w.Write([]byte(" "))
+				f.Flush()
+			}
+		}
+	}))
+	defer srv.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", srv.URL, nil)
+	resp, err := srv.Client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var e *Error
+	if !errors.As(FromResponse(resp), &e) || e.Status != 502 || e.Code != errgenNoCode {
+		t.Fatalf("decoded as %#v", e)
+	}
+	if ctx.Err() == nil {
+		t.Error("FromResponse returned before the deadline, with the body still coming")
 	}
 }
