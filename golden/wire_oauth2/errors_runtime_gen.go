@@ -809,6 +809,23 @@ func (c *errgenCompiled) value(e *Error, name string) (any, bool) {
 	return nil, false
 }
 
+// jsonValue is value, for a param written as a JSON value: a float64
+// that is NaN or an infinity, or a list holding one, is not sent at all,
+// as JSON has no such number (and null is not the number the error's
+// schema promises). In a string template such a value is text ("NaN").
+func (c *errgenCompiled) jsonValue(e *Error, name string) (any, bool) {
+	v, ok := c.value(e, name)
+	switch x := v.(type) {
+	case float64:
+		ok = ok && !math.IsNaN(x) && !math.IsInf(x, 0)
+	case []float64:
+		for _, f := range x {
+			ok = ok && !math.IsNaN(f) && !math.IsInf(f, 0)
+		}
+	}
+	return v, ok
+}
+
 // errgenAppendParts renders a string template's parts: constant text as
 // pre-encoded, values escaped for a JSON string, or with header set for a
 // header value. An absent value is empty text; rid is the request id.
@@ -1006,7 +1023,7 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid str
 		case errgenOpParams:
 			n := 0
 			for _, name := range c.params {
-				if v, ok := c.value(e, name); ok {
+				if v, ok := c.jsonValue(e, name); ok {
 					if n == 0 {
 						buf = append(append(sep(buf), op.lit...), '{')
 					} else {
@@ -1021,12 +1038,12 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid str
 			}
 		case errgenOpParamsInline:
 			for _, name := range c.params {
-				if v, ok := c.value(e, name); ok {
+				if v, ok := c.jsonValue(e, name); ok {
 					buf = errgenAppendValue(append(errgenAppendString(sep(buf), name), ':'), v)
 				}
 			}
 		case errgenOpParam:
-			if v, ok := c.value(e, op.name); ok {
+			if v, ok := c.jsonValue(e, op.name); ok {
 				buf = errgenAppendValue(append(sep(buf), op.lit...), v)
 			}
 		case errgenOpTemplate:

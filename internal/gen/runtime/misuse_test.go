@@ -9,8 +9,10 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -268,5 +270,19 @@ func TestTrickledBodyEndsAtDeadline(t *testing.T) {
 	}
 	if ctx.Err() == nil {
 		t.Error("FromResponse returned before the deadline, with the body still coming")
+	}
+}
+
+// TestNonFiniteParamsNotSent writes float params that JSON cannot carry:
+// the member is left out, the message shows the value as text.
+func TestNonFiniteParamsNotSent(t *testing.T) {
+	for _, f := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
+		rec := httptest.NewRecorder()
+		WriteError(rec, nil, NewRateLimited(f, true))
+		want := fmt.Sprintf(`{"type":"https://docs.example.com/errors#rate_limited","title":"Rate limited","status":429,"detail":"Used %s of the quota; retry: true","code":"rate_limited","tier":2,"retry":true}`,
+			strconv.FormatFloat(f, 'g', -1, 64))
+		if got := rec.Body.String(); got != want {
+			t.Errorf("ratio %v:\n got %s\nwant %s", f, got, want)
+		}
 	}
 }
