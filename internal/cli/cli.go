@@ -171,8 +171,14 @@ func Version() string {
 // specFlags adds the flags every spec-reading command shares.
 func specFlags(fs *flag.FlagSet, opts *engine.Options) {
 	fs.StringVar(&opts.SpecPath, "spec", DefaultSpec, "the spec file; output paths in it are relative to its directory")
-	fs.BoolVar(&opts.AllowOutside, "allow-outside", false, "allow outputs outside the project (the nearest directory above the spec with go.mod or .git)")
 	fs.StringVar(&opts.OpenAPIVersion, "openapi-version", "", "OpenAPI version of the fragment, 3.0 or 3.1 (overrides openapi.version in the spec)")
+}
+
+// outputFlags adds the flags of the commands that place the spec's
+// outputs (generate and check) to the spec's flags.
+func outputFlags(fs *flag.FlagSet, opts *engine.Options) {
+	specFlags(fs, opts)
+	fs.BoolVar(&opts.AllowOutside, "allow-outside", false, "allow outputs outside the project (the nearest directory above the spec with go.mod or .git)")
 }
 
 // eolFlag adds -strict-eol: errgen's LF line ends, not those of the files
@@ -209,7 +215,7 @@ project are never looked at.`
 
 func (c *command) generate(args []string) int {
 	var opts engine.Options
-	fs := c.flags("generate", "[-spec spec/errors.yaml] [-q | -v]", `Writes every output the spec configures: the Go package (outputs.go), the
+	fs := c.flags("generate", "[-spec spec/errors.yaml] [-q | -v] [-strict-eol]", `Writes every output the spec configures: the Go package (outputs.go), the
 OpenAPI fragment (outputs.openapi), the merge into your OpenAPI document
 (openapi.merge_into), the Markdown reference (outputs.docs) and the JSON
 catalog (outputs.catalog), and deletes the stale files. Prints each file
@@ -233,7 +239,7 @@ project root when errgen runs below it (as under go generate).
 For go:generate, in a Go file of the package that holds the generated
 code, with the spec's path relative to that package's directory:
   //go:generate go tool errgen generate -spec ../../spec/errors.yaml`)
-	specFlags(fs, &opts)
+	outputFlags(fs, &opts)
 	strictEOL := eolFlag(fs, "write LF line ends, rewriting outputs that have CRLF line ends (the merged OpenAPI document keeps its own)")
 	verbose := fs.Bool("v", false, "also list the outputs that did not change")
 	quiet := fs.Bool("q", false, "print nothing but problems: no notes, no list of written files")
@@ -274,7 +280,7 @@ code, with the spec's path relative to that package's directory:
 
 func (c *command) check(args []string) int {
 	var opts engine.Options
-	fs := c.flags("check", "[-spec spec/errors.yaml] [-q]", `Regenerates every output in memory and compares it with the files on disk:
+	fs := c.flags("check", "[-spec spec/errors.yaml] [-q] [-strict-eol]", `Regenerates every output in memory and compares it with the files on disk:
 the CI check that code and docs match the spec. Writes nothing. Exits 0
 when all match; else exits 1, printing a unified diff for each file that
 differs, "missing: FILE" for each output that does not exist and
@@ -285,7 +291,7 @@ date; with -strict-eol it is reported as "line endings: FILE". File names are re
 working directory, or to the project root when check runs below it.
 
 `+staleRule)
-	specFlags(fs, &opts)
+	outputFlags(fs, &opts)
 	strictEOL := eolFlag(fs, "fail when an output has CRLF line ends where errgen writes LF (the merged OpenAPI document keeps its own)")
 	quiet := fs.Bool("q", false, "print only the names of the files that differ, are missing or are stale")
 	if code, stop := c.parse(fs, args); stop {
