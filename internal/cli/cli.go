@@ -132,7 +132,32 @@ func (c *command) parse(fs *flag.FlagSet, args []string) (int, bool) {
 		fs.Usage()
 		return ExitUsage, true
 	}
+	if msg := emptyPath(fs); msg != "" {
+		fmt.Fprintf(c.stderr, "errgen %s: %s\n", strings.TrimPrefix(fs.Name(), "errgen "), msg)
+		fs.Usage()
+		return ExitUsage, true
+	}
 	return 0, false
+}
+
+// pathFlags are the flags that name a file (or, for -base, a file or a
+// git revision), with what they name: given, they must not be empty.
+var pathFlags = map[string]string{
+	"spec": "the spec file",
+	"into": "the OpenAPI document to merge into",
+	"base": "a spec file or a git revision",
+}
+
+// emptyPath returns a usage message for the first path flag given an
+// empty value (as -spec "" or -spec=$UNSET), or "".
+func emptyPath(fs *flag.FlagSet) string {
+	var msg string
+	fs.Visit(func(f *flag.Flag) {
+		if what, ok := pathFlags[f.Name]; ok && msg == "" && f.Value.String() == "" {
+			msg = fmt.Sprintf("-%s is empty; it must name %s", f.Name, what)
+		}
+	})
+	return msg
 }
 
 // fail prints err and returns the exit code that fits it.
