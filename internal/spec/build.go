@@ -732,7 +732,9 @@ func (b *builder) exampleDetail(n *yaml.Node, shape []*model.DetailField, what s
 	for _, f := range shape {
 		v := vals[f.Name]
 		if v == nil {
-			b.add(b.pos(n), "%s: missing required key %q", what, f.Name)
+			if !b.misspelled(seen, f.Name) {
+				b.add(b.pos(n), "%s: missing required key %q", what, f.Name)
+			}
 			ok = false
 			continue
 		}
