@@ -172,7 +172,15 @@ func (b *builder) buildOutputs() {
 		b.add(b.at(o.catalog), "outputs.catalog %q: the catalog is a JSON document; give it a path ending in .json, such as errors.json", o.catalog.v)
 		b.spec.Outputs.Catalog = ""
 	}
-	if g := b.spec.Outputs.Go; g != "" && strings.EqualFold(path.Base(g), model.RuntimeFile) {
+	switch g := b.spec.Outputs.Go; {
+	case g == "":
+	case !strings.HasSuffix(g, ".go"):
+		b.add(b.at(o.goOut), "outputs.go %q: the catalog file is a Go source file, and errgen writes the runtime file beside it; give it a path ending in .go, such as %s", o.goOut.v, path.Join(g, "errors_gen.go"))
+		b.spec.Outputs.Go = ""
+	case strings.HasSuffix(g, "_test.go"):
+		b.add(b.at(o.goOut), "outputs.go %q: go build leaves out _test.go files; give the catalog file another name, such as errors_gen.go", o.goOut.v)
+		b.spec.Outputs.Go = ""
+	case strings.EqualFold(path.Base(g), model.RuntimeFile):
 		b.add(b.at(o.goOut), "outputs.go %q: %s is the runtime file errgen writes beside the catalog file; give the catalog file another name, such as errors_gen.go", o.goOut.v, model.RuntimeFile)
 		b.spec.Outputs.Go = ""
 	}
@@ -285,6 +293,26 @@ func (b *builder) buildDocs() {
 		opts.AnchorStyle = "code"
 	}
 	b.spec.Docs = opts
+	b.checkDocsDir()
+}
+
+// checkDocsDir refuses a Markdown file's name for outputs.docs when the
+// layout writes a directory of pages there: the pages would go below a
+// file (docs/errors.md/index.md).
+func (b *builder) checkDocsDir() {
+	out, layout := b.raw.outputs.docs, b.spec.Docs.Layout
+	p := b.spec.Outputs.Docs
+	if layout == model.LayoutSingle || p == "" {
+		return
+	}
+	ext := strings.ToLower(path.Ext(p))
+	if ext != ".md" && ext != ".mdx" {
+		return
+	}
+	at := b.at(b.raw.docs.layout)
+	b.add(b.at(out), "outputs.docs %q names a Markdown file, but docs.layout %s (%d:%d) writes a directory of pages (index.md and one page per %s) there; give outputs.docs a directory, such as %s",
+		out.v, layout, at.Line, at.Col, map[model.Layout]string{model.LayoutPerGroup: "group", model.LayoutPerError: "error"}[layout], strings.TrimSuffix(p, path.Ext(p)))
+	b.spec.Outputs.Docs = ""
 }
 
 // frontMatterExtra reads free-form front matter keys in order. The
