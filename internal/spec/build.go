@@ -184,6 +184,10 @@ func (b *builder) buildOutputs() {
 		b.add(b.at(o.goOut), "outputs.go %q: %s is the runtime file errgen writes beside the catalog file; give the catalog file another name, such as errors_gen.go", o.goOut.v, model.RuntimeFile)
 		b.spec.Outputs.Go = ""
 	}
+	b.spec.Outputs.GoPos = b.at(o.goOut)
+	b.spec.Outputs.OpenAPIPos = b.at(o.openapi)
+	b.spec.Outputs.DocsPos = b.at(o.docs)
+	b.spec.Outputs.CatalogPos = b.at(o.catalog)
 }
 
 // outputPath cleans a path relative to the spec file. Whether it may leave
@@ -248,6 +252,7 @@ func (b *builder) buildOpenAPI() {
 		b.add(b.at(o.version), "openapi.version %q is not supported (use \"3.0\" or \"3.1\")", o.version.v)
 	}
 	b.spec.OpenAPI.MergeInto = b.outputPath(o.mergeInto, "openapi.merge_into")
+	b.spec.OpenAPI.MergeIntoPos = b.at(o.mergeInto)
 }
 
 func (b *builder) buildDocs() {
@@ -282,6 +287,7 @@ func (b *builder) buildDocs() {
 	}
 	if d.templates.n != nil {
 		opts.Templates = b.outputPath(d.templates, "docs.templates")
+		opts.TemplatesPos = b.at(d.templates)
 	}
 	switch d.anchorStyle.v {
 	case "", "code":
