@@ -25,9 +25,12 @@ type merger struct {
 	// crlf is set when every line end of the document is "\r\n" (as Git
 	// for Windows checks it out): the merged document is written back
 	// with "\r\n". src has "\n" line ends in any case.
-	crlf  bool
-	doc   *yaml.Node // the document node
-	root  *yaml.Node // its top-level mapping
+	crlf bool
+	doc  *yaml.Node // the document node
+	root *yaml.Node // its top-level mapping
+	// keep is a JSON document's own text by node, for writing what the
+	// merge leaves alone as the team wrote it; nil for YAML.
+	keep  *jsonSource
 	comps *components
 
 	// ownedResponses names the response components that are errgen's: the
@@ -71,6 +74,9 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 	m.duplicateKeys(m.root, "")
 	if err := m.err(); err != nil {
 		return nil, err
+	}
+	if m.json {
+		m.keep = newJSONSource(doc, m.root)
 	}
 	v31, err := m.version()
 	if err != nil {

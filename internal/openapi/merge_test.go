@@ -359,6 +359,53 @@ func TestMergeJSON(t *testing.T) {
 	}
 }
 
+// TestMergeJSONKeepsFormatting: what the merge leaves alone in a JSON
+// document is written as the team wrote it (one-line objects, escapes,
+// spacing); only the objects errgen changes are laid out, in the
+// document's indentation. Merging again changes nothing.
+func TestMergeJSONKeepsFormatting(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - {code: gone, status: 404, message: Gone, operations: [getB]}
+`)
+	doc := `{
+  "openapi": "3.0.3",
+  "info": {"title": "T", "version": "1"},
+  "paths": {
+    "/a": {
+      "get": {"operationId": "getA", "responses": {"200": {"description": "caf\u00e9"}}}
+    },
+    "/b": {
+      "get": {
+        "operationId": "getB",
+        "tags":   ["x",  "y"],
+        "responses": {"200": {"description": "OK"}}
+      }
+    }
+  }
+}
+`
+	out, _ := mustMerge(t, s, "api.json", []byte(doc))
+	for _, kept := range []string{
+		"{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {\n",
+		"    \"/a\": {\n      \"get\": {\"operationId\": \"getA\", \"responses\": {\"200\": {\"description\": \"caf\\u00e9\"}}}\n    },\n",
+		"        \"tags\": [\"x\",  \"y\"],\n",
+		"          \"200\": {\"description\": \"OK\"},\n          \"404\": {\n",
+	} {
+		if !bytes.Contains(out, []byte(kept)) {
+			t.Errorf("the merged document does not keep\n%s\nit is:\n%s", kept, out)
+		}
+	}
+	if err := validateBytes(out); err != nil {
+		t.Error(err)
+	}
+	again, _ := mustMerge(t, s, "api.json", out)
+	if !bytes.Equal(again, out) {
+		t.Errorf("merging again changed the document:\n%s", again)
+	}
+}
+
 // TestJSONTestdata keeps testdata/api.orig.json, the JSON form of the
 // merge case's team document that make lint-openapi merges into, in step
 // with api.orig.yaml.
