@@ -132,7 +132,32 @@ func (c *command) parse(fs *flag.FlagSet, args []string) (int, bool) {
 		fs.Usage()
 		return ExitUsage, true
 	}
+	if msg := emptyPath(fs); msg != "" {
+		fmt.Fprintf(c.stderr, "errgen %s: %s\n", strings.TrimPrefix(fs.Name(), "errgen "), msg)
+		fs.Usage()
+		return ExitUsage, true
+	}
 	return 0, false
+}
+
+// pathFlags are the flags that name a file (or, for -base, a file or a
+// git revision), with what they name: given, they must not be empty.
+var pathFlags = map[string]string{
+	"spec": "the spec file",
+	"into": "the OpenAPI document to merge into",
+	"base": "a spec file or a git revision",
+}
+
+// emptyPath returns a usage message for the first path flag given an
+// empty value (as -spec "" or -spec=$UNSET), or "".
+func emptyPath(fs *flag.FlagSet) string {
+	var msg string
+	fs.Visit(func(f *flag.Flag) {
+		if what, ok := pathFlags[f.Name]; ok && msg == "" && f.Value.String() == "" {
+			msg = fmt.Sprintf("-%s is empty; it must name %s", f.Name, what)
+		}
+	})
+	return msg
 }
 
 // fail prints err and returns the exit code that fits it.
@@ -171,8 +196,14 @@ func Version() string {
 // specFlags adds the flags every spec-reading command shares.
 func specFlags(fs *flag.FlagSet, opts *engine.Options) {
 	fs.StringVar(&opts.SpecPath, "spec", DefaultSpec, "the spec file; output paths in it are relative to its directory")
-	fs.BoolVar(&opts.AllowOutside, "allow-outside", false, "allow outputs outside the project (the nearest directory above the spec with go.mod or .git)")
 	fs.StringVar(&opts.OpenAPIVersion, "openapi-version", "", "OpenAPI version of the fragment, 3.0 or 3.1 (overrides openapi.version in the spec)")
+}
+
+// outputFlags adds the flags of the commands that place the spec's
+// outputs (generate and check) to the spec's flags.
+func outputFlags(fs *flag.FlagSet, opts *engine.Options) {
+	specFlags(fs, opts)
+	fs.BoolVar(&opts.AllowOutside, "allow-outside", false, "allow outputs outside the project (the nearest directory above the spec with go.mod or .git)")
 }
 
 // eolFlag adds -strict-eol: errgen's LF line ends, not those of the files
@@ -209,7 +240,7 @@ project are never looked at.`
 
 func (c *command) generate(args []string) int {
 	var opts engine.Options
-	fs := c.flags("generate", "[-spec spec/errors.yaml] [-q | -v]", `Writes every output the spec configures: the Go package (outputs.go), the
+	fs := c.flags("generate", "[-spec spec/errors.yaml] [-q | -v] [-strict-eol]", `Writes every output the spec configures: the Go package (outputs.go), the
 OpenAPI fragment (outputs.openapi), the merge into your OpenAPI document
 (openapi.merge_into), the Markdown reference (outputs.docs) and the JSON
 catalog (outputs.catalog), and deletes the stale files. Prints each file
@@ -233,7 +264,7 @@ project root when errgen runs below it (as under go generate).
 For go:generate, in a Go file of the package that holds the generated
 code, with the spec's path relative to that package's directory:
   //go:generate go tool errgen generate -spec ../../spec/errors.yaml`)
-	specFlags(fs, &opts)
+	outputFlags(fs, &opts)
 	strictEOL := eolFlag(fs, "write LF line ends, rewriting outputs that have CRLF line ends (the merged OpenAPI document keeps its own)")
 	verbose := fs.Bool("v", false, "also list the outputs that did not change")
 	quiet := fs.Bool("q", false, "print nothing but problems: no notes, no list of written files")
@@ -274,18 +305,20 @@ code, with the spec's path relative to that package's directory:
 
 func (c *command) check(args []string) int {
 	var opts engine.Options
-	fs := c.flags("check", "[-spec spec/errors.yaml] [-q]", `Regenerates every output in memory and compares it with the files on disk:
+	fs := c.flags("check", "[-spec spec/errors.yaml] [-q] [-strict-eol]", `Regenerates every output in memory and compares it with the files on disk:
 the CI check that code and docs match the spec. Writes nothing. Exits 0
 when all match; else exits 1, printing a unified diff for each file that
 differs, "missing: FILE" for each output that does not exist and
 "obsolete: FILE" for each stale file (errgen generate deletes it), then
-the command that brings them up to date. A file that differs only by
+the command that brings them up to date. A file at an output's path that
+errgen did not generate is reported as such: errgen generate refuses to
+overwrite it. A file that differs only by
 having CRLF line ends (as Git for Windows checks files out) is up to
 date; with -strict-eol it is reported as "line endings: FILE". File names are relative to the
 working directory, or to the project root when check runs below it.
 
 `+staleRule)
-	specFlags(fs, &opts)
+	outputFlags(fs, &opts)
 	strictEOL := eolFlag(fs, "fail when an output has CRLF line ends where errgen writes LF (the merged OpenAPI document keeps its own)")
 	quiet := fs.Bool("q", false, "print only the names of the files that differ, are missing or are stale")
 	if code, stop := c.parse(fs, args); stop {
@@ -302,10 +335,16 @@ working directory, or to the project root when check runs below it.
 	if len(drift) == 0 {
 		return ExitOK
 	}
+	conflicts := 0
 	for _, d := range drift {
+		if d.Kind == "conflict" {
+			conflicts++
+		}
 		switch {
 		case *quiet:
 			fmt.Fprintln(c.stdout, d.Name)
+		case d.Kind == "conflict":
+			fmt.Fprintln(c.stdout, engine.Conflict(d))
 		case d.Kind == "missing":
 			fmt.Fprintf(c.stdout, "missing: %s\n", d.Name)
 		case d.Kind == "delete":
@@ -316,7 +355,15 @@ working directory, or to the project root when check runs below it.
 			c.stdout.Write(d.Diff)
 		}
 	}
-	fmt.Fprintf(c.stderr, "errgen check: %d file(s) out of date with %s; run: %s\n", len(drift), opts.SpecPath, generateCommand(fs))
+	switch {
+	case conflicts == len(drift):
+		fmt.Fprintf(c.stderr, "errgen check: %d file(s) at output paths of %s were not generated by errgen; move or remove them\n", conflicts, opts.SpecPath)
+	case conflicts > 0:
+		fmt.Fprintf(c.stderr, "errgen check: %d file(s) out of date with %s, and %d file(s) at its output paths were not generated by errgen; move or remove those, then run: %s\n",
+			len(drift)-conflicts, opts.SpecPath, conflicts, generateCommand(fs))
+	default:
+		fmt.Fprintf(c.stderr, "errgen check: %d file(s) out of date with %s; run: %s\n", len(drift), opts.SpecPath, generateCommand(fs))
+	}
 	return ExitInput
 }
 

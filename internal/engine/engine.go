@@ -171,8 +171,8 @@ func Render(opts Options) (*Result, error) {
 	}
 	defer proj.Close()
 	specDir := filepath.Dir(opts.SpecPath)
-	place := func(rel string) (string, error) {
-		return placeOutput(specDir, root, rel, opts.AllowOutside, names)
+	place := func(rel string, at model.Pos) (string, error) {
+		return placeOutput(specDir, root, rel, at, opts.AllowOutside, names)
 	}
 	read := inProject{root: proj, dir: root}
 	sc := newScan(proj, root, s.Source, outputExts(s, place))
@@ -221,6 +221,14 @@ func (f inProject) readFile(p string) ([]byte, error) {
 	return os.ReadFile(p)
 }
 
+// stat describes the file p.
+func (f inProject) stat(p string) (fs.FileInfo, error) {
+	if rel, ok := f.rel(p); ok {
+		return f.root.Stat(rel)
+	}
+	return os.Stat(p)
+}
+
 // dirFS returns the directory p as a file system, and a function to call
 // when done with it.
 func (f inProject) dirFS(p string) (fs.FS, func(), error) {
@@ -241,15 +249,20 @@ func (f inProject) dirFS(p string) (fs.FS, func(), error) {
 	return os.DirFS(p), func() {}, nil
 }
 
+// placer places an output: it turns the output's path relative to the
+// spec directory into an OS path, or refuses it with a problem at at, the
+// position of the spec key that names the path.
+type placer func(rel string, at model.Pos) (string, error)
+
 // outputExts returns the extensions of the output files the spec names,
 // so that the search for stale files opens files of those kinds too.
-func outputExts(s *model.Spec, place func(string) (string, error)) []string {
+func outputExts(s *model.Spec, place placer) []string {
 	var exts []string
 	for _, rel := range []string{s.Outputs.Go, s.Outputs.OpenAPI, s.Outputs.Docs, s.Outputs.Catalog} {
 		if rel == "" || rel == s.Outputs.Docs && s.Docs.Layout != model.LayoutSingle {
 			continue // none, or a directory of .md pages
 		}
-		if p, err := place(rel); err == nil {
+		if p, err := place(rel, model.Pos{}); err == nil {
 			exts = append(exts, filepath.Ext(p))
 		}
 	}
@@ -290,8 +303,10 @@ func (e *UsageError) Error() string { return e.Msg }
 // package, the OpenAPI fragment) render concurrently with the rest (the
 // merged document, then the docs); each part renders into a Result of its
 // own, and all of each part — outputs, notes, stale files — is added to r
-// in a fixed order, so the result does not depend on scheduling.
-func renderAll(r *Result, specDir string, place func(string) (string, error), read inProject) error {
+// in a fixed order, so the result does not depend on scheduling. The
+// problems of every part (an output outside the project, a template
+// directory that is not one, merge conflicts) are reported together.
+func renderAll(r *Result, specDir string, place placer, read inProject) error {
 	s := r.Spec
 	var parts []func(*Result) error
 	// The JSON catalog is an output of its own and, embedded, part of
@@ -307,10 +322,10 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 			if err != nil {
 				return fmt.Errorf("rendering Go: %w", err)
 			}
-			if err := p.add(place, s.Outputs.Go, data, false); err != nil {
+			if err := p.add(place, s.Outputs.Go, s.Outputs.GoPos, data, false); err != nil {
 				return err
 			}
-			return p.add(place, model.RuntimePath(s.Outputs.Go), gen.Runtime(s), false)
+			return p.add(place, model.RuntimePath(s.Outputs.Go), s.Outputs.GoPos, gen.Runtime(s), false)
 		})
 	}
 	if s.Outputs.OpenAPI != "" {
@@ -319,7 +334,7 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 			if err != nil {
 				return fmt.Errorf("rendering OpenAPI: %w", err)
 			}
-			return p.add(place, s.Outputs.OpenAPI, data, false)
+			return p.add(place, s.Outputs.OpenAPI, s.Outputs.OpenAPIPos, data, false)
 		})
 	}
 	if s.Outputs.Catalog != "" {
@@ -328,7 +343,7 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 			if err != nil {
 				return fmt.Errorf("rendering the catalog: %w", err)
 			}
-			return p.add(place, s.Outputs.Catalog, data, false)
+			return p.add(place, s.Outputs.Catalog, s.Outputs.CatalogPos, data, false)
 		})
 	}
 	parts = append(parts, func(p *Result) error { return renderRest(p, specDir, place, read) })
@@ -340,10 +355,10 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 		wg.Go(func() { errs[i] = part(&done[i]) })
 	}
 	wg.Wait()
+	if err := joinProblems(errs); err != nil {
+		return err
+	}
 	for i := range parts {
-		if errs[i] != nil {
-			return errs[i]
-		}
 		r.Outputs = append(r.Outputs, done[i].Outputs...)
 		r.Stale = append(r.Stale, done[i].Stale...)
 		r.Notes = append(r.Notes, done[i].Notes...)
@@ -351,9 +366,67 @@ func renderAll(r *Result, specDir string, place func(string) (string, error), re
 	return nil
 }
 
+// joinProblems returns the errors of independent parts of a run as one.
+// When every one is a problem with the user's input, all are reported at
+// once, the problems positioned in the spec sorted by position, the others
+// (merge conflicts, sorted each) after them in the order of the parts;
+// else the first failure that is not (such as an I/O error) is returned.
+func joinProblems(errs []error) error {
+	var failed []error
+	for _, err := range errs {
+		if err != nil {
+			failed = append(failed, err)
+		}
+	}
+	switch len(failed) {
+	case 0:
+		return nil
+	case 1:
+		return failed[0]
+	}
+	var all problemSet
+	for _, err := range failed {
+		var ie *InputError
+		var set *problemSet
+		var ps spec.Problems
+		switch {
+		case !errors.As(err, &ie):
+			return err
+		case errors.As(err, &set):
+			all.spec = append(all.spec, set.spec...)
+			all.others = append(all.others, set.others...)
+		case errors.As(err, &ps):
+			all.spec = append(all.spec, ps...)
+		default:
+			all.others = append(all.others, err.Error())
+		}
+	}
+	all.spec = all.spec.Sorted()
+	return &InputError{Err: &all}
+}
+
+// problemSet is the problems of several parts of a run, reported at once.
+type problemSet struct {
+	spec   spec.Problems // positioned in the spec
+	others []string      // the rest, such as merge conflicts
+}
+
+func (s *problemSet) Error() string {
+	lines := s.others
+	if len(s.spec) > 0 {
+		lines = append([]string{s.spec.Error()}, lines...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// problem is a problem with the user's input at a position in the spec.
+func problem(at model.Pos, format string, args ...any) error {
+	return &InputError{Err: spec.Problems{{Pos: at, Msg: fmt.Sprintf(format, args...)}}}
+}
+
 // add places an output and appends it.
-func (r *Result) add(place func(string) (string, error), rel string, data []byte, merged bool) error {
-	p, err := place(rel)
+func (r *Result) add(place placer, rel string, at model.Pos, data []byte, merged bool) error {
+	p, err := place(rel, at)
 	if err != nil {
 		return err
 	}
@@ -361,31 +434,29 @@ func (r *Result) add(place func(string) (string, error), rel string, data []byte
 	return nil
 }
 
-// renderRest renders the merged OpenAPI document and the docs into r.
-func renderRest(r *Result, specDir string, place func(string) (string, error), read inProject) error {
+// renderRest renders the merged OpenAPI document and the docs into r,
+// reporting the problems of both at once.
+func renderRest(r *Result, specDir string, place placer, read inProject) error {
 	s := r.Spec
+	var errs []error
 	if s.OpenAPI.MergeInto != "" {
-		if err := renderMerge(r, place, read); err != nil {
-			return err
-		}
+		errs = append(errs, renderMerge(r, place, read))
 	}
 	if s.Outputs.Docs != "" {
-		if err := renderDocs(r, specDir, place, read); err != nil {
-			return err
-		}
+		errs = append(errs, renderDocs(r, specDir, place, read))
 	}
-	return nil
+	return joinProblems(errs)
 }
 
-func renderMerge(r *Result, place func(string) (string, error), read inProject) error {
-	p, err := place(r.Spec.OpenAPI.MergeInto)
+func renderMerge(r *Result, place placer, read inProject) error {
+	p, err := place(r.Spec.OpenAPI.MergeInto, r.Spec.OpenAPI.MergeIntoPos)
 	if err != nil {
 		return err
 	}
 	name := r.names.name(p)
 	doc, err := read.readFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		return inputErr("%s: openapi.merge_into: %s does not exist", r.Spec.OpenAPI.Pos, name)
+		return problem(r.Spec.OpenAPI.MergeIntoPos, "openapi.merge_into: %s does not exist", name)
 	} else if err != nil {
 		return fileErr(Output{Name: name}, err)
 	}
@@ -398,38 +469,69 @@ func renderMerge(r *Result, place func(string) (string, error), read inProject) 
 	return nil
 }
 
-func renderDocs(r *Result, specDir string, place func(string) (string, error), read inProject) error {
+func renderDocs(r *Result, specDir string, place placer, read inProject) error {
 	s := r.Spec
+	var errs []error
+	if err := checkDocsPath(r, place, read); err != nil {
+		errs = append(errs, err)
+	}
 	var overrides fs.FS
 	if s.Docs.Templates != "" {
 		dir := filepath.Join(specDir, filepath.FromSlash(s.Docs.Templates))
 		fsys, done, err := read.dirFS(dir)
 		if escapes(err) {
-			return inputErr("docs.templates: %s: a symbolic link leads out of the project, or is absolute (%v)", r.names.name(dir), err)
+			errs = append(errs, problem(s.Docs.TemplatesPos, "docs.templates: %s: a symbolic link leads out of the project, or is absolute (%v)", r.names.name(dir), err))
 		} else if err != nil {
-			return inputErr("docs.templates: %s is not a directory", r.names.name(dir))
+			errs = append(errs, problem(s.Docs.TemplatesPos, "docs.templates: %s is not a directory", r.names.name(dir)))
+		} else {
+			defer done()
+			overrides = fsys
 		}
-		defer done()
-		overrides = fsys
+	}
+	if len(errs) > 0 {
+		return joinProblems(errs)
 	}
 	files, err := docs.Render(s, overrides)
 	if err != nil {
 		return &InputError{Err: fmt.Errorf("rendering docs: %w", err)}
 	}
 	for _, f := range files {
-		if err := r.add(place, f.Path, f.Data, false); err != nil {
+		if err := r.add(place, f.Path, s.Outputs.DocsPos, f.Data, false); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
+// checkDocsPath refuses an outputs.docs path that holds a file where the
+// layout writes a directory of pages, or a directory where it writes one
+// page: the pages could not be written there.
+func checkDocsPath(r *Result, place placer, read inProject) error {
+	s := r.Spec
+	p, err := place(s.Outputs.Docs, s.Outputs.DocsPos)
+	if err != nil {
+		return err
+	}
+	st, err := read.stat(p)
+	if err != nil {
+		return nil // none yet, or unreadable: writing it says why
+	}
+	switch dir := s.Docs.Layout != model.LayoutSingle; {
+	case dir && !st.IsDir():
+		return problem(s.Outputs.DocsPos, "outputs.docs: %s is a file, but docs.layout %s writes a directory of pages there; remove the file (a page of an earlier layout?) or name another directory", r.names.name(p), s.Docs.Layout)
+	case !dir && st.IsDir():
+		return problem(s.Outputs.DocsPos, "outputs.docs: %s is a directory, but docs.layout single writes one page there; name a file, such as %s", r.names.name(p), path.Join(s.Outputs.Docs, "errors.md"))
+	}
+	return nil
+}
+
 // placeOutput turns an output path relative to the spec directory into an
-// OS path, refusing paths that leave the project root unless allowed.
-func placeOutput(specDir, root, rel string, allowOutside bool, names namer) (string, error) {
+// OS path, refusing paths that leave the project root unless allowed,
+// with a problem at at, the position of the spec key that names it.
+func placeOutput(specDir, root, rel string, at model.Pos, allowOutside bool, names namer) (string, error) {
 	if path.IsAbs(rel) || filepath.IsAbs(rel) {
 		if !allowOutside && !within(root, filepath.Clean(rel)) {
-			return "", inputErr("output %s is outside the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
+			return "", problem(at, "output %s is outside the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
 		}
 		return filepath.Clean(rel), nil
 	}
@@ -439,7 +541,7 @@ func placeOutput(specDir, root, rel string, allowOutside bool, names namer) (str
 		return "", err
 	}
 	if !allowOutside && !within(root, abs) {
-		return "", inputErr("output %s leaves the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
+		return "", problem(at, "output %s leaves the project (%s); pass -allow-outside to write it anyway", rel, names.name(root))
 	}
 	return p, nil
 }

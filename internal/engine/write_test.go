@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errgen/errgen/internal/model"
 	_ "github.com/errgen/errgen/internal/testutil" // -update
 )
 
@@ -256,11 +257,11 @@ func TestPlaceOutput(t *testing.T) {
 		{"/etc/passwd", false},
 		{filepath.Join(root, "docs", "x.md"), true},
 	} {
-		_, err := placeOutput(specDir, root, tc.rel, false, namer{base: root})
+		_, err := placeOutput(specDir, root, tc.rel, model.Pos{}, false, namer{base: root})
 		if (err == nil) != tc.allowed {
 			t.Errorf("placeOutput(%q) err = %v, want allowed=%v", tc.rel, err, tc.allowed)
 		}
-		if _, err := placeOutput(specDir, root, tc.rel, true, namer{base: root}); err != nil {
+		if _, err := placeOutput(specDir, root, tc.rel, model.Pos{}, true, namer{base: root}); err != nil {
 			t.Errorf("with -allow-outside, placeOutput(%q) = %v", tc.rel, err)
 		}
 	}

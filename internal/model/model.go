@@ -149,6 +149,10 @@ type Outputs struct {
 	// Catalog is the machine-readable JSON catalog (a path ending in
 	// ".json").
 	Catalog string
+	// GoPos, OpenAPIPos, DocsPos and CatalogPos are the positions of the
+	// paths in the spec, for problems with where an output goes (such as
+	// outside the project).
+	GoPos, OpenAPIPos, DocsPos, CatalogPos Pos
 }
 
 // Format is the wire format of error bodies.
@@ -305,7 +309,9 @@ type OpenAPIOptions struct {
 	// the team's own OpenAPI document that generate merges the fragment
 	// into; empty when not configured.
 	MergeInto string
-	Pos       Pos
+	// MergeIntoPos is the position of merge_into's path in the spec.
+	MergeIntoPos Pos
+	Pos          Pos
 }
 
 // Layout is how the Markdown reference is split into pages.
@@ -347,6 +353,8 @@ type DocsOptions struct {
 	// Templates is a directory (relative to the spec file, slash-separated)
 	// whose files override the embedded page templates by name.
 	Templates string
+	// TemplatesPos is the position of the templates path in the spec.
+	TemplatesPos Pos
 	// AnchorStyle names the errors' anchors, pages and doc links: "code"
 	// (the lower-cased code, dots as hyphens), "kebab" or "snake" (the
 	// code's words, lower-cased, joined by - or _).

@@ -13,7 +13,7 @@ import (
 func (m *merger) encode() ([]byte, error) {
 	if m.json {
 		var buf bytes.Buffer
-		writeJSON(&buf, m.root, jsonIndent(m.src), "")
+		m.keep.write(&buf, m.root, jsonIndent(m.src), "")
 		buf.WriteByte('\n')
 		return buf.Bytes(), nil
 	}
@@ -196,27 +196,7 @@ func jsonIndent(src []byte) string {
 // writeJSON writes a node tree as JSON, keys in tree order, indented by
 // step ("" writes one line).
 func writeJSON(buf *bytes.Buffer, n *yaml.Node, step, indent string) {
-	switch n.Kind {
-	case yaml.DocumentNode:
-		writeJSON(buf, n.Content[0], step, indent)
-	case yaml.AliasNode:
-		writeJSON(buf, n.Alias, step, indent)
-	case yaml.MappingNode:
-		writeJSONList(buf, '{', '}', len(n.Content)/2, step, indent, func(i int, inner string) {
-			writeJSONString(buf, n.Content[2*i].Value)
-			buf.WriteByte(':')
-			if step != "" {
-				buf.WriteByte(' ')
-			}
-			writeJSON(buf, n.Content[2*i+1], step, inner)
-		})
-	case yaml.SequenceNode:
-		writeJSONList(buf, '[', ']', len(n.Content), step, indent, func(i int, inner string) {
-			writeJSON(buf, n.Content[i], step, inner)
-		})
-	default:
-		writeJSONScalar(buf, n)
-	}
+	(*jsonSource)(nil).write(buf, n, step, indent)
 }
 
 func writeJSONList(buf *bytes.Buffer, open, close byte, n int, step, indent string, item func(i int, inner string)) {

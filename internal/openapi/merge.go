@@ -25,9 +25,12 @@ type merger struct {
 	// crlf is set when every line end of the document is "\r\n" (as Git
 	// for Windows checks it out): the merged document is written back
 	// with "\r\n". src has "\n" line ends in any case.
-	crlf  bool
-	doc   *yaml.Node // the document node
-	root  *yaml.Node // its top-level mapping
+	crlf bool
+	doc  *yaml.Node // the document node
+	root *yaml.Node // its top-level mapping
+	// keep is a JSON document's own text by node, for writing what the
+	// merge leaves alone as the team wrote it; nil for YAML.
+	keep  *jsonSource
 	comps *components
 
 	// ownedResponses names the response components that are errgen's: the
@@ -68,6 +71,13 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 		return nil, fmt.Errorf("%s: not an OpenAPI document (the top level must be a mapping)", docName)
 	}
 	m.doc, m.root = &n, n.Content[0]
+	m.duplicateKeys(m.root, "")
+	if err := m.err(); err != nil {
+		return nil, err
+	}
+	if m.json {
+		m.keep = newJSONSource(doc, m.root)
+	}
 	v31, err := m.version()
 	if err != nil {
 		return nil, err
@@ -82,6 +92,42 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 		m.ownedResponses[name] = true
 	}
 	return m, nil
+}
+
+// duplicateKeys reports every key that a mapping (a JSON object) of the
+// document holds twice, what names the mapping in problems. Readers
+// disagree on which of the two counts (errgen's would see the first, most
+// others the last), so a component errgen writes could be hidden behind
+// the other, or a conflict missed: the document is refused. Aliases are
+// not followed: the node they stand for is checked where it is.
+func (m *merger) duplicateKeys(n *yaml.Node, what string) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		first := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			inner := k.Value
+			if what != "" {
+				inner = what + "." + k.Value
+			}
+			if k.Kind == yaml.ScalarNode && k.Value != "<<" {
+				if prev, dup := first[k.Value]; dup {
+					at := "duplicate key"
+					if what != "" {
+						at = what + ": duplicate key"
+					}
+					m.fail(m.at(k), "%s %q (first at %d:%d)", at, k.Value, prev.Line, prev.Column)
+				} else {
+					first[k.Value] = k
+				}
+			}
+			m.duplicateKeys(v, inner)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			m.duplicateKeys(c, fmt.Sprintf("%s[%d]", what, i))
+		}
+	}
 }
 
 // isCRLF reports whether doc has at least one line end and every line

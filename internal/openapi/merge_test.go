@@ -258,6 +258,60 @@ func TestMergeConflict(t *testing.T) {
 	}
 }
 
+// TestMergeDuplicateKeys: a document holding a key twice in a mapping
+// (YAML) or an object (JSON) is refused, every repeat named at its
+// position, since readers disagree on which of the two counts: here a
+// hand-written Error schema under a second schemas key would escape the
+// conflict check, and most readers would drop errgen's schemas.
+func TestMergeDuplicateKeys(t *testing.T) {
+	s, _, _ := mergeCase(t)
+	yamlDoc := `openapi: 3.0.3
+info: {title: T, version: '1', title: U}
+paths:
+  /a:
+    get:
+      operationId: listLivestreams
+      responses:
+        '200': {description: OK}
+        '200': {description: Also OK}
+components:
+  schemas:
+    Thing: {type: object}
+  schemas:
+    Error: {type: object}
+`
+	jsonDoc := `{
+  "openapi": "3.0.3",
+  "info": {"title": "T", "version": "1"},
+  "paths": {},
+  "components": {"schemas": {}, "schemas": {"Error": {"type": "object"}}},
+  "openapi": "3.0.3"
+}
+`
+	for _, tc := range []struct {
+		name, doc string
+		want      []string
+	}{
+		{"api.yaml", yamlDoc, []string{
+			`api.yaml:2:32: info: duplicate key "title" (first at 2:8)`,
+			`api.yaml:9:9: paths./a.get.responses: duplicate key "200" (first at 8:9)`,
+			`api.yaml:13:3: components: duplicate key "schemas" (first at 11:3)`,
+		}},
+		{"api.json", jsonDoc, []string{
+			`api.json:5:33: components: duplicate key "schemas" (first at 5:18)`,
+			`api.json:6:3: duplicate key "openapi" (first at 2:3)`,
+		}},
+	} {
+		out, notes, err := Merge(s, tc.name, []byte(tc.doc))
+		if err == nil || out != nil || notes != nil {
+			t.Fatalf("%s: got %d bytes, notes %v, err %v", tc.name, len(out), notes, err)
+		}
+		if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: problems:\n%s\nwant:\n%s", tc.name, err, strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
 // TestMergeUnknownOperation: an operationId the document does not have is
 // an error at the spec's position.
 func TestMergeUnknownOperation(t *testing.T) {
@@ -302,6 +356,53 @@ func TestMergeJSON(t *testing.T) {
 	}
 	if err := validateBytes(out); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestMergeJSONKeepsFormatting: what the merge leaves alone in a JSON
+// document is written as the team wrote it (one-line objects, escapes,
+// spacing); only the objects errgen changes are laid out, in the
+// document's indentation. Merging again changes nothing.
+func TestMergeJSONKeepsFormatting(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - {code: gone, status: 404, message: Gone, operations: [getB]}
+`)
+	doc := `{
+  "openapi": "3.0.3",
+  "info": {"title": "T", "version": "1"},
+  "paths": {
+    "/a": {
+      "get": {"operationId": "getA", "responses": {"200": {"description": "caf\u00e9"}}}
+    },
+    "/b": {
+      "get": {
+        "operationId": "getB",
+        "tags":   ["x",  "y"],
+        "responses": {"200": {"description": "OK"}}
+      }
+    }
+  }
+}
+`
+	out, _ := mustMerge(t, s, "api.json", []byte(doc))
+	for _, kept := range []string{
+		"{\n  \"openapi\": \"3.0.3\",\n  \"info\": {\"title\": \"T\", \"version\": \"1\"},\n  \"paths\": {\n",
+		"    \"/a\": {\n      \"get\": {\"operationId\": \"getA\", \"responses\": {\"200\": {\"description\": \"caf\\u00e9\"}}}\n    },\n",
+		"        \"tags\": [\"x\",  \"y\"],\n",
+		"          \"200\": {\"description\": \"OK\"},\n          \"404\": {\n",
+	} {
+		if !bytes.Contains(out, []byte(kept)) {
+			t.Errorf("the merged document does not keep\n%s\nit is:\n%s", kept, out)
+		}
+	}
+	if err := validateBytes(out); err != nil {
+		t.Error(err)
+	}
+	again, _ := mustMerge(t, s, "api.json", out)
+	if !bytes.Equal(again, out) {
+		t.Errorf("merging again changed the document:\n%s", again)
 	}
 }
 

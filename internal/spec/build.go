@@ -172,10 +172,22 @@ func (b *builder) buildOutputs() {
 		b.add(b.at(o.catalog), "outputs.catalog %q: the catalog is a JSON document; give it a path ending in .json, such as errors.json", o.catalog.v)
 		b.spec.Outputs.Catalog = ""
 	}
-	if g := b.spec.Outputs.Go; g != "" && strings.EqualFold(path.Base(g), model.RuntimeFile) {
+	switch g := b.spec.Outputs.Go; {
+	case g == "":
+	case !strings.HasSuffix(g, ".go"):
+		b.add(b.at(o.goOut), "outputs.go %q: the catalog file is a Go source file, and errgen writes the runtime file beside it; give it a path ending in .go, such as %s", o.goOut.v, path.Join(g, "errors_gen.go"))
+		b.spec.Outputs.Go = ""
+	case strings.HasSuffix(g, "_test.go"):
+		b.add(b.at(o.goOut), "outputs.go %q: go build leaves out _test.go files; give the catalog file another name, such as errors_gen.go", o.goOut.v)
+		b.spec.Outputs.Go = ""
+	case strings.EqualFold(path.Base(g), model.RuntimeFile):
 		b.add(b.at(o.goOut), "outputs.go %q: %s is the runtime file errgen writes beside the catalog file; give the catalog file another name, such as errors_gen.go", o.goOut.v, model.RuntimeFile)
 		b.spec.Outputs.Go = ""
 	}
+	b.spec.Outputs.GoPos = b.at(o.goOut)
+	b.spec.Outputs.OpenAPIPos = b.at(o.openapi)
+	b.spec.Outputs.DocsPos = b.at(o.docs)
+	b.spec.Outputs.CatalogPos = b.at(o.catalog)
 }
 
 // outputPath cleans a path relative to the spec file. Whether it may leave
@@ -240,6 +252,7 @@ func (b *builder) buildOpenAPI() {
 		b.add(b.at(o.version), "openapi.version %q is not supported (use \"3.0\" or \"3.1\")", o.version.v)
 	}
 	b.spec.OpenAPI.MergeInto = b.outputPath(o.mergeInto, "openapi.merge_into")
+	b.spec.OpenAPI.MergeIntoPos = b.at(o.mergeInto)
 }
 
 func (b *builder) buildDocs() {
@@ -274,6 +287,7 @@ func (b *builder) buildDocs() {
 	}
 	if d.templates.n != nil {
 		opts.Templates = b.outputPath(d.templates, "docs.templates")
+		opts.TemplatesPos = b.at(d.templates)
 	}
 	switch d.anchorStyle.v {
 	case "", "code":
@@ -285,6 +299,26 @@ func (b *builder) buildDocs() {
 		opts.AnchorStyle = "code"
 	}
 	b.spec.Docs = opts
+	b.checkDocsDir()
+}
+
+// checkDocsDir refuses a Markdown file's name for outputs.docs when the
+// layout writes a directory of pages there: the pages would go below a
+// file (docs/errors.md/index.md).
+func (b *builder) checkDocsDir() {
+	out, layout := b.raw.outputs.docs, b.spec.Docs.Layout
+	p := b.spec.Outputs.Docs
+	if layout == model.LayoutSingle || p == "" {
+		return
+	}
+	ext := strings.ToLower(path.Ext(p))
+	if ext != ".md" && ext != ".mdx" {
+		return
+	}
+	at := b.at(b.raw.docs.layout)
+	b.add(b.at(out), "outputs.docs %q names a Markdown file, but docs.layout %s (%d:%d) writes a directory of pages (index.md and one page per %s) there; give outputs.docs a directory, such as %s",
+		out.v, layout, at.Line, at.Col, map[model.Layout]string{model.LayoutPerGroup: "group", model.LayoutPerError: "error"}[layout], strings.TrimSuffix(p, path.Ext(p)))
+	b.spec.Outputs.Docs = ""
 }
 
 // frontMatterExtra reads free-form front matter keys in order. The
@@ -732,7 +766,9 @@ func (b *builder) exampleDetail(n *yaml.Node, shape []*model.DetailField, what s
 	for _, f := range shape {
 		v := vals[f.Name]
 		if v == nil {
-			b.add(b.pos(n), "%s: missing required key %q", what, f.Name)
+			if !b.misspelled(seen, f.Name) {
+				b.add(b.pos(n), "%s: missing required key %q", what, f.Name)
+			}
 			ok = false
 			continue
 		}

@@ -35,6 +35,10 @@ type walker struct {
 	// pre is the errors list decoded while it was parsed in pieces, or
 	// nil.
 	pre *decoded
+	// meant maps each unknown key reported with a did-you-mean hint to
+	// the key it proposes, so that the key it misspells is not also
+	// reported missing.
+	meant map[*yaml.Node]string
 }
 
 func (w *walker) pos(n *yaml.Node) model.Pos {
@@ -121,6 +125,12 @@ func (w *walker) mapping(n *yaml.Node, what string, fields []field) map[string]*
 		seen[k.Value] = k
 		idx := slices.IndexFunc(fields, func(f field) bool { return f.name == k.Value })
 		if idx < 0 {
+			if best := closest(k.Value, fields); best != "" {
+				if w.meant == nil {
+					w.meant = map[*yaml.Node]string{}
+				}
+				w.meant[k] = best
+			}
 			w.add(w.pos(k), "%s: unknown key %q%s", what, k.Value, suggest(k.Value, fields))
 			continue
 		}
@@ -135,24 +145,46 @@ func (w *walker) require(n *yaml.Node, seen map[string]*yaml.Node, what string, 
 		return // the mapping itself was already reported
 	}
 	for _, k := range keys {
-		if seen[k] == nil {
+		if seen[k] == nil && !w.misspelled(seen, k) {
 			w.add(w.pos(n), "%s: missing required key %q", what, k)
 		}
 	}
 }
 
+// misspelled reports whether one of the keys seen in a mapping was
+// reported unknown with key as its did-you-mean hint: the mistake is
+// reported there, once, and key is not also reported missing.
+func (w *walker) misspelled(seen map[string]*yaml.Node, key string) bool {
+	if len(w.meant) == 0 {
+		return false
+	}
+	for _, k := range seen {
+		if w.meant[k] == key {
+			return true
+		}
+	}
+	return false
+}
+
 // suggest proposes the closest known key for a typo.
 func suggest(got string, fields []field) string {
+	best := closest(got, fields)
+	if best == "" {
+		return ""
+	}
+	return " (did you mean " + strconv.Quote(best) + "?)"
+}
+
+// closest is the known key a typo most likely means, or "" when none is
+// close.
+func closest(got string, fields []field) string {
 	best, bestDist := "", 3
 	for _, f := range fields {
 		if d := EditDistance(strings.ToLower(got), f.name); d < bestDist {
 			best, bestDist = f.name, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return " (did you mean " + strconv.Quote(best) + "?)"
+	return best
 }
 
 // EditDistance is the Levenshtein distance between a and b, in bytes:

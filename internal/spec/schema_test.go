@@ -122,6 +122,7 @@ func TestSchemaRejectsTypos(t *testing.T) {
 		"bad variable":           "errgen: 1\ngo: {package: a}\nresponse: {format: custom, body: {m: $mesage}}\nerrors: []\n",
 		"bad version":            "errgen: 2\ngo: {package: a}\nerrors: []\n",
 		"bad layout":             "errgen: 1\ngo: {package: a}\ndocs: {layout: book}\nerrors: []\n",
+		"go output not .go":      "errgen: 1\ngo: {package: a}\noutputs: {go: ../apierr}\nerrors: []\n",
 		"status_text key":        "errgen: 1\ngo: {package: a}\nstatus_text: {99: Low}\nerrors: []\n",
 		"status_text word key":   "errgen: 1\ngo: {package: a}\nstatus_text: {teapot: Tea}\nerrors: []\n",
 		"status_text empty":      "errgen: 1\ngo: {package: a}\nstatus_text: {499: \"\"}\nerrors: []\n",
