@@ -43,6 +43,9 @@ type builder struct {
 	errorHeaders map[*model.Error][]*model.Header
 	// groupRaw maps each group to what the spec says of it.
 	groupRaw map[*model.Group]*rawGroup
+	// headerParams holds the ${param.NAME} of every header, checked once
+	// every error is known.
+	headerParams []headerParam
 }
 
 // goOwner is what a generated identifier is generated for, and where it
@@ -110,6 +113,7 @@ func (b *builder) build() *model.Spec {
 	b.buildGroupInternals()
 	b.checkStatuses()
 	b.resolveHeaders()
+	b.checkHeaderParams()
 	b.checkOptionalParams()
 	b.resolveLinks()
 	b.resolveWireTitles()
@@ -396,7 +400,7 @@ func (b *builder) buildGroups() {
 		b.groupRaw[g] = rg
 		what := "group " + strconv.Quote(g.ID)
 		b.groupAttrs[g] = b.attributes(rg.attributes, what+": attributes")
-		b.groupHeaders[g] = b.headers(rg.headers, what+": headers")
+		b.groupHeaders[g] = b.headers(rg.headers, what+": headers", groupParams(g))
 	}
 }
 
@@ -479,7 +483,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 		groupAttrs = b.groupAttrs[e.Group]
 	}
 	e.Attributes = mergeAttributes(groupAttrs, b.attributes(re.attributes, what+": attributes"))
-	b.errorHeaders[e] = b.headers(re.headers, what+": headers")
+	b.errorHeaders[e] = b.headers(re.headers, what+": headers", errorParams(e))
 	b.buildDocURL(e, re.docURL, what)
 
 	e.Title = cmpOr(re.title.v, humanize(e.Code))
