@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path"
 	"slices"
@@ -530,11 +531,11 @@ func (b *builder) buildError(re *rawError) *model.Error {
 // integerQuiet reports whether n is a well-typed integer, so that range
 // checks do not pile onto a type error already reported.
 func (b *builder) integerQuiet(n *yaml.Node) (int, bool) {
-	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+	v, form := readInt(n)
+	if form != intDecimal || v < math.MinInt32 || v > math.MaxInt32 {
 		return 0, false
 	}
-	v, err := strconv.Atoi(strings.ReplaceAll(n.Value, "_", ""))
-	return v, err == nil
+	return int(v), true
 }
 
 func (b *builder) suggestGroup(got string) string {
@@ -782,7 +783,7 @@ func (b *builder) exampleDetail(n *yaml.Node, shape []*model.DetailField, what s
 		}
 		val, good := detailValue(f.Type, b.resolve(v))
 		if !good {
-			b.add(b.pos(v), "%s.%s: %s is not %s", what, f.Name, kindName(b.resolve(v)), article(model.ParamType(f.Type)))
+			b.add(b.pos(v), "%s.%s: %s is not %s%s", what, f.Name, kindName(b.resolve(v)), article(model.ParamType(f.Type)), intHint(b.resolve(v)))
 			ok = false
 			continue
 		}
@@ -826,7 +827,7 @@ func (b *builder) exampleValues(e *model.Error, n *yaml.Node, what string) {
 		if val, ok := exampleValue(p.Type, v); ok {
 			p.Example = val
 		} else {
-			b.add(b.pos(v), "%s: example value %s for param %q is not %s", what, kindName(v), p.Name, article(p.Type))
+			b.add(b.pos(v), "%s: example value %s for param %q is not %s%s", what, kindName(v), p.Name, article(p.Type), intHint(v))
 		}
 	}
 }
@@ -856,14 +857,18 @@ func exampleValue(t model.ParamType, v *yaml.Node) (any, bool) {
 		if v.Tag != "!!int" {
 			return nil, false
 		}
-		n, err := strconv.ParseInt(strings.ReplaceAll(v.Value, "_", ""), 0, 64)
+		n, form := readInt(v)
 		if t == model.TypeInt && (n > 1<<31-1 || n < -1<<31) {
 			// int is 32 bits on some platforms; keep examples portable.
 			return nil, false
 		}
-		return n, err == nil
+		return n, form == intDecimal
 	case model.TypeFloat64:
 		if v.Tag != "!!int" && v.Tag != "!!float" {
+			return nil, false
+		}
+		if _, form := readInt(v); form == intOther && (v.Tag == "!!int" || strings.Trim(v.Value, "+-0123456789") == "") {
+			// 012 or 0x1F: YAML readers disagree on what they are.
 			return nil, false
 		}
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)

@@ -268,13 +268,16 @@ func (w *walker) integer(n *yaml.Node, what string) (int, bool) {
 	if n == nil {
 		return 0, false
 	}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
-		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-		if err == nil && v >= math.MinInt32 && v <= math.MaxInt32 {
-			return int(v), true
-		}
+	switch v, form := readInt(n); {
+	case form == intDecimal && v >= math.MinInt32 && v <= math.MaxInt32:
+		return int(v), true
+	case form == intDecimal || form == intRange:
+		w.add(w.pos(n), "%s %s is out of range (an integer from %d to %d)", what, n.Value, math.MinInt32, math.MaxInt32)
+	case form == intOther:
+		w.add(w.pos(n), "%s %s must be a decimal integer%s", what, n.Value, decimalFix(n))
+	default:
+		w.add(w.pos(n), "%s must be an integer, not %s", what, kindName(n))
 	}
-	w.add(w.pos(n), "%s must be an integer, not %s", what, kindName(n))
 	return 0, false
 }
 
@@ -330,12 +333,16 @@ func (w *walker) literal(n *yaml.Node, what string) (any, bool) {
 	}
 	switch n.Tag {
 	case "!!int":
-		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-		if err != nil {
+		v, form := readInt(n)
+		switch form {
+		case intDecimal:
+			return v, true
+		case intOther:
+			w.add(w.pos(n), "%s: %s must be a decimal integer%s", what, n.Value, decimalFix(n))
+		default:
 			w.add(w.pos(n), "%s: integer %s is out of range", what, n.Value)
-			return nil, false
 		}
-		return v, true
+		return nil, false
 	case "!!float":
 		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -401,16 +402,18 @@ func (b *builder) checkRequestIDMember() {
 // asks; what names it in problems ("error \"x\": code").
 func (b *builder) checkCode(s str, what string) bool {
 	if b.spec.CodeType == model.CodeInteger {
-		if s.n != nil && s.n.Tag != "!!int" {
+		v, form := readInt(s.n)
+		switch {
+		case s.n != nil && s.n.Tag == "!!str":
 			b.add(b.at(s), "%s %q: with response.code_type: integer, codes are integers written as YAML numbers (without quotes)", what, s.v)
-			return false
-		}
-		v, err := strconv.ParseInt(s.v, 10, 32)
-		if err != nil || v <= 0 {
+		case form == intOther:
+			b.add(b.at(s), "%s %s must be a decimal integer%s", what, s.v, decimalFix(s.n))
+		case form == intNot || form == intRange || v <= 0 || v > math.MaxInt32:
 			b.add(b.at(s), "%s %s must be a positive decimal integer below 2^31", what, s.v)
-			return false
+		default:
+			return true
 		}
-		return true
+		return false
 	}
 	if !validCode(s.v) {
 		b.add(b.at(s), "%s %q must match [A-Za-z0-9][A-Za-z0-9_.:-]*", what, s.v)
