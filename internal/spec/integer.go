@@ -28,7 +28,7 @@ const (
 // !!int, or !!float when it is beyond what the YAML reader takes for an
 // int), or says how it is written instead.
 func readInt(n *yaml.Node) (int64, intForm) {
-	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || explicitTag(n) && n.Tag != "!!int" {
 		return 0, intNot
 	}
 	if plainDecimal(n.Value) {
@@ -59,7 +59,7 @@ func plainDecimal(s string) bool {
 // " without leading zeros, such as 400", to follow "must be a decimal
 // integer". It returns "" for anything else, a plain decimal included.
 func decimalFix(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || plainDecimal(n.Value) {
+	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || explicitTag(n) && n.Tag != "!!int" || plainDecimal(n.Value) {
 		return ""
 	}
 	s := n.Value

@@ -200,8 +200,8 @@ func (b *builder) headers(n *yaml.Node, what string, scope paramScope) []*model.
 			b.add(b.pos(k), "%s: duplicate header %q (header names are case-insensitive)", what, name)
 			continue
 		}
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			b.add(b.pos(v), "%s.%s: a header value must be a string, not %s", what, name, kindName(v))
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || explicitTag(v) && v.Tag != "!!str" {
+			b.add(b.pos(v), "%s.%s: a header value must be a string, not %s%s", what, name, kindName(v), tagHint(v))
 			continue
 		}
 		src := v.Value
@@ -404,6 +404,8 @@ func (b *builder) checkCode(s str, what string) bool {
 	if b.spec.CodeType == model.CodeInteger {
 		v, form := readInt(s.n)
 		switch {
+		case s.n != nil && explicitTag(s.n) && s.n.Tag != "!!int":
+			b.add(b.at(s), "%s %q: with response.code_type: integer, codes are integers written as YAML numbers, not tagged %s (remove the tag)", what, s.v, s.n.Tag)
 		case s.n != nil && s.n.Tag == "!!str":
 			b.add(b.at(s), "%s %q: with response.code_type: integer, codes are integers written as YAML numbers (without quotes)", what, s.v)
 		case form == intOther:
@@ -413,6 +415,10 @@ func (b *builder) checkCode(s str, what string) bool {
 		default:
 			return true
 		}
+		return false
+	}
+	if s.n != nil && explicitTag(s.n) && s.n.Tag != "!!str" {
+		b.add(b.at(s), "%s %q must be a string, not tagged %s (remove the tag: codes are strings, unless response.code_type is integer)", what, s.v, s.n.Tag)
 		return false
 	}
 	if !validCode(s.v) {
