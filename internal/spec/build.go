@@ -1034,19 +1034,38 @@ func (b *builder) buildInternal() {
 // resolveLinks sets each error's docs page and doc URL from the layout.
 func (b *builder) resolveLinks() {
 	layout := b.spec.Docs.Layout
-	pages := map[string]string{}
+	// Pages are claimed by their names folded: names that differ only in
+	// case are one file on case-insensitive file systems (macOS, Windows).
+	type claimed struct{ page, owner string }
+	pages := map[string]claimed{}
 	claim := func(page, owner string, pos model.Pos) {
-		if page == model.IndexPage {
+		switch {
+		case page == model.IndexPage:
 			b.add(pos, "%s would be written to the index page; rename it", owner)
 			return
-		}
-		if prev, dup := pages[page]; dup && prev != owner {
-			b.add(pos, "%s and %s would share the docs page %q", owner, prev, page+".md")
+		case strings.EqualFold(page, model.IndexPage):
+			b.add(pos, "%s would be written to %q, the same file as the index page %q on case-insensitive file systems; rename it", owner, page+".md", model.IndexPage+".md")
 			return
 		}
-		pages[page] = owner
+		key := foldCase(page)
+		prev, dup := pages[key]
+		switch {
+		case !dup || prev.owner == owner:
+			pages[key] = claimed{page, owner}
+		case prev.page == page:
+			b.add(pos, "%s and %s would share the docs page %q", owner, prev.owner, page+".md")
+		default:
+			b.add(pos, "%s and %s would write the docs pages %q and %q, the same file on case-insensitive file systems", owner, prev.owner, page+".md", prev.page+".md")
+		}
 	}
 	if layout == model.LayoutPerGroup {
+		// The ungrouped errors' page is claimed first, so that a group
+		// that collides with it is reported once, where the group is (the
+		// built-in internal error, maybe the only ungrouped one, is
+		// nowhere in the spec).
+		if slices.ContainsFunc(b.spec.AllErrors(), func(e *model.Error) bool { return e.Group == nil }) {
+			claim(model.UngroupedPage, "the ungrouped errors", model.Pos{})
+		}
 		for _, g := range b.spec.Groups {
 			g.Page = g.ID
 			if style := b.spec.Docs.AnchorStyle; style != "code" {
@@ -1057,7 +1076,9 @@ func (b *builder) resolveLinks() {
 	}
 	anchors := map[string]*model.Error{}
 	for _, e := range b.spec.AllErrors() {
-		if prev := anchors[e.Anchor]; prev != nil && prev != e && !b.nameClash[e] {
+		prev := anchors[e.Anchor]
+		sameAnchor := prev != nil && prev != e
+		if sameAnchor && !b.nameClash[e] {
 			b.add(e.Pos, "error %q and error %q share the docs anchor %q", e.Code, prev.Code, e.Anchor)
 		}
 		anchors[e.Anchor] = e
@@ -1071,7 +1092,9 @@ func (b *builder) resolveLinks() {
 			}
 		case model.LayoutPerError:
 			e.Page = e.Anchor
-			claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
+			if !sameAnchor { // else reported as the anchor both share
+				claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
+			}
 		}
 		if !e.OwnDocURL {
 			e.DocURL = docURL(b.spec.API.DocsURL, layout, e)
@@ -1127,4 +1150,17 @@ func article(t model.ParamType) string {
 		return "an " + string(t)
 	}
 	return "a " + string(t)
+}
+
+// foldCase maps s to a key that strings equal under Unicode simple case
+// folding (strings.EqualFold) share: each rune becomes the smallest rune
+// of its folding orbit.
+func foldCase(s string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }
