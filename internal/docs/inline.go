@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -58,7 +59,9 @@ func inlineMarkdownAs(s string, f urlForm) string {
 // describeLinks gives a link whose text says nothing (MD059) its
 // destination as a link: "[here](https://x)" becomes
 // "here ([https://x](https://x))" (or "here (<https://x>)" in the
-// autolink form). It runs before the rest of the rewriting, which then
+// autolink form). A destination with a scheme other than http, https
+// and mailto is shown as code instead: "[link](javascript:alert(1))"
+// becomes "link (`javascript:alert(1)`)", not a second link. It runs before the rest of the rewriting, which then
 // reads the text it moved out of the link like any other (a URL it now
 // completes becomes a link).
 func describeLinks(s string, f urlForm) string {
@@ -69,6 +72,12 @@ func describeLinks(s string, f urlForm) string {
 	for _, t := range mdinline.Scan(s, 0, len(s), mdinline.Options{Links: true}) {
 		if t.Kind == mdinline.Link && isNonDescriptive(s[t.TextStart:t.TextEnd]) {
 			if href := mdinline.Destination(s, t); href != "" {
+				if otherScheme(href) {
+					// javascript:, data:, …: shown as code, which no
+					// renderer makes a link.
+					b.WriteString(s[t.TextStart:t.TextEnd] + " (" + codeSpan(href) + ")")
+					continue
+				}
 				if f == urlAutolinks && autolinkable(href, href) {
 					b.WriteString(s[t.TextStart:t.TextEnd] + " (<" + href + ">)")
 					continue
@@ -174,6 +183,21 @@ func safeAutolink(inner string) bool {
 		}
 	}
 	return !strings.Contains(inner, ":") && strings.Contains(inner, "@")
+}
+
+// uriScheme matches the scheme of an absolute URI (RFC 3986).
+var uriScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
+
+// otherScheme reports whether a link destination names a scheme other
+// than http, https and mailto (javascript:, data:, …); a relative
+// reference (page.md#x) names none.
+func otherScheme(href string) bool {
+	m := uriScheme.FindString(href)
+	switch strings.ToLower(m) {
+	case "", "http:", "https:", "mailto:":
+		return false
+	}
+	return true
 }
 
 // isNonDescriptive reports whether a link text is one MD059 rejects.

@@ -27,6 +27,8 @@ func TestInlineMarkdown(t *testing.T) {
 		{"link destination kept", "[docs](https://x.com/a_b_ \"T_i_tle\") {x}", "[docs](https://x.com/a_b_ \"T_i_tle\") \\{x\\}"},
 		{"non-descriptive link", "see [here](https://x.com/a).", "see here ([https://x.com/a](https://x.com/a))."},
 		{"non-descriptive link text, case and punctuation", "[Click *here*!](x.md)", "Click *here*! ([x.md](x.md))"},
+		{"non-descriptive link to another scheme", "[link](javascript:alert(1)) and [here](<data:text/html,`x`>)", "link (`javascript:alert(1)`) and here (`` data:text/html,`x` ``)"},
+		{"non-descriptive link, scheme in any case", "[more](JavaScript:x) [here](mailto:a@b.co)", "more (`JavaScript:x`) here ([mailto:a@b.co](mailto:a@b.co))"},
 		{"image kept", "![here](y.png)", "![here](y.png)"},
 		{"underscore emphasis", "_a_ and __b__ and ___c___", "*a* and **b** and ***c***"},
 		{"asterisk emphasis kept", "*a* **b**", "*a* **b**"},

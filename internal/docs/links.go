@@ -116,3 +116,44 @@ func escapeDestination(s string) string {
 	}
 	return b.String()
 }
+
+// retargetFragments rewrites the links of Markdown text written for one
+// page and shown on another whose destination is a bare fragment
+// ("[declined](#card_declined)"), which would point into the page the
+// text is shown on: to the href resolve gives for the fragment (the
+// page that defines the anchor), or, when resolve knows none, to the
+// link's text alone. Links with a path or a scheme are kept as written.
+func retargetFragments(s string, resolve func(frag string) (href string, ok bool)) string {
+	var b strings.Builder
+	for _, t := range mdinline.Scan(s, 0, len(s), mdinline.Options{Links: true}) {
+		dest := ""
+		if t.Kind == mdinline.Link {
+			dest = mdinline.Destination(s, t)
+		}
+		if !strings.HasPrefix(dest, "#") {
+			b.WriteString(s[t.Start:t.End])
+			continue
+		}
+		href, ok := resolve(dest[1:])
+		if !ok {
+			b.WriteString(s[t.TextStart:t.TextEnd])
+			continue
+		}
+		b.WriteString(s[t.Start:t.DestStart] + escapeDestination(href) + linkTitle(s, t) + ")")
+	}
+	return b.String()
+}
+
+// linkTitle is what follows a link's destination up to its closing
+// parenthesis: its title, if any, with the space before it.
+func linkTitle(s string, t mdinline.Token) string {
+	raw := s[t.DestStart:t.DestEnd]
+	d := strings.TrimLeft(raw, " \t\n")
+	if strings.HasPrefix(d, "<") {
+		return d[strings.IndexByte(d, '>')+1:]
+	}
+	if end := strings.IndexAny(d, " \t\n"); end >= 0 {
+		return d[end:]
+	}
+	return ""
+}

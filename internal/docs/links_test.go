@@ -122,3 +122,90 @@ errors:
 		checkPages(t, s)
 	}
 }
+
+// TestRetargetFragments checks the links of text shown on another page
+// than the one it was written for: a bare fragment an error's anchor
+// names goes to that error's page, any other bare fragment becomes its
+// text, and links with a path or a scheme stay as written.
+func TestRetargetFragments(t *testing.T) {
+	resolve := func(frag string) (string, bool) {
+		if frag == "card_declined" {
+			return "Card.Errors.md#card_declined", true
+		}
+		return "", false
+	}
+	for _, c := range [][2]string{
+		{"See [declined](#card_declined).", "See [declined](Card.Errors.md#card_declined)."},
+		{`See [declined](#card_declined "Declined").`, `See [declined](Card.Errors.md#card_declined "Declined").`},
+		{"See [declined](<#card_declined>).", "See [declined](Card.Errors.md#card_declined)."},
+		{"See [the *top*](#top) and [x](#).", "See the *top* and x."},
+		{"[a](other.md#card_declined) [b](https://x.com/#card_declined) [c](mailto:a@b.co)", "[a](other.md#card_declined) [b](https://x.com/#card_declined) [c](mailto:a@b.co)"},
+		{"`[code](#card_declined)` ![img](#card_declined)", "`[code](#card_declined)` ![img](#card_declined)"},
+		{"no links", "no links"},
+	} {
+		if got := retargetFragments(c[0], resolve); got != c[1] {
+			t.Errorf("retargetFragments(%q) = %q, want %q", c[0], got, c[1])
+		}
+	}
+}
+
+// TestOverviewFragments renders a per_group and a per_error spec whose
+// descriptions link to fragments, and checks the overview cells of the
+// pages they are copied to.
+func TestOverviewFragments(t *testing.T) {
+	const errs = `
+groups:
+  - {id: Card.Errors}
+  - {id: auth}
+errors:
+  - code: card_declined
+    status: 402
+    group: Card.Errors
+    message: Declined
+    description: "Declined; compare [expired](#card_expired), see [the top](#top) and [docs](https://x.com/#a)."
+  - {code: card_expired, status: 402, group: Card.Errors, message: Expired}
+  - {code: unauthenticated, status: 401, group: auth, message: Who, description: "Not [declined](#card_declined)."}
+`
+	for _, c := range []struct {
+		layout string
+		want   map[string][]string // page → cells it must hold
+	}{
+		{"per_group", map[string][]string{
+			"docs/index.md": {
+				"| Declined; compare [expired](Card.Errors.md#card_expired), see the top and [docs](https://x.com/#a). |",
+				"| Not [declined](Card.Errors.md#card_declined). |",
+			},
+			// On its own page, the text is as written.
+			"docs/Card.Errors.md": {"| Declined; compare [expired](#card_expired), see [the top](#top) and [docs](https://x.com/#a). |"},
+		}},
+		{"per_error", map[string][]string{
+			"docs/index.md": {
+				"| Declined; compare [expired](card_expired.md), see the top and [docs](https://x.com/#a). |",
+				"| Not [declined](card_declined.md). |",
+			},
+		}},
+	} {
+		t.Run(c.layout, func(t *testing.T) {
+			src := "errgen: 1\ngo: {package: apierr}\noutputs: {docs: docs}\ndocs: {layout: " + c.layout + "}\n" + errs
+			s, err := spec.Parse("errors.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Render(s, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, f := range files {
+				got[f.Path] = string(f.Data)
+			}
+			for page, cells := range c.want {
+				for _, cell := range cells {
+					if !strings.Contains(got[page], cell) {
+						t.Errorf("%s lacks %q:\n%s", page, cell, got[page])
+					}
+				}
+			}
+		})
+	}
+}

@@ -16,6 +16,9 @@ type renderer struct {
 	// (single or index) shows them, headings and anchors included: what
 	// the sections of their errors link to.
 	formats map[*model.Response]*Response
+	// anchors maps each error's anchor to the error, for links to a
+	// fragment in text shown on another page (see retargetFragments).
+	anchors map[string]*model.Error
 }
 
 // buildExamples renders every error's example response once.
@@ -246,7 +249,7 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 	v := &Error{
 		Error:         e,
 		Link:          link(e, from, r.s.Docs.Layout),
-		Summary:       summary(e, r.form),
+		Summary:       r.summary(e, from),
 		Retry:         retryText(e),
 		DetailsMember: detailsMember(format),
 		Messages:      messages(e),
@@ -290,6 +293,30 @@ func (r *renderer) setOwnFormat(v *Error, from string) {
 	if r.s.Docs.Layout != model.LayoutSingle && from != model.IndexPage {
 		v.OwnFormatLink = model.IndexPage + ".md" + v.OwnFormatLink
 	}
+}
+
+// summary is e's overview description as the page named from shows it.
+// Text shown on another page than e's section keeps no link to a bare
+// fragment that only e's page defines (retargetFragments).
+func (r *renderer) summary(e *model.Error, from string) string {
+	s := summary(e, r.form)
+	if from == e.Page || !strings.Contains(s, "](") {
+		return s
+	}
+	if r.anchors == nil {
+		r.anchors = map[string]*model.Error{}
+		for _, x := range r.s.AllErrors() {
+			if _, dup := r.anchors[x.Anchor]; !dup {
+				r.anchors[x.Anchor] = x
+			}
+		}
+	}
+	return retargetFragments(s, func(frag string) (string, bool) {
+		if x := r.anchors[frag]; x != nil {
+			return link(x, from, r.s.Docs.Layout), true
+		}
+		return "", false
+	})
 }
 
 // link reaches e's section from the page named from.

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"path"
 	"slices"
@@ -43,6 +44,9 @@ type builder struct {
 	errorHeaders map[*model.Error][]*model.Header
 	// groupRaw maps each group to what the spec says of it.
 	groupRaw map[*model.Group]*rawGroup
+	// headerParams holds the ${param.NAME} of every header, checked once
+	// every error is known.
+	headerParams []headerParam
 }
 
 // goOwner is what a generated identifier is generated for, and where it
@@ -110,6 +114,7 @@ func (b *builder) build() *model.Spec {
 	b.buildGroupInternals()
 	b.checkStatuses()
 	b.resolveHeaders()
+	b.checkHeaderParams()
 	b.checkOptionalParams()
 	b.resolveLinks()
 	b.resolveWireTitles()
@@ -396,7 +401,7 @@ func (b *builder) buildGroups() {
 		b.groupRaw[g] = rg
 		what := "group " + strconv.Quote(g.ID)
 		b.groupAttrs[g] = b.attributes(rg.attributes, what+": attributes")
-		b.groupHeaders[g] = b.headers(rg.headers, what+": headers")
+		b.groupHeaders[g] = b.headers(rg.headers, what+": headers", groupParams(g))
 	}
 }
 
@@ -479,7 +484,7 @@ func (b *builder) buildError(re *rawError) *model.Error {
 		groupAttrs = b.groupAttrs[e.Group]
 	}
 	e.Attributes = mergeAttributes(groupAttrs, b.attributes(re.attributes, what+": attributes"))
-	b.errorHeaders[e] = b.headers(re.headers, what+": headers")
+	b.errorHeaders[e] = b.headers(re.headers, what+": headers", errorParams(e))
 	b.buildDocURL(e, re.docURL, what)
 
 	e.Title = cmpOr(re.title.v, humanize(e.Code))
@@ -526,11 +531,11 @@ func (b *builder) buildError(re *rawError) *model.Error {
 // integerQuiet reports whether n is a well-typed integer, so that range
 // checks do not pile onto a type error already reported.
 func (b *builder) integerQuiet(n *yaml.Node) (int, bool) {
-	if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+	v, form := readInt(n)
+	if form != intDecimal || v < math.MinInt32 || v > math.MaxInt32 {
 		return 0, false
 	}
-	v, err := strconv.Atoi(strings.ReplaceAll(n.Value, "_", ""))
-	return v, err == nil
+	return int(v), true
 }
 
 func (b *builder) suggestGroup(got string) string {
@@ -778,7 +783,7 @@ func (b *builder) exampleDetail(n *yaml.Node, shape []*model.DetailField, what s
 		}
 		val, good := detailValue(f.Type, b.resolve(v))
 		if !good {
-			b.add(b.pos(v), "%s.%s: %s is not %s", what, f.Name, kindName(b.resolve(v)), article(model.ParamType(f.Type)))
+			b.add(b.pos(v), "%s.%s: %s is not %s%s", what, f.Name, kindName(b.resolve(v)), article(model.ParamType(f.Type)), intHint(b.resolve(v)))
 			ok = false
 			continue
 		}
@@ -822,7 +827,7 @@ func (b *builder) exampleValues(e *model.Error, n *yaml.Node, what string) {
 		if val, ok := exampleValue(p.Type, v); ok {
 			p.Example = val
 		} else {
-			b.add(b.pos(v), "%s: example value %s for param %q is not %s", what, kindName(v), p.Name, article(p.Type))
+			b.add(b.pos(v), "%s: example value %s for param %q is not %s%s", what, kindName(v), p.Name, article(p.Type), intHint(v))
 		}
 	}
 }
@@ -852,14 +857,18 @@ func exampleValue(t model.ParamType, v *yaml.Node) (any, bool) {
 		if v.Tag != "!!int" {
 			return nil, false
 		}
-		n, err := strconv.ParseInt(strings.ReplaceAll(v.Value, "_", ""), 0, 64)
+		n, form := readInt(v)
 		if t == model.TypeInt && (n > 1<<31-1 || n < -1<<31) {
 			// int is 32 bits on some platforms; keep examples portable.
 			return nil, false
 		}
-		return n, err == nil
+		return n, form == intDecimal
 	case model.TypeFloat64:
 		if v.Tag != "!!int" && v.Tag != "!!float" {
+			return nil, false
+		}
+		if _, form := readInt(v); form == intOther && (v.Tag == "!!int" || strings.Trim(v.Value, "+-0123456789") == "") {
+			// 012 or 0x1F: YAML readers disagree on what they are.
 			return nil, false
 		}
 		f, err := strconv.ParseFloat(strings.ReplaceAll(v.Value, "_", ""), 64)
@@ -1025,19 +1034,38 @@ func (b *builder) buildInternal() {
 // resolveLinks sets each error's docs page and doc URL from the layout.
 func (b *builder) resolveLinks() {
 	layout := b.spec.Docs.Layout
-	pages := map[string]string{}
+	// Pages are claimed by their names folded: names that differ only in
+	// case are one file on case-insensitive file systems (macOS, Windows).
+	type claimed struct{ page, owner string }
+	pages := map[string]claimed{}
 	claim := func(page, owner string, pos model.Pos) {
-		if page == model.IndexPage {
+		switch {
+		case page == model.IndexPage:
 			b.add(pos, "%s would be written to the index page; rename it", owner)
 			return
-		}
-		if prev, dup := pages[page]; dup && prev != owner {
-			b.add(pos, "%s and %s would share the docs page %q", owner, prev, page+".md")
+		case strings.EqualFold(page, model.IndexPage):
+			b.add(pos, "%s would be written to %q, the same file as the index page %q on case-insensitive file systems; rename it", owner, page+".md", model.IndexPage+".md")
 			return
 		}
-		pages[page] = owner
+		key := foldCase(page)
+		prev, dup := pages[key]
+		switch {
+		case !dup || prev.owner == owner:
+			pages[key] = claimed{page, owner}
+		case prev.page == page:
+			b.add(pos, "%s and %s would share the docs page %q", owner, prev.owner, page+".md")
+		default:
+			b.add(pos, "%s and %s would write the docs pages %q and %q, the same file on case-insensitive file systems", owner, prev.owner, page+".md", prev.page+".md")
+		}
 	}
 	if layout == model.LayoutPerGroup {
+		// The ungrouped errors' page is claimed first, so that a group
+		// that collides with it is reported once, where the group is (the
+		// built-in internal error, maybe the only ungrouped one, is
+		// nowhere in the spec).
+		if slices.ContainsFunc(b.spec.AllErrors(), func(e *model.Error) bool { return e.Group == nil }) {
+			claim(model.UngroupedPage, "the ungrouped errors", model.Pos{})
+		}
 		for _, g := range b.spec.Groups {
 			g.Page = g.ID
 			if style := b.spec.Docs.AnchorStyle; style != "code" {
@@ -1048,7 +1076,9 @@ func (b *builder) resolveLinks() {
 	}
 	anchors := map[string]*model.Error{}
 	for _, e := range b.spec.AllErrors() {
-		if prev := anchors[e.Anchor]; prev != nil && prev != e && !b.nameClash[e] {
+		prev := anchors[e.Anchor]
+		sameAnchor := prev != nil && prev != e
+		if sameAnchor && !b.nameClash[e] {
 			b.add(e.Pos, "error %q and error %q share the docs anchor %q", e.Code, prev.Code, e.Anchor)
 		}
 		anchors[e.Anchor] = e
@@ -1062,7 +1092,9 @@ func (b *builder) resolveLinks() {
 			}
 		case model.LayoutPerError:
 			e.Page = e.Anchor
-			claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
+			if !sameAnchor { // else reported as the anchor both share
+				claim(e.Page, "error "+strconv.Quote(e.Code), e.Pos)
+			}
 		}
 		if !e.OwnDocURL {
 			e.DocURL = docURL(b.spec.API.DocsURL, layout, e)
@@ -1118,4 +1150,17 @@ func article(t model.ParamType) string {
 		return "an " + string(t)
 	}
 	return "a " + string(t)
+}
+
+// foldCase maps s to a key that strings equal under Unicode simple case
+// folding (strings.EqualFold) share: each rune becomes the smallest rune
+// of its folding orbit.
+func foldCase(s string) string {
+	return strings.Map(func(r rune) rune {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		return least
+	}, s)
 }

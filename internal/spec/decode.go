@@ -84,8 +84,14 @@ func (w *walker) strInto(dst *str, what string) func(k, v *yaml.Node) {
 // in messages as what+": "+key (keyStr): the name is built only when a
 // problem needs it.
 func (w *walker) keyInto(dst *str, what, key string) func(k, v *yaml.Node) {
+	return w.keyIntoTag(dst, what, key, "")
+}
+
+// keyIntoTag is keyInto for a string that may also carry the explicit
+// tag tag (keyStrTag).
+func (w *walker) keyIntoTag(dst *str, what, key, tag string) func(k, v *yaml.Node) {
 	return func(_, v *yaml.Node) {
-		if s, ok := w.keyStr(v, what, key); ok {
+		if s, ok := w.keyStrTag(v, what, key, tag); ok {
 			*dst = str{v: s, n: w.resolve(v)}
 		}
 	}
@@ -106,7 +112,7 @@ func (w *walker) decodeResponse(n *yaml.Node, r *rawResponse) {
 		{"format", w.strInto(&r.format, "response.format")},
 		{"media_type", w.strInto(&r.mediaType, "response.media_type")},
 		{"body", func(_, v *yaml.Node) { r.body = v }},
-		{"internal_code", w.strInto(&r.internalCode, "response.internal_code")},
+		{"internal_code", w.keyIntoTag(&r.internalCode, "response.internal_code", "", "!!int")},
 		{"code_type", w.strInto(&r.codeType, "response.code_type")},
 		{"details", func(_, v *yaml.Node) { r.details = v }},
 		{"details_member", w.strInto(&r.detailsMember, "response.details_member")},
@@ -132,7 +138,7 @@ func (w *walker) decodeGroupResponse(n *yaml.Node, what string) *rawResponse {
 		{"format", w.strInto(&r.format, r.what+".format")},
 		{"media_type", w.strInto(&r.mediaType, r.what+".media_type")},
 		{"body", func(_, v *yaml.Node) { r.body = v }},
-		{"internal_code", w.strInto(&r.internalCode, r.what+".internal_code")},
+		{"internal_code", w.keyIntoTag(&r.internalCode, r.what+".internal_code", "", "!!int")},
 		{"details_member", w.strInto(&r.detailsMember, r.what+".details_member")},
 		{"headers", func(_, v *yaml.Node) { r.headers = v }},
 		{"error_marker", func(_, v *yaml.Node) { r.errorMarker = v }},
@@ -202,7 +208,7 @@ func groupName(n *yaml.Node) string {
 func (w *walker) decodeReserved(n *yaml.Node) *rawReserved {
 	r := &rawReserved{node: w.resolve(n)}
 	seen := w.mapping(n, "reserved code", []field{
-		{"code", w.strInto(&r.code, "reserved code")},
+		{"code", w.keyIntoTag(&r.code, "reserved code", "", "!!int")},
 		{"reason", w.strInto(&r.reason, "reserved reason")},
 		{"since", w.strInto(&r.since, "reserved since")},
 		{"removed_in", w.strInto(&r.removedIn, "reserved removed_in")},
@@ -231,7 +237,7 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 	e := &rawError{node: n}
 	what := errorName(n)
 	seen := w.mapping(n, what, []field{
-		{"code", w.keyInto(&e.code, what, "code")},
+		{"code", w.keyIntoTag(&e.code, what, "code", "!!int")},
 		{"status", func(_, v *yaml.Node) {
 			e.statusNode = w.resolve(v)
 			e.status, _ = w.integer(v, what+": status")
@@ -262,7 +268,7 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 				return
 			}
 			w.list(v, what+": aliases", func(it *yaml.Node) {
-				if s, ok := w.str(it, what+": alias"); ok {
+				if s, ok := w.keyStrTag(it, what+": alias", "", "!!int"); ok {
 					e.aliases = append(e.aliases, str{v: s, n: w.resolve(it)})
 				}
 			})
@@ -290,8 +296,8 @@ func (w *walker) decodeError(n *yaml.Node) *rawError {
 		{"headers", func(_, v *yaml.Node) { e.headers = v }},
 		{"doc_url", w.keyInto(&e.docURL, what, "doc_url")},
 		{"since", w.keyInto(&e.since, what, "since")},
-		{"sunset", w.keyInto(&e.sunset, what, "sunset")},
-		{"replaced_by", w.keyInto(&e.replacedBy, what, "replaced_by")},
+		{"sunset", w.keyIntoTag(&e.sunset, what, "sunset", "!!timestamp")},
+		{"replaced_by", w.keyIntoTag(&e.replacedBy, what, "replaced_by", "!!int")},
 	})
 	w.require(n, seen, what, "code", "status", "message")
 	return e

@@ -73,7 +73,7 @@ func (b *builder) buildFormat(r *rawResponse, g *model.Group) *model.Response {
 			b.add(b.at(r.mediaType), "%s.%s", what, msg)
 		}
 	}
-	resp.Headers = b.headers(r.headers, what+".headers")
+	resp.Headers = b.headers(r.headers, what+".headers", b.formatParams())
 	if resp.Format == model.FormatProblem {
 		if resp.MediaType == "" {
 			resp.MediaType = "application/problem+json"

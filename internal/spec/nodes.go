@@ -231,6 +231,14 @@ func (w *walker) str(n *yaml.Node, what string) (string, bool) {
 // keyStr is str for the value of a key, named in problems what+": "+key
 // (what alone without a key): the name is built only for a problem.
 func (w *walker) keyStr(n *yaml.Node, what, key string) (string, bool) {
+	return w.keyStrTag(n, what, key, "")
+}
+
+// keyStrTag is keyStr for a string that may also carry the explicit tag
+// tag: !!int for a code (an integer with response.code_type: integer,
+// checked by checkCode), !!timestamp for a date. Any other explicit tag
+// but !!str is refused: `message: !!int 5` says 5 is a number.
+func (w *walker) keyStrTag(n *yaml.Node, what, key, tag string) (string, bool) {
 	n = w.resolve(n)
 	if n == nil {
 		return "", false
@@ -242,7 +250,29 @@ func (w *walker) keyStr(n *yaml.Node, what, key string) (string, bool) {
 		w.add(w.pos(n), "%s must be a string, not %s%s", what, kindName(n), w.flowHint(n))
 		return "", false
 	}
+	if explicitTag(n) && n.Tag != "!!str" && n.Tag != tag {
+		if key != "" {
+			what += ": " + key
+		}
+		w.add(w.pos(n), "%s must be a string, not %s%s", what, kindName(n), tagHint(n))
+		return "", false
+	}
 	return n.Value, true
+}
+
+// explicitTag reports whether a node's tag is written in the spec
+// (`!!int 5`) rather than resolved from its text.
+func explicitTag(n *yaml.Node) bool {
+	return n.Style&yaml.TaggedStyle != 0
+}
+
+// tagHint explains a value refused for its explicit tag: " tagged !!int
+// (remove the tag)", or "" for a value without one.
+func tagHint(n *yaml.Node) string {
+	if n == nil || !explicitTag(n) {
+		return ""
+	}
+	return " tagged " + n.Tag + " (remove the tag)"
 }
 
 // flowHint explains a flow mapping of keys without values where a string
@@ -268,13 +298,18 @@ func (w *walker) integer(n *yaml.Node, what string) (int, bool) {
 	if n == nil {
 		return 0, false
 	}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!int" {
-		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-		if err == nil && v >= math.MinInt32 && v <= math.MaxInt32 {
-			return int(v), true
-		}
+	switch v, form := readInt(n); {
+	case form == intNot && n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+		w.add(w.pos(n), "%s must be an integer, not %s%s", what, kindName(n), tagHint(n))
+	case form == intDecimal && v >= math.MinInt32 && v <= math.MaxInt32:
+		return int(v), true
+	case form == intDecimal || form == intRange:
+		w.add(w.pos(n), "%s %s is out of range (an integer from %d to %d)", what, n.Value, math.MinInt32, math.MaxInt32)
+	case form == intOther:
+		w.add(w.pos(n), "%s %s must be a decimal integer%s", what, n.Value, decimalFix(n))
+	default:
+		w.add(w.pos(n), "%s must be an integer, not %s", what, kindName(n))
 	}
-	w.add(w.pos(n), "%s must be an integer, not %s", what, kindName(n))
 	return 0, false
 }
 
@@ -289,7 +324,11 @@ func (w *walker) boolean(n *yaml.Node, what string) (bool, bool) {
 			return v, true
 		}
 	}
-	w.add(w.pos(n), "%s must be true or false, not %s", what, kindName(n))
+	hint := ""
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!bool" {
+		hint = tagHint(n)
+	}
+	w.add(w.pos(n), "%s must be true or false, not %s%s", what, kindName(n), hint)
 	return false, false
 }
 
@@ -312,7 +351,10 @@ func (w *walker) list(n *yaml.Node, what string, fn func(item *yaml.Node)) {
 func (w *walker) strList(n *yaml.Node, what string) []string {
 	var out []string
 	if r := w.resolve(n); r != nil && r.Kind == yaml.ScalarNode && r.Tag != "!!null" {
-		return []string{r.Value}
+		if s, ok := w.str(r, what); ok {
+			return []string{s}
+		}
+		return nil
 	}
 	w.list(n, what, func(it *yaml.Node) {
 		if s, ok := w.str(it, what+" items"); ok {
@@ -330,12 +372,16 @@ func (w *walker) literal(n *yaml.Node, what string) (any, bool) {
 	}
 	switch n.Tag {
 	case "!!int":
-		v, err := strconv.ParseInt(strings.ReplaceAll(n.Value, "_", ""), 0, 64)
-		if err != nil {
+		v, form := readInt(n)
+		switch form {
+		case intDecimal:
+			return v, true
+		case intOther:
+			w.add(w.pos(n), "%s: %s must be a decimal integer%s", what, n.Value, decimalFix(n))
+		default:
 			w.add(w.pos(n), "%s: integer %s is out of range", what, n.Value)
-			return nil, false
 		}
-		return v, true
+		return nil, false
 	case "!!float":
 		v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 		if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {

@@ -190,6 +190,12 @@ func (b *builder) bodyValue(name string, v *yaml.Node, what string, depth int) *
 			b.add(f.Pos, "%s: %s", what, msg)
 			return nil
 		}
+		for _, p := range t.Parts {
+			if p.Kind == model.ValueParam && !b.anyErrorHasParam(p.Name) {
+				b.add(f.Pos, "%s: ${param.%s} names a param no error declares", what, p.Name)
+				return nil
+			}
+		}
 		f.Kind, f.Template = model.ValueTemplate, t
 		return f
 	case v.Tag != "!!str" || !strings.HasPrefix(v.Value, "$"):

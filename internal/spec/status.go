@@ -75,6 +75,10 @@ func (b *builder) buildStatusText() {
 			return
 		}
 		status, ok := statusKey(k)
+		if fix := decimalFix(k); !ok && fix != "" {
+			b.add(b.pos(k), "status_text: %s must be a decimal integer%s", k.Value, fix)
+			continue
+		}
 		if !ok {
 			key := kindName(k)
 			if k.Kind == yaml.ScalarNode && k.Tag == "!!int" {
@@ -116,11 +120,14 @@ func statusKey(k *yaml.Node) (int, bool) {
 	if k.Kind != yaml.ScalarNode || (k.Tag != "!!int" && k.Tag != "!!str") {
 		return 0, false
 	}
-	s := strings.ReplaceAll(k.Value, "_", "")
+	s := k.Value
 	if k.Tag == "!!str" && (len(s) != 3 || strings.Trim(s, "0123456789") != "") {
 		return 0, false
 	}
-	v, err := strconv.ParseInt(s, 0, 64)
+	if !plainDecimal(s) {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(s, 10, 64)
 	if err != nil || v < 100 || v > 599 {
 		return 0, false
 	}

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"fmt"
+	"math"
 	"net/url"
 	"slices"
 	"strconv"
@@ -82,9 +83,8 @@ func (b *builder) templateVar(name string) (model.TemplatePart, string) {
 		return model.TemplatePart{Kind: k}, ""
 	}
 	if p, ok := strings.CutPrefix(name, "param."); ok {
-		if !b.anyErrorHasParam(p) {
-			return model.TemplatePart{}, fmt.Sprintf("${param.%s} names a param no error declares", p)
-		}
+		// Whether some error declares the param is checked by the caller:
+		// for headers, once every error is known (checkHeaderParams).
 		return model.TemplatePart{Kind: model.ValueParam, Name: p}, ""
 	}
 	if a, ok := strings.CutPrefix(name, "attr."); ok {
@@ -119,8 +119,61 @@ func ownHeader(name string) bool {
 	return slices.ContainsFunc(ownHeaders, func(h string) bool { return strings.EqualFold(h, name) })
 }
 
+// paramScope says which errors a ${param.NAME} in a header must be
+// declared by: has reports whether one of them declares the param, and
+// who names them in the problem when none does.
+type paramScope struct {
+	has func(name string) bool
+	who string
+}
+
+// headerParam is a ${param.NAME} of a header value, checked against its
+// scope by checkHeaderParams once every error and param is known: a
+// group's headers are read before any error, an error's before its
+// params.
+type headerParam struct {
+	pos   model.Pos
+	what  string // the header, as problems name it ("response.headers.X-Hint")
+	name  string
+	scope paramScope
+}
+
+// formatParams is the scope of a format's headers and body: some error
+// of the catalog declares the param.
+func (b *builder) formatParams() paramScope {
+	return paramScope{b.anyErrorHasParam, "no error declares"}
+}
+
+// groupParams is the scope of a group's headers: some error of the group
+// declares the param.
+func groupParams(g *model.Group) paramScope {
+	return paramScope{func(name string) bool {
+		return slices.ContainsFunc(g.Errors, func(e *model.Error) bool { return e.Param(name) != nil })
+	}, "no error of group " + strconv.Quote(g.ID) + " declares"}
+}
+
+// errorParams is the scope of an error's own headers: the error itself
+// declares the param.
+func errorParams(e *model.Error) paramScope {
+	return paramScope{func(name string) bool { return e.Param(name) != nil }, "the error does not declare"}
+}
+
+// checkHeaderParams reports each header that names a param none of the
+// errors it is sent for declares: the first such param of the value.
+func (b *builder) checkHeaderParams() {
+	reported := map[model.Pos]bool{}
+	for _, r := range b.headerParams {
+		if reported[r.pos] || r.scope.has(r.name) {
+			continue
+		}
+		reported[r.pos] = true
+		b.add(r.pos, "%s: ${param.%s} names a param %s", r.what, r.name, r.scope.who)
+	}
+}
+
 // headers reads a headers mapping: HTTP field name → string template.
-func (b *builder) headers(n *yaml.Node, what string) []*model.Header {
+// scope is the errors a ${param.NAME} must be declared by.
+func (b *builder) headers(n *yaml.Node, what string, scope paramScope) []*model.Header {
 	n = b.resolve(n)
 	if n == nil {
 		return nil
@@ -147,8 +200,8 @@ func (b *builder) headers(n *yaml.Node, what string) []*model.Header {
 			b.add(b.pos(k), "%s: duplicate header %q (header names are case-insensitive)", what, name)
 			continue
 		}
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			b.add(b.pos(v), "%s.%s: a header value must be a string, not %s", what, name, kindName(v))
+		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" || explicitTag(v) && v.Tag != "!!str" {
+			b.add(b.pos(v), "%s.%s: a header value must be a string, not %s%s", what, name, kindName(v), tagHint(v))
 			continue
 		}
 		src := v.Value
@@ -163,6 +216,11 @@ func (b *builder) headers(n *yaml.Node, what string) []*model.Header {
 		if len(t.Parts) == 0 {
 			b.add(b.pos(v), "%s.%s: a header value must not be empty", what, name)
 			continue
+		}
+		for _, p := range t.Parts {
+			if p.Kind == model.ValueParam {
+				b.headerParams = append(b.headerParams, headerParam{b.pos(v), what + "." + name, p.Name, scope})
+			}
 		}
 		markQuoted(&t)
 		out = append(out, &model.Header{Name: name, Value: t, Pos: b.pos(k)})
@@ -344,16 +402,24 @@ func (b *builder) checkRequestIDMember() {
 // asks; what names it in problems ("error \"x\": code").
 func (b *builder) checkCode(s str, what string) bool {
 	if b.spec.CodeType == model.CodeInteger {
-		if s.n != nil && s.n.Tag != "!!int" {
+		v, form := readInt(s.n)
+		switch {
+		case s.n != nil && explicitTag(s.n) && s.n.Tag != "!!int":
+			b.add(b.at(s), "%s %q: with response.code_type: integer, codes are integers written as YAML numbers, not tagged %s (remove the tag)", what, s.v, s.n.Tag)
+		case s.n != nil && s.n.Tag == "!!str":
 			b.add(b.at(s), "%s %q: with response.code_type: integer, codes are integers written as YAML numbers (without quotes)", what, s.v)
-			return false
-		}
-		v, err := strconv.ParseInt(s.v, 10, 32)
-		if err != nil || v <= 0 {
+		case form == intOther:
+			b.add(b.at(s), "%s %s must be a decimal integer%s", what, s.v, decimalFix(s.n))
+		case form == intNot || form == intRange || v <= 0 || v > math.MaxInt32:
 			b.add(b.at(s), "%s %s must be a positive decimal integer below 2^31", what, s.v)
-			return false
+		default:
+			return true
 		}
-		return true
+		return false
+	}
+	if s.n != nil && explicitTag(s.n) && s.n.Tag != "!!str" {
+		b.add(b.at(s), "%s %q must be a string, not tagged %s (remove the tag: codes are strings, unless response.code_type is integer)", what, s.v, s.n.Tag)
+		return false
 	}
 	if !validCode(s.v) {
 		b.add(b.at(s), "%s %q must match [A-Za-z0-9][A-Za-z0-9_.:-]*", what, s.v)
