@@ -28,6 +28,9 @@ type merger struct {
 	crlf bool
 	doc  *yaml.Node // the document node
 	root *yaml.Node // its top-level mapping
+	// shifts put the columns of a JSON document with escaped surrogate
+	// pairs back where the document has them (yamlReadable).
+	shifts columnShifts
 	// keep is a JSON document's own text by node, for writing what the
 	// merge leaves alone as the team wrote it; nil for YAML.
 	keep  *jsonSource
@@ -64,8 +67,12 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 	if len(bytes.TrimSpace(doc)) == 0 {
 		return nil, fmt.Errorf("%s: the document is empty", docName)
 	}
-	if err := yaml.Load(doc, &n); err != nil {
-		return nil, syntaxError(docName, err)
+	readable := doc
+	if m.json {
+		readable, m.shifts = yamlReadable(doc)
+	}
+	if err := yaml.Load(readable, &n); err != nil {
+		return nil, syntaxError(docName, err, m.shifts)
 	}
 	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s: not an OpenAPI document (the top level must be a mapping)", docName)
@@ -116,7 +123,8 @@ func (m *merger) duplicateKeys(n *yaml.Node, what string) {
 					if what != "" {
 						at = what + ": duplicate key"
 					}
-					m.fail(m.at(k), "%s %q (first at %d:%d)", at, k.Value, prev.Line, prev.Column)
+					first := m.at(prev)
+					m.fail(m.at(k), "%s %q (first at %d:%d)", at, k.Value, first.Line, first.Col)
 				} else {
 					first[k.Value] = k
 				}
@@ -149,10 +157,11 @@ func (m *merger) lineEnds(out []byte) []byte {
 
 // syntaxError points a YAML (or JSON) syntax error at its line, like
 // every other problem errgen reports.
-func syntaxError(docName string, err error) error {
+func syntaxError(docName string, err error, shifts columnShifts) error {
 	var le *yaml.LoadError
 	if errors.As(err, &le) && le.Mark.Line > 0 {
-		return fmt.Errorf("%s: %s", model.Pos{File: docName, Line: le.Mark.Line, Col: le.Mark.Column}, le.Message)
+		line, col := shifts.pos(le.Mark.Line, le.Mark.Column)
+		return fmt.Errorf("%s: %s", model.Pos{File: docName, Line: line, Col: col}, le.Message)
 	}
 	return fmt.Errorf("%s: %w", docName, err)
 }
@@ -191,7 +200,8 @@ func (m *merger) version() (v31 bool, err error) {
 
 // at is the position of a document node.
 func (m *merger) at(n *yaml.Node) model.Pos {
-	return model.Pos{File: m.name, Line: n.Line, Col: n.Column}
+	line, col := m.shifts.pos(n.Line, n.Column)
+	return model.Pos{File: m.name, Line: line, Col: col}
 }
 
 func (m *merger) fail(pos model.Pos, format string, args ...any) {

@@ -406,6 +406,76 @@ errors:
 	}
 }
 
+// TestMergeJSONSurrogates: JSON escapes a character outside the BMP as a
+// UTF-16 surrogate pair ("\ud83d\ude00", as Python's json.dump writes
+// it), and JSON readers read a lone surrogate as U+FFFD. Such documents
+// merge, keep those escapes as written, validate, and report positions
+// at the document's own columns, one-line documents included.
+func TestMergeJSONSurrogates(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - {code: gone, status: 404, message: Gone, operations: [getB]}
+`)
+	doc := `{
+  "openapi": "3.0.3",
+  "info": {"title": "T \ud83d\ude00", "version": "1", "description": "lone \udc00 and \ud83d, escaped \\ud83d, pair \uD83D\uDE00"},
+  "paths": {
+    "/b": {
+      "get": {
+        "operationId": "getB",
+        "summary": "\ud83d\ude00\ud83d\ude00",
+        "responses": {"200": {"description": "OK \ud83d\ude00"}}
+      }
+    }
+  },
+  "components": {"schemas": {"Smile": {"type": "object", "properties": {"\ud83d\ude00": {"type": "string"}}}}}
+}
+`
+	out, _ := mustMerge(t, s, "api.json", []byte(doc))
+	for _, kept := range []string{
+		`"info": {"title": "T \ud83d\ude00", "version": "1", "description": "lone \udc00 and \ud83d, escaped \\ud83d, pair \uD83D\uDE00"},`,
+		`"summary": "\ud83d\ude00\ud83d\ude00",`,
+		`"200": {"description": "OK \ud83d\ude00"},`,
+		`"Smile": {"type": "object", "properties": {"\ud83d\ude00": {"type": "string"}}}`,
+	} {
+		if !bytes.Contains(out, []byte(kept)) {
+			t.Errorf("the merged document does not keep\n%s\nit is:\n%s", kept, out)
+		}
+	}
+	var v struct {
+		Info struct{ Title, Description string }
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Info.Title != "T \U0001F600" || v.Info.Description != "lone \uFFFD and \uFFFD, escaped \\ud83d, pair \U0001F600" {
+		t.Errorf("read back as %q, %q", v.Info.Title, v.Info.Description)
+	}
+	if err := validateBytes(out); err != nil {
+		t.Error(err)
+	}
+	again, _ := mustMerge(t, s, "api.json", out)
+	if !bytes.Equal(again, out) {
+		t.Errorf("merging again changed the document:\n%s", again)
+	}
+
+	// On one line, as json.dump writes it: a problem after pairs is at
+	// its column in the document.
+	oneLine := `{"openapi": "3.0.3", "info": {"title": "\ud83d\ude00\ud83d\ude00", "version": "1"}, "paths": {}, "components": {"schemas": {"Error": {"type": "object"}}}}`
+	_, _, err := Merge(s, "api.json", []byte(oneLine))
+	col := strings.Index(oneLine, `"Error"`) + 1
+	if want := fmt.Sprintf("api.json:1:%d: components.schemas.Error was not written by errgen", col); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	dup := `{"openapi": "3.0.3", "info": {"title": "\ud83d\ude00", "title": "x", "version": "1"}, "paths": {}}`
+	_, _, err = Merge(s, "api.json", []byte(dup))
+	first, second := strings.Index(dup, `"title"`)+1, strings.LastIndex(dup, `"title"`)+1
+	if want := fmt.Sprintf(`api.json:1:%d: info: duplicate key "title" (first at 1:%d)`, second, first); err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
 // TestJSONTestdata keeps testdata/api.orig.json, the JSON form of the
 // merge case's team document that make lint-openapi merges into, in step
 // with api.orig.yaml.
