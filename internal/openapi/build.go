@@ -24,10 +24,14 @@ const (
 	refSchemas         = "#/components/schemas/"
 	refResponses       = "#/components/responses/"
 	extErrgen          = "x-errgen"
-	extAliases         = "x-errgen-aliases"
-	extSince           = "x-errgen-since"
-	extSunset          = "x-errgen-sunset"
-	extReplacedBy      = "x-errgen-replaced-by"
+	// extOperations lists, in a merged document, the operations whose
+	// response of a status errgen wrote as a reference to its response
+	// component of that status, on that component.
+	extOperations = "x-errgen-operations"
+	extAliases    = "x-errgen-aliases"
+	extSince      = "x-errgen-since"
+	extSunset     = "x-errgen-sunset"
+	extReplacedBy = "x-errgen-replaced-by"
 	// exampleInstance is the request path shown in examples: the server
 	// writes the path of the request that failed.
 	exampleInstance = "/resource"

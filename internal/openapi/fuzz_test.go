@@ -28,6 +28,7 @@ func FuzzMerge(f *testing.F) {
 	}
 	f.Add(json)
 	f.Add([]byte(conflictDoc))
+	f.Add([]byte(`{"openapi": "3.0.3", "info": {"title": "\ud83d\ude00 \udc00", "version": "1"}, "paths": {"/a": {"get": {"operationId": "getLivestream", "responses": {}}}}}`))
 	f.Add([]byte("openapi: 3.1.0\ninfo: {title: T, version: '1'}\npaths:\n  /a:\n    get: {operationId: getLivestream, responses: {'404': {description: x}}}\n"))
 	s := loadCase(f, dir)
 	f.Fuzz(func(t *testing.T, doc []byte) {

@@ -2,6 +2,9 @@ package openapi
 
 import (
 	"bytes"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v4"
 )
@@ -254,4 +257,96 @@ func (s *jsonScanner) str() bool {
 		}
 	}
 	return false
+}
+
+// yamlReadable rewrites the escaped UTF-16 surrogates of a JSON document,
+// which JSON allows and the YAML reader refuses, into escapes it reads:
+// a pair ("\ud83d\ude00") becomes the escape of its character
+// ("\U0001F600"), and a lone surrogate, which JSON readers read as
+// U+FFFD, "\ufffd". A document that is not JSON, or has no surrogate, is
+// returned as it is. A pair's escape is two bytes shorter, so the
+// returned shifts put the columns of what follows it on its line back
+// where the document has them. The document's own text is what the merge
+// writes back (jsonSource): the rewrite is only read.
+func yamlReadable(doc []byte) ([]byte, columnShifts) {
+	if !bytes.Contains(doc, []byte(`\u`)) {
+		return doc, nil
+	}
+	sc := jsonScanner{src: doc}
+	sc.skipSpace()
+	if !sc.value() {
+		return doc, nil
+	}
+	if sc.skipSpace(); sc.pos != len(doc) {
+		return doc, nil
+	}
+	var out []byte // nil until a surrogate is found
+	var shifts columnShifts
+	copied := 0
+	line, lineStart := 1, 0 // in out, once out is in use
+	for _, sp := range sc.spans {
+		if sp.kind != yaml.ScalarNode || doc[sp.start] != '"' {
+			continue
+		}
+		for i := sp.start + 1; i < sp.end-1; i++ {
+			if doc[i] != '\\' {
+				continue
+			}
+			hi, ok := hex4(doc, i)
+			if !ok || hi < 0xd800 || hi > 0xdfff {
+				i++ // the escaped byte
+				continue
+			}
+			if out == nil {
+				out = make([]byte, 0, len(doc))
+			}
+			out = append(out, doc[copied:i]...)
+			if lo, ok := hex4(doc, i+6); ok && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff {
+				out = fmt.Appendf(out, `\U%08X`, 0x10000+(hi-0xd800)<<10+(lo-0xdc00))
+				copied = i + 12
+				for ; ; line++ { // count the lines of out up to here
+					nl := bytes.IndexByte(out[lineStart:], '\n')
+					if nl < 0 {
+						break
+					}
+					lineStart += nl + 1
+				}
+				shifts = append(shifts, columnShift{line: line, after: utf8.RuneCount(out[lineStart:]) + 1})
+			} else {
+				out = append(out, `\ufffd`...)
+				copied = i + 6
+			}
+			i = copied - 1
+		}
+	}
+	if out == nil {
+		return doc, nil
+	}
+	return append(out, doc[copied:]...), shifts
+}
+
+// hex4 reads the four hex digits of a "\u" escape at doc[i].
+func hex4(doc []byte, i int) (rune, bool) {
+	if i+6 > len(doc) || doc[i] != '\\' || doc[i+1] != 'u' {
+		return 0, false
+	}
+	n, err := strconv.ParseUint(string(doc[i+2:i+6]), 16, 16)
+	return rune(n), err == nil
+}
+
+// columnShift says that, on a line, the columns from after on are two
+// less in the text the YAML reader read than in the document.
+type columnShift struct{ line, after int }
+
+type columnShifts []columnShift
+
+// pos is where line and column of the text read are in the document.
+func (cs columnShifts) pos(line, col int) (int, int) {
+	orig := col
+	for _, s := range cs {
+		if s.line == line && col >= s.after {
+			orig += 2
+		}
+	}
+	return line, orig
 }

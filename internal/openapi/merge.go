@@ -28,15 +28,23 @@ type merger struct {
 	crlf bool
 	doc  *yaml.Node // the document node
 	root *yaml.Node // its top-level mapping
+	// shifts put the columns of a JSON document with escaped surrogate
+	// pairs back where the document has them (yamlReadable).
+	shifts columnShifts
 	// keep is a JSON document's own text by node, for writing what the
 	// merge leaves alone as the team wrote it; nil for YAML.
 	keep  *jsonSource
 	comps *components
 
-	// ownedResponses names the response components that are errgen's: the
-	// ones the document marked x-errgen and the ones errgen writes now. An
-	// operation response that references one of them is errgen's too.
-	ownedResponses map[string]bool
+	// dropped holds the components errgen wrote before (x-errgen) and no
+	// longer writes, by reference ("#/components/responses/Error.410"):
+	// a reference the team left to one of them is a problem.
+	dropped map[string]bool
+	// refsBefore and refsNow hold, by response component name, the
+	// operations whose response of that status errgen wrote as a
+	// reference to it: before the merge (read from the component's
+	// x-errgen-operations), and in it.
+	refsBefore, refsNow map[string][]string
 
 	problems []problem
 	notes    []string
@@ -59,13 +67,18 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 	// (see encode) is read line by line the same.
 	crlf := isCRLF(doc)
 	doc = bytes.ReplaceAll(doc, []byte("\r\n"), []byte("\n"))
-	m := &merger{s: s, name: docName, src: doc, json: isJSON(doc), crlf: crlf, ownedResponses: map[string]bool{}}
+	m := &merger{s: s, name: docName, src: doc, json: isJSON(doc), crlf: crlf,
+		dropped: map[string]bool{}, refsBefore: map[string][]string{}, refsNow: map[string][]string{}}
 	var n yaml.Node
 	if len(bytes.TrimSpace(doc)) == 0 {
 		return nil, fmt.Errorf("%s: the document is empty", docName)
 	}
-	if err := yaml.Load(doc, &n); err != nil {
-		return nil, syntaxError(docName, err)
+	readable := doc
+	if m.json {
+		readable, m.shifts = yamlReadable(doc)
+	}
+	if err := yaml.Load(readable, &n); err != nil {
+		return nil, syntaxError(docName, err, m.shifts)
 	}
 	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s: not an OpenAPI document (the top level must be a mapping)", docName)
@@ -87,9 +100,6 @@ func newMerger(s *model.Spec, docName string, doc []byte) (*merger, error) {
 		k, v := mapGet(m.root, "openapi")
 		m.notes = append(m.notes, fmt.Sprintf("%s: the document is OpenAPI %s, so errgen's components in it are written for %s (the spec's openapi.version is %s)",
 			m.at(k), v.Value, majorMinor(v.Value), majorMinor(s.OpenAPI.Version)))
-	}
-	for _, name := range m.comps.responseNames {
-		m.ownedResponses[name] = true
 	}
 	return m, nil
 }
@@ -116,7 +126,8 @@ func (m *merger) duplicateKeys(n *yaml.Node, what string) {
 					if what != "" {
 						at = what + ": duplicate key"
 					}
-					m.fail(m.at(k), "%s %q (first at %d:%d)", at, k.Value, prev.Line, prev.Column)
+					first := m.at(prev)
+					m.fail(m.at(k), "%s %q (first at %d:%d)", at, k.Value, first.Line, first.Col)
 				} else {
 					first[k.Value] = k
 				}
@@ -149,10 +160,11 @@ func (m *merger) lineEnds(out []byte) []byte {
 
 // syntaxError points a YAML (or JSON) syntax error at its line, like
 // every other problem errgen reports.
-func syntaxError(docName string, err error) error {
+func syntaxError(docName string, err error, shifts columnShifts) error {
 	var le *yaml.LoadError
 	if errors.As(err, &le) && le.Mark.Line > 0 {
-		return fmt.Errorf("%s: %s", model.Pos{File: docName, Line: le.Mark.Line, Col: le.Mark.Column}, le.Message)
+		line, col := shifts.pos(le.Mark.Line, le.Mark.Column)
+		return fmt.Errorf("%s: %s", model.Pos{File: docName, Line: line, Col: col}, le.Message)
 	}
 	return fmt.Errorf("%s: %w", docName, err)
 }
@@ -191,7 +203,8 @@ func (m *merger) version() (v31 bool, err error) {
 
 // at is the position of a document node.
 func (m *merger) at(n *yaml.Node) model.Pos {
-	return model.Pos{File: m.name, Line: n.Line, Col: n.Column}
+	line, col := m.shifts.pos(n.Line, n.Column)
+	return model.Pos{File: m.name, Line: line, Col: col}
 }
 
 func (m *merger) fail(pos model.Pos, format string, args ...any) {
@@ -207,17 +220,24 @@ func (m *merger) merge() error {
 		return m.err()
 	}
 	m.replaceSection(childMapping(comps, "schemas"), "schemas", m.comps.schemaSection())
-	m.replaceSection(childMapping(comps, "responses"), "responses", m.comps.responseSection())
+	responses := m.comps.responseSection()
+	m.replaceSection(childMapping(comps, "responses"), "responses", responses)
 	ops := m.operations()
-	for _, op := range ops {
-		m.removeOwnedResponses(op)
-	}
 	wants := m.wantedResponses(ops)
+	for _, op := range ops {
+		m.removeOwnedResponses(op, wants[op.id])
+	}
 	for _, op := range ops {
 		if w := wants[op.id]; w != nil {
 			m.addResponses(op, w)
 		}
 	}
+	for i := 0; i+1 < len(responses); i += 2 {
+		if ids := m.refsNow[responses[i].Value]; len(ids) > 0 {
+			mapNode{responses[i+1]}.add(extOperations, sequence(strNodes(ids)...))
+		}
+	}
+	m.danglingRefs(m.root)
 	return m.err()
 }
 
@@ -282,8 +302,13 @@ func (m *merger) replaceSection(sec *yaml.Node, section string, ours []*yaml.Nod
 			if insert < 0 {
 				insert = len(kept)
 			}
-			if section == "responses" {
-				m.ownedResponses[k.Value] = true
+			if !want[k.Value] {
+				m.dropped["#/components/"+section+"/"+k.Value] = true
+			}
+			if _, ids := mapGet(v, extOperations); section == "responses" && ids != nil {
+				for _, id := range ids.Content {
+					m.refsBefore[k.Value] = append(m.refsBefore[k.Value], id.Value)
+				}
 			}
 			continue
 		case want[k.Value]:
@@ -351,32 +376,60 @@ func (m *merger) operations() []*operation {
 	return ops
 }
 
-// removeOwnedResponses takes errgen's responses off an operation: inline
-// ones marked x-errgen and references to errgen's response components.
-func (m *merger) removeOwnedResponses(op *operation) {
+// removeOwnedResponses takes errgen's responses off an operation, which
+// the spec has return the errors of wants (by status; nil when it lists
+// none): inline ones marked x-errgen, and at a status key, a reference to
+// errgen's response of that status that errgen wrote (its component's
+// x-errgen-operations names the operation) or writes back now (the spec
+// lists the operation for that status). Nothing else is errgen's: it
+// never writes a default or a range (4XX), nor touches an operation the
+// spec does not list, so a reference to its responses there was written
+// by hand and is kept.
+func (m *merger) removeOwnedResponses(op *operation, wants map[int][]*model.Error) {
 	_, rs := mapGet(op.node, "responses")
 	if rs == nil || rs.Kind != yaml.MappingNode {
 		return
 	}
 	var kept []*yaml.Node
 	for i := 0; i+1 < len(rs.Content); i += 2 {
-		if !m.ownedResponse(rs.Content[i+1]) {
+		if !m.ownedResponse(op, rs.Content[i], rs.Content[i+1], wants) {
 			kept = append(kept, rs.Content[i], rs.Content[i+1])
 		}
 	}
 	rs.Content = kept
 }
 
-func (m *merger) ownedResponse(v *yaml.Node) bool {
+// ownedResponse reports whether the response v at key k of op, which
+// returns wants, is errgen's.
+func (m *merger) ownedResponse(op *operation, k, v *yaml.Node, wants map[int][]*model.Error) bool {
 	if isOwned(v) {
 		return true
 	}
 	_, ref := mapGet(v, "$ref")
-	if ref == nil {
+	if ref == nil || k.Kind != yaml.ScalarNode || !isStatus(k.Value) {
 		return false
 	}
-	name, ok := strings.CutPrefix(ref.Value, refResponses)
-	return ok && m.ownedResponses[name]
+	status, _ := strconv.Atoi(k.Value)
+	name := statusResponseName(status)
+	return ref.Value == refResponses+name && (len(wants[status]) > 0 || slices.Contains(m.refsBefore[name], op.id))
+}
+
+// danglingRefs reports every reference in n to a component errgen wrote
+// before and no longer writes (the response of a status no error has any
+// more, the schema of a removed error): the team wrote it (errgen removes
+// its own), and left as it is, it would point at nothing.
+func (m *merger) danglingRefs(n *yaml.Node) {
+	if n.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "$ref" && v.Kind == yaml.ScalarNode && m.dropped[v.Value] {
+				m.fail(m.at(v), "%s refers to a component errgen wrote before and no longer writes (no error of the spec needs it any more); remove or replace the reference", v.Value)
+			}
+		}
+	}
+	for _, c := range n.Content {
+		m.danglingRefs(c)
+	}
 }
 
 // wantedResponses maps each operationId to the errors (by status) the
@@ -431,7 +484,12 @@ func (m *merger) addResponses(op *operation, byStatus map[int][]*model.Error) {
 			}
 		}
 		if k == nil {
-			insertStatus(rs, m.statusKey(st), m.operationResponse(errs))
+			r := m.operationResponse(errs)
+			if !isOwned(r) {
+				name := statusResponseName(st)
+				m.refsNow[name] = append(m.refsNow[name], op.id)
+			}
+			insertStatus(rs, m.statusKey(st), r)
 			continue
 		}
 		if m.describes(v, errs) {

@@ -189,6 +189,97 @@ func TestMergeReplacesOwn(t *testing.T) {
 	}
 }
 
+// TestMergeKeepsHandWrittenRefs: references to errgen's responses that
+// errgen does not write itself are the team's and are kept: a default, a
+// range, and any status of an operation the spec does not list (nor ever
+// listed); the merge is idempotent and only adds lines.
+func TestMergeKeepsHandWrittenRefs(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - {code: gone, status: 404, message: Gone, operations: [getLivestream]}
+  - {code: bad, status: 400, message: Bad}
+`)
+	doc := `openapi: 3.0.3
+info: {title: T, version: '1'}
+paths:
+  /live:
+    get:
+      operationId: getLivestream
+      responses:
+        '200': {description: OK}
+        4XX: {$ref: '#/components/responses/Error.400'}
+        default: {$ref: '#/components/responses/Error.500'}
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200': {description: OK}
+        '404': {$ref: '#/components/responses/Error.404'}
+        default:
+          $ref: '#/components/responses/Error.500'
+`
+	out, notes := mustMerge(t, s, "api.yaml", []byte(doc))
+	assertOnlyAdds(t, []byte(doc), out)
+	d := decode(t, out)
+	for _, c := range []struct{ path, key, want string }{
+		{"/live", "4XX", "Error.400"},
+		{"/live", "default", "Error.500"},
+		{"/live", "404", "Error.404"}, // errgen's: the spec lists it
+		{"/things", "404", "Error.404"},
+		{"/things", "default", "Error.500"},
+	} {
+		if got := dig(d, "paths", c.path, "get", "responses", c.key, "$ref"); got != refResponses+c.want {
+			t.Errorf("%s %s: $ref %v, want %s", c.path, c.key, got, c.want)
+		}
+	}
+	if len(notes) != 0 {
+		t.Errorf("notes: %v", notes)
+	}
+	again, _ := mustMerge(t, s, "api.yaml", out)
+	if !bytes.Equal(again, out) {
+		t.Errorf("merging again changed the document:\n%s", again)
+	}
+	// errgen lists where it wrote a reference to its response, and only
+	// there.
+	if got := dig(d, "components", "responses", "Error.404", "x-errgen-operations"); !slices.Equal(got.([]any), []any{"getLivestream"}) {
+		t.Errorf("Error.404 x-errgen-operations %v", got)
+	}
+	if got := dig(d, "components", "responses", "Error.500", "x-errgen-operations"); got != nil {
+		t.Errorf("Error.500 x-errgen-operations %v", got)
+	}
+}
+
+// TestMergeDanglingRef: after a spec change, errgen's own references to a
+// response it no longer writes go with it, but a reference the team wrote
+// to it would point at nothing: the merge stops there, at the reference's
+// position, and writes nothing.
+func TestMergeDanglingRef(t *testing.T) {
+	s, orig, _ := mergeCase(t)
+	merged, _ := mustMerge(t, s, "api.yaml", orig)
+	// The team points a default at errgen's 429.
+	withRef := bytes.Replace(merged, []byte("  /livestreams/{id}:\n"), []byte("  /other:\n    get:\n      operationId: other\n      responses:\n        default:\n          $ref: '#/components/responses/Error.429'\n  /livestreams/{id}:\n"), 1)
+	if bytes.Equal(withRef, merged) {
+		t.Fatal("no /livestreams/{id} path in the merged document")
+	}
+	mustMerge(t, s, "api.yaml", withRef) // fine while errgen writes Error.429
+	other := bytes.Index(withRef, []byte("  /other:"))
+	line := bytes.Count(withRef[:other+bytes.Index(withRef[other:], []byte("$ref:"))], []byte("\n")) + 1
+
+	s.Errors = slices.DeleteFunc(s.Errors, func(e *model.Error) bool { return e.Status == 429 })
+	s.Statuses = slices.DeleteFunc(s.Statuses, func(st int) bool { return st == 429 })
+	out, _, err := Merge(s, "api.yaml", withRef)
+	want := fmt.Sprintf("api.yaml:%d:17: #/components/responses/Error.429 refers to a component errgen wrote before and no longer writes", line)
+	if err == nil || out != nil || !strings.HasPrefix(err.Error(), want) || strings.Count(err.Error(), "\n") != 0 {
+		t.Fatalf("got %d bytes, err %v; want %s...", len(out), err, want)
+	}
+	// Without the team's reference, errgen's own go with the component.
+	out, _ = mustMerge(t, s, "api.yaml", merged)
+	if bytes.Contains(out, []byte("Error.429")) {
+		t.Errorf("a reference to the removed Error.429 is left:\n%s", out)
+	}
+}
+
 // TestMergeOperationResponses checks the per-operation wiring: the shared
 // response where the operation returns every code of a status, an inline
 // response with exactly its codes otherwise, and the hand-written one kept.
@@ -403,6 +494,76 @@ errors:
 	again, _ := mustMerge(t, s, "api.json", out)
 	if !bytes.Equal(again, out) {
 		t.Errorf("merging again changed the document:\n%s", again)
+	}
+}
+
+// TestMergeJSONSurrogates: JSON escapes a character outside the BMP as a
+// UTF-16 surrogate pair ("\ud83d\ude00", as Python's json.dump writes
+// it), and JSON readers read a lone surrogate as U+FFFD. Such documents
+// merge, keep those escapes as written, validate, and report positions
+// at the document's own columns, one-line documents included.
+func TestMergeJSONSurrogates(t *testing.T) {
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - {code: gone, status: 404, message: Gone, operations: [getB]}
+`)
+	doc := `{
+  "openapi": "3.0.3",
+  "info": {"title": "T \ud83d\ude00", "version": "1", "description": "lone \udc00 and \ud83d, escaped \\ud83d, pair \uD83D\uDE00"},
+  "paths": {
+    "/b": {
+      "get": {
+        "operationId": "getB",
+        "summary": "\ud83d\ude00\ud83d\ude00",
+        "responses": {"200": {"description": "OK \ud83d\ude00"}}
+      }
+    }
+  },
+  "components": {"schemas": {"Smile": {"type": "object", "properties": {"\ud83d\ude00": {"type": "string"}}}}}
+}
+`
+	out, _ := mustMerge(t, s, "api.json", []byte(doc))
+	for _, kept := range []string{
+		`"info": {"title": "T \ud83d\ude00", "version": "1", "description": "lone \udc00 and \ud83d, escaped \\ud83d, pair \uD83D\uDE00"},`,
+		`"summary": "\ud83d\ude00\ud83d\ude00",`,
+		`"200": {"description": "OK \ud83d\ude00"},`,
+		`"Smile": {"type": "object", "properties": {"\ud83d\ude00": {"type": "string"}}}`,
+	} {
+		if !bytes.Contains(out, []byte(kept)) {
+			t.Errorf("the merged document does not keep\n%s\nit is:\n%s", kept, out)
+		}
+	}
+	var v struct {
+		Info struct{ Title, Description string }
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Info.Title != "T \U0001F600" || v.Info.Description != "lone \uFFFD and \uFFFD, escaped \\ud83d, pair \U0001F600" {
+		t.Errorf("read back as %q, %q", v.Info.Title, v.Info.Description)
+	}
+	if err := validateBytes(out); err != nil {
+		t.Error(err)
+	}
+	again, _ := mustMerge(t, s, "api.json", out)
+	if !bytes.Equal(again, out) {
+		t.Errorf("merging again changed the document:\n%s", again)
+	}
+
+	// On one line, as json.dump writes it: a problem after pairs is at
+	// its column in the document.
+	oneLine := `{"openapi": "3.0.3", "info": {"title": "\ud83d\ude00\ud83d\ude00", "version": "1"}, "paths": {}, "components": {"schemas": {"Error": {"type": "object"}}}}`
+	_, _, err := Merge(s, "api.json", []byte(oneLine))
+	col := strings.Index(oneLine, `"Error"`) + 1
+	if want := fmt.Sprintf("api.json:1:%d: components.schemas.Error was not written by errgen", col); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	dup := `{"openapi": "3.0.3", "info": {"title": "\ud83d\ude00", "title": "x", "version": "1"}, "paths": {}}`
+	_, _, err = Merge(s, "api.json", []byte(dup))
+	first, second := strings.Index(dup, `"title"`)+1, strings.LastIndex(dup, `"title"`)+1
+	if want := fmt.Sprintf(`api.json:1:%d: info: duplicate key "title" (first at 1:%d)`, second, first); err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
 	}
 }
 

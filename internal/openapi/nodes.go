@@ -68,14 +68,20 @@ func value(v any) *yaml.Node {
 	return scalar(v)
 }
 
-// formatFloat writes a float so that YAML and JSON both read it back as
-// the same number: the shortest form, with a decimal point or exponent.
+// formatFloat writes a float so that YAML 1.2, YAML 1.1 and JSON readers
+// all read it back as the same number: the shortest form, always with a
+// decimal point, which YAML 1.1 needs to read a float (1e-07 is a string
+// there, 1.0e-07 a float); an exponent is signed, as YAML 1.1 needs too.
+// NaN and infinities cannot occur.
 func formatFloat(f float64) string {
 	s := strconv.FormatFloat(f, 'g', -1, 64)
-	if !strings.ContainsAny(s, ".eEn") { // n: NaN and Inf cannot occur
-		s += ".0"
+	if strings.Contains(s, ".") {
+		return s
 	}
-	return s
+	if mant, exp, ok := strings.Cut(s, "e"); ok {
+		return mant + ".0e" + exp
+	}
+	return s + ".0"
 }
 
 func sequence(items ...*yaml.Node) *yaml.Node {

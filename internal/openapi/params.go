@@ -8,8 +8,8 @@ import (
 	"github.com/errgen/errgen/internal/model"
 )
 
-// namedSchema is a param's name and schema, and whether every body of
-// the error carries it.
+// namedSchema is a param's or attribute's name and schema, and whether
+// every body of the error carries it.
 type namedSchema struct {
 	name     string
 	schema   *openapi3.Schema
@@ -19,13 +19,15 @@ type namedSchema struct {
 // paramsOf returns the schemas of the params of t: an error's in
 // declaration order, or, for a format's body schema, every param its
 // errors declare, in first-seen order, typed with every type a param of
-// that name has.
+// that name has. No param is required: the sentinel of an error is sent
+// without its params (its message is then the error's title), and the
+// server leaves out a float param that is NaN or infinite, which JSON
+// cannot carry.
 func (c *components) paramsOf(t target) []namedSchema {
 	if e := t.e; e != nil {
-		always := alwaysSent(e)
 		out := make([]namedSchema, len(e.Params))
 		for i, p := range e.Params {
-			out[i] = namedSchema{p.Name, c.param(p), always[i]}
+			out[i] = namedSchema{name: p.Name, schema: c.param(p)}
 		}
 		return out
 	}
@@ -41,29 +43,6 @@ func (c *components) paramsOf(t target) []namedSchema {
 	}
 	for i := range out {
 		out[i].schema = c.unionType(types[out[i].name])
-	}
-	return out
-}
-
-// alwaysSent reports, per param index, whether every body of e carries
-// the param: a data param (no message uses it) unless it is optional,
-// else a param every message of e (main and variants) uses, since an
-// error carries only the params of the message it was made with.
-// Optional params are left out while unset, so never always sent.
-func alwaysSent(e *model.Error) map[int]bool {
-	count := map[int]int{}
-	msgs := []*model.Message{&e.Message}
-	for _, v := range e.Variants {
-		msgs = append(msgs, &v.Message)
-	}
-	for _, m := range msgs {
-		for _, i := range m.Params() {
-			count[i]++
-		}
-	}
-	out := map[int]bool{}
-	for i, p := range e.Params {
-		out[i] = !p.Optional && (p.Data || count[i] == len(msgs))
 	}
 	return out
 }
@@ -207,7 +186,8 @@ func remove(ss []string, s string) []string {
 }
 
 // paramsObject is the schema of $params: an object of the params of t,
-// omitted by the server when the error has none.
+// omitted by the server when the error sends none (as its sentinel
+// does), so never required, and none of its members is.
 func (c *components) paramsObject(t target) (*openapi3.Schema, bool, bool) {
 	ps := c.paramsOf(t)
 	if len(ps) == 0 {
@@ -217,21 +197,16 @@ func (c *components) paramsObject(t target) (*openapi3.Schema, bool, bool) {
 	for _, p := range ps {
 		sc.Properties[p.name] = &openapi3.SchemaRef{Value: p.schema}
 		c.propOrder[sc] = append(c.propOrder[sc], p.name)
-		if p.required {
-			sc.Required = append(sc.Required, p.name)
-		}
 	}
-	// The object is omitted when empty: it is always there only when some
-	// param always is.
-	return sc, len(sc.Required) > 0, true
+	return sc, false, true
 }
 
 // oneParam is the schema of $param.NAME, present only for errors that
-// declare that param.
+// declare that param, and never required.
 func (c *components) oneParam(name string, t target) (*openapi3.Schema, bool, bool) {
 	for _, p := range c.paramsOf(t) {
 		if p.name == name {
-			return p.schema, p.required, true
+			return p.schema, false, true
 		}
 	}
 	return nil, false, false

@@ -78,12 +78,8 @@ func (c *components) templateFacts(t model.Template, e *model.Error, header bool
 func (c *components) valuePresence(p model.TemplatePart, e *model.Error) (present, required bool) {
 	switch p.Kind {
 	case model.ValueParam:
-		for i, q := range e.Params {
-			if q.Name == p.Name {
-				return true, alwaysSent(e)[i]
-			}
-		}
-		return false, false
+		// Never always: a sentinel is sent without its params.
+		return e.Param(p.Name) != nil, false
 	case model.ValueAttr:
 		_, ok := e.Attr(p.Name)
 		return ok, ok

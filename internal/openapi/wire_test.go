@@ -101,8 +101,8 @@ func TestWireIntegerCodes(t *testing.T) {
 	}
 }
 
-// TestWireParamsAndAttributes: Stripe's optional params are never
-// required, its data param is; the group attribute "type" is a constant
+// TestWireParamsAndAttributes: Stripe's params are never required (its
+// optional params are described so; a sentinel has no data param); the group attribute "type" is a constant
 // per error and an enum in the body schema; an error's own doc link is
 // its doc_url.
 func TestWireParamsAndAttributes(t *testing.T) {
@@ -115,8 +115,8 @@ func TestWireParamsAndAttributes(t *testing.T) {
 		if d, _ := dig(declined, "properties", "decline_code", "description").(string); !strings.Contains(d, "Optional") {
 			t.Errorf("%s: optional param described as %q", v, d)
 		}
-		if got := required(schema(doc, "Error.expired_card", "properties", "error")); !slices.Contains(got, "param") {
-			t.Errorf("%s: expired_card requires %v: its data param is always sent", v, got)
+		if got := required(schema(doc, "Error.expired_card", "properties", "error")); slices.Contains(got, "param") {
+			t.Errorf("%s: expired_card requires %v: its sentinel is sent without its data param", v, got)
 		}
 		if got := constOf(t, v, dig(declined, "properties", "type")); got != "card_error" {
 			t.Errorf("%s: card_declined type %v", v, got)
@@ -149,8 +149,15 @@ func TestWireLists(t *testing.T) {
 		if got := constOf(t, v, dig(list, "items", "properties", "status")); got != "422" {
 			t.Errorf("%s: status %v (%T)", v, got, got)
 		}
-		if got := required(dig(list, "items", "properties", "source")); !slices.Equal(got, []string{"pointer"}) {
+		// The sentinel has no pointer, and then no source object.
+		if got := required(dig(list, "items")); slices.Contains(got, "source") {
+			t.Errorf("%s: the error object requires %v", v, got)
+		}
+		if got := required(dig(list, "items", "properties", "source")); len(got) != 0 {
 			t.Errorf("%s: source requires %v", v, got)
+		}
+		if dig(list, "items", "properties", "source", "properties", "pointer", "type") != "string" {
+			t.Errorf("%s: source is %v", v, dig(list, "items", "properties", "source"))
 		}
 		if dig(schema(doc, "Error.not_found", "properties", "errors", "items", "properties"), "source") != nil {
 			t.Error("not_found has no pointer param, so no source object")
@@ -191,8 +198,8 @@ func TestWireDetailShapes(t *testing.T) {
 		if dig(accounts, "type") != "array" || dig(accounts, "items", "type") != "string" {
 			t.Errorf("%s: accounts %v", v, accounts)
 		}
-		if got := required(schema(doc, "Error.out-of-credit")); !slices.Contains(got, "accounts") || !slices.Contains(got, "balance") {
-			t.Errorf("%s: out-of-credit requires %v", v, got)
+		if got := required(schema(doc, "Error.out-of-credit")); slices.Contains(got, "accounts") || slices.Contains(got, "balance") || !slices.Contains(got, "type") {
+			t.Errorf("%s: out-of-credit requires %v: its params are not sent with its sentinel", v, got)
 		}
 		if got := response(doc, "403", "content", "application/problem+json", "examples", "out-of-credit", "value", "accounts"); !slices.Equal(got.([]any), []any{"/account/12345", "/account/67890"}) {
 			t.Errorf("%s: example accounts %v", v, got)
@@ -365,6 +372,11 @@ errors:
 		re := regexp.MustCompile(pattern)
 		if !re.MatchString("https://example.com/gone/items/42") || re.MatchString("https://example.com/nope/items/42") {
 			t.Errorf("%s: link pattern %q", v, pattern)
+		}
+		// The sentinel has no id: the link ends in empty text, and the id
+		// member is left out.
+		if !re.MatchString("https://example.com/gone/items/") || slices.Contains(required(schema(doc, "Error.gone")), "id") {
+			t.Errorf("%s: link pattern %q, required %v: the sentinel's body does not match", v, pattern, required(schema(doc, "Error.gone")))
 		}
 		if d, _ := dig(link, "description").(string); !strings.Contains(d, "${param.id}") {
 			t.Errorf("%s: link description %q", v, d)

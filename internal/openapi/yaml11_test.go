@@ -1,10 +1,15 @@
 package openapi
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -52,9 +57,16 @@ func yaml11Resolve(s string) string {
 	return "str"
 }
 
+// yaml11StrictFloat is YAML 1.1's float form as every reader applies it
+// (PyYAML's, the strictest): a point, and a signed exponent. 1e-07 and
+// 1.0e7 are strings to PyYAML.
+var yaml11StrictFloat = regexp.MustCompile(`^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*(?:[eE][-+][0-9]+)?$`)
+
 // checkYAML11 reads doc as a YAML 1.1 reader would and requires every
 // plain scalar that YAML 1.2 reads as a string, keys included, to be a
-// string to YAML 1.1 too.
+// string to YAML 1.1 too, and every number and boolean to be of the same
+// type to YAML 1.1 (a float in the form every YAML 1.1 reader takes for
+// one).
 func checkYAML11(t *testing.T, name string, doc []byte) {
 	t.Helper()
 	var root yaml.Node
@@ -63,9 +75,20 @@ func checkYAML11(t *testing.T, name string, doc []byte) {
 	}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
-		if n.Kind == yaml.ScalarNode && n.Style == 0 && n.ShortTag() == "!!str" {
-			if tag := yaml11Resolve(n.Value); tag != "str" {
-				t.Errorf("%s:%d:%d: %q is a string to YAML 1.2 and a %s to YAML 1.1", name, n.Line, n.Column, n.Value, tag)
+		if n.Kind == yaml.ScalarNode && n.Style == 0 {
+			switch tag := n.ShortTag(); tag {
+			case "!!str":
+				if tag := yaml11Resolve(n.Value); tag != "str" {
+					t.Errorf("%s:%d:%d: %q is a string to YAML 1.2 and a %s to YAML 1.1", name, n.Line, n.Column, n.Value, tag)
+				}
+			case "!!float":
+				if !yaml11StrictFloat.MatchString(n.Value) {
+					t.Errorf("%s:%d:%d: %q is a float to YAML 1.2 and a %s to YAML 1.1", name, n.Line, n.Column, n.Value, yaml11Resolve(n.Value))
+				}
+			case "!!int", "!!bool":
+				if got := yaml11Resolve(n.Value); "!!"+got != tag {
+					t.Errorf("%s:%d:%d: %q is a %s to YAML 1.2 and a %s to YAML 1.1", name, n.Line, n.Column, n.Value, tag, got)
+				}
 			}
 		}
 		for _, c := range n.Content {
@@ -222,4 +245,137 @@ func unquoteYAML11(line string) string {
 func quoted(tree *yaml.Node) *yaml.Node {
 	quoteYAML11(tree)
 	return tree
+}
+
+// TestFloatsReadAlike: a float errgen writes has a point and a signed
+// exponent where it has one (1.0e-07, 1.0e+21), so YAML 1.1 readers read
+// it as the float YAML 1.2 and JSON readers read; in the fragment too,
+// as a param's example in 3.0 and 3.1 and in a response's example.
+func TestFloatsReadAlike(t *testing.T) {
+	for _, f := range []float64{1e-7, 1e21, -1e21, 1.5e300, -2.5e-10, 5e-324, math.MaxFloat64, 1e6, 0.5, 100, -3, 0, 123456789, 1e20, 1.25e-5} {
+		s := formatFloat(f)
+		if !yaml11StrictFloat.MatchString(s) {
+			t.Errorf("%v written %q: not a float to YAML 1.1", f, s)
+		}
+		var v struct{ F any }
+		if err := yaml.Load([]byte("f: "+s), &v); err != nil || v.F != f {
+			t.Errorf("%v written %q: YAML reads %v (%T), %v", f, s, v.F, v.F, err)
+		}
+		var j float64
+		if err := json.Unmarshal([]byte(s), &j); err != nil || j != f {
+			t.Errorf("%v written %q: JSON reads %v, %v", f, s, j, err)
+		}
+	}
+	s := parseSpec(t, `errgen: 1
+go: {package: apierr}
+errors:
+  - code: tiny
+    status: 400
+    message: "{small} {large}"
+    params:
+      - {name: small, type: float64}
+      - {name: large, type: float64}
+      - {name: list, type: "[]float64"}
+    example: {small: 1e-7, large: 1e21, list: [1e-7, 2.5e+30, 3]}
+`)
+	for _, v := range versions {
+		s.OpenAPI.Version = v
+		out, err := Fragment(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkYAML11(t, "fragment "+v, out)
+		for _, want := range []string{"1.0e-07", "1.0e+21", "2.5e+30"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("%s: %s not in the fragment:\n%s", v, want, out)
+			}
+		}
+		checkPyYAML(t, "fragment "+v, out)
+	}
+}
+
+// TestGoldenOpenAPIReadsAlikeInPyYAML reads every committed OpenAPI
+// output with PyYAML, a YAML 1.1 reader, where it is installed, and
+// requires the values the YAML encoder's reader gets.
+func TestGoldenOpenAPIReadsAlikeInPyYAML(t *testing.T) {
+	files, _ := filepath.Glob("../../golden/*/openapi.yaml")
+	more, _ := filepath.Glob("../../examples/videoapi/api/*.yaml")
+	for _, f := range append(files, more...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPyYAML(t, strings.TrimPrefix(f, "../../"), data)
+	}
+}
+
+// checkPyYAML reads doc with PyYAML (skipping the test where python3 or
+// its yaml module is missing) and with go.yaml.in/yaml/v4, and requires
+// the same values, as JSON.
+func checkPyYAML(t *testing.T, name string, doc []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("python3"); err != nil {
+		t.Skip("python3 is not installed")
+	}
+	cmd := exec.Command("python3", "-c", "import json, sys, yaml\njson.dump(yaml.safe_load(sys.stdin), sys.stdout)")
+	cmd.Stdin = bytes.NewReader(doc)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	py, err := cmd.Output()
+	if err != nil {
+		if strings.Contains(stderr.String(), "No module named 'yaml'") {
+			t.Skip("PyYAML is not installed")
+		}
+		t.Fatalf("%s: PyYAML: %v\n%s", name, err, stderr.Bytes())
+	}
+	var fromPy, fromGo any
+	if err := json.Unmarshal(py, &fromPy); err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := yaml.Load(doc, &v); err != nil {
+		t.Fatal(err)
+	}
+	goJSON, err := json.Marshal(v)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	if err := json.Unmarshal(goJSON, &fromGo); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fromPy, fromGo) {
+		t.Errorf("%s: PyYAML reads other values than the YAML 1.2 reader: %s", name, firstDifference(fromPy, fromGo, ""))
+	}
+}
+
+// firstDifference names the first place where a and b differ.
+func firstDifference(a, b any, at string) string {
+	switch x := a.(type) {
+	case map[string]any:
+		y, ok := b.(map[string]any)
+		if !ok {
+			return fmt.Sprintf("%s: %v against %v", at, a, b)
+		}
+		for k, v := range x {
+			if !reflect.DeepEqual(v, y[k]) {
+				return firstDifference(v, y[k], at+"/"+k)
+			}
+		}
+		for k := range y {
+			if _, ok := x[k]; !ok {
+				return fmt.Sprintf("%s/%s: only in the YAML 1.2 reading", at, k)
+			}
+		}
+	case []any:
+		y, ok := b.([]any)
+		if !ok || len(x) != len(y) {
+			return fmt.Sprintf("%s: %v against %v", at, a, b)
+		}
+		for i := range x {
+			if !reflect.DeepEqual(x[i], y[i]) {
+				return firstDifference(x[i], y[i], fmt.Sprintf("%s/%d", at, i))
+			}
+		}
+	}
+	return fmt.Sprintf("%s: %#v (PyYAML) against %#v", at, a, b)
 }
