@@ -787,43 +787,80 @@ func errgenAbsent(p *errgenPart, c *errgenCompiled, e *Error, instance string) b
 
 // value is the value e carries for the param its error declares under
 // name: the first of e.Params of that name, when it holds a value of the
-// param's declared type. The writer sends params through it only, so
-// nothing else a program put in Params (an undeclared name, a second
-// value of a name, a value of another type) reaches the wire.
+// param's declared type. The writer sends params through it (and
+// valueAt, and the in-order walk of errgenAppendBody) only, so nothing
+// else a program put in Params (an undeclared name, a second value of a
+// name, a value of another type) reaches the wire.
 func (c *errgenCompiled) value(e *Error, name string) (any, bool) {
 	for k, n := range c.params {
-		if n != name {
-			continue
+		if n == name {
+			return c.valueAt(e, k)
 		}
-		for _, p := range e.Params {
-			if p.Name == name {
-				r := byte('m')
-				if k < len(c.roles) {
-					r = c.roles[k]
-				}
-				return p.Value, errgenIsKind(p.Value, c.kinds[k], errgenListRole(r))
-			}
-		}
-		return nil, false
 	}
 	return nil, false
 }
 
-// jsonValue is value, for a param written as a JSON value: a float64
-// that is NaN or an infinity, or a list holding one, is not sent at all,
-// as JSON has no such number (and null is not the number the error's
-// schema promises). In a string template such a value is text ("NaN").
-func (c *errgenCompiled) jsonValue(e *Error, name string) (any, bool) {
-	v, ok := c.value(e, name)
-	switch x := v.(type) {
-	case float64:
-		ok = ok && !math.IsNaN(x) && !math.IsInf(x, 0)
-	case []float64:
-		for _, f := range x {
-			ok = ok && !math.IsNaN(f) && !math.IsInf(f, 0)
+// valueAt is value for the error's k-th declared param.
+func (c *errgenCompiled) valueAt(e *Error, k int) (any, bool) {
+	name := c.params[k]
+	for _, p := range e.Params {
+		if p.Name == name {
+			return p.Value, c.fits(k, p.Value)
 		}
 	}
-	return v, ok
+	return nil, false
+}
+
+// fits reports whether v is a value of the type of the error's k-th
+// declared param.
+func (c *errgenCompiled) fits(k int, v any) bool {
+	r := byte('m')
+	if k < len(c.roles) {
+		r = c.roles[k]
+	}
+	return errgenIsKind(v, c.kinds[k], errgenListRole(r))
+}
+
+// inOrder reports whether ps holds only declared params, each once, in
+// declaration order, as every constructor, With method and FromResponse
+// makes them: the writer then finds each declared param's value by
+// walking both lists once.
+func (c *errgenCompiled) inOrder(ps []Param) bool {
+	k := 0
+	for i := range ps {
+		for k < len(c.params) && c.params[k] != ps[i].Name {
+			k++
+		}
+		if k == len(c.params) {
+			return false
+		}
+		k++
+	}
+	return true
+}
+
+// jsonValue is value, for a param written as a JSON value.
+func (c *errgenCompiled) jsonValue(e *Error, name string) (any, bool) {
+	v, ok := c.value(e, name)
+	return v, ok && errgenJSONable(v)
+}
+
+// errgenJSONable reports whether JSON can carry a param value: not a
+// float64 that is NaN or an infinity, nor a list holding one. Such a
+// param is not sent as a JSON value at all (null is not the number the
+// error's schema promises); in a string template it is text ("NaN").
+func errgenJSONable(v any) bool {
+	switch x := v.(type) {
+	case float64:
+		return !math.IsNaN(x) && !math.IsInf(x, 0)
+	case []float64:
+		for _, f := range x {
+			if math.IsNaN(f) || math.IsInf(f, 0) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // errgenAppendParts renders a string template's parts: constant text as
@@ -1020,27 +1057,36 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid str
 			if rid != "" {
 				buf = errgenAppendString(append(sep(buf), op.lit...), rid)
 			}
-		case errgenOpParams:
-			n := 0
-			for _, name := range c.params {
-				if v, ok := c.jsonValue(e, name); ok {
-					if n == 0 {
-						buf = append(append(sep(buf), op.lit...), '{')
-					} else {
-						buf = append(buf, ',')
-					}
-					buf = errgenAppendValue(append(errgenAppendString(buf, name), ':'), v)
-					n++
+		case errgenOpParams, errgenOpParamsInline:
+			// Each declared param once, in declaration order (value).
+			inline, n := op.op == errgenOpParamsInline, 0
+			ordered, j := c.inOrder(e.Params), 0
+			for k, name := range c.params {
+				var v any
+				var ok bool
+				switch {
+				case !ordered:
+					v, ok = c.valueAt(e, k)
+				case j < len(e.Params) && e.Params[j].Name == name:
+					v, ok = e.Params[j].Value, c.fits(k, e.Params[j].Value)
+					j++
 				}
+				if !ok || !errgenJSONable(v) {
+					continue
+				}
+				switch {
+				case inline:
+					buf = sep(buf)
+				case n == 0:
+					buf = append(append(sep(buf), op.lit...), '{')
+				default:
+					buf = append(buf, ',')
+				}
+				buf = errgenAppendValue(append(errgenAppendString(buf, name), ':'), v)
+				n++
 			}
-			if n > 0 {
+			if !inline && n > 0 {
 				buf = append(buf, '}')
-			}
-		case errgenOpParamsInline:
-			for _, name := range c.params {
-				if v, ok := c.jsonValue(e, name); ok {
-					buf = errgenAppendValue(append(errgenAppendString(sep(buf), name), ':'), v)
-				}
 			}
 		case errgenOpParam:
 			if v, ok := c.jsonValue(e, op.name); ok {
@@ -1153,6 +1199,16 @@ func errgenAppendFloat(buf []byte, f float64) []byte {
 
 const errgenHex = "0123456789abcdef"
 
+// errgenJSONSafe reports, for each ASCII byte, whether it stands for
+// itself inside a JSON string as errgenAppendStringContent writes one:
+// not a control character, '"', '\\', '<', '>' or '&'.
+var errgenJSONSafe = func() (safe [utf8.RuneSelf]bool) {
+	for c := byte(0x20); c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return safe
+}()
+
 // errgenAppendString appends s as a JSON string exactly as encoding/json
 // writes it: <, > and & escaped for HTML, U+2028 and U+2029 escaped for
 // JavaScript, invalid UTF-8 replaced by U+FFFD.
@@ -1166,7 +1222,7 @@ func errgenAppendStringContent(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if errgenJSONSafe[c] {
 				i++
 				continue
 			}
