@@ -168,6 +168,10 @@ func TestRetryAfterBounds(t *testing.T) {
 			t.Errorf("Retry-After %.40q: %d seconds overflow a Duration", c.header, got)
 		}
 	}
+	// A response without the header, the usual case, costs nothing.
+	if n := testing.AllocsPerRun(100, func() { errgenParseRetryAfter("", now) }); n != 0 {
+		t.Errorf("no Retry-After: %v allocations", n)
+	}
 	resp := &http.Response{StatusCode: 503, Header: http.Header{"Content-Type": {"application/json"}},
 		Body: http.NoBody}
 	resp.Header.Set("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")

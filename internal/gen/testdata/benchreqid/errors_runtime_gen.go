@@ -2077,6 +2077,9 @@ const errgenMaxRetryAfter = min(math.MaxInt64/1_000_000_000, math.MaxInt) // a D
 // HTTP-date, as seconds from now (0 for a date in the past), at most
 // errgenMaxRetryAfter.
 func errgenParseRetryAfter(v string, now time.Time) (int, bool) {
+	if v == "" {
+		return 0, false
+	}
 	if n, ok := errgenDelaySeconds(v); ok {
 		return n, true
 	}
