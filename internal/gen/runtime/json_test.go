@@ -229,3 +229,28 @@ func inString(doc []byte, i int) bool {
 	}
 	return in
 }
+
+// TestAppendStringEveryByteEveryPlace puts each byte value, and each
+// multi-byte character class, at every position of strings of 8 to 24
+// bytes, and compares with encoding/json.
+func TestAppendStringEveryByteEveryPlace(t *testing.T) {
+	const base = "abcdefghijklmnopqrstuvwx"
+	inserts := []string{"\u2028", "\u2029", "é", "\U0001F600", "\xff", "\xe2\x80"}
+	for c := range 256 {
+		inserts = append(inserts, string([]byte{byte(c)}))
+	}
+	for _, ins := range inserts {
+		for at := 0; at <= len(base); at++ {
+			for _, n := range []int{8, 9, 16, 24} {
+				if at > n {
+					continue
+				}
+				s := base[:at] + ins + base[at:n]
+				want, _ := json.Marshal(s)
+				if got := errgenAppendString(nil, s); !bytes.Equal(got, want) {
+					t.Fatalf("%q: got %s, want %s", s, got, want)
+				}
+			}
+		}
+	}
+}
