@@ -90,6 +90,13 @@ type Section struct {
 // Error is one error as the current page shows it.
 type Error struct {
 	*model.Error
+	// Description, Causes and Solution are the error's, as the page shows
+	// them: on a page of the per_group or per_error layout, a link to a
+	// bare fragment that names another error's anchor points at the page
+	// of that error (see renderer.own).
+	Description string
+	Causes      []string
+	Solution    string
 	// Link reaches the error's section from the current page: "#anchor"
 	// on the same page, "page.md#anchor" or "page.md" on another.
 	Link string

@@ -122,7 +122,8 @@ func escapeDestination(s string) string {
 // ("[declined](#card_declined)"), which would point into the page the
 // text is shown on: to the href resolve gives for the fragment (the
 // page that defines the anchor), or, when resolve knows none, to the
-// link's text alone. Links with a path or a scheme are kept as written.
+// link's text alone; an href equal to the link's own destination keeps
+// the link as written. Links with a path or a scheme are kept as written.
 func retargetFragments(s string, resolve func(frag string) (href string, ok bool)) string {
 	var b strings.Builder
 	for _, t := range mdinline.Scan(s, 0, len(s), mdinline.Options{Links: true}) {
@@ -135,8 +136,12 @@ func retargetFragments(s string, resolve func(frag string) (href string, ok bool
 			continue
 		}
 		href, ok := resolve(dest[1:])
-		if !ok {
+		switch {
+		case !ok:
 			b.WriteString(s[t.TextStart:t.TextEnd])
+			continue
+		case href == dest:
+			b.WriteString(s[t.Start:t.End])
 			continue
 		}
 		b.WriteString(s[t.Start:t.DestStart] + escapeDestination(href) + linkTitle(s, t) + ")")

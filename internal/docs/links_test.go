@@ -209,3 +209,83 @@ errors:
 		})
 	}
 }
+
+// TestOwnPageFragments renders errors whose description, causes and
+// solution link to other errors by a bare fragment, in the layouts that
+// put errors on pages of their own: on an error's own page, a link to an
+// error on another page points at that page; a link to an anchor of the
+// same page, or to one errgen does not know, stays as written.
+func TestOwnPageFragments(t *testing.T) {
+	const errs = `
+groups:
+  - {id: Card.Errors}
+  - {id: auth}
+errors:
+  - code: card_declined
+    status: 402
+    group: Card.Errors
+    message: Declined
+    description: "Declined; compare [expired](#card_expired) and [who](#unauthenticated), see [the top](#top)."
+    causes: ["Not [signed in](#unauthenticated)."]
+    solution: "Sign in first: [how](#unauthenticated)."
+  - {code: card_expired, status: 402, group: Card.Errors, message: Expired}
+  - {code: unauthenticated, status: 401, group: auth, message: Who, description: "Not [declined](#card_declined)."}
+`
+	for _, c := range []struct {
+		layout string
+		want   map[string][]string // page → text it must hold
+	}{
+		{"per_group", map[string][]string{
+			"docs/Card.Errors.md": {
+				"Declined; compare [expired](#card_expired) and [who](auth.md#unauthenticated), see [the top](#top).",
+				"- Not [signed in](auth.md#unauthenticated).",
+				"Sign in first: [how](auth.md#unauthenticated).",
+			},
+			"docs/auth.md": {
+				"Not [declined](Card.Errors.md#card_declined).\n",
+				"| Not [declined](Card.Errors.md#card_declined). |",
+			},
+		}},
+		{"per_error", map[string][]string{
+			"docs/card_declined.md": {
+				"Declined; compare [expired](card_expired.md) and [who](unauthenticated.md), see [the top](#top).",
+				"- Not [signed in](unauthenticated.md).",
+				"Sign in first: [how](unauthenticated.md).",
+			},
+			"docs/unauthenticated.md": {"Not [declined](card_declined.md).\n"},
+		}},
+		{"single", map[string][]string{
+			"docs/errors.md": {
+				"Declined; compare [expired](#card_expired) and [who](#unauthenticated), see [the top](#top).",
+				"Sign in first: [how](#unauthenticated).",
+			},
+		}},
+	} {
+		t.Run(c.layout, func(t *testing.T) {
+			out := "docs"
+			if c.layout == "single" {
+				out = "docs/errors.md"
+			}
+			src := "errgen: 1\ngo: {package: apierr}\noutputs: {docs: " + out + "}\ndocs: {layout: " + c.layout + "}\n" + errs
+			s, err := spec.Parse("errors.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			files, err := Render(s, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, f := range files {
+				got[f.Path] = string(f.Data)
+			}
+			for page, texts := range c.want {
+				for _, text := range texts {
+					if !strings.Contains(got[page], text) {
+						t.Errorf("%s lacks %q:\n%s", page, text, got[page])
+					}
+				}
+			}
+		})
+	}
+}

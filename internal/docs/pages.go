@@ -248,6 +248,8 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 	}
 	v := &Error{
 		Error:         e,
+		Description:   r.own(e.Description, from),
+		Solution:      r.own(e.Solution, from),
 		Link:          link(e, from, r.s.Docs.Layout),
 		Summary:       r.summary(e, from),
 		Retry:         retryText(e),
@@ -256,6 +258,12 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 		Example:       r.examples[e],
 		Internal:      e == r.s.Internal || e == format.Internal,
 		Success:       success(e),
+	}
+	if len(e.Causes) > 0 {
+		v.Causes = make([]string, len(e.Causes))
+		for k, c := range e.Causes {
+			v.Causes[k] = r.own(c, from)
+		}
 	}
 	for _, m := range v.Messages {
 		v.MessagesDescribed = v.MessagesDescribed || strings.TrimSpace(m.Description) != ""
@@ -300,9 +308,39 @@ func (r *renderer) setOwnFormat(v *Error, from string) {
 // fragment that only e's page defines (retargetFragments).
 func (r *renderer) summary(e *model.Error, from string) string {
 	s := summary(e, r.form)
-	if from == e.Page || !strings.Contains(s, "](") {
+	if from == e.Page {
+		return r.own(s, from)
+	}
+	if !strings.Contains(s, "](") {
 		return s
 	}
+	return retargetFragments(s, func(frag string) (string, bool) {
+		if x := r.anchorOwner(frag); x != nil {
+			return link(x, from, r.s.Docs.Layout), true
+		}
+		return "", false
+	})
+}
+
+// own is Markdown text of an error as its own page (from) shows it: with
+// the per_group and per_error layouts, a link to a bare fragment that
+// names another error's anchor, which that page does not have, points at
+// the page of that error; every other link stays as written (the text
+// was written for this page).
+func (r *renderer) own(s, from string) string {
+	if r.s.Docs.Layout == model.LayoutSingle || !strings.Contains(s, "](") {
+		return s
+	}
+	return retargetFragments(s, func(frag string) (string, bool) {
+		if x := r.anchorOwner(frag); x != nil && x.Page != from {
+			return link(x, from, r.s.Docs.Layout), true
+		}
+		return "#" + frag, true
+	})
+}
+
+// anchorOwner is the error whose anchor frag is, or nil.
+func (r *renderer) anchorOwner(frag string) *model.Error {
 	if r.anchors == nil {
 		r.anchors = map[string]*model.Error{}
 		for _, x := range r.s.AllErrors() {
@@ -311,12 +349,7 @@ func (r *renderer) summary(e *model.Error, from string) string {
 			}
 		}
 	}
-	return retargetFragments(s, func(frag string) (string, bool) {
-		if x := r.anchors[frag]; x != nil {
-			return link(x, from, r.s.Docs.Layout), true
-		}
-		return "", false
-	})
+	return r.anchors[frag]
 }
 
 // link reaches e's section from the page named from.
