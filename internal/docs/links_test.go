@@ -187,18 +187,7 @@ errors:
 	} {
 		t.Run(c.layout, func(t *testing.T) {
 			src := "errgen: 1\ngo: {package: apierr}\noutputs: {docs: docs}\ndocs: {layout: " + c.layout + "}\n" + errs
-			s, err := spec.Parse("errors.yaml", []byte(src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			files, err := Render(s, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]string{}
-			for _, f := range files {
-				got[f.Path] = string(f.Data)
-			}
+			got := renderPages(t, src)
 			for page, cells := range c.want {
 				for _, cell := range cells {
 					if !strings.Contains(got[page], cell) {
@@ -267,18 +256,7 @@ errors:
 				out = "docs/errors.md"
 			}
 			src := "errgen: 1\ngo: {package: apierr}\noutputs: {docs: " + out + "}\ndocs: {layout: " + c.layout + "}\n" + errs
-			s, err := spec.Parse("errors.yaml", []byte(src))
-			if err != nil {
-				t.Fatal(err)
-			}
-			files, err := Render(s, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := map[string]string{}
-			for _, f := range files {
-				got[f.Path] = string(f.Data)
-			}
+			got := renderPages(t, src)
 			for page, texts := range c.want {
 				for _, text := range texts {
 					if !strings.Contains(got[page], text) {
@@ -288,4 +266,22 @@ errors:
 			}
 		})
 	}
+}
+
+// renderPages renders the pages of a spec, by path.
+func renderPages(t *testing.T, src string) map[string]string {
+	t.Helper()
+	s, err := spec.Parse("errors.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := Render(s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range files {
+		got[f.Path] = string(f.Data)
+	}
+	return got
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/errgen/errgen/internal/model"
 	"github.com/errgen/errgen/internal/spec"
+	"github.com/errgen/errgen/internal/testutil"
 )
 
 // runCase is a spec whose generated package is compiled and exercised.
@@ -180,7 +181,7 @@ func casesFile(s *model.Spec, wire []wireCase, decode []decodeCase) []byte {
 	for _, m := range withMethods(s) {
 		p := exampleParam(s, m)
 		fmt.Fprintf(&b, "\t{method: %q, names: %#v, value: %s, apply: func(e *Error) *Error { return e.With%s(%s) }},\n",
-			"With"+m.goName, m.names, goValue(p), m.goName, goValue(p))
+			"With"+m.goName, m.names, testutil.GoExample(p), m.goName, testutil.GoExample(p))
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("var testWire = []wireCase{\n")
@@ -250,18 +251,18 @@ func writeCase(b *strings.Builder, s *model.Spec, e *model.Error, name, ctor str
 	for j, p := range e.Params {
 		switch {
 		case slices.Contains(takes, j):
-			v := goValue(p)
+			v := testutil.GoExample(p)
 			args = append(args, v)
 			ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, v))
 		case p.Optional && set:
-			ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, goValue(p)))
+			ps = append(ps, fmt.Sprintf("{Name: %q, Value: %s}", p.Name, testutil.GoExample(p)))
 		}
 	}
 	expr := fmt.Sprintf("%s(%s)", ctor, strings.Join(args, ", "))
 	if set {
 		for _, p := range e.Params {
 			if p.Optional {
-				expr += fmt.Sprintf(".With%s(%s)", p.GoName, goValue(p))
+				expr += fmt.Sprintf(".With%s(%s)", p.GoName, testutil.GoExample(p))
 			}
 		}
 	}
@@ -279,32 +280,4 @@ func writeCase(b *strings.Builder, s *model.Spec, e *model.Error, name, ctor str
 	}
 	fmt.Fprintf(b, "\t{name: %q, code: %s, status: %d, sentinel: Err%s, aliases: []string{%s}, make: func() *Error { return %s }, message: %q, params: %s, variant: %q, retryAfter: %d, mediaType: %q},\n",
 		name, code, e.Status, e.GoName, strings.Join(aliases, ", "), expr, m.Example, paramList, variant, e.RetryAfter, e.Format.MediaType)
-}
-
-// goValue is the Go literal of a param's example, typed as declared.
-func goValue(p *model.Param) string {
-	if p.Type.IsList() {
-		var items []string
-		for _, v := range p.Example.([]any) {
-			items = append(items, scalarGo(p.Type.Elem(), v))
-		}
-		return string(p.Type) + "{" + strings.Join(items, ", ") + "}"
-	}
-	return scalarGo(p.Type, p.Example)
-}
-
-func scalarGo(t model.ParamType, v any) string {
-	switch t {
-	case model.TypeString:
-		return strconv.Quote(v.(string))
-	case model.TypeInt:
-		return fmt.Sprintf("int(%d)", v.(int64))
-	case model.TypeInt64:
-		return fmt.Sprintf("int64(%d)", v.(int64))
-	case model.TypeFloat64:
-		return fmt.Sprintf("float64(%s)", strconv.FormatFloat(v.(float64), 'g', -1, 64))
-	case model.TypeBool:
-		return strconv.FormatBool(v.(bool))
-	}
-	panic("unknown param type " + string(t))
 }

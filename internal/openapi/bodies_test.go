@@ -255,14 +255,14 @@ func XBodies() []xBody {
 		for i, m := range msgs {
 			var args []string
 			for _, j := range e.Args(m) {
-				args = append(args, exampleGo(e.Params[j]))
+				args = append(args, testutil.GoExample(e.Params[j]))
 			}
 			expr := ctors[i] + "(" + strings.Join(args, ", ") + ")"
 			add(e, labels[i], expr)
 			if optional {
 				for _, p := range e.Params {
 					if p.Optional {
-						expr += ".With" + p.GoName + "(" + exampleGo(p) + ")"
+						expr += ".With" + p.GoName + "(" + testutil.GoExample(p) + ")"
 					}
 				}
 				add(e, labels[i]+" with its optional params", expr)
@@ -278,34 +278,6 @@ func XBodies() []xBody {
 		panic(fmt.Sprintf("capture.go does not format: %v\n%s", err, b.String()))
 	}
 	return src
-}
-
-// exampleGo is the Go literal of a param's example, typed as declared.
-func exampleGo(p *model.Param) string {
-	if p.Type.IsList() {
-		var items []string
-		for _, v := range p.Example.([]any) {
-			items = append(items, scalarExampleGo(p.Type.Elem(), v))
-		}
-		return string(p.Type) + "{" + strings.Join(items, ", ") + "}"
-	}
-	return scalarExampleGo(p.Type, p.Example)
-}
-
-func scalarExampleGo(t model.ParamType, v any) string {
-	switch t {
-	case model.TypeString:
-		return strconv.Quote(v.(string))
-	case model.TypeInt:
-		return fmt.Sprintf("int(%d)", v.(int64))
-	case model.TypeInt64:
-		return fmt.Sprintf("int64(%d)", v.(int64))
-	case model.TypeFloat64:
-		return fmt.Sprintf("float64(%s)", strconv.FormatFloat(v.(float64), 'g', -1, 64))
-	case model.TypeBool:
-		return strconv.FormatBool(v.(bool))
-	}
-	panic("unknown param type " + string(t))
 }
 
 func writeTestFile(t *testing.T, path string, data []byte) {
