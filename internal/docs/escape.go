@@ -332,12 +332,7 @@ func isAutolink(s string) bool {
 	if strings.ContainsAny(inner, " <\t") {
 		return false
 	}
-	for _, scheme := range []string{"https://", "http://", "mailto:"} {
-		if strings.HasPrefix(strings.ToLower(inner), scheme) && len(inner) > len(scheme) {
-			return true
-		}
-	}
-	return false
+	return webOrMailURL(inner)
 }
 
 // markdownInline folds spec Markdown onto one line (list items, table

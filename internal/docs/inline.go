@@ -176,13 +176,19 @@ func tidyCodeSpan(tok string) string {
 // safeAutolink reports whether an autolink's target is a web or mail
 // address (other schemes, such as javascript:, never become links).
 func safeAutolink(inner string) bool {
-	lower := strings.ToLower(inner)
+	return webOrMailURL(inner) || !strings.Contains(inner, ":") && strings.Contains(inner, "@")
+}
+
+// webOrMailURL reports whether s is an http, https or mailto URL with
+// something after its scheme.
+func webOrMailURL(s string) bool {
+	lower := strings.ToLower(s)
 	for _, scheme := range []string{"https://", "http://", "mailto:"} {
-		if strings.HasPrefix(lower, scheme) && len(inner) > len(scheme) {
+		if strings.HasPrefix(lower, scheme) && len(s) > len(scheme) {
 			return true
 		}
 	}
-	return !strings.Contains(inner, ":") && strings.Contains(inner, "@")
+	return false
 }
 
 // uriScheme matches the scheme of an absolute URI (RFC 3986).

@@ -695,7 +695,7 @@ var GeneratedGoNames = []string{
 	"errgenBodyParam", "errgenConvert", "errgenFits", "errgenDetails", "errgenValid", "errgenMember",
 	"errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenAt",
 	"errgenByStatus", "errgenMatchMessage", "errgenParseRetryAfter", "errgenMaxDepth", "errgenNew", "errgenFill",
-	"errgenCopy", "errgenSentinel", "errgenSentinels", "errgenErrorText", "errgenUnwrap", "errgenUnwrapAll", "errgenMaxRetryAfter", "errgenMaxDetails", "errgenJSONable", "errgenJSONSafe", "errgenDelaySeconds", "errgenCode", "errgenMaxMessage", "errgenMatch", "errgenMatchTemplate",
+	"errgenCopy", "errgenSentinel", "errgenSentinels", "errgenErrorText", "errgenUnwrap", "errgenUnwrapAll", "errgenMaxRetryAfter", "errgenMaxDetails", "errgenJSONable", "errgenRoleAt", "errgenJSONSafe", "errgenDelaySeconds", "errgenCode", "errgenMaxMessage", "errgenMatch", "errgenMatchTemplate",
 	"errgenSplit", "errgenStates", "errgenAccepting", "errgenStep", "errgenFloatStep", "errgenAutomata", "errgenKindIndex", "errgenKinds", "errgenTables", "errgenRender", "errgenAllStrings", "errgenScan",
 	"errgenAbsent", "errgenAppendParts", "errgenAppendStringContent", "errgenAppendText", "errgenBodyCode", "errgenDecodeIn",
 	"errgenDetailBool", "errgenDetailInt", "errgenDetailString", "errgenEscape", "errgenFirst", "errgenFormat",

@@ -28,7 +28,7 @@ const (
 // !!int, or !!float when it is beyond what the YAML reader takes for an
 // int), or says how it is written instead.
 func readInt(n *yaml.Node) (int64, intForm) {
-	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || explicitTag(n) && n.Tag != "!!int" {
+	if !numberNode(n) {
 		return 0, intNot
 	}
 	if plainDecimal(n.Value) {
@@ -42,6 +42,13 @@ func readInt(n *yaml.Node) (int64, intForm) {
 		return 0, intOther
 	}
 	return 0, intNot
+}
+
+// numberNode reports whether n is a scalar YAML reads as a number (an
+// int, or a float, which is also what it makes of an integer too large
+// for an int), without an explicit tag other than !!int.
+func numberNode(n *yaml.Node) bool {
+	return n != nil && n.Kind == yaml.ScalarNode && (n.Tag == "!!int" || n.Tag == "!!float") && (!explicitTag(n) || n.Tag == "!!int")
 }
 
 // plainDecimal reports whether s is an optional minus and decimal digits,
@@ -59,7 +66,7 @@ func plainDecimal(s string) bool {
 // " without leading zeros, such as 400", to follow "must be a decimal
 // integer". It returns "" for anything else, a plain decimal included.
 func decimalFix(n *yaml.Node) string {
-	if n == nil || n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") || explicitTag(n) && n.Tag != "!!int" || plainDecimal(n.Value) {
+	if !numberNode(n) || plainDecimal(n.Value) {
 		return ""
 	}
 	s := n.Value

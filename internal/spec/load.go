@@ -48,7 +48,7 @@ func Parse(name string, data []byte) (*model.Spec, error) {
 	b := &builder{walker: w, raw: raw}
 	s := b.build()
 	if len(r.probs) > 0 {
-		return nil, r.probs.sorted()
+		return nil, r.probs.Sorted()
 	}
 	return s, nil
 }

@@ -37,14 +37,11 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// Sorted returns the problems sorted by position, without exact repeats,
-// as Load returns them: for problems found after loading, such as with
-// where an output goes, reported with others.
-func (ps Problems) Sorted() Problems { return ps.sorted() }
-
-// sorted sorts the problems and drops exact repeats (an aliased node
-// reached twice reports the same problem twice).
-func (ps Problems) sorted() Problems {
+// Sorted sorts the problems by position and drops exact repeats (an
+// aliased node reached twice reports the same problem twice), as Load
+// returns them; the engine sorts problems found after loading, such as
+// with where an output goes, the same way.
+func (ps Problems) Sorted() Problems {
 	ps.sort()
 	return slices.Compact(ps)
 }

@@ -185,8 +185,14 @@ func errgenParseTemplate(s string, params []string) errgenTemplate {
 
 // role is the role byte of param j.
 func (ent *errgenEntry) role(j int) byte {
-	if r := ent.m().roles; j < len(r) {
-		return r[j]
+	return errgenRoleAt(ent.m().roles, j)
+}
+
+// errgenRoleAt is the role byte of param j in roles (errgenMore.roles),
+// which is empty when every param is a message param.
+func errgenRoleAt(roles string, j int) byte {
+	if j < len(roles) {
+		return roles[j]
 	}
 	return 'm'
 }

@@ -306,7 +306,7 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 	}
 	ec := ent.c()
 	for j, name := range ec.params {
-		if r := ent.role(j); r == 'm' || !errgenIsKind(v, ec.kinds[j], errgenListRole(r)) {
+		if ent.role(j) == 'm' || !ec.fits(j, v) {
 			continue
 		}
 		for _, n := range names {

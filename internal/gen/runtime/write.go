@@ -163,11 +163,7 @@ func (c *errgenCompiled) valueAt(e *Error, k int) (any, bool) {
 // fits reports whether v is a value of the type of the error's k-th
 // declared param.
 func (c *errgenCompiled) fits(k int, v any) bool {
-	r := byte('m')
-	if k < len(c.roles) {
-		r = c.roles[k]
-	}
-	return errgenIsKind(v, c.kinds[k], errgenListRole(r))
+	return errgenIsKind(v, c.kinds[k], errgenListRole(errgenRoleAt(c.roles, k)))
 }
 
 // inOrder reports whether ps holds only declared params, each once, in

@@ -329,7 +329,7 @@ func errgenWith(e *Error, v any, names ...string) *Error {
 	}
 	ec := ent.c()
 	for j, name := range ec.params {
-		if r := ent.role(j); r == 'm' || !errgenIsKind(v, ec.kinds[j], errgenListRole(r)) {
+		if ent.role(j) == 'm' || !ec.fits(j, v) {
 			continue
 		}
 		for _, n := range names {
@@ -814,11 +814,7 @@ func (c *errgenCompiled) valueAt(e *Error, k int) (any, bool) {
 // fits reports whether v is a value of the type of the error's k-th
 // declared param.
 func (c *errgenCompiled) fits(k int, v any) bool {
-	r := byte('m')
-	if k < len(c.roles) {
-		r = c.roles[k]
-	}
-	return errgenIsKind(v, c.kinds[k], errgenListRole(r))
+	return errgenIsKind(v, c.kinds[k], errgenListRole(errgenRoleAt(c.roles, k)))
 }
 
 // inOrder reports whether ps holds only declared params, each once, in
@@ -3413,8 +3409,14 @@ func errgenParseTemplate(s string, params []string) errgenTemplate {
 
 // role is the role byte of param j.
 func (ent *errgenEntry) role(j int) byte {
-	if r := ent.m().roles; j < len(r) {
-		return r[j]
+	return errgenRoleAt(ent.m().roles, j)
+}
+
+// errgenRoleAt is the role byte of param j in roles (errgenMore.roles),
+// which is empty when every param is a message param.
+func errgenRoleAt(roles string, j int) byte {
+	if j < len(roles) {
+		return roles[j]
 	}
 	return 'm'
 }
