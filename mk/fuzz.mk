@@ -14,7 +14,7 @@ FUZZ_TARGETS   := ./internal/spec:FuzzParse ./internal/spec:FuzzTemplate \
                   ./internal/spec:FuzzSplit ./internal/openapi:FuzzTextComponents \
                   ./internal/docs:FuzzPlainProse ./internal/docs:FuzzIndentJSON \
                   ./internal/spec:FuzzUnquotedBrace ./internal/openapi:FuzzFragment \
-                  ./internal/gen/runtime:FuzzSplitLikeRegexp
+                  ./internal/gen/runtime:FuzzSplitLikeRegexp ./internal/gen/runtime:FuzzAppendString
 # The generated client's decoder is fuzzed in the module internal/gen's
 # tests build from every golden case (kept at FUZZ_GEN_DIR), on the
 # problem+json catalog, on seed 001's custom body without a code, and on

@@ -1078,7 +1078,7 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid str
 				default:
 					buf = append(buf, ',')
 				}
-				buf = errgenAppendValue(append(errgenAppendString(buf, name), ':'), v)
+				buf = errgenAppendValue(append(buf, c.keys[k]...), v)
 				n++
 			}
 			if !inline && n > 0 {
@@ -1195,10 +1195,12 @@ func errgenAppendFloat(buf []byte, f float64) []byte {
 
 const errgenHex = "0123456789abcdef"
 
-// errgenJSONSafe reports, for each ASCII byte, whether it stands for
-// itself inside a JSON string as errgenAppendStringContent writes one:
-// not a control character, '"', '\\', '<', '>' or '&'.
-var errgenJSONSafe = func() (safe [utf8.RuneSelf]bool) {
+// errgenJSONSafe reports, for each byte, whether it stands for itself
+// inside a JSON string as errgenAppendStringContent writes one: an ASCII
+// byte that is not a control character, '"', '\\', '<', '>' or '&'.
+// (Every byte of a multi-byte UTF-8 sequence is false: such a sequence
+// is checked as a whole.)
+var errgenJSONSafe = func() (safe [256]bool) {
 	for c := byte(0x20); c < utf8.RuneSelf; c++ {
 		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
 	}
@@ -1217,11 +1219,22 @@ func errgenAppendString(buf []byte, s string) []byte {
 func errgenAppendStringContent(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if errgenJSONSafe[c] {
-				i++
-				continue
+		// Skip the bytes that stand for themselves, four at a time.
+		for len(s)-i >= 4 {
+			q := s[i : i+4]
+			if !errgenJSONSafe[q[0]] || !errgenJSONSafe[q[1]] || !errgenJSONSafe[q[2]] || !errgenJSONSafe[q[3]] {
+				break
 			}
+			i += 4
+		}
+		for i < len(s) && errgenJSONSafe[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
 			buf = append(buf, s[start:i]...)
 			switch c {
 			case '"', '\\':
@@ -3096,6 +3109,9 @@ type errgenCompiled struct {
 	// int64, f float64, b bool.
 	params []string
 	kinds  string
+	// keys are the params' member names as the writer sends them:
+	// `"name":`, pre-encoded.
+	keys []string
 	// roles is the entry's roles (errgenMore.roles): which params are
 	// lists.
 	roles string
@@ -3466,6 +3482,10 @@ func errgenParseParams(params string) (names []string, kinds string) {
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	c := &errgenCompiled{}
 	c.params, c.kinds = errgenParseParams(ent.params)
+	c.keys = make([]string, len(c.params))
+	for k, name := range c.params {
+		c.keys[k] = string(append(errgenAppendString(nil, name), ':'))
+	}
 	c.roles = ent.m().roles
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}

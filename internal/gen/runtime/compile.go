@@ -242,6 +242,10 @@ func errgenParseParams(params string) (names []string, kinds string) {
 func errgenCompile(ent *errgenEntry) *errgenCompiled {
 	c := &errgenCompiled{}
 	c.params, c.kinds = errgenParseParams(ent.params)
+	c.keys = make([]string, len(c.params))
+	for k, name := range c.params {
+		c.keys[k] = string(append(errgenAppendString(nil, name), ':'))
+	}
 	c.roles = ent.m().roles
 	if int(ent.retryAfter) > 0 {
 		c.retryHeader = []string{strconv.Itoa(int(ent.retryAfter))}

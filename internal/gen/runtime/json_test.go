@@ -231,8 +231,9 @@ func inString(doc []byte, i int) bool {
 }
 
 // TestAppendStringEveryByteEveryPlace puts each byte value, and each
-// multi-byte character class, at every position of strings of 8 to 24
-// bytes, and compares with encoding/json.
+// multi-byte character class, at every position of strings of 0 to 24
+// bytes (across the escaper's four-byte steps and its byte-by-byte
+// tail), and compares with encoding/json.
 func TestAppendStringEveryByteEveryPlace(t *testing.T) {
 	const base = "abcdefghijklmnopqrstuvwx"
 	inserts := []string{"\u2028", "\u2029", "é", "\U0001F600", "\xff", "\xe2\x80"}
@@ -241,7 +242,7 @@ func TestAppendStringEveryByteEveryPlace(t *testing.T) {
 	}
 	for _, ins := range inserts {
 		for at := 0; at <= len(base); at++ {
-			for _, n := range []int{8, 9, 16, 24} {
+			for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 16, 24} {
 				if at > n {
 					continue
 				}
@@ -253,4 +254,18 @@ func TestAppendStringEveryByteEveryPlace(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzAppendString checks that any string is written as encoding/json
+// writes it.
+func FuzzAppendString(f *testing.F) {
+	for _, s := range []string{"", "a", "abcd", "abcde\"", "<a href=\"x\">&amp;</a>", "\u2028\u2029", "\xff\xfe", "é\x00\x1f\x7f", "\U0001F600abc\\"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := errgenAppendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q: got %s, want %s", s, got, want)
+		}
+	})
 }

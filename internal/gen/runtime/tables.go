@@ -132,6 +132,9 @@ type errgenCompiled struct {
 	// int64, f float64, b bool.
 	params []string
 	kinds  string
+	// keys are the params' member names as the writer sends them:
+	// `"name":`, pre-encoded.
+	keys []string
 	// roles is the entry's roles (errgenMore.roles): which params are
 	// lists.
 	roles string

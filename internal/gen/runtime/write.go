@@ -427,7 +427,7 @@ func errgenAppendBody(buf []byte, c *errgenCompiled, e *Error, instance, rid str
 				default:
 					buf = append(buf, ',')
 				}
-				buf = errgenAppendValue(append(errgenAppendString(buf, name), ':'), v)
+				buf = errgenAppendValue(append(buf, c.keys[k]...), v)
 				n++
 			}
 			if !inline && n > 0 {
@@ -544,10 +544,12 @@ func errgenAppendFloat(buf []byte, f float64) []byte {
 
 const errgenHex = "0123456789abcdef"
 
-// errgenJSONSafe reports, for each ASCII byte, whether it stands for
-// itself inside a JSON string as errgenAppendStringContent writes one:
-// not a control character, '"', '\\', '<', '>' or '&'.
-var errgenJSONSafe = func() (safe [utf8.RuneSelf]bool) {
+// errgenJSONSafe reports, for each byte, whether it stands for itself
+// inside a JSON string as errgenAppendStringContent writes one: an ASCII
+// byte that is not a control character, '"', '\\', '<', '>' or '&'.
+// (Every byte of a multi-byte UTF-8 sequence is false: such a sequence
+// is checked as a whole.)
+var errgenJSONSafe = func() (safe [256]bool) {
 	for c := byte(0x20); c < utf8.RuneSelf; c++ {
 		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
 	}
@@ -566,11 +568,22 @@ func errgenAppendString(buf []byte, s string) []byte {
 func errgenAppendStringContent(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if errgenJSONSafe[c] {
-				i++
-				continue
+		// Skip the bytes that stand for themselves, four at a time.
+		for len(s)-i >= 4 {
+			q := s[i : i+4]
+			if !errgenJSONSafe[q[0]] || !errgenJSONSafe[q[1]] || !errgenJSONSafe[q[2]] || !errgenJSONSafe[q[3]] {
+				break
 			}
+			i += 4
+		}
+		for i < len(s) && errgenJSONSafe[s[i]] {
+			i++
+		}
+		if i == len(s) {
+			break
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
 			buf = append(buf, s[start:i]...)
 			switch c {
 			case '"', '\\':
