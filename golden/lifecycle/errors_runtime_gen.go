@@ -1525,10 +1525,14 @@ func FromResponse(resp *http.Response) error {
 		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
 		resp.Body = errgenRestored{Reader: io.MultiReader(bytes.NewReader(body), resp.Body), Closer: resp.Body}
 		root, ok := errgenValid(body)
-		if !ok || len(body) > errgenMaxBody || !errgenMarked(&errgenFormats[f], root) {
+		if !ok || len(body) > errgenMaxBody {
 			return nil
 		}
-		e := errgenDecodeIn(f, resp.StatusCode, body, root, resp.Header)
+		d := &errgenDoc{root: root}
+		if !errgenMarked(&errgenFormats[f], d) {
+			return nil
+		}
+		e := errgenDecodeIn(f, resp.StatusCode, body, d, resp.Header)
 		errgenRetryHeader(e, resp.Header)
 		return e
 	}
@@ -1568,8 +1572,8 @@ func errgenMarkedFormat(contentType string) int {
 
 // errgenMarked reports whether a valid body carries the format's error
 // marker with its constant.
-func errgenMarked(fm *errgenFormat, root []byte) bool {
-	raw := errgenAt(root, fm.marker)
+func errgenMarked(fm *errgenFormat, d *errgenDoc) bool {
+	raw := d.at(fm.marker)
 	if raw == nil {
 		return false
 	}
@@ -1605,12 +1609,12 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 
 // errgenDecode decodes a non-2xx response.
 func errgenDecode(status int, contentType string, body []byte, header http.Header) *Error {
-	root, ok := errgenValid(body)
-	if len(body) > errgenMaxBody || !ok {
-		root = nil
+	var d *errgenDoc // nil: no body to read
+	if root, ok := errgenValid(body); ok && len(body) <= errgenMaxBody {
+		d = &errgenDoc{root: root}
 	}
-	f := errgenPickFormat(contentType, root, header)
-	if root == nil {
+	f := errgenPickFormat(contentType, d, header)
+	if d == nil {
 		// No body to read: the code may still travel in a header.
 		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
 			if ent := errgenIndex(code); ent != nil {
@@ -1620,7 +1624,7 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 		}
 		return errgenUnknown(status, errgenNoCode, "", body)
 	}
-	return errgenDecodeIn(f, status, body, root, header)
+	return errgenDecodeIn(f, status, body, d, header)
 }
 
 // errgenPickFormat returns the format a response is in: of the formats
@@ -1628,7 +1632,7 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 // the body has none of their members (or no format has the media type),
 // the first of all formats that identifies it best; else the first of its
 // media type, else the catalog's.
-func errgenPickFormat(contentType string, root []byte, header http.Header) int {
+func errgenPickFormat(contentType string, d *errgenDoc, header http.Header) int {
 	if len(errgenFormats) == 1 {
 		return 0
 	}
@@ -1641,7 +1645,7 @@ func errgenPickFormat(contentType string, root []byte, header http.Header) int {
 		if byType < 0 {
 			byType = f
 		}
-		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+		if s := errgenScore(&errgenFormats[f], d, header); s > bestScore {
 			best, bestScore = f, s
 		}
 	}
@@ -1649,7 +1653,7 @@ func errgenPickFormat(contentType string, root []byte, header http.Header) int {
 		return best
 	}
 	for f := range errgenFormats {
-		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+		if s := errgenScore(&errgenFormats[f], d, header); s > bestScore {
 			best, bestScore = f, s
 		}
 	}
@@ -1664,8 +1668,8 @@ func errgenPickFormat(contentType string, root []byte, header http.Header) int {
 
 // errgenScore rates how well a body and headers fit a format: a known
 // code 4, a code or a known type URI 3, a message 2, the error marker 1.
-func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
-	code, has := errgenBodyCode(fm, root)
+func errgenScore(fm *errgenFormat, d *errgenDoc, header http.Header) int {
+	code, has := errgenBodyCode(fm, d)
 	if !has {
 		code, has = errgenHeaderCode(fm, header)
 	}
@@ -1675,25 +1679,25 @@ func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
 	case has:
 		return 3
 	}
-	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) != nil {
+	if t, ok := errgenText(d, &fm.typ); ok && errgenByDocURL(t) != nil {
 		return 3
 	}
-	if _, ok := errgenText(root, &fm.message); ok {
+	if _, ok := errgenText(d, &fm.message); ok {
 		return 2
 	}
-	if fm.marker != nil && errgenMarked(fm, root) {
+	if fm.marker != nil && errgenMarked(fm, d) {
 		return 1
 	}
 	return 0
 }
 
 // errgenDecodeIn decodes a valid body in format f.
-func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error {
+func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header) *Error {
 	fm := &errgenFormats[f]
-	message, _ := errgenText(root, &fm.message)
+	message, _ := errgenText(d, &fm.message)
 	var ent *errgenEntry
 	var m errgenMatch
-	code, hasCode := errgenBodyCode(fm, root)
+	code, hasCode := errgenBodyCode(fm, d)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
 	}
@@ -1703,7 +1707,7 @@ func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error
 			return errgenUnknown(status, errgenParseCode(code), message, body)
 		}
 	default:
-		if t, _ := errgenText(root, &fm.typ); t != "" {
+		if t, _ := errgenText(d, &fm.typ); t != "" {
 			ent = errgenByDocURL(t)
 		}
 		if ent == nil && message != "" {
@@ -1722,17 +1726,17 @@ func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error
 		// variant and recover the params the body does not carry.
 		m = errgenMatchMessage(f, status, ent, message)
 	}
-	return errgenBuild(f, ent, status, root, message, &m)
+	return errgenBuild(f, ent, status, d, message, &m)
 }
 
 // errgenBodyCode reads the code from a body: a string (with the text the
 // format writes around it removed, when it is there), or for integer
 // codes a number.
-func errgenBodyCode(fm *errgenFormat, root []byte) (string, bool) {
-	if fm.code.path == nil || root == nil {
+func errgenBodyCode(fm *errgenFormat, d *errgenDoc) (string, bool) {
+	if fm.code.path == nil || d == nil {
 		return "", false
 	}
-	raw := errgenAt(root, fm.code.path)
+	raw := d.at(fm.code.path)
 	if errgenNumericCodes && errgenIsNumber(raw) {
 		return errgenIntegerText(raw)
 	}
@@ -1803,11 +1807,11 @@ func errgenStrip(s string, at *errgenPath) string {
 
 // errgenText reads a string value at a path, its surrounding text
 // removed.
-func errgenText(root []byte, at *errgenPath) (string, bool) {
-	if at.path == nil || root == nil {
+func errgenText(d *errgenDoc, at *errgenPath) (string, bool) {
+	if at.path == nil || d == nil {
 		return "", false
 	}
-	s, ok := errgenString(errgenAt(root, at.path))
+	s, ok := errgenString(d.at(at.path))
 	if !ok {
 		return "", false
 	}
@@ -1820,14 +1824,14 @@ func errgenText(root []byte, at *errgenPath) (string, bool) {
 // carries when it has them all, and is the error's sentinel message (the
 // title, for a message with params) otherwise: never a template with its
 // placeholders.
-func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message string, m *errgenMatch) *Error {
+func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, m *errgenMatch) *Error {
 	c := ent.c()
 	fm := &errgenFormats[f]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: ent}
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
-	e.Params = errgenParams(fm, ent, body, m.values)
+	e.Params = errgenParams(fm, ent, d, m.values)
 	if message == "" {
 		e.Message = c.message
 		if len(c.messages) > 0 {
@@ -1836,11 +1840,11 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 			}
 		}
 	}
-	if body == nil {
+	if d == nil {
 		return e
 	}
-	e.Details = errgenDetails(errgenAt(body, fm.details))
-	raw := errgenAt(body, fm.retryAfter.path)
+	e.Details = errgenDetails(d.at(fm.details))
+	raw := d.at(fm.retryAfter.path)
 	if s, ok := errgenString(raw); ok && fm.retryAfter.text {
 		raw = []byte(errgenStrip(s, &fm.retryAfter))
 	}
@@ -1852,13 +1856,13 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
+func errgenParams(fm *errgenFormat, ent *errgenEntry, d *errgenDoc, matched []string) []Param {
 	var out []Param
 	c := ent.c()
 	for j, name := range c.params {
 		kind := c.kinds[j]
 		list := errgenListRole(ent.role(j))
-		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
+		if v, ok := errgenBodyParam(fm, d, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
@@ -1874,23 +1878,23 @@ func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []str
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object, a $param.NAME member or a string that interpolates it, as the
 // wire format places them.
-func errgenBodyParam(fm *errgenFormat, body []byte, name string, kind byte, list bool) (any, bool) {
-	if body == nil {
+func errgenBodyParam(fm *errgenFormat, d *errgenDoc, name string, kind byte, list bool) (any, bool) {
+	if d == nil {
 		return nil, false
 	}
 	var raw []byte
 	if fm.inline != nil {
-		raw = errgenMember(errgenAt(body, fm.inline), name)
+		raw = d.member(d.at(fm.inline), name)
 	}
 	if raw == nil && fm.params != nil {
-		raw = errgenMember(errgenAt(body, fm.params), name)
+		raw = d.member(d.at(fm.params), name)
 	}
 	for k := 0; raw == nil && k < len(fm.param); k++ {
 		at := &fm.param[k].at
 		if fm.param[k].name != name {
 			continue
 		}
-		raw = errgenAt(body, at.path)
+		raw = d.at(at.path)
 		if at.text && raw != nil {
 			s, ok := errgenString(raw)
 			if !ok {
@@ -2568,21 +2572,95 @@ func errgenValid(body []byte) ([]byte, bool) {
 	return body[start:end], p.i == len(p.b)
 }
 
-// errgenAt follows a member path from a valid object to a member's raw
+// errgenDoc is a valid body being decoded, FromResponse's view of it:
+// it remembers the members of the objects it read last, as a decoder
+// looks up many members of the same one or two objects (a format's code,
+// message, params, type...), each of which would otherwise take a scan
+// of the object (and, for a nested one, of its parent around it). A nil
+// *errgenDoc is no body: every lookup finds nothing.
+type errgenDoc struct {
+	root []byte
+	memo [2]errgenObject
+	last int // the memo slot to fill next
+}
+
+// errgenMemoMembers is how many members an object may have for its
+// members to be remembered; a larger one is scanned for every lookup.
+const errgenMemoMembers = 16
+
+// errgenObject is an object of the body with its members' places: the
+// key from its opening quote to after its closing one, then the value.
+type errgenObject struct {
+	obj     []byte
+	n       int // members; -1 when there are more than fit
+	members [errgenMemoMembers][4]int32
+}
+
+// at follows a member path from the body's object to a member's raw
 // value; nil when absent. An empty path is the object itself. A list on
 // the way is stepped into: the path goes on in its first element (the
 // one-element lists of body templates, like JSON:API's errors).
-func errgenAt(raw []byte, path []string) []byte {
-	if path == nil {
+func (d *errgenDoc) at(path []string) []byte {
+	if d == nil || path == nil {
 		return nil
 	}
+	raw := d.root
 	for _, name := range path {
 		if len(raw) > 0 && raw[0] == '[' {
 			raw = errgenFirst(raw)
 		}
-		raw = errgenMember(raw, name)
+		raw = d.member(raw, name)
 	}
 	return raw
+}
+
+// member is errgenMember for an object of the body, read from memory
+// when the object is one of the last two looked into.
+func (d *errgenDoc) member(obj []byte, name string) []byte {
+	o := d.object(obj)
+	if o == nil {
+		return errgenMember(obj, name)
+	}
+	for k := o.n - 1; k >= 0; k-- { // the last duplicate wins
+		m := &o.members[k]
+		if errgenKeyMatches(obj[m[0]:m[1]], name) {
+			return obj[m[2]:m[3]]
+		}
+	}
+	return nil
+}
+
+// object returns obj's remembered members, reading them when obj is not
+// one of the last two objects; nil when obj is not an object or has too
+// many members to remember.
+func (d *errgenDoc) object(obj []byte) *errgenObject {
+	if d == nil || len(obj) == 0 || obj[0] != '{' {
+		return nil
+	}
+	for k := range d.memo {
+		if o := &d.memo[k]; len(o.obj) == len(obj) && &o.obj[0] == &obj[0] {
+			if o.n < 0 {
+				return nil
+			}
+			return o
+		}
+	}
+	o := &d.memo[d.last]
+	d.last = (d.last + 1) % len(d.memo)
+	o.obj, o.n = obj, 0
+	it := errgenMembers{p: errgenParser{b: obj, i: 1}}
+	for {
+		kStart, kEnd, vStart, vEnd, ok := it.next()
+		if !ok {
+			return o
+		}
+		if o.n == len(o.members) {
+			o.n = -1
+			return nil
+		}
+		o.members[o.n] = [4]int32{int32(kStart), int32(kEnd), int32(vStart), int32(vEnd)}
+		o.n++
+	}
 }
 
 // errgenFirst returns the first element of a valid array, or nil.
@@ -2605,28 +2683,56 @@ func errgenMember(obj []byte, name string) []byte {
 		return nil
 	}
 	var found []byte
-	p := errgenParser{b: obj, i: 1}
+	it := errgenMembers{p: errgenParser{b: obj, i: 1}}
 	for {
-		p.space()
-		if p.i >= len(p.b) || p.b[p.i] != '"' {
+		kStart, kEnd, vStart, vEnd, ok := it.next()
+		if !ok {
 			return found
 		}
-		kStart := p.i
-		p.next()
-		key := p.b[kStart+1 : p.i-1]
-		p.space()
-		p.i++ // :
-		p.space()
-		vStart := p.i
-		p.next()
-		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
-			found = p.b[vStart:p.i]
-		}
-		p.space()
-		if p.i < len(p.b) && p.b[p.i] == ',' {
-			p.i++
+		if errgenKeyMatches(obj[kStart:kEnd], name) {
+			found = obj[vStart:vEnd]
 		}
 	}
+}
+
+// errgenMembers walks the members of an object of a valid body, its
+// parser just past the opening brace.
+type errgenMembers struct {
+	p errgenParser
+}
+
+// next returns the next member's places: its key from the opening quote
+// to after the closing one, and its value; false after the last.
+func (it *errgenMembers) next() (kStart, kEnd, vStart, vEnd int, ok bool) {
+	p := &it.p
+	p.space()
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return 0, 0, 0, 0, false
+	}
+	kStart = p.i
+	p.next()
+	kEnd = p.i
+	p.space()
+	p.i++ // :
+	p.space()
+	vStart = p.i
+	p.next()
+	vEnd = p.i
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == ',' {
+		p.i++
+	}
+	return kStart, kEnd, vStart, vEnd, true
+}
+
+// errgenKeyMatches reports whether a raw key, quotes included, is name
+// once decoded.
+func errgenKeyMatches(raw []byte, name string) bool {
+	if len(raw) < 2 {
+		return false
+	}
+	key := raw[1 : len(raw)-1]
+	return string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(raw, name))
 }
 
 // errgenNeedsDecoding reports whether a raw key differs from its decoded

@@ -57,10 +57,14 @@ func FromResponse(resp *http.Response) error {
 		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
 		resp.Body = errgenRestored{Reader: io.MultiReader(bytes.NewReader(body), resp.Body), Closer: resp.Body}
 		root, ok := errgenValid(body)
-		if !ok || len(body) > errgenMaxBody || !errgenMarked(&errgenFormats[f], root) {
+		if !ok || len(body) > errgenMaxBody {
 			return nil
 		}
-		e := errgenDecodeIn(f, resp.StatusCode, body, root, resp.Header)
+		d := &errgenDoc{root: root}
+		if !errgenMarked(&errgenFormats[f], d) {
+			return nil
+		}
+		e := errgenDecodeIn(f, resp.StatusCode, body, d, resp.Header)
 		errgenRetryHeader(e, resp.Header)
 		return e
 	}
@@ -100,8 +104,8 @@ func errgenMarkedFormat(contentType string) int {
 
 // errgenMarked reports whether a valid body carries the format's error
 // marker with its constant.
-func errgenMarked(fm *errgenFormat, root []byte) bool {
-	raw := errgenAt(root, fm.marker)
+func errgenMarked(fm *errgenFormat, d *errgenDoc) bool {
+	raw := d.at(fm.marker)
 	if raw == nil {
 		return false
 	}
@@ -137,12 +141,12 @@ func errgenUnknown(status int, code Code, message string, body []byte) *Error {
 
 // errgenDecode decodes a non-2xx response.
 func errgenDecode(status int, contentType string, body []byte, header http.Header) *Error {
-	root, ok := errgenValid(body)
-	if len(body) > errgenMaxBody || !ok {
-		root = nil
+	var d *errgenDoc // nil: no body to read
+	if root, ok := errgenValid(body); ok && len(body) <= errgenMaxBody {
+		d = &errgenDoc{root: root}
 	}
-	f := errgenPickFormat(contentType, root, header)
-	if root == nil {
+	f := errgenPickFormat(contentType, d, header)
+	if d == nil {
 		// No body to read: the code may still travel in a header.
 		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
 			if ent := errgenIndex(code); ent != nil {
@@ -152,7 +156,7 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 		}
 		return errgenUnknown(status, errgenNoCode, "", body)
 	}
-	return errgenDecodeIn(f, status, body, root, header)
+	return errgenDecodeIn(f, status, body, d, header)
 }
 
 // errgenPickFormat returns the format a response is in: of the formats
@@ -160,7 +164,7 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 // the body has none of their members (or no format has the media type),
 // the first of all formats that identifies it best; else the first of its
 // media type, else the catalog's.
-func errgenPickFormat(contentType string, root []byte, header http.Header) int {
+func errgenPickFormat(contentType string, d *errgenDoc, header http.Header) int {
 	if len(errgenFormats) == 1 {
 		return 0
 	}
@@ -173,7 +177,7 @@ func errgenPickFormat(contentType string, root []byte, header http.Header) int {
 		if byType < 0 {
 			byType = f
 		}
-		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+		if s := errgenScore(&errgenFormats[f], d, header); s > bestScore {
 			best, bestScore = f, s
 		}
 	}
@@ -181,7 +185,7 @@ func errgenPickFormat(contentType string, root []byte, header http.Header) int {
 		return best
 	}
 	for f := range errgenFormats {
-		if s := errgenScore(&errgenFormats[f], root, header); s > bestScore {
+		if s := errgenScore(&errgenFormats[f], d, header); s > bestScore {
 			best, bestScore = f, s
 		}
 	}
@@ -196,8 +200,8 @@ func errgenPickFormat(contentType string, root []byte, header http.Header) int {
 
 // errgenScore rates how well a body and headers fit a format: a known
 // code 4, a code or a known type URI 3, a message 2, the error marker 1.
-func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
-	code, has := errgenBodyCode(fm, root)
+func errgenScore(fm *errgenFormat, d *errgenDoc, header http.Header) int {
+	code, has := errgenBodyCode(fm, d)
 	if !has {
 		code, has = errgenHeaderCode(fm, header)
 	}
@@ -207,25 +211,25 @@ func errgenScore(fm *errgenFormat, root []byte, header http.Header) int {
 	case has:
 		return 3
 	}
-	if t, ok := errgenText(root, &fm.typ); ok && errgenByDocURL(t) != nil {
+	if t, ok := errgenText(d, &fm.typ); ok && errgenByDocURL(t) != nil {
 		return 3
 	}
-	if _, ok := errgenText(root, &fm.message); ok {
+	if _, ok := errgenText(d, &fm.message); ok {
 		return 2
 	}
-	if fm.marker != nil && errgenMarked(fm, root) {
+	if fm.marker != nil && errgenMarked(fm, d) {
 		return 1
 	}
 	return 0
 }
 
 // errgenDecodeIn decodes a valid body in format f.
-func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error {
+func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header) *Error {
 	fm := &errgenFormats[f]
-	message, _ := errgenText(root, &fm.message)
+	message, _ := errgenText(d, &fm.message)
 	var ent *errgenEntry
 	var m errgenMatch
-	code, hasCode := errgenBodyCode(fm, root)
+	code, hasCode := errgenBodyCode(fm, d)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
 	}
@@ -235,7 +239,7 @@ func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error
 			return errgenUnknown(status, errgenParseCode(code), message, body)
 		}
 	default:
-		if t, _ := errgenText(root, &fm.typ); t != "" {
+		if t, _ := errgenText(d, &fm.typ); t != "" {
 			ent = errgenByDocURL(t)
 		}
 		if ent == nil && message != "" {
@@ -254,17 +258,17 @@ func errgenDecodeIn(f, status int, body, root []byte, header http.Header) *Error
 		// variant and recover the params the body does not carry.
 		m = errgenMatchMessage(f, status, ent, message)
 	}
-	return errgenBuild(f, ent, status, root, message, &m)
+	return errgenBuild(f, ent, status, d, message, &m)
 }
 
 // errgenBodyCode reads the code from a body: a string (with the text the
 // format writes around it removed, when it is there), or for integer
 // codes a number.
-func errgenBodyCode(fm *errgenFormat, root []byte) (string, bool) {
-	if fm.code.path == nil || root == nil {
+func errgenBodyCode(fm *errgenFormat, d *errgenDoc) (string, bool) {
+	if fm.code.path == nil || d == nil {
 		return "", false
 	}
-	raw := errgenAt(root, fm.code.path)
+	raw := d.at(fm.code.path)
 	if errgenNumericCodes && errgenIsNumber(raw) {
 		return errgenIntegerText(raw)
 	}
@@ -335,11 +339,11 @@ func errgenStrip(s string, at *errgenPath) string {
 
 // errgenText reads a string value at a path, its surrounding text
 // removed.
-func errgenText(root []byte, at *errgenPath) (string, bool) {
-	if at.path == nil || root == nil {
+func errgenText(d *errgenDoc, at *errgenPath) (string, bool) {
+	if at.path == nil || d == nil {
 		return "", false
 	}
-	s, ok := errgenString(errgenAt(root, at.path))
+	s, ok := errgenString(d.at(at.path))
 	if !ok {
 		return "", false
 	}
@@ -352,14 +356,14 @@ func errgenText(root []byte, at *errgenPath) (string, bool) {
 // carries when it has them all, and is the error's sentinel message (the
 // title, for a message with params) otherwise: never a template with its
 // placeholders.
-func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message string, m *errgenMatch) *Error {
+func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, m *errgenMatch) *Error {
 	c := ent.c()
 	fm := &errgenFormats[f]
 	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: ent}
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
-	e.Params = errgenParams(fm, ent, body, m.values)
+	e.Params = errgenParams(fm, ent, d, m.values)
 	if message == "" {
 		e.Message = c.message
 		if len(c.messages) > 0 {
@@ -368,11 +372,11 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 			}
 		}
 	}
-	if body == nil {
+	if d == nil {
 		return e
 	}
-	e.Details = errgenDetails(errgenAt(body, fm.details))
-	raw := errgenAt(body, fm.retryAfter.path)
+	e.Details = errgenDetails(d.at(fm.details))
+	raw := d.at(fm.retryAfter.path)
 	if s, ok := errgenString(raw); ok && fm.retryAfter.text {
 		raw = []byte(errgenStrip(s, &fm.retryAfter))
 	}
@@ -384,13 +388,13 @@ func errgenBuild(f int, ent *errgenEntry, status int, body []byte, message strin
 
 // errgenParams reads the params from the body when the format carries
 // them, else from the values recovered from the message.
-func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []string) []Param {
+func errgenParams(fm *errgenFormat, ent *errgenEntry, d *errgenDoc, matched []string) []Param {
 	var out []Param
 	c := ent.c()
 	for j, name := range c.params {
 		kind := c.kinds[j]
 		list := errgenListRole(ent.role(j))
-		if v, ok := errgenBodyParam(fm, body, name, kind, list); ok {
+		if v, ok := errgenBodyParam(fm, d, name, kind, list); ok {
 			out = append(out, Param{Name: name, Value: v})
 			continue
 		}
@@ -406,23 +410,23 @@ func errgenParams(fm *errgenFormat, ent *errgenEntry, body []byte, matched []str
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object, a $param.NAME member or a string that interpolates it, as the
 // wire format places them.
-func errgenBodyParam(fm *errgenFormat, body []byte, name string, kind byte, list bool) (any, bool) {
-	if body == nil {
+func errgenBodyParam(fm *errgenFormat, d *errgenDoc, name string, kind byte, list bool) (any, bool) {
+	if d == nil {
 		return nil, false
 	}
 	var raw []byte
 	if fm.inline != nil {
-		raw = errgenMember(errgenAt(body, fm.inline), name)
+		raw = d.member(d.at(fm.inline), name)
 	}
 	if raw == nil && fm.params != nil {
-		raw = errgenMember(errgenAt(body, fm.params), name)
+		raw = d.member(d.at(fm.params), name)
 	}
 	for k := 0; raw == nil && k < len(fm.param); k++ {
 		at := &fm.param[k].at
 		if fm.param[k].name != name {
 			continue
 		}
-		raw = errgenAt(body, at.path)
+		raw = d.at(at.path)
 		if at.text && raw != nil {
 			s, ok := errgenString(raw)
 			if !ok {

@@ -22,21 +22,95 @@ func errgenValid(body []byte) ([]byte, bool) {
 	return body[start:end], p.i == len(p.b)
 }
 
-// errgenAt follows a member path from a valid object to a member's raw
+// errgenDoc is a valid body being decoded, FromResponse's view of it:
+// it remembers the members of the objects it read last, as a decoder
+// looks up many members of the same one or two objects (a format's code,
+// message, params, type...), each of which would otherwise take a scan
+// of the object (and, for a nested one, of its parent around it). A nil
+// *errgenDoc is no body: every lookup finds nothing.
+type errgenDoc struct {
+	root []byte
+	memo [2]errgenObject
+	last int // the memo slot to fill next
+}
+
+// errgenMemoMembers is how many members an object may have for its
+// members to be remembered; a larger one is scanned for every lookup.
+const errgenMemoMembers = 16
+
+// errgenObject is an object of the body with its members' places: the
+// key from its opening quote to after its closing one, then the value.
+type errgenObject struct {
+	obj     []byte
+	n       int // members; -1 when there are more than fit
+	members [errgenMemoMembers][4]int32
+}
+
+// at follows a member path from the body's object to a member's raw
 // value; nil when absent. An empty path is the object itself. A list on
 // the way is stepped into: the path goes on in its first element (the
 // one-element lists of body templates, like JSON:API's errors).
-func errgenAt(raw []byte, path []string) []byte {
-	if path == nil {
+func (d *errgenDoc) at(path []string) []byte {
+	if d == nil || path == nil {
 		return nil
 	}
+	raw := d.root
 	for _, name := range path {
 		if len(raw) > 0 && raw[0] == '[' {
 			raw = errgenFirst(raw)
 		}
-		raw = errgenMember(raw, name)
+		raw = d.member(raw, name)
 	}
 	return raw
+}
+
+// member is errgenMember for an object of the body, read from memory
+// when the object is one of the last two looked into.
+func (d *errgenDoc) member(obj []byte, name string) []byte {
+	o := d.object(obj)
+	if o == nil {
+		return errgenMember(obj, name)
+	}
+	for k := o.n - 1; k >= 0; k-- { // the last duplicate wins
+		m := &o.members[k]
+		if errgenKeyMatches(obj[m[0]:m[1]], name) {
+			return obj[m[2]:m[3]]
+		}
+	}
+	return nil
+}
+
+// object returns obj's remembered members, reading them when obj is not
+// one of the last two objects; nil when obj is not an object or has too
+// many members to remember.
+func (d *errgenDoc) object(obj []byte) *errgenObject {
+	if d == nil || len(obj) == 0 || obj[0] != '{' {
+		return nil
+	}
+	for k := range d.memo {
+		if o := &d.memo[k]; len(o.obj) == len(obj) && &o.obj[0] == &obj[0] {
+			if o.n < 0 {
+				return nil
+			}
+			return o
+		}
+	}
+	o := &d.memo[d.last]
+	d.last = (d.last + 1) % len(d.memo)
+	o.obj, o.n = obj, 0
+	it := errgenMembers{p: errgenParser{b: obj, i: 1}}
+	for {
+		kStart, kEnd, vStart, vEnd, ok := it.next()
+		if !ok {
+			return o
+		}
+		if o.n == len(o.members) {
+			o.n = -1
+			return nil
+		}
+		o.members[o.n] = [4]int32{int32(kStart), int32(kEnd), int32(vStart), int32(vEnd)}
+		o.n++
+	}
 }
 
 // errgenFirst returns the first element of a valid array, or nil.
@@ -59,28 +133,56 @@ func errgenMember(obj []byte, name string) []byte {
 		return nil
 	}
 	var found []byte
-	p := errgenParser{b: obj, i: 1}
+	it := errgenMembers{p: errgenParser{b: obj, i: 1}}
 	for {
-		p.space()
-		if p.i >= len(p.b) || p.b[p.i] != '"' {
+		kStart, kEnd, vStart, vEnd, ok := it.next()
+		if !ok {
 			return found
 		}
-		kStart := p.i
-		p.next()
-		key := p.b[kStart+1 : p.i-1]
-		p.space()
-		p.i++ // :
-		p.space()
-		vStart := p.i
-		p.next()
-		if string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(p.b[kStart:vStart], name)) {
-			found = p.b[vStart:p.i]
-		}
-		p.space()
-		if p.i < len(p.b) && p.b[p.i] == ',' {
-			p.i++
+		if errgenKeyMatches(obj[kStart:kEnd], name) {
+			found = obj[vStart:vEnd]
 		}
 	}
+}
+
+// errgenMembers walks the members of an object of a valid body, its
+// parser just past the opening brace.
+type errgenMembers struct {
+	p errgenParser
+}
+
+// next returns the next member's places: its key from the opening quote
+// to after the closing one, and its value; false after the last.
+func (it *errgenMembers) next() (kStart, kEnd, vStart, vEnd int, ok bool) {
+	p := &it.p
+	p.space()
+	if p.i >= len(p.b) || p.b[p.i] != '"' {
+		return 0, 0, 0, 0, false
+	}
+	kStart = p.i
+	p.next()
+	kEnd = p.i
+	p.space()
+	p.i++ // :
+	p.space()
+	vStart = p.i
+	p.next()
+	vEnd = p.i
+	p.space()
+	if p.i < len(p.b) && p.b[p.i] == ',' {
+		p.i++
+	}
+	return kStart, kEnd, vStart, vEnd, true
+}
+
+// errgenKeyMatches reports whether a raw key, quotes included, is name
+// once decoded.
+func errgenKeyMatches(raw []byte, name string) bool {
+	if len(raw) < 2 {
+		return false
+	}
+	key := raw[1 : len(raw)-1]
+	return string(key) == name || (errgenNeedsDecoding(key) && errgenKeyIs(raw, name))
 }
 
 // errgenNeedsDecoding reports whether a raw key differs from its decoded

@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand"
 	"strings"
@@ -129,13 +130,14 @@ func TestMemberLikeEncodingJSON(t *testing.T) {
 	if got, _ := errgenString(errgenMember(body, "code")); got != "b" {
 		t.Errorf("code = %q, want the last duplicate b", got)
 	}
-	if got := errgenAt(body, []string{"x", "y"}); string(got) != `[1,{"z":2}]` {
+	d := &errgenDoc{root: body}
+	if got := d.at([]string{"x", "y"}); string(got) != `[1,{"z":2}]` {
 		t.Errorf("x.y = %s", got)
 	}
 	if got, _ := errgenString(errgenMember(body, "é")); got != "e" {
 		t.Errorf("é = %q", got)
 	}
-	if errgenMember(body, "missing") != nil || errgenMember([]byte(`[1]`), "a") != nil || errgenAt(body, nil) != nil {
+	if errgenMember(body, "missing") != nil || errgenMember([]byte(`[1]`), "a") != nil || d.at(nil) != nil {
 		t.Error("absent members found")
 	}
 }
@@ -154,6 +156,50 @@ func TestReadValidBodiesOnly(t *testing.T) {
 				t.Errorf("%q: member %s = %q is not a JSON value", b, name, v)
 			}
 		}
+	}
+}
+
+// TestDocMemberLikeMember checks the remembered lookups of errgenDoc
+// against errgenMember's scans: on objects with duplicates and escaped
+// keys, below, at and above the number of members remembered, looked up
+// in turns that evict each other from memory.
+func TestDocMemberLikeMember(t *testing.T) {
+	object := func(n int) string {
+		var members []string
+		for k := range n {
+			members = append(members, fmt.Sprintf(`"k%d" : {"v":%d}`, k%7, k))
+		}
+		members = append(members, `"k\u0031":"escaped"`, `"\u00e9":[1,{"z":2}]`, `"":0`)
+		return "{" + strings.Join(members, ",") + "}"
+	}
+	var parts []string
+	for _, n := range []int{0, 1, 5, errgenMemoMembers - 3, errgenMemoMembers - 2, errgenMemoMembers, 40} {
+		parts = append(parts, fmt.Sprintf(`"o%d":%s`, n, object(n)))
+	}
+	body := []byte("{" + strings.Join(parts, ",") + `,"o1":` + object(2) + "}")
+	root, ok := errgenValid(body)
+	if !ok {
+		t.Fatalf("invalid test body %s", body)
+	}
+	d := &errgenDoc{root: root}
+	names := []string{"k0", "k1", "k6", "é", "", "missing", "v"}
+	objects := []string{"o0", "o1", "o5", fmt.Sprint("o", errgenMemoMembers-3), fmt.Sprint("o", errgenMemoMembers-2), fmt.Sprint("o", errgenMemoMembers), "o40"}
+	for round := range 3 {
+		for _, o := range objects {
+			for _, name := range names {
+				obj := errgenMember(root, o)
+				want := errgenMember(obj, name)
+				if got := d.at([]string{o, name}); string(got) != string(want) || (got == nil) != (want == nil) {
+					t.Errorf("round %d: %s.%s = %q, want %q", round, o, name, got, want)
+				}
+			}
+		}
+	}
+	if got := d.member([]byte(`[{"a":1}]`), "a"); got != nil {
+		t.Errorf("a member of a list: %q", got)
+	}
+	if got := (*errgenDoc)(nil).at([]string{"a"}); got != nil {
+		t.Errorf("a member of no body: %q", got)
 	}
 }
 
