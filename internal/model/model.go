@@ -693,7 +693,7 @@ var GeneratedGoNames = []string{
 	"errgenAppendDetails", "errgenAppendValue", "errgenAppendFloat", "errgenHex", "errgenAppendString",
 	"errgenMaxBody", "errgenKeepBody", "errgenUnknown", "errgenDecode", "errgenBuild", "errgenParams",
 	"errgenBodyParam", "errgenConvert", "errgenFits", "errgenDetails", "errgenValid", "errgenMember",
-	"errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenDoc", "errgenObject", "errgenMembers", "errgenMemoMembers", "errgenKeyMatches",
+	"errgenNeedsDecoding", "errgenKeyIs", "errgenString", "errgenIsNumber", "errgenParser", "errgenAt", "errgenDoc", "errgenObject", "errgenMembers", "errgenMemoMembers", "errgenKeyMatches",
 	"errgenByStatus", "errgenMatchMessage", "errgenParseRetryAfter", "errgenMaxDepth", "errgenNew", "errgenFill",
 	"errgenCopy", "errgenSentinel", "errgenSentinels", "errgenErrorText", "errgenUnwrap", "errgenUnwrapAll", "errgenMaxRetryAfter", "errgenMaxDetails", "errgenJSONable", "errgenRoleAt", "errgenJSONSafe", "errgenDelaySeconds", "errgenCode", "errgenMaxMessage", "errgenMatch", "errgenMatchTemplate",
 	"errgenSplit", "errgenStates", "errgenAccepting", "errgenStep", "errgenFloatStep", "errgenAutomata", "errgenKindIndex", "errgenKinds", "errgenTables", "errgenRender", "errgenAllStrings", "errgenScan",

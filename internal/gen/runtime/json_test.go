@@ -134,10 +134,13 @@ func TestMemberLikeEncodingJSON(t *testing.T) {
 	if got := d.at([]string{"x", "y"}); string(got) != `[1,{"z":2}]` {
 		t.Errorf("x.y = %s", got)
 	}
+	if got := errgenAt(body, []string{"x", "y"}); string(got) != `[1,{"z":2}]` {
+		t.Errorf("x.y from the value = %s", got)
+	}
 	if got, _ := errgenString(errgenMember(body, "é")); got != "e" {
 		t.Errorf("é = %q", got)
 	}
-	if errgenMember(body, "missing") != nil || errgenMember([]byte(`[1]`), "a") != nil || d.at(nil) != nil {
+	if errgenMember(body, "missing") != nil || errgenMember([]byte(`[1]`), "a") != nil || d.at(nil) != nil || errgenAt(body, nil) != nil {
 		t.Error("absent members found")
 	}
 }

@@ -2597,14 +2597,28 @@ type errgenObject struct {
 }
 
 // at follows a member path from the body's object to a member's raw
-// value; nil when absent. An empty path is the object itself. A list on
-// the way is stepped into: the path goes on in its first element (the
-// one-element lists of body templates, like JSON:API's errors).
+// value (errgenAt).
 func (d *errgenDoc) at(path []string) []byte {
-	if d == nil || path == nil {
+	if d == nil {
 		return nil
 	}
-	raw := d.root
+	return d.from(d.root, path)
+}
+
+// errgenAt follows a member path from a valid value to a member's raw
+// value; nil when absent. An empty path is the value itself. A list on
+// the way is stepped into: the path goes on in its first element (the
+// one-element lists of body templates, like JSON:API's errors).
+func errgenAt(raw []byte, path []string) []byte {
+	var d *errgenDoc // nothing remembered
+	return d.from(raw, path)
+}
+
+// from is errgenAt, reading members through d.
+func (d *errgenDoc) from(raw []byte, path []string) []byte {
+	if path == nil {
+		return nil
+	}
 	for _, name := range path {
 		if len(raw) > 0 && raw[0] == '[' {
 			raw = errgenFirst(raw)
