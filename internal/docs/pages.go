@@ -87,7 +87,7 @@ func (r *renderer) page(kind, file string, m pageMeta) *Page {
 // fillMain fills the overview, response format and reserved codes of the
 // single page or the index page.
 func (r *renderer) fillMain(p *Page, from, h, hsub string) {
-	p.Intro = r.s.API.Description
+	p.Intro = r.own(r.s.API.Description, from)
 	p.Sections = r.sections(from)
 	for _, sec := range p.Sections {
 		for _, e := range sec.Errors {
@@ -171,7 +171,7 @@ func (r *renderer) sections(from string) []*Section {
 	s := r.s
 	var out []*Section
 	for _, g := range s.Groups {
-		sec := &Section{Group: g, Title: g.Title, Heading: g.Title, Description: g.Description}
+		sec := &Section{Group: g, Title: g.Title, Heading: g.Title, Description: r.own(g.Description, from)}
 		if s.Docs.Layout == model.LayoutPerGroup && from != g.Page {
 			sec.Link = g.Page + ".md"
 		}
@@ -322,11 +322,12 @@ func (r *renderer) summary(e *model.Error, from string) string {
 	})
 }
 
-// own is Markdown text of an error as its own page (from) shows it: with
-// the per_group and per_error layouts, a link to a bare fragment that
-// names another error's anchor, which that page does not have, points at
-// the page of that error; every other link stays as written (the text
-// was written for this page).
+// own is Markdown text written for the page it is shown on (from): an
+// error's description, causes and solution on its own page, a group's
+// description, the API's on the main page. With the per_group and
+// per_error layouts, a link to a bare fragment that names another
+// error's anchor, which that page does not have, points at the page of
+// that error; every other link stays as written.
 func (r *renderer) own(s, from string) string {
 	if r.s.Docs.Layout == model.LayoutSingle || !strings.Contains(s, "](") {
 		return s
