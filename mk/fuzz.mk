@@ -4,6 +4,11 @@
 
 FUZZTIME       ?= 10m
 FUZZTIME_SHORT ?= 5s
+# How long the fuzzer may minimize each new input, interesting or failing.
+# Go's default, a minute, let minimizing FuzzMerge's inputs (which reach
+# deep into kin-openapi) take whole runs: 30 inputs counted in 30 s
+# against thousands with a bound.
+FUZZMINTIME    ?= 2s
 # Extra flags for go test -fuzz, e.g. FUZZFLAGS=-parallel=1.
 FUZZFLAGS      ?=
 # package:target pairs.
@@ -35,14 +40,14 @@ define run-fuzz
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$pkg $$fn ($(1))"; \
-		$(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) $(FUZZFLAGS); \
+		$(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) -fuzzminimizetime $(FUZZMINTIME) $(FUZZFLAGS); \
 	done
 	@rm -rf $(FUZZ_GEN_DIR)
 	ERRGEN_GEN_DIR=$(FUZZ_GEN_DIR) $(GO) test ./internal/gen -run '^TestGeneratedPackages$$' -count=1
 	@set -e; for t in $(FUZZ_GEN); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz generated $$pkg $$fn ($(1))"; \
-		(cd $(FUZZ_GEN_DIR)/$$pkg && GOFLAGS=-mod=mod GOWORK=off $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) $(FUZZFLAGS)); \
+		(cd $(FUZZ_GEN_DIR)/$$pkg && GOFLAGS=-mod=mod GOWORK=off $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) -fuzzminimizetime $(FUZZMINTIME) $(FUZZFLAGS)); \
 	done
 endef
 
