@@ -40,14 +40,14 @@ define run-fuzz
 	@set -e; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz $$pkg $$fn ($(1))"; \
-		$(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) -fuzzminimizetime $(FUZZMINTIME) $(FUZZFLAGS); \
+		sh mk/fuzz.sh $(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) -fuzzminimizetime $(FUZZMINTIME) $(FUZZFLAGS); \
 	done
 	@rm -rf $(FUZZ_GEN_DIR)
 	ERRGEN_GEN_DIR=$(FUZZ_GEN_DIR) $(GO) test ./internal/gen -run '^TestGeneratedPackages$$' -count=1
 	@set -e; for t in $(FUZZ_GEN); do \
 		pkg=$${t%%:*}; fn=$${t##*:}; \
 		echo "fuzz generated $$pkg $$fn ($(1))"; \
-		(cd $(FUZZ_GEN_DIR)/$$pkg && GOFLAGS=-mod=mod GOWORK=off $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) -fuzzminimizetime $(FUZZMINTIME) $(FUZZFLAGS)); \
+		(cd $(FUZZ_GEN_DIR)/$$pkg && GOFLAGS=-mod=mod GOWORK=off sh $(CURDIR)/mk/fuzz.sh $(GO) test -run '^$$' -fuzz "^$$fn$$" -fuzztime $(1) -fuzzminimizetime $(FUZZMINTIME) $(FUZZFLAGS)); \
 	done
 endef
 

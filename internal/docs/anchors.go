@@ -65,9 +65,15 @@ func (a anchorSet) add(text string) {
 // addError takes the anchors of an error's section: its <a id>, its
 // heading and the headings of its parts, as error.tmpl writes them.
 func (a anchorSet) addError(e *Error) {
-	a[e.Anchor] = true
 	code := " (" + e.Code + ")"
 	a.add(e.Title + code)
+	a.addParts(e, code)
+}
+
+// addParts takes the anchor of an error's <a id> and the anchors of the
+// headings of its parts, each followed by suffix.
+func (a anchorSet) addParts(e *Error, code string) {
+	a[e.Anchor] = true
 	parts := [...]struct {
 		name  string
 		shown bool
@@ -134,4 +140,27 @@ func printableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// addTextHeadings takes the anchors of the ATX headings in Markdown text
+// (lines of one to six #s and a space), which the page shows under its
+// own headings.
+func (a anchorSet) addTextHeadings(text string) {
+	if !strings.Contains(text, "#") {
+		return
+	}
+	for line := range strings.Lines(text) {
+		line = strings.TrimLeft(strings.TrimRight(line, "\r\n"), " ")
+		n := 0
+		for n < len(line) && line[n] == '#' {
+			n++
+		}
+		if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
+			continue
+		}
+		title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[n:]), "#"))
+		if title != "" {
+			a.add(title)
+		}
+	}
 }

@@ -87,7 +87,7 @@ func (r *renderer) page(kind, file string, m pageMeta) *Page {
 // fillMain fills the overview, response format and reserved codes of the
 // single page or the index page.
 func (r *renderer) fillMain(p *Page, from, h, hsub string) {
-	p.Intro = r.own(r.s.API.Description, from)
+	p.Intro = r.s.API.Description
 	p.Sections = r.sections(from)
 	for _, sec := range p.Sections {
 		for _, e := range sec.Errors {
@@ -138,6 +138,7 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 		p.ReservedReasons = p.ReservedReasons || strings.TrimSpace(x.Reason) != ""
 		p.ReservedVersions = p.ReservedVersions || x.Since != "" || x.RemovedIn != ""
 	}
+	r.retarget(p, from, taken)
 }
 
 // mainMeta is the front matter of the single page or the index.
@@ -171,7 +172,7 @@ func (r *renderer) sections(from string) []*Section {
 	s := r.s
 	var out []*Section
 	for _, g := range s.Groups {
-		sec := &Section{Group: g, Title: g.Title, Heading: g.Title, Description: r.own(g.Description, from)}
+		sec := &Section{Group: g, Title: g.Title, Heading: g.Title, Description: g.Description}
 		if s.Docs.Layout == model.LayoutPerGroup && from != g.Page {
 			sec.Link = g.Page + ".md"
 		}
@@ -215,6 +216,7 @@ func (r *renderer) groupPage(page string, g *model.Group) *Page {
 	}
 	sec.Heading = taken.unique(sec)
 	p.Section = sec
+	r.retarget(p, page, taken)
 	return p
 }
 
@@ -234,6 +236,12 @@ func (r *renderer) errorPage(e *model.Error) *Page {
 	}
 	p.Error = r.view(e, e.Page)
 	p.Error.H, p.Error.HSub = "", "##"
+	taken := anchorSet{}
+	if !p.TitleInFrontMatter {
+		taken.add(e.Title + " (" + e.Code + ")")
+	}
+	taken.addParts(p.Error, "")
+	r.retarget(p, e.Page, taken)
 	return p
 }
 
@@ -248,8 +256,8 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 	}
 	v := &Error{
 		Error:         e,
-		Description:   r.own(e.Description, from),
-		Solution:      r.own(e.Solution, from),
+		Description:   e.Description,
+		Solution:      e.Solution,
 		Link:          link(e, from, r.s.Docs.Layout),
 		Summary:       r.summary(e, from),
 		Retry:         retryText(e),
@@ -259,12 +267,7 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 		Internal:      e == r.s.Internal || e == format.Internal,
 		Success:       success(e),
 	}
-	if len(e.Causes) > 0 {
-		v.Causes = make([]string, len(e.Causes))
-		for k, c := range e.Causes {
-			v.Causes[k] = r.own(c, from)
-		}
-	}
+	v.Causes = e.Causes
 	for _, m := range v.Messages {
 		v.MessagesDescribed = v.MessagesDescribed || strings.TrimSpace(m.Description) != ""
 		v.MessagesSince = v.MessagesSince || m.Since != ""
@@ -309,7 +312,7 @@ func (r *renderer) setOwnFormat(v *Error, from string) {
 func (r *renderer) summary(e *model.Error, from string) string {
 	s := summary(e, r.form)
 	if from == e.Page {
-		return r.own(s, from)
+		return s // written for this page: retarget, once the page is planned
 	}
 	if !strings.Contains(s, "](") {
 		return s
@@ -322,18 +325,65 @@ func (r *renderer) summary(e *model.Error, from string) string {
 	})
 }
 
-// own is Markdown text written for the page it is shown on (from): an
-// error's description, causes and solution on its own page, a group's
-// description, the API's on the main page. With the per_group and
-// per_error layouts, a link to a bare fragment that names another
-// error's anchor, which that page does not have, points at the page of
-// that error; every other link stays as written.
-func (r *renderer) own(s, from string) string {
+// retarget points the links of the texts a planned page shows as
+// written for it (the API's description, its groups' descriptions, and
+// its errors' descriptions, causes, solutions and overview cells) with
+// own, once the anchors the page defines are known: taken, and the
+// headings inside those texts.
+func (r *renderer) retarget(p *Page, from string, taken anchorSet) {
+	if r.s.Docs.Layout == model.LayoutSingle {
+		return
+	}
+	secs := p.Sections
+	if p.Section != nil {
+		secs = append(secs[:len(secs):len(secs)], p.Section)
+	}
+	views := []*Error{}
+	if p.Error != nil {
+		views = append(views, p.Error)
+	}
+	for _, sec := range secs {
+		views = append(views, sec.Errors...)
+	}
+	texts := []*string{&p.Intro}
+	for _, sec := range secs {
+		texts = append(texts, &sec.Description)
+	}
+	for _, v := range views {
+		if v.Page != from {
+			continue // shown here by its summary alone, retargeted already
+		}
+		if len(v.Causes) > 0 {
+			v.Causes = append([]string(nil), v.Causes...)
+		}
+		texts = append(texts, &v.Description, &v.Solution, &v.Summary)
+		for k := range v.Causes {
+			texts = append(texts, &v.Causes[k])
+		}
+	}
+	anchors := make(anchorSet, len(taken))
+	for a := range taken {
+		anchors[a] = true
+	}
+	for _, t := range texts {
+		anchors.addTextHeadings(*t)
+	}
+	for _, t := range texts {
+		*t = r.own(*t, from, anchors)
+	}
+}
+
+// own is Markdown text written for the page it is shown on (from), whose
+// anchors are anchors: with the per_group and per_error layouts, a link
+// to a bare fragment that names another error's anchor, which that page
+// does not have, points at the page of that error; every other link
+// stays as written.
+func (r *renderer) own(s, from string, anchors anchorSet) string {
 	if r.s.Docs.Layout == model.LayoutSingle || !strings.Contains(s, "](") {
 		return s
 	}
 	return retargetFragments(s, func(frag string) (string, bool) {
-		if x := r.anchorOwner(frag); x != nil && x.Page != from {
+		if x := r.anchorOwner(frag); x != nil && x.Page != from && !anchors[frag] {
 			return link(x, from, r.s.Docs.Layout), true
 		}
 		return "#" + frag, true

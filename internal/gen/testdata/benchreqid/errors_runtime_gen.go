@@ -2574,13 +2574,16 @@ func errgenValid(body []byte) ([]byte, bool) {
 
 // errgenDoc is a valid body being decoded, FromResponse's view of it:
 // it remembers the members of the objects it read last, as a decoder
-// looks up many members of the same one or two objects (a format's code,
+// looks up many members of the same few objects (a format's code,
 // message, params, type...), each of which would otherwise take a scan
-// of the object (and, for a nested one, of its parent around it). A nil
-// *errgenDoc is no body: every lookup finds nothing.
+// of the object (and, for a nested one, of its parents around it). Four
+// objects are remembered: every path of a format crosses at most the
+// body, a list's first element and two nested objects, so repeated
+// lookups along one path read each object once. A nil *errgenDoc is no
+// body: every lookup finds nothing.
 type errgenDoc struct {
 	root []byte
-	memo [2]errgenObject
+	memo [4]errgenObject
 	last int // the memo slot to fill next
 }
 
@@ -2629,7 +2632,7 @@ func (d *errgenDoc) from(raw []byte, path []string) []byte {
 }
 
 // member is errgenMember for an object of the body, read from memory
-// when the object is one of the last two looked into.
+// when the object is one of the last four looked into.
 func (d *errgenDoc) member(obj []byte, name string) []byte {
 	o := d.object(obj)
 	if o == nil {
@@ -2645,7 +2648,7 @@ func (d *errgenDoc) member(obj []byte, name string) []byte {
 }
 
 // object returns obj's remembered members, reading them when obj is not
-// one of the last two objects; nil when obj is not an object or has too
+// one of the last four objects; nil when obj is not an object or has too
 // many members to remember.
 func (d *errgenDoc) object(obj []byte) *errgenObject {
 	if d == nil || len(obj) == 0 || obj[0] != '{' {
