@@ -250,21 +250,114 @@ errors:
 			},
 		}},
 	} {
-		t.Run(c.layout, func(t *testing.T) {
-			out := "docs"
-			if c.layout == "single" {
-				out = "docs/errors.md"
+		t.Run(c.layout, func(t *testing.T) { pagesHold(t, c.layout, errs, c.want) })
+	}
+}
+
+// TestDescriptionFragments renders a group's and the API's descriptions
+// that link to errors by a bare fragment, in every layout: wherever the
+// text is shown, a link to an error on another page points at that page,
+// and a link to an anchor the page has, or to one errgen does not know,
+// stays as written.
+func TestDescriptionFragments(t *testing.T) {
+	const errs = `
+api: {name: Pay, description: "Start with [declined](#card_declined); see [the top](#top)."}
+groups:
+  - {id: card, description: "Card errors; compare [who](#unauthenticated) and [expired](#card_expired), see [the top](#top)."}
+  - {id: auth}
+errors:
+  - {code: card_declined, status: 402, group: card, message: Declined}
+  - {code: card_expired, status: 402, group: card, message: Expired}
+  - {code: unauthenticated, status: 401, group: auth, message: Who}
+`
+	for _, c := range []struct {
+		layout string
+		want   map[string][]string // page → text it must hold
+	}{
+		{"per_group", map[string][]string{
+			"docs/index.md": {
+				"Start with [declined](card.md#card_declined); see [the top](#top).",
+				"Card errors; compare [who](auth.md#unauthenticated) and [expired](card.md#card_expired), see [the top](#top).",
+			},
+			"docs/card.md": {"Card errors; compare [who](auth.md#unauthenticated) and [expired](#card_expired), see [the top](#top)."},
+		}},
+		{"per_error", map[string][]string{
+			"docs/index.md": {
+				"Start with [declined](card_declined.md); see [the top](#top).",
+				"Card errors; compare [who](unauthenticated.md) and [expired](card_expired.md), see [the top](#top).",
+			},
+		}},
+		{"single", map[string][]string{
+			"docs/errors.md": {
+				"Start with [declined](#card_declined); see [the top](#top).",
+				"Card errors; compare [who](#unauthenticated) and [expired](#card_expired), see [the top](#top).",
+			},
+		}},
+	} {
+		t.Run(c.layout, func(t *testing.T) { pagesHold(t, c.layout, errs, c.want) })
+	}
+}
+
+// TestFragmentOfThePage: a link to an anchor the page itself has (a
+// heading of the page, or a heading inside the texts it shows) stays as
+// written, even when an error on another page has the same anchor; the
+// API's and groups' descriptions on index.md, and errors' texts on their
+// own pages, alike.
+func TestFragmentOfThePage(t *testing.T) {
+	const errs = `
+api: {name: Pay, description: "See [the overview](#overview) and [card errors](#card)."}
+groups:
+  - {id: card, description: "Also [auth errors](#auth)."}
+  - {id: auth}
+errors:
+  - code: card_declined
+    status: 402
+    group: card
+    message: Declined
+    description: "Read [the notes](#notes) and [who](#auth).\n\n# Notes\n\nNone."
+    solution: "See [causes](#causes)."
+    causes: ["Expired."]
+  - {code: card, status: 400, group: auth, message: Card}
+  - {code: overview, status: 400, group: auth, message: Ov}
+  - {code: auth, status: 401, group: card, message: Auth}
+  - {code: notes, status: 400, group: auth, message: Notes}
+  - {code: causes, status: 400, group: auth, message: Causes}
+`
+	for _, c := range []struct {
+		layout string
+		want   map[string][]string // page → text it must hold
+	}{
+		{"per_group", map[string][]string{
+			"docs/index.md": {"See [the overview](#overview) and [card errors](#card).", "Also [auth errors](#auth)."},
+			// The card page's own heading is "Card"; auth is an error of
+			// this page; "Notes" is a heading of the description.
+			"docs/card.md": {"Read [the notes](#notes) and [who](#auth).", "See [causes](auth.md#causes)."},
+		}},
+		{"per_error", map[string][]string{
+			"docs/index.md": {"See [the overview](#overview) and [card errors](#card).", "Also [auth errors](#auth)."},
+			// The page has a "Causes" heading of its own.
+			"docs/card_declined.md": {"Read [the notes](#notes) and [who](auth.md).", "See [causes](#causes)."},
+		}},
+	} {
+		t.Run(c.layout, func(t *testing.T) { pagesHold(t, c.layout, errs, c.want) })
+	}
+}
+
+// pagesHold renders the spec errs (groups and errors) in a layout and
+// checks that each page holds the texts want lists for it.
+func pagesHold(t *testing.T, layout, errs string, want map[string][]string) {
+	t.Helper()
+	out := "docs"
+	if layout == "single" {
+		out = "docs/errors.md"
+	}
+	got := renderPages(t, "errgen: 1\ngo: {package: apierr}\noutputs: {docs: "+out+"}\ndocs: {layout: "+layout+"}\n"+errs)
+	for page, texts := range want {
+		for _, text := range texts {
+			if !strings.Contains(got[page], text) {
+				t.Errorf("%s lacks %q:\n%s", page, text, got[page])
 			}
-			src := "errgen: 1\ngo: {package: apierr}\noutputs: {docs: " + out + "}\ndocs: {layout: " + c.layout + "}\n" + errs
-			got := renderPages(t, src)
-			for page, texts := range c.want {
-				for _, text := range texts {
-					if !strings.Contains(got[page], text) {
-						t.Errorf("%s lacks %q:\n%s", page, text, got[page])
-					}
-				}
-			}
-		})
+		}
 	}
 }
 
