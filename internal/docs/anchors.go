@@ -142,25 +142,21 @@ func printableASCII(s string) bool {
 	return true
 }
 
-// addTextHeadings takes the anchors of the ATX headings in Markdown text
-// (lines of one to six #s and a space), which the page shows under its
-// own headings.
+// addTextHeadings takes the anchors of the headings in Markdown text
+// shown as blocks, as markdownBlock reads them (not a # line in code).
 func (a anchorSet) addTextHeadings(text string) {
-	if !strings.Contains(text, "#") {
+	if !strings.Contains(text, "#") && !strings.Contains(text, "\n") {
 		return
 	}
-	for line := range strings.Lines(text) {
-		line = strings.TrimLeft(strings.TrimRight(line, "\r\n"), " ")
-		n := 0
-		for n < len(line) && line[n] == '#' {
-			n++
-		}
-		if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
+	s := strings.TrimRight(markdownSource(text), "\n ")
+	for _, b := range readBlocks(strings.Split(s, "\n"), urlLinks) {
+		if b.kind != kindHeading {
 			continue
 		}
-		title := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(line[n:]), "#"))
-		if title != "" {
-			a.add(title)
+		var words []string
+		for _, l := range rewriteUnit(b.unit, urlLinks) {
+			words = append(words, strings.TrimSpace(l))
 		}
+		a.add(strings.Join(words, " "))
 	}
 }

@@ -378,3 +378,68 @@ func renderPages(t *testing.T, src string) map[string]string {
 	}
 	return got
 }
+
+// TestRetargetLandsOnAnchors renders texts whose links to bare fragments
+// could be taken for the page's own anchors when they are not, and the
+// other way round, and checks that every link of every page lands on an
+// anchor: a group page whose heading is in front matter (not written); a
+// group's description with headings, which an error's page does not
+// show; "# lines" in fenced and indented code, in a cause (inline) and
+// in a title; an overview cell from a description with a heading.
+func TestRetargetLandsOnAnchors(t *testing.T) {
+	const two = "groups:\n  - {id: card}\n  - {id: auth}\nerrors:\n"
+	const notes = "  - {code: notes, status: 400, group: auth, message: Notes}\n"
+	for _, c := range []struct {
+		name, docs, errs string
+		layouts          []string
+		authored         map[string]bool // anchors of the spec's own headings
+	}{
+		{"heading in front matter", ", front_matter: readme", two +
+			"  - {code: declined, status: 402, group: card, message: D, description: \"See [the card error](#card).\"}\n" +
+			"  - {code: card, status: 400, group: auth, message: Card}\n", []string{"per_group"}, nil},
+		{"group description on an error's page", "", "groups:\n  - {id: card, description: \"Card errors.\\n\\n# Notes\\n\\nSome.\"}\n  - {id: auth}\nerrors:\n" +
+			"  - {code: declined, status: 402, group: card, message: D, description: \"See [the notes error](#notes).\"}\n" + notes,
+			[]string{"per_error"}, map[string]bool{"notes": true}},
+		{"fenced code", "", two +
+			"  - {code: declined, status: 402, group: card, message: D, description: \"Run:\\n\\n```sh\\n# notes\\n```\\n\\nSee [the notes error](#notes).\"}\n" + notes,
+			[]string{"per_group", "per_error"}, nil},
+		{"indented code", "", two +
+			"  - {code: declined, status: 402, group: card, message: D, description: \"Run:\\n\\n    # notes\\n\\nSee [the notes error](#notes).\"}\n" + notes,
+			[]string{"per_group", "per_error"}, nil},
+		{"cause", "", two +
+			"  - {code: declined, status: 402, group: card, message: D, causes: [\"# notes\"], solution: \"See [the notes error](#notes).\"}\n" + notes,
+			[]string{"per_group", "per_error"}, nil},
+		{"title", "", two +
+			"  - {code: declined, title: \"# notes\", status: 402, group: card, message: D, solution: \"See [the notes error](#notes).\"}\n" + notes,
+			[]string{"per_group", "per_error"}, nil},
+		{"overview cell", "", two +
+			"  - {code: declined, status: 402, group: card, message: D, description: \"# Notes\\n\\nSee [n](#notes) [d](#declined) [x](#x).\"}\n" +
+			"  - {code: notes, status: 400, group: auth, message: Notes, description: \"[n](#notes) [d](#declined)\"}\n" +
+			"  - {code: x, status: 400, group: card, message: X, description: \"[n](#notes) [d](#declined)\"}\n",
+			[]string{"per_group", "per_error", "single"}, map[string]bool{"notes": true}},
+	} {
+		for _, layout := range c.layouts {
+			t.Run(c.name+"/"+layout, func(t *testing.T) {
+				out := "docs"
+				if layout == "single" {
+					out = "docs/errors.md"
+				}
+				s, err := spec.Parse("errors.yaml", []byte("errgen: 1\ngo: {package: apierr}\noutputs: {docs: "+out+"}\ndocs: {layout: "+layout+c.docs+"}\n"+c.errs))
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkPagesAuthored(t, s, c.authored)
+			})
+		}
+	}
+}
+
+// TestRetargetHeadingForms: a heading of the text a page shows, in any
+// of Markdown's forms, is the page's own anchor, and a link to it stays.
+func TestRetargetHeadingForms(t *testing.T) {
+	for _, d := range []string{`Notes\n-----\n\n[n](#notes)`, `> # Notes\n\n[n](#notes)`, `# _Notes_\n\n[n](#notes)`, `- # Notes\n\n[n](#notes)`} {
+		errs := "groups:\n  - {id: card}\n  - {id: auth}\nerrors:\n  - {code: declined, status: 402, group: card, message: D, description: \"" + d + "\"}\n  - {code: notes, status: 400, group: auth, message: N}\n"
+		pagesHold(t, "per_group", errs, map[string][]string{"docs/card.md": {"[n](#notes)"}})
+		pagesHold(t, "per_error", errs, map[string][]string{"docs/declined.md": {"[n](#notes)"}})
+	}
+}

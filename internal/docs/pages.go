@@ -215,6 +215,9 @@ func (r *renderer) groupPage(page string, g *model.Group) *Page {
 		taken.addError(e)
 	}
 	sec.Heading = taken.unique(sec)
+	if p.TitleInFrontMatter {
+		delete(taken, headingAnchor(headingText(sec.Heading))) // not written
+	}
 	p.Section = sec
 	r.retarget(p, page, taken)
 	return p
@@ -329,25 +332,31 @@ func (r *renderer) summary(e *model.Error, from string) string {
 // written for it (the API's description, its groups' descriptions, and
 // its errors' descriptions, causes, solutions and overview cells) with
 // own, once the anchors the page defines are known: taken, and the
-// headings inside those texts.
+// headings of the texts it shows as blocks (descriptions and solutions;
+// causes and overview cells are inline).
 func (r *renderer) retarget(p *Page, from string, taken anchorSet) {
 	if r.s.Docs.Layout == model.LayoutSingle {
 		return
 	}
+	var blocks, inline []*string // the texts, by how the page shows them
+	blocks = append(blocks, &p.Intro)
 	secs := p.Sections
 	if p.Section != nil {
-		secs = append(secs[:len(secs):len(secs)], p.Section)
+		if p.Error != nil {
+			// An error's page shows its group's title alone: its
+			// description's headings are not the page's.
+			inline = append(inline, &p.Section.Description)
+		} else {
+			secs = append(secs[:len(secs):len(secs)], p.Section)
+		}
 	}
 	views := []*Error{}
 	if p.Error != nil {
 		views = append(views, p.Error)
 	}
 	for _, sec := range secs {
+		blocks = append(blocks, &sec.Description)
 		views = append(views, sec.Errors...)
-	}
-	texts := []*string{&p.Intro}
-	for _, sec := range secs {
-		texts = append(texts, &sec.Description)
 	}
 	for _, v := range views {
 		if v.Page != from {
@@ -356,19 +365,20 @@ func (r *renderer) retarget(p *Page, from string, taken anchorSet) {
 		if len(v.Causes) > 0 {
 			v.Causes = append([]string(nil), v.Causes...)
 		}
-		texts = append(texts, &v.Description, &v.Solution, &v.Summary)
+		blocks = append(blocks, &v.Description, &v.Solution)
+		inline = append(inline, &v.Summary)
 		for k := range v.Causes {
-			texts = append(texts, &v.Causes[k])
+			inline = append(inline, &v.Causes[k])
 		}
 	}
 	anchors := make(anchorSet, len(taken))
 	for a := range taken {
 		anchors[a] = true
 	}
-	for _, t := range texts {
+	for _, t := range blocks {
 		anchors.addTextHeadings(*t)
 	}
-	for _, t := range texts {
+	for _, t := range append(blocks, inline...) {
 		*t = r.own(*t, from, anchors)
 	}
 }
