@@ -151,6 +151,7 @@ type block struct {
 	top     bool
 	quote   bool // in a quote
 	ordered bool // a numbered list item
+	first   int  // the index of its first line
 }
 
 var (
@@ -169,7 +170,9 @@ var (
 func readBlocks(lines []string, f urlForm) []*block {
 	var out []*block
 	var para *block // the paragraph more lines may join
+	i := 0
 	add := func(b *block) {
+		b.first = i
 		out = append(out, b)
 		para = nil
 	}
@@ -177,7 +180,7 @@ func readBlocks(lines []string, f urlForm) []*block {
 	var fence *block
 	fenceMark := ""
 	prevBlank, inList := true, false
-	for i := 0; i < len(lines); i++ {
+	for ; i < len(lines); i++ {
 		line := lines[i]
 		if fence != nil {
 			fence.lines = append(fence.lines, line)

@@ -443,3 +443,27 @@ func TestRetargetHeadingForms(t *testing.T) {
 		pagesHold(t, "per_error", errs, map[string][]string{"docs/declined.md": {"[n](#notes)"}})
 	}
 }
+
+// TestRetargetLeavesCode: fenced and indented code in the API's, a
+// group's and an error's description is shown as written, links and
+// all, while the same link outside code is retargeted.
+func TestRetargetLeavesCode(t *testing.T) {
+	const code = `\n\n    [i](#unauth)\n\n~~~\n[f](#unauth)\n~~~\n\nSee [o](#unauth).`
+	errs := `api: {name: Pay, description: "Intro:` + code + `"}
+groups:
+  - {id: card, description: "Group:` + code + `"}
+  - {id: auth}
+errors:
+  - {code: card_declined, status: 402, group: card, message: D, description: "Desc:` + code + `"}
+  - {code: unauth, status: 401, group: auth, message: U}
+`
+	want := []string{"    [i](#unauth)\n", "~~~text\n[f](#unauth)\n~~~\n"}
+	pagesHold(t, "per_group", errs, map[string][]string{
+		"docs/index.md": append(want, "See [o](auth.md#unauth)."),
+		"docs/card.md":  append(want, "See [o](auth.md#unauth)."),
+	})
+	pagesHold(t, "per_error", errs, map[string][]string{
+		"docs/index.md":         append(want, "See [o](unauth.md)."),
+		"docs/card_declined.md": append(want, "See [o](unauth.md)."),
+	})
+}

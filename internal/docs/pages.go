@@ -378,9 +378,43 @@ func (r *renderer) retarget(p *Page, from string, taken anchorSet) {
 	for _, t := range blocks {
 		anchors.addTextHeadings(*t)
 	}
-	for _, t := range append(blocks, inline...) {
+	for _, t := range blocks {
+		*t = r.ownBlocks(*t, from, anchors)
+	}
+	for _, t := range inline {
 		*t = r.own(*t, from, anchors)
 	}
+}
+
+// ownBlocks is own for Markdown shown as blocks, whose code (fenced or
+// indented) is left as written.
+func (r *renderer) ownBlocks(s, from string, anchors anchorSet) string {
+	if r.s.Docs.Layout == model.LayoutSingle || !strings.Contains(s, "](") {
+		return s
+	}
+	lines := strings.Split(markdownSource(s), "\n")
+	code := make([]bool, len(lines))
+	for _, b := range readBlocks(lines, urlLinks) {
+		if b.kind == kindFence || b.kind == kindLine {
+			for k := b.first; k < b.first+len(b.lines) && k < len(code); k++ {
+				code[k] = true
+			}
+		}
+	}
+	var out []string
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && code[j] == code[i] {
+			j++
+		}
+		part := strings.Join(lines[i:j], "\n")
+		if !code[i] {
+			part = r.own(part, from, anchors)
+		}
+		out = append(out, part)
+		i = j
+	}
+	return strings.Join(out, "\n")
 }
 
 // own is Markdown text written for the page it is shown on (from), whose
