@@ -142,14 +142,10 @@ func printableASCII(s string) bool {
 	return true
 }
 
-// addTextHeadings takes the anchors of the headings in Markdown text
-// shown as blocks, as markdownBlock reads them (not a # line in code).
-func (a anchorSet) addTextHeadings(text string) {
-	if !strings.Contains(text, "#") && !strings.Contains(text, "\n") {
-		return
-	}
-	s := strings.TrimRight(markdownSource(text), "\n ")
-	for _, b := range readBlocks(strings.Split(s, "\n"), urlLinks) {
+// addHeadings takes the anchors of the headings among blocks read by
+// readBlocks (a # line in code is none).
+func (a anchorSet) addHeadings(blocks []*block) {
+	for _, b := range blocks {
 		if b.kind != kindHeading {
 			continue
 		}

@@ -331,9 +331,9 @@ func (r *renderer) summary(e *model.Error, from string) string {
 // retarget points the links of the texts a planned page shows as
 // written for it (the API's description, its groups' descriptions, and
 // its errors' descriptions, causes, solutions and overview cells) with
-// own, once the anchors the page defines are known: taken, and the
-// headings of the texts it shows as blocks (descriptions and solutions;
-// causes and overview cells are inline).
+// own, once the anchors the page defines are known: taken, to which it
+// adds the headings of the texts shown as blocks (descriptions and
+// solutions; causes and overview cells are inline).
 func (r *renderer) retarget(p *Page, from string, taken anchorSet) {
 	if r.s.Docs.Layout == model.LayoutSingle {
 		return
@@ -371,30 +371,44 @@ func (r *renderer) retarget(p *Page, from string, taken anchorSet) {
 			inline = append(inline, &v.Causes[k])
 		}
 	}
-	anchors := make(anchorSet, len(taken))
-	for a := range taken {
-		anchors[a] = true
+	read := make([]blockText, len(blocks))
+	for k, t := range blocks {
+		read[k] = readBlockText(*t)
+		taken.addHeadings(read[k].blocks)
 	}
-	for _, t := range blocks {
-		anchors.addTextHeadings(*t)
-	}
-	for _, t := range blocks {
-		*t = r.ownBlocks(*t, from, anchors)
+	for k, t := range blocks {
+		*t = r.ownBlocks(*t, read[k], from, taken)
 	}
 	for _, t := range inline {
-		*t = r.own(*t, from, anchors)
+		*t = r.own(*t, from, taken)
 	}
 }
 
-// ownBlocks is own for Markdown shown as blocks, whose code (fenced or
-// indented) is left as written.
-func (r *renderer) ownBlocks(s, from string, anchors anchorSet) string {
-	if r.s.Docs.Layout == model.LayoutSingle || !strings.Contains(s, "](") {
-		return s
+// blockText is Markdown shown as blocks, read: its lines and blocks.
+type blockText struct {
+	lines  []string
+	blocks []*block
+}
+
+// readBlockText reads Markdown shown as blocks, when it has a heading
+// or a link to find (a # or a line break, or "]("); else nothing.
+func readBlockText(s string) blockText {
+	if !strings.Contains(s, "#") && !strings.Contains(s, "\n") && !strings.Contains(s, "](") {
+		return blockText{}
 	}
 	lines := strings.Split(markdownSource(s), "\n")
-	code := make([]bool, len(lines))
-	for _, b := range readBlocks(lines, urlLinks) {
+	return blockText{lines: lines, blocks: readBlocks(lines, urlLinks)}
+}
+
+// ownBlocks is own for Markdown shown as blocks, read as t, whose code
+// (fenced, or a line readBlocks writes as it is: indented code, a break)
+// is left as written.
+func (r *renderer) ownBlocks(s string, t blockText, from string, anchors anchorSet) string {
+	if !strings.Contains(s, "](") {
+		return s
+	}
+	code := make([]bool, len(t.lines))
+	for _, b := range t.blocks {
 		if b.kind == kindFence || b.kind == kindLine {
 			for k := b.first; k < b.first+len(b.lines) && k < len(code); k++ {
 				code[k] = true
@@ -402,12 +416,12 @@ func (r *renderer) ownBlocks(s, from string, anchors anchorSet) string {
 		}
 	}
 	var out []string
-	for i := 0; i < len(lines); {
+	for i := 0; i < len(t.lines); {
 		j := i
-		for j < len(lines) && code[j] == code[i] {
+		for j < len(t.lines) && code[j] == code[i] {
 			j++
 		}
-		part := strings.Join(lines[i:j], "\n")
+		part := strings.Join(t.lines[i:j], "\n")
 		if !code[i] {
 			part = r.own(part, from, anchors)
 		}
