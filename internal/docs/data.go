@@ -178,6 +178,9 @@ type Message struct {
 // Param is a message parameter.
 type Param struct {
 	*model.Param
+	// Description is the param's description (Markdown), its links as
+	// the page shows them (see Error.Description).
+	Description string
 	// ExampleJSON is the example value as it appears in JSON bodies.
 	ExampleJSON string
 	// Sent says when responses carry the param (plain text): "in the

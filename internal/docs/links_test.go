@@ -412,6 +412,12 @@ func TestRetargetLandsOnAnchors(t *testing.T) {
 		{"title", "", two +
 			"  - {code: declined, title: \"# notes\", status: 402, group: card, message: D, solution: \"See [the notes error](#notes).\"}\n" + notes,
 			[]string{"per_group", "per_error"}, nil},
+		{"variant description", "", two +
+			"  - {code: declined, status: 402, group: card, message: D, variants: [{name: v, message: V, description: \"Unlike [the notes error](#notes), [d](#declined).\"}]}\n" + notes,
+			[]string{"per_group", "per_error", "single"}, nil},
+		{"param description", "", two +
+			"  - {code: declined, status: 402, group: card, message: \"D {p}\", params: [{name: p, type: string, description: \"As in [the notes error](#notes), [d](#declined).\"}], example: {p: x}}\n" + notes,
+			[]string{"per_group", "per_error", "single"}, nil},
 		{"overview cell", "", two +
 			"  - {code: declined, status: 402, group: card, message: D, description: \"# Notes\\n\\nSee [n](#notes) [d](#declined) [x](#x).\"}\n" +
 			"  - {code: notes, status: 400, group: auth, message: Notes, description: \"[n](#notes) [d](#declined)\"}\n" +
@@ -466,4 +472,26 @@ errors:
 		"docs/index.md":         append(want, "See [o](unauth.md)."),
 		"docs/card_declined.md": append(want, "See [o](unauth.md)."),
 	})
+}
+
+// TestRetargetVariantsAndParams: a variant's and a param's description
+// are shown on the error's page with a link to another page's error
+// pointed at that page, and a link to the error itself left as written.
+func TestRetargetVariantsAndParams(t *testing.T) {
+	errs := "groups:\n  - {id: card}\n  - {id: auth}\nerrors:\n" +
+		"  - {code: declined, status: 402, group: card, message: \"D {p}\", example: {p: x},\n" +
+		"     params: [{name: p, type: string, description: \"As in [param notes](#notes), [param self](#declined).\"}],\n" +
+		"     variants: [{name: v, message: \"V {p}\", description: \"Unlike [variant notes](#notes), [variant self](#declined).\"}]}\n" +
+		"  - {code: notes, status: 400, group: auth, message: Notes}\n"
+	pagesHold(t, "per_group", errs, map[string][]string{"docs/card.md": {
+		"[param notes](auth.md#notes)", "[param self](#declined)",
+		"[variant notes](auth.md#notes)", "[variant self](#declined)",
+	}})
+	pagesHold(t, "per_error", errs, map[string][]string{"docs/declined.md": {
+		"[param notes](notes.md)", "[param self](#declined)",
+		"[variant notes](notes.md)", "[variant self](#declined)",
+	}})
+	pagesHold(t, "single", errs, map[string][]string{"docs/errors.md": {
+		"[param notes](#notes)", "[variant notes](#notes)",
+	}})
 }

@@ -279,7 +279,7 @@ func (r *renderer) view(e *model.Error, from string) *Error {
 		v.ReplacedByLink = link(e.ReplacedBy, from, r.s.Docs.Layout)
 	}
 	for _, p := range e.Params {
-		v.Params = append(v.Params, &Param{Param: p, ExampleJSON: string(jsonValue(p.Example)), Sent: paramSent(p)})
+		v.Params = append(v.Params, &Param{Param: p, Description: p.Description, ExampleJSON: string(jsonValue(p.Example)), Sent: paramSent(p)})
 		v.ParamsDescribed = v.ParamsDescribed || strings.TrimSpace(p.Description) != ""
 		v.ParamsSent = v.ParamsSent || p.Data || p.Optional
 		v.ParamsSince = v.ParamsSince || p.Since != ""
@@ -330,7 +330,8 @@ func (r *renderer) summary(e *model.Error, from string) string {
 
 // retarget points the links of the texts a planned page shows as
 // written for it (the API's description, its groups' descriptions, and
-// its errors' descriptions, causes, solutions and overview cells) with
+// its errors' descriptions, causes, solutions, overview cells and the
+// descriptions of their variants and params) with
 // own, once the anchors the page defines are known: taken, to which it
 // adds the headings of the texts shown as blocks (descriptions and
 // solutions; causes and overview cells are inline).
@@ -369,6 +370,12 @@ func (r *renderer) retarget(p *Page, from string, taken anchorSet) {
 		inline = append(inline, &v.Summary)
 		for k := range v.Causes {
 			inline = append(inline, &v.Causes[k])
+		}
+		for _, m := range v.Messages {
+			inline = append(inline, &m.Description)
+		}
+		for _, p := range v.Params {
+			inline = append(inline, &p.Description)
 		}
 	}
 	read := make([]blockText, len(blocks))
