@@ -422,53 +422,13 @@ func errgenIsKind(v any, kind byte, list bool) bool {
 func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 	c := ent.c()
 	t := &c.messages[v]
-	var e *Error
-	var params []Param
-	var slots []errgenSlot
-	switch len(args) {
-	case 0:
-		e = new(Error)
-	case 1:
-		b := new(struct {
-			e Error
-			p [1]Param
-			s [1]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	case 2:
-		b := new(struct {
-			e Error
-			p [2]Param
-			s [2]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	case 3:
-		b := new(struct {
-			e Error
-			p [3]Param
-			s [3]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	case 4:
-		b := new(struct {
-			e Error
-			p [4]Param
-			s [4]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	default:
-		e = new(Error)
-		params = make([]Param, len(args))
-		slots = make([]errgenSlot, len(args))
-	}
+	e, params, slots := errgenAlloc(len(args))
 	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, int(ent.status), ent.title, int(ent.retryAfter), t.variant, ent
 	for k := range args {
 		if k < len(t.args) {
 			params[k].Name = c.params[t.args[k]]
 		}
-		if !errgenEfaceOK || !slots[k].put(&params[k].Value, args[k]) {
-			params[k].Value = errgenCopyValue(args[k])
-		}
+		errgenSet(&params[k].Value, &slots[k], args[k])
 	}
 	if len(args) > 0 {
 		e.Params = params
@@ -487,6 +447,53 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 	}
 	e.Message = string(b)
 	return e
+}
+
+// errgenAlloc returns a new Error with room for n params and their
+// values: for up to four params, one allocation holds them all.
+func errgenAlloc(n int) (*Error, []Param, []errgenSlot) {
+	switch n {
+	case 0:
+		return new(Error), nil, nil
+	case 1:
+		b := new(struct {
+			e Error
+			p [1]Param
+			s [1]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	case 2:
+		b := new(struct {
+			e Error
+			p [2]Param
+			s [2]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	case 3:
+		b := new(struct {
+			e Error
+			p [3]Param
+			s [3]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	case 4:
+		b := new(struct {
+			e Error
+			p [4]Param
+			s [4]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	}
+	return new(Error), make([]Param, n), make([]errgenSlot, n)
+}
+
+// errgenSet sets *dst to a param value v, kept in slot (errgenSlot.put)
+// when it is a scalar and slot is not nil, else copied into an interface
+// of its own; v itself does not escape.
+func errgenSet(dst *any, slot *errgenSlot, v any) {
+	if slot == nil || !errgenEfaceOK || !slot.put(dst, v) {
+		*dst = errgenCopyValue(v)
+	}
 }
 
 // errgenNew1 to errgenNew4 are errgenNew for the constructors of one to
@@ -1697,6 +1704,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	message, _ := errgenText(d, &fm.message)
 	var ent *errgenEntry
 	var m errgenMatch
+	var buf [4]string // the values a match finds, for up to 4 params
 	code, hasCode := errgenBodyCode(fm, d)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
@@ -1711,7 +1719,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 			ent = errgenByDocURL(t)
 		}
 		if ent == nil && message != "" {
-			m = errgenMatchMessage(f, status, nil, message)
+			m = errgenMatchMessage(f, status, nil, message, buf[:])
 			ent = m.entry
 		}
 		if ent == nil {
@@ -1724,7 +1732,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	if m.entry != ent && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(f, status, ent, message)
+		m = errgenMatchMessage(f, status, ent, message, buf[:])
 	}
 	return errgenBuild(f, ent, status, d, message, &m)
 }
@@ -1827,11 +1835,12 @@ func errgenText(d *errgenDoc, at *errgenPath) (string, bool) {
 func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, m *errgenMatch) *Error {
 	c := ent.c()
 	fm := &errgenFormats[f]
-	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: ent}
+	e, params, slots := errgenAlloc(len(c.params))
+	e.Code, e.Status, e.Title, e.Message, e.entry = ent.code, status, ent.title, message, ent
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
-	e.Params = errgenParams(fm, ent, d, m.values)
+	e.Params = errgenParams(fm, ent, d, m.values, params, slots)
 	if message == "" {
 		e.Message = c.message
 		if len(c.messages) > 0 {
@@ -1855,32 +1864,34 @@ func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message stri
 }
 
 // errgenParams reads the params from the body when the format carries
-// them, else from the values recovered from the message.
-func errgenParams(fm *errgenFormat, ent *errgenEntry, d *errgenDoc, matched []string) []Param {
-	var out []Param
+// them, else from the values recovered from the message, into params
+// (room for each of the entry's params, their values kept in slots); nil
+// when there are none.
+func errgenParams(fm *errgenFormat, ent *errgenEntry, d *errgenDoc, matched []string, params []Param, slots []errgenSlot) []Param {
+	n := 0
 	c := ent.c()
 	for j, name := range c.params {
 		kind := c.kinds[j]
 		list := errgenListRole(ent.role(j))
-		if v, ok := errgenBodyParam(fm, d, name, kind, list); ok {
-			out = append(out, Param{Name: name, Value: v})
-			continue
-		}
-		if !list && matched != nil && matched[j] != "\x00" {
-			if v, ok := errgenConvert(matched[j], kind); ok {
-				out = append(out, Param{Name: name, Value: v})
-			}
+		p, slot := &params[n], &slots[n]
+		if errgenBodyParam(&p.Value, slot, fm, d, name, kind, list) ||
+			!list && matched != nil && matched[j] != "\x00" && errgenConvert(&p.Value, slot, matched[j], kind) {
+			p.Name = name
+			n++
 		}
 	}
-	return out
+	if n == 0 {
+		return nil
+	}
+	return params[:n:n]
 }
 
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object, a $param.NAME member or a string that interpolates it, as the
-// wire format places them.
-func errgenBodyParam(fm *errgenFormat, d *errgenDoc, name string, kind byte, list bool) (any, bool) {
+// wire format places them; it sets *dst, keeping a scalar in slot.
+func errgenBodyParam(dst *any, slot *errgenSlot, fm *errgenFormat, d *errgenDoc, name string, kind byte, list bool) bool {
 	if d == nil {
-		return nil, false
+		return false
 	}
 	var raw []byte
 	if fm.inline != nil {
@@ -1897,42 +1908,46 @@ func errgenBodyParam(fm *errgenFormat, d *errgenDoc, name string, kind byte, lis
 		raw = d.at(at.path)
 		if at.text && raw != nil {
 			s, ok := errgenString(raw)
-			if !ok {
-				return nil, false
-			}
-			return errgenTextValue(errgenStrip(s, at), kind, list)
+			return ok && errgenTextValue(dst, slot, errgenStrip(s, at), kind, list)
 		}
 	}
 	if list {
-		return errgenList(raw, kind)
+		v, ok := errgenList(raw, kind)
+		if ok {
+			*dst = v
+		}
+		return ok
 	}
-	return errgenScalar(raw, kind)
+	return errgenScalar(dst, slot, raw, kind)
 }
 
 // errgenScalar converts a raw JSON value to a param of a kind: strings
 // from strings, numbers from numbers, bools from true and false.
-func errgenScalar(raw []byte, kind byte) (any, bool) {
+func errgenScalar(dst *any, slot *errgenSlot, raw []byte, kind byte) bool {
 	switch {
 	case raw == nil:
 	case raw[0] == '"':
 		if s, ok := errgenString(raw); ok && kind == 's' {
-			return s, true
+			errgenSet(dst, slot, s)
+			return true
 		}
 	case errgenIsNumber(raw):
 		if kind != 's' && kind != 'b' {
-			return errgenConvert(string(raw), kind)
+			return errgenNumber(dst, slot, string(raw), kind)
 		}
 	case kind == 'b' && (string(raw) == "true" || string(raw) == "false"):
-		return string(raw) == "true", true
+		errgenSet(dst, slot, string(raw) == "true")
+		return true
 	}
-	return nil, false
+	return false
 }
 
 // errgenTextValue converts a value interpolated as text to a param of a
-// kind; a list's elements are separated by commas.
-func errgenTextValue(s string, kind byte, list bool) (any, bool) {
+// kind into *dst (a scalar kept in slot); a list's elements are
+// separated by commas.
+func errgenTextValue(dst *any, slot *errgenSlot, s string, kind byte, list bool) bool {
 	if !list {
-		return errgenConvert(s, kind)
+		return errgenConvert(dst, slot, s, kind)
 	}
 	var items []string
 	if s != "" {
@@ -1940,13 +1955,14 @@ func errgenTextValue(s string, kind byte, list bool) (any, bool) {
 	}
 	var vals []any
 	for _, it := range items {
-		v, ok := errgenConvert(it, kind)
-		if !ok {
-			return nil, false
+		var v any
+		if !errgenConvert(&v, nil, it, kind) {
+			return false
 		}
 		vals = append(vals, v)
 	}
-	return errgenMakeList(vals, kind), true
+	*dst = errgenMakeList(vals, kind)
+	return true
 }
 
 // errgenList reads a JSON array as a list param of a kind: every element
@@ -1964,8 +1980,8 @@ func errgenList(raw []byte, kind byte) (any, bool) {
 		}
 		start := p.i
 		p.next()
-		v, ok := errgenScalar(p.b[start:p.i], kind)
-		if !ok {
+		var v any
+		if !errgenScalar(&v, nil, p.b[start:p.i], kind) {
 			return nil, false
 		}
 		vals = append(vals, v)
@@ -2012,24 +2028,47 @@ func errgenMakeList(vals []any, kind byte) any {
 	return out
 }
 
-// errgenConvert parses a param value of the given kind.
-func errgenConvert(s string, kind byte) (any, bool) {
+// errgenConvert parses a param value of the given kind into *dst, kept
+// in slot (errgenSet); false, leaving *dst as it is, when s is not one.
+func errgenConvert(dst *any, slot *errgenSlot, s string, kind byte) bool {
+	if kind != 's' {
+		return errgenNumber(dst, slot, s, kind)
+	}
+	errgenSet(dst, slot, s)
+	return true
+}
+
+// errgenNumber is errgenConvert for the kinds other than strings (bools
+// included), which keep nothing of s.
+func errgenNumber(dst *any, slot *errgenSlot, s string, kind byte) bool {
 	switch kind {
-	case 's':
-		return s, true
 	case 'i':
 		v, err := strconv.ParseInt(s, 10, strconv.IntSize)
-		return int(v), err == nil
+		if err != nil {
+			return false
+		}
+		errgenSet(dst, slot, int(v))
 	case 'I':
 		v, err := strconv.ParseInt(s, 10, 64)
-		return v, err == nil
+		if err != nil {
+			return false
+		}
+		errgenSet(dst, slot, v)
 	case 'f':
 		v, err := strconv.ParseFloat(s, 64)
-		return v, err == nil
+		if err != nil {
+			return false
+		}
+		errgenSet(dst, slot, v)
 	case 'b':
-		return s == "true", s == "true" || s == "false"
+		if s != "true" && s != "false" {
+			return false
+		}
+		errgenSet(dst, slot, s == "true")
+	default:
+		return false
 	}
-	return nil, false
+	return true
 }
 
 // errgenFits reports whether s parses as a param of the given kind,
@@ -2192,8 +2231,8 @@ func errgenByStatus(f, status int) *errgenEntry {
 // not nil), in catalog order, main message before variants, then the sentinel
 // message of an error whose main message has params (its title, which
 // WriteError sends for the sentinel). Matching takes time linear in the
-// message.
-func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errgenMatch {
+// message. The values are kept in buf when it has room for them.
+func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf []string) errgenMatch {
 	if len(message) > errgenMaxMessage {
 		return errgenMatch{}
 	}
@@ -2205,7 +2244,7 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 		c := ent.c()
 		for k := range c.messages {
 			t := &c.messages[k]
-			if vals, ok := errgenMatchTemplate(ent, t, message); ok {
+			if vals, ok := errgenMatchTemplate(ent, t, message, buf); ok {
 				return errgenMatch{entry: ent, template: t, values: vals}
 			}
 		}
@@ -2226,7 +2265,7 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 // match decimal integers, float64s decimal numbers, Inf and NaN, bools
 // true and false, each checked for range after the split. A param used
 // twice must have the same value at each place.
-func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([]string, bool) {
+func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string, buf []string) ([]string, bool) {
 	if len(t.params) == 0 {
 		return nil, len(t.lits) == 1 && message == t.lits[0]
 	}
@@ -2235,14 +2274,19 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 		return nil, false
 	}
 	c := ent.c()
-	vals := make([]string, len(c.params))
+	vals := buf[:0:cap(buf)]
+	if cap(vals) < len(c.params) {
+		vals = make([]string, len(c.params))
+	}
+	vals = vals[:len(c.params)]
 	for j := range vals {
 		vals[j] = "\x00"
 	}
 	if errgenAllStrings(c.kinds, t) {
 		return vals, errgenScan(t, message, vals)
 	}
-	ends := errgenSplit(c.kinds, t, message)
+	var at [8]int // the ends of up to four values
+	ends := errgenSplit(c.kinds, t, message, at[:0])
 	if ends == nil {
 		return nil, false
 	}
@@ -2307,8 +2351,9 @@ func errgenScan(t *errgenTemplate, message string, vals []string) bool {
 // match from there (the kind's automaton run backwards over the set of
 // its states); a pass from the start then takes for each placeholder the
 // shortest value after which the rest can match. Both take time linear
-// in the message (times the template's size), whatever it holds.
-func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
+// in the message (times the template's size), whatever it holds. The
+// ends are appended to ends (given empty, to reuse its room).
+func errgenSplit(kinds string, t *errgenTemplate, message string, ends []int) []int {
 	a := errgenAutomata()
 	np, size := len(t.params), len(message)+1
 	// Bit n*size+i of rest reports whether placeholders n and later,
@@ -2373,7 +2418,6 @@ func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
 	if rest[start/64]&(1<<(start%64)) == 0 {
 		return nil
 	}
-	ends := make([]int, 0, 2*np)
 	for n := range np {
 		k := errgenKindIndex(kinds[t.params[n]])
 		accept := errgenAccepting[k]

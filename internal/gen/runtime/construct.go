@@ -19,53 +19,13 @@ import (
 func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 	c := ent.c()
 	t := &c.messages[v]
-	var e *Error
-	var params []Param
-	var slots []errgenSlot
-	switch len(args) {
-	case 0:
-		e = new(Error)
-	case 1:
-		b := new(struct {
-			e Error
-			p [1]Param
-			s [1]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	case 2:
-		b := new(struct {
-			e Error
-			p [2]Param
-			s [2]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	case 3:
-		b := new(struct {
-			e Error
-			p [3]Param
-			s [3]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	case 4:
-		b := new(struct {
-			e Error
-			p [4]Param
-			s [4]errgenSlot
-		})
-		e, params, slots = &b.e, b.p[:], b.s[:]
-	default:
-		e = new(Error)
-		params = make([]Param, len(args))
-		slots = make([]errgenSlot, len(args))
-	}
+	e, params, slots := errgenAlloc(len(args))
 	e.Code, e.Status, e.Title, e.RetryAfter, e.Variant, e.entry = ent.code, int(ent.status), ent.title, int(ent.retryAfter), t.variant, ent
 	for k := range args {
 		if k < len(t.args) {
 			params[k].Name = c.params[t.args[k]]
 		}
-		if !errgenEfaceOK || !slots[k].put(&params[k].Value, args[k]) {
-			params[k].Value = errgenCopyValue(args[k])
-		}
+		errgenSet(&params[k].Value, &slots[k], args[k])
 	}
 	if len(args) > 0 {
 		e.Params = params
@@ -84,6 +44,53 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 	}
 	e.Message = string(b)
 	return e
+}
+
+// errgenAlloc returns a new Error with room for n params and their
+// values: for up to four params, one allocation holds them all.
+func errgenAlloc(n int) (*Error, []Param, []errgenSlot) {
+	switch n {
+	case 0:
+		return new(Error), nil, nil
+	case 1:
+		b := new(struct {
+			e Error
+			p [1]Param
+			s [1]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	case 2:
+		b := new(struct {
+			e Error
+			p [2]Param
+			s [2]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	case 3:
+		b := new(struct {
+			e Error
+			p [3]Param
+			s [3]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	case 4:
+		b := new(struct {
+			e Error
+			p [4]Param
+			s [4]errgenSlot
+		})
+		return &b.e, b.p[:], b.s[:]
+	}
+	return new(Error), make([]Param, n), make([]errgenSlot, n)
+}
+
+// errgenSet sets *dst to a param value v, kept in slot (errgenSlot.put)
+// when it is a scalar and slot is not nil, else copied into an interface
+// of its own; v itself does not escape.
+func errgenSet(dst *any, slot *errgenSlot, v any) {
+	if slot == nil || !errgenEfaceOK || !slot.put(dst, v) {
+		*dst = errgenCopyValue(v)
+	}
 }
 
 // errgenNew1 to errgenNew4 are errgenNew for the constructors of one to

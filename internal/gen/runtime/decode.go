@@ -229,6 +229,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	message, _ := errgenText(d, &fm.message)
 	var ent *errgenEntry
 	var m errgenMatch
+	var buf [4]string // the values a match finds, for up to 4 params
 	code, hasCode := errgenBodyCode(fm, d)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
@@ -243,7 +244,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 			ent = errgenByDocURL(t)
 		}
 		if ent == nil && message != "" {
-			m = errgenMatchMessage(f, status, nil, message)
+			m = errgenMatchMessage(f, status, nil, message, buf[:])
 			ent = m.entry
 		}
 		if ent == nil {
@@ -256,7 +257,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	if m.entry != ent && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(f, status, ent, message)
+		m = errgenMatchMessage(f, status, ent, message, buf[:])
 	}
 	return errgenBuild(f, ent, status, d, message, &m)
 }
@@ -359,11 +360,12 @@ func errgenText(d *errgenDoc, at *errgenPath) (string, bool) {
 func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, m *errgenMatch) *Error {
 	c := ent.c()
 	fm := &errgenFormats[f]
-	e := &Error{Code: ent.code, Status: status, Title: ent.title, Message: message, entry: ent}
+	e, params, slots := errgenAlloc(len(c.params))
+	e.Code, e.Status, e.Title, e.Message, e.entry = ent.code, status, ent.title, message, ent
 	if m.template != nil {
 		e.Variant = m.template.variant
 	}
-	e.Params = errgenParams(fm, ent, d, m.values)
+	e.Params = errgenParams(fm, ent, d, m.values, params, slots)
 	if message == "" {
 		e.Message = c.message
 		if len(c.messages) > 0 {
@@ -387,32 +389,34 @@ func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message stri
 }
 
 // errgenParams reads the params from the body when the format carries
-// them, else from the values recovered from the message.
-func errgenParams(fm *errgenFormat, ent *errgenEntry, d *errgenDoc, matched []string) []Param {
-	var out []Param
+// them, else from the values recovered from the message, into params
+// (room for each of the entry's params, their values kept in slots); nil
+// when there are none.
+func errgenParams(fm *errgenFormat, ent *errgenEntry, d *errgenDoc, matched []string, params []Param, slots []errgenSlot) []Param {
+	n := 0
 	c := ent.c()
 	for j, name := range c.params {
 		kind := c.kinds[j]
 		list := errgenListRole(ent.role(j))
-		if v, ok := errgenBodyParam(fm, d, name, kind, list); ok {
-			out = append(out, Param{Name: name, Value: v})
-			continue
-		}
-		if !list && matched != nil && matched[j] != "\x00" {
-			if v, ok := errgenConvert(matched[j], kind); ok {
-				out = append(out, Param{Name: name, Value: v})
-			}
+		p, slot := &params[n], &slots[n]
+		if errgenBodyParam(&p.Value, slot, fm, d, name, kind, list) ||
+			!list && matched != nil && matched[j] != "\x00" && errgenConvert(&p.Value, slot, matched[j], kind) {
+			p.Name = name
+			n++
 		}
 	}
-	return out
+	if n == 0 {
+		return nil
+	}
+	return params[:n:n]
 }
 
 // errgenBodyParam finds a param in the body: inline members, the $params
 // object, a $param.NAME member or a string that interpolates it, as the
-// wire format places them.
-func errgenBodyParam(fm *errgenFormat, d *errgenDoc, name string, kind byte, list bool) (any, bool) {
+// wire format places them; it sets *dst, keeping a scalar in slot.
+func errgenBodyParam(dst *any, slot *errgenSlot, fm *errgenFormat, d *errgenDoc, name string, kind byte, list bool) bool {
 	if d == nil {
-		return nil, false
+		return false
 	}
 	var raw []byte
 	if fm.inline != nil {
@@ -429,42 +433,46 @@ func errgenBodyParam(fm *errgenFormat, d *errgenDoc, name string, kind byte, lis
 		raw = d.at(at.path)
 		if at.text && raw != nil {
 			s, ok := errgenString(raw)
-			if !ok {
-				return nil, false
-			}
-			return errgenTextValue(errgenStrip(s, at), kind, list)
+			return ok && errgenTextValue(dst, slot, errgenStrip(s, at), kind, list)
 		}
 	}
 	if list {
-		return errgenList(raw, kind)
+		v, ok := errgenList(raw, kind)
+		if ok {
+			*dst = v
+		}
+		return ok
 	}
-	return errgenScalar(raw, kind)
+	return errgenScalar(dst, slot, raw, kind)
 }
 
 // errgenScalar converts a raw JSON value to a param of a kind: strings
 // from strings, numbers from numbers, bools from true and false.
-func errgenScalar(raw []byte, kind byte) (any, bool) {
+func errgenScalar(dst *any, slot *errgenSlot, raw []byte, kind byte) bool {
 	switch {
 	case raw == nil:
 	case raw[0] == '"':
 		if s, ok := errgenString(raw); ok && kind == 's' {
-			return s, true
+			errgenSet(dst, slot, s)
+			return true
 		}
 	case errgenIsNumber(raw):
 		if kind != 's' && kind != 'b' {
-			return errgenConvert(string(raw), kind)
+			return errgenNumber(dst, slot, string(raw), kind)
 		}
 	case kind == 'b' && (string(raw) == "true" || string(raw) == "false"):
-		return string(raw) == "true", true
+		errgenSet(dst, slot, string(raw) == "true")
+		return true
 	}
-	return nil, false
+	return false
 }
 
 // errgenTextValue converts a value interpolated as text to a param of a
-// kind; a list's elements are separated by commas.
-func errgenTextValue(s string, kind byte, list bool) (any, bool) {
+// kind into *dst (a scalar kept in slot); a list's elements are
+// separated by commas.
+func errgenTextValue(dst *any, slot *errgenSlot, s string, kind byte, list bool) bool {
 	if !list {
-		return errgenConvert(s, kind)
+		return errgenConvert(dst, slot, s, kind)
 	}
 	var items []string
 	if s != "" {
@@ -472,13 +480,14 @@ func errgenTextValue(s string, kind byte, list bool) (any, bool) {
 	}
 	var vals []any
 	for _, it := range items {
-		v, ok := errgenConvert(it, kind)
-		if !ok {
-			return nil, false
+		var v any
+		if !errgenConvert(&v, nil, it, kind) {
+			return false
 		}
 		vals = append(vals, v)
 	}
-	return errgenMakeList(vals, kind), true
+	*dst = errgenMakeList(vals, kind)
+	return true
 }
 
 // errgenList reads a JSON array as a list param of a kind: every element
@@ -496,8 +505,8 @@ func errgenList(raw []byte, kind byte) (any, bool) {
 		}
 		start := p.i
 		p.next()
-		v, ok := errgenScalar(p.b[start:p.i], kind)
-		if !ok {
+		var v any
+		if !errgenScalar(&v, nil, p.b[start:p.i], kind) {
 			return nil, false
 		}
 		vals = append(vals, v)
@@ -544,24 +553,47 @@ func errgenMakeList(vals []any, kind byte) any {
 	return out
 }
 
-// errgenConvert parses a param value of the given kind.
-func errgenConvert(s string, kind byte) (any, bool) {
+// errgenConvert parses a param value of the given kind into *dst, kept
+// in slot (errgenSet); false, leaving *dst as it is, when s is not one.
+func errgenConvert(dst *any, slot *errgenSlot, s string, kind byte) bool {
+	if kind != 's' {
+		return errgenNumber(dst, slot, s, kind)
+	}
+	errgenSet(dst, slot, s)
+	return true
+}
+
+// errgenNumber is errgenConvert for the kinds other than strings (bools
+// included), which keep nothing of s.
+func errgenNumber(dst *any, slot *errgenSlot, s string, kind byte) bool {
 	switch kind {
-	case 's':
-		return s, true
 	case 'i':
 		v, err := strconv.ParseInt(s, 10, strconv.IntSize)
-		return int(v), err == nil
+		if err != nil {
+			return false
+		}
+		errgenSet(dst, slot, int(v))
 	case 'I':
 		v, err := strconv.ParseInt(s, 10, 64)
-		return v, err == nil
+		if err != nil {
+			return false
+		}
+		errgenSet(dst, slot, v)
 	case 'f':
 		v, err := strconv.ParseFloat(s, 64)
-		return v, err == nil
+		if err != nil {
+			return false
+		}
+		errgenSet(dst, slot, v)
 	case 'b':
-		return s == "true", s == "true" || s == "false"
+		if s != "true" && s != "false" {
+			return false
+		}
+		errgenSet(dst, slot, s == "true")
+	default:
+		return false
 	}
-	return nil, false
+	return true
 }
 
 // errgenFits reports whether s parses as a param of the given kind,

@@ -268,10 +268,11 @@ func TestListParams(t *testing.T) {
 			t.Errorf("%s as %c: %#v, %v", c.raw, c.kind, got, ok)
 		}
 	}
-	if got, ok := errgenTextValue("1,2", 'I', true); !ok || !reflect.DeepEqual(got, []int64{1, 2}) {
+	var got any
+	if ok := errgenTextValue(&got, nil, "1,2", 'I', true); !ok || !reflect.DeepEqual(got, []int64{1, 2}) {
 		t.Errorf("text list: %#v", got)
 	}
-	if got, ok := errgenTextValue("", 's', true); !ok || !reflect.DeepEqual(got, []string{}) {
+	if ok := errgenTextValue(&got, nil, "", 's', true); !ok || !reflect.DeepEqual(got, []string{}) {
 		t.Errorf("empty text list: %#v", got)
 	}
 	var text []byte

@@ -48,8 +48,8 @@ func errgenByStatus(f, status int) *errgenEntry {
 // not nil), in catalog order, main message before variants, then the sentinel
 // message of an error whose main message has params (its title, which
 // WriteError sends for the sentinel). Matching takes time linear in the
-// message.
-func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errgenMatch {
+// message. The values are kept in buf when it has room for them.
+func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf []string) errgenMatch {
 	if len(message) > errgenMaxMessage {
 		return errgenMatch{}
 	}
@@ -61,7 +61,7 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 		c := ent.c()
 		for k := range c.messages {
 			t := &c.messages[k]
-			if vals, ok := errgenMatchTemplate(ent, t, message); ok {
+			if vals, ok := errgenMatchTemplate(ent, t, message, buf); ok {
 				return errgenMatch{entry: ent, template: t, values: vals}
 			}
 		}
@@ -82,7 +82,7 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string) errge
 // match decimal integers, float64s decimal numbers, Inf and NaN, bools
 // true and false, each checked for range after the split. A param used
 // twice must have the same value at each place.
-func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([]string, bool) {
+func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string, buf []string) ([]string, bool) {
 	if len(t.params) == 0 {
 		return nil, len(t.lits) == 1 && message == t.lits[0]
 	}
@@ -91,14 +91,19 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string) ([
 		return nil, false
 	}
 	c := ent.c()
-	vals := make([]string, len(c.params))
+	vals := buf[:0:cap(buf)]
+	if cap(vals) < len(c.params) {
+		vals = make([]string, len(c.params))
+	}
+	vals = vals[:len(c.params)]
 	for j := range vals {
 		vals[j] = "\x00"
 	}
 	if errgenAllStrings(c.kinds, t) {
 		return vals, errgenScan(t, message, vals)
 	}
-	ends := errgenSplit(c.kinds, t, message)
+	var at [8]int // the ends of up to four values
+	ends := errgenSplit(c.kinds, t, message, at[:0])
 	if ends == nil {
 		return nil, false
 	}
@@ -163,8 +168,9 @@ func errgenScan(t *errgenTemplate, message string, vals []string) bool {
 // match from there (the kind's automaton run backwards over the set of
 // its states); a pass from the start then takes for each placeholder the
 // shortest value after which the rest can match. Both take time linear
-// in the message (times the template's size), whatever it holds.
-func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
+// in the message (times the template's size), whatever it holds. The
+// ends are appended to ends (given empty, to reuse its room).
+func errgenSplit(kinds string, t *errgenTemplate, message string, ends []int) []int {
 	a := errgenAutomata()
 	np, size := len(t.params), len(message)+1
 	// Bit n*size+i of rest reports whether placeholders n and later,
@@ -229,7 +235,6 @@ func errgenSplit(kinds string, t *errgenTemplate, message string) []int {
 	if rest[start/64]&(1<<(start%64)) == 0 {
 		return nil
 	}
-	ends := make([]int, 0, 2*np)
 	for n := range np {
 		k := errgenKindIndex(kinds[t.params[n]])
 		accept := errgenAccepting[k]

@@ -81,7 +81,7 @@ func TestHostileMessages(t *testing.T) {
 				if len(msg) > errgenMaxMessage {
 					msg = msg[:errgenMaxMessage]
 				}
-				vals, ok := errgenMatchTemplate(ent, tmpl, msg)
+				vals, ok := errgenMatchTemplate(ent, tmpl, msg, nil)
 				if ok {
 					if got, _ := errgenRender(ent, tmpl, paramsOf(ent, vals)); got != msg {
 						t.Errorf("%q, %d bytes: values %q render %q", h.message, len(msg), vals, got)
@@ -99,8 +99,8 @@ func paramsOf(ent *errgenEntry, vals []string) []Param {
 		if v == "\x00" {
 			continue
 		}
-		x, ok := errgenConvert(v, ent.c().kinds[j])
-		if !ok {
+		var x any
+		if !errgenConvert(&x, nil, v, ent.c().kinds[j]) {
 			panic("matched a value that does not convert: " + v)
 		}
 		out = append(out, Param{Name: ent.c().params[j], Value: x})
@@ -191,7 +191,7 @@ func TestMatchLikeBacktracking(t *testing.T) {
 			}
 			want := make([]string, len(tmpl.params))
 			wantOK := backtrack(ent, tmpl, 0, s, want)
-			got, ok := errgenMatchTemplate(ent, tmpl, s)
+			got, ok := errgenMatchTemplate(ent, tmpl, s, nil)
 			if ok {
 				matched++
 			}
@@ -214,14 +214,14 @@ func TestMatchLikeBacktracking(t *testing.T) {
 func TestRepeatedPlaceholder(t *testing.T) {
 	ent := entryOf("{a} then {a}", nil)
 	tmpl := &ent.c().messages[0]
-	if vals, ok := errgenMatchTemplate(ent, tmpl, "x then x"); !ok || vals[0] != "x" {
+	if vals, ok := errgenMatchTemplate(ent, tmpl, "x then x", nil); !ok || vals[0] != "x" {
 		t.Errorf("x then x: %q %v", vals, ok)
 	}
-	if _, ok := errgenMatchTemplate(ent, tmpl, "x then y"); ok {
+	if _, ok := errgenMatchTemplate(ent, tmpl, "x then y", nil); ok {
 		t.Error("x then y matched")
 	}
 	n := entryOf("{n} of {n}", map[string]byte{"n": 'i'})
-	if _, ok := errgenMatchTemplate(n, &n.c().messages[0], "99999999999999999999 of 99999999999999999999"); ok {
+	if _, ok := errgenMatchTemplate(n, &n.c().messages[0], "99999999999999999999 of 99999999999999999999", nil); ok {
 		t.Error("an int that overflows matched")
 	}
 }
@@ -242,7 +242,7 @@ func BenchmarkMatchHostile(b *testing.B) {
 				b.SetBytes(int64(len(msg)))
 				b.ReportAllocs()
 				for b.Loop() {
-					errgenMatchTemplate(ent, tmpl, msg)
+					errgenMatchTemplate(ent, tmpl, msg, nil)
 				}
 			})
 			if kinds != nil {

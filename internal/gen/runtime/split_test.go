@@ -104,7 +104,7 @@ func TestSplitLikeRegexp(t *testing.T) {
 			}
 			msg := b.String()
 			want := regexpSplit(c.kinds, tmpl, msg)
-			got := errgenSplit(c.kinds, tmpl, msg)
+			got := errgenSplit(c.kinds, tmpl, msg, nil)
 			if !slices.Equal(got, want) {
 				t.Fatalf("template %q (kinds %s), message %q: split %v, regexp %v", ent.msg, c.kinds, msg, got, want)
 			}
@@ -127,11 +127,11 @@ func TestSplitReplacementChar(t *testing.T) {
 	ent := entryOf("{a}\uFFFD{b}", map[string]byte{"a": 'i', "b": 'i'})
 	c := ent.c()
 	tmpl := &c.messages[0]
-	if got := errgenSplit(c.kinds, tmpl, "1\uFFFD2"); !slices.Equal(got, []int{0, 1, 4, 5}) {
+	if got := errgenSplit(c.kinds, tmpl, "1\uFFFD2", nil); !slices.Equal(got, []int{0, 1, 4, 5}) {
 		t.Errorf("1\uFFFD2: %v", got)
 	}
 	for _, msg := range []string{"1\xff2", "1\xef\xbf2", "12"} {
-		if got := errgenSplit(c.kinds, tmpl, msg); got != nil {
+		if got := errgenSplit(c.kinds, tmpl, msg, nil); got != nil {
 			t.Errorf("%q: %v, want no split", msg, got)
 		}
 	}
@@ -215,7 +215,7 @@ func FuzzSplitLikeRegexp(f *testing.F) {
 			return
 		}
 		want := regexpSplit(c.kinds, tmpl, message)
-		if got := errgenSplit(c.kinds, tmpl, message); !slices.Equal(got, want) {
+		if got := errgenSplit(c.kinds, tmpl, message, nil); !slices.Equal(got, want) {
 			t.Fatalf("template %q (kinds %s), message %q: split %v, regexp %v", clean.String(), c.kinds, message, got, want)
 		}
 	})
@@ -239,13 +239,13 @@ func BenchmarkMatchTyped(b *testing.B) {
 	for _, c := range cases {
 		ent := entryOf(c.template, c.kinds)
 		tmpl := &ent.c().messages[0]
-		if _, ok := errgenMatchTemplate(ent, tmpl, c.message); !ok {
+		if _, ok := errgenMatchTemplate(ent, tmpl, c.message, nil); !ok {
 			b.Fatalf("%s: no match", c.name)
 		}
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				errgenMatchTemplate(ent, tmpl, c.message)
+				errgenMatchTemplate(ent, tmpl, c.message, nil)
 			}
 		})
 	}
