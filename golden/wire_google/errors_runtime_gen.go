@@ -521,9 +521,9 @@ func errgenNew4[A, B, C, D any](ent *errgenEntry, v int, a A, b B, c C, d D) *Er
 	return errgenNew(ent, v, a, b, c, d)
 }
 
-// errgenSlot holds one param value of a constructed error: a string, or
-// the bits of an int, int64, float64 or bool, written and read as that
-// type through the same address.
+// errgenSlot holds one param value of a constructed or decoded error: a
+// string, or the bits of an int, int64, float64 or bool, written and read
+// as that type through the same address.
 type errgenSlot struct {
 	s string
 	n uint64
@@ -1625,8 +1625,7 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 		// No body to read: the code may still travel in a header.
 		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
 			if ent := errgenIndex(code); ent != nil {
-				var m errgenMatch
-				return errgenBuild(f, ent, status, nil, "", &m)
+				return errgenBuild(f, ent, status, nil, "", nil, nil)
 			}
 		}
 		return errgenUnknown(status, errgenNoCode, "", body)
@@ -1705,6 +1704,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	var ent *errgenEntry
 	var m errgenMatch
 	var buf [4]string // the values a match finds, for up to 4 params
+	var vals []string
 	code, hasCode := errgenBodyCode(fm, d)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
@@ -1719,7 +1719,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 			ent = errgenByDocURL(t)
 		}
 		if ent == nil && message != "" {
-			m = errgenMatchMessage(f, status, nil, message, buf[:])
+			m, vals = errgenMatchMessage(f, status, nil, message, buf[:])
 			ent = m.entry
 		}
 		if ent == nil {
@@ -1732,9 +1732,9 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	if m.entry != ent && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(f, status, ent, message, buf[:])
+		m, vals = errgenMatchMessage(f, status, ent, message, buf[:])
 	}
-	return errgenBuild(f, ent, status, d, message, &m)
+	return errgenBuild(f, ent, status, d, message, m.template, vals)
 }
 
 // errgenBodyCode reads the code from a body: a string (with the text the
@@ -1827,20 +1827,22 @@ func errgenText(d *errgenDoc, at *errgenPath) (string, bool) {
 }
 
 // errgenBuild makes the *Error of catalog entry ent from a valid body (nil
-// when there is none) in format f and what matching its message found.
+// when there is none) in format f and what matching its message found:
+// the template it matched and the raw values (errgenMatchMessage), nil
+// for none.
 // Without a message, the message is rendered from the params the body
 // carries when it has them all, and is the error's sentinel message (the
 // title, for a message with params) otherwise: never a template with its
 // placeholders.
-func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, m *errgenMatch) *Error {
+func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, t *errgenTemplate, matched []string) *Error {
 	c := ent.c()
 	fm := &errgenFormats[f]
 	e, params, slots := errgenAlloc(len(c.params))
 	e.Code, e.Status, e.Title, e.Message, e.entry = ent.code, status, ent.title, message, ent
-	if m.template != nil {
-		e.Variant = m.template.variant
+	if t != nil {
+		e.Variant = t.variant
 	}
-	e.Params = errgenParams(fm, ent, d, m.values, params, slots)
+	e.Params = errgenParams(fm, ent, d, matched, params, slots)
 	if message == "" {
 		e.Message = c.message
 		if len(c.messages) > 0 {
@@ -2194,12 +2196,12 @@ func errgenDetailBool(raw []byte) bool {
 const errgenMaxMessage = 4096
 
 // errgenMatch is what matching a message found: the catalog entry (nil
-// for none), the template, and the raw param values by param index
-// ("\x00" for a param the template does not use).
+// for none) and the template. (The raw param values it found come
+// apart: kept in the caller's buffer, they stay on its stack only if
+// nothing that flows elsewhere, as the entry does, holds them.)
 type errgenMatch struct {
 	entry    *errgenEntry
 	template *errgenTemplate
-	values   []string
 }
 
 // errgenStatusKey names the catalog errors of one wire format and status.
@@ -2231,10 +2233,12 @@ func errgenByStatus(f, status int) *errgenEntry {
 // not nil), in catalog order, main message before variants, then the sentinel
 // message of an error whose main message has params (its title, which
 // WriteError sends for the sentinel). Matching takes time linear in the
-// message. The values are kept in buf when it has room for them.
-func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf []string) errgenMatch {
+// message. It returns what it found and the template's raw param values
+// by param index ("\x00" for a param the template does not use), kept in
+// buf when it has room for them.
+func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf []string) (errgenMatch, []string) {
 	if len(message) > errgenMaxMessage {
-		return errgenMatch{}
+		return errgenMatch{}, nil
 	}
 	candidates := []*errgenEntry{entry}
 	if entry == nil {
@@ -2245,14 +2249,14 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf [
 		for k := range c.messages {
 			t := &c.messages[k]
 			if vals, ok := errgenMatchTemplate(ent, t, message, buf); ok {
-				return errgenMatch{entry: ent, template: t, values: vals}
+				return errgenMatch{entry: ent, template: t}, vals
 			}
 		}
 		if len(c.messages) > 0 && len(c.messages[0].params) > 0 && message == c.message {
-			return errgenMatch{entry: ent}
+			return errgenMatch{entry: ent}, nil
 		}
 	}
-	return errgenMatch{}
+	return errgenMatch{}, nil
 }
 
 // errgenMatchTemplate matches message against one template, returning
@@ -2285,7 +2289,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string, bu
 	if errgenAllStrings(c.kinds, t) {
 		return vals, errgenScan(t, message, vals)
 	}
-	var at [8]int // the ends of up to four values
+	var at [8]int // the ends of the values of up to four placeholders
 	ends := errgenSplit(c.kinds, t, message, at[:0])
 	if ends == nil {
 		return nil, false

@@ -118,9 +118,9 @@ func errgenNew4[A, B, C, D any](ent *errgenEntry, v int, a A, b B, c C, d D) *Er
 	return errgenNew(ent, v, a, b, c, d)
 }
 
-// errgenSlot holds one param value of a constructed error: a string, or
-// the bits of an int, int64, float64 or bool, written and read as that
-// type through the same address.
+// errgenSlot holds one param value of a constructed or decoded error: a
+// string, or the bits of an int, int64, float64 or bool, written and read
+// as that type through the same address.
 type errgenSlot struct {
 	s string
 	n uint64

@@ -6,7 +6,9 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os/exec"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -129,6 +131,32 @@ func TestDecodedParamsAllocs(t *testing.T) {
 		again.Params[0].Value = nil
 		if !reflect.DeepEqual(got.Params, c.params) {
 			t.Errorf("%s: a second decoded error shares the first one's params", c.e.Code)
+		}
+	}
+}
+
+// TestDecodeBuffersOnStack checks, with the compiler's escape analysis,
+// that the buffers FromResponse lends to message matching stay on its
+// stack: were one moved to the heap, every response decoded would pay an
+// allocation for it, params or not.
+func TestDecodeBuffersOnStack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the package with -gcflags=-m")
+	}
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	out, err := exec.Command(goBin, "build", "-gcflags=-m", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	for _, buffer := range []string{"decode.go: moved to heap: buf", "match.go: moved to heap: at"} {
+		file, what, _ := strings.Cut(buffer, ": ")
+		for line := range strings.Lines(string(out)) {
+			if strings.Contains(line, file+":") && strings.HasSuffix(strings.TrimSpace(line), what) {
+				t.Errorf("%s", strings.TrimSpace(line))
+			}
 		}
 	}
 }

@@ -150,8 +150,7 @@ func errgenDecode(status int, contentType string, body []byte, header http.Heade
 		// No body to read: the code may still travel in a header.
 		if code, has := errgenHeaderCode(&errgenFormats[f], header); has {
 			if ent := errgenIndex(code); ent != nil {
-				var m errgenMatch
-				return errgenBuild(f, ent, status, nil, "", &m)
+				return errgenBuild(f, ent, status, nil, "", nil, nil)
 			}
 		}
 		return errgenUnknown(status, errgenNoCode, "", body)
@@ -230,6 +229,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	var ent *errgenEntry
 	var m errgenMatch
 	var buf [4]string // the values a match finds, for up to 4 params
+	var vals []string
 	code, hasCode := errgenBodyCode(fm, d)
 	if !hasCode {
 		code, hasCode = errgenHeaderCode(fm, header)
@@ -244,7 +244,7 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 			ent = errgenByDocURL(t)
 		}
 		if ent == nil && message != "" {
-			m = errgenMatchMessage(f, status, nil, message, buf[:])
+			m, vals = errgenMatchMessage(f, status, nil, message, buf[:])
 			ent = m.entry
 		}
 		if ent == nil {
@@ -257,9 +257,9 @@ func errgenDecodeIn(f, status int, body []byte, d *errgenDoc, header http.Header
 	if m.entry != ent && message != "" {
 		// Identified otherwise: only the error's own messages name the
 		// variant and recover the params the body does not carry.
-		m = errgenMatchMessage(f, status, ent, message, buf[:])
+		m, vals = errgenMatchMessage(f, status, ent, message, buf[:])
 	}
-	return errgenBuild(f, ent, status, d, message, &m)
+	return errgenBuild(f, ent, status, d, message, m.template, vals)
 }
 
 // errgenBodyCode reads the code from a body: a string (with the text the
@@ -352,20 +352,22 @@ func errgenText(d *errgenDoc, at *errgenPath) (string, bool) {
 }
 
 // errgenBuild makes the *Error of catalog entry ent from a valid body (nil
-// when there is none) in format f and what matching its message found.
+// when there is none) in format f and what matching its message found:
+// the template it matched and the raw values (errgenMatchMessage), nil
+// for none.
 // Without a message, the message is rendered from the params the body
 // carries when it has them all, and is the error's sentinel message (the
 // title, for a message with params) otherwise: never a template with its
 // placeholders.
-func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, m *errgenMatch) *Error {
+func errgenBuild(f int, ent *errgenEntry, status int, d *errgenDoc, message string, t *errgenTemplate, matched []string) *Error {
 	c := ent.c()
 	fm := &errgenFormats[f]
 	e, params, slots := errgenAlloc(len(c.params))
 	e.Code, e.Status, e.Title, e.Message, e.entry = ent.code, status, ent.title, message, ent
-	if m.template != nil {
-		e.Variant = m.template.variant
+	if t != nil {
+		e.Variant = t.variant
 	}
-	e.Params = errgenParams(fm, ent, d, m.values, params, slots)
+	e.Params = errgenParams(fm, ent, d, matched, params, slots)
 	if message == "" {
 		e.Message = c.message
 		if len(c.messages) > 0 {

@@ -139,7 +139,7 @@ func TestTemplatedSentinel(t *testing.T) {
 		}
 	}
 	// In a format that identifies errors by message, the title is matched.
-	if m := errgenMatchMessage(0, 400, nil, "Missing field", nil); m.entry != errgenCatalog[1] || m.template != nil || m.values != nil {
+	if m, vals := errgenMatchMessage(0, 400, nil, "Missing field", nil); m.entry != errgenCatalog[1] || m.template != nil || vals != nil {
 		t.Errorf("the title of missing_field matched %+v", m)
 	}
 }

@@ -11,12 +11,12 @@ import (
 const errgenMaxMessage = 4096
 
 // errgenMatch is what matching a message found: the catalog entry (nil
-// for none), the template, and the raw param values by param index
-// ("\x00" for a param the template does not use).
+// for none) and the template. (The raw param values it found come
+// apart: kept in the caller's buffer, they stay on its stack only if
+// nothing that flows elsewhere, as the entry does, holds them.)
 type errgenMatch struct {
 	entry    *errgenEntry
 	template *errgenTemplate
-	values   []string
 }
 
 // errgenStatusKey names the catalog errors of one wire format and status.
@@ -48,10 +48,12 @@ func errgenByStatus(f, status int) *errgenEntry {
 // not nil), in catalog order, main message before variants, then the sentinel
 // message of an error whose main message has params (its title, which
 // WriteError sends for the sentinel). Matching takes time linear in the
-// message. The values are kept in buf when it has room for them.
-func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf []string) errgenMatch {
+// message. It returns what it found and the template's raw param values
+// by param index ("\x00" for a param the template does not use), kept in
+// buf when it has room for them.
+func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf []string) (errgenMatch, []string) {
 	if len(message) > errgenMaxMessage {
-		return errgenMatch{}
+		return errgenMatch{}, nil
 	}
 	candidates := []*errgenEntry{entry}
 	if entry == nil {
@@ -62,14 +64,14 @@ func errgenMatchMessage(f, status int, entry *errgenEntry, message string, buf [
 		for k := range c.messages {
 			t := &c.messages[k]
 			if vals, ok := errgenMatchTemplate(ent, t, message, buf); ok {
-				return errgenMatch{entry: ent, template: t, values: vals}
+				return errgenMatch{entry: ent, template: t}, vals
 			}
 		}
 		if len(c.messages) > 0 && len(c.messages[0].params) > 0 && message == c.message {
-			return errgenMatch{entry: ent}
+			return errgenMatch{entry: ent}, nil
 		}
 	}
-	return errgenMatch{}
+	return errgenMatch{}, nil
 }
 
 // errgenMatchTemplate matches message against one template, returning
@@ -102,7 +104,7 @@ func errgenMatchTemplate(ent *errgenEntry, t *errgenTemplate, message string, bu
 	if errgenAllStrings(c.kinds, t) {
 		return vals, errgenScan(t, message, vals)
 	}
-	var at [8]int // the ends of up to four values
+	var at [8]int // the ends of the values of up to four placeholders
 	ends := errgenSplit(c.kinds, t, message, at[:0])
 	if ends == nil {
 		return nil, false
