@@ -428,7 +428,10 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 		if k < len(t.args) {
 			params[k].Name = c.params[t.args[k]]
 		}
-		errgenSet(&params[k].Value, &slots[k], args[k])
+		// errgenSet, written out: one call less on every constructor.
+		if !errgenEfaceOK || !slots[k].put(&params[k].Value, args[k]) {
+			params[k].Value = errgenCopyValue(args[k])
+		}
 	}
 	if len(args) > 0 {
 		e.Params = params
@@ -453,8 +456,6 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 // values: for up to four params, one allocation holds them all.
 func errgenAlloc(n int) (*Error, []Param, []errgenSlot) {
 	switch n {
-	case 0:
-		return new(Error), nil, nil
 	case 1:
 		b := new(struct {
 			e Error
@@ -484,7 +485,7 @@ func errgenAlloc(n int) (*Error, []Param, []errgenSlot) {
 		})
 		return &b.e, b.p[:], b.s[:]
 	}
-	return new(Error), make([]Param, n), make([]errgenSlot, n)
+	return new(Error), make([]Param, n), make([]errgenSlot, n) // none for 0
 }
 
 // errgenSet sets *dst to a param value v, kept in slot (errgenSlot.put)
