@@ -171,3 +171,34 @@ errors:
 		}
 	}
 }
+
+// TestFixedHeadingsGiveWay: errors coded like errgen's own headings of
+// the single page (Overview, Response format, Reserved codes) keep their
+// anchors, which their doc links name, and the headings give way:
+// "Overview (catalog)". So do they for an error's heading ("Response
+// (format)" takes response-format) and on the index page, where errors
+// have no anchors, nothing changes.
+func TestFixedHeadingsGiveWay(t *testing.T) {
+	errs := "reserved: [{code: gone}]\nerrors:\n" +
+		"  - {code: overview, status: 400, message: O}\n" +
+		"  - {code: reserved-codes, status: 400, message: R}\n" +
+		"  - {code: format, title: Response, status: 400, message: F}\n"
+	for _, layout := range []string{"single", "per_group"} {
+		out := "docs"
+		if layout == "single" {
+			out = "docs/errors.md"
+		}
+		s, err := spec.Parse("errors.yaml", []byte("errgen: 1\napi: {name: Demo, docs_url: \"https://example.com/errors\"}\ngo: {package: apierr}\noutputs: {docs: "+out+"}\ndocs: {layout: "+layout+"}\n"+errs))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPages(t, s)
+	}
+	pagesHold(t, "single", errs, map[string][]string{"docs/errors.md": {
+		"\n## Overview (catalog)\n", "\n## Response format (catalog)\n", "\n## Reserved codes (catalog)\n",
+		`<a id="overview"></a>`, `<a id="reserved-codes"></a>`,
+	}})
+	pagesHold(t, "per_group", errs, map[string][]string{"docs/index.md": {
+		"\n## Overview\n", "\n## Response format\n", "\n## Reserved codes\n",
+	}})
+}

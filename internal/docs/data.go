@@ -63,6 +63,18 @@ type Page struct {
 	// added or retired (.Since, .RemovedIn): the reserved table has no
 	// "Added in" and "Removed in" columns when none does.
 	ReservedVersions bool
+	// Headings are the texts of the single and index pages' own
+	// headings (plain text).
+	Headings MainHeadings
+}
+
+// MainHeadings are the texts of the headings errgen gives the single and
+// index pages: "Overview", "Response format" and "Reserved codes" (""
+// without reserved codes), each followed by " (catalog)" when an error's
+// anchor or heading on the page already has its anchor, so that the
+// error's doc link lands on the error.
+type MainHeadings struct {
+	Overview, Response, Reserved string
 }
 
 // Section is a group of errors: a spec group, or the errors in none.

@@ -101,17 +101,19 @@ func (r *renderer) fillMain(p *Page, from, h, hsub string) {
 	if !p.TitleInFrontMatter {
 		taken.add(p.Title)
 	}
-	taken.add("Overview")
-	taken.add("Response format")
-	if len(p.Reserved) > 0 {
-		taken.add("Reserved codes")
-	}
 	if p.Kind == "single" {
 		for _, sec := range p.Sections {
 			for _, e := range sec.Errors {
 				taken.addError(e)
 			}
 		}
+	}
+	// errgen's own headings give way to the errors' anchors, which
+	// their doc links name.
+	p.Headings.Overview = taken.uniqueHeading("Overview", "catalog")
+	p.Headings.Response = taken.uniqueHeading("Response format", "catalog")
+	if len(p.Reserved) > 0 {
+		p.Headings.Reserved = taken.uniqueHeading("Reserved codes", "catalog")
 	}
 	for _, sec := range p.Sections {
 		sec.Heading = taken.unique(sec)
