@@ -1530,7 +1530,7 @@ func FromResponse(resp *http.Response) error {
 		if f < 0 || resp.Body == nil {
 			return nil
 		}
-		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
+		body = errgenReadBody(resp.Body)
 		resp.Body = errgenRestored{Reader: io.MultiReader(bytes.NewReader(body), resp.Body), Closer: resp.Body}
 		root, ok := errgenValid(body)
 		if !ok || len(body) > errgenMaxBody {
@@ -1545,11 +1545,32 @@ func FromResponse(resp *http.Response) error {
 		return e
 	}
 	if resp.Body != nil {
-		body, _ = io.ReadAll(io.LimitReader(resp.Body, errgenMaxBody+1))
+		body = errgenReadBody(resp.Body)
 	}
 	e := errgenDecode(resp.StatusCode, ct, body, resp.Header)
 	errgenRetryHeader(e, resp.Header)
 	return e
+}
+
+// errgenReadBody reads r to its end or to one byte past errgenMaxBody,
+// whichever comes first (what io.ReadAll of an io.LimitReader reads,
+// without allocating the limiter); a read error ends it like the end.
+func errgenReadBody(r io.Reader) []byte {
+	b := make([]byte, 0, 512)
+	for {
+		p := b[len(b):min(cap(b), errgenMaxBody+1)]
+		n, err := r.Read(p)
+		if n < 0 || n > len(p) {
+			return b // a reader that breaks io.Reader's contract
+		}
+		b = b[:len(b)+n]
+		if err != nil || len(b) > errgenMaxBody {
+			return b
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // more room, as io.ReadAll makes it
+		}
+	}
 }
 
 // errgenRestored is a response body put back: what FromResponse read,

@@ -703,7 +703,7 @@ var GeneratedGoNames = []string{
 	"errgenMakeList", "errgenMarked", "errgenMarkedFormat", "errgenMediaBase", "errgenModeHeader", "errgenModeJSON",
 	"errgenModeQuoted", "errgenNoCode", "errgenOpTemplate", "errgenParamIndex", "errgenPart", "errgenPartInstance",
 	"errgenPartLit", "errgenPartMessage", "errgenPartParam", "errgenPartRetryAfter", "errgenPath", "errgenPickFormat",
-	"errgenRestored", "errgenRetryHeader", "errgenScalar", "errgenScore", "errgenScratch", "errgenSetHeader", "errgenSet", "errgenAlloc", "errgenNumber",
+	"errgenRestored", "errgenRetryHeader", "errgenScalar", "errgenScore", "errgenScratch", "errgenSetHeader", "errgenSet", "errgenAlloc", "errgenNumber", "errgenReadBody",
 	"errgenSetParam", "errgenStrip", "errgenText", "errgenTextValue", "errgenUnquote", "errgenWith",
 	"errgenWrite", "errgenIndex", "errgenByDocURL",
 	"errgenReporter", "errgenReport", "errgenRequestID", "errgenIDByte", "errgenMaxRequestID",
