@@ -1555,10 +1555,12 @@ func FromResponse(resp *http.Response) error {
 // errgenReadBody reads r to its end or to one byte past errgenMaxBody,
 // whichever comes first (what io.ReadAll of an io.LimitReader reads,
 // without allocating the limiter); a read error ends it like the end.
+// Its buffer doubles when full, up to the limit, so that it allocates
+// at most about twice what it reads.
 func errgenReadBody(r io.Reader) []byte {
 	b := make([]byte, 0, 512)
 	for {
-		p := b[len(b):min(cap(b), errgenMaxBody+1)]
+		p := b[len(b):cap(b)]
 		n, err := r.Read(p)
 		if n < 0 || n > len(p) {
 			return b // a reader that breaks io.Reader's contract
@@ -1568,7 +1570,13 @@ func errgenReadBody(r io.Reader) []byte {
 			return b
 		}
 		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // more room, as io.ReadAll makes it
+			size := 2 * cap(b)
+			if size >= errgenMaxBody {
+				size = errgenMaxBody + 1 // the last it needs
+			}
+			more := make([]byte, len(b), size)
+			copy(more, b)
+			b = more
 		}
 	}
 }

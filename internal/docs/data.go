@@ -70,9 +70,10 @@ type Page struct {
 
 // MainHeadings are the texts of the headings errgen gives the single and
 // index pages: "Overview", "Response format" and "Reserved codes" (""
-// without reserved codes), each followed by " (catalog)" when an error's
-// anchor or heading on the page already has its anchor, so that the
-// error's doc link lands on the error.
+// without reserved codes), each followed by " (catalog)" (then "(catalog
+// 2)", …) when the page title, or an error's anchor or heading on the
+// page, already has its anchor, so that an error's doc link lands on the
+// error.
 type MainHeadings struct {
 	Overview, Response, Reserved string
 }

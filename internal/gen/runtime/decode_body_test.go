@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"math/bits"
 	"testing"
 	"testing/iotest"
 )
@@ -42,6 +43,29 @@ func TestReadBody(t *testing.T) {
 	for _, n := range []int{1, -1 << 20} {
 		if got := errgenReadBody(badReader{n}); len(got) != 0 {
 			t.Errorf("a reader returning len(p)%+d: read %d bytes", n, len(got))
+		}
+	}
+}
+
+// TestReadBodyAllocates: reading a body allocates at most about twice
+// its size (the buffer doubles), and at most errgenMaxBody+1 is kept.
+func TestReadBodyAllocates(t *testing.T) {
+	for _, size := range []int{100, 511, 512, 513, 4096, 65537, errgenMaxBody + 4096} {
+		data := bytes.Repeat([]byte{'x'}, size)
+		var got []byte
+		var rd bytes.Reader
+		allocs := testing.AllocsPerRun(5, func() {
+			rd.Reset(data)
+			got = errgenReadBody(&rd)
+		})
+		n := min(size, errgenMaxBody+1)
+		if len(got) != n || cap(got) > max(512, 2*n) {
+			t.Errorf("%d bytes: read %d into a buffer of %d", size, len(got), cap(got))
+		}
+		// Buffers of 512, 1024, ... until one holds the body and sees
+		// its end.
+		if want := float64(1 + bits.Len(uint(n/512))); allocs > want {
+			t.Errorf("%d bytes: %v allocations, want at most %v", size, allocs, want)
 		}
 	}
 }
