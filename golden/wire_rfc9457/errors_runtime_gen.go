@@ -428,10 +428,7 @@ func errgenNew(ent *errgenEntry, v int, args ...any) *Error {
 		if k < len(t.args) {
 			params[k].Name = c.params[t.args[k]]
 		}
-		// errgenSet, written out: one call less on every constructor.
-		if !errgenEfaceOK || !slots[k].put(&params[k].Value, args[k]) {
-			params[k].Value = errgenCopyValue(args[k])
-		}
+		errgenSet(&params[k].Value, &slots[k], args[k])
 	}
 	if len(args) > 0 {
 		e.Params = params

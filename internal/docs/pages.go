@@ -441,12 +441,12 @@ func (r *renderer) ownBlocks(s string, t blockText, from string, anchors anchorS
 }
 
 // own is Markdown text written for the page it is shown on (from), whose
-// anchors are anchors: with the per_group and per_error layouts, a link
-// to a bare fragment that names another error's anchor, which that page
-// does not have, points at the page of that error; every other link
+// anchors are anchors, in the per_group or per_error layout (retarget): a
+// link to a bare fragment that names another error's anchor, which that
+// page does not have, points at the page of that error; every other link
 // stays as written.
 func (r *renderer) own(s, from string, anchors anchorSet) string {
-	if r.s.Docs.Layout == model.LayoutSingle || !strings.Contains(s, "](") {
+	if !strings.Contains(s, "](") {
 		return s
 	}
 	return retargetFragments(s, func(frag string) (string, bool) {
